@@ -1,0 +1,132 @@
+#include "leibniz/core/number.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <functional>
+
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
+
+namespace leibniz {
+
+Number Number::from_double(double value) {
+  if (!std::isfinite(value)) {
+    throw Error(ErrorKind::Domain, "the result is not a finite number");
+  }
+  Number n;
+  n.is_float_ = true;
+  n.float_ = value == 0 ? 0.0 : value;  // no negative zero
+  return n;
+}
+
+Number Number::rational(long numerator, long denominator) {
+  LZ_ASSERT(denominator != 0, "rational with zero denominator");
+  return Number(mpq_class(numerator, denominator));
+}
+
+Number Number::parse(const std::string& text) {
+  if (text.find_first_of(".eE") == std::string::npos) {
+    return Number(mpq_class(mpz_class(text, 10)));
+  }
+  return from_double(std::stod(text));
+}
+
+std::optional<long> Number::to_long() const {
+  if (!is_integer() || !exact_.get_num().fits_slong_p()) return std::nullopt;
+  return exact_.get_num().get_si();
+}
+
+Number Number::operator-() const {
+  if (is_float_) return from_double(-float_);
+  return Number(mpq_class(-exact_));
+}
+
+Number operator+(const Number& a, const Number& b) {
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() + b.to_double());
+  return Number(mpq_class(a.exact_ + b.exact_));
+}
+
+Number operator-(const Number& a, const Number& b) {
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() - b.to_double());
+  return Number(mpq_class(a.exact_ - b.exact_));
+}
+
+Number operator*(const Number& a, const Number& b) {
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() * b.to_double());
+  return Number(mpq_class(a.exact_ * b.exact_));
+}
+
+Number operator/(const Number& a, const Number& b) {
+  if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() / b.to_double());
+  return Number(mpq_class(a.exact_ / b.exact_));
+}
+
+bool operator==(const Number& a, const Number& b) {
+  if (a.is_float_ != b.is_float_) return false;
+  return a.is_float_ ? a.float_ == b.float_ : a.exact_ == b.exact_;
+}
+
+bool operator<(const Number& a, const Number& b) {
+  if (a.is_float_ || b.is_float_) return a.to_double() < b.to_double();
+  return a.exact_ < b.exact_;
+}
+
+std::size_t Number::bits() const {
+  if (is_float_) return 64;
+  return mpz_sizeinbase(exact_.get_num_mpz_t(), 2) + mpz_sizeinbase(exact_.get_den_mpz_t(), 2);
+}
+
+Number Number::pow(long exponent) const {
+  if (is_zero() && exponent < 0) throw Error(ErrorKind::Domain, "division by zero");
+  if (is_float_) return from_double(std::pow(float_, static_cast<double>(exponent)));
+  const unsigned long magnitude =
+      exponent < 0 ? 0UL - static_cast<unsigned long>(exponent) : static_cast<unsigned long>(exponent);
+  const double estimated_bits = static_cast<double>(magnitude) * static_cast<double>(bits());
+  if (estimated_bits > static_cast<double>(limits().max_number_bits)) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the number {}^{} would have about {:.0f} digits; the limit is {}",
+                            to_string(), exponent, estimated_bits * 0.30103,
+                            static_cast<double>(limits().max_number_bits) * 0.30103));
+  }
+  mpz_class num, den;
+  mpz_pow_ui(num.get_mpz_t(), exact_.get_num_mpz_t(), magnitude);
+  mpz_pow_ui(den.get_mpz_t(), exact_.get_den_mpz_t(), magnitude);
+  return exponent < 0 ? Number(mpq_class(den, num)) : Number(mpq_class(num, den));
+}
+
+std::optional<Number> Number::exact_root(unsigned long q) const {
+  if (is_float_ || q == 0) return std::nullopt;
+  if (is_negative() && q % 2 == 0) return std::nullopt;
+  mpz_class num_root, den_root;
+  const mpz_class num_abs = ::abs(exact_.get_num());
+  if (!mpz_root(num_root.get_mpz_t(), num_abs.get_mpz_t(), q)) return std::nullopt;
+  if (!mpz_root(den_root.get_mpz_t(), exact_.get_den_mpz_t(), q)) return std::nullopt;
+  if (is_negative()) num_root = -num_root;
+  return Number(mpq_class(num_root, den_root));
+}
+
+std::string Number::to_string() const {
+  if (!is_float_) return exact_.get_str(10);
+  std::string text = fmt::format("{}", float_);
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::uint64_t Number::hash() const {
+  if (is_float_) return std::hash<double>{}(float_) ^ 0x9e3779b97f4a7c15ULL;
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&h](const mpz_class& z) {
+    const std::size_t limbs = mpz_size(z.get_mpz_t());
+    for (std::size_t i = 0; i < limbs; ++i) {
+      h = (h ^ mpz_getlimbn(z.get_mpz_t(), static_cast<mp_size_t>(i))) * 0x100000001b3ULL;
+    }
+    h = (h ^ static_cast<std::uint64_t>(sgn(z) + 2)) * 0x100000001b3ULL;
+  };
+  mix(exact_.get_num());
+  mix(exact_.get_den());
+  return h;
+}
+
+}  // namespace leibniz

@@ -1,0 +1,90 @@
+// Expr: a handle to an immutable, interned (hash-consed) expression node. Two equal
+// expressions are the same node, so equality is pointer comparison. Nodes are built
+// only through the canonical builders of builders.h.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "leibniz/core/number.h"
+
+namespace leibniz {
+
+enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func };
+enum class ConstantId : std::uint8_t { E, Pi };
+
+/// The elementary functions of one argument; their properties live in functions.h.
+/// exp and sqrt are not here: they are the powers e^u and u^(1/2).
+enum class Fn : std::uint8_t {
+  Ln, Sin, Cos, Tan, Cot, Sec, Csc, Asin, Acos, Atan, Acot, Asec, Acsc,
+  Sinh, Cosh, Tanh, Sigmoid, Abs
+};
+inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Abs) + 1;
+
+class Node;
+
+class Expr {
+ public:
+  Expr() = default;
+  explicit Expr(const Node* node);  // takes a new reference
+  Expr(const Expr& other);
+  Expr(Expr&& other) noexcept : node_(other.node_) { other.node_ = nullptr; }
+  Expr& operator=(const Expr& other);
+  Expr& operator=(Expr&& other) noexcept;
+  ~Expr();
+
+  bool is_null() const { return node_ == nullptr; }
+  const Node* node() const { return node_; }
+
+  Kind kind() const;
+  bool is(Kind k) const { return kind() == k; }
+  bool is_number() const { return is(Kind::Number); }
+  /// The number of a Number node.
+  const Number& number() const;
+  bool is_zero() const;
+  bool is_one() const;
+  bool is_integer() const;  // an exact integer number
+  /// The name of a Symbol.
+  const std::string& name() const;
+  ConstantId constant() const;
+  bool is_e() const;
+  Fn fn() const;
+  /// Add: terms; Mul: factors (a numeric coefficient first, if any); Pow: base, exponent;
+  /// Func: the argument.
+  std::span<const Expr> args() const;
+  const Expr& arg(std::size_t i) const { return args()[i]; }
+  const Expr& base() const { return arg(0); }
+  const Expr& exponent() const { return arg(1); }
+
+  std::uint64_t hash() const;
+  std::uint32_t depth() const;
+
+  friend bool operator==(const Expr& a, const Expr& b) { return a.node_ == b.node_; }
+
+ private:
+  const Node* node_ = nullptr;
+};
+
+struct ExprHash {
+  std::size_t operator()(const Expr& e) const { return static_cast<std::size_t>(e.hash()); }
+};
+
+/// A total order that does not depend on addresses: by hash, ties by structure.
+/// Used to store the arguments of Add and Mul in a canonical order.
+bool storage_less(const Expr& a, const Expr& b);
+
+/// Number of live interned nodes (for tests and benchmarks).
+std::size_t interned_node_count();
+
+namespace detail {
+/// Raw constructors: they trust their input to be canonical and intern it.
+Expr make_number(Number value);
+Expr make_symbol(const std::string& name);
+Expr make_constant(ConstantId id);
+Expr make_node(Kind kind, std::vector<Expr> args, Fn fn = Fn::Ln);
+}  // namespace detail
+
+}  // namespace leibniz

@@ -1,0 +1,169 @@
+// One row per elementary function. Derivatives follow the notes' table; arcsec and
+// arccsc use |u| so that they hold on their whole domain, not only for u > 1.
+#include "leibniz/expr/functions.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz {
+namespace {
+
+[[noreturn]] void outside_domain(std::string_view name, double x) {
+  throw Error(ErrorKind::Domain, fmt::format("{}({}) is not defined", name, x));
+}
+
+double checked(std::string_view name, double x, double y) {
+  if (!std::isfinite(y)) outside_domain(name, x);
+  return y;
+}
+
+double eval_ln(double x) {
+  if (x <= 0) outside_domain("ln", x);
+  return std::log(x);
+}
+double eval_tan(double x) { return checked("tan", x, std::tan(x)); }
+double eval_cot(double x) {
+  const double s = std::sin(x);
+  if (s == 0) outside_domain("cot", x);
+  return checked("cot", x, std::cos(x) / s);
+}
+double eval_sec(double x) {
+  const double c = std::cos(x);
+  if (c == 0) outside_domain("sec", x);
+  return checked("sec", x, 1 / c);
+}
+double eval_csc(double x) {
+  const double s = std::sin(x);
+  if (s == 0) outside_domain("csc", x);
+  return checked("csc", x, 1 / s);
+}
+double eval_asin(double x) {
+  if (x < -1 || x > 1) outside_domain("asin", x);
+  return std::asin(x);
+}
+double eval_acos(double x) {
+  if (x < -1 || x > 1) outside_domain("acos", x);
+  return std::acos(x);
+}
+double eval_acot(double x) { return M_PI / 2 - std::atan(x); }
+double eval_asec(double x) {
+  if (std::fabs(x) < 1) outside_domain("asec", x);
+  return std::acos(1 / x);
+}
+double eval_acsc(double x) {
+  if (std::fabs(x) < 1) outside_domain("acsc", x);
+  return std::asin(1 / x);
+}
+double eval_sinh(double x) { return checked("sinh", x, std::sinh(x)); }
+double eval_cosh(double x) { return checked("cosh", x, std::cosh(x)); }
+double eval_sigmoid(double x) {
+  // Stable for large |x|: never exp of a large positive number.
+  if (x >= 0) return 1 / (1 + std::exp(-x));
+  const double z = std::exp(x);
+  return z / (1 + z);
+}
+
+Expr one() { return integer(1); }
+Expr one_minus_square(const Expr& u) { return sub(one(), pow(u, 2)); }
+Expr square_minus_one(const Expr& u) { return sub(pow(u, 2), one()); }
+Expr one_plus_square(const Expr& u) { return add(one(), pow(u, 2)); }
+
+const std::array<FunctionInfo, kFnCount> kTable = {{
+    {Fn::Ln, "ln", "log", "\\ln", "ln", eval_ln, [](const Expr& u) { return pow(u, -1); }},
+    {Fn::Sin, "sin", "", "\\sin", "sin", [](double x) { return std::sin(x); },
+     [](const Expr& u) { return func(Fn::Cos, u); }},
+    {Fn::Cos, "cos", "", "\\cos", "cos", [](double x) { return std::cos(x); },
+     [](const Expr& u) { return neg(func(Fn::Sin, u)); }},
+    {Fn::Tan, "tan", "", "\\tan", "tan", eval_tan,
+     [](const Expr& u) { return pow(func(Fn::Sec, u), 2); }},
+    {Fn::Cot, "cot", "", "\\cot", "cot", eval_cot,
+     [](const Expr& u) { return neg(pow(func(Fn::Csc, u), 2)); }},
+    {Fn::Sec, "sec", "", "\\sec", "sec", eval_sec,
+     [](const Expr& u) { return mul(func(Fn::Sec, u), func(Fn::Tan, u)); }},
+    {Fn::Csc, "csc", "", "\\csc", "csc", eval_csc,
+     [](const Expr& u) { return neg(mul(func(Fn::Csc, u), func(Fn::Cot, u))); }},
+    {Fn::Asin, "asin", "arcsin", "\\arcsin", "asin", eval_asin,
+     [](const Expr& u) { return pow(one_minus_square(u), rational(-1, 2)); }},
+    {Fn::Acos, "acos", "arccos", "\\arccos", "acos", eval_acos,
+     [](const Expr& u) { return neg(pow(one_minus_square(u), rational(-1, 2))); }},
+    {Fn::Atan, "atan", "arctan", "\\arctan", "atan", [](double x) { return std::atan(x); },
+     [](const Expr& u) { return pow(one_plus_square(u), -1); }},
+    {Fn::Acot, "acot", "arccot", "\\operatorname{arccot}", "acot", eval_acot,
+     [](const Expr& u) { return neg(pow(one_plus_square(u), -1)); }},
+    {Fn::Asec, "asec", "arcsec", "\\operatorname{arcsec}", "asec", eval_asec,
+     [](const Expr& u) {
+       return pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1);
+     }},
+    {Fn::Acsc, "acsc", "arccsc", "\\operatorname{arccsc}", "acsc", eval_acsc,
+     [](const Expr& u) {
+       return neg(pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1));
+     }},
+    {Fn::Sinh, "sinh", "", "\\sinh", "sinh", eval_sinh,
+     [](const Expr& u) { return func(Fn::Cosh, u); }},
+    {Fn::Cosh, "cosh", "", "\\cosh", "cosh", eval_cosh,
+     [](const Expr& u) { return func(Fn::Sinh, u); }},
+    {Fn::Tanh, "tanh", "", "\\tanh", "tanh", [](double x) { return std::tanh(x); },
+     [](const Expr& u) { return sub(one(), pow(func(Fn::Tanh, u), 2)); }},
+    {Fn::Sigmoid, "sigmoid", "", "\\sigma", "σ", eval_sigmoid,
+     [](const Expr& u) {
+       Expr s = func(Fn::Sigmoid, u);
+       return mul(s, sub(one(), s));
+     }},
+    {Fn::Abs, "abs", "", "", "abs", [](double x) { return std::fabs(x); },
+     // d|u|/du = u/|u|, defined where u != 0 (evaluation reports 0/0 at u = 0).
+     [](const Expr& u) { return mul(u, pow(func(Fn::Abs, u), -1)); }},
+}};
+
+}  // namespace
+
+const FunctionInfo& function_info(Fn fn) {
+  const FunctionInfo& info = kTable[static_cast<std::size_t>(fn)];
+  LZ_ASSERT(info.fn == fn, "function table out of order");
+  return info;
+}
+
+std::optional<Fn> function_by_name(std::string_view name) {
+  for (const FunctionInfo& info : kTable) {
+    if (info.name == name || (!info.alias.empty() && info.alias == name)) return info.fn;
+  }
+  return std::nullopt;
+}
+
+bool is_reserved_name(std::string_view name) {
+  return function_by_name(name).has_value() || name == "exp" || name == "sqrt" || name == "e" ||
+         name == "pi";
+}
+
+std::optional<Expr> function_at_number(Fn fn, const Expr& arg) {
+  if (fn == Fn::Ln && arg.is_e()) return integer(1);
+  if (!arg.is_number()) return std::nullopt;
+  const Number& x = arg.number();
+  if (x.is_float()) return number(Number::from_double(function_info(fn).evaluate(x.to_double())));
+  if (fn == Fn::Abs) return number(x.abs());
+  if (x.is_zero()) {
+    switch (fn) {
+      case Fn::Sin: case Fn::Tan: case Fn::Asin: case Fn::Atan: case Fn::Sinh: case Fn::Tanh:
+        return integer(0);
+      case Fn::Cos: case Fn::Sec: case Fn::Cosh: return integer(1);
+      case Fn::Sigmoid: return rational(1, 2);
+      case Fn::Ln: throw Error(ErrorKind::Domain, "ln(0) is not defined");
+      case Fn::Cot: throw Error(ErrorKind::Domain, "cot(0) is not defined");
+      case Fn::Csc: throw Error(ErrorKind::Domain, "csc(0) is not defined");
+      default: return std::nullopt;
+    }
+  }
+  if (x.is_one()) {
+    if (fn == Fn::Ln || fn == Fn::Acos || fn == Fn::Asec) return integer(0);
+  }
+  if (fn == Fn::Ln && x.is_negative()) {
+    throw Error(ErrorKind::Domain, fmt::format("ln({}) is not defined", x.to_string()));
+  }
+  return std::nullopt;
+}
+
+}  // namespace leibniz

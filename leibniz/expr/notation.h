@@ -1,0 +1,45 @@
+// How one notation (text, LaTeX, Unicode) writes each piece; the shared walk over the
+// expression that decides order, signs, fractions and parentheses is in printer.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "leibniz/core/number.h"
+#include "leibniz/expr/expr.h"
+#include "leibniz/expr/functions.h"
+
+namespace leibniz {
+
+/// Binding strength of a printed piece, from loosest to tightest.
+enum class Precedence { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 };
+
+class Notation {
+ public:
+  virtual ~Notation() = default;
+  /// A non-negative number.
+  virtual std::string number(const Number& n) const = 0;
+  virtual std::string symbol(const std::string& name) const = 0;
+  virtual std::string constant(ConstantId id) const = 0;
+  virtual std::string call(const FunctionInfo& f, const std::string& argument) const = 0;
+  virtual std::string parens(const std::string& inner) const = 0;
+  /// base already parenthesised where needed; exponent unparenthesised, with its precedence.
+  virtual std::string power(const std::string& base, const Expr& exponent,
+                            const std::string& exponent_text, Precedence exponent_prec) const = 0;
+  virtual std::string square_root(const std::string& radicand) const = 0;
+  /// Factors already parenthesised; `is_number` marks the numeric ones.
+  virtual std::string product(const std::vector<std::string>& factors,
+                              const std::vector<bool>& is_number) const = 0;
+  /// `denominator_prec` is the precedence of the denominator's text as one piece.
+  virtual std::string fraction(const std::string& numerator, Precedence numerator_prec,
+                               const std::string& denominator,
+                               Precedence denominator_prec) const = 0;
+  /// The precedence of what fraction() returns.
+  virtual Precedence fraction_precedence() const { return Precedence::Product; }
+  virtual std::string minus() const { return "-"; }
+};
+
+/// The shared walk: prints e in the given notation.
+std::string print_with(const Notation& notation, const Expr& e);
+
+}  // namespace leibniz

@@ -1,0 +1,125 @@
+#include "leibniz/expr/order.h"
+
+#include <algorithm>
+#include <string>
+
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
+
+namespace leibniz {
+namespace {
+
+// The variables of a term with their numeric exponents, sorted by name.
+struct Monomial {
+  std::vector<std::pair<std::string, double>> powers;
+  double degree = 0;
+  bool has_other = false;  // a factor that is not a power of a variable
+};
+
+Monomial monomial_of(const Expr& term) {
+  Monomial m;
+  auto take = [&m](const Expr& factor) {
+    if (factor.is_number()) return;
+    auto [base, exponent] = split_power(factor);
+    if (base.is(Kind::Symbol) && exponent.is_number()) {
+      const double e = exponent.number().to_double();
+      m.powers.emplace_back(base.name(), e);
+      m.degree += e;
+    } else {
+      m.has_other = true;
+    }
+  };
+  if (term.is(Kind::Mul)) {
+    for (const Expr& f : term.args()) take(f);
+  } else {
+    take(term);
+  }
+  std::sort(m.powers.begin(), m.powers.end());
+  return m;
+}
+
+// Graded lexicographic: true if a comes before b.
+int compare_monomials(const Monomial& a, const Monomial& b) {
+  if (a.degree != b.degree) return a.degree > b.degree ? -1 : 1;
+  std::size_t i = 0, j = 0;
+  while (i < a.powers.size() || j < b.powers.size()) {
+    if (j == b.powers.size() || (i < a.powers.size() && a.powers[i].first < b.powers[j].first)) {
+      return a.powers[i].second > 0 ? -1 : 1;  // a has a variable b lacks
+    }
+    if (i == a.powers.size() || b.powers[j].first < a.powers[i].first) {
+      return b.powers[j].second > 0 ? 1 : -1;
+    }
+    if (a.powers[i].second != b.powers[j].second) {
+      return a.powers[i].second > b.powers[j].second ? -1 : 1;
+    }
+    ++i;
+    ++j;
+  }
+  if (a.has_other != b.has_other) return a.has_other ? 1 : -1;
+  return 0;
+}
+
+int factor_rank(const Expr& factor) {
+  const Expr& base = split_power(factor).first;
+  switch (base.kind()) {
+    case Kind::Number: return 0;
+    case Kind::Constant: return base.is_e() ? 4 : 1;
+    case Kind::Symbol: return 2;
+    case Kind::Func: return 3;
+    case Kind::Pow: return 5;
+    case Kind::Mul: return 5;
+    case Kind::Add: return 6;
+  }
+  return 6;
+}
+
+std::string factor_key(const Expr& factor) {
+  const Expr& base = split_power(factor).first;
+  if (base.is(Kind::Symbol)) return base.name();
+  if (base.is(Kind::Func)) return std::string(function_info(base.fn()).name);
+  return {};
+}
+
+}  // namespace
+
+std::vector<Expr> terms_in_print_order(const Expr& sum) {
+  std::vector<std::pair<Monomial, Expr>> keyed;
+  Expr constant_term;
+  for (const Expr& t : sum.args()) {
+    if (t.is_number()) {
+      constant_term = t;
+    } else {
+      keyed.emplace_back(monomial_of(t), t);
+    }
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    const int c = compare_monomials(a.first, b.first);
+    if (c != 0) return c < 0;
+    return storage_less(a.second, b.second);
+  });
+  std::vector<Expr> result;
+  result.reserve(sum.args().size());
+  // Terms of negative degree (1/x) follow the constant, as in x + 1 + 1/x.
+  std::size_t k = 0;
+  for (; k < keyed.size() && keyed[k].first.degree >= 0; ++k) result.push_back(keyed[k].second);
+  if (!constant_term.is_null()) result.push_back(constant_term);
+  for (; k < keyed.size(); ++k) result.push_back(keyed[k].second);
+  return result;
+}
+
+std::vector<Expr> factors_in_print_order(const Expr& product) {
+  std::vector<Expr> factors;
+  for (const Expr& f : product.args()) {
+    if (!f.is_number()) factors.push_back(f);
+  }
+  std::stable_sort(factors.begin(), factors.end(), [](const Expr& a, const Expr& b) {
+    const int ra = factor_rank(a), rb = factor_rank(b);
+    if (ra != rb) return ra < rb;
+    const std::string ka = factor_key(a), kb = factor_key(b);
+    if (ka != kb) return ka < kb;
+    return storage_less(a, b);
+  });
+  return factors;
+}
+
+}  // namespace leibniz

@@ -1,0 +1,45 @@
+// The plain text notation of spec §1; what it prints parses back to the same node.
+#include "leibniz/expr/notation.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz {
+namespace {
+
+class TextNotation final : public Notation {
+ public:
+  std::string number(const Number& n) const override { return n.to_string(); }
+  std::string symbol(const std::string& name) const override { return name; }
+  std::string constant(ConstantId id) const override { return id == ConstantId::E ? "e" : "pi"; }
+  std::string call(const FunctionInfo& f, const std::string& argument) const override {
+    return std::string(f.name) + "(" + argument + ")";
+  }
+  std::string parens(const std::string& inner) const override { return "(" + inner + ")"; }
+  std::string power(const std::string& base, const Expr& /*exponent*/,
+                    const std::string& exponent_text, Precedence exponent_prec) const override {
+    if (exponent_prec >= Precedence::Power) return base + "^" + exponent_text;
+    return base + "^(" + exponent_text + ")";
+  }
+  std::string square_root(const std::string& radicand) const override {
+    return "sqrt(" + radicand + ")";
+  }
+  std::string product(const std::vector<std::string>& factors,
+                      const std::vector<bool>& /*is_number*/) const override {
+    std::string out;
+    for (const std::string& f : factors) out += (out.empty() ? "" : "*") + f;
+    return out;
+  }
+  std::string fraction(const std::string& numerator, Precedence numerator_prec,
+                       const std::string& denominator,
+                       Precedence denominator_prec) const override {
+    const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
+    const std::string bottom =
+        denominator_prec <= Precedence::Product ? parens(denominator) : denominator;
+    return top + "/" + bottom;
+  }
+};
+
+}  // namespace
+
+std::string print_text(const Expr& e) { return print_with(TextNotation(), e); }
+
+}  // namespace leibniz

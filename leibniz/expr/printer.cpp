@@ -1,0 +1,158 @@
+// The walk shared by all notations: natural order, signs pulled to the front,
+// negative powers and rational coefficients as fractions, parentheses by precedence.
+#include <cstdlib>
+
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/notation.h"
+#include "leibniz/expr/order.h"
+
+namespace leibniz {
+namespace {
+
+struct Piece {
+  std::string text;
+  Precedence prec;
+};
+
+class Printer {
+ public:
+  explicit Printer(const Notation& n) : n_(n) {}
+
+  Piece print(const Expr& e) const {
+    switch (e.kind()) {
+      case Kind::Number: return print_number(e.number());
+      case Kind::Symbol: return {n_.symbol(e.name()), Precedence::Atom};
+      case Kind::Constant: return {n_.constant(e.constant()), Precedence::Atom};
+      case Kind::Func:
+        return {n_.call(function_info(e.fn()), print(e.arg(0)).text), Precedence::Atom};
+      case Kind::Add: return print_sum(e);
+      case Kind::Mul: return print_product(e);
+      case Kind::Pow: return print_product(e);
+    }
+    return {"?", Precedence::Atom};
+  }
+
+ private:
+  Piece print_number(const Number& value) const {
+    if (value.is_negative()) {
+      Piece inner = print_number(-value);
+      return {n_.minus() + wrap(inner, Precedence::Power), Precedence::Unary};
+    }
+    const bool fraction = value.is_exact() && value.exact().get_den() != 1;
+    if (fraction) {
+      Number num(mpq_class(value.exact().get_num())), den(mpq_class(value.exact().get_den()));
+      return {n_.fraction(n_.number(num), Precedence::Atom, n_.number(den), Precedence::Atom),
+              n_.fraction_precedence()};
+    }
+    return {n_.number(value), Precedence::Atom};
+  }
+
+  std::string wrap(const Piece& p, Precedence needed) const {
+    return p.prec < needed ? n_.parens(p.text) : p.text;
+  }
+
+  Piece print_sum(const Expr& e) const {
+    std::string out;
+    bool first = true;
+    for (const Expr& term : terms_in_print_order(e)) {
+      auto [negative, magnitude] = split_sign(term);
+      Piece p = print(magnitude);
+      std::string text = wrap(p, negative ? Precedence::Product : Precedence::Sum);
+      if (first) {
+        out = negative ? n_.minus() + text : text;
+      } else {
+        out += negative ? " " + n_.minus() + " " : " + ";
+        out += text;
+      }
+      first = false;
+    }
+    return {out, Precedence::Sum};
+  }
+
+  // A term with a negative coefficient prints as "- magnitude".
+  static std::pair<bool, Expr> split_sign(const Expr& term) {
+    if (term.is_number() && term.number().is_negative()) return {true, number(-term.number())};
+    if (term.is(Kind::Mul) && term.arg(0).is_number() && term.arg(0).number().is_negative()) {
+      return {true, neg(term)};
+    }
+    return {false, term};
+  }
+
+  // A product or a power, split into numerator and denominator.
+  Piece print_product(const Expr& e) const {
+    Number coefficient(1);
+    std::vector<Expr> factors;
+    if (e.is(Kind::Mul)) {
+      if (e.arg(0).is_number()) coefficient = e.arg(0).number();
+      factors = factors_in_print_order(e);
+    } else {
+      factors.push_back(e);
+    }
+    if (coefficient.is_negative()) {
+      Piece rest = print_product(neg(e));
+      return {n_.minus() + wrap(rest, Precedence::Product), Precedence::Unary};
+    }
+    std::vector<Piece> top, bottom;
+    std::vector<bool> top_numeric, bottom_numeric;
+    if (coefficient.is_exact()) {
+      const mpz_class& num = coefficient.exact().get_num();
+      const mpz_class& den = coefficient.exact().get_den();
+      if (num != 1) {
+        top.push_back({n_.number(Number(mpq_class(num))), Precedence::Atom});
+        top_numeric.push_back(true);
+      }
+      if (den != 1) {
+        bottom.push_back({n_.number(Number(mpq_class(den))), Precedence::Atom});
+        bottom_numeric.push_back(true);
+      }
+    } else if (!coefficient.is_one()) {
+      top.push_back({n_.number(coefficient), Precedence::Atom});
+      top_numeric.push_back(true);
+    }
+    for (const Expr& f : factors) {
+      if (f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative()) {
+        bottom.push_back(print_power(f.base(), number(-f.exponent().number())));
+        bottom_numeric.push_back(false);
+      } else {
+        top.push_back(f.is(Kind::Pow) ? print_power(f.base(), f.exponent()) : print(f));
+        top_numeric.push_back(false);
+      }
+    }
+    Piece numerator = top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom}
+                                  : join(top, top_numeric);
+    if (bottom.empty()) return numerator;
+    Piece denominator = join(bottom, bottom_numeric);
+    return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),
+            n_.fraction_precedence()};
+  }
+
+  Piece join(const std::vector<Piece>& pieces, const std::vector<bool>& numeric) const {
+    if (pieces.size() == 1) return pieces[0];
+    std::vector<std::string> texts;
+    texts.reserve(pieces.size());
+    for (const Piece& p : pieces) texts.push_back(wrap(p, Precedence::Power));
+    return {n_.product(texts, numeric), Precedence::Product};
+  }
+
+  Piece print_power(const Expr& base, const Expr& exponent) const {
+    if (exponent.is_one()) return print(base);
+    Piece b = print(base);
+    if (exponent.is_number() && exponent.number() == Number::rational(1, 2)) {
+      return {n_.square_root(b.text), Precedence::Atom};
+    }
+    // Powers are right-associative: a power as a base needs parentheses.
+    std::string base_text = b.prec <= Precedence::Power ? n_.parens(b.text) : b.text;
+    Piece x = print(exponent);
+    return {n_.power(base_text, exponent, x.text, x.prec), Precedence::Power};
+  }
+
+  const Notation& n_;
+};
+
+}  // namespace
+
+std::string print_with(const Notation& notation, const Expr& e) {
+  return Printer(notation).print(e).text;
+}
+
+}  // namespace leibniz

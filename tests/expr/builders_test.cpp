@@ -1,0 +1,71 @@
+#include "leibniz/expr/builders.h"
+
+#include <gtest/gtest.h>
+
+#include "leibniz/core/error.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz {
+namespace {
+
+std::string canon(const char* text) { return print_text(parse_text(text)); }
+
+TEST(Builders, EqualExpressionsAreOneNode) {
+  EXPECT_EQ(parse_text("x*y + 1").node(), parse_text("1 + y*x").node());
+  EXPECT_EQ(parse_text("(x+y)^2").node(), parse_text("(y+x)^2").node());
+}
+
+TEST(Builders, SumsCollectLikeTerms) {
+  EXPECT_EQ(canon("x + x"), "2*x");
+  EXPECT_EQ(canon("3*x*y - x*y + 2"), "2*x*y + 2");
+  EXPECT_EQ(canon("x - x"), "0");
+  EXPECT_EQ(canon("(x + y) - x"), "y");
+}
+
+TEST(Builders, ProductsCollectPowers) {
+  EXPECT_EQ(canon("x*x"), "x^2");
+  EXPECT_EQ(canon("x^2*x^3"), "x^5");
+  EXPECT_EQ(canon("x/x"), "1");
+  EXPECT_EQ(canon("2*x*y/y^2"), "2*x/y");
+  EXPECT_EQ(canon("e^x*e^y"), "e^(x + y)");
+}
+
+TEST(Builders, NumbersFoldExactly) {
+  EXPECT_EQ(canon("1/2 + 1/3"), "5/6");
+  EXPECT_EQ(canon("0.5 - 0.1125"), "0.3875");
+  EXPECT_EQ(canon("2^10"), "1024");
+  EXPECT_EQ(canon("4^(1/2)"), "2");
+  EXPECT_EQ(canon("(8/27)^(2/3)"), "4/9");
+  EXPECT_EQ(canon("(-8)^(1/3)"), "-2");
+  EXPECT_EQ(canon("2^(1/2)*2^(1/2)"), "2");
+  EXPECT_EQ(canon("1/2*x"), "x/2");
+}
+
+TEST(Builders, NumericFactorDistributesOverOneSum) {
+  EXPECT_EQ(canon("2*(x + y)"), "2*x + 2*y");
+  EXPECT_EQ(canon("-(x - y)"), "-x + y");
+}
+
+TEST(Builders, IntegerPowersOfProductsAndPowers) {
+  EXPECT_EQ(canon("(2*x*y)^3"), "8*x^3*y^3");
+  EXPECT_EQ(canon("(x^2)^3"), "x^6");
+  EXPECT_EQ(canon("sqrt(x)^2"), "x");
+  EXPECT_EQ(canon("(x^2)^(1/2)"), "sqrt(x^2)");
+}
+
+TEST(Builders, FunctionsAtSimpleNumbers) {
+  EXPECT_EQ(canon("sin(0) + cos(0) + ln(1) + sigmoid(0)"), "3/2");
+  EXPECT_EQ(canon("ln(e)"), "1");
+  EXPECT_EQ(canon("abs(-3/4)"), "3/4");
+}
+
+TEST(Builders, DomainErrorsAtConstruction) {
+  EXPECT_THROW(parse_text("1/0"), Error);
+  EXPECT_THROW(parse_text("0^(-1)"), Error);
+  EXPECT_THROW(parse_text("ln(-1)"), Error);
+  EXPECT_THROW(parse_text("(-1)^(1/2)"), Error);
+}
+
+}  // namespace
+}  // namespace leibniz
