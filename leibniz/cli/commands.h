@@ -1,0 +1,18 @@
+// The subcommands of the `leibniz` tool. Each cmd_*.cpp registers one on the app;
+// its callback sets `exit_status`: 0 answered, 1 a claim does not hold, 2 could not
+// answer (bad input, a limit, an internal failure), 3 unknown.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace leibniz::cli {
+
+void register_diff(CLI::App& app, int& exit_status);
+void register_simplify(CLI::App& app, int& exit_status);
+void register_eval(CLI::App& app, int& exit_status);
+void register_grad(CLI::App& app, int& exit_status);
+void register_batch(CLI::App& app, int& exit_status);
+void register_tour(CLI::App& app, int& exit_status);
+void register_train(CLI::App& app, int& exit_status);
+
+}  // namespace leibniz::cli
