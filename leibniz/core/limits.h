@@ -20,6 +20,20 @@ struct Limits {
 /// The process-wide limits; the CLI may change them before work starts.
 Limits& limits();
 
+/// Lowers limits().max_terms for the scope, for work that is only an attempt.
+class TermBudget {
+ public:
+  explicit TermBudget(std::size_t max_terms) : saved_(limits().max_terms) {
+    if (max_terms < saved_) limits().max_terms = max_terms;
+  }
+  ~TermBudget() { limits().max_terms = saved_; }
+  TermBudget(const TermBudget&) = delete;
+  TermBudget& operator=(const TermBudget&) = delete;
+
+ private:
+  std::size_t saved_;
+};
+
 /// Starts the time budget of one request; the budget ends when the scope does.
 class TimeBudget {
  public:

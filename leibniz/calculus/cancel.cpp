@@ -1,0 +1,139 @@
+// Rational functions as pairs of FLINT polynomials; sums over the lcm of the
+// denominators, one gcd at the end.
+#include "leibniz/calculus/cancel.h"
+
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "leibniz/calculus/polynomial.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz {
+namespace {
+
+struct Fraction {
+  Poly num;
+  Poly den;
+};
+
+struct TooLarge {};  // abandons the attempt; cancel() answers nullopt
+
+class Canceller {
+ public:
+  explicit Canceller(std::size_t max_terms) : max_terms_(max_terms) {}
+
+  std::optional<Expr> run(const Expr& e) {
+    if (!scan(e)) return std::nullopt;
+    ctx_.emplace(generators_);
+    try {
+      Fraction f = convert(e);
+      Poly g = f.num.gcd(f.den);
+      Poly num = f.num.divide_exact(g), den = f.den.divide_exact(g);
+      const Number lead = den.leading_coefficient();
+      num = num.scaled(Number(1) / lead);
+      den = den.scaled(Number(1) / lead);
+      Expr top = ctx_->to_expr(num);
+      if (den.is_one()) return top;
+      return mul(top, pow(ctx_->to_factored_expr(den), integer(-1)));
+    } catch (const TooLarge&) {
+      return std::nullopt;
+    } catch (const TermLimitExceeded&) {
+      return std::nullopt;
+    }
+  }
+
+ private:
+  // Registers generators; false if the expression holds a float.
+  bool scan(const Expr& e) {
+    if (!scanned_.emplace(e.node()).second) return true;
+    switch (e.kind()) {
+      case Kind::Number: return e.number().is_exact();
+      case Kind::Add:
+      case Kind::Mul:
+        for (const Expr& a : e.args()) {
+          if (!scan(a)) return false;
+        }
+        return true;
+      case Kind::Pow:
+        if (e.exponent().is_integer()) return scan(e.base());
+        break;
+      default: break;
+    }
+    if (generator_index_.emplace(e.node(), generators_.size()).second) generators_.push_back(e);
+    return true;
+  }
+
+  void check(const Poly& p) const {
+    if (p.length() > max_terms_) throw TooLarge{};
+  }
+
+  Fraction one() const { return {Poly::constant(*ctx_, Number(1)), Poly::constant(*ctx_, Number(1))}; }
+
+  Fraction convert(const Expr& e) {
+    tick();
+    if (auto it = memo_.find(e.node()); it != memo_.end()) {
+      return {it->second.num.copy(), it->second.den.copy()};
+    }
+    Fraction f = convert_uncached(e);
+    check(f.num);
+    check(f.den);
+    memo_.emplace(e.node(), Fraction{f.num.copy(), f.den.copy()});
+    return f;
+  }
+
+  Fraction convert_uncached(const Expr& e) {
+    if (e.is_number()) return {Poly::constant(*ctx_, e.number()), Poly::constant(*ctx_, Number(1))};
+    if (auto it = generator_index_.find(e.node()); it != generator_index_.end()) {
+      return {Poly::generator(*ctx_, it->second), Poly::constant(*ctx_, Number(1))};
+    }
+    if (e.is(Kind::Add)) {
+      Fraction sum = convert(e.arg(0));
+      for (std::size_t i = 1; i < e.args().size(); ++i) {
+        Fraction t = convert(e.arg(i));
+        Poly g = sum.den.gcd(t.den);
+        Poly sum_cofactor = t.den.divide_exact(g), term_cofactor = sum.den.divide_exact(g);
+        sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
+        sum.den = sum.den * sum_cofactor;
+        check(sum.num);
+      }
+      return sum;
+    }
+    if (e.is(Kind::Mul)) {
+      Fraction product = one();
+      for (const Expr& f : e.args()) {
+        Fraction x = convert(f);
+        product.num = product.num * x.num;
+        product.den = product.den * x.den;
+        check(product.num);
+        check(product.den);
+      }
+      return product;
+    }
+    // An integer power.
+    auto n = e.exponent().number().to_long();
+    if (!n || *n > 10'000 || *n < -10'000) throw TooLarge{};
+    Fraction base = convert(e.base());
+    const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
+    Poly num = base.num.pow(magnitude), den = base.den.pow(magnitude);
+    if (*n < 0) return {std::move(den), std::move(num)};
+    return {std::move(num), std::move(den)};
+  }
+
+  std::size_t max_terms_;
+  std::vector<Expr> generators_;
+  std::unordered_map<const Node*, std::size_t> generator_index_;
+  std::unordered_set<const Node*> scanned_;
+  std::optional<PolyContext> ctx_;  // before memo_: the Polys need it while they die
+  std::unordered_map<const Node*, Fraction> memo_;
+};
+
+}  // namespace
+
+std::optional<Expr> cancel(const Expr& e, std::size_t max_terms) {
+  if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return e;
+  return Canceller(max_terms).run(e);
+}
+
+}  // namespace leibniz

@@ -1,0 +1,182 @@
+// Exact expansion goes through FLINT's sparse polynomials (polynomial.h); an
+// expression holding a float is expanded term by term instead.
+#include "leibniz/calculus/expand.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "leibniz/calculus/polynomial.h"
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz {
+namespace {
+
+// Expands inside an atom: the arguments of a function, the base and exponent of a
+// non-integer power.
+Expr expand_inside(const Expr& atom) {
+  switch (atom.kind()) {
+    case Kind::Func: return func(atom.fn(), expand(atom.arg(0)));
+    case Kind::Pow: return pow(expand(atom.base()), expand(atom.exponent()));
+    default: return atom;
+  }
+}
+
+bool is_integer_power(const Expr& e) { return e.is(Kind::Pow) && e.exponent().is_integer(); }
+
+class Expander {
+ public:
+  Expr run(const Expr& e) {
+    scan(e);
+    if (has_float_) return expand_with_floats(e);
+    ctx_.emplace(generators_);
+    Poly p = convert(e, *ctx_);
+    return ctx_->to_expr(p);
+  }
+
+ private:
+  std::size_t generator_index(const Expr& g) {
+    auto [it, inserted] = generator_index_.emplace(g.node(), generators_.size());
+    if (inserted) generators_.push_back(g);
+    return it->second;
+  }
+
+  void scan(const Expr& e) {
+    if (!scanned_.emplace(e.node()).second) return;
+    switch (e.kind()) {
+      case Kind::Number:
+        has_float_ |= e.number().is_float();
+        return;
+      case Kind::Add:
+      case Kind::Mul:
+        for (const Expr& a : e.args()) scan(a);
+        return;
+      case Kind::Pow:
+        if (is_integer_power(e)) {
+          if (e.exponent().number().is_positive()) {
+            scan(e.base());
+          } else {
+            atom_[e.node()] = generator_index(pow(expand_inside_or_self(e.base()), integer(-1)));
+          }
+          return;
+        }
+        break;
+      default: break;
+    }
+    atom_[e.node()] = generator_index(expand_inside(e));
+  }
+
+  Expr expand_inside_or_self(const Expr& base) {
+    return base.is(Kind::Add) ? expand(base) : expand_inside(base);
+  }
+
+  Poly convert(const Expr& e, const PolyContext& ctx) {
+    tick();
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second.copy();
+    Poly result = convert_uncached(e, ctx);
+    if (e.args().size() > 0) memo_.emplace(e.node(), result.copy());
+    return result;
+  }
+
+  Poly convert_uncached(const Expr& e, const PolyContext& ctx) {
+    if (e.is_number()) return Poly::constant(ctx, e.number());
+    if (auto it = atom_.find(e.node()); it != atom_.end()) {
+      Poly g = Poly::generator(ctx, it->second);
+      if (is_integer_power(e)) {  // x^(-n): the generator x^(-1) to the n
+        const long n = -*e.exponent().number().to_long();
+        return n == 1 ? std::move(g) : g.pow(static_cast<unsigned long>(n));
+      }
+      return g;
+    }
+    if (e.is(Kind::Add)) {
+      Poly sum(ctx);
+      for (const Expr& t : e.args()) sum = sum + convert(t, ctx);
+      return sum;
+    }
+    if (e.is(Kind::Mul)) {
+      Poly product = convert(e.arg(0), ctx);
+      for (std::size_t i = 1; i < e.args().size(); ++i) product = product * convert(e.arg(i), ctx);
+      return product;
+    }
+    LZ_ASSERT(is_integer_power(e), "unexpected node in polynomial conversion");
+    auto n = e.exponent().number().to_long();
+    if (!n) throw Error(ErrorKind::Limit, "the exponent is too large to expand");
+    return convert(e.base(), ctx).pow(static_cast<unsigned long>(*n));
+  }
+
+  // Term-by-term expansion for expressions holding floats.
+  Expr expand_with_floats(const Expr& e) {
+    switch (e.kind()) {
+      case Kind::Add: {
+        std::vector<Expr> terms;
+        for (const Expr& t : e.args()) terms.push_back(expand_with_floats(t));
+        return add(std::move(terms));
+      }
+      case Kind::Mul: {
+        Expr product = integer(1);
+        for (const Expr& f : e.args()) product = distribute(product, expand_with_floats(f));
+        return product;
+      }
+      case Kind::Pow:
+        if (is_integer_power(e) && e.exponent().number().is_positive()) {
+          auto n = e.exponent().number().to_long();
+          if (!n || *n > static_cast<long>(limits().max_terms)) {
+            throw Error(ErrorKind::Limit, "the exponent is too large to expand");
+          }
+          Expr base = expand_with_floats(e.base());
+          Expr result = integer(1);
+          for (long i = 0; i < *n; ++i) result = distribute(result, base);
+          return result;
+        }
+        return expand_inside(e);
+      default: return expand_inside(e);
+    }
+  }
+
+  static Expr distribute(const Expr& a, const Expr& b) {
+    auto terms_of = [](const Expr& x) {
+      return x.is(Kind::Add) ? std::vector<Expr>(x.args().begin(), x.args().end())
+                             : std::vector<Expr>{x};
+    };
+    const auto ta = terms_of(a), tb = terms_of(b);
+    if (static_cast<double>(ta.size()) * static_cast<double>(tb.size()) >
+        static_cast<double>(limits().max_terms)) {
+      throw Error(ErrorKind::Limit, fmt::format("the expansion exceeds the limit of {} terms",
+                                                limits().max_terms));
+    }
+    std::vector<Expr> terms;
+    terms.reserve(ta.size() * tb.size());
+    for (const Expr& x : ta) {
+      for (const Expr& y : tb) terms.push_back(mul(x, y));
+    }
+    return add(std::move(terms));
+  }
+
+  std::vector<Expr> generators_;
+  std::unordered_map<const Node*, std::size_t> generator_index_;
+  std::unordered_map<const Node*, std::size_t> atom_;
+  std::optional<PolyContext> ctx_;  // before memo_: the Polys need it while they die
+  std::unordered_map<const Node*, Poly> memo_;
+  std::unordered_set<const Node*> scanned_;
+  bool has_float_ = false;
+};
+
+}  // namespace
+
+Expr expand(const Expr& e) {
+  switch (e.kind()) {
+    case Kind::Number:
+    case Kind::Symbol:
+    case Kind::Constant: return e;
+    case Kind::Func: return expand_inside(e);
+    default: break;
+  }
+  if (e.is(Kind::Pow) && !is_integer_power(e)) return expand_inside(e);
+  return Expander().run(e);
+}
+
+}  // namespace leibniz

@@ -1,0 +1,13 @@
+// expand: multiply out products of sums and positive integer powers of sums,
+// everywhere in the expression (also inside function arguments and exponents).
+#pragma once
+
+#include "leibniz/expr/expr.h"
+
+namespace leibniz {
+
+/// expand((x + y)^2*(x - y)) = x^3 + x^2*y - x*y^2 - y^3. Throws Error{Limit} when the
+/// result would exceed limits().max_terms terms.
+Expr expand(const Expr& e);
+
+}  // namespace leibniz

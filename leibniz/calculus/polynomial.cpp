@@ -1,0 +1,214 @@
+#include "leibniz/calculus/polynomial.h"
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_mpoly_factor.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz {
+namespace {
+
+Number to_number(const fmpq_t q) {
+  mpq_class value;
+  fmpq_get_mpq(value.get_mpq_t(), q);
+  return Number(value);
+}
+
+void check_terms(double bound, const char* what) {
+  if (bound > static_cast<double>(limits().max_terms)) {
+    throw TermLimitExceeded(fmt::format("{} could have about {:.3g} terms; the limit is {}",
+                                        what, bound, limits().max_terms));
+  }
+}
+
+// C(n + k, k): monomials of total degree <= n in k variables.
+double monomials_up_to(double degree, std::size_t variables) {
+  double result = 1;
+  for (std::size_t i = 1; i <= variables; ++i) {
+    result *= (degree + static_cast<double>(i)) / static_cast<double>(i);
+    if (result > 1e300) return 1e300;
+  }
+  return result;
+}
+
+}  // namespace
+
+double product_terms_bound(double length_a, double length_b, long degree_sum,
+                           std::size_t variables) {
+  return std::min(length_a * length_b,
+                  monomials_up_to(static_cast<double>(degree_sum), variables));
+}
+
+Poly::Poly(const PolyContext& ctx) : ctx_(&ctx) { fmpq_mpoly_init(p_, ctx.raw()); }
+
+Poly::Poly(Poly&& other) noexcept : ctx_(other.ctx_) {
+  fmpq_mpoly_init(p_, ctx_->raw());
+  fmpq_mpoly_swap(p_, other.p_, ctx_->raw());
+}
+
+Poly& Poly::operator=(Poly&& other) noexcept {
+  fmpq_mpoly_swap(p_, other.p_, ctx_->raw());
+  return *this;
+}
+
+Poly::~Poly() { fmpq_mpoly_clear(p_, ctx_->raw()); }
+
+Poly Poly::constant(const PolyContext& ctx, const Number& value) {
+  LZ_ASSERT(value.is_exact(), "polynomial with a float coefficient");
+  Poly p(ctx);
+  fmpq_t q;
+  fmpq_init(q);
+  fmpq_set_mpq(q, value.exact().get_mpq_t());
+  fmpq_mpoly_set_fmpq(p.p_, q, ctx.raw());
+  fmpq_clear(q);
+  return p;
+}
+
+Poly Poly::generator(const PolyContext& ctx, std::size_t index) {
+  Poly p(ctx);
+  fmpq_mpoly_gen(p.p_, static_cast<slong>(index), ctx.raw());
+  return p;
+}
+
+Poly Poly::copy() const {
+  Poly p(*ctx_);
+  fmpq_mpoly_set(p.p_, p_, ctx_->raw());
+  return p;
+}
+
+Poly Poly::operator+(const Poly& other) const {
+  Poly p(*ctx_);
+  fmpq_mpoly_add(p.p_, p_, other.p_, ctx_->raw());
+  return p;
+}
+
+Poly Poly::operator*(const Poly& other) const {
+  check_time();
+  check_terms(product_terms_bound(static_cast<double>(length()),
+                                  static_cast<double>(other.length()),
+                                  total_degree() + other.total_degree(), ctx_->size()),
+              "the product");
+  Poly p(*ctx_);
+  fmpq_mpoly_mul(p.p_, p_, other.p_, ctx_->raw());
+  return p;
+}
+
+Poly Poly::pow(unsigned long exponent) const {
+  check_time();
+  const double k = static_cast<double>(length());
+  // Multinomial count C(n + k - 1, k - 1), and the dense bound.
+  double multinomial = 1;
+  for (double i = 1; i < k && multinomial < 1e300; ++i) {
+    multinomial *= (static_cast<double>(exponent) + i) / i;
+  }
+  const double dense = monomials_up_to(
+      static_cast<double>(exponent) * static_cast<double>(std::max(total_degree(), 0L)),
+      ctx_->size());
+  check_terms(std::min(multinomial, dense), "the expanded power");
+  Poly p(*ctx_);
+  if (!fmpq_mpoly_pow_ui(p.p_, p_, exponent, ctx_->raw())) {
+    throw TermLimitExceeded("the expanded power has exponents beyond the limit");
+  }
+  return p;
+}
+
+Poly Poly::gcd(const Poly& other) const {
+  check_time();
+  Poly g(*ctx_);
+  if (!fmpq_mpoly_gcd(g.p_, p_, other.p_, ctx_->raw())) {
+    throw Error(ErrorKind::Limit, "the polynomial gcd could not be computed");
+  }
+  return g;
+}
+
+Poly Poly::divide_exact(const Poly& divisor) const {
+  Poly q(*ctx_);
+  const int exact = fmpq_mpoly_divides(q.p_, p_, divisor.p_, ctx_->raw());
+  LZ_ASSERT(exact, "inexact polynomial division");
+  return q;
+}
+
+std::size_t Poly::length() const {
+  return static_cast<std::size_t>(fmpq_mpoly_length(p_, ctx_->raw()));
+}
+long Poly::total_degree() const { return fmpq_mpoly_total_degree_si(p_, ctx_->raw()); }
+bool Poly::is_zero() const { return fmpq_mpoly_is_zero(p_, ctx_->raw()); }
+bool Poly::is_one() const { return fmpq_mpoly_is_one(p_, ctx_->raw()); }
+
+Number Poly::leading_coefficient() const {
+  if (is_zero()) return Number(0);
+  fmpq_t c;
+  fmpq_init(c);
+  fmpq_mpoly_get_term_coeff_fmpq(c, p_, 0, ctx_->raw());
+  Number result = to_number(c);
+  fmpq_clear(c);
+  return result;
+}
+
+Poly Poly::scaled(const Number& factor) const {
+  Poly p(*ctx_);
+  fmpq_t q;
+  fmpq_init(q);
+  fmpq_set_mpq(q, factor.exact().get_mpq_t());
+  fmpq_mpoly_scalar_mul_fmpq(p.p_, p_, q, ctx_->raw());
+  fmpq_clear(q);
+  return p;
+}
+
+PolyContext::PolyContext(std::vector<Expr> generators) : generators_(std::move(generators)) {
+  fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(generators_.size(), 1)),
+                      ORD_DEGREVLEX);
+}
+
+PolyContext::~PolyContext() { fmpq_mpoly_ctx_clear(ctx_); }
+
+Expr PolyContext::to_expr(const Poly& p) const {
+  const slong n = fmpq_mpoly_length(p.raw(), ctx_);
+  std::vector<Expr> terms;
+  terms.reserve(static_cast<std::size_t>(n));
+  std::vector<ulong> exps(std::max<std::size_t>(generators_.size(), 1));
+  fmpq_t c;
+  fmpq_init(c);
+  std::vector<Expr> factors;
+  for (slong i = 0; i < n; ++i) {
+    tick();
+    fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx_);
+    fmpq_mpoly_get_term_exp_ui(exps.data(), p.raw(), i, ctx_);
+    factors.clear();
+    factors.push_back(number(to_number(c)));
+    for (std::size_t g = 0; g < generators_.size(); ++g) {
+      if (exps[g] == 0) continue;
+      factors.push_back(exps[g] == 1 ? generators_[g]
+                                     : pow(generators_[g], integer(static_cast<long>(exps[g]))));
+    }
+    terms.push_back(mul(factors));
+  }
+  fmpq_clear(c);
+  return add(std::move(terms));
+}
+
+Expr PolyContext::to_factored_expr(const Poly& p) const {
+  fmpq_mpoly_factor_t f;
+  fmpq_mpoly_factor_init(f, ctx_);
+  if (!fmpq_mpoly_factor(f, p.raw(), ctx_)) {
+    fmpq_mpoly_factor_clear(f, ctx_);
+    return to_expr(p);
+  }
+  std::vector<Expr> factors{number(to_number(f->constant))};
+  for (slong i = 0; i < f->num; ++i) {
+    Poly factor(*this);
+    fmpq_mpoly_set(factor.raw(), f->poly + i, ctx_);
+    const long multiplicity = fmpz_get_si(f->exp + i);
+    factors.push_back(pow(to_expr(factor), integer(multiplicity)));
+  }
+  fmpq_mpoly_factor_clear(f, ctx_);
+  return mul(std::move(factors));
+}
+
+}  // namespace leibniz

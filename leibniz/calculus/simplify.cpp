@@ -1,0 +1,175 @@
+#include "leibniz/calculus/simplify.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/polynomial.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz {
+namespace {
+
+// Simplification only tries an expansion of moderate size.
+constexpr std::size_t kExpansionBudget = 20'000;
+
+Expr pythagorean(const Expr& sum);
+
+// e^(ln u) = u and e^(c*ln u) = u^c, where ln u is defined.
+Expr exp_of_log(const Expr& exponent) {
+  if (exponent.is(Kind::Func) && exponent.fn() == Fn::Ln) return exponent.arg(0);
+  if (exponent.is(Kind::Mul) && exponent.args().size() == 2 && exponent.arg(0).is_number() &&
+      exponent.arg(1).is(Kind::Func) && exponent.arg(1).fn() == Fn::Ln) {
+    return pow(exponent.arg(1).arg(0), exponent.arg(0));
+  }
+  return {};
+}
+
+class Rewriter {
+ public:
+  // Applies the identities bottom-up; function arguments and non-integer powers are
+  // simplified completely, sums and products keep their structure for the final choice.
+  Expr rewrite(const Expr& e) {
+    tick();
+    if (e.args().empty()) return e;
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
+    Expr result = rewrite_uncached(e);
+    memo_.emplace(e.node(), result);
+    return result;
+  }
+
+ private:
+  Expr rewrite_uncached(const Expr& e) {
+    switch (e.kind()) {
+      case Kind::Func: {
+        Expr arg = simplify(e.arg(0));
+        // ln(e^u) = u for every real u.
+        if (e.fn() == Fn::Ln && arg.is(Kind::Pow) && arg.base().is_e()) return arg.exponent();
+        return func(e.fn(), arg);
+      }
+      case Kind::Pow: {
+        Expr exponent = simplify(e.exponent());
+        Expr base = e.exponent().is_integer() ? rewrite(e.base()) : simplify(e.base());
+        if (base.is_e()) {
+          if (Expr inner = exp_of_log(exponent); !inner.is_null()) return inner;
+        }
+        return pow(base, exponent);
+      }
+      case Kind::Add: {
+        std::vector<Expr> terms;
+        for (const Expr& t : e.args()) terms.push_back(rewrite(t));
+        return pythagorean(add(std::move(terms)));
+      }
+      case Kind::Mul: {
+        std::vector<Expr> factors;
+        for (const Expr& f : e.args()) factors.push_back(rewrite(f));
+        return mul(std::move(factors));
+      }
+      default: return e;
+    }
+  }
+
+  std::unordered_map<const Node*, Expr> memo_;
+};
+
+bool is_square_of(const Expr& factor, Fn fn) {
+  return factor.is(Kind::Pow) && factor.exponent().is_integer() &&
+         factor.exponent().number() == Number(2) && factor.base().is(Kind::Func) &&
+         factor.base().fn() == fn;
+}
+
+// c*R*sin(u)^2 + c*R*cos(u)^2 = c*R.
+Expr pythagorean(const Expr& sum) {
+  if (!sum.is(Kind::Add)) return sum;
+  struct Match {
+    std::size_t sin_term = SIZE_MAX, cos_term = SIZE_MAX;
+    Expr replacement;
+  };
+  std::unordered_map<std::string, Match> matches;
+  const auto terms = sum.args();
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    auto [c, rest] = split_coefficient(terms[i]);
+    std::vector<Expr> factors = rest.is(Kind::Mul)
+                                    ? std::vector<Expr>(rest.args().begin(), rest.args().end())
+                                    : std::vector<Expr>{rest};
+    for (std::size_t k = 0; k < factors.size(); ++k) {
+      const bool is_sin = is_square_of(factors[k], Fn::Sin);
+      if (!is_sin && !is_square_of(factors[k], Fn::Cos)) continue;
+      const Expr u = factors[k].base().arg(0);
+      std::vector<Expr> others = factors;
+      others.erase(others.begin() + static_cast<long>(k));
+      others.push_back(number(c));
+      Expr remainder = mul(std::move(others));
+      const std::string key = fmt::format("{}/{}", static_cast<const void*>(remainder.node()),
+                                          static_cast<const void*>(u.node()));
+      Match& m = matches[key];
+      (is_sin ? m.sin_term : m.cos_term) = i;
+      m.replacement = remainder;
+    }
+  }
+  std::vector<bool> dropped(terms.size(), false);
+  std::vector<Expr> result;
+  for (auto& [key, m] : matches) {
+    if (m.sin_term == SIZE_MAX || m.cos_term == SIZE_MAX) continue;
+    if (dropped[m.sin_term] || dropped[m.cos_term]) continue;
+    dropped[m.sin_term] = dropped[m.cos_term] = true;
+    result.push_back(m.replacement);
+  }
+  if (result.empty()) return sum;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (!dropped[i]) result.push_back(terms[i]);
+  }
+  return pythagorean(add(std::move(result)));
+}
+
+double tree_size_memo(const Expr& e, std::unordered_map<const Node*, double>& memo) {
+  if (e.args().empty()) return 1;
+  if (auto it = memo.find(e.node()); it != memo.end()) return it->second;
+  double size = 1;
+  for (const Expr& a : e.args()) size += tree_size_memo(a, memo);
+  size = std::min(size, 1e15);
+  memo.emplace(e.node(), size);
+  return size;
+}
+
+std::optional<Expr> try_expand(const Expr& e) {
+  TermBudget budget(kExpansionBudget);
+  try {
+    return expand(e);
+  } catch (const TermLimitExceeded&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+double tree_size(const Expr& e) {
+  std::unordered_map<const Node*, double> memo;
+  return tree_size_memo(e, memo);
+}
+
+Expr simplify(const Expr& e) {
+  if (e.args().empty()) return e;
+  Expr best = Rewriter().rewrite(e);
+  if (!best.is(Kind::Add) && !best.is(Kind::Mul) && !best.is(Kind::Pow)) return best;
+  double best_size = tree_size(best);
+  auto consider = [&](std::optional<Expr> candidate) {
+    if (!candidate) return;
+    Expr c = pythagorean(*candidate);
+    const double size = tree_size(c);
+    if (size < best_size) {
+      best = c;
+      best_size = size;
+    }
+  };
+  consider(cancel(best));
+  consider(try_expand(best));
+  return best;
+}
+
+}  // namespace leibniz

@@ -1,0 +1,47 @@
+#include "leibniz/calculus/expand.h"
+
+#include <gtest/gtest.h>
+
+#include "leibniz/core/error.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz {
+namespace {
+
+#define EXPECT_EXPAND(input, expected) \
+  EXPECT_EQ(print_text(expand(parse_text(input))), expected) << "expand(" << input << ")"
+
+TEST(Expand, ProductsAndPowersOfSums) {
+  EXPECT_EXPAND("(x+y)^2", "x^2 + 2*x*y + y^2");
+  EXPECT_EXPAND("(x+1)*(x-1)", "x^2 - 1");
+  EXPECT_EXPAND("(x + 1/x)^2", "x^2 + 2 + 1/x^2");
+  EXPECT_EXPAND("2*x*(x^2*y + y^2*x)", "2*x^3*y + 2*x^2*y^2");
+}
+
+TEST(Expand, InsideFunctionsAndDenominators) {
+  EXPECT_EXPAND("sin((x+1)^2)", "sin(x^2 + 2*x + 1)");
+  EXPECT_EXPAND("(x+1)^2/(y+1)", "x^2/(y + 1) + 2*x/(y + 1) + 1/(y + 1)");
+}
+
+TEST(Expand, FloatsTermByTerm) {
+  EXPECT_EXPAND("(0.5*x + 1)^2", "0.25*x^2 + x + 1");
+}
+
+TEST(Expand, CountsTermsOfDenseProducts) {
+  const Expr e = expand(parse_text("(x+y+z+w)^20*((x+y+z+w)^20 + w)"));
+  EXPECT_EQ(e.args().size(), 14112u);
+}
+
+TEST(Expand, HugePowerIsALimitError) {
+  try {
+    expand(parse_text("(x+y)^(10^9)"));
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::Limit);
+    EXPECT_STREQ(error.what(), "the expanded power could have about 1e+09 terms; the limit is 2000000");
+  }
+}
+
+}  // namespace
+}  // namespace leibniz

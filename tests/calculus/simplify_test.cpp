@@ -1,0 +1,50 @@
+#include "leibniz/calculus/simplify.h"
+
+#include <gtest/gtest.h>
+
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz {
+namespace {
+
+#define EXPECT_SIMPLIFY(input, expected) \
+  EXPECT_EQ(print_text(simplify(parse_text(input))), expected) << "simplify(" << input << ")"
+
+TEST(Simplify, CancelsCommonFactors) {
+  EXPECT_SIMPLIFY("2*x*y/y^2", "2*x/y");
+  EXPECT_SIMPLIFY("(x^2-1)/(x-1)", "x + 1");
+  EXPECT_SIMPLIFY("(x^2 + 2*x + 1)/(x + 1)^3", "1/(x + 1)");
+  EXPECT_SIMPLIFY("(x*y + x)/(y + 1)", "x");
+}
+
+TEST(Simplify, CollectsOverACommonDenominatorWhenSmaller) {
+  EXPECT_SIMPLIFY("1/(x^2+1) - 2*x^2/(x^2+1)^2", "(-x^2 + 1)/(x^2 + 1)^2");
+}
+
+TEST(Simplify, ExpandsWhenSmaller) {
+  EXPECT_SIMPLIFY("(x+y)^2 - x^2", "2*x*y + y^2");
+  EXPECT_SIMPLIFY("(x^2 + y^2)*(2*x*y + y^2) + 2*x*(x^2*y + y^2*x)",
+                  "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4");
+}
+
+TEST(Simplify, KeepsFactoredFormWhenSmaller) {
+  EXPECT_SIMPLIFY("10*(x + 1)^9", "10*(x + 1)^9");
+}
+
+TEST(Simplify, BasicIdentities) {
+  EXPECT_SIMPLIFY("exp(ln(x))", "x");
+  EXPECT_SIMPLIFY("ln(exp(x))", "x");
+  EXPECT_SIMPLIFY("e^(2*ln(x))", "x^2");
+  EXPECT_SIMPLIFY("sin(x)^2 + cos(x)^2", "1");
+  EXPECT_SIMPLIFY("3*y*sin(x+1)^2 + 3*y*cos(x+1)^2 + z", "3*y + z");
+  EXPECT_SIMPLIFY("sin(ln(e^x))", "sin(x)");
+}
+
+TEST(Simplify, TreeSizeCountsSharedNodesEachTime) {
+  EXPECT_EQ(tree_size(parse_text("x")), 1);
+  EXPECT_EQ(tree_size(parse_text("sin(x)*cos(x)")), 5);
+}
+
+}  // namespace
+}  // namespace leibniz
