@@ -94,18 +94,14 @@ Expr::Expr(const Expr& other) : node_(other.node_) {
 }
 
 Expr& Expr::operator=(const Expr& other) {
-  if (other.node_) ++other.node_->refs;
-  Expr old(std::move(*this));
-  node_ = other.node_;
+  Expr copy(other);  // safe for self-assignment and for other living inside *this
+  std::swap(node_, copy.node_);
   return *this;
 }
 
 Expr& Expr::operator=(Expr&& other) noexcept {
-  if (this != &other) {
-    Expr old(std::move(*this));
-    node_ = other.node_;
-    other.node_ = nullptr;
-  }
+  Expr taken(std::move(other));
+  std::swap(node_, taken.node_);
   return *this;
 }
 

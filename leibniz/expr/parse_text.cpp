@@ -130,36 +130,54 @@ class Parser {
     Parser& parser;
   };
 
-  Expr sum() {
-    std::vector<Expr> terms{product()};
+  // A product not yet multiplied out. Chains of * and / are built with one mul() of
+  // all their factors, and a parenthesised product is spliced into the chain around
+  // it, so that x/(3*(z + 2)) is x * 3^-1 * (z + 2)^-1, the node it was printed from,
+  // not x/(3*z + 6).
+  using Factors = std::vector<Expr>;
+
+  static Expr build(Factors factors) {
+    return factors.size() == 1 ? std::move(factors[0]) : mul(std::move(factors));
+  }
+
+  Expr sum() { return build(sum_factors()); }
+
+  Factors sum_factors() {
+    Factors first = product();
+    if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return first;
+    std::vector<Expr> terms{build(std::move(first))};
     while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
       const bool minus = next().kind == Tok::Minus;
-      Expr t = product();
+      Expr t = build(product());
       terms.push_back(minus ? neg(t) : t);
     }
-    return add(std::move(terms));
+    return {add(std::move(terms))};
   }
 
-  Expr product() {
-    Expr result = unary();
+  Factors product() {
+    Factors factors = unary();
     while (peek().kind == Tok::Star || peek().kind == Tok::Slash) {
       const Token op = next();
-      Expr rhs = unary();
-      if (op.kind == Tok::Star) {
-        result = mul(result, rhs);
-      } else {
-        if (rhs.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
-        result = div(result, rhs);
+      Factors rhs = unary();
+      for (Expr& f : rhs) {
+        if (op.kind == Tok::Star) {
+          factors.push_back(std::move(f));
+        } else {
+          if (f.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
+          factors.push_back(pow(f, integer(-1)));
+        }
       }
     }
-    return result;
+    return factors;
   }
 
-  Expr unary() {
+  Factors unary() {
     DepthGuard guard(*this);
     if (peek().kind == Tok::Minus) {
       next();
-      return neg(unary());
+      Factors factors = unary();
+      factors.insert(factors.begin(), integer(-1));
+      return factors;
     }
     if (peek().kind == Tok::Plus) {
       next();
@@ -168,27 +186,27 @@ class Parser {
     return power();
   }
 
-  Expr power() {
+  Factors power() {
     const std::size_t start = peek().pos;
-    Expr base = primary();
+    Factors base = primary();
     if (peek().kind != Tok::Caret) return base;
     const Token caret = next();
-    Expr exponent = unary();
+    Expr exponent = build(unary());
     try {
-      return pow(base, exponent);
+      return {pow(build(std::move(base)), exponent)};
     } catch (const Error& e) {
       if (e.pos()) throw;
       throw Error(e.kind(), e.what(), e.kind() == ErrorKind::Limit ? start : caret.pos);
     }
   }
 
-  Expr primary() {
+  Factors primary() {
     const Token t = next();
     switch (t.kind) {
-      case Tok::Number: return number(Number::parse(std::string(t.text)));
-      case Tok::Name: return name(t);
+      case Tok::Number: return {number(Number::parse(std::string(t.text)))};
+      case Tok::Name: return {name(t)};
       case Tok::LParen: {
-        Expr inner = sum();
+        Factors inner = sum_factors();
         expect_close(t);
         return inner;
       }

@@ -2,6 +2,7 @@
 // the notes' style, and Unicode math for a terminal.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 
 #include "leibniz/expr/expr.h"
@@ -14,5 +15,8 @@ std::string print_text(const Expr& e);
 std::string print_latex(const Expr& e);
 /// 4x³y + 3x²y², 2x·e^(x² + y²), σ(w1·x + b1)
 std::string print_unicode(const Expr& e);
+
+/// Writes print_text(e); lets tests and logs show expressions.
+std::ostream& operator<<(std::ostream& out, const Expr& e);
 
 }  // namespace leibniz

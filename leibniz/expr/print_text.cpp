@@ -1,4 +1,6 @@
 // The plain text notation of spec §1; what it prints parses back to the same node.
+#include <ostream>
+
 #include "leibniz/expr/notation.h"
 #include "leibniz/expr/print.h"
 
@@ -41,5 +43,7 @@ class TextNotation final : public Notation {
 }  // namespace
 
 std::string print_text(const Expr& e) { return print_with(TextNotation(), e); }
+
+std::ostream& operator<<(std::ostream& out, const Expr& e) { return out << print_text(e); }
 
 }  // namespace leibniz

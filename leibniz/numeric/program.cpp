@@ -112,10 +112,6 @@ double Program::run(std::span<const double> point) const {
         const double magnitude = std::pow(std::fabs(b), in.value / in.extra);
         const bool odd_numerator = std::fmod(std::fabs(in.value), 2.0) == 1.0;
         r = b < 0 && odd_numerator ? -magnitude : magnitude;
-        if (b < 0 && std::fmod(in.extra, 2.0) == 0) {
-          throw Error(ErrorKind::Domain, fmt::format("({})^({}/{}) is not a real number", b,
-                                                     in.value, in.extra));
-        }
         break;
       }
       case Op::Pow: {

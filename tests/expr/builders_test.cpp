@@ -69,3 +69,19 @@ TEST(Builders, DomainErrorsAtConstruction) {
 
 }  // namespace
 }  // namespace leibniz
+
+namespace leibniz {
+namespace {
+
+TEST(Expr, SelfAssignmentKeepsTheNode) {
+  Expr a = parse_text("x + 1");
+  const Expr& alias = a;
+  a = alias;
+  EXPECT_EQ(print_text(a), "x + 1");
+  Expr b = parse_text("sin(x)");
+  b = b.arg(0);  // the argument lives inside the node being replaced
+  EXPECT_EQ(print_text(b), "x");
+}
+
+}  // namespace
+}  // namespace leibniz

@@ -1,0 +1,64 @@
+// Seeded random expressions of several variables for property tests: compositions
+// of + - * / ^ and the elementary functions.
+#pragma once
+
+#include <random>
+#include <vector>
+
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::testing {
+
+class RandomExpr {
+ public:
+  explicit RandomExpr(unsigned seed) : rng_(seed) {}
+
+  const std::vector<Expr>& variables() const { return vars_; }
+
+  Expr generate(int depth) {
+    if (depth == 0 || pick(4) == 0) return leaf();
+    switch (pick(9)) {
+      case 0: case 1: return add(generate(depth - 1), generate(depth - 1));
+      case 2: case 3: return mul(generate(depth - 1), generate(depth - 1));
+      case 4: return sub(generate(depth - 1), generate(depth - 1));
+      case 5: return div(generate(depth - 1), add(integer(2), pow(generate(depth - 1), 2)));
+      case 6: return pow(generate(depth - 1), integer(pick(4) + 2));
+      default: return function(generate(depth - 1));
+    }
+  }
+
+  double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
+
+ private:
+  int pick(int n) { return std::uniform_int_distribution<>(0, n - 1)(rng_); }
+
+  Expr leaf() {
+    if (pick(3) == 0) return rational(pick(9) - 4, pick(3) + 1);
+    return vars_[static_cast<std::size_t>(pick(static_cast<int>(vars_.size())))];
+  }
+
+  // Arguments are shaped to stay inside each function's domain at most points.
+  Expr function(const Expr& u) {
+    const Expr positive = add(integer(1), pow(u, 2));
+    switch (pick(12)) {
+      case 0: return func(Fn::Sin, u);
+      case 1: return func(Fn::Cos, u);
+      case 2: return exp(div(u, positive));
+      case 3: return func(Fn::Ln, positive);
+      case 4: return sqrt(positive);
+      case 5: return func(Fn::Sigmoid, u);
+      case 6: return func(Fn::Tanh, u);
+      case 7: return func(Fn::Atan, u);
+      case 8: return func(Fn::Asin, div(u, add(integer(2), pow(u, 2))));
+      case 9: return pow(integer(2), div(u, positive));
+      case 10: return func(Fn::Sinh, div(u, positive));
+      default: return pow(positive, div(u, positive));  // variable base and exponent
+    }
+  }
+
+  std::mt19937 rng_;
+  std::vector<Expr> vars_{symbol("x"), symbol("y"), symbol("z")};
+};
+
+}  // namespace leibniz::testing
