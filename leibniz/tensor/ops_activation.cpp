@@ -4,6 +4,7 @@
 #include <numbers>
 
 #include "leibniz/tensor/autograd.h"
+#include "leibniz/tensor/fast_math.h"
 
 namespace leibniz::tensor {
 namespace {
@@ -46,7 +47,7 @@ struct Sigmoid {
 };
 struct Tanh {
   static constexpr const char* name = "tanh";
-  template <typename T> static T f(T x) { return std::tanh(x); }
+  template <typename T> static T f(T x) { return detail::fast_tanh(x); }
   template <typename T> static T df(T, T y) { return T(1) - y * y; }
 };
 struct Relu {

@@ -1,6 +1,6 @@
 #include "leibniz/tensor/ops_reduce.h"
 
-#include <limits>
+#include <cmath>
 
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/autograd.h"

@@ -50,7 +50,8 @@ Tensor reshape(const Tensor& t, const Shape& shape) {
   return out;
 }
 
-Tensor reshape(const Tensor& t, std::vector<std::int64_t> shape) {
+Tensor reshape(const Tensor& t, std::initializer_list<std::int64_t> dims) {
+  std::vector<std::int64_t> shape(dims);
   std::int64_t known = 1;
   std::size_t infer = shape.size();
   for (std::size_t i = 0; i < shape.size(); ++i) {

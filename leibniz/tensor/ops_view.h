@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "leibniz/tensor/tensor.h"
@@ -10,7 +11,7 @@
 namespace leibniz::tensor {
 
 /// Same elements, new shape; one dimension may be -1 (inferred). A view when contiguous.
-Tensor reshape(const Tensor& t, std::vector<std::int64_t> shape);
+Tensor reshape(const Tensor& t, std::initializer_list<std::int64_t> dims);
 Tensor reshape(const Tensor& t, const Shape& shape);
 /// Swaps two dimensions (a view).
 Tensor transpose(const Tensor& t, std::int64_t d0 = 0, std::int64_t d1 = 1);
