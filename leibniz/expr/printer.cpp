@@ -1,5 +1,6 @@
 // The walk shared by all notations: natural order, signs pulled to the front,
 // negative powers and rational coefficients as fractions, parentheses by precedence.
+#include <algorithm>
 #include <cstdlib>
 
 #include "leibniz/expr/builders.h"
@@ -54,7 +55,14 @@ class Printer {
   Piece print_sum(const Expr& e) const {
     std::string out;
     bool first = true;
-    for (const Expr& term : terms_in_print_order(e)) {
+    std::vector<Expr> terms = terms_in_print_order(e);
+    // People write 1 - x^2 rather than -x^2 + 1: lead with the first positive term.
+    if (split_sign(terms[0]).first) {
+      auto positive = std::find_if(terms.begin(), terms.end(),
+                                   [](const Expr& t) { return !split_sign(t).first; });
+      if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
+    }
+    for (const Expr& term : terms) {
       auto [negative, magnitude] = split_sign(term);
       Piece p = print(magnitude);
       std::string text = wrap(p, negative ? Precedence::Product : Precedence::Sum);

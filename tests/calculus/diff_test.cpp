@@ -41,13 +41,13 @@ TEST(Diff, ProductAndQuotientRules) {
   EXPECT_DIFF("(3*x)*(4*y^2)", "y", "24*x*y");
   EXPECT_DIFF("x^2/y", "x", "2*x/y");
   EXPECT_DIFF("y^2/x", "y", "2*y/x");
-  EXPECT_DIFF("x/(1+x^2)", "x", "(-x^2 + 1)/(x^2 + 1)^2");
+  EXPECT_DIFF("x/(1+x^2)", "x", "(1 - x^2)/(x^2 + 1)^2");
 }
 
 TEST(Diff, ChainRule) {
   EXPECT_DIFF("e^(x^2 + y^2)", "x", "2*x*e^(x^2 + y^2)");
   EXPECT_DIFF("sin(x^2)", "x", "2*x*cos(x^2)");
-  EXPECT_DIFF("sigmoid(w*x + b)", "w", "x*sigmoid(w*x + b)*(-sigmoid(w*x + b) + 1)");
+  EXPECT_DIFF("sigmoid(w*x + b)", "w", "x*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))");
 }
 
 TEST(Diff, VariableExponents) {
@@ -68,8 +68,8 @@ TEST(Diff, TheDerivativeTable) {
   EXPECT_DIFF("cot(x)", "x", "-csc(x)^2");
   EXPECT_DIFF("sec(x)", "x", "sec(x)*tan(x)");
   EXPECT_DIFF("csc(x)", "x", "-cot(x)*csc(x)");
-  EXPECT_DIFF("asin(x)", "x", "1/sqrt(-x^2 + 1)");
-  EXPECT_DIFF("acos(x)", "x", "-1/sqrt(-x^2 + 1)");
+  EXPECT_DIFF("asin(x)", "x", "1/sqrt(1 - x^2)");
+  EXPECT_DIFF("acos(x)", "x", "-1/sqrt(1 - x^2)");
   EXPECT_DIFF("atan(x)", "x", "1/(x^2 + 1)");
   EXPECT_DIFF("acot(x)", "x", "-1/(x^2 + 1)");
   EXPECT_DIFF("asec(x)", "x", "1/(abs(x)*sqrt(x^2 - 1))");
@@ -77,8 +77,8 @@ TEST(Diff, TheDerivativeTable) {
   EXPECT_DIFF("sqrt(x)", "x", "1/(2*sqrt(x))");
   EXPECT_DIFF("sinh(x)", "x", "cosh(x)");
   EXPECT_DIFF("cosh(x)", "x", "sinh(x)");
-  EXPECT_DIFF("tanh(x)", "x", "-tanh(x)^2 + 1");
-  EXPECT_DIFF("sigmoid(x)", "x", "sigmoid(x)*(-sigmoid(x) + 1)");
+  EXPECT_DIFF("tanh(x)", "x", "1 - tanh(x)^2");
+  EXPECT_DIFF("sigmoid(x)", "x", "sigmoid(x)*(1 - sigmoid(x))");
   EXPECT_DIFF("abs(x)", "x", "x/abs(x)");
 }
 

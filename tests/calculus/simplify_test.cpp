@@ -19,7 +19,7 @@ TEST(Simplify, CancelsCommonFactors) {
 }
 
 TEST(Simplify, CollectsOverACommonDenominatorWhenSmaller) {
-  EXPECT_SIMPLIFY("1/(x^2+1) - 2*x^2/(x^2+1)^2", "(-x^2 + 1)/(x^2 + 1)^2");
+  EXPECT_SIMPLIFY("1/(x^2+1) - 2*x^2/(x^2+1)^2", "(1 - x^2)/(x^2 + 1)^2");
 }
 
 TEST(Simplify, ExpandsWhenSmaller) {

@@ -44,7 +44,7 @@ TEST(Builders, NumbersFoldExactly) {
 
 TEST(Builders, NumericFactorDistributesOverOneSum) {
   EXPECT_EQ(canon("2*(x + y)"), "2*x + 2*y");
-  EXPECT_EQ(canon("-(x - y)"), "-x + y");
+  EXPECT_EQ(canon("-(x - y)"), "y - x");
 }
 
 TEST(Builders, IntegerPowersOfProductsAndPowers) {

@@ -1,0 +1,82 @@
+#include "leibniz/app/operations.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/substitute.h"
+#include "leibniz/numeric/program.h"
+
+namespace leibniz::app {
+
+Expr parse_input(std::string_view text, Syntax syntax) {
+  if (syntax == Syntax::Latex) {
+    throw Error(ErrorKind::Unsupported, "LaTeX input is not available in this version");
+  }
+  return parse_text(text);
+}
+
+Expr variable(std::string_view name) {
+  const bool valid = !name.empty() &&
+                     (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                     });
+  if (!valid) throw Error(ErrorKind::Request, fmt::format("'{}' is not a variable name", name));
+  if (is_reserved_name(name)) {
+    throw Error(ErrorKind::Request,
+                fmt::format("'{}' is a function or constant, not a variable", name));
+  }
+  return symbol(name);
+}
+
+namespace {
+
+std::vector<Expr> variables(const std::vector<std::string>& names) {
+  if (names.empty()) throw Error(ErrorKind::Request, "no variable to differentiate by");
+  std::vector<Expr> vars;
+  vars.reserve(names.size());
+  for (const std::string& n : names) vars.push_back(variable(n));
+  return vars;
+}
+
+}  // namespace
+
+Expr run_diff(const Expr& e, const std::vector<std::string>& wrt) {
+  return derivative(e, variables(wrt));
+}
+
+Expr run_simplify(const Expr& e) { return simplify(e); }
+Expr run_expand(const Expr& e) { return expand(e); }
+
+std::string Evaluation::text() const {
+  if (!exact.is_null()) return exact.number().to_string();
+  return Number::from_double(value).to_string();
+}
+
+Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
+  Substitution values;
+  for (const auto& [name, value] : at) values.emplace(variable(name).node(), value);
+  const Expr substituted = simplify(substitute(e, values));
+  const std::vector<Expr> none;
+  const double value = Program(substituted, none).run({});
+  if (substituted.is_number() && substituted.number().is_exact()) return {substituted, value};
+  return {Expr(), value};
+}
+
+std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
+  return gradient(e, variables(wrt));
+}
+
+std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt) {
+  return hessian(e, variables(wrt));
+}
+
+}  // namespace leibniz::app

@@ -1,0 +1,40 @@
+// The requests leibniz answers (diff, simplify, expand, eval, grad, hessian), shared
+// by the command line and batch mode so that both give the same answers.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::app {
+
+enum class Syntax { Text, Latex };
+
+/// Parses an expression in the given syntax.
+Expr parse_input(std::string_view text, Syntax syntax);
+
+/// Checks that `name` can be a variable; throws Error{Request} otherwise.
+Expr variable(std::string_view name);
+
+Expr run_diff(const Expr& e, const std::vector<std::string>& wrt);
+Expr run_simplify(const Expr& e);
+Expr run_expand(const Expr& e);
+
+struct Evaluation {
+  Expr exact;    ///< the value as an exact number when it is one, else null
+  double value;  ///< the value in double precision
+  std::string text() const;
+};
+
+/// Values are expressions too ("1/2", "pi", "0.5"); a value that makes the expression
+/// undefined is an Error{Domain}.
+Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at);
+
+std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt);
+std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt);
+
+}  // namespace leibniz::app

@@ -1,0 +1,17 @@
+// leibniz batch: JSON Lines requests on stdin, answers on stdout (spec §3).
+#include <iostream>
+
+#include "leibniz/app/batch.h"
+#include "leibniz/cli/commands.h"
+
+namespace leibniz::cli {
+
+void register_batch(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("batch", "answer JSON Lines requests from stdin (spec §3)");
+  cmd->callback([&exit_status] {
+    app::run_batch(std::cin, std::cout);
+    exit_status = 0;
+  });
+}
+
+}  // namespace leibniz::cli

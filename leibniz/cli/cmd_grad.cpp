@@ -1,0 +1,98 @@
+// leibniz grad EXPR VAR... and leibniz hessian EXPR VAR...
+#include <iostream>
+
+#include "leibniz/app/operations.h"
+#include "leibniz/cli/commands.h"
+#include "leibniz/cli/output.h"
+
+namespace leibniz::cli {
+namespace {
+
+struct Args {
+  std::string expr;
+  std::vector<std::string> wrt;
+  OutputOptions out;
+};
+
+std::shared_ptr<Args> add_command(CLI::App& app, const char* name, const char* help,
+                                  CLI::App*& cmd) {
+  cmd = app.add_subcommand(name, help);
+  auto args = std::make_shared<Args>();
+  cmd->add_option("expr", args->expr, "the expression")->required();
+  cmd->add_option("vars", args->wrt, "the variables")->required();
+  add_output_flags(*cmd, args->out);
+  return args;
+}
+
+}  // namespace
+
+void register_grad(CLI::App& app, int& exit_status) {
+  CLI::App* grad = nullptr;
+  auto g = add_command(app, "grad", "the gradient: grad EXPR VAR...", grad);
+  grad->callback([g, &exit_status] {
+    exit_status = guarded(g->out, g->expr, [&] {
+      const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Text), g->wrt);
+      if (g->out.json) {
+        nlohmann::ordered_json result = nlohmann::ordered_json::object(),
+                               latex = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < gradient.size(); ++i) {
+          auto j = expr_json(gradient[i]);
+          result[g->wrt[i]] = j["result"];
+          latex[g->wrt[i]] = j["latex"];
+        }
+        std::cout << nlohmann::ordered_json{{"ok", true}, {"gradient", result}, {"latex", latex}}
+                         .dump()
+                  << std::endl;
+        return;
+      }
+      for (std::size_t i = 0; i < gradient.size(); ++i) {
+        std::cout << "d/d" << g->wrt[i] << ": " << show(gradient[i], g->out) << "\n";
+      }
+    });
+  });
+
+  CLI::App* hess = nullptr;
+  auto h = add_command(app, "hessian", "the matrix of second derivatives: hessian EXPR VAR...",
+                       hess);
+  hess->callback([h, &exit_status] {
+    exit_status = guarded(h->out, h->expr, [&] {
+      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Text), h->wrt);
+      if (h->out.json) {
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array(),
+                               latex = nlohmann::ordered_json::array();
+        for (const auto& row : matrix) {
+          rows.push_back(nlohmann::ordered_json::array());
+          latex.push_back(nlohmann::ordered_json::array());
+          for (const Expr& e : row) {
+            auto j = expr_json(e);
+            rows.back().push_back(j["result"]);
+            latex.back().push_back(j["latex"]);
+          }
+        }
+        std::cout << nlohmann::ordered_json{{"ok", true}, {"variables", h->wrt},
+                                            {"hessian", rows}, {"latex", latex}}
+                         .dump()
+                  << std::endl;
+        return;
+      }
+      if (h->out.latex) {
+        std::cout << "\\begin{pmatrix}\n";
+        for (std::size_t i = 0; i < matrix.size(); ++i) {
+          for (std::size_t j = 0; j < matrix[i].size(); ++j) {
+            std::cout << (j ? " & " : "  ") << show(matrix[i][j], h->out);
+          }
+          std::cout << (i + 1 < matrix.size() ? " \\\\\n" : "\n");
+        }
+        std::cout << "\\end{pmatrix}\n";
+        return;
+      }
+      for (const auto& row : matrix) {
+        std::cout << "[";
+        for (std::size_t j = 0; j < row.size(); ++j) std::cout << (j ? ", " : "") << show(row[j], h->out);
+        std::cout << "]\n";
+      }
+    });
+  });
+}
+
+}  // namespace leibniz::cli

@@ -1,0 +1,54 @@
+#include "leibniz/cli/output.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <new>
+
+#include "leibniz/app/batch.h"
+#include "leibniz/cli/report.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz::cli {
+
+void add_output_flags(CLI::App& command, OutputOptions& options) {
+  command.add_flag("--latex", options.latex, "print the result as LaTeX");
+  command.add_flag("--json", options.json, "print the result as one JSON object");
+  command.add_flag("--plain", options.plain, "print the text syntax even on a terminal");
+}
+
+std::string show(const Expr& e, const OutputOptions& options) {
+  if (options.latex) return print_latex(e);
+  if (!options.plain && isatty(STDOUT_FILENO)) return print_unicode(e);
+  return print_text(e);
+}
+
+nlohmann::ordered_json expr_json(const Expr& e) {
+  return {{"result", print_text(e)}, {"latex", print_latex(e)}};
+}
+
+int guarded(const OutputOptions& options, std::string_view input,
+            const std::function<void()>& body) {
+  auto fail = [&](const Error& error) {
+    if (options.json) {
+      std::cout << nlohmann::ordered_json{{"ok", false}, {"error", app::error_json(error)}}.dump()
+                << std::endl;
+      return 2;
+    }
+    return report_error(error, input);
+  };
+  try {
+    TimeBudget budget(limits().seconds);
+    body();
+    return 0;
+  } catch (const Error& error) {
+    return fail(error);
+  } catch (const std::bad_alloc&) {
+    return fail(Error(ErrorKind::Limit, "the computation ran out of memory"));
+  } catch (const std::exception& e) {
+    return fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()));
+  }
+}
+
+}  // namespace leibniz::cli

@@ -1,0 +1,36 @@
+// How a subcommand prints its answer: readable Unicode math on a terminal, the text
+// syntax of spec §1 otherwise (or with --plain), LaTeX with --latex, JSON with --json.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::cli {
+
+struct OutputOptions {
+  bool latex = false;
+  bool json = false;
+  bool plain = false;
+};
+
+/// Adds --latex, --json and --plain to a subcommand.
+void add_output_flags(CLI::App& command, OutputOptions& options);
+
+/// The expression in the chosen notation (not JSON).
+std::string show(const Expr& e, const OutputOptions& options);
+
+/// {"result": text, "latex": latex} for --json.
+nlohmann::ordered_json expr_json(const Expr& e);
+
+/// Runs `body` within the time limit; reports an Error as the options ask (JSON on
+/// stdout, or a message with a caret under `input` on stderr) and returns the exit
+/// status: 0, or 2 when it could not answer.
+int guarded(const OutputOptions& options, std::string_view input, const std::function<void()>& body);
+
+}  // namespace leibniz::cli
