@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 #include <ostream>
 #include <vector>
 
@@ -24,6 +25,25 @@ struct Example {
   const char* wrt;     // the variable
   const char* answer;  // the answer key's correct result
 };
+
+// A formula as the notes write it, without putting it in canonical form:
+// "(3*x)*(4*y^2)" -> "(3x)(4y²)".
+std::string as_written(std::string_view text) {
+  static const char* const kSuperscript[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '*') continue;
+    if (c == '^' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      while (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+        out += kSuperscript[text[++i] - '0'];
+      }
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 class Tour {
  public:
@@ -58,7 +78,7 @@ class Tour {
     const Expr df = derivative_of(f, e.wrt);
     const bool agrees = df == parse_text(e.answer);
     ok_ &= agrees;
-    out_ << fmt::format("  {}(x, y) = {}\n      ∂{}/∂{} = {}  {}\n", e.name, print_unicode(f),
+    out_ << fmt::format("  {}(x, y) = {}\n      ∂{}/∂{} = {}  {}\n", e.name, as_written(e.f),
                         e.name, e.wrt, print_unicode(df), agrees ? "✓" : "✗ answer key disagrees");
   }
 
@@ -88,13 +108,13 @@ class Tour {
       const Expr claim = parse_text(line);
       const Expr difference = simplify(sub(claim, correct));
       if (difference.is_zero()) {
-        out_ << fmt::format("      = {}  ✓\n", print_unicode(claim));
+        out_ << fmt::format("      = {}  ✓\n", as_written(line));
       } else if (!broken) {
         broken = true;
-        out_ << fmt::format("      = {}  ✗ first wrong line: it differs by {}\n",
-                            print_unicode(claim), print_unicode(difference));
+        out_ << fmt::format("      = {}  ✗ the first wrong line: it is off by {}\n",
+                            as_written(line), print_unicode(difference));
       } else {
-        out_ << fmt::format("      = {}  ✗ (follows from the wrong line)\n", print_unicode(claim));
+        out_ << fmt::format("      = {}  ✗ (carries the error on)\n", as_written(line));
       }
     }
   }
@@ -135,9 +155,8 @@ class Tour {
   void chain_rule() {
     heading("6. Chain rule", "∂z/∂x = ∂z/∂g·∂g/∂x + ∂z/∂h·∂h/∂x");
     const Expr u = parse_text("x^2 + y^2");
-    out_ << fmt::format("  f(x, y) = {}; let u = {}, then f = eᵘ\n",
-                        print_unicode(parse_text("e^(x^2 + y^2)")), print_unicode(u));
-    out_ << fmt::format("    ∂u/∂x = {}    ∂f/∂u = eᵘ\n", print_unicode(derivative_of(u, "x")));
+    out_ << fmt::format("  let u = {}, then f = eᵘ:  ∂u/∂x = {},  ∂f/∂u = eᵘ\n", print_unicode(u),
+                        print_unicode(derivative_of(u, "x")));
     example({"f", "e^(x^2 + y^2)", "x", "2*x*e^(x^2 + y^2)"});
   }
 
@@ -168,10 +187,8 @@ class Tour {
         {"acos(x)", "-1/sqrt(1-x^2)", 0.7, ""},
         {"atan(x)", "1/(1+x^2)", 0.7, ""},
         {"acot(x)", "-1/(1+x^2)", 0.7, ""},
-        {"asec(x)", "1/(x*sqrt(x^2-1))", 1.7,
-         "equal for x > 1 as in the notes; for x < -1 the notes' sign is wrong, |x| is right"},
-        {"acsc(x)", "-1/(x*sqrt(x^2-1))", 1.7,
-         "equal for x > 1 as in the notes; for x < -1 the notes' sign is wrong, |x| is right"},
+        {"asec(x)", "1/(x*sqrt(x^2-1))", 1.7, "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
+        {"acsc(x)", "-1/(x*sqrt(x^2-1))", 1.7, "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
     }};
     const std::vector<Expr> vars{symbol("x"), symbol("n")};
     for (const Row& row : rows) {
@@ -186,8 +203,8 @@ class Tour {
       const bool fd_ok = relative_error(exact, fd) < 1e-6;
       ok_ &= fd_ok && (same || same_here);
       std::string verdict = same ? "✓" : same_here ? "✓ " + std::string(row.remark) : "✗";
-      out_ << fmt::format("  d/dx {:<8} = {:<22} {}  (at x = {}: {:.6f}, finite difference {:.6f})\n",
-                          print_unicode(f), print_unicode(df), verdict, row.at, exact, fd);
+      out_ << fmt::format("  d/dx {:<7} = {:<20} at x = {}: {:9.6f}, finite difference {:9.6f}  {}\n",
+                          print_unicode(f), print_unicode(df), row.at, exact, fd, verdict);
     }
   }
 

@@ -83,12 +83,18 @@ Number Number::pow(long exponent) const {
   if (is_float_) return from_double(std::pow(float_, static_cast<double>(exponent)));
   const unsigned long magnitude =
       exponent < 0 ? 0UL - static_cast<unsigned long>(exponent) : static_cast<unsigned long>(exponent);
-  const double estimated_bits = static_cast<double>(magnitude) * static_cast<double>(bits());
+  // log2 of the result's numerator and denominator, from the base's.
+  auto log2_of = [](const mpz_class& z) {
+    const std::size_t bits = mpz_sizeinbase(z.get_mpz_t(), 2);
+    return bits > 1000 ? static_cast<double>(bits) : std::log2(std::fabs(z.get_d()));
+  };
+  const double estimated_bits =
+      static_cast<double>(magnitude) * (log2_of(exact_.get_num()) + log2_of(exact_.get_den()));
   if (estimated_bits > static_cast<double>(limits().max_number_bits)) {
     throw Error(ErrorKind::Limit,
-                fmt::format("the number {}^{} would have about {:.0f} digits; the limit is {}",
-                            to_string(), exponent, estimated_bits * 0.30103,
-                            static_cast<double>(limits().max_number_bits) * 0.30103));
+                fmt::format("the number {}^{} would have about {:.0f} digits; the limit is {:.0f}",
+                            to_string(), exponent, estimated_bits * std::log10(2.0),
+                            static_cast<double>(limits().max_number_bits) * std::log10(2.0)));
   }
   mpz_class num, den;
   mpz_pow_ui(num.get_mpz_t(), exact_.get_num_mpz_t(), magnitude);

@@ -37,7 +37,7 @@ class Printer {
   Piece print_number(const Number& value) const {
     if (value.is_negative()) {
       Piece inner = print_number(-value);
-      return {n_.minus() + wrap(inner, Precedence::Power), Precedence::Unary};
+      return {n_.minus() + wrap(inner, Precedence::Product), Precedence::Unary};
     }
     const bool fraction = value.is_exact() && value.exact().get_den() != 1;
     if (fraction) {

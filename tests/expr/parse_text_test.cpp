@@ -1,1 +1,111 @@
 #include <gtest/gtest.h>
+
+#include <string>
+
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz {
+namespace {
+
+std::string parsed(const std::string& text) { return print_text(parse_text(text)); }
+
+// Asserts the exact error: kind, message and 0-based position.
+void expect_error(const std::string& text, ErrorKind kind, const std::string& message,
+                  std::optional<std::size_t> pos) {
+  try {
+    parse_text(text);
+    ADD_FAILURE() << "no error for " << text.substr(0, 60);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), kind) << text.substr(0, 60);
+    EXPECT_EQ(e.what(), message) << text.substr(0, 60);
+    EXPECT_EQ(e.pos(), pos) << text.substr(0, 60);
+  }
+}
+
+TEST(ParseText, Precedence) {
+  EXPECT_EQ(parsed("-x^2"), "-x^2");
+  EXPECT_EQ(parse_text("-x^2"), neg(pow(symbol("x"), 2)));
+  EXPECT_EQ(parse_text("2^3^2"), integer(512));  // right-associative: 2^9
+  EXPECT_EQ(parsed("1 + 2*3"), "7");
+  EXPECT_EQ(parsed("2^-1"), "1/2");
+  EXPECT_EQ(parsed("x - -y"), "x + y");
+}
+
+TEST(ParseText, ImplicitProductOfANumberAndAName) {
+  EXPECT_EQ(parse_text("2x"), parse_text("2*x"));
+  EXPECT_EQ(parse_text("3x^2"), parse_text("3*x^2"));
+  EXPECT_EQ(parse_text("2sin(x)"), parse_text("2*sin(x)"));
+  EXPECT_EQ(parse_text("2(x+1)"), parse_text("2*(x+1)"));
+}
+
+TEST(ParseText, NumbersExactUnlessWrittenAsFloats) {
+  EXPECT_EQ(parsed("3/4"), "3/4");
+  EXPECT_EQ(parsed("2.5"), "2.5");
+  EXPECT_EQ(parsed("1e-3"), "0.001");
+  EXPECT_EQ(parsed("2.0"), "2.0");
+  EXPECT_EQ(parse_text("2e"), mul(integer(2), e_constant()));
+  EXPECT_EQ(parsed("0.5*x + 1/2"), "0.5*x + 1/2");
+}
+
+TEST(ParseText, NamesFunctionsAndConstants) {
+  EXPECT_EQ(parsed("w1*x + b_P1"), "w1*x + b_P1");
+  EXPECT_EQ(parse_text("arcsin(x)"), parse_text("asin(x)"));
+  EXPECT_EQ(parse_text("log(x)"), parse_text("ln(x)"));
+  EXPECT_EQ(parse_text("exp(x)"), parse_text("e^x"));
+  EXPECT_EQ(parse_text("sqrt(x)"), parse_text("x^(1/2)"));
+  EXPECT_EQ(parsed("pi*x"), "pi*x");
+  EXPECT_EQ(parsed("h_t"), "h_t");
+}
+
+TEST(ParseText, UnbalancedParentheses) {
+  expect_error("(x+1", ErrorKind::Parse, "expected ')' to close '(' opened at column 1", 4);
+  expect_error("sin(x", ErrorKind::Parse, "expected ')' to close '(' opened at column 4", 5);
+  expect_error("x+1)", ErrorKind::Parse, "unexpected ')' with no '(' to close", 3);
+  expect_error("()", ErrorKind::Parse, "expected an expression, found ')'", 1);
+}
+
+TEST(ParseText, UnknownFunctionsAndWrongArity) {
+  expect_error("foo(x)", ErrorKind::Parse, "unknown function 'foo'", 0);
+  expect_error("1 + sin(x, y)", ErrorKind::Parse, "'sin' takes 1 argument, not 2", 4);
+  expect_error("sin x", ErrorKind::Parse,
+               "function 'sin' needs its argument in parentheses: sin(x)", 0);
+  expect_error("e(x)", ErrorKind::Parse, "'e' is a constant, not a function", 0);
+  expect_error("sin()", ErrorKind::Parse, "'sin' needs an argument", 4);
+}
+
+TEST(ParseText, MalformedInput) {
+  expect_error("", ErrorKind::Parse, "empty expression", 0);
+  expect_error("   ", ErrorKind::Parse, "empty expression", 0);
+  expect_error("x +", ErrorKind::Parse, "expected an expression, found the end of the input", 3);
+  expect_error("x y", ErrorKind::Parse, "expected an operator before 'y'", 2);
+  expect_error("x # y", ErrorKind::Parse, "unexpected character '#'", 2);
+  expect_error("x*/y", ErrorKind::Parse, "expected an expression, found '/'", 2);
+  expect_error("x/0", ErrorKind::Domain, "division by zero", 1);
+}
+
+TEST(ParseText, LimitsInsteadOfExhaustion) {
+  expect_error(std::string(100'000, '(') + "x" + std::string(100'000, ')'), ErrorKind::Limit,
+               "the expression is nested deeper than the limit of 1000 levels", 1000);
+  expect_error(std::string(100'000, '-') + "x", ErrorKind::Limit,
+               "the expression is nested deeper than the limit of 1000 levels", 1000);
+  std::string two_megabytes = "x";
+  while (two_megabytes.size() < 2'000'000) two_megabytes += "+x";
+  expect_error(two_megabytes, ErrorKind::Limit,
+               "the expression is 2000001 characters long; the limit is 1000000", std::nullopt);
+  expect_error("10^10^10", ErrorKind::Limit,
+               "the number 10^10000000000 would have about 10000000000 digits; the limit is "
+               "301030",
+               0);
+}
+
+TEST(ParseText, LongButShallowInputIsFine) {
+  std::string sum = "x1";
+  for (int i = 2; i <= 20'000; ++i) sum += "+x" + std::to_string(i);
+  EXPECT_EQ(parse_text(sum).args().size(), 20'000u);
+}
+
+}  // namespace
+}  // namespace leibniz
