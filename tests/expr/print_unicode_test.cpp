@@ -13,7 +13,7 @@ TEST(PrintUnicode, ReadableMath) {
   EXPECT_EQ(unicode("2*x*e^(x^2 + y^2)"), "2x·e^(x² + y²)");
   EXPECT_EQ(unicode("1/sqrt(1 - x^2)"), "1/√(1 - x²)");
   EXPECT_EQ(unicode("sqrt(x)"), "√x");
-  EXPECT_EQ(unicode("abs(x)*pi"), "π|x|");
+  EXPECT_EQ(unicode("abs(x)*pi"), "π·|x|");
   EXPECT_EQ(unicode("sigmoid(z)"), "σ(z)");
   EXPECT_EQ(unicode("w1*x"), "w1·x");
   EXPECT_EQ(unicode("x^10"), "x¹⁰");

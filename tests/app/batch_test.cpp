@@ -1,0 +1,78 @@
+#include "leibniz/app/batch.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace leibniz::app {
+namespace {
+
+std::string answer(const std::string& line) { return answer_line(line).dump(); }
+
+TEST(Batch, TheSpecExamples) {
+  EXPECT_EQ(answer(R"j({"id": "d1", "op": "diff", "expr": "x^2*sin(y)", "wrt": ["x"]})j"),
+            R"j({"id":"d1","ok":true,"result":"2*x*sin(y)","latex":"2 x \\sin\\left(y\\right)"})j");
+  EXPECT_EQ(answer(R"j({"id": "d2", "op": "diff", "expr": "x^3*y^2", "wrt": ["x", "y"]})j"),
+            R"j({"id":"d2","ok":true,"result":"6*x^2*y","latex":"6 x^{2} y"})j");
+  EXPECT_EQ(answer(R"j({"id": "s1", "op": "simplify", "expr": "(x+y)^2 - x^2"})j"),
+            R"j({"id":"s1","ok":true,"result":"2*x*y + y^2","latex":"2 x y + y^{2}"})j");
+  EXPECT_EQ(answer(R"j({"id": "e1", "op": "eval", "expr": "sigmoid(w1*x+b1)", "at": {"w1": 0.5, "x": 1, "b1": -0.5}})j"),
+            R"j({"id":"e1","ok":true,"result":"0.5","value":0.5})j");
+}
+
+TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
+  EXPECT_EQ(answer(R"j({"id": 7, "op": "diff", "expr": "x^4", "wrt": ["x", "x"]})j"),
+            R"j({"id":7,"ok":true,"result":"12*x^2","latex":"12 x^{2}"})j");
+}
+
+TEST(Batch, EvalIsExactWhenTheInputsAre) {
+  EXPECT_EQ(answer(R"j({"id": "e2", "op": "eval", "expr": "x^2/3", "at": {"x": 2}})j"),
+            R"j({"id":"e2","ok":true,"result":"4/3","value":1.3333333333333333})j");
+}
+
+TEST(Batch, ErrorsNameTheirKindAndPosition) {
+  EXPECT_EQ(answer(R"j({"id": "x9", "op": "diff", "expr": "sin(x^2 + (y", "wrt": ["x"]})j"),
+            R"j({"id":"x9","ok":false,"error":{"kind":"parse","message":"expected ')' to close '(' opened at column 11","pos":12}})j");
+  EXPECT_EQ(answer(R"j({"id": "e3", "op": "eval", "expr": "ln(x)", "at": {"x": -1}})j"),
+            R"j({"id":"e3","ok":false,"error":{"kind":"domain","message":"ln(-1) is not defined","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": "e4", "op": "eval", "expr": "1/x", "at": {"x": 0}})j"),
+            R"j({"id":"e4","ok":false,"error":{"kind":"domain","message":"division by zero","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": "i1", "op": "integrate", "expr": "sec(x)^2", "wrt": "x"})j"),
+            R"j({"id":"i1","ok":false,"error":{"kind":"unsupported","message":"integration is not available in this version","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": "l1", "op": "expand", "expr": "(x+y)^(10^9)"})j"),
+            R"j({"id":"l1","ok":false,"error":{"kind":"limit","message":"the expanded power could have about 1e+09 terms; the limit is 2000000","pos":null}})j");
+}
+
+TEST(Batch, MalformedRequests) {
+  EXPECT_EQ(answer("{not json"),
+            R"j({"id":null,"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 3)","pos":null}})j");
+  EXPECT_EQ(answer(R"j([1, 2])j"),
+            R"j({"id":null,"ok":false,"error":{"kind":"request","message":"a request must be a JSON object","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": 1, "op": "frobnicate", "expr": "x"})j"),
+            R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate'","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": 2, "op": "diff", "expr": "x"})j"),
+            R"j({"id":2,"ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": 3, "op": "diff", "expr": "x", "wrt": ["2x"]})j"),
+            R"j({"id":3,"ok":false,"error":{"kind":"request","message":"'2x' is not a variable name","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": 4, "op": "eval", "expr": "x*y", "at": {"x": 1}})j"),
+            R"j({"id":4,"ok":false,"error":{"kind":"request","message":"no value given for 'y'","pos":null}})j");
+}
+
+TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {
+  std::istringstream in(
+      "{\"id\": 1, \"op\": \"diff\", \"expr\": \"x^2\", \"wrt\": [\"x\"]}\n"
+      "\n"
+      "garbage\n"
+      "   \n"
+      "{\"id\": 3, \"op\": \"simplify\", \"expr\": \"x + x\"}\n");
+  std::ostringstream out;
+  run_batch(in, out);
+  EXPECT_EQ(out.str(),
+            "{\"id\":1,\"ok\":true,\"result\":\"2*x\",\"latex\":\"2 x\"}\n"
+            "{\"id\":null,\"ok\":false,\"error\":{\"kind\":\"request\",\"message\":\"the line is "
+            "not valid JSON (at byte 1)\",\"pos\":null}}\n"
+            "{\"id\":3,\"ok\":true,\"result\":\"2*x\",\"latex\":\"2 x\"}\n");
+}
+
+}  // namespace
+}  // namespace leibniz::app
