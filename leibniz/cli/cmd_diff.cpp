@@ -16,16 +16,15 @@ void register_diff(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression")->required();
+  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
   cmd->add_option("vars", args->wrt, "variables, applied in order")->required();
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
+    args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
       const Expr result = app::run_diff(app::parse_input(args->expr, app::Syntax::Text), args->wrt);
       if (args->out.json) {
-        auto j = expr_json(result);
-        j.insert(j.begin(), {"ok", true});
-        std::cout << j.dump() << std::endl;
+        std::cout << answer_json(result).dump() << std::endl;
       } else {
         std::cout << show(result, args->out) << std::endl;
       }

@@ -18,10 +18,11 @@ void register_eval(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression")->required();
+  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
   cmd->add_option("bindings", args->bindings, "NAME=VALUE for each variable");
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
+    args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
       const Expr e = app::parse_input(args->expr, app::Syntax::Text);
       std::map<std::string, Expr> at;

@@ -18,7 +18,7 @@ std::shared_ptr<Args> add_command(CLI::App& app, const char* name, const char* h
                                   CLI::App*& cmd) {
   cmd = app.add_subcommand(name, help);
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression")->required();
+  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
   cmd->add_option("vars", args->wrt, "the variables")->required();
   add_output_flags(*cmd, args->out);
   return args;
@@ -30,6 +30,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   CLI::App* grad = nullptr;
   auto g = add_command(app, "grad", "the gradient: grad EXPR VAR...", grad);
   grad->callback([g, &exit_status] {
+    g->expr = expression_argument(g->expr);
     exit_status = guarded(g->out, g->expr, [&] {
       const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Text), g->wrt);
       if (g->out.json) {
@@ -55,6 +56,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   auto h = add_command(app, "hessian", "the matrix of second derivatives: hessian EXPR VAR...",
                        hess);
   hess->callback([h, &exit_status] {
+    h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
       const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Text), h->wrt);
       if (h->out.json) {

@@ -1,5 +1,6 @@
 // The leibniz command-line tool: one subcommand per cmd_*.cpp.
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "leibniz/cli/commands.h"
 #include "leibniz/core/limits.h"
@@ -21,6 +22,15 @@ int main(int argc, char** argv) {
 #ifdef LEIBNIZ_HAS_TRAIN
   leibniz::cli::register_train(app, exit_status);
 #endif
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
+    if (!known) {
+      std::cerr << "leibniz: request error: unknown command '" << argv[1]
+                << "'; run leibniz --help for the list\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <iterator>
 #include <new>
 
 #include "leibniz/app/batch.h"
@@ -12,20 +13,32 @@
 
 namespace leibniz::cli {
 
+std::string expression_argument(const std::string& argument) {
+  if (argument != "-") return argument;
+  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
 void add_output_flags(CLI::App& command, OutputOptions& options) {
   command.add_flag("--latex", options.latex, "print the result as LaTeX");
   command.add_flag("--json", options.json, "print the result as one JSON object");
   command.add_flag("--plain", options.plain, "print the text syntax even on a terminal");
+  command.add_flag("--pretty", options.pretty, "print Unicode math even when not on a terminal");
 }
 
 std::string show(const Expr& e, const OutputOptions& options) {
   if (options.latex) return print_latex(e);
-  if (!options.plain && isatty(STDOUT_FILENO)) return print_unicode(e);
+  if (options.pretty || (!options.plain && isatty(STDOUT_FILENO))) return print_unicode(e);
   return print_text(e);
 }
 
 nlohmann::ordered_json expr_json(const Expr& e) {
   return {{"result", print_text(e)}, {"latex", print_latex(e)}};
+}
+
+nlohmann::ordered_json answer_json(const Expr& e) {
+  return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
 }
 
 int guarded(const OutputOptions& options, std::string_view input,

@@ -17,9 +17,14 @@ struct OutputOptions {
   bool latex = false;
   bool json = false;
   bool plain = false;
+  bool pretty = false;
 };
 
-/// Adds --latex, --json and --plain to a subcommand.
+/// The expression argument: itself, or all of standard input when it is "-" (for
+/// expressions longer than a command line can hold).
+std::string expression_argument(const std::string& argument);
+
+/// Adds --latex, --json, --plain and --pretty to a subcommand.
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
 /// The expression in the chosen notation (not JSON).
@@ -27,6 +32,9 @@ std::string show(const Expr& e, const OutputOptions& options);
 
 /// {"result": text, "latex": latex} for --json.
 nlohmann::ordered_json expr_json(const Expr& e);
+
+/// {"ok": true, "result": text, "latex": latex}: the answer of --json.
+nlohmann::ordered_json answer_json(const Expr& e);
 
 /// Runs `body` within the time limit; reports an Error as the options ask (JSON on
 /// stdout, or a message with a caret under `input` on stderr) and returns the exit
