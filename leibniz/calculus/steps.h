@@ -30,7 +30,15 @@ struct Step {
 
 class Trace {
  public:
-  void add(Step step) { steps_.push_back(std::move(step)); }
+  /// Appends a step and returns its index, so that a rule can record its step before
+  /// its sub-derivations (which come after it, one level deeper) and fill in the
+  /// result when they are done.
+  std::size_t add(Step step) {
+    step.depth = depth_;
+    steps_.push_back(std::move(step));
+    return steps_.size() - 1;
+  }
+  Step& step(std::size_t index) { return steps_[index]; }
   const std::vector<Step>& steps() const { return steps_; }
   /// Steps recorded while a sub-derivation runs are one level deeper.
   int depth() const { return depth_; }
