@@ -1,0 +1,90 @@
+#include "leibniz/io/plot.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "leibniz/core/error.h"
+#include "leibniz/io/atomic_file.h"
+
+extern char** environ;
+
+namespace leibniz::io {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// gnuplot single-quoted string: a quote is doubled.
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+std::string gnuplot_script(const std::string& output, const std::string& terminal, const std::vector<Series>& series,
+                           const std::string& title, const std::string& xlabel, const std::string& ylabel) {
+  std::ostringstream s;
+  s.precision(10);
+  s << "set terminal " << terminal << " size 800,500\n"
+    << "set output " << quoted(output) << "\n"
+    << "set title " << quoted(title) << "\n"
+    << "set xlabel " << quoted(xlabel) << "\n"
+    << "set ylabel " << quoted(ylabel) << "\n"
+    << "set grid\nset key top right\n";
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    s << "$d" << k << " << EOD\n";
+    for (std::size_t i = 0; i < series[k].y.size(); ++i) s << i + 1 << " " << series[k].y[i] << "\n";
+    s << "EOD\n";
+  }
+  s << "plot ";
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    s << (k ? ", " : "") << "$d" << k << " using 1:2 with linespoints title " << quoted(series[k].title);
+  }
+  s << "\n";
+  return s.str();
+}
+
+void plot_series(const std::string& path, const std::vector<Series>& series, const std::string& title,
+                 const std::string& xlabel, const std::string& ylabel) {
+  std::string terminal;
+  if (ends_with(path, ".png")) {
+    terminal = "pngcairo";
+  } else if (ends_with(path, ".svg")) {
+    terminal = "svg";
+  } else {
+    throw Error(ErrorKind::Request, "cannot plot to '" + path + "': the name must end in .png or .svg");
+  }
+  std::string tmp = temporary_path(path);
+  std::string script_path = tmp + ".gp";
+  write_file_atomic(script_path, gnuplot_script(tmp, terminal, series, title, xlabel, ylabel));
+  std::string prog = "gnuplot";
+  char* argv[] = {prog.data(), script_path.data(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = 0;
+  if (rc == 0) waitpid(pid, &status, 0);
+  ::unlink(script_path.c_str());
+  if (rc != 0) {
+    throw Error(ErrorKind::Unsupported, "plotting needs gnuplot, which is not installed (apt-get install gnuplot-nox)");
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ::access(tmp.c_str(), F_OK) != 0) {
+    ::unlink(tmp.c_str());
+    throw Error(ErrorKind::Unsupported, "gnuplot failed to draw '" + path + "'");
+  }
+  commit_file(tmp, path);
+}
+
+}  // namespace leibniz::io

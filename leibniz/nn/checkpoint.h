@@ -1,0 +1,34 @@
+// A trained model on disk (safetensors): the parameters by name, the architecture and
+// training state in the metadata, the standardisation and optimiser buffers as tensors,
+// so that training can resume where it stopped.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "leibniz/io/dataset.h"
+#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/model_spec.h"
+#include "leibniz/optim/optimizer.h"
+
+namespace leibniz::nn {
+
+struct Checkpoint {
+  ModelSpec spec;
+  std::map<std::string, std::string> metadata;  ///< everything, the spec's keys included
+  io::NamedTensors parameters;                  ///< by the model's parameter names
+  io::NamedTensors optimizer_state;
+  io::Standardizer standardizer;
+  std::int64_t epoch = 0;                        ///< epochs trained so far
+};
+
+/// Saves atomically. `extra` adds metadata (task, loss, optimiser name, ...).
+void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
+                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer, std::int64_t epoch,
+                     const std::map<std::string, std::string>& extra);
+Checkpoint load_checkpoint(const std::string& path);
+
+/// Copies saved parameters into `model`; Error{Request} naming `source` on a missing name or wrong shape.
+void load_parameters(const Module& model, const io::NamedTensors& saved, const std::string& source);
+
+}  // namespace leibniz::nn

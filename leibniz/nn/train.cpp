@@ -1,0 +1,261 @@
+#include "leibniz/nn/train.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "leibniz/core/error.h"
+#include "leibniz/io/csv.h"
+#include "leibniz/nn/checkpoint.h"
+#include "leibniz/nn/loss.h"
+#include "leibniz/optim/adam.h"
+#include "leibniz/optim/sgd.h"
+#include "leibniz/tensor/autograd.h"
+#include "leibniz/tensor/ops_view.h"
+
+namespace leibniz::nn {
+namespace {
+
+using tensor::Tensor;
+
+// The loss of a batch, and whether predictions can be scored by accuracy.
+struct Objective {
+  LossKind kind;
+
+  Tensor loss(const Tensor& out, const io::Dataset& d, const std::vector<std::int64_t>& labels) const {
+    switch (kind) {
+      case LossKind::CrossEntropy: return cross_entropy(out, labels);
+      case LossKind::Bce: {
+        std::vector<double> y(labels.begin(), labels.end());
+        return bce_with_logits(out, tensor::from_vector(y, out.shape(), out.dtype()));
+      }
+      case LossKind::HalfSquaredError: return half_squared_error(out, d.y);
+      default: return mse_loss(out, d.y);
+    }
+  }
+
+  // Correct predictions in a batch (classification only).
+  std::int64_t correct(const Tensor& out, const std::vector<std::int64_t>& labels) const {
+    if (kind == LossKind::CrossEntropy) return std::llround(accuracy(out, labels) * static_cast<double>(labels.size()));
+    std::vector<double> z = out.to_vector();
+    std::int64_t right = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) right += (z[i] > 0) == (labels[i] == 1);
+    return right;
+  }
+
+  bool classify() const { return kind == LossKind::CrossEntropy || kind == LossKind::Bce; }
+};
+
+Objective choose_objective(const TrainConfig& c, const io::Dataset& d) {
+  LossKind k = c.loss;
+  if (k == LossKind::Auto) k = c.task == io::Task::Classify ? LossKind::CrossEntropy : LossKind::Mse;
+  bool classify_loss = k == LossKind::CrossEntropy || k == LossKind::Bce;
+  if (classify_loss != (c.task == io::Task::Classify)) {
+    throw Error(ErrorKind::Request, "the loss does not fit the task (classify takes cross_entropy or bce, "
+                                    "regress takes mse or half_sse)");
+  }
+  if (k == LossKind::Bce && d.classes > 2) {
+    throw Error(ErrorKind::Request, fmt::format("bce needs labels 0 and 1; {} has {} classes", c.data, d.classes));
+  }
+  return {k};
+}
+
+// Mean loss and accuracy of `model` over rows of `d`, without recording a graph.
+struct Score {
+  double loss = 0;
+  std::optional<double> accuracy;
+};
+Score evaluate(Module& model, const Objective& obj, const io::Dataset& d) {
+  tensor::NoGradGuard no_grad;
+  std::int64_t n = d.x.shape()[0];
+  Score s;
+  if (n == 0) return s;
+  double total = 0;
+  std::int64_t right = 0;
+  const std::int64_t chunk = 1024;
+  for (std::int64_t start = 0; start < n; start += chunk) {
+    std::int64_t end = std::min(n, start + chunk);
+    std::vector<std::int64_t> rows;
+    for (std::int64_t r = start; r < end; ++r) rows.push_back(r);
+    io::Dataset part = io::subset(d, rows);
+    Tensor out = model.forward(part.x);
+    total += obj.loss(out, part, part.labels).item() * static_cast<double>(end - start);
+    if (obj.classify()) right += obj.correct(out, part.labels);
+  }
+  s.loss = total / static_cast<double>(n);
+  if (obj.classify()) s.accuracy = static_cast<double>(right) / static_cast<double>(n);
+  return s;
+}
+
+std::vector<Tensor> snapshot(const Module& model) {
+  std::vector<Tensor> copy;
+  for (const Tensor& p : model.parameters()) copy.push_back(p.clone());
+  return copy;
+}
+
+void restore(const Module& model, const std::vector<Tensor>& saved) {
+  auto params = model.parameters();
+  for (std::size_t i = 0; i < params.size(); ++i) tensor::copy_into(params[i], saved[i]);
+}
+
+std::string loss_name(LossKind k) {
+  switch (k) {
+    case LossKind::CrossEntropy: return "cross_entropy";
+    case LossKind::Bce: return "bce";
+    case LossKind::HalfSquaredError: return "half_sse";
+    default: return "mse";
+  }
+}
+
+// The first row whose label the model cannot output, as an error naming file, row and column.
+void check_labels(const io::CsvTable& table, std::int64_t target_col, const io::Dataset& d, std::int64_t classes,
+                  const std::string& model) {
+  for (std::size_t r = 0; r < d.labels.size(); ++r) {
+    if (d.labels[r] >= classes) {
+      throw Error(ErrorKind::Domain, fmt::format("{}, row {}, column {}: label {} is outside the classes 0..{} of {}",
+                                                 table.name, table.lines[r], target_col + 1, d.labels[r], classes - 1,
+                                                 model));
+    }
+  }
+}
+
+}  // namespace
+
+LossKind parse_loss(const std::string& name) {
+  if (name == "auto") return LossKind::Auto;
+  if (name == "cross_entropy") return LossKind::CrossEntropy;
+  if (name == "bce") return LossKind::Bce;
+  if (name == "mse") return LossKind::Mse;
+  if (name == "half_sse") return LossKind::HalfSquaredError;
+  throw Error(ErrorKind::Request,
+              fmt::format("unknown loss '{}' (expected auto, cross_entropy, bce, mse or half_sse)", name));
+}
+
+TrainResult train(const TrainConfig& c, TrainObserver& observer) {
+  if (c.epochs < 0) throw Error(ErrorKind::Request, "the number of epochs must be at least 0");
+  if (!(c.lr > 0) || !std::isfinite(c.lr)) throw Error(ErrorKind::Request, "the learning rate must be positive");
+  io::CsvTable table = io::read_csv(c.data, {c.header});
+  std::int64_t target_col = io::target_column(table, c.target);
+  io::Dataset data = io::make_dataset(table, target_col, c.task, c.dtype);
+  Objective obj = choose_objective(c, data);
+
+  std::optional<Checkpoint> resumed;
+  ModelSpec spec;
+  if (!c.resume.empty()) {
+    resumed = load_checkpoint(c.resume);
+    spec = resumed->spec;
+    std::int64_t features = data.x.shape()[1];
+    if (spec.inputs != features) {
+      throw Error(ErrorKind::Domain, fmt::format("{} takes {} features; {} has {}", c.resume, spec.inputs, c.data, features));
+    }
+  } else {
+    spec.kind = c.model;
+    spec.inputs = data.x.shape()[1];
+    spec.hidden = c.hidden;
+    spec.activation = c.activation;
+    spec.step_inputs = c.step_inputs;
+    spec.dtype = c.dtype;
+    spec.outputs = obj.kind == LossKind::CrossEntropy ? std::max<std::int64_t>(data.classes, 2) : 1;
+  }
+  if (obj.kind == LossKind::CrossEntropy) check_labels(table, target_col, data, spec.outputs, c.resume.empty() ? "the model" : c.resume);
+  if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
+
+  io::Split split = io::train_val_split(table.rows, c.val, c.seed);
+  io::Dataset train_set = io::subset(data, split.train);
+  io::Dataset val_set = io::subset(data, split.val);
+  io::Standardizer standardizer;
+  if (resumed) {
+    standardizer = resumed->standardizer;
+  } else if (c.standardize) {
+    standardizer = io::Standardizer::fit(train_set.x);
+  } else {
+    standardizer = io::Standardizer::fit(tensor::zeros({0, data.x.shape()[1]}, spec.dtype));
+  }
+  train_set.x = standardizer.apply(train_set.x);
+  val_set.x = standardizer.apply(val_set.x);
+
+  tensor::Generator init_gen(c.seed);
+  std::unique_ptr<Sequential> model = spec.build(init_gen);
+  if (resumed) load_parameters(*model, resumed->parameters, c.resume);
+  std::unique_ptr<optim::Optimizer> opt;
+  if (c.optimizer == "adam") {
+    opt = std::make_unique<optim::Adam>(model->parameters(), optim::AdamOptions{.lr = c.lr, .weight_decay = c.weight_decay});
+  } else if (c.optimizer == "sgd") {
+    opt = std::make_unique<optim::Sgd>(model->parameters(),
+                                       optim::SgdOptions{.lr = c.lr, .momentum = c.momentum, .weight_decay = c.weight_decay});
+  } else {
+    throw Error(ErrorKind::Request, fmt::format("unknown optimizer '{}' (expected sgd or adam)", c.optimizer));
+  }
+  if (resumed && !resumed->optimizer_state.empty() && resumed->metadata["optimizer"] == c.optimizer) {
+    opt->set_state(resumed->optimizer_state);
+  }
+  std::int64_t first_epoch = resumed ? resumed->epoch : 0;
+  optim::Schedule schedule{.kind = c.schedule, .base_lr = c.lr, .step_size = std::max<std::int64_t>(1, c.epochs / 3),
+                           .gamma = 0.1, .total_epochs = first_epoch + c.epochs};  // epochs count from the first run
+  std::map<std::string, std::string> extra = {{"task", c.task == io::Task::Classify ? "classify" : "regress"},
+                                              {"loss", loss_name(obj.kind)}, {"optimizer", c.optimizer},
+                                              {"seed", std::to_string(c.seed)}};
+
+  TrainResult result;
+  result.model_description = model->describe();
+  result.parameters = model->parameter_count();
+  result.train_rows = static_cast<std::int64_t>(split.train.size());
+  result.val_rows = static_cast<std::int64_t>(split.val.size());
+  result.epochs = first_epoch;
+  observer.on_start(result);
+
+  std::vector<Tensor> last_good = snapshot(*model);
+  std::vector<std::int64_t> order(split.train.size());
+  std::int64_t global_step = 0;
+  for (std::int64_t e = first_epoch; e < first_epoch + c.epochs; ++e) {
+    opt->set_lr(schedule.lr_at(e));
+    // Each epoch's order depends on (seed, epoch) only, so a resumed run shuffles as an uninterrupted one.
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::int64_t>(i);
+    tensor::Generator shuffle_gen(c.seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(e));
+    io::shuffle(order, shuffle_gen);
+    auto batches = io::minibatches(order, c.batch);
+    double total = 0;
+    std::int64_t right = 0;
+    for (std::size_t s = 0; s < batches.size(); ++s) {
+      ++global_step;
+      io::Dataset b = io::subset(train_set, batches[s]);
+      opt->zero_grad();
+      Tensor out = model->forward(b.x);
+      Tensor loss = obj.loss(out, b, b.labels);
+      double value = loss.item();
+      if (!std::isfinite(value)) {
+        restore(*model, last_good);
+        std::string kept = e == first_epoch ? "the model as it was before this epoch" : fmt::format("the model after epoch {}", e);
+        if (!c.save.empty()) save_checkpoint(c.save, *model, spec, standardizer, nullptr, e, extra);
+        throw Error(ErrorKind::Domain,
+                    fmt::format("the loss became {} at epoch {}, step {} (step {} overall); training stopped and kept {}{}",
+                                std::isnan(value) ? "nan" : "infinite", e + 1, s + 1, global_step, kept,
+                                c.save.empty() ? "" : fmt::format(" in {}", c.save)));
+      }
+      loss.backward();
+      opt->step();
+      total += value * static_cast<double>(batches[s].size());
+      if (obj.classify()) right += obj.correct(out, b.labels);
+      observer.on_step(e + 1, static_cast<std::int64_t>(s) + 1, static_cast<std::int64_t>(batches.size()), value);
+    }
+    EpochReport report;
+    report.epoch = e + 1;
+    report.lr = opt->lr();
+    double n = std::max<double>(1.0, static_cast<double>(order.size()));
+    report.train_loss = total / n;
+    if (obj.classify()) report.train_accuracy = static_cast<double>(right) / n;
+    if (!split.val.empty()) {
+      Score v = evaluate(*model, obj, val_set);
+      report.val_loss = v.loss;
+      report.val_accuracy = v.accuracy;
+    }
+    last_good = snapshot(*model);
+    result.history.push_back(report);
+    result.epochs = e + 1;
+    observer.on_epoch(report);
+  }
+  if (!c.save.empty()) save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
+  return result;
+}
+
+}  // namespace leibniz::nn

@@ -1,0 +1,76 @@
+// The training loop behind `leibniz train` (spec/interfaces.md §5): a CSV in, a
+// network trained with mini-batches, per-epoch metrics out through an observer, the
+// model saved. Reproducible: the same config and seed give the same numbers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leibniz/io/dataset.h"
+#include "leibniz/nn/model_spec.h"
+#include "leibniz/optim/schedule.h"
+
+namespace leibniz::nn {
+
+enum class LossKind { Auto, CrossEntropy, Bce, Mse, HalfSquaredError };
+LossKind parse_loss(const std::string& name);
+
+struct TrainConfig {
+  std::string data;                ///< CSV file
+  bool header = false;
+  std::string target = "last";     ///< last, first, a header name or a 1-based column number
+  io::Task task = io::Task::Classify;
+  ModelKind model = ModelKind::Mlp;
+  std::vector<std::int64_t> hidden = {64, 32};
+  ActivationKind activation = ActivationKind::Relu;
+  std::int64_t step_inputs = 1;    ///< RNN/LSTM: features per time step
+  LossKind loss = LossKind::Auto;
+  std::string optimizer = "adam";  ///< adam or sgd
+  double lr = 0.001;
+  double momentum = 0.0;           ///< SGD
+  double weight_decay = 0.0;
+  optim::ScheduleKind schedule = optim::ScheduleKind::Constant;
+  std::int64_t epochs = 30;
+  std::int64_t batch = 32;
+  double val = 0.2;
+  std::uint64_t seed = 1;
+  bool standardize = true;
+  tensor::DType dtype = tensor::DType::F32;
+  std::string save;                ///< save the model here (and the last good one on failure)
+  std::string resume;              ///< continue from this saved model
+};
+
+struct EpochReport {
+  std::int64_t epoch = 0;          ///< 1-based, counting resumed epochs
+  double train_loss = 0;
+  std::optional<double> train_accuracy;
+  std::optional<double> val_loss;
+  std::optional<double> val_accuracy;
+  double lr = 0;
+};
+
+struct TrainResult {
+  std::vector<EpochReport> history;
+  std::int64_t epochs = 0;         ///< total epochs of the model
+  std::string model_description;
+  std::int64_t parameters = 0;
+  std::int64_t train_rows = 0, val_rows = 0;
+};
+
+/// Told about progress; the default does nothing.
+class TrainObserver {
+ public:
+  virtual ~TrainObserver() = default;
+  virtual void on_start(const TrainResult& /*setup*/) {}
+  virtual void on_step(std::int64_t /*epoch*/, std::int64_t /*step*/, std::int64_t /*steps*/, double /*loss*/) {}
+  virtual void on_epoch(const EpochReport& /*report*/) {}
+};
+
+/// Trains per `config`. Bad input throws Error naming file, row and column; a NaN or
+/// infinite loss throws Error{Domain} naming the step, after saving the last good model
+/// to config.save (when given).
+TrainResult train(const TrainConfig& config, TrainObserver& observer);
+
+}  // namespace leibniz::nn

@@ -1,0 +1,60 @@
+#include "leibniz/io/csv.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "leibniz/core/error.h"
+
+namespace leibniz::io {
+namespace {
+
+std::string error_of(std::string_view text, bool header = false) {
+  try {
+    parse_csv(text, "d.csv", {header});
+  } catch (const Error& e) {
+    return std::string(kind_name(e.kind())) + ": " + e.what();
+  }
+  return "no error";
+}
+
+TEST(Csv, NumbersWithAndWithoutHeader) {
+  CsvTable t = parse_csv("1,2.5,-3\n4, 5e-1 ,+6\n", "d.csv");
+  EXPECT_EQ(t.rows, 2);
+  EXPECT_EQ(t.cols, 3);
+  EXPECT_EQ(t.values, (std::vector<double>{1, 2.5, -3, 4, 0.5, 6}));
+  CsvTable h = parse_csv("a,\"b\",c\r\n1,2,3\r\n\n", "d.csv", {true});
+  EXPECT_EQ(h.header, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(h.rows, 1);
+  EXPECT_EQ(h.lines, std::vector<std::int64_t>{2});
+}
+
+TEST(Csv, ErrorsNameFileRowAndColumn) {
+  EXPECT_EQ(error_of("1,2,3\n4,5\n"), "parse: d.csv, row 2, column 3: the row has 2 columns, expected 3");
+  EXPECT_EQ(error_of("1,2\n4,5,6\n"), "parse: d.csv, row 2, column 3: the row has 3 columns, expected 2");
+  EXPECT_EQ(error_of("1,2\n\n4,abc\n"), "parse: d.csv, row 3, column 2: 'abc' is not a number");
+  EXPECT_EQ(error_of("x,y\n1,\n", true), "parse: d.csv, row 2, column 2: empty cell");
+  EXPECT_EQ(error_of("1,nan\n"), "parse: d.csv, row 1, column 2: 'nan' is not a finite number");
+  EXPECT_EQ(error_of("1,2x\n"), "parse: d.csv, row 1, column 2: '2x' is not a number");
+  EXPECT_EQ(error_of("a,b\n", true), "parse: d.csv: no data rows");
+}
+
+TEST(Csv, MissingFileIsARequestError) {
+  try {
+    read_csv("/nonexistent/x.csv");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Request);
+    EXPECT_STREQ(e.what(), "cannot read '/nonexistent/x.csv': No such file or directory");
+  }
+}
+
+TEST(Csv, ReadsTheSharedDigits) {
+  std::string path = std::string(LEIBNIZ_SOURCE_DIR) + "/../shared/data/digits.csv";
+  if (::access(path.c_str(), R_OK) != 0) GTEST_SKIP() << "no " << path;
+  CsvTable t = read_csv(path);
+  EXPECT_EQ(t.rows, 1797);
+  EXPECT_EQ(t.cols, 65);
+}
+
+}  // namespace
+}  // namespace leibniz::io

@@ -1,0 +1,216 @@
+#include "leibniz/nn/train.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "leibniz/core/error.h"
+#include "leibniz/nn/checkpoint.h"
+
+namespace leibniz::nn {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Train : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("leibniz_train_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::string path(const std::string& name) { return (dir_ / name).string(); }
+
+  std::string xor_csv() {
+    std::string text;
+    for (int i = 0; i < 25; ++i) text += "0,0,0\n0,1,1\n1,0,1\n1,1,0\n";
+    return file("xor.csv", text);
+  }
+
+  TrainConfig xor_config() {
+    TrainConfig c;
+    c.data = xor_csv();
+    c.hidden = {8};
+    c.activation = ActivationKind::Tanh;
+    c.lr = 0.05;
+    c.epochs = 40;
+    c.batch = 8;
+    return c;
+  }
+
+  fs::path dir_;
+  TrainObserver quiet_;
+};
+
+TEST_F(Train, LearnsXor) {
+  TrainResult r = train(xor_config(), quiet_);
+  ASSERT_EQ(r.history.size(), 40u);
+  EXPECT_EQ(r.epochs, 40);
+  EXPECT_EQ(r.train_rows, 80);
+  EXPECT_EQ(r.val_rows, 20);
+  EXPECT_DOUBLE_EQ(*r.history.back().val_accuracy, 1.0);
+  EXPECT_LT(r.history.back().train_loss, 0.1);
+}
+
+TEST_F(Train, SameSeedSameNumbers) {
+  TrainConfig c = xor_config();
+  c.epochs = 5;
+  TrainResult a = train(c, quiet_), b = train(c, quiet_);
+  c.seed = 2;
+  TrainResult other = train(c, quiet_);
+  for (std::size_t i = 0; i < a.history.size(); ++i) {
+    EXPECT_EQ(a.history[i].train_loss, b.history[i].train_loss);
+    EXPECT_EQ(*a.history[i].val_loss, *b.history[i].val_loss);
+  }
+  EXPECT_NE(a.history.back().train_loss, other.history.back().train_loss);
+}
+
+TEST_F(Train, ResumeContinuesExactlyWhereItStopped) {
+  TrainConfig c = xor_config();
+  c.epochs = 6;
+  TrainResult straight = train(c, quiet_);
+  c.epochs = 4;
+  c.save = path("m.safetensors");
+  train(c, quiet_);
+  c.epochs = 2;
+  c.resume = c.save;
+  TrainResult resumed = train(c, quiet_);
+  ASSERT_EQ(resumed.history.size(), 2u);
+  EXPECT_EQ(resumed.history[0].epoch, 5);
+  EXPECT_EQ(resumed.epochs, 6);
+  EXPECT_EQ(resumed.history[1].train_loss, straight.history[5].train_loss);
+  EXPECT_EQ(*resumed.history[1].val_loss, *straight.history[5].val_loss);
+  EXPECT_EQ(load_checkpoint(c.save).epoch, 6);
+}
+
+TEST_F(Train, RegressionWithSgdAndHalfSquaredError) {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += std::to_string(i / 60.0) + "," + std::to_string(3 * i / 60.0 - 1) + "\n";
+  TrainConfig c;
+  c.data = file("line.csv", text);
+  c.task = io::Task::Regress;
+  c.loss = LossKind::HalfSquaredError;
+  c.hidden = {};
+  c.optimizer = "sgd";
+  c.momentum = 0.9;
+  c.lr = 0.05;
+  c.epochs = 40;
+  c.batch = 10;
+  TrainResult r = train(c, quiet_);
+  EXPECT_LT(*r.history.back().val_loss, 1e-3);
+  EXPECT_FALSE(r.history.back().val_accuracy.has_value());
+}
+
+TEST_F(Train, InfiniteLossStopsNamingTheStepAndKeepsTheLastGoodModel) {
+  TrainConfig c;
+  c.data = file("huge.csv", "1e30,1\n2e30,2\n3e30,3\n4e30,4\n");
+  c.task = io::Task::Regress;
+  c.standardize = false;
+  c.val = 0;
+  c.epochs = 3;
+  c.batch = 2;
+  c.save = path("good.safetensors");
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Domain);
+    EXPECT_EQ(std::string(e.what()),
+              "the loss became infinite at epoch 1, step 1 (step 1 overall); training stopped and kept the model as "
+              "it was before this epoch in " + c.save);
+  }
+  Checkpoint kept = load_checkpoint(c.save);
+  EXPECT_EQ(kept.epoch, 0);
+  for (auto& [name, t] : kept.parameters)
+    for (double v : t.to_vector()) EXPECT_TRUE(std::isfinite(v)) << name;
+}
+
+TEST_F(Train, LabelThatIsNotAClassNamesFileRowColumn) {
+  TrainConfig c;
+  c.data = file("bad.csv", "a,b,label\n1,2,0\n3,4,2.5\n");
+  c.header = true;
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), c.data + ", row 3, column 3: label 2.5 is not a class 0..9999");
+  }
+}
+
+TEST_F(Train, LabelOutsideTheResumedModelsClasses) {
+  TrainConfig c = xor_config();
+  c.epochs = 1;
+  c.save = path("xor.safetensors");
+  train(c, quiet_);
+  c.resume = c.save;
+  c.data = file("three.csv", "0,0,0\n0,1,1\n1,1,2\n");
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), c.data + ", row 3, column 3: label 2 is outside the classes 0..1 of " + c.save);
+  }
+}
+
+TEST_F(Train, FeatureCountMustFitTheResumedModel) {
+  TrainConfig c = xor_config();
+  c.epochs = 1;
+  c.save = path("xor.safetensors");
+  train(c, quiet_);
+  c.resume = c.save;
+  c.data = file("wide.csv", "0,0,0,0\n0,1,1,1\n");
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), c.save + " takes 2 features; " + c.data + " has 3");
+  }
+}
+
+TEST_F(Train, RnnReadsRowsAsSequences) {
+  // Next value of a sine wave from the previous 8.
+  std::string text;
+  for (int i = 0; i < 120; ++i) {
+    for (int k = 0; k <= 8; ++k) {
+      if (k > 0) text += ',';
+      text += std::to_string(std::sin(0.3 * (i + k)));
+    }
+    text += "\n";
+  }
+  TrainConfig c;
+  c.data = file("sine.csv", text);
+  c.task = io::Task::Regress;
+  c.model = ModelKind::Rnn;
+  c.hidden = {16};
+  c.standardize = false;
+  c.lr = 0.01;
+  c.epochs = 30;
+  c.batch = 16;
+  TrainResult r = train(c, quiet_);
+  EXPECT_EQ(r.model_description, "Sequential(Rnn(1, 16), Linear(16, 1))");
+  EXPECT_LT(*r.history.back().val_loss, 0.01);
+}
+
+TEST_F(Train, DigitsReachNinetyFivePercent) {
+  std::string digits = std::string(LEIBNIZ_SOURCE_DIR) + "/../shared/data/digits.csv";
+  if (!fs::exists(digits)) GTEST_SKIP() << "no " << digits;
+  TrainConfig c;
+  c.data = digits;
+  c.hidden = {64};
+  c.lr = 0.003;
+  c.epochs = 15;
+  TrainResult r = train(c, quiet_);
+  EXPECT_GE(*r.history.back().val_accuracy, 0.95);
+}
+
+}  // namespace
+}  // namespace leibniz::nn
