@@ -1,0 +1,44 @@
+// The recurrent syntax of model files, turned into plain expression text: indexed
+// names (h[t-1] -> h_1 when t = 2), sums over a range (sum((h[t] - y[t])^2 for t = 1..2)),
+// bound index names (t, T) replaced by their values, and decimals read exactly
+// (0.5 -> (1/2)). Each character of the result remembers its offset in the file, so
+// that errors found later still point at what the user wrote.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leibniz/core/number.h"
+#include "leibniz/graph/source.h"
+
+namespace leibniz::graph {
+
+/// Index names in scope (loop variables, `const` sizes) and their values.
+using Bindings = std::map<std::string, long, std::less<>>;
+
+struct Expanded {
+  std::string text;
+  std::vector<std::size_t> origin;  ///< per character of text, plus one for its end: file offset
+
+  std::size_t offset_of(std::size_t pos) const { return origin[pos < origin.size() ? pos : origin.size() - 1]; }
+};
+
+/// Expands source.text[begin, end). Throws Error{Parse} located in the file.
+Expanded expand_text(const Source& source, std::size_t begin, std::size_t end,
+                     const Bindings& bindings);
+
+/// The value of an index expression (integers, bound names, + - *, parentheses) in
+/// source.text[begin, end): "t-1" with t = 2 is 1.
+long evaluate_index(const Source& source, std::size_t begin, std::size_t end,
+                    const Bindings& bindings);
+
+/// The name of element `index` of an indexed name: h, 1 -> "h_1".
+std::string element_name(std::string_view base, long index);
+
+/// Reads "0.5", "-2", "1e-3", "3/4" exactly (0.5 is 1/2); nullopt when it is not a number.
+std::optional<Number> parse_exact_number(std::string_view text);
+
+}  // namespace leibniz::graph
