@@ -1,5 +1,8 @@
 #include "leibniz/app/tour.h"
 
+#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
+#include "leibniz/app/tour_integrals.h"
+#endif
 #ifdef LEIBNIZ_HAS_NETWORK_TOUR
 #include "leibniz/app/tour_networks.h"
 #endif
@@ -61,6 +64,9 @@ class Tour {
     product_rule_errata();
     chain_rule();
     derivative_table();
+#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
+    ok_ &= run_integral_tour(out_);
+#endif
 #ifdef LEIBNIZ_HAS_NETWORK_TOUR
     ok_ &= run_network_tour(out_);
 #endif

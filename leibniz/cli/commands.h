@@ -14,6 +14,7 @@ void register_grad(CLI::App& app, int& exit_status);
 void register_batch(CLI::App& app, int& exit_status);
 void register_tour(CLI::App& app, int& exit_status);
 void register_train(CLI::App& app, int& exit_status);
+void register_integrate(CLI::App& app, int& exit_status);
 void register_backprop(CLI::App& app, int& exit_status);
 void register_gradcheck(CLI::App& app, int& exit_status);
 

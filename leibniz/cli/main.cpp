@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   leibniz::cli::register_grad(app, exit_status);
   leibniz::cli::register_batch(app, exit_status);
   leibniz::cli::register_tour(app, exit_status);
+#ifdef LEIBNIZ_HAS_INTEGRATE
+  leibniz::cli::register_integrate(app, exit_status);
+#endif
 #ifdef LEIBNIZ_HAS_BACKPROP
   leibniz::cli::register_backprop(app, exit_status);
   leibniz::cli::register_gradcheck(app, exit_status);

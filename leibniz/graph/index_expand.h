@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,19 @@ Expanded expand_text(const Source& source, std::size_t begin, std::size_t end,
 /// source.text[begin, end): "t-1" with t = 2 is 1.
 long evaluate_index(const Source& source, std::size_t begin, std::size_t end,
                     const Bindings& bindings);
+
+/// A range "t = 1..T": the index name and its first and last value (last < first is empty).
+struct Range {
+  std::string name;
+  long first = 0;
+  long last = -1;
+};
+
+/// Reads source.text[begin, end) as a range; throws Error{Parse} located in the file.
+Range parse_range(const Source& source, std::size_t begin, std::size_t end, const Bindings& bindings);
+
+/// The offset of the last word "for" outside brackets in text[begin, end), or npos.
+std::size_t find_top_level_for(std::string_view text, std::size_t begin, std::size_t end);
 
 /// The name of element `index` of an indexed name: h, 1 -> "h_1".
 std::string element_name(std::string_view base, long index);

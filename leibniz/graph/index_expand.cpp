@@ -1,0 +1,349 @@
+#include "leibniz/graph/index_expand.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace leibniz::graph {
+namespace {
+
+constexpr long kMaxRange = 1'000'000;
+
+bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Recursive descent over an index expression: sum = product (('+'|'-') product)*,
+// product = unary ('*' unary)*, unary = '-' unary | integer | name | '(' sum ')'.
+class IndexParser {
+ public:
+  IndexParser(const Source& source, std::size_t begin, std::size_t end, const Bindings& bindings)
+      : source_(source), pos_(begin), end_(end), bindings_(bindings) {}
+
+  long parse_all() {
+    skip();
+    if (pos_ >= end_) throw source_.error(ErrorKind::Parse, pos_, "expected an index");
+    const long value = sum();
+    skip();
+    if (pos_ < end_) {
+      throw source_.error(ErrorKind::Parse, pos_,
+                          fmt::format("unexpected '{}' in an index", source_.text[pos_]));
+    }
+    return value;
+  }
+
+ private:
+  void skip() {
+    while (pos_ < end_ && (source_.text[pos_] == ' ' || source_.text[pos_] == '\t')) ++pos_;
+  }
+  bool accept(char c) {
+    skip();
+    if (pos_ < end_ && source_.text[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  long sum() {
+    long value = product();
+    for (;;) {
+      if (accept('+')) {
+        value += product();
+      } else if (accept('-')) {
+        value -= product();
+      } else {
+        return value;
+      }
+    }
+  }
+  long product() {
+    long value = unary();
+    while (accept('*')) value *= unary();
+    return value;
+  }
+  long unary() {
+    if (accept('-')) return -unary();
+    skip();
+    if (pos_ >= end_) throw source_.error(ErrorKind::Parse, pos_, "expected an index");
+    const std::size_t start = pos_;
+    const char c = source_.text[pos_];
+    if (accept('(')) {
+      const long value = sum();
+      if (!accept(')')) throw source_.error(ErrorKind::Parse, pos_, "expected ')' in an index");
+      return value;
+    }
+    if (is_digit(c)) {
+      long value = 0;
+      while (pos_ < end_ && is_digit(source_.text[pos_])) {
+        value = value * 10 + (source_.text[pos_++] - '0');
+        if (value > kMaxRange) throw source_.error(ErrorKind::Limit, start, "index too large");
+      }
+      return value;
+    }
+    if (is_name_start(c)) {
+      while (pos_ < end_ && is_name_char(source_.text[pos_])) ++pos_;
+      const std::string_view name = std::string_view(source_.text).substr(start, pos_ - start);
+      const auto found = bindings_.find(name);
+      if (found == bindings_.end()) {
+        throw source_.error(ErrorKind::Parse, start,
+                            fmt::format("unknown index '{}': bind it with 'for {} = 1..N' or "
+                                        "'const {} = N'",
+                                        name, name, name));
+      }
+      return found->second;
+    }
+    throw source_.error(ErrorKind::Parse, start, fmt::format("unexpected '{}' in an index", c));
+  }
+
+  const Source& source_;
+  std::size_t pos_;
+  std::size_t end_;
+  const Bindings& bindings_;
+};
+
+// The offset of the ')' that closes the '(' at `open`, or npos.
+std::size_t matching_close(std::string_view text, std::size_t open, std::size_t end, char o, char c) {
+  int depth = 0;
+  for (std::size_t i = open; i < end; ++i) {
+    if (text[i] == o) ++depth;
+    if (text[i] == c && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t find_top_level_for(std::string_view text, std::size_t begin, std::size_t end) {
+  int depth = 0;
+  std::size_t found = std::string_view::npos;
+  for (std::size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (c == '(' || c == '[') ++depth;
+    if (c == ')' || c == ']') --depth;
+    if (depth == 0 && text.compare(i, 3, "for") == 0 && (i == 0 || !is_name_char(text[i - 1])) &&
+        (i + 3 >= end || !is_name_char(text[i + 3]))) {
+      found = i;
+    }
+  }
+  return found;
+}
+
+namespace {
+
+class Expander {
+ public:
+  explicit Expander(const Source& source) : source_(source), text_(source.text) {}
+
+  void run(std::size_t begin, std::size_t end, const Bindings& bindings) {
+    std::size_t i = begin;
+    while (i < end) {
+      const char c = text_[i];
+      if (is_name_start(c) && (i == begin || !is_name_char(text_[i - 1]))) {
+        i = name(i, end, bindings);
+      } else if ((is_digit(c) || (c == '.' && i + 1 < end && is_digit(text_[i + 1]))) &&
+                 (i == begin || !is_name_char(text_[i - 1]))) {
+        i = literal(i, end);
+      } else {
+        emit(std::string(1, c), i);
+        ++i;
+      }
+    }
+  }
+
+  Expanded take(std::size_t end) {
+    out_.origin.push_back(end);
+    return std::move(out_);
+  }
+
+ private:
+  void emit(std::string_view s, std::size_t origin) {
+    out_.text += s;
+    out_.origin.insert(out_.origin.end(), s.size(), origin);
+  }
+
+  std::size_t name(std::size_t start, std::size_t end, const Bindings& bindings) {
+    std::size_t i = start;
+    while (i < end && is_name_char(text_[i])) ++i;
+    const std::string_view word = text_.substr(start, i - start);
+    std::size_t next = i;
+    while (next < end && text_[next] == ' ') ++next;
+    if (word == "sum" && next < end && text_[next] == '(') {
+      const std::size_t close = matching_close(text_, next, end, '(', ')');
+      const std::size_t for_at =
+          close == std::string_view::npos ? close : find_top_level_for(text_, next + 1, close);
+      if (for_at != std::string_view::npos) {
+        sum(start, next + 1, for_at, close, bindings);
+        return close + 1;
+      }
+    }
+    if (next < end && text_[next] == '[') {
+      const std::size_t close = matching_close(text_, next, end, '[', ']');
+      if (close == std::string_view::npos) {
+        throw source_.error(ErrorKind::Parse, next, "expected ']' to close '['");
+      }
+      const long index = evaluate_index(source_, next + 1, close, bindings);
+      if (index < 0) {
+        throw source_.error(ErrorKind::Parse, next + 1,
+                            fmt::format("index {} of '{}' is negative", index, word));
+      }
+      emit(element_name(word, index), start);
+      return close + 1;
+    }
+    if (const auto bound = bindings.find(word); bound != bindings.end()) {
+      emit(fmt::format("({})", bound->second), start);
+      return i;
+    }
+    for (std::size_t k = start; k < i; ++k) emit(std::string(1, text_[k]), k);
+    return i;
+  }
+
+  // sum(BODY for t = A..B) -> ((BODY at A) + ... + (BODY at B)), or 0 when empty.
+  void sum(std::size_t start, std::size_t body_begin, std::size_t for_at, std::size_t close,
+           const Bindings& bindings) {
+    const Range range = parse_range(source_, for_at + 3, close, bindings);
+    if (range.last < range.first) {
+      emit("0", start);
+      return;
+    }
+    Bindings inner = bindings;
+    emit("(", start);
+    for (long v = range.first; v <= range.last; ++v) {
+      if (v != range.first) emit(" + ", start);
+      inner[range.name] = v;
+      emit("(", start);
+      run(body_begin, for_at, inner);
+      emit(")", start);
+    }
+    emit(")", start);
+  }
+
+  // A decimal or exponent literal becomes an exact rational in parentheses.
+  std::size_t literal(std::size_t start, std::size_t end) {
+    std::size_t i = start;
+    while (i < end && is_digit(text_[i])) ++i;
+    bool exact_already = true;
+    if (i < end && text_[i] == '.') {
+      exact_already = false;
+      ++i;
+      while (i < end && is_digit(text_[i])) ++i;
+    }
+    if (i < end && (text_[i] == 'e' || text_[i] == 'E')) {
+      std::size_t j = i + 1;
+      if (j < end && (text_[j] == '+' || text_[j] == '-')) ++j;
+      if (j < end && is_digit(text_[j])) {
+        exact_already = false;
+        i = j;
+        while (i < end && is_digit(text_[i])) ++i;
+      }
+    }
+    const std::string_view digits = text_.substr(start, i - start);
+    if (exact_already) {
+      for (std::size_t k = start; k < i; ++k) emit(std::string(1, text_[k]), k);
+      return i;
+    }
+    const std::optional<Number> value = parse_exact_number(digits);
+    if (!value) throw source_.error(ErrorKind::Parse, start, fmt::format("bad number '{}'", digits));
+    emit("(" + value->to_string() + ")", start);
+    if (i < end && (is_name_start(text_[i]) || text_[i] == '(')) emit("*", i);
+    return i;
+  }
+
+  const Source& source_;
+  std::string_view text_;
+  Expanded out_;
+};
+
+}  // namespace
+
+Expanded expand_text(const Source& source, std::size_t begin, std::size_t end,
+                     const Bindings& bindings) {
+  Expander expander(source);
+  expander.run(begin, end, bindings);
+  return expander.take(end);
+}
+
+long evaluate_index(const Source& source, std::size_t begin, std::size_t end,
+                    const Bindings& bindings) {
+  return IndexParser(source, begin, end, bindings).parse_all();
+}
+
+Range parse_range(const Source& source, std::size_t begin, std::size_t end, const Bindings& bindings) {
+  const std::string_view text = source.text;
+  std::size_t i = begin;
+  while (i < end && text[i] == ' ') ++i;
+  const std::size_t name_at = i;
+  while (i < end && is_name_char(text[i])) ++i;
+  if (i == name_at || !is_name_start(text[name_at])) {
+    throw source.error(ErrorKind::Parse, name_at, "expected an index name: for t = 1..T");
+  }
+  Range range;
+  range.name = std::string(text.substr(name_at, i - name_at));
+  const std::size_t eq = text.find('=', i);
+  const std::size_t dots = text.find("..", i);
+  if (eq >= end || dots >= end || dots < eq) {
+    throw source.error(ErrorKind::Parse, i, "expected '= FIRST..LAST' after the index name");
+  }
+  range.first = evaluate_index(source, eq + 1, dots, bindings);
+  range.last = evaluate_index(source, dots + 2, end, bindings);
+  if (range.last - range.first >= kMaxRange) {
+    throw source.error(ErrorKind::Limit, name_at,
+                       fmt::format("the range has more than {} steps", kMaxRange));
+  }
+  return range;
+}
+
+std::string element_name(std::string_view base, long index) {
+  return fmt::format("{}_{}", base, index);
+}
+
+std::optional<Number> parse_exact_number(std::string_view text) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  if (const std::size_t slash = text.find('/'); slash != std::string_view::npos) {
+    const auto p = parse_exact_number(text.substr(i, slash - i));
+    const auto q = parse_exact_number(text.substr(slash + 1));
+    if (!p || !q || q->is_zero() || !p->is_integer() || !q->is_integer()) return std::nullopt;
+    const Number value = *p / *q;
+    return negative ? -value : value;
+  }
+  std::string digits;
+  long scale = 0;  // value = digits * 10^scale
+  bool any = false;
+  while (i < text.size() && is_digit(text[i])) {
+    digits += text[i++];
+    any = true;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && is_digit(text[i])) {
+      digits += text[i++];
+      --scale;
+      any = true;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool minus = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) minus = text[i++] == '-';
+    long exponent = 0;
+    bool exponent_digits = false;
+    while (i < text.size() && is_digit(text[i])) {
+      exponent = exponent * 10 + (text[i++] - '0');
+      exponent_digits = true;
+      if (exponent > 10'000) return std::nullopt;
+    }
+    if (!exponent_digits) return std::nullopt;
+    scale += minus ? -exponent : exponent;
+  }
+  if (i != text.size()) return std::nullopt;
+  mpz_class mantissa(digits, 10);
+  mpz_class power;
+  mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(scale < 0 ? -scale : scale));
+  mpq_class value = scale < 0 ? mpq_class(mantissa, power) : mpq_class(mantissa * power);
+  if (negative) value = -value;
+  return Number(value);
+}
+
+}  // namespace leibniz::graph

@@ -1,0 +1,49 @@
+// Reading a model file (spec/interfaces.md §4 and docs/model-files.md) into
+// statements: declarations with exact values, named equations, user functions and
+// derivative overrides, with loops over time steps already unrolled.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leibniz/core/number.h"
+#include "leibniz/graph/index_expand.h"
+#include "leibniz/graph/source.h"
+
+namespace leibniz::graph {
+
+enum class Role : std::uint8_t { Param, Input, Target, Node, Loss };
+
+/// "param", "input", "target", "node", "loss".
+std::string_view role_name(Role role);
+
+struct Statement {
+  Role role = Role::Node;
+  std::string name;          ///< element names of indexed statements: "h_1"
+  std::size_t name_at = 0;   ///< file offset of the name
+  Number value;              ///< param, input, target: the value, exact when written exactly
+  Expanded expr;             ///< node, loss: the right-hand side as plain expression text
+};
+
+struct FunctionStatement {
+  bool is_deriv = false;             ///< `deriv F(t) = ...` rather than `def F(t) = ...`
+  std::string name;
+  std::size_t name_at = 0;
+  std::vector<std::string> params;
+  Expanded body;
+};
+
+struct ModelFile {
+  Source source;
+  std::vector<Statement> statements;       ///< in the order written, loops unrolled
+  std::vector<FunctionStatement> functions;
+};
+
+/// Splits the file into statements; throws Error{Parse} "FILE:LINE:COL: ..." for a line
+/// that is not a statement, a bad number, or a bad loop.
+ModelFile parse_model_file(Source source);
+
+}  // namespace leibniz::graph
