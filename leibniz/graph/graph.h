@@ -1,0 +1,90 @@
+// The computation graph of a model file: one node per declared name, equation, or
+// call of a one-argument user function, each with its body (an Expr over the symbols
+// of the nodes it reads) and, on each edge, the local derivative ∂node/∂dependency.
+// Nodes are kept in a topological order, so that one reverse loop is the backward pass.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "leibniz/expr/expr.h"
+#include "leibniz/graph/model_file.h"
+
+namespace leibniz::graph {
+
+using NodeId = std::uint32_t;
+
+enum class NodeKind : std::uint8_t { Param, Input, Target, Equation, Call };
+
+struct Edge {
+  NodeId from = 0;  ///< the node read
+  Expr local;       ///< ∂(this node)/∂(from), over node symbols; the node's own body is
+                    ///< written as its own symbol: ∂o1/∂w1 = x*o1*(1 - o1)
+};
+
+/// A `deriv` in use on a call: the derivative it gives and the true one, with respect
+/// to the call's argument, over node symbols.
+struct Override {
+  Expr used;
+  Expr exact;
+  std::string written;  ///< "psi(t)*(1 - psi(t))", as the deriv line has it
+};
+
+struct GraphNode {
+  std::string name;       ///< "o1", "h_2", or for a call inside an equation "psi(t1)"
+  NodeKind kind = NodeKind::Equation;
+  bool is_loss = false;
+  bool hidden = false;    ///< a call inside an equation, not a name of the file
+  Expr symbol;
+  Number initial;         ///< Param, Input, Target: the value in the file
+  Expr body;              ///< Equation, Call: the value over node symbols (Call: the def inlined)
+  Expr argument;          ///< Call: the argument
+  std::string function;   ///< Call: the user function
+  std::optional<Override> override_derivative;  ///< Call with a deriv in use
+  std::vector<Edge> edges;  ///< sorted by `from`
+  std::size_t at = 0;     ///< file offset of the definition
+};
+
+struct BuildOptions {
+  bool use_overrides = true;  ///< false: ignore `deriv` lines, use true derivatives
+};
+
+class Graph {
+ public:
+  const Source& source() const { return source_; }
+  std::size_t size() const { return nodes_.size(); }
+  const GraphNode& node(NodeId id) const { return nodes_[id]; }
+  /// Topological: every node after the nodes it reads; ties in the order written.
+  const std::vector<NodeId>& order() const { return order_; }
+  NodeId loss() const { return loss_; }
+  std::optional<NodeId> find(std::string_view name) const;
+  /// The nodes whose gradient is reported: params, then inputs, in the order written.
+  std::vector<NodeId> gradient_nodes() const;
+  std::vector<NodeId> of_kind(NodeKind kind) const;
+  /// Whether some call uses a `deriv` override.
+  bool has_overrides() const;
+
+ private:
+  friend class GraphBuilder;
+  Source source_;
+  std::vector<GraphNode> nodes_;
+  std::vector<NodeId> order_;
+  std::unordered_map<std::string, NodeId> by_name_;
+  NodeId loss_ = 0;
+};
+
+/// Builds the graph; throws Error{Parse} "FILE:LINE:COL: ..." for an undefined name, a
+/// cycle, no loss or two, a redefinition, a deriv for an unknown function.
+Graph build_graph(ModelFile model, const BuildOptions& options = {});
+
+/// read_source + parse_model_file + build_graph.
+Graph load_graph(const std::string& path, const BuildOptions& options = {});
+
+/// The symbols of e, each once, in storage order.
+std::vector<Expr> free_symbols(const Expr& e);
+
+}  // namespace leibniz::graph

@@ -1,0 +1,402 @@
+// Building the graph of a model file: names, user functions, calls, edges with local
+// derivatives, and the checks (undefined names, redefinitions, one loss, no cycle).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <unordered_set>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/node.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
+#include "leibniz/graph/graph.h"
+
+namespace leibniz::graph {
+namespace {
+
+// e with every occurrence of the subexpression `from` replaced by `to`.
+Expr replace_subexpression(const Expr& e, const Expr& from, const Expr& to,
+                           std::unordered_map<const Node*, Expr>& memo) {
+  if (e == from) return to;
+  if (e.args().empty()) return e;
+  if (auto hit = memo.find(e.node()); hit != memo.end()) return hit->second;
+  std::vector<Expr> args;
+  bool changed = false;
+  for (const Expr& a : e.args()) {
+    args.push_back(replace_subexpression(a, from, to, memo));
+    changed |= !(args.back() == a);
+  }
+  Expr result = changed ? rebuild(e, std::move(args)) : e;
+  memo.emplace(e.node(), result);
+  return result;
+}
+
+Expr fold(const Expr& e, const Expr& from, const Expr& to) {
+  std::unordered_map<const Node*, Expr> memo;
+  return replace_subexpression(e, from, to, memo);
+}
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// The offset in the expanded text of the first use of `name` as a whole word.
+std::size_t find_word(std::string_view text, std::string_view name) {
+  for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const bool before = at == 0 || !is_name_char(text[at - 1]);
+    const bool after = at + name.size() >= text.size() || !is_name_char(text[at + name.size()]);
+    if (before && after) return at;
+  }
+  return 0;
+}
+
+struct UserFunction {
+  const FunctionStatement* def = nullptr;
+  const FunctionStatement* deriv = nullptr;
+  std::vector<Expr> params;  // the argument symbols
+  Expr body;                 // over params, other user functions inlined
+  Expr derivative;           // deriv: over the one param
+};
+
+}  // namespace
+
+class GraphBuilder {
+ public:
+  GraphBuilder(ModelFile model, const BuildOptions& options)
+      : model_(std::move(model)), options_(options), source_(model_.source) {}
+
+  Graph build() {
+    graph_.source_ = model_.source;
+    declare();
+    functions();
+    for (std::size_t i = 0; i < model_.statements.size(); ++i) equation(i);
+    sort();
+    return std::move(graph_);
+  }
+
+ private:
+  Error error(std::size_t offset, std::string_view message) const {
+    return source_.error(ErrorKind::Parse, offset, message);
+  }
+  std::size_t line_of(std::size_t offset) const { return source_.locate(offset).line; }
+
+  NodeId add_node(GraphNode node) {
+    const auto id = static_cast<NodeId>(graph_.nodes_.size());
+    graph_.by_name_.emplace(node.name, id);
+    graph_.nodes_.push_back(std::move(node));
+    return id;
+  }
+
+  // Every name first, so that equations may use names defined further down.
+  void declare() {
+    std::optional<std::size_t> loss;
+    for (const Statement& s : model_.statements) {
+      if (auto seen = graph_.by_name_.find(s.name); seen != graph_.by_name_.end()) {
+        throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
+                                           line_of(graph_.nodes_[seen->second].at)));
+      }
+      GraphNode node;
+      node.name = s.name;
+      node.symbol = symbol(s.name);
+      node.at = s.name_at;
+      node.initial = s.value;
+      node.kind = s.role == Role::Param    ? NodeKind::Param
+                  : s.role == Role::Input  ? NodeKind::Input
+                  : s.role == Role::Target ? NodeKind::Target
+                                           : NodeKind::Equation;
+      node.is_loss = s.role == Role::Loss;
+      if (node.is_loss) {
+        if (loss) {
+          throw error(s.name_at, fmt::format("a second loss '{}'; the loss is '{}' at line {}",
+                                             s.name, model_.statements[*loss].name,
+                                             line_of(model_.statements[*loss].name_at)));
+        }
+        loss = static_cast<std::size_t>(&s - model_.statements.data());
+      }
+      const NodeId id = add_node(std::move(node));
+      if (graph_.nodes_[id].is_loss) graph_.loss_ = id;
+    }
+    if (!loss) throw error(0, "no loss: add a line 'loss NAME = EXPRESSION'");
+  }
+
+  // def and deriv lines, in the order written: a def may call the defs above it.
+  void functions() {
+    for (const FunctionStatement& f : model_.functions) {
+      if (graph_.by_name_.count(f.name) != 0) {
+        const NodeId other = graph_.by_name_.at(f.name);
+        throw error(f.name_at, fmt::format("'{}' is already defined at line {}", f.name,
+                                           line_of(graph_.nodes_[other].at)));
+      }
+      auto found = functions_.find(f.name);
+      if (!f.is_deriv) {
+        if (found != functions_.end()) {
+          throw error(f.name_at, fmt::format("'{}' is already defined at line {}", f.name,
+                                             line_of(found->second.def->name_at)));
+        }
+        UserFunction u;
+        u.def = &f;
+        for (const std::string& p : f.params) u.params.push_back(symbol(p));
+        u.body = function_body(f, u.params);
+        functions_.emplace(f.name, std::move(u));
+        continue;
+      }
+      if (found == functions_.end()) {
+        throw error(f.name_at, fmt::format("deriv for unknown function '{}': define it first "
+                                           "with 'def {}(t) = ...'",
+                                           f.name, f.name));
+      }
+      UserFunction& u = found->second;
+      if (u.deriv) {
+        throw error(f.name_at, fmt::format("a second deriv for '{}'; the first is at line {}",
+                                           f.name, line_of(u.deriv->name_at)));
+      }
+      if (f.params.size() != 1 || u.params.size() != 1) {
+        throw error(f.name_at, fmt::format("deriv overrides functions of one argument; '{}' "
+                                           "takes {}",
+                                           f.name, u.params.size()));
+      }
+      u.deriv = &f;
+      const Expr t = symbol(f.params[0]);
+      u.derivative = function_body(f, {t});
+    }
+  }
+
+  // A def or deriv body: its arguments only, calls of earlier defs inlined.
+  Expr function_body(const FunctionStatement& f, const std::vector<Expr>& params) {
+    ParseOptions options;
+    options.user_function = [this](std::string_view name, const std::vector<Expr>& args) {
+      return inline_call(name, args);
+    };
+    options.is_function_name = [this](std::string_view name) {
+      return functions_.count(std::string(name)) != 0;
+    };
+    const Expr body = parse(f.body, options);
+    for (const Expr& s : free_symbols(body)) {
+      bool is_param = false;
+      for (const Expr& p : params) is_param |= p == s;
+      if (!is_param) {
+        throw error(f.body.offset_of(find_word(f.body.text, s.name())),
+                    fmt::format("'{}' is not an argument of '{}'; a function body uses only its "
+                                "arguments",
+                                s.name(), f.name));
+      }
+    }
+    return body;
+  }
+
+  std::optional<Expr> inline_call(std::string_view name, const std::vector<Expr>& args) {
+    auto found = functions_.find(std::string(name));
+    if (found == functions_.end()) return std::nullopt;
+    const UserFunction& u = found->second;
+    if (args.size() != u.params.size()) {
+      throw Error(ErrorKind::Parse, fmt::format("'{}' takes {} argument{}, not {}", name,
+                                                u.params.size(), u.params.size() == 1 ? "" : "s",
+                                                args.size()));
+    }
+    Substitution map;
+    for (std::size_t i = 0; i < args.size(); ++i) map.emplace(u.params[i].node(), args[i]);
+    return substitute(u.body, map);
+  }
+
+  Expr parse(const Expanded& text, const ParseOptions& options) const {
+    try {
+      return parse_text(text.text, options);
+    } catch (const Error& e) {
+      throw source_.error(e.kind(), text.offset_of(e.pos().value_or(0)), e.what());
+    }
+  }
+
+  // The right-hand side of an equation: calls of one-argument user functions become
+  // call nodes, shared by every equation that makes the same call.
+  void equation(std::size_t index) {
+    const Statement& s = model_.statements[index];
+    if (s.role != Role::Node && s.role != Role::Loss) return;
+    const auto id = static_cast<NodeId>(index);
+    std::vector<NodeId> created;
+    ParseOptions options;
+    options.user_function = [&](std::string_view name, const std::vector<Expr>& args) -> std::optional<Expr> {
+      auto found = functions_.find(std::string(name));
+      if (found == functions_.end() || args.size() != 1 || found->second.params.size() != 1) {
+        return inline_call(name, args);
+      }
+      return call(found->second, args[0], s, created);
+    };
+    options.is_function_name = [this](std::string_view name) {
+      return functions_.count(std::string(name)) != 0;
+    };
+    const Expr body = parse(s.expr, options);
+    for (const Expr& sym : free_symbols(body)) {
+      if (graph_.by_name_.count(sym.name()) == 0) {
+        throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+                    fmt::format("undefined name '{}'", sym.name()));
+      }
+    }
+    // `z1 = psi(t1)`: z1 is the call itself.
+    if (created.size() == 1 && body == graph_.nodes_[created.back()].symbol &&
+        created.back() + 1 == graph_.nodes_.size()) {
+      GraphNode call_node = std::move(graph_.nodes_.back());
+      graph_.by_name_.erase(call_node.name);
+      graph_.nodes_.pop_back();
+      calls_.erase({call_node.function, call_node.argument.node()});
+      GraphNode& named = graph_.nodes_[id];
+      named.kind = NodeKind::Call;
+      named.function = call_node.function;
+      named.argument = call_node.argument;
+      named.body = call_node.body;
+      named.override_derivative = call_node.override_derivative;
+      if (named.override_derivative) {
+        named.override_derivative->used = fold(named.override_derivative->used, call_node.symbol, named.symbol);
+        named.override_derivative->exact = fold(named.override_derivative->exact, call_node.symbol, named.symbol);
+      }
+      calls_[{named.function, named.argument.node()}] = id;
+      call_edges(id);
+      return;
+    }
+    graph_.nodes_[id].body = body;
+    equation_edges(id);
+  }
+
+  Expr call(const UserFunction& u, const Expr& arg, const Statement& s, std::vector<NodeId>& created) {
+    const std::string& name = u.def->name;
+    if (auto seen = calls_.find({name, arg.node()}); seen != calls_.end()) {
+      return graph_.nodes_[seen->second].symbol;
+    }
+    GraphNode node;
+    node.name = fmt::format("{}({})", name, print_text(arg));
+    node.kind = NodeKind::Call;
+    node.hidden = true;
+    node.symbol = symbol(node.name);
+    node.function = name;
+    node.argument = arg;
+    node.at = s.name_at;
+    Substitution at_arg;
+    at_arg.emplace(u.params[0].node(), arg);
+    node.body = substitute(u.body, at_arg);
+    if (u.deriv && options_.use_overrides) {
+      Substitution at_t;
+      at_t.emplace(symbol(u.deriv->params[0]).node(), arg);
+      Override o;
+      o.used = fold(substitute(u.derivative, at_t), node.body, node.symbol);
+      o.exact = fold(substitute(diff(u.body, u.params[0]), at_arg), node.body, node.symbol);
+      o.written = u.deriv->body.text;
+      node.override_derivative = std::move(o);
+    }
+    const NodeId id = add_node(std::move(node));
+    calls_[{name, arg.node()}] = id;
+    created.push_back(id);
+    call_edges(id);
+    return graph_.nodes_[id].symbol;
+  }
+
+  NodeId id_of(const Expr& sym) const { return graph_.by_name_.at(sym.name()); }
+
+  void equation_edges(NodeId id) {
+    GraphNode& n = graph_.nodes_[id];
+    for (const Expr& sym : free_symbols(n.body)) {
+      n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+    }
+    std::sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+  }
+
+  // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
+  void call_edges(NodeId id) {
+    GraphNode& n = graph_.nodes_[id];
+    for (const Expr& sym : free_symbols(n.argument)) {
+      const Expr inner = diff(n.argument, sym);
+      const Expr local = n.override_derivative ? n.override_derivative->used * inner
+                                               : fold(diff(n.body, sym), n.body, n.symbol);
+      n.edges.push_back(Edge{id_of(sym), local});
+    }
+    std::sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+  }
+
+  // Depth-first, in the order written: a node after what it reads; a cycle is an error.
+  void sort() {
+    const std::size_t count = graph_.nodes_.size();
+    std::vector<std::uint8_t> state(count, 0);  // 0 new, 1 on the path, 2 done
+    std::vector<NodeId> path;
+    std::function<void(NodeId)> visit = [&](NodeId id) {
+      if (state[id] == 2) return;
+      if (state[id] == 1) {
+        std::string cycle;
+        const auto start = std::find(path.begin(), path.end(), id);
+        NodeId first = id;
+        for (auto it = start; it != path.end(); ++it) {
+          if (!graph_.nodes_[*it].hidden && graph_.nodes_[first].hidden) first = *it;
+          cycle += graph_.nodes_[*it].name + " -> ";
+        }
+        throw error(graph_.nodes_[first].at, fmt::format("cycle: {}{}", cycle, graph_.nodes_[id].name));
+      }
+      state[id] = 1;
+      path.push_back(id);
+      for (const Edge& e : graph_.nodes_[id].edges) visit(e.from);
+      path.pop_back();
+      state[id] = 2;
+      graph_.order_.push_back(id);
+    };
+    for (NodeId id = 0; id < count; ++id) visit(id);
+  }
+
+  ModelFile model_;
+  BuildOptions options_;
+  const Source& source_;
+  Graph graph_;
+  std::map<std::string, UserFunction, std::less<>> functions_;
+  std::map<std::pair<std::string, const Node*>, NodeId> calls_;
+};
+
+std::vector<Expr> free_symbols(const Expr& e) {
+  std::vector<Expr> out;
+  std::unordered_set<const Node*> seen;
+  std::vector<Expr> stack{e};
+  while (!stack.empty()) {
+    const Expr top = stack.back();
+    stack.pop_back();
+    if (!seen.insert(top.node()).second) continue;
+    if (top.is(Kind::Symbol)) out.push_back(top);
+    for (const Expr& a : top.args()) stack.push_back(a);
+  }
+  std::sort(out.begin(), out.end(), storage_less);
+  return out;
+}
+
+std::optional<NodeId> Graph::find(std::string_view name) const {
+  auto found = by_name_.find(std::string(name));
+  if (found == by_name_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<NodeId> Graph::of_kind(NodeKind kind) const {
+  std::vector<NodeId> out;
+  for (NodeId id = 0; id < nodes_.size(); ++id) {
+    if (nodes_[id].kind == kind) out.push_back(id);
+  }
+  return out;
+}
+
+std::vector<NodeId> Graph::gradient_nodes() const {
+  std::vector<NodeId> out = of_kind(NodeKind::Param);
+  const std::vector<NodeId> inputs = of_kind(NodeKind::Input);
+  out.insert(out.end(), inputs.begin(), inputs.end());
+  return out;
+}
+
+bool Graph::has_overrides() const {
+  for (const GraphNode& n : nodes_) {
+    if (n.override_derivative) return true;
+  }
+  return false;
+}
+
+Graph build_graph(ModelFile model, const BuildOptions& options) {
+  return GraphBuilder(std::move(model), options).build();
+}
+
+Graph load_graph(const std::string& path, const BuildOptions& options) {
+  return build_graph(parse_model_file(read_source(path)), options);
+}
+
+}  // namespace leibniz::graph
