@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The symbolic benchmark in one command: installs the peers if missing (GiNaC, SymPy),
+# builds leibniz's and GiNaC's benchmark programs in Release mode, runs all three tools
+# one after the other, and prints the side-by-side table, also written to
+# bench/results/symbolic.md (raw rows: bench/results/symbolic.tsv).
+#
+# Usage: bench/run.sh [--reps=N] [--e2-cap=SECONDS] [S1 S3 D1 E2 ...]
+#   --reps=N         most repetitions of each workload (default 7; fewer for slow ones)
+#   --e2-cap=SECONDS SymPy's one E2 repetition is stopped after this much processor time
+#                    (default 30; it needs minutes)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BENCH_BUILD:-$root/build-bench}
+results=$root/bench/results
+python=/usr/bin/python3
+
+missing=()
+for package in libginac-dev python3-sympy pkg-config cmake; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "installing ${missing[*]}" >&2
+  apt-get install -y "${missing[@]}" >/dev/null ||
+    { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
+fi
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  cmake -S "$root/bench" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$build" --target bench_symbolic_leibniz bench_symbolic_ginac -j "$(nproc)" >/dev/null
+
+mkdir -p "$results"
+rows=$results/symbolic.tsv
+load_before=$(uptime | sed 's/.*load average: //')
+{
+  "$build/symbolic/bench_symbolic_leibniz" "$@"
+  "$build/symbolic/bench_symbolic_ginac" "$@"
+  "$python" "$root/bench/symbolic/run_sympy.py" "$@"
+} >"$rows"
+load_after=$(uptime | sed 's/.*load average: //')
+
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git -C "$root" status --porcelain --untracked-files=no -- leibniz 2>/dev/null | head -1)
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+sympy=$("$python" -c 'import sympy; print(sympy.__version__)')
+version="leibniz $commit${dirty:+ (with uncommitted changes)}, Release build"
+machine="machine: ${cpu:-unknown CPU}, $(nproc) cores"
+load="load average (1, 5, 15 min): before ${load_before}; after ${load_after}"
+"$python" "$root/bench/symbolic/table.py" "$rows" \
+  "$(date -u '+%Y-%m-%d %H:%M UTC'), $version" "$machine; $load" \
+  "peers: GiNaC $(pkg-config --modversion ginac), SymPy $sympy (Debian's /usr/bin/python3)" \
+  "rerun: bench/run.sh $*" |
+  tee "$results/symbolic.md"
