@@ -17,6 +17,7 @@
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/error.h"
+#include "leibniz/io/atomic_file.h"
 #include "leibniz/io/plot.h"
 #include "leibniz/nn/train.h"
 
@@ -36,6 +37,7 @@ struct TrainArgs {
   std::string plot;
   bool json = false;
   bool quiet = false;
+  std::string config_file;
 };
 
 std::vector<std::int64_t> parse_widths(const std::string& text) {
@@ -171,6 +173,39 @@ void run_train(TrainArgs& a) {
   std::cout << std::flush;
 }
 
+std::string trim(std::string s) {
+  const char* space = " \t\r";
+  s.erase(0, s.find_first_not_of(space));
+  s.erase(s.find_last_not_of(space) + 1);
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+// --config FILE: lines "name = value" (or "[train]" and "# comments"); an option given on
+// the command line wins over the file.
+void apply_config(CLI::App& cmd, const std::string& path) {
+  std::string text = io::read_file(path);
+  std::size_t pos = 0;
+  for (int line_no = 1; pos < text.size(); ++line_no) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string line = trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.empty() || line[0] == '#' || line[0] == ';' || line[0] == '[') continue;
+    std::size_t eq = line.find('=');
+    if (eq == std::string::npos) {
+      throw Error(ErrorKind::Parse, fmt::format("{}, line {}: expected name = value", path, line_no));
+    }
+    std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+    if (key.rfind("train.", 0) == 0) key = key.substr(6);
+    CLI::Option* opt = key == "config" ? nullptr : cmd.get_option_no_throw("--" + key);
+    if (opt == nullptr) throw Error(ErrorKind::Parse, fmt::format("{}, line {}: unknown option '{}'", path, line_no, key));
+    if (opt->count() > 0) continue;
+    opt->add_result(value);
+    opt->run_callback();
+  }
+}
+
 int fail(const Error& error, bool json) {
   if (json) {
     std::cout << nlohmann::ordered_json{{"ok", false},
@@ -189,8 +224,8 @@ void register_train(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("train", "train a neural network on a CSV file");
   auto args = std::make_shared<TrainArgs>();
   nn::TrainConfig& c = args->config;
-  cmd->set_config("--config", "", "read options from a file of NAME = VALUE lines");
-  cmd->add_option("--data", c.data, "the CSV file: one row per example")->required();
+  cmd->add_option("--config", args->config_file, "read options from a file of 'name = value' lines");
+  cmd->add_option("--data", c.data, "the CSV file: one row per example (required)");
   cmd->add_flag("--header", c.header, "the first line names the columns");
   cmd->add_option("--target", c.target, "the target column: last, first, a header name or a 1-based number")
       ->capture_default_str();
@@ -218,8 +253,10 @@ void register_train(CLI::App& app, int& exit_status) {
   cmd->add_option("--plot", args->plot, "draw the loss curves to a .png or .svg file (needs gnuplot)");
   cmd->add_flag("--json", args->json, "print one JSON object when training ends");
   cmd->add_flag("--quiet", args->quiet, "print nothing but errors");
-  cmd->callback([args, &exit_status] {
+  cmd->callback([cmd, args, &exit_status] {
     try {
+      if (!args->config_file.empty()) apply_config(*cmd, args->config_file);
+      if (args->config.data.empty()) throw Error(ErrorKind::Request, "--data FILE.csv is required");
       run_train(*args);
       exit_status = 0;
     } catch (const Error& error) {

@@ -80,7 +80,8 @@ Tensor unary(const Tensor& t) {
     using T = decltype(tag);
     const T* xp = x.data<T>();
     T* yp = out.data<T>();
-    for (std::int64_t i = 0; i < t.numel(); ++i) yp[i] = Fn::f(xp[i]);
+    const std::int64_t n = t.numel();  // hoisted: stores through the data pointer could alias the shape
+    for (std::int64_t i = 0; i < n; ++i) yp[i] = Fn::f(xp[i]);
   });
   if (needs_grad(x)) {
     Tensor y = out.detach();
@@ -93,7 +94,8 @@ Tensor unary(const Tensor& t) {
         const T* yp = y.data<T>();
         const T* gp = gc.data<T>();
         T* o = gx.data<T>();
-        for (std::int64_t i = 0; i < x.numel(); ++i) o[i] = gp[i] * Fn::df(xp[i], yp[i]);
+        const std::int64_t n = x.numel();  // hoisted: stores through the data pointer could alias the shape
+        for (std::int64_t i = 0; i < n; ++i) o[i] = gp[i] * Fn::df(xp[i], yp[i]);
       });
       sink.add(0, gx);
     });
@@ -121,7 +123,8 @@ Tensor pow(const Tensor& t, double p) {
     using T = decltype(tag);
     const T* xp = x.data<T>();
     T* yp = out.data<T>();
-    for (std::int64_t i = 0; i < t.numel(); ++i) yp[i] = std::pow(xp[i], static_cast<T>(p));
+    const std::int64_t n = t.numel();  // hoisted: stores through the data pointer could alias the shape
+    for (std::int64_t i = 0; i < n; ++i) yp[i] = std::pow(xp[i], static_cast<T>(p));
   });
   if (needs_grad(x)) {
     record(out, "pow", {x}, [x, p](const Tensor& g, GradSink& sink) {
@@ -133,7 +136,8 @@ Tensor pow(const Tensor& t, double p) {
         const T* xp = x.data<T>();
         const T* gp = gc.data<T>();
         T* o = gx.data<T>();
-        for (std::int64_t i = 0; i < x.numel(); ++i) {
+        const std::int64_t n = x.numel();  // hoisted: stores through the data pointer could alias the shape
+        for (std::int64_t i = 0; i < n; ++i) {
           o[i] = gp[i] * static_cast<T>(p) * std::pow(xp[i], static_cast<T>(p - 1));
         }
       });

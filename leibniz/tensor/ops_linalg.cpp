@@ -80,42 +80,48 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     throw Error(ErrorKind::Domain, "linear of input " + x.shape().str() + " with weight " +
                                        w.shape().str() + (b.defined() ? " and bias " + b.shape().str() : ""));
   }
-  // out (B, out) = x (B, in) w^T (in, out) + b
+  // Dense operands: the recorded contiguous() (if any) carries gradients to the originals.
+  Tensor xc = x.contiguous(), wc = w.contiguous(), bc = b.defined() ? b.contiguous() : Tensor();
+  // out (B, out) = b + x (B, in) w^T (in, out)
   Tensor out = empty({batch, out_features}, x.dtype());
-  double beta = 0.0;
-  if (b.defined()) {
-    Tensor bc = b.contiguous();
-    dispatch(x.dtype(), [&](auto tag) {
-      using T = decltype(tag);
+  dispatch(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    T* o = out.data<T>();
+    if (bc.defined()) {
       const T* bp = bc.data<T>();
-      T* o = out.data<T>();
       for (std::int64_t r = 0; r < batch; ++r)
         for (std::int64_t j = 0; j < out_features; ++j) o[r * out_features + j] = bp[j];
-    });
-    beta = 1.0;
-  }
-  if (in > 0) {
-    gemm_into(out, x, transpose(w.detach()), beta);
-  } else if (!b.defined()) {
-    out = zeros(out.shape(), x.dtype());
-  }
-  if (needs_grad(x, w) || (b.defined() && needs_grad(b))) {
-    record(out, "linear", {x, w, b}, [x, w](const Tensor& g, GradSink& sink) {
+    }
+    detail::gemm<T>(false, true, batch, out_features, in, T(1), xc.data<T>(), in, wc.data<T>(), in,
+                    bc.defined() ? T(1) : T(0), o, out_features);
+  });
+  if (needs_grad(xc, wc) || (bc.defined() && needs_grad(bc))) {
+    record(out, "linear", {xc, wc, bc}, [xc, wc](const Tensor& g, GradSink& sink) {
       Tensor gc = g.contiguous();
-      if (sink.wants(0)) sink.add(0, matmul_raw(gc, w));             // dx (B, in) = g (B, out) w (out, in)
-      if (sink.wants(1)) sink.add(1, matmul_raw(transpose(gc), x));  // dw (out, in) = g^T x
-      if (sink.wants(2)) {                                           // db (out) = sum over rows of g
-        std::int64_t rows = gc.shape()[0], cols = gc.shape()[1];
-        Tensor db = zeros({cols}, gc.dtype());
-        dispatch(gc.dtype(), [&](auto tag) {
-          using T = decltype(tag);
-          const T* gp = gc.data<T>();
+      std::int64_t rows = gc.shape()[0], cols = gc.shape()[1], in_features = wc.shape()[1];
+      dispatch(gc.dtype(), [&](auto tag) {
+        using T = decltype(tag);
+        const T* gp = gc.data<T>();
+        if (sink.wants(0)) {  // dx (B, in) = g (B, out) w (out, in)
+          Tensor dx = empty({rows, in_features}, gc.dtype());
+          detail::gemm<T>(false, false, rows, in_features, cols, T(1), gp, cols, wc.data<T>(), in_features, T(0),
+                          dx.data<T>(), in_features);
+          sink.add(0, dx);
+        }
+        if (sink.wants(1)) {  // dw (out, in) = g^T (out, B) x (B, in)
+          Tensor dw = empty({cols, in_features}, gc.dtype());
+          detail::gemm<T>(true, false, cols, in_features, rows, T(1), gp, cols, xc.data<T>(), in_features, T(0),
+                          dw.data<T>(), in_features);
+          sink.add(1, dw);
+        }
+        if (sink.wants(2)) {  // db (out) = sum over rows of g
+          Tensor db = zeros({cols}, gc.dtype());
           T* d = db.data<T>();
           for (std::int64_t r = 0; r < rows; ++r)
             for (std::int64_t j = 0; j < cols; ++j) d[j] += gp[r * cols + j];
-        });
-        sink.add(2, db);
-      }
+          sink.add(2, db);
+        }
+      });
     });
   }
   return out;

@@ -1,5 +1,7 @@
 #include "leibniz/tensor/ops_rnn.h"
 
+#include <vector>
+
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/autograd.h"
 #include "leibniz/tensor/fast_math.h"
@@ -20,11 +22,18 @@ void rnn_forward(const Dims& d, const T* x, const T* h0, const T* w_ih, const T*
   for (std::int64_t r = 0; r < d.t * d.b; ++r)
     for (std::int64_t j = 0; j < d.h; ++j) out[r * d.h + j] = bias[j];
   detail::gemm<T>(false, true, d.t * d.b, d.h, d.i, T(1), x, d.i, w_ih, d.i, T(1), out, d.h);
+  // w_hh^T (H, H) once, so each step's product is a plain (non-transposed) GEMM that
+  // BLAS runs without repacking the matrix.
+  std::vector<T> w_hh_t(static_cast<std::size_t>(d.h * d.h));
+  for (std::int64_t r = 0; r < d.h; ++r)
+    for (std::int64_t c = 0; c < d.h; ++c) w_hh_t[static_cast<std::size_t>(c * d.h + r)] = w_hh[r * d.h + c];
   const std::int64_t step = d.b * d.h;
   for (std::int64_t t = 0; t < d.t; ++t) {
     T* ht = out + t * step;  // (B, H)
     const T* prev = t == 0 ? h0 : ht - step;
-    if (prev != nullptr) detail::gemm<T>(false, true, d.b, d.h, d.h, T(1), prev, d.h, w_hh, d.h, T(1), ht, d.h);
+    if (prev != nullptr) {
+      detail::gemm<T>(false, false, d.b, d.h, d.h, T(1), prev, d.h, w_hh_t.data(), d.h, T(1), ht, d.h);
+    }
     for (std::int64_t k = 0; k < step; ++k) ht[k] = detail::fast_tanh(ht[k]);
   }
 }

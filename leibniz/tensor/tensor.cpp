@@ -116,7 +116,8 @@ Tensor Tensor::to(DType target) const {
     dispatch(target, [&](auto t) {
       const auto* p = src.data<decltype(s)>();
       auto* q = out.data<decltype(t)>();
-      for (std::int64_t i = 0; i < numel(); ++i) q[i] = static_cast<decltype(t)>(p[i]);
+      const std::int64_t n = numel();  // hoisted: stores through the data pointer could alias the shape
+      for (std::int64_t i = 0; i < n; ++i) q[i] = static_cast<decltype(t)>(p[i]);
     });
   });
   return out;
@@ -169,7 +170,8 @@ Tensor randn(const Shape& shape, Generator& gen, DType dtype, double stddev) {
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    for (std::int64_t i = 0; i < shape.numel(); ++i) p[i] = static_cast<T>(stddev * gen.normal());
+    const std::int64_t n = shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    for (std::int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(stddev * gen.normal());
   });
   return t;
 }
@@ -179,7 +181,8 @@ Tensor rand_uniform(const Shape& shape, double low, double high, Generator& gen,
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    for (std::int64_t i = 0; i < shape.numel(); ++i) {
+    const std::int64_t n = shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    for (std::int64_t i = 0; i < n; ++i) {
       p[i] = static_cast<T>(low + (high - low) * gen.uniform());
     }
   });

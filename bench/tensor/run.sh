@@ -1,0 +1,44 @@
+#!/bin/sh
+# Runs the issue-6 workloads T1, T2, T3 through leibniz and PyTorch (Debian's
+# python3-torch, installed here when missing), each with 1 and 2 threads, and prints
+# the faster median of each, the ratio and the peak memory.
+#   bench/tensor/run.sh            (from the repository root; BUILD=dir to choose the build folder)
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${BUILD:-$root/build-bench}
+
+if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  echo "installing python3-torch (Debian) for the comparison..." >&2
+  apt-get install -y -q python3-torch >/dev/null
+fi
+
+# Build bench_tensor: a small wrapper project around the repository, so this works
+# whether or not the top-level CMakeLists adds bench/tensor.
+wrapper=$build/wrapper
+mkdir -p "$wrapper"
+cat > "$wrapper/CMakeLists.txt" <<CMAKE
+cmake_minimum_required(VERSION 3.25)
+project(leibniz_bench CXX)
+add_subdirectory($root leibniz)
+if(NOT TARGET bench_tensor)
+  add_subdirectory($root/bench/tensor bench)
+endif()
+CMAKE
+cmake -S "$wrapper" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLEIBNIZ_TESTS=OFF >/dev/null
+cmake --build "$build" --target bench_tensor -j 2 >/dev/null
+bench=$(find "$build" -name bench_tensor -type f -perm -u+x | head -n 1)
+
+best() {  # best "<command>" : the run with the smaller median among 1 and 2 threads
+  out1=$(eval "$1" 1) ; out2=$(eval "$1" 2)
+  m1=$(echo "$out1" | awk '{print $3}') ; m2=$(echo "$out2" | awk '{print $3}')
+  if awk "BEGIN{exit !($m1 <= $m2)}"; then echo "$out1 threads 1"; else echo "$out2 threads 2"; fi
+}
+ours() { OPENBLAS_NUM_THREADS=$2 "$bench" "$1"; }
+theirs() { OMP_NUM_THREADS=$2 /usr/bin/python3 "$root/bench/tensor/bench_torch.py" "$1" "$2"; }
+
+printf '%-4s %14s %9s %14s %9s %8s %14s %14s\n' task leibniz_us thr pytorch_us thr speedup leibniz_MiB pytorch_MiB
+for t in T1 T2 T3; do
+  a=$(best "ours $t")
+  b=$(best "theirs $t")
+  echo "$a $b" | awk '{printf "%-4s %14.1f %9s %14.1f %9s %7.1fx %14.1f %14.1f\n", $1, $3, $7, $10, $14, $10/$3, $5, $12}'
+done
