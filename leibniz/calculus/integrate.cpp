@@ -1,0 +1,246 @@
+// The integrator's driver: tries the rules in turn (constant, the notes' rows,
+// linearity, constant multiple, table, trig powers, partial fractions, radicals,
+// substitution, parts, expansion), simplifies the answer and checks it by
+// differentiation before returning it.
+#include "leibniz/calculus/integrate.h"
+
+#include <fmt/format.h>
+
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz {
+namespace integration {
+namespace {
+
+// Deeper than any first-course integral needs (x^10·e^x takes about 20 levels),
+// shallow enough that a runaway substitution stops quickly.
+constexpr int kMaxNesting = 48;
+// An expansion is only an attempt: it must stay small.
+constexpr std::size_t kExpansionBudget = 2'000;
+
+using RuleFn = Expr (*)(Integrator&, const Expr&);
+constexpr RuleFn kRules[] = {table_rule,        trig_rule,    rational_rule,
+                             substitution_rule, radical_rule, parts_rule};
+
+}  // namespace
+
+bool Integrator::depends(const Expr& e) {
+  if (e.args().empty()) return e == var_;
+  if (auto it = depends_.find(e.node()); it != depends_.end()) return it->second;
+  bool result = false;
+  for (const Expr& a : e.args()) result = result || depends(a);
+  depends_.emplace(e.node(), result);
+  return result;
+}
+
+void Integrator::step(std::string rule, const Expr& before, const Expr& after, Parts parts) {
+  if (!record_) return;
+  Step s{StepOperation::Antiderivative, std::move(rule), var_, before, after, std::move(parts), depth_};
+  steps_.push_back(std::move(s));
+}
+
+std::size_t Integrator::open(std::string rule, const Expr& before, Parts parts) {
+  ++depth_;
+  if (!record_) return 0;
+  Step s{StepOperation::Antiderivative, std::move(rule), var_, before, Expr(), std::move(parts),
+         depth_ - 1};
+  steps_.push_back(std::move(s));
+  return steps_.size() - 1;
+}
+
+Expr Integrator::finish(std::size_t index, const Expr& after) {
+  --depth_;
+  if (record_) steps_[index].after = after;
+  return after;
+}
+
+void Integrator::abandon(std::size_t index) {
+  --depth_;
+  if (record_) steps_.resize(index);
+}
+
+void Integrator::add_part(std::size_t index, std::string name, const Expr& value) {
+  if (record_) steps_[index].parts.emplace_back(std::move(name), value);
+}
+
+Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
+  Integrator nested(u, record_);
+  nested.nesting_ = nesting_ + 1;
+  const Expr result = nested.antiderivative(e);
+  if (record_ && !result.is_null()) {
+    for (Step s : nested.steps_) {
+      s.depth += depth_;
+      steps_.push_back(std::move(s));
+    }
+  }
+  return result;
+}
+
+Expr Integrator::fresh_symbol(const Expr& e) const {
+  std::unordered_set<std::string> names;
+  auto collect = [&](auto&& self, const Expr& x) -> void {
+    if (x.is(Kind::Symbol)) names.insert(x.name());
+    for (const Expr& a : x.args()) self(self, a);
+  };
+  collect(collect, e);
+  names.insert(var_.name());
+  std::string name = "u";
+  for (int i = 1; names.contains(name); ++i) name = "u" + std::to_string(i);
+  return symbol(name);
+}
+
+void Integrator::copy_steps(Trace& trace) const {
+  const int base = trace.depth();
+  for (const Step& s : steps_) {
+    while (trace.depth() < base + s.depth) trace.enter();
+    while (trace.depth() > base + s.depth) trace.leave();
+    trace.add(s);
+  }
+  while (trace.depth() > base) trace.leave();
+}
+
+Expr Integrator::antiderivative(const Expr& e) {
+  tick();
+  if (nesting_ >= kMaxNesting || active_.contains(e.node())) {
+    ++cuts_;
+    return {};
+  }
+  if (!record_) {
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
+  }
+  const std::size_t saved_steps = steps_.size();
+  const int saved_depth = depth_;
+  const int saved_cuts = cuts_;
+  active_.insert(e.node());
+  ++nesting_;
+  Expr result;
+  try {
+    result = attempt(e);
+  } catch (const Error& error) {
+    // A rule that runs into an undefined value (a division by zero while trying a
+    // substitution) simply does not apply.
+    if (error.kind() != ErrorKind::Domain) {
+      --nesting_;
+      active_.erase(e.node());
+      throw;
+    }
+    result = Expr();
+  }
+  --nesting_;
+  active_.erase(e.node());
+  if (result.is_null()) {
+    if (record_) steps_.resize(saved_steps);
+    depth_ = saved_depth;
+  }
+  // A failure caused by cutting a cycle may succeed when reached another way.
+  if (!record_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e.node(), result);
+  return result;
+}
+
+Expr Integrator::attempt(const Expr& e) {
+  if (!depends(e)) {
+    Expr result = mul(e, var_);
+    step("constant: ∫ c dx = c·x", e, result);
+    return result;
+  }
+  if (Expr r = notes_row_rule(*this, e); !r.is_null()) return r;
+  if (e.is(Kind::Add)) {
+    const std::size_t index = open("linearity: ∫ (f + g) dx = ∫ f dx + ∫ g dx", e);
+    std::vector<Expr> terms;
+    for (const Expr& t : e.args()) {
+      Expr f = antiderivative(t);
+      if (f.is_null()) break;
+      terms.push_back(f);
+    }
+    if (terms.size() == e.args().size()) return finish(index, add(std::move(terms)));
+    abandon(index);
+    return rational_rule(*this, e);
+  }
+  if (e.is(Kind::Mul)) {
+    std::vector<Expr> constant, rest;
+    for (const Expr& f : e.args()) (depends(f) ? rest : constant).push_back(f);
+    if (!constant.empty()) {
+      const Expr c = mul(std::move(constant));
+      const std::size_t index =
+          open("constant multiple: ∫ c·f dx = c·∫ f dx", e, {{"c", c}});
+      Expr f = antiderivative(mul(std::move(rest)));
+      if (f.is_null()) {
+        abandon(index);
+        return {};
+      }
+      return finish(index, mul(c, f));
+    }
+  }
+  for (RuleFn rule : kRules) {
+    if (Expr r = rule(*this, e); !r.is_null()) return r;
+  }
+  Expr expanded;
+  try {
+    TermBudget budget(kExpansionBudget);
+    expanded = expand(e);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Limit) throw;
+    return {};
+  }
+  if (expanded == e) return {};
+  const std::size_t index = open("expand the integrand", e, {{"expanded", expanded}});
+  Expr f = antiderivative(expanded);
+  if (f.is_null()) {
+    abandon(index);
+    return {};
+  }
+  return finish(index, f);
+}
+
+namespace {
+
+// ln|u| -> ln(u) where u > 0, everywhere in the answer.
+Expr drop_needless_abs(const Expr& e) {
+  if (e.args().empty()) return e;
+  if (e.is(Kind::Func) && e.fn() == Fn::Abs && is_positive(e.arg(0))) {
+    return drop_needless_abs(e.arg(0));
+  }
+  std::vector<Expr> args;
+  args.reserve(e.args().size());
+  for (const Expr& a : e.args()) args.push_back(drop_needless_abs(a));
+  return rebuild(e, std::move(args));
+}
+
+}  // namespace
+}  // namespace integration
+
+Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
+  if (!var.is(Kind::Symbol)) {
+    throw Error(ErrorKind::Request, "the variable of integration must be a symbol");
+  }
+  integration::Integrator in(var, trace != nullptr);
+  const Expr raw = in.antiderivative(e);
+  if (raw.is_null()) {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("no elementary antiderivative of {} with respect to {} is known",
+                            print_text(e), var.name()));
+  }
+  // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
+  const Expr simplified = integration::drop_needless_abs(simplify(raw));
+  const Expr plain = integration::drop_needless_abs(raw);
+  const Expr result = tree_size(plain) < tree_size(simplified) ? plain : simplified;
+  check_antiderivative(e, result, var);
+  if (trace != nullptr) {
+    in.copy_steps(*trace);
+    if (result != raw) {
+      trace->add({StepOperation::Rewrite, "simplify the antiderivative", var, raw, result, {}, 0});
+    }
+    trace->add({StepOperation::Derivative, "check: the derivative of the answer is the integrand",
+                var, result, e, {}, 0});
+  }
+  return result;
+}
+
+}  // namespace leibniz

@@ -1,0 +1,161 @@
+// Helpers shared by the integration rules: recognising linear arguments and
+// polynomials in the variable, positivity (for ln|u| = ln u), replacing a subexpression.
+#include <unordered_map>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz::integration {
+namespace {
+
+constexpr long kMaxPolynomialDegree = 1'000;
+
+bool is_nonnegative(const Expr& e);
+
+}  // namespace
+
+std::optional<Linear> linear_in(Integrator& in, const Expr& u) {
+  if (u == in.var()) return Linear{integer(1), integer(0)};
+  if (!in.depends(u) || !(u.is(Kind::Add) || u.is(Kind::Mul))) return std::nullopt;
+  const Expr a = diff(u, in.var());
+  if (a.is_zero() || in.depends(a)) return std::nullopt;
+  const Expr b = expand(sub(u, mul(a, in.var())));
+  if (in.depends(b)) return std::nullopt;
+  return Linear{a, b};
+}
+
+std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const Expr& e) {
+  const Expr expanded = in.depends(e) ? expand(e) : e;
+  std::vector<std::vector<Expr>> by_degree;
+  auto add_term = [&](long degree, Expr coefficient) {
+    if (by_degree.size() <= static_cast<std::size_t>(degree)) by_degree.resize(degree + 1);
+    by_degree[degree].push_back(std::move(coefficient));
+  };
+  const std::span<const Expr> terms =
+      expanded.is(Kind::Add) ? expanded.args() : std::span<const Expr>(&expanded, 1);
+  for (const Expr& term : terms) {
+    long degree = 0;
+    std::vector<Expr> rest;
+    const std::span<const Expr> factors =
+        term.is(Kind::Mul) ? term.args() : std::span<const Expr>(&term, 1);
+    for (const Expr& f : factors) {
+      if (!in.depends(f)) {
+        rest.push_back(f);
+      } else if (f == in.var()) {
+        degree += 1;
+      } else if (f.is(Kind::Pow) && f.base() == in.var() && f.exponent().is_integer() &&
+                 f.exponent().number().is_positive()) {
+        const auto k = f.exponent().number().to_long();
+        if (!k || *k > kMaxPolynomialDegree) return std::nullopt;
+        degree += *k;
+      } else {
+        return std::nullopt;
+      }
+    }
+    add_term(degree, mul(std::move(rest)));
+  }
+  std::vector<Expr> coefficients;
+  coefficients.reserve(by_degree.size());
+  for (auto& parts : by_degree) coefficients.push_back(add(std::move(parts)));
+  if (coefficients.empty()) coefficients.push_back(integer(0));
+  return coefficients;
+}
+
+Expr sqrt_number(const Number& r) {
+  // √(p/q) = √(p·q)/q; then n = p·q = k²·m with m square-free (trial division, for
+  // the small numbers of first-course integrals).
+  const mpz_class n = r.exact().get_num() * r.exact().get_den();
+  if (sgn(n) <= 0 || n > mpz_class(1'000'000'000'000L)) return sqrt(number(r));
+  long rest = n.get_si(), root = 1;
+  for (long d = 2; d * d <= rest; ++d) {
+    while (rest % (d * d) == 0) {
+      rest /= d * d;
+      root *= d;
+    }
+  }
+  return div(mul(integer(root), sqrt(integer(rest))), number(Number(mpq_class(r.exact().get_den()))));
+}
+
+Expr ln_abs(const Expr& u) {
+  return func(Fn::Ln, is_positive(u) ? u : func(Fn::Abs, u));
+}
+
+namespace {
+
+bool is_nonnegative(const Expr& e) {
+  if (is_positive(e)) return true;
+  switch (e.kind()) {
+    case Kind::Number: return !e.number().is_negative();
+    case Kind::Pow: {
+      const Expr& n = e.exponent();
+      if (n.is_integer()) {
+        const auto k = n.number().to_long();
+        if (k && *k % 2 == 0) return true;
+      }
+      // u^(p/q) with q even is a real root: nonnegative where defined.
+      if (n.is_number() && n.number().is_exact() && !n.number().is_integer() &&
+          n.number().exact().get_den() % 2 == 0) {
+        return true;
+      }
+      return is_nonnegative(e.base());
+    }
+    case Kind::Func: return e.fn() == Fn::Abs;
+    case Kind::Add:
+      for (const Expr& t : e.args()) {
+        if (!is_nonnegative(t)) return false;
+      }
+      return true;
+    case Kind::Mul:
+      for (const Expr& f : e.args()) {
+        if (!is_nonnegative(f)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool is_positive(const Expr& e) {
+  switch (e.kind()) {
+    case Kind::Number: return e.number().is_positive();
+    case Kind::Constant: return true;
+    case Kind::Pow: return e.base().is_e() || is_positive(e.base());
+    case Kind::Func: return e.fn() == Fn::Cosh || e.fn() == Fn::Sigmoid;
+    case Kind::Add: {
+      bool some_positive = false;
+      for (const Expr& t : e.args()) {
+        if (!is_nonnegative(t)) return false;
+        some_positive = some_positive || is_positive(t);
+      }
+      return some_positive;
+    }
+    case Kind::Mul:
+      for (const Expr& f : e.args()) {
+        if (!is_positive(f)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+Expr replace(const Expr& e, const Expr& from, const Expr& to) {
+  std::unordered_map<const Node*, Expr> memo;
+  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+    if (x == from) return to;
+    if (x.args().empty()) return x;
+    if (auto it = memo.find(x.node()); it != memo.end()) return it->second;
+    std::vector<Expr> args;
+    args.reserve(x.args().size());
+    for (const Expr& a : x.args()) args.push_back(self(self, a));
+    Expr result = rebuild(x, std::move(args));
+    memo.emplace(x.node(), result);
+    return result;
+  };
+  return walk(walk, e);
+}
+
+}  // namespace leibniz::integration

@@ -1,0 +1,192 @@
+// Rational functions P/Q with rational coefficients: polynomial division, then partial
+// fractions over the factors of Q (FLINT's factoring over the integers): linear
+// factors give ln and power terms, quadratic factors ln and arctan terms (or ln of a
+// quotient when their roots are real), repeated quadratics the reduction formula.
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz_poly.h>
+#include <flint/fmpz_poly_factor.h>
+
+#include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz::integration {
+namespace {
+
+// A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
+class QPoly {
+ public:
+  QPoly() { fmpq_poly_init(p_); }
+  ~QPoly() { fmpq_poly_clear(p_); }
+  QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
+  QPoly& operator=(const QPoly&) = delete;
+  fmpq_poly_struct* raw() { return p_; }
+  const fmpq_poly_struct* raw() const { return p_; }
+  long degree() const { return fmpq_poly_degree(p_); }
+  Number coefficient(long k) const {
+    mpq_class c;
+    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p_, k);
+    return Number(c);
+  }
+
+ private:
+  fmpq_poly_t p_;
+};
+
+std::optional<QPoly> to_qpoly(Integrator& in, const Expr& e) {
+  const auto coefficients = polynomial_coefficients(in, e);
+  if (!coefficients) return std::nullopt;
+  QPoly p;
+  for (std::size_t k = 0; k < coefficients->size(); ++k) {
+    const Expr& c = (*coefficients)[k];
+    if (!c.is_number() || !c.number().is_exact()) return std::nullopt;
+    fmpq_poly_set_coeff_mpq(p.raw(), static_cast<slong>(k), c.number().exact().get_mpq_t());
+  }
+  return p;
+}
+
+Expr to_expr(const QPoly& p, const Expr& x) {
+  std::vector<Expr> terms;
+  for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
+  return add(std::move(terms));
+}
+
+// ∫ (b·x + c)/p^j dx for p = α·x + β.
+Expr linear_term(const QPoly& p, const Number& c, long j, const Expr& x) {
+  const Expr px = to_expr(p, x);
+  const Expr alpha = number(p.coefficient(1));
+  if (j == 1) return mul(div(number(c), alpha), ln_abs(px));
+  return div(mul(number(c), pow(px, 1 - j)), mul(alpha, integer(1 - j)));
+}
+
+// ∫ dx/p for p = α·x² + β·x + γ with no rational root; Δ = 4αγ − β².
+Expr quadratic_base(const Number& alpha, const Number& beta, const Number& delta,
+                    const Expr& x) {
+  const Expr linear = add(mul(number(alpha * Number(2)), x), number(beta));
+  if (delta.is_positive()) {
+    const Expr root = sqrt_number(delta);
+    return mul(div(integer(2), root), func(Fn::Atan, div(linear, root)));
+  }
+  const Expr root = sqrt_number(-delta);
+  return mul(pow(root, -1), ln_abs(div(sub(linear, root), add(linear, root))));
+}
+
+// ∫ (b·x + c)/p^j dx for an irreducible quadratic p = α·x² + β·x + γ:
+// b·x + c = b/(2α)·p' + (c − bβ/(2α)); ∫ p'/p^j is ln p or p^(1−j)/(1−j); ∫ 1/p^j by
+// the reduction formula in t = x + β/(2α), p = α(t² + m):
+// I_j = t/(2m(j−1)(t² + m)^(j−1)) + (2j − 3)/(2m(j−1))·I_{j−1}.
+Expr quadratic_term(const QPoly& p, const Number& b, const Number& c, long j, const Expr& x) {
+  const Expr px = to_expr(p, x);
+  const Number gamma = p.coefficient(0), beta = p.coefficient(1), alpha = p.coefficient(2);
+  const Number half_slope = b / (Number(2) * alpha);
+  const Number rest = c - b * beta / (Number(2) * alpha);
+  Expr log_part;
+  if (!half_slope.is_zero()) {
+    log_part = j == 1 ? mul(number(half_slope), ln_abs(px))
+                      : div(mul(number(half_slope), pow(px, 1 - j)), integer(1 - j));
+  } else {
+    log_part = integer(0);
+  }
+  if (rest.is_zero()) return log_part;
+  const Number delta = Number(4) * alpha * gamma - beta * beta;
+  const Number m = delta / (Number(4) * alpha * alpha);
+  const Expr t = add(x, number(beta / (Number(2) * alpha)));
+  const Expr t2m = div(px, number(alpha));  // t² + m
+  // ∫ dt/(t² + m)^j, built up from j = 1; ∫ 1/p^j = α^(−j)·that.
+  Expr integral = mul(number(alpha), quadratic_base(alpha, beta, delta, x));
+  for (long k = 2; k <= j; ++k) {
+    const Number scale = Number(2) * m * Number(k - 1);
+    integral = add(div(t, mul(number(scale), pow(t2m, k - 1))),
+                   mul(number(Number(2 * k - 3) / scale), integral));
+  }
+  return add(log_part, mul(number(rest * alpha.pow(-j)), integral));
+}
+
+struct Fraction {
+  Expr numerator;
+  Expr denominator;
+};
+
+Fraction split_fraction(const Expr& e) {
+  std::vector<Expr> top, bottom;
+  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
+      bottom.push_back(pow(f.base(), neg(f.exponent())));
+    } else {
+      top.push_back(f);
+    }
+  }
+  return {mul(std::move(top)), mul(std::move(bottom))};
+}
+
+}  // namespace
+
+Expr rational_rule(Integrator& in, const Expr& e) {
+  const std::optional<Expr> cancelled = cancel(e);
+  if (!cancelled) return {};
+  const Fraction fraction = split_fraction(*cancelled);
+  const auto top = to_qpoly(in, fraction.numerator);
+  if (!top) return {};
+  const auto bottom = to_qpoly(in, fraction.denominator);
+  if (!bottom || bottom->degree() < 0) return {};
+  const Expr& x = in.var();
+
+  QPoly quotient, remainder;
+  fmpq_poly_divrem(quotient.raw(), remainder.raw(), top->raw(), bottom->raw());
+  QPoly integral_of_quotient;
+  fmpq_poly_integral(integral_of_quotient.raw(), quotient.raw());
+  if (bottom->degree() == 0 || remainder.degree() < 0) {
+    const Expr result = to_expr(integral_of_quotient, x);
+    in.step("polynomial: ∫ Σ cₖxᵏ dx = Σ cₖxᵏ⁺¹/(k + 1)", e, result);
+    return result;
+  }
+
+  // Q = lc · Π qᵢ^eᵢ with each qᵢ primitive over the integers.
+  fmpz_poly_t integer_bottom;
+  fmpz_poly_init(integer_bottom);
+  fmpq_poly_get_numerator(integer_bottom, bottom->raw());
+  fmpz_poly_factor_t factors;
+  fmpz_poly_factor_init(factors);
+  fmpz_poly_factor(factors, integer_bottom);
+  std::vector<std::pair<QPoly, long>> pieces;
+  bool too_high = false;
+  for (slong i = 0; i < factors->num; ++i) {
+    QPoly q;
+    fmpq_poly_set_fmpz_poly(q.raw(), factors->p + i);
+    if (q.degree() > 2) too_high = true;
+    pieces.emplace_back(q, factors->exp[i]);
+  }
+  fmpz_poly_factor_clear(factors);
+  fmpz_poly_clear(integer_bottom);
+  if (too_high) return {};
+
+  std::vector<Expr> decomposition{to_expr(quotient, x)};
+  std::vector<Expr> antiderivative{to_expr(integral_of_quotient, x)};
+  for (const auto& [q, multiplicity] : pieces) {
+    // R/Q = Σᵢ Cᵢ/qᵢ^eᵢ with Cᵢ = R·(Q/qᵢ^eᵢ)⁻¹ mod qᵢ^eᵢ; then Cᵢ in powers of qᵢ.
+    QPoly power, cofactor, unused, g, s, t, c;
+    fmpq_poly_pow(power.raw(), q.raw(), static_cast<ulong>(multiplicity));
+    fmpq_poly_divrem(cofactor.raw(), unused.raw(), bottom->raw(), power.raw());
+    fmpq_poly_xgcd(g.raw(), s.raw(), t.raw(), cofactor.raw(), power.raw());
+    fmpq_poly_mul(c.raw(), remainder.raw(), s.raw());
+    fmpq_poly_rem(c.raw(), c.raw(), power.raw());
+    const Expr qx = to_expr(q, x);
+    for (long j = multiplicity; j >= 1; --j) {
+      QPoly next, a;
+      fmpq_poly_divrem(next.raw(), a.raw(), c.raw(), q.raw());
+      fmpq_poly_swap(c.raw(), next.raw());
+      if (a.degree() < 0) continue;
+      decomposition.push_back(div(to_expr(a, x), pow(qx, j)));
+      antiderivative.push_back(q.degree() == 1
+                                   ? linear_term(q, a.coefficient(0), j, x)
+                                   : quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x));
+    }
+  }
+  const Expr result = add(std::move(antiderivative));
+  in.step("partial fractions", e, result,
+          {{"decomposition", add(std::move(decomposition))}, {"denominator", fraction.denominator}});
+  return result;
+}
+
+}  // namespace leibniz::integration

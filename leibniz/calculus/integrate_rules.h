@@ -1,0 +1,96 @@
+// Internal to the integrator (integrate*.cpp): the Integrator that tries the rules in
+// turn, the rules themselves (each returns a null Expr when it does not apply, and
+// records its step in the same function that computes its result), and shared helpers.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "leibniz/calculus/steps.h"
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::integration {
+
+using Parts = std::vector<std::pair<std::string, Expr>>;
+
+class Integrator {
+ public:
+  Integrator(Expr var, bool record) : var_(std::move(var)), record_(record) {}
+
+  /// An antiderivative of e, unsimplified; a null Expr when none is found.
+  Expr antiderivative(const Expr& e);
+
+  const Expr& var() const { return var_; }
+  bool depends(const Expr& e);
+
+  /// Records a step whose result is known now.
+  void step(std::string rule, const Expr& before, const Expr& after, Parts parts = {});
+  /// Records a step before its sub-integrals (one level deeper); finish() fills in the
+  /// result, abandon() removes it and everything after it when the rule fails.
+  std::size_t open(std::string rule, const Expr& before, Parts parts = {});
+  Expr finish(std::size_t index, const Expr& after);
+  void abandon(std::size_t index);
+  /// Adds a named part to an open step.
+  void add_part(std::size_t index, std::string name, const Expr& value);
+
+  /// An antiderivative of e with respect to another variable u (a substitution's
+  /// integral), found by a nested integrator whose steps join this one's.
+  Expr antiderivative_in(const Expr& e, const Expr& u);
+  /// A symbol that does not occur in e: "u", else "u1", "u2", ...
+  Expr fresh_symbol(const Expr& e) const;
+
+  /// Copies the recorded steps into `trace`.
+  void copy_steps(Trace& trace) const;
+
+ private:
+  Expr attempt(const Expr& e);
+
+  Expr var_;
+  bool record_;
+  std::vector<Step> steps_;
+  int depth_ = 0;
+  int nesting_ = 0;
+  int cuts_ = 0;  // integrals abandoned to break a cycle or bound the nesting
+  std::unordered_map<const Node*, bool> depends_;
+  std::unordered_map<const Node*, Expr> memo_;  // integrand -> antiderivative (null: none)
+  std::unordered_set<const Node*> active_;      // integrands being integrated now
+};
+
+// The rules, tried in this order by Integrator::attempt.
+Expr notes_row_rule(Integrator& in, const Expr& e);
+Expr table_rule(Integrator& in, const Expr& e);
+Expr trig_rule(Integrator& in, const Expr& e);
+Expr rational_rule(Integrator& in, const Expr& e);
+Expr radical_rule(Integrator& in, const Expr& e);
+Expr substitution_rule(Integrator& in, const Expr& e);
+Expr parts_rule(Integrator& in, const Expr& e);
+
+// Helpers.
+struct Linear {
+  Expr a;  ///< nonzero, free of the variable
+  Expr b;  ///< free of the variable
+};
+/// u = a·var + b with a ≠ 0 and a, b free of var; nullopt otherwise.
+std::optional<Linear> linear_in(Integrator& in, const Expr& u);
+/// The coefficients c0, c1, … of e as a polynomial in var (each free of var);
+/// nullopt when e is not a polynomial in var.
+std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const Expr& e);
+/// The antiderivative of f(u) for a table function, as an expression of u.
+Expr function_antiderivative(Fn fn, const Expr& u);
+/// "∫ sin(u) du = -cos(u)" for the step of a table row.
+std::string table_row_name(Fn fn);
+/// ln|u|, written ln(u) when u is known to be positive.
+Expr ln_abs(const Expr& u);
+/// √r for an exact r > 0 with square factors taken out: √8 = 2·√2, √(3/4) = √3/2.
+Expr sqrt_number(const Number& r);
+/// True when e > 0 wherever it is defined (sums of squares plus a positive number, e^u, ...).
+bool is_positive(const Expr& e);
+/// e with every occurrence of the subexpression `from` replaced by `to`.
+Expr replace(const Expr& e, const Expr& from, const Expr& to);
+
+}  // namespace leibniz::integration

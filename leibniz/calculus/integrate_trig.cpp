@@ -1,0 +1,179 @@
+// Powers and products of trigonometric functions of one linear argument u = a·x + b,
+// as sinᵐu·cosⁿu (tan, cot, sec, csc rewritten): m odd, w = cos u; n odd, w = sin u;
+// both even and non-negative, the power-reduction formulas; both even with negative
+// powers, sin² = 1 − cos² (or the reverse) and then w = tan u (or w = cot u).
+// Products of sin and cos of different arguments go to sums first.
+#include <fmt/format.h>
+
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz::integration {
+namespace {
+
+struct SinCos {
+  Expr u;
+  long m = 0;  // power of sin u
+  long n = 0;  // power of cos u
+};
+
+// The integrand as sinᵐu·cosⁿu, or nullopt.
+std::optional<SinCos> as_sin_cos(const Expr& e) {
+  SinCos result;
+  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
+  for (const Expr& f : factors) {
+    Expr g = f;
+    long k = 1;
+    if (f.is(Kind::Pow)) {
+      if (!f.exponent().is_integer()) return std::nullopt;
+      const auto power = f.exponent().number().to_long();
+      if (!power || *power > 1000 || *power < -1000) return std::nullopt;
+      g = f.base();
+      k = *power;
+    }
+    if (!g.is(Kind::Func)) return std::nullopt;
+    if (result.u.is_null()) result.u = g.arg(0);
+    if (g.arg(0) != result.u) return std::nullopt;
+    switch (g.fn()) {
+      case Fn::Sin: result.m += k; break;
+      case Fn::Cos: result.n += k; break;
+      case Fn::Tan: result.m += k; result.n -= k; break;
+      case Fn::Cot: result.m -= k; result.n += k; break;
+      case Fn::Sec: result.n -= k; break;
+      case Fn::Csc: result.m -= k; break;
+      default: return std::nullopt;
+    }
+  }
+  if (result.u.is_null()) return std::nullopt;
+  return result;
+}
+
+// ∫ h(w) dw with w = g(u), back in x.
+Expr with_substitution(Integrator& in, const Expr& e, const std::string& rule, const Expr& g,
+                       const Expr& h_of_w, const Expr& w) {
+  const std::size_t index = in.open(rule, e, {{"w", g}});
+  const Expr f = in.antiderivative_in(h_of_w, w);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  Substitution values;
+  values.emplace(w.node(), g);
+  return in.finish(index, substitute(f, values));
+}
+
+// The integrand rewritten, then integrated.
+Expr rewritten(Integrator& in, const Expr& e, const std::string& rule, const Expr& form) {
+  const std::size_t index = in.open(rule, e, {{"rewritten", form}});
+  const Expr f = in.antiderivative(form);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, f);
+}
+
+// ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du, and
+// ∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du (parts with dv = sec²u).
+Expr secant_reduction(Integrator& in, const Expr& e, const SinCos& sc, Fn fn) {
+  const long k = fn == Fn::Sec ? -sc.n : -sc.m;
+  const Expr& u = sc.u;
+  const auto linear = linear_in(in, u);
+  const Expr f = func(fn, u);
+  const Expr partner = fn == Fn::Sec ? func(Fn::Tan, u) : neg(func(Fn::Cot, u));
+  const std::size_t index = in.open(
+      fn == Fn::Sec ? "reduction: ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"
+                    : "reduction: ∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du",
+      e, {{"k", integer(k)}});
+  const Expr lower = in.antiderivative(pow(f, k - 2));
+  if (lower.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  const Expr first = div(mul(pow(f, k - 2), partner), mul(integer(k - 1), linear->a));
+  return in.finish(index, add(first, mul(rational(k - 2, k - 1), lower)));
+}
+
+Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear) {
+  const Expr& u = sc.u;
+  const Expr w = in.fresh_symbol(e);
+  const Expr one = integer(1);
+  const Expr one_minus_w2 = sub(one, pow(w, 2));
+  const Expr s = func(Fn::Sin, u), c = func(Fn::Cos, u);
+  if (sc.m == 0 && sc.n <= -3 && sc.n % 2 != 0) return secant_reduction(in, e, sc, Fn::Sec);
+  if (sc.n == 0 && sc.m <= -3 && sc.m % 2 != 0) return secant_reduction(in, e, sc, Fn::Csc);
+  if (sc.m % 2 != 0) {  // sinᵐu du = −(1 − w²)^((m−1)/2)·wⁿ dw/a, w = cos u
+    const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
+    return with_substitution(in, e, fmt::format("substitution w = {}", print_text(c)), c, h, w);
+  }
+  if (sc.n % 2 != 0) {  // w = sin u
+    const Expr h = div(mul(pow(one_minus_w2, (sc.n - 1) / 2), pow(w, sc.m)), linear.a);
+    return with_substitution(in, e, fmt::format("substitution w = {}", print_text(s)), s, h, w);
+  }
+  if (sc.m >= 0 && sc.n >= 0) {  // sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2
+    const Expr c2 = func(Fn::Cos, mul(integer(2), u));
+    const Expr form = expand(mul(pow(div(sub(one, c2), integer(2)), sc.m / 2),
+                                 pow(div(add(one, c2), integer(2)), sc.n / 2)));
+    return rewritten(in, e, "power reduction: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2",
+                     form);
+  }
+  if (sc.m > 0) {
+    const Expr form = expand(mul(pow(sub(one, pow(c, 2)), sc.m / 2), pow(c, sc.n)));
+    return rewritten(in, e, "sin²u = 1 − cos²u", form);
+  }
+  if (sc.n > 0) {
+    const Expr form = expand(mul(pow(sub(one, pow(s, 2)), sc.n / 2), pow(s, sc.m)));
+    return rewritten(in, e, "cos²u = 1 − sin²u", form);
+  }
+  // m, n ≤ 0 and even: with w = tan u, sinᵐu·cosⁿu du = wᵐ(1 + w²)^(−(m+n)/2 − 1) dw/a.
+  const Expr t = func(Fn::Tan, u);
+  const Expr h = div(mul(pow(w, sc.m), pow(add(one, pow(w, 2)), -(sc.m + sc.n) / 2 - 1)), linear.a);
+  return with_substitution(in, e, fmt::format("substitution w = {}", print_text(t)), t, h, w);
+}
+
+// sin A·cos B = (sin(A + B) + sin(A − B))/2 and the like, for two factors of
+// different linear arguments.
+Expr product_to_sum(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul) || e.args().size() != 2) return {};
+  const Expr& f = e.arg(0);
+  const Expr& g = e.arg(1);
+  auto sin_or_cos = [](const Expr& h) {
+    return h.is(Kind::Func) && (h.fn() == Fn::Sin || h.fn() == Fn::Cos);
+  };
+  if (!sin_or_cos(f) || !sin_or_cos(g) || f.arg(0) == g.arg(0)) return {};
+  if (!linear_in(in, f.arg(0)) || !linear_in(in, g.arg(0))) return {};
+  const Expr& A = f.fn() == Fn::Sin ? f.arg(0) : g.arg(0);
+  const Expr& B = f.fn() == Fn::Sin ? g.arg(0) : f.arg(0);
+  const Expr sum = add(A, B);
+  Expr difference = sub(A, B);
+  // sin(−d) = −sin d, cos(−d) = cos d: keep the argument's sign positive.
+  const bool flipped = split_coefficient(difference).first.is_negative();
+  if (flipped) difference = neg(difference);
+  const Expr half = rational(1, 2);
+  Expr form;
+  if (f.fn() != g.fn()) {
+    const Expr sin_difference = func(Fn::Sin, difference);
+    form = mul(half, add(func(Fn::Sin, sum), flipped ? neg(sin_difference) : sin_difference));
+  } else if (f.fn() == Fn::Sin) {
+    form = mul(half, sub(func(Fn::Cos, difference), func(Fn::Cos, sum)));
+  } else {
+    form = mul(half, add(func(Fn::Cos, difference), func(Fn::Cos, sum)));
+  }
+  return rewritten(in, e, "product to sum", form);
+}
+
+}  // namespace
+
+Expr trig_rule(Integrator& in, const Expr& e) {
+  if (Expr r = product_to_sum(in, e); !r.is_null()) return r;
+  const auto sc = as_sin_cos(e);
+  if (!sc || (sc->m == 0 && sc->n == 0)) return {};
+  const auto linear = linear_in(in, sc->u);
+  if (!linear) return {};
+  return sin_cos_powers(in, e, *sc, *linear);
+}
+
+}  // namespace leibniz::integration
