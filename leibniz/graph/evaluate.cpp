@@ -13,9 +13,10 @@ namespace {
 // Exact values stay exact while they are numbers or closed forms this small; beyond,
 // the whole pass is done in floating point rather than show growing formulas.
 constexpr double kMaxClosedForm = 16;
+constexpr std::size_t kMaxExactBits = 256;
 
 bool is_small_closed_form(const Expr& e) {
-  if (e.is_number()) return e.number().is_exact();
+  if (e.is_number()) return e.number().is_exact() && e.number().bits() <= kMaxExactBits;
   return tree_size(e) <= kMaxClosedForm;
 }
 

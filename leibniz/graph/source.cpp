@@ -34,6 +34,12 @@ std::string_view Source::line_at(std::size_t offset) const {
   return line;
 }
 
+std::string Source::caret(std::size_t offset) const {
+  const std::string_view line = line_at(offset);
+  const Location at = locate(offset);
+  return fmt::format("  {}\n  {}^\n", line, std::string(at.column - 1, ' '));
+}
+
 Error Source::error(ErrorKind kind, std::size_t offset, std::string_view message) const {
   const Location at = locate(offset);
   return Error(kind, fmt::format("{}:{}:{}: {}", name, at.line, at.column, message), offset);

@@ -23,6 +23,8 @@ struct Source {
   Location locate(std::size_t offset) const;
   /// The line holding `offset`, without its newline.
   std::string_view line_at(std::size_t offset) const;
+  /// Two lines for an error report: the line holding `offset`, and a caret under it.
+  std::string caret(std::size_t offset) const;
   /// Error{kind, "NAME:LINE:COL: message", offset}.
   Error error(ErrorKind kind, std::size_t offset, std::string_view message) const;
 };

@@ -1,0 +1,127 @@
+// leibniz backprop MODEL: forward values, the loss, ∂L/∂node for every node by one
+// reverse sweep, the gradient-descent step; formulas, chain-rule paths, pictures.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "leibniz/cli/commands.h"
+#include "leibniz/cli/model_command.h"
+#include "leibniz/graph/dot.h"
+#include "leibniz/graph/index_expand.h"
+#include "leibniz/graph/json.h"
+#include "leibniz/graph/report.h"
+
+namespace leibniz::cli {
+namespace {
+
+struct Args {
+  std::string model;
+  std::string rate;
+  long epochs = 0;
+  std::string data;
+  bool per_row = false;
+  bool json = false;
+  bool symbolic = false;
+  std::string explain;
+  bool true_derivatives = false;
+  std::string dot;
+  std::string svg;
+  std::string png;
+};
+
+Number parse_rate(const std::string& text) {
+  const auto rate = graph::parse_exact_number(text);
+  if (!rate || !rate->is_positive()) {
+    throw Error(ErrorKind::Request, fmt::format("--lr needs a positive number, not '{}'", text));
+  }
+  return *rate;
+}
+
+void run(const Args& args, std::vector<graph::Source>& sources) {
+  sources.push_back(graph::read_source(args.model));
+  const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
+                                                graph::BuildOptions{!args.true_derivatives});
+  std::unique_ptr<graph::DataSet> data;
+  if (!args.data.empty()) {
+    sources.push_back(graph::read_source(args.data));
+    data = std::make_unique<graph::DataSet>(graph::parse_data(graph, sources.back()));
+  }
+  std::optional<Number> rate;
+  if (!args.rate.empty()) rate = parse_rate(args.rate);
+  if (args.epochs < 0) throw Error(ErrorKind::Request, "--epochs needs a positive number");
+  if (args.epochs > 0 && !rate) {
+    throw Error(ErrorKind::Request, "--epochs needs a learning rate: --lr RATE");
+  }
+  std::optional<graph::NodeId> explained;
+  if (!args.explain.empty()) {
+    explained = graph.find(args.explain);
+    if (!explained) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("--explain: '{}' is not a name of the model", args.explain));
+    }
+  }
+  const graph::Assignment leaves = graph::initial_assignment(graph);
+  std::unique_ptr<graph::NumericGraph> numeric;
+  if (args.epochs > 0) {
+    const graph::Training training =
+        graph::train(graph, leaves, data.get(), *rate, args.epochs, numeric);
+    if (args.json) {
+      std::cout << graph::training_json(graph, training).dump() << std::endl;
+    } else {
+      graph::write_training(std::cout, graph, training, *rate);
+    }
+    return;
+  }
+  const graph::Evaluation at = graph::evaluate(graph, leaves, data.get(), numeric);
+  const graph::Pass& pass = at.passes.front();
+  const std::pair<const std::string*, graph::PictureFormat> pictures[] = {
+      {&args.dot, graph::PictureFormat::Dot},
+      {&args.svg, graph::PictureFormat::Svg},
+      {&args.png, graph::PictureFormat::Png}};
+  for (const auto& [path, format] : pictures) {
+    if (!path->empty()) graph::write_picture(graph, pass, *path, format);
+  }
+  if (args.json) {
+    std::cout << graph::backprop_json(graph, leaves, at, rate, args.per_row).dump() << std::endl;
+    return;
+  }
+  if (explained) {
+    graph::write_explanation(std::cout, graph, graph::explain(graph, pass, *explained));
+    return;
+  }
+  if (args.symbolic) {
+    graph::write_symbolic(std::cout, graph, graph::symbolic_gradient(graph), pass);
+    graph::write_overrides(std::cout, graph, graph::check_overrides(graph, pass));
+    return;
+  }
+  graph::write_backprop(std::cout, graph, leaves, at,
+                        graph::ReportOptions{data.get(), args.per_row, rate});
+}
+
+}  // namespace
+
+void register_backprop(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand(
+      "backprop", "backpropagation through a model file: values, loss, ∂L/∂node, update");
+  auto args = std::make_shared<Args>();
+  cmd->add_option("model", args->model, "the model file (.lz)")->required();
+  cmd->add_option("--lr", args->rate, "learning rate: one gradient-descent step");
+  cmd->add_option("--epochs", args->epochs, "repeat the step N times, printing the loss each step");
+  cmd->add_option("--data", args->data, "CSV of inputs and targets: the mean loss over the rows");
+  cmd->add_flag("--per-row", args->per_row, "with --data: each row's loss and gradient too");
+  cmd->add_flag("--json", args->json, "print one JSON object (spec §4)");
+  cmd->add_flag("--symbolic", args->symbolic, "every gradient as a formula over named auxiliaries");
+  cmd->add_option("--explain", args->explain, "the chain-rule paths from the loss to NAME");
+  cmd->add_flag("--true-derivatives", args->true_derivatives, "ignore deriv overrides");
+  cmd->add_option("--dot", args->dot, "write the graph in Graphviz DOT");
+  cmd->add_option("--svg", args->svg, "draw the graph as SVG (Graphviz)");
+  cmd->add_option("--png", args->png, "draw the graph as PNG (Graphviz)");
+  cmd->callback([args, &exit_status] {
+    exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
+      run(*args, sources);
+    });
+  });
+}
+
+}  // namespace leibniz::cli

@@ -1,0 +1,46 @@
+// leibniz gradcheck MODEL: every gradient of backprop against central finite
+// differences; exit status 1 when some gradient differs (an override flagged).
+#include <iostream>
+#include <memory>
+
+#include "leibniz/cli/commands.h"
+#include "leibniz/cli/model_command.h"
+#include "leibniz/graph/gradcheck.h"
+
+namespace leibniz::cli {
+
+void register_gradcheck(CLI::App& app, int& exit_status) {
+  auto* cmd = app.add_subcommand("gradcheck",
+                                 "check every gradient of a model file against finite differences");
+  struct Args {
+    std::string model;
+    bool json = false;
+    bool true_derivatives = false;
+    double tolerance = 1e-6;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("model", args->model, "the model file (.lz)")->required();
+  cmd->add_flag("--json", args->json, "print one JSON object");
+  cmd->add_flag("--true-derivatives", args->true_derivatives, "ignore deriv overrides");
+  cmd->add_option("--tolerance", args->tolerance, "largest relative error that agrees")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->callback([args, &exit_status] {
+    bool agree = true;
+    exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
+      sources.push_back(graph::read_source(args->model));
+      const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
+                                                    graph::BuildOptions{!args->true_derivatives});
+      const graph::Gradcheck check = graph::gradcheck(graph, graph::initial_assignment(graph), args->tolerance);
+      agree = check.agree;
+      if (args->json) {
+        std::cout << graph::gradcheck_json(graph, check).dump() << std::endl;
+      } else {
+        graph::write_gradcheck(std::cout, graph, check);
+      }
+    });
+    if (exit_status == 0 && !agree) exit_status = 1;
+  });
+}
+
+}  // namespace leibniz::cli

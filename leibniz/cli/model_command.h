@@ -1,0 +1,52 @@
+// What the model-file commands (backprop, gradcheck) share: errors reported with the
+// file's line and a caret under the column, or as the spec's JSON error object.
+#pragma once
+
+#include <functional>
+#include <iostream>
+#include <new>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "leibniz/app/batch.h"
+#include "leibniz/cli/report.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/graph/source.h"
+
+namespace leibniz::cli {
+
+/// Runs `body` within the time limit; an Error is reported (exit status 2) with the line
+/// of the file it points into. `body` adds the files it reads to `sources`.
+inline int run_model_command(bool json, const std::function<void(std::vector<graph::Source>&)>& body) {
+  std::vector<graph::Source> sources;
+  auto fail = [&](const Error& error) {
+    if (json) {
+      std::cout << nlohmann::ordered_json{{"ok", false}, {"error", app::error_json(error)}}.dump()
+                << std::endl;
+      return 2;
+    }
+    report_error(Error(error.kind(), error.what()));
+    for (const graph::Source& s : sources) {
+      if (error.pos() && std::string_view(error.what()).starts_with(s.name + ":")) {
+        std::cerr << s.caret(*error.pos());
+        break;
+      }
+    }
+    return 2;
+  };
+  try {
+    TimeBudget budget(limits().seconds);
+    body(sources);
+    return 0;
+  } catch (const Error& error) {
+    return fail(error);
+  } catch (const std::bad_alloc&) {
+    return fail(Error(ErrorKind::Limit, "the computation ran out of memory"));
+  } catch (const std::exception& e) {
+    return fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()));
+  }
+}
+
+}  // namespace leibniz::cli

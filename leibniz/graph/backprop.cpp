@@ -1,0 +1,74 @@
+#include "leibniz/graph/backprop.h"
+
+#include "leibniz/core/limits.h"
+#include "leibniz/expr/builders.h"
+
+namespace leibniz::graph {
+
+Assignment with_row(const Assignment& leaves, const DataSet& data, std::size_t row) {
+  Assignment out = leaves;
+  for (std::size_t c = 0; c < data.columns.size(); ++c) out[data.columns[c]] = data.rows[row][c];
+  return out;
+}
+
+Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet* data,
+                    std::unique_ptr<NumericGraph>& numeric) {
+  Evaluation result;
+  const std::size_t rows = data ? data->rows.size() : 1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    result.passes.push_back(run_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric));
+    result.exact &= result.passes.back().exact;
+    tick();
+  }
+  if (!result.exact) {  // every row in the same precision
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (result.passes[r].exact) {
+        result.passes[r] = run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
+      }
+    }
+  }
+  const Expr scale = number(Number(1) / Number(static_cast<long>(rows)));
+  std::vector<Expr> losses;
+  for (const Pass& p : result.passes) losses.push_back(p.values[graph.loss()]);
+  result.loss = scale * add(std::move(losses));
+  result.gradient.resize(graph.size());
+  for (NodeId n = 0; n < graph.size(); ++n) {
+    std::vector<Expr> terms;
+    for (const Pass& p : result.passes) terms.push_back(p.gradient(n));
+    result.gradient[n] = scale * add(std::move(terms));
+  }
+  return result;
+}
+
+std::vector<Expr> descend(const Graph& graph, const Assignment& leaves, const Evaluation& at,
+                          const Number& rate) {
+  std::vector<Expr> updated(graph.size());
+  const Expr step = number(at.exact ? rate : Number::from_double(rate.to_double()));
+  for (const NodeId p : graph.of_kind(NodeKind::Param)) {
+    updated[p] = number(leaves[p]) - step * at.gradient[p];
+  }
+  return updated;
+}
+
+Assignment assign(const Graph& graph, Assignment leaves, const std::vector<Expr>& updated) {
+  for (const NodeId p : graph.of_kind(NodeKind::Param)) {
+    const Expr& v = updated[p];
+    leaves[p] = v.is_number() ? v.number() : Number::from_double(to_double(v));
+  }
+  return leaves;
+}
+
+Training train(const Graph& graph, Assignment leaves, const DataSet* data, const Number& rate,
+               long epochs, std::unique_ptr<NumericGraph>& numeric) {
+  Training training;
+  for (long k = 0; k < epochs; ++k) {
+    const Evaluation at = evaluate(graph, leaves, data, numeric);
+    training.losses.push_back(at.loss);
+    const std::vector<Expr> updated = descend(graph, leaves, at, rate);
+    leaves = assign(graph, std::move(leaves), updated);
+  }
+  training.leaves = std::move(leaves);
+  return training;
+}
+
+}  // namespace leibniz::graph

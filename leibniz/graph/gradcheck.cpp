@@ -1,0 +1,136 @@
+#include "leibniz/graph/gradcheck.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <ostream>
+
+#include "leibniz/expr/node.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
+#include "leibniz/graph/report.h"
+#include "leibniz/numeric/finite_difference.h"
+#include "leibniz/numeric/program.h"
+
+namespace leibniz::graph {
+namespace {
+
+// The loss as one expression of the leaves: every equation and call inlined (a call
+// by its def, so the true function).
+Expr inlined_loss(const Graph& graph) {
+  Substitution inlined;
+  for (const NodeId n : graph.order()) {
+    const GraphNode& node = graph.node(n);
+    if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
+      inlined.emplace(node.symbol.node(), substitute(node.body, inlined));
+    }
+  }
+  return inlined.at(graph.node(graph.loss()).symbol.node());
+}
+
+}  // namespace
+
+Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double tolerance) {
+  Gradcheck check;
+  check.tolerance = tolerance;
+  std::vector<Expr> variables;
+  std::vector<double> point;
+  for (NodeId n = 0; n < graph.size(); ++n) {
+    const NodeKind kind = graph.node(n).kind;
+    if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target) {
+      variables.push_back(graph.node(n).symbol);
+      point.push_back(leaves[n].to_double());
+    }
+  }
+  const Program loss(inlined_loss(graph), variables);
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(graph, leaves, numeric);
+  check.overrides = check_overrides(graph, pass);
+  for (const NodeId n : graph.gradient_nodes()) {
+    std::size_t i = 0;
+    while (!(variables[i] == graph.node(n).symbol)) ++i;
+    // h = eps^(1/3)·max(1, |x|): the step that balances the O(h²) truncation error of the
+    // central difference against rounding (Nocedal & Wright, Numerical Optimization, §8.1).
+    const double h = std::cbrt(std::numeric_limits<double>::epsilon()) * std::max(1.0, std::fabs(point[i]));
+    std::vector<double> p = point;
+    p[i] = point[i] + h;
+    const double up = loss.run(p);
+    p[i] = point[i] - h;
+    const double down = loss.run(p);
+    GradcheckEntry entry;
+    entry.node = n;
+    entry.backprop = to_double(pass.gradient(n));
+    entry.numeric = (up - down) / (2 * h);
+    entry.step = h;
+    entry.relative_error = relative_error(entry.backprop, entry.numeric);
+    check.agree &= entry.relative_error <= tolerance;
+    if (check.entries.empty() || entry.relative_error > check.entries[check.worst].relative_error) {
+      check.worst = check.entries.size();
+    }
+    check.entries.push_back(entry);
+  }
+  return check;
+}
+
+void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& check) {
+  out << fmt::format("{} gradients against central finite differences (tolerance {:g})\n",
+                     check.entries.size(), check.tolerance);
+  out << fmt::format("  {:<12} {:>16} {:>18} {:>9} {:>10}\n", "gradient", "backprop",
+                     "finite difference", "step", "rel. error");
+  for (const GradcheckEntry& e : check.entries) {
+    const bool ok = e.relative_error <= check.tolerance;
+    out << fmt::format("  {:<12} {:>16.10g} {:>18.10g} {:>9.2g} {:>10.2g}  {}\n",
+                       adjoint_name(graph, e.node), e.backprop, e.numeric, e.step, e.relative_error,
+                       ok ? "ok" : "DIFFERS");
+  }
+  if (!check.entries.empty()) {
+    const GradcheckEntry& w = check.entries[check.worst];
+    out << fmt::format("worst relative error: {:.2g} ({})\n", w.relative_error,
+                       display_name(graph.node(w.node).name));
+  }
+  for (const OverrideCheck& c : check.overrides) {
+    const GraphNode& node = graph.node(c.node);
+    if (c.relative_error <= check.tolerance) continue;
+    out << fmt::format("override in use: {}'(t) = {} differs from the true derivative at {} = "
+                       "{}({}): {} instead of {} (relative error {:.3g})\n",
+                       node.function, node.override_derivative->written, display_name(node.name),
+                       node.function, print_unicode(node.argument), format_value(c.used),
+                       format_value(c.exact), c.relative_error);
+  }
+  out << (check.agree ? "every gradient agrees\n" : "SOME GRADIENTS DIFFER FROM FINITE DIFFERENCES\n");
+}
+
+nlohmann::ordered_json gradcheck_json(const Graph& graph, const Gradcheck& check) {
+  nlohmann::ordered_json out;
+  out["ok"] = true;
+  out["agree"] = check.agree;
+  out["tolerance"] = check.tolerance;
+  nlohmann::ordered_json gradients = nlohmann::ordered_json::object();
+  for (const GradcheckEntry& e : check.entries) {
+    gradients[graph.node(e.node).name] = {{"backprop", e.backprop},
+                                          {"finite_difference", e.numeric},
+                                          {"step", e.step},
+                                          {"relative_error", e.relative_error}};
+  }
+  out["gradients"] = std::move(gradients);
+  if (!check.entries.empty()) {
+    out["worst"] = {{"name", graph.node(check.entries[check.worst].node).name},
+                    {"relative_error", check.entries[check.worst].relative_error}};
+  }
+  nlohmann::ordered_json overrides = nlohmann::ordered_json::array();
+  for (const OverrideCheck& c : check.overrides) {
+    const GraphNode& node = graph.node(c.node);
+    overrides.push_back({{"node", node.name},
+                         {"function", node.function},
+                         {"override", to_double(c.used)},
+                         {"true", to_double(c.exact)},
+                         {"relative_error", c.relative_error},
+                         {"differs", c.relative_error > check.tolerance}});
+  }
+  out["overrides"] = std::move(overrides);
+  return out;
+}
+
+}  // namespace leibniz::graph

@@ -1,0 +1,99 @@
+#include "leibniz/graph/json.h"
+
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/graph/overrides.h"
+
+namespace leibniz::graph {
+namespace {
+
+bool is_value_node(const GraphNode& node) {
+  return (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) && !node.is_loss &&
+         !node.hidden;
+}
+
+// {"name": f(name)} for the gradient nodes (params, then inputs).
+template <class F>
+nlohmann::ordered_json by_name(const std::vector<NodeId>& ids, const Graph& graph, F f) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const NodeId n : ids) out[graph.node(n).name] = f(n);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leaves,
+                                     const Evaluation& at, const std::optional<Number>& rate,
+                                     bool per_row) {
+  std::vector<NodeId> value_nodes;
+  for (const NodeId n : graph.order()) {
+    if (is_value_node(graph.node(n))) value_nodes.push_back(n);
+  }
+  // With several rows, a node's value is its mean over the rows.
+  std::vector<Expr> values(graph.size());
+  const Expr scale = number(Number(1) / Number(static_cast<long>(at.passes.size())));
+  for (const NodeId n : value_nodes) {
+    std::vector<Expr> terms;
+    for (const Pass& p : at.passes) terms.push_back(p.values[n]);
+    values[n] = scale * add(std::move(terms));
+  }
+  const std::vector<NodeId> gradient_nodes = graph.gradient_nodes();
+  const std::vector<NodeId> params = graph.of_kind(NodeKind::Param);
+  nlohmann::ordered_json out;
+  out["ok"] = true;
+  out["values"] = by_name(value_nodes, graph, [&](NodeId n) { return to_double(values[n]); });
+  out["loss"] = to_double(at.loss);
+  out["gradients"] = by_name(gradient_nodes, graph, [&](NodeId n) { return to_double(at.gradient[n]); });
+  std::vector<Expr> updated;
+  if (rate) {
+    updated = descend(graph, leaves, at, *rate);
+    out["updated"] = by_name(params, graph, [&](NodeId n) { return to_double(updated[n]); });
+  }
+  if (at.exact) {
+    nlohmann::ordered_json exact;
+    exact["values"] = by_name(value_nodes, graph, [&](NodeId n) { return print_text(values[n]); });
+    exact["loss"] = print_text(at.loss);
+    exact["gradients"] = by_name(gradient_nodes, graph, [&](NodeId n) { return print_text(at.gradient[n]); });
+    if (rate) exact["updated"] = by_name(params, graph, [&](NodeId n) { return print_text(updated[n]); });
+    out["exact"] = std::move(exact);
+  }
+  const std::vector<OverrideCheck> checks = check_overrides(graph, at.passes.front());
+  if (!checks.empty()) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const OverrideCheck& c : checks) {
+      const GraphNode& node = graph.node(c.node);
+      list.push_back({{"node", node.name},
+                      {"function", node.function},
+                      {"derivative", node.override_derivative->written},
+                      {"argument", to_double(c.argument)},
+                      {"override", to_double(c.used)},
+                      {"true", to_double(c.exact)},
+                      {"relative_error", c.relative_error}});
+    }
+    out["overrides"] = std::move(list);
+  }
+  if (per_row) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const Pass& p : at.passes) {
+      rows.push_back({{"loss", to_double(p.values[graph.loss()])},
+                      {"gradients", by_name(gradient_nodes, graph,
+                                            [&](NodeId n) { return to_double(p.gradient(n)); })}});
+    }
+    out["rows"] = std::move(rows);
+  }
+  return out;
+}
+
+nlohmann::ordered_json training_json(const Graph& graph, const Training& training) {
+  nlohmann::ordered_json out;
+  out["ok"] = true;
+  out["epochs"] = training.losses.size();
+  nlohmann::ordered_json losses = nlohmann::ordered_json::array();
+  for (const Expr& l : training.losses) losses.push_back(to_double(l));
+  out["losses"] = std::move(losses);
+  out["updated"] = by_name(graph.of_kind(NodeKind::Param), graph,
+                           [&](NodeId n) { return training.leaves[n].to_double(); });
+  return out;
+}
+
+}  // namespace leibniz::graph

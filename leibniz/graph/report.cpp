@@ -1,0 +1,159 @@
+#include "leibniz/graph/report.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz::graph {
+namespace {
+
+std::string decimal(double v) { return fmt::format("{:.10g}", v); }
+
+std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
+  return "∂" + display_name(graph.node(of).name) + "/∂" + display_name(graph.node(wrt).name);
+}
+
+void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Expr>& gradient) {
+  for (const NodeId n : graph.gradient_nodes()) {
+    out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
+  }
+}
+
+}  // namespace
+
+std::string format_value(const Expr& value) {
+  if (value.is_number()) {
+    const Number& v = value.number();
+    if (v.is_float()) return decimal(v.to_double());
+    if (v.is_integer()) return v.to_string();
+    return fmt::format("{} ({})", v.to_string(), decimal(v.to_double()));
+  }
+  return fmt::format("{} ({})", print_text(value), decimal(to_double(value)));
+}
+
+std::string format_equation(const Graph& graph, NodeId n) {
+  const GraphNode& node = graph.node(n);
+  const std::string lhs = display_name(node.name);
+  if (node.kind == NodeKind::Call) {
+    return fmt::format("{} = {}({})", lhs, node.function, print_unicode(node.argument));
+  }
+  return fmt::format("{} = {}", lhs, print_unicode(node.body));
+}
+
+void write_backprop(std::ostream& out, const Graph& graph, const Assignment& leaves,
+                    const Evaluation& at, const ReportOptions& options) {
+  const NodeId loss = graph.loss();
+  const std::string loss_name = display_name(graph.node(loss).name);
+  const char* precision = at.exact ? "exact" : "double precision";
+  if (options.data) {
+    out << fmt::format("data {}: {} rows ({})\n", options.data->name, options.data->rows.size(),
+                       precision);
+    for (std::size_t r = 0; r < at.passes.size(); ++r) {
+      out << fmt::format("  row {}: {} = {}\n", r + 1, loss_name,
+                         format_value(at.passes[r].values[loss]));
+      if (!options.per_row) continue;
+      for (const NodeId n : graph.gradient_nodes()) {
+        out << "    " << adjoint_name(graph, n) << " = " << format_value(at.passes[r].gradient(n))
+            << "\n";
+      }
+    }
+    out << fmt::format("mean loss {} = {}\n", loss_name, format_value(at.loss));
+    out << "gradients (mean over the rows)\n";
+  } else {
+    const Pass& pass = at.passes.front();
+    out << "forward (" << precision << ")\n";
+    for (const NodeId n : graph.order()) {
+      const NodeKind kind = graph.node(n).kind;
+      if (kind != NodeKind::Equation && kind != NodeKind::Call) continue;
+      out << "  " << format_equation(graph, n) << " = " << format_value(pass.values[n]) << "\n";
+    }
+    out << "backward\n";
+    for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
+      const NodeKind kind = graph.node(*it).kind;
+      if (*it == loss || (kind != NodeKind::Equation && kind != NodeKind::Call)) continue;
+      out << "  " << adjoint_name(graph, *it) << " = " << format_value(pass.gradient(*it)) << "\n";
+    }
+    out << "gradients\n";
+  }
+  write_gradients(out, graph, at.gradient);
+  if (options.rate) {
+    out << "update with learning rate " << format_value(number(*options.rate)) << "\n";
+    const std::vector<Expr> updated = descend(graph, leaves, at, *options.rate);
+    for (const NodeId p : graph.of_kind(NodeKind::Param)) {
+      out << fmt::format("  {} ← {}\n", display_name(graph.node(p).name), format_value(updated[p]));
+    }
+  }
+  write_overrides(out, graph, check_overrides(graph, at.passes.front()));
+}
+
+void write_overrides(std::ostream& out, const Graph& graph, const std::vector<OverrideCheck>& checks) {
+  for (const OverrideCheck& c : checks) {
+    const GraphNode& node = graph.node(c.node);
+    out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function,
+                       node.function, node.override_derivative->written);
+    out << fmt::format("  at {} = {}({}) with {} = {}: override {}, true derivative {}; relative "
+                       "error {:.3g}\n",
+                       display_name(node.name), node.function, print_unicode(node.argument),
+                       print_unicode(node.argument), format_value(c.argument), format_value(c.used),
+                       format_value(c.exact), c.relative_error);
+  }
+  if (!checks.empty()) out << "  (--true-derivatives uses the true derivative instead)\n";
+}
+
+void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradient& symbolic,
+                    const Pass& pass) {
+  out << "gradients as formulas, from the loss back (auxiliaries ∂" <<
+      display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
+  for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
+    const NodeId n = *it;
+    if (n == graph.loss() || symbolic.formula[n].is_null()) continue;
+    const NodeKind kind = graph.node(n).kind;
+    if (kind == NodeKind::Target) continue;
+    out << fmt::format("  {} = {} = {}\n", adjoint_name(graph, n), print_unicode(symbolic.formula[n]),
+                       format_value(formula_value(graph, symbolic, pass, n)));
+  }
+}
+
+void write_explanation(std::ostream& out, const Graph& graph, const Explanation& explanation) {
+  const NodeId target = explanation.target;
+  out << fmt::format("{} = {}: the sum over {} path{} from {} to {}\n", adjoint_name(graph, target),
+                     format_value(explanation.gradient), explanation.path_count,
+                     explanation.path_count == 1 ? "" : "s",
+                     display_name(graph.node(graph.loss()).name),
+                     display_name(graph.node(target).name));
+  for (std::size_t k = 0; k < explanation.paths.size(); ++k) {
+    const ChainPath& path = explanation.paths[k];
+    std::string route;
+    for (const NodeId n : path.nodes) route += (route.empty() ? "" : " → ") + display_name(graph.node(n).name);
+    out << fmt::format("  path {}: {}\n", k + 1, route);
+    for (std::size_t i = 0; i < path.edges.size(); ++i) {
+      const Edge& edge = graph.node(path.nodes[i]).edges[path.edges[i]];
+      out << fmt::format("    {} = {} = {}\n", partial(graph, path.nodes[i], path.nodes[i + 1]),
+                         print_unicode(edge.local), format_value(path.locals[i]));
+    }
+    out << "    product: " << format_value(path.product) << "\n";
+  }
+  if (explanation.path_count > static_cast<double>(explanation.paths.size())) {
+    out << fmt::format("  ({} more paths not shown)\n",
+                       explanation.path_count - static_cast<double>(explanation.paths.size()));
+  }
+}
+
+void write_training(std::ostream& out, const Graph& graph, const Training& training,
+                    const Number& rate) {
+  const std::string loss_name = display_name(graph.node(graph.loss()).name);
+  out << "gradient descent, learning rate " << format_value(number(rate)) << "\n";
+  for (std::size_t k = 0; k < training.losses.size(); ++k) {
+    out << fmt::format("  epoch {}: {} = {}\n", k + 1, loss_name, format_value(training.losses[k]));
+  }
+  out << fmt::format("after {} step{}\n", training.losses.size(), training.losses.size() == 1 ? "" : "s");
+  for (const NodeId p : graph.of_kind(NodeKind::Param)) {
+    out << fmt::format("  {} = {}\n", display_name(graph.node(p).name),
+                       format_value(number(training.leaves[p])));
+  }
+}
+
+}  // namespace leibniz::graph
