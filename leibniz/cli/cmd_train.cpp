@@ -64,7 +64,9 @@ std::vector<std::int64_t> parse_widths(const std::string& text) {
   return out;
 }
 
-std::string metric(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
+// Losses with 4 significant digits (they shrink by orders of magnitude), accuracies with 4 decimals.
+std::string loss_text(const std::optional<double>& v) { return v ? fmt::format("{:.4g}", *v) : "-"; }
+std::string accuracy_text(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
 
 // Prints per-epoch lines on stdout and, on a terminal, a progress bar on stderr.
 class ConsoleObserver : public nn::TrainObserver {
@@ -83,7 +85,7 @@ class ConsoleObserver : public nn::TrainObserver {
     if (!bar_) return;
     const int width = 30;
     int done = static_cast<int>(width * step / std::max<std::int64_t>(steps, 1));
-    std::cerr << fmt::format("\r[{}{}] epoch {}/{} step {}/{} loss {:.4f} ", std::string(done, '='),
+    std::cerr << fmt::format("\r[{}{}] epoch {}/{} step {}/{} loss {:.4g} ", std::string(done, '='),
                              std::string(width - done, ' '), epoch, last_epoch_, step, steps, loss)
               << std::flush;
   }
@@ -91,10 +93,10 @@ class ConsoleObserver : public nn::TrainObserver {
   void on_epoch(const nn::EpochReport& r) override {
     if (bar_) std::cerr << "\r\033[K" << std::flush;
     if (!lines_) return;
-    std::string line = fmt::format("epoch {}/{}  train loss {:.4f}", r.epoch, last_epoch_, r.train_loss);
-    if (r.train_accuracy) line += fmt::format("  acc {:.4f}", *r.train_accuracy);
-    line += fmt::format("  val loss {}", metric(r.val_loss));
-    if (r.val_accuracy) line += fmt::format("  acc {:.4f}", *r.val_accuracy);
+    std::string line = fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_, loss_text(r.train_loss));
+    if (r.train_accuracy) line += "  acc " + accuracy_text(r.train_accuracy);
+    line += "  val loss " + loss_text(r.val_loss);
+    if (r.val_accuracy) line += "  acc " + accuracy_text(r.val_accuracy);
     std::cout << line << std::endl;
   }
 
@@ -165,8 +167,8 @@ void run_train(TrainArgs& a) {
     return;
   }
   if (a.quiet) return;
-  std::string final_line = fmt::format("final: train loss {}  val loss {}", metric(train_loss), metric(val_loss));
-  if (c.task == io::Task::Classify) final_line += fmt::format("  val accuracy {}", metric(val_accuracy));
+  std::string final_line = "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
+  if (c.task == io::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
   std::cout << final_line << fmt::format("  ({:.1f} s)", seconds) << "\n";
   if (!c.save.empty()) std::cout << "saved the model to " << c.save << "\n";
   if (!a.plot.empty()) std::cout << "plotted the loss curves to " << a.plot << "\n";
