@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Where leibniz spends the time of one symbolic workload: builds the benchmark with
-# symbols and frame pointers (build-bench-prof), runs only the timed work (--profile)
-# under perf, and prints the functions by self time and by inclusive time. Without a
-# working perf it falls back to valgrind's callgrind (slower, instruction counts).
+# symbols and frame pointers (in build-bench-symbolic-prof), runs only the timed work
+# (--profile) under perf, and prints the functions by self time and by inclusive time.
+# Without a working perf it falls back to valgrind's callgrind (instruction counts).
 #
 # Usage: bench/profile.sh WORKLOAD [REPS]     e.g. bench/profile.sh E2 20
 #   WORKLOAD: S1, S3.expand, S3.diff, S3.diff.simplified, D1.raw, D1.simplified, E2
@@ -11,7 +11,7 @@ set -euo pipefail
 workload=${1:?usage: bench/profile.sh WORKLOAD [REPS]}
 reps=${2:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$root/build-bench-prof
+build=$root/build-bench-symbolic-prof
 out=${TMPDIR:-/tmp}/leibniz-profile-$workload
 
 generator=()

@@ -8,10 +8,11 @@
 #   --reps=N         most repetitions of each workload (default 7; fewer for slow ones)
 #   --e2-cap=SECONDS SymPy's one E2 repetition is stopped after this much processor time
 #                    (default 30; it needs minutes)
+#   BENCH_BUILD=dir  the build folder (default build-bench-symbolic)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${BENCH_BUILD:-$root/build-bench}
+build=${BENCH_BUILD:-$root/build-bench-symbolic}
 results=$root/bench/results
 python=/usr/bin/python3
 
@@ -30,7 +31,8 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root/bench" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build "$build" --target bench_symbolic_leibniz bench_symbolic_ginac -j "$(nproc)" >/dev/null
+cmake --build "$build" --target bench_symbolic_leibniz bench_symbolic_ginac -j "$(nproc)" \
+  >"$build/bench-build.log" 2>&1 || { cat "$build/bench-build.log" >&2; exit 1; }
 
 mkdir -p "$results"
 rows=$results/symbolic.tsv
@@ -42,8 +44,9 @@ load_before=$(uptime | sed 's/.*load average: //')
 } >"$rows"
 load_after=$(uptime | sed 's/.*load average: //')
 
-commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-dirty=$(git -C "$root" status --porcelain --untracked-files=no -- leibniz 2>/dev/null | head -1)
+# BENCH_COMMIT names the leibniz version where the tree is no git checkout (an export).
+commit=${BENCH_COMMIT:-$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)}
+dirty=$(git -C "$root" status --porcelain --untracked-files=no -- leibniz 2>/dev/null | head -1 || true)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 sympy=$("$python" -c 'import sympy; print(sympy.__version__)')
 version="leibniz $commit${dirty:+ (with uncommitted changes)}, Release build"
