@@ -21,7 +21,8 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
     -DCMAKE_CXX_FLAGS="-g -fno-omit-frame-pointer" >/dev/null
 fi
 cmake --build "$build" --target bench_symbolic_leibniz -j "$(nproc)" >/dev/null
-program=("$build/symbolic/bench_symbolic_leibniz" --profile "--reps=$reps" "$workload")
+program=("$(find "$build" -name bench_symbolic_leibniz -type f -perm -u+x -print -quit)"
+  --profile "--reps=$reps" "$workload")
 
 # Long template names shortened so that the lines stay readable.
 shorten() {

@@ -2,7 +2,8 @@
 # The symbolic benchmark in one command: installs the peers if missing (GiNaC, SymPy),
 # builds leibniz's and GiNaC's benchmark programs in Release mode, runs all three tools
 # one after the other, and prints the side-by-side table, also written to
-# bench/results/symbolic.md (raw rows: bench/results/symbolic.tsv).
+# bench/results/symbolic.md (raw rows: bench/results/symbolic.tsv); a run with options
+# writes them into the build folder instead.
 #
 # Usage: bench/run.sh [--reps=N] [--e2-cap=SECONDS] [S1 S3 D1 E2 ...]
 #   --reps=N         most repetitions of each workload (default 7; fewer for slow ones)
@@ -34,12 +35,18 @@ fi
 cmake --build "$build" --target bench_symbolic_leibniz bench_symbolic_ginac -j "$(nproc)" \
   >"$build/bench-build.log" 2>&1 || { cat "$build/bench-build.log" >&2; exit 1; }
 
+# Where the programs are depends on whether the top level also adds bench/.
+leibniz_bench=$(find "$build" -name bench_symbolic_leibniz -type f -perm -u+x -print -quit)
+ginac_bench=$(find "$build" -name bench_symbolic_ginac -type f -perm -u+x -print -quit)
+
+# Only a full run with the defaults replaces the committed results.
+if (($#)); then results=$build/results; fi
 mkdir -p "$results"
 rows=$results/symbolic.tsv
 load_before=$(uptime | sed 's/.*load average: //')
 {
-  "$build/symbolic/bench_symbolic_leibniz" "$@"
-  "$build/symbolic/bench_symbolic_ginac" "$@"
+  "$leibniz_bench" "$@"
+  "$ginac_bench" "$@"
   "$python" "$root/bench/symbolic/run_sympy.py" "$@"
 } >"$rows"
 load_after=$(uptime | sed 's/.*load average: //')
