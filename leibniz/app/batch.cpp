@@ -7,6 +7,7 @@
 #include <string>
 
 #include "leibniz/app/operations.h"
+#include "leibniz/app/steps_format.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -77,17 +78,21 @@ void answer_op(const json& request, Answer& answer) {
   if (op != "diff" && op != "integrate" && op != "simplify" && op != "expand" && op != "eval") {
     bad_request(fmt::format("unknown op '{}'", op));
   }
+  bool steps = false;
   if (request.contains("steps")) {
     if (!request["steps"].is_boolean()) bad_request("field 'steps' must be true or false");
-    if (request["steps"].get<bool>()) {
-      throw Error(ErrorKind::Unsupported, "step-by-step derivations are not available in this version");
-    }
+    steps = request["steps"].get<bool>();
+  }
+  if (steps && op != "diff") {
+    throw Error(ErrorKind::Unsupported, fmt::format("steps are available for diff, not {}", op));
   }
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);
   if (op == "diff") {
     const auto wrt = variable_list(request);
-    put_expr(answer, run_diff(parse_input(text, syntax), wrt));
+    Trace trace;
+    put_expr(answer, run_diff(parse_input(text, syntax), wrt, steps ? &trace : nullptr));
+    if (steps) answer["steps"] = steps_json(trace.steps());
   } else if (op == "integrate") {
     const auto wrt = variable_list(request);
     if (wrt.size() != 1) bad_request("field 'wrt' must name one variable for integrate");

@@ -49,8 +49,8 @@ std::vector<Expr> variables(const std::vector<std::string>& names) {
 
 }  // namespace
 
-Expr run_diff(const Expr& e, const std::vector<std::string>& wrt) {
-  return derivative(e, variables(wrt));
+Expr run_diff(const Expr& e, const std::vector<std::string>& wrt, Trace* trace) {
+  return derivative(e, variables(wrt), trace);
 }
 
 Expr run_simplify(const Expr& e) { return simplify(e); }

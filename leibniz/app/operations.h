@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "leibniz/calculus/steps.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz::app {
@@ -20,7 +21,8 @@ Expr parse_input(std::string_view text, Syntax syntax);
 /// Checks that `name` can be a variable; throws Error{Request} otherwise.
 Expr variable(std::string_view name);
 
-Expr run_diff(const Expr& e, const std::vector<std::string>& wrt);
+/// With a trace, the rules applied and the simplification are recorded.
+Expr run_diff(const Expr& e, const std::vector<std::string>& wrt, Trace* trace = nullptr);
 Expr run_simplify(const Expr& e);
 Expr run_expand(const Expr& e);
 

@@ -1,81 +1,201 @@
+// Each rule computes its derivative and, given a Trace, records the step it took in
+// the notes' terms (u, v, ∂u/∂x, outer and inner functions) in the same function.
 #include "leibniz/calculus/diff.h"
+
+#include <fmt/format.h>
 
 #include <unordered_map>
 
 #include "leibniz/calculus/simplify.h"
+#include "leibniz/calculus/simplify_steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
+#include "leibniz/expr/order.h"
+#include "leibniz/expr/print.h"
 
 namespace leibniz {
 namespace {
 
+using Parts = std::vector<std::pair<std::string, Expr>>;
+
+bool is_negative_power(const Expr& f) {
+  return f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative();
+}
+
 class Differentiator {
  public:
-  explicit Differentiator(Expr var) : var_(std::move(var)) {}
+  Differentiator(Expr var, Trace* trace) : var_(std::move(var)), trace_(trace) {}
 
   Expr d(const Expr& e) {
     tick();
-    if (e.args().empty()) return e == var_ ? integer(1) : integer(0);
-    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
-    Expr result = d_uncached(e);
-    memo_.emplace(e.node(), result);
+    if (!depends(e)) return record_leaf(e, "constant", integer(0));
+    if (e == var_) return record_leaf(e, "variable", integer(1));
+    if (auto it = memo_.find(e.node()); it != memo_.end()) {
+      return record_leaf(e, "as above", it->second.second);
+    }
+    Expr result;
+    switch (e.kind()) {
+      case Kind::Add: result = sum_rule(e); break;
+      case Kind::Mul: result = product(e); break;
+      case Kind::Pow: result = power(e); break;
+      case Kind::Func: result = function(e); break;
+      default: LZ_ASSERT(false, "a leaf that depends on the variable is the variable");
+    }
+    memo_.emplace(e.node(), std::pair{e, result});
     return result;
   }
 
  private:
-  Expr d_uncached(const Expr& e) {
-    switch (e.kind()) {
-      case Kind::Add: {  // sum rule
-        std::vector<Expr> terms;
-        terms.reserve(e.args().size());
-        for (const Expr& t : e.args()) terms.push_back(d(t));
-        return add(std::move(terms));
-      }
-      case Kind::Mul: return product_rule(e);
-      case Kind::Pow: return power_rule(e);
-      case Kind::Func: {  // chain rule: f'(u) * u'
-        Expr du = d(e.arg(0));
-        if (du.is_zero()) return du;
-        return mul(function_info(e.fn()).derivative(e.arg(0)), du);
-      }
-      default: return integer(0);
-    }
+  // True if e contains the variable; memoised over the DAG.
+  bool depends(const Expr& e) {
+    if (e.args().empty()) return e == var_;
+    if (auto it = depends_.find(e.node()); it != depends_.end()) return it->second.second;
+    bool result = false;
+    for (const Expr& a : e.args()) result = result || depends(a);
+    depends_.emplace(e.node(), std::pair{e, result});
+    return result;
   }
 
-  // (f1 f2 ... fn)' = sum_i f1 ... fi' ... fn; a constant factor just stays.
-  Expr product_rule(const Expr& e) {
-    const auto factors = e.args();
+  // The step for a rule, recorded before its sub-derivations; finish() fills it in.
+  std::size_t begin(const Expr& e, const char* rule) {
+    if (!trace_) return 0;
+    Step step;
+    step.operation = StepOperation::Derivative;
+    step.rule = rule;
+    step.var = var_;
+    step.before = e;
+    const std::size_t index = trace_->add(std::move(step));
+    trace_->enter();
+    return index;
+  }
+
+  Expr finish(std::size_t index, const Expr& result, Parts parts = {}) {
+    if (!trace_) return result;
+    trace_->leave();
+    Step& step = trace_->step(index);
+    step.after = result;
+    step.parts = std::move(parts);
+    return result;
+  }
+
+  Expr record_leaf(const Expr& e, const char* rule, const Expr& result) {
+    if (!trace_) return result;
+    return finish(begin(e, rule), result);
+  }
+
+  std::string d_name(const char* of) const {
+    return fmt::format("∂{}/∂{}", of, var_.name());
+  }
+
+  // ∂/∂x (g + h) = ∂g/∂x + ∂h/∂x
+  Expr sum_rule(const Expr& e) {
+    const std::size_t step = begin(e, "sum rule");
     std::vector<Expr> terms;
-    for (std::size_t i = 0; i < factors.size(); ++i) {
-      Expr di = d(factors[i]);
-      if (di.is_zero()) continue;
-      std::vector<Expr> product(factors.begin(), factors.end());
-      product[i] = di;
-      terms.push_back(mul(std::move(product)));
-    }
-    return add(std::move(terms));
+    terms.reserve(e.args().size());
+    // In the order the terms are written, so that the steps read naturally.
+    for (const Expr& t : terms_in_print_order(e)) terms.push_back(d(t));
+    return finish(step, add(std::move(terms)));
   }
 
-  // (b^x)' = x b^(x-1) b'            if x does not depend on var (power rule),
-  //        = b^x ln(b) x'            if b does not (exponential rule),
-  //        = b^x (x' ln(b) + x b'/b)  otherwise.
-  Expr power_rule(const Expr& e) {
+  Expr product(const Expr& e) {
+    auto [c, rest] = split_coefficient(e);
+    if (!(c.is_one() && c.is_exact())) return constant_multiple(c, rest, e);
+    std::vector<Expr> top, bottom;
+    for (const Expr& f : e.args()) {
+      (is_negative_power(f) ? bottom : top).push_back(f);
+    }
+    if (!bottom.empty() && !top.empty()) return quotient_rule(e, mul(top), bottom);
+    return product_rule(e);
+  }
+
+  // ∂/∂x (c·g) = c·∂g/∂x
+  Expr constant_multiple(const Number& c, const Expr& g, const Expr& e) {
+    const std::size_t step = begin(e, "constant multiple rule");
+    Expr dg = d(g);
+    return finish(step, mul(number(c), dg), {{"c", number(c)}, {"g", g}, {d_name("g"), dg}});
+  }
+
+  // ∂/∂x (u·v) = u·∂v/∂x + v·∂u/∂x, with u the first factor and v the rest.
+  Expr product_rule(const Expr& e) {
+    const std::size_t step = begin(e, "product rule");
+    const std::vector<Expr> factors = factors_in_print_order(e);  // as the product is written
+    const Expr u = factors[0];
+    const Expr v = mul(std::vector<Expr>(factors.begin() + 1, factors.end()));
+    Expr du = d(u), dv = d(v);
+    return finish(step, add(mul(u, dv), mul(v, du)),
+                  {{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}});
+  }
+
+  // ∂/∂x (u/v) = (v·∂u/∂x - u·∂v/∂x)/v^2
+  Expr quotient_rule(const Expr& e, const Expr& u, const std::vector<Expr>& denominators) {
+    const std::size_t step = begin(e, "quotient rule");
+    std::vector<Expr> positive;
+    for (const Expr& f : denominators) positive.push_back(pow(f.base(), neg(f.exponent())));
+    const Expr v = mul(std::move(positive));
+    Expr du = d(u), dv = d(v);
+    Expr result = mul(sub(mul(v, du), mul(u, dv)), pow(v, integer(-2)));
+    return finish(step, result, {{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}});
+  }
+
+  Expr power(const Expr& e) {
     const Expr& b = e.base();
     const Expr& x = e.exponent();
-    Expr db = d(b), dx = d(x);
-    if (dx.is_zero()) {
-      if (db.is_zero()) return integer(0);
-      return mul({x, pow(b, add(x, integer(-1))), db});
+    if (!depends(x)) {
+      if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
+        const std::size_t step = begin(e, "power rule");
+        return finish(step, mul(x, pow(b, add(x, integer(-1)))), {{"n", x}});
+      }
+      // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
+      const std::size_t step = begin(e, "chain rule");
+      Expr outer = mul(x, pow(b, add(x, integer(-1))));
+      Expr db = d(b);
+      return finish(step, mul(outer, db),
+                    {{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}});
     }
-    Expr log_b = func(Fn::Ln, b);
-    if (db.is_zero()) return mul({e, log_b, dx});
-    return mul(e, add(mul(dx, log_b), mul({x, db, pow(b, integer(-1))})));
+    if (!depends(b)) {
+      // ∂/∂x a^u = a^u·ln(a)·∂u/∂x (with ln(e) = 1)
+      const Expr log_b = func(Fn::Ln, b);
+      if (x == var_) {
+        const std::size_t step = begin(e, "exponential rule");
+        return finish(step, mul(e, log_b));
+      }
+      const std::size_t step = begin(e, "chain rule");
+      Expr outer = mul(e, log_b);
+      Expr dx = d(x);
+      return finish(step, mul(outer, dx),
+                    {{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}});
+    }
+    // b^g = e^(g·ln b): ∂/∂x b^g = b^g·(∂g/∂x·ln(b) + g·∂b/∂x/b)
+    const std::size_t step = begin(e, "variable exponent");
+    Expr db = d(b), dx = d(x);
+    Expr result = mul(e, add(mul(dx, func(Fn::Ln, b)), mul({x, db, pow(b, integer(-1))})));
+    return finish(step, result, {{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}});
+  }
+
+  // The table row of f; the chain rule when its argument is not the variable itself.
+  Expr function(const Expr& e) {
+    const FunctionInfo& f = function_info(e.fn());
+    const Expr& u = e.arg(0);
+    if (u == var_) {
+      const std::size_t step = begin(e, "table");
+      return finish(step, f.derivative(u));
+    }
+    const std::size_t step = begin(e, "chain rule");
+    const Expr outer = f.derivative(u);
+    Expr du = d(u);
+    return finish(step, mul(outer, du),
+                  {{"outer", func(e.fn(), symbol("u"))}, {"u", u}, {"∂f/∂u", outer},
+                   {d_name("u"), du}});
   }
 
   Expr var_;
-  std::unordered_map<const Node*, Expr> memo_;
+  Trace* trace_;
+  // Keyed by node, holding the node too: the rules make new nodes (v = the rest of a
+  // product) that must not die and be reborn at the same address while memoised.
+  std::unordered_map<const Node*, std::pair<Expr, Expr>> memo_;
+  std::unordered_map<const Node*, std::pair<Expr, bool>> depends_;
 };
 
 void require_symbol(const Expr& var) {
@@ -86,14 +206,17 @@ void require_symbol(const Expr& var) {
 
 }  // namespace
 
-Expr diff(const Expr& e, const Expr& var) {
+Expr diff(const Expr& e, const Expr& var, Trace* trace) {
   require_symbol(var);
-  return Differentiator(var).d(e);
+  return Differentiator(var, trace).d(e);
 }
 
-Expr derivative(const Expr& e, std::span<const Expr> vars) {
+Expr derivative(const Expr& e, std::span<const Expr> vars, Trace* trace) {
   Expr result = e;
-  for (const Expr& v : vars) result = simplify(diff(result, v));
+  for (const Expr& v : vars) {
+    const Expr raw = diff(result, v, trace);
+    result = trace ? simplify_with_steps(raw, *trace) : simplify(raw);
+  }
   return result;
 }
 

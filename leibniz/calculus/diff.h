@@ -7,16 +7,19 @@
 #include <span>
 #include <vector>
 
+#include "leibniz/calculus/steps.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz {
 
-/// d e / d var in canonical but unsimplified form; var must be a Symbol.
-Expr diff(const Expr& e, const Expr& var);
+/// d e / d var in canonical but unsimplified form; var must be a Symbol. With a trace,
+/// each rule applied is recorded as a Step.
+Expr diff(const Expr& e, const Expr& var, Trace* trace = nullptr);
 
 /// The derivative with respect to each variable in turn (["x","x"] is the second
-/// derivative), simplified: the form a person would write.
-Expr derivative(const Expr& e, std::span<const Expr> vars);
+/// derivative), simplified: the form a person would write; with a trace, the rules
+/// and then the simplification steps are recorded.
+Expr derivative(const Expr& e, std::span<const Expr> vars, Trace* trace = nullptr);
 
 /// [d e / d v for v in vars], simplified.
 std::vector<Expr> gradient(const Expr& e, std::span<const Expr> vars);

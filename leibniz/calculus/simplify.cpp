@@ -153,23 +153,28 @@ double tree_size(const Expr& e) {
   return tree_size_memo(e, memo);
 }
 
-Expr simplify(const Expr& e) {
-  if (e.args().empty()) return e;
-  Expr best = Rewriter().rewrite(e);
-  if (!best.is(Kind::Add) && !best.is(Kind::Mul) && !best.is(Kind::Pow)) return best;
-  double best_size = tree_size(best);
-  auto consider = [&](std::optional<Expr> candidate) {
+SimplifyChoice simplify_choice(const Expr& e) {
+  SimplifyChoice choice;
+  choice.rewritten = e.args().empty() ? e : Rewriter().rewrite(e);
+  choice.result = choice.rewritten;
+  const Expr& r = choice.rewritten;
+  if (!r.is(Kind::Add) && !r.is(Kind::Mul) && !r.is(Kind::Pow)) return choice;
+  double best_size = tree_size(r);
+  auto consider = [&](std::optional<Expr> candidate, SimplifyChoice::Form form) {
     if (!candidate) return;
     Expr c = pythagorean(*candidate);
     const double size = tree_size(c);
     if (size < best_size) {
-      best = c;
+      choice.result = c;
+      choice.form = form;
       best_size = size;
     }
   };
-  consider(cancel(best));
-  consider(try_expand(best));
-  return best;
+  consider(try_expand(r), SimplifyChoice::Form::Expanded);
+  consider(cancel(r), SimplifyChoice::Form::Cancelled);
+  return choice;
 }
+
+Expr simplify(const Expr& e) { return simplify_choice(e).result; }
 
 }  // namespace leibniz

@@ -11,6 +11,16 @@ namespace leibniz {
 
 Expr simplify(const Expr& e);
 
+/// How simplify reached its result: the expression after the identities, and which
+/// candidate was the smallest.
+struct SimplifyChoice {
+  enum class Form { Rewritten, Cancelled, Expanded };
+  Expr rewritten;  ///< after the identities, children simplified
+  Expr result;
+  Form form = Form::Rewritten;
+};
+SimplifyChoice simplify_choice(const Expr& e);
+
 /// The number of nodes of the expression written out as a tree (shared
 /// subexpressions counted each time they appear); saturates at 1e15.
 double tree_size(const Expr& e);

@@ -62,8 +62,9 @@ Pass run_pass(const Graph& graph, const Assignment& leaves, std::unique_ptr<Nume
 /// The pass in double precision only.
 Pass run_float_pass(const Graph& graph, const Assignment& leaves, std::unique_ptr<NumericGraph>& numeric);
 
-/// The value of a number or closed form, as a double.
+/// The value of a number or closed form, as the nearest double.
 double to_double(const Expr& value);
+double to_double(const Number& value);
 
 /// e with every node symbol replaced by its value in `values`.
 Expr at_values(const Graph& graph, const std::vector<Expr>& values, const Expr& e);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <ostream>
 
 #include "leibniz/expr/builders.h"
@@ -27,9 +28,9 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
 std::string format_value(const Expr& value) {
   if (value.is_number()) {
     const Number& v = value.number();
-    if (v.is_float()) return decimal(v.to_double());
+    if (v.is_float()) return decimal(to_double(v));
     if (v.is_integer()) return v.to_string();
-    return fmt::format("{} ({})", v.to_string(), decimal(v.to_double()));
+    return fmt::format("{} ({})", v.to_string(), decimal(to_double(value)));
   }
   return fmt::format("{} ({})", print_text(value), decimal(to_double(value)));
 }
@@ -94,11 +95,14 @@ void write_overrides(std::ostream& out, const Graph& graph, const std::vector<Ov
     const GraphNode& node = graph.node(c.node);
     out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function,
                        node.function, node.override_derivative->written);
-    out << fmt::format("  at {} = {}({}) with {} = {}: override {}, true derivative {}; relative "
-                       "error {:.3g}\n",
+    const double used = to_double(c.used);
+    const double exact = to_double(c.exact);
+    out << fmt::format("  at {} = {}({}) with {} = {}: the override gives {}, the true derivative "
+                       "is {}: off by {:.4g} ({:.3g}% of the true value)\n",
                        display_name(node.name), node.function, print_unicode(node.argument),
                        print_unicode(node.argument), format_value(c.argument), format_value(c.used),
-                       format_value(c.exact), c.relative_error);
+                       format_value(c.exact), std::fabs(used - exact),
+                       exact == 0 ? 0.0 : 100 * std::fabs(used - exact) / std::fabs(exact));
   }
   if (!checks.empty()) out << "  (--true-derivatives uses the true derivative instead)\n";
 }

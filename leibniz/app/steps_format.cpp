@@ -1,0 +1,242 @@
+// Steps are stored in pre-order with depths; the writer rebuilds the tree so that a
+// rule's header comes before its sub-derivations and its assembled result after them.
+#include "leibniz/app/steps_format.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "leibniz/expr/print.h"
+
+namespace leibniz::app {
+namespace {
+
+// How one notation writes the pieces of a derivation.
+struct Style {
+  std::function<std::string(const Expr&)> print;
+  std::string partial;      // "∂" or "\partial"
+  std::string dot;          // "·" or " \cdot "
+  std::string minus;        // " − " or " - "
+  bool latex = false;
+
+  std::string d_dx(const Expr& var) const {
+    return latex ? fmt::format("\\frac{{\\partial}}{{\\partial {}}}", print(var))
+                 : fmt::format("∂/∂{}", print(var));
+  }
+  std::string d_of(const std::string& of, const Expr& var) const {
+    return latex ? fmt::format("\\frac{{\\partial {}}}{{\\partial {}}}", of, print(var))
+                 : fmt::format("∂{}/∂{}", of, print(var));
+  }
+  std::string group(const std::string& s) const {
+    return latex ? "\\left(" + s + "\\right)" : "(" + s + ")";
+  }
+  // An expression as a factor: parenthesised unless it is a single atom.
+  std::string factor(const Expr& e) const {
+    const std::string s = print(e);
+    const bool atom = e.args().empty() || e.is(Kind::Func) ||
+                      (e.is(Kind::Pow) && !(e.exponent().is_number() &&
+                                            e.exponent().number().is_negative()));
+    return atom && !(e.is_number() && e.number().is_negative()) ? s : group(s);
+  }
+  std::string text(const std::string& words) const {
+    return latex ? "\\text{" + words + "}" : words;
+  }
+};
+
+struct Node {
+  const Step* step;
+  std::vector<Node> children;
+};
+
+std::vector<Node> build_tree(const std::vector<Step>& steps, std::size_t& i, int depth) {
+  std::vector<Node> nodes;
+  while (i < steps.size() && steps[i].depth == depth) {
+    Node n{&steps[i++], {}};
+    if (i < steps.size() && steps[i].depth > depth) n.children = build_tree(steps, i, depth + 1);
+    nodes.push_back(std::move(n));
+  }
+  return nodes;
+}
+
+const Expr* part(const Step& s, const std::string& name) {
+  for (const auto& [n, e] : s.parts) {
+    if (n == name) return &e;
+  }
+  return nullptr;
+}
+
+class Writer {
+ public:
+  explicit Writer(Style style) : s_(std::move(style)) {}
+
+  std::vector<std::pair<int, std::string>> lines(const std::vector<Step>& steps) {
+    std::size_t i = 0;
+    std::vector<Node> roots;
+    while (i < steps.size()) {
+      auto part_roots = build_tree(steps, i, steps[i].depth);
+      for (auto& r : part_roots) roots.push_back(std::move(r));
+    }
+    bool simplifying = false;
+    for (const Node& n : roots) {
+      if (n.step->operation == StepOperation::Rewrite) {
+        if (!simplifying) out_.emplace_back(0, s_.text("Simplifying this:"));
+        simplifying = true;
+        rewrite(*n.step);
+      } else {
+        simplifying = false;
+        derivation(n, 0);
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void line(int depth, std::string text) { out_.emplace_back(depth, std::move(text)); }
+
+  std::string derivative_of(const Step& st) const {
+    return s_.d_dx(st.var) + " " + s_.factor(st.before);
+  }
+
+  void derivation(const Node& n, int depth) {
+    const Step& st = *n.step;
+    const std::string lhs = derivative_of(st);
+    const std::string result = s_.print(st.after);
+    if (n.children.empty() && st.rule != "chain rule") {
+      std::string note;
+      if (st.rule == "constant") note = s_.text(fmt::format("  ({} does not depend on {})",
+                                                            s_.print(st.before), s_.print(st.var)));
+      line(depth, fmt::format("{}: {} = {}{}", s_.text(st.rule), lhs, result, note));
+      return;
+    }
+    // Header with the named parts, then the sub-derivations, then the assembly.
+    std::string header = s_.text(st.rule) + ": " + lhs;
+    if (const Expr* u = part(st, "u")) {
+      if (st.rule == "chain rule") {
+        header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
+                              s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
+      } else if (const Expr* v = part(st, "v")) {
+        header += fmt::format(", u = {}, v = {}", s_.print(*u), s_.print(*v));
+      }
+    }
+    line(depth, header);
+    for (const Node& c : n.children) derivation(c, depth + 1);
+    const std::string assembled = assembly(n);
+    line(depth + 1, "= " + assembled + (assembled.ends_with(" = " + result) || assembled == result
+                                            ? ""
+                                            : " = " + result));
+  }
+
+  // The rule's formula with the parts written in, before any collecting.
+  std::string assembly(const Node& n) const {
+    const Step& st = *n.step;
+    auto p = [&](const char* name) { return s_.factor(*part(st, name)); };
+    const std::string du = s_.d_of("u", st.var), dv = s_.d_of("v", st.var);
+    if (st.rule == "product rule") {
+      return fmt::format("u{0}{1} + v{0}{2} = {3}{0}{4} + {5}{0}{6}", s_.dot, dv, du, p("u"),
+                         d_part(st, "v"), p("v"), d_part(st, "u"));
+    }
+    if (st.rule == "quotient rule") {
+      const std::string formula =
+          s_.latex ? fmt::format("\\frac{{v {0} {1} - u {0} {2}}}{{v^{{2}}}}", s_.dot, du, dv)
+                   : fmt::format("(v{0}{1}{2}u{0}{3})/v²", s_.dot, du, s_.minus, dv);
+      const std::string filled =
+          s_.latex ? fmt::format("\\frac{{{1} {0} {2} - {3} {0} {4}}}{{{5}^{{2}}}}", s_.dot,
+                                 p("v"), d_part(st, "u"), p("u"), d_part(st, "v"), p("v"))
+                   : fmt::format("({1}{0}{2}{3}{4}{0}{5})/{6}²", s_.dot, p("v"), d_part(st, "u"),
+                                 s_.minus, p("u"), d_part(st, "v"), p("v"));
+      return formula + " = " + filled;
+    }
+    if (st.rule == "chain rule") {
+      const std::string df_du =
+          s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
+      return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du,
+                         s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"));
+    }
+    if (st.rule == "constant multiple rule") {
+      return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),
+                         d_part(st, "g"));
+    }
+    if (st.rule == "variable exponent") {
+      return fmt::format("b^g{0}({1}{0}ln(b) + g{0}{2}/b)", s_.dot, s_.d_of("g", st.var),
+                         s_.d_of("b", st.var));
+    }
+    // Sum rule: the derivatives of the terms.
+    std::string out;
+    for (const Node& c : n.children) {
+      out += (out.empty() ? "" : " + ") + s_.print(c.step->after);
+    }
+    return out;
+  }
+
+  std::string d_part(const Step& st, const char* of) const {
+    return s_.factor(*part(st, fmt::format("∂{}/∂{}", of, st.var.name())));
+  }
+
+  void rewrite(const Step& st) {
+    if (st.rule == "expand and collect like terms" && !st.parts.empty()) {
+      std::string expanded;
+      for (const auto& [name, term] : st.parts) {
+        const std::string t = s_.print(term);
+        if (expanded.empty()) {
+          expanded = t;
+        } else if (!t.empty() && t[0] == '-') {
+          expanded += " - " + t.substr(1);
+        } else {
+          expanded += " + " + t;
+        }
+      }
+      line(1, "= " + expanded + "   " + s_.text("(expanding each product)"));
+      line(1, "= " + s_.print(st.after) + "   " + s_.text("(collecting like terms)"));
+      return;
+    }
+    line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + st.rule + ")"));
+  }
+
+  Style s_;
+  std::vector<std::pair<int, std::string>> out_;
+};
+
+Style unicode_style() { return {[](const Expr& e) { return print_unicode(e); }, "∂", "·", " − ", false}; }
+Style latex_style() {
+  return {[](const Expr& e) { return print_latex(e); }, "\\partial", " \\cdot ", " - ", true};
+}
+
+}  // namespace
+
+std::string steps_text(const std::vector<Step>& steps) {
+  std::string out;
+  for (const auto& [depth, text] : Writer(unicode_style()).lines(steps)) {
+    out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + text + "\n";
+  }
+  return out;
+}
+
+std::string steps_latex(const std::vector<Step>& steps) {
+  std::string out = "\\begin{align*}\n";
+  const auto lines = Writer(latex_style()).lines(steps);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string indent;
+    for (int k = 0; k < lines[i].first; ++k) indent += "\\quad ";
+    out += "& " + indent + lines[i].second + (i + 1 < lines.size() ? " \\\\\n" : "\n");
+  }
+  return out + "\\end{align*}\n";
+}
+
+nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Step& st : steps) {
+    nlohmann::ordered_json parts = nlohmann::ordered_json::object();
+    for (const auto& [name, e] : st.parts) parts[name] = print_text(e);
+    out.push_back({{"rule", st.rule},
+                   {"depth", st.depth},
+                   {"var", st.var.is_null() ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(st.var.name())},
+                   {"before", print_text(st.before)},
+                   {"after", print_text(st.after)},
+                   {"latex", {{"before", print_latex(st.before)}, {"after", print_latex(st.after)}}},
+                   {"parts", parts}});
+  }
+  return out;
+}
+
+}  // namespace leibniz::app

@@ -1,0 +1,24 @@
+// Writing a derivation (calculus/steps.h) as the notes write it: Unicode text for a
+// terminal, LaTeX for a document, JSON for batch mode.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "leibniz/calculus/steps.h"
+
+namespace leibniz::app {
+
+/// Unicode text, one line per step, sub-derivations indented.
+std::string steps_text(const std::vector<Step>& steps);
+
+/// The same lines as a LaTeX align* environment that compiles in a standard document
+/// (amsmath).
+std::string steps_latex(const std::vector<Step>& steps);
+
+/// [{"rule", "depth", "before", "after", "latex": {"before", "after"}, "parts": {...}}]
+nlohmann::ordered_json steps_json(const std::vector<Step>& steps);
+
+}  // namespace leibniz::app

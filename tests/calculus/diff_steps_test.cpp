@@ -1,0 +1,105 @@
+// The steps of a derivation name the notes' rules, and every step's claimed equality
+// holds: each derivative step against central differences of what it differentiates,
+// each rewrite step at random points.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/numeric/finite_difference.h"
+#include "leibniz/numeric/program.h"
+#include "support/random_expr.h"
+
+namespace leibniz {
+namespace {
+
+Trace steps_of(const char* f, const char* var) {
+  Trace trace;
+  const Expr v = symbol(var);
+  derivative(parse_text(f), std::span(&v, 1), &trace);
+  return trace;
+}
+
+std::vector<std::string> rules(const char* f, const char* var) {
+  std::vector<std::string> names;
+  const Trace trace = steps_of(f, var);
+  for (const Step& s : trace.steps()) names.push_back(s.rule);
+  return names;
+}
+
+using Rules = std::vector<std::string>;
+
+TEST(DiffSteps, TheNotesRulesInOrder) {
+  EXPECT_EQ(rules("x^3", "x"), Rules({"power rule"}));
+  EXPECT_EQ(rules("5*x^2", "x"), Rules({"constant multiple rule", "power rule"}));
+  EXPECT_EQ(rules("x^2 + y^2", "x"), Rules({"sum rule", "power rule", "constant"}));
+  EXPECT_EQ(rules("3*x^3 + 4*y", "y"),
+            Rules({"sum rule", "constant", "constant multiple rule", "variable"}));
+  EXPECT_EQ(rules("x^2*y^3", "x"), Rules({"product rule", "power rule", "constant"}));
+  EXPECT_EQ(rules("x^2/y", "x"), Rules({"quotient rule", "power rule", "constant"}));
+  EXPECT_EQ(rules("e^(x^2 + y^2)", "x"),
+            Rules({"chain rule", "sum rule", "power rule", "constant"}));
+}
+
+TEST(DiffSteps, ProductRuleNamesUAndV) {
+  const Trace trace = steps_of("(x^2 + y^2)*(x^2*y + y^2*x)", "x");
+  const Step& first = trace.steps().front();
+  EXPECT_EQ(first.rule, "product rule");
+  ASSERT_EQ(first.parts.size(), 4u);
+  EXPECT_EQ(first.parts[0], std::pair(std::string("u"), parse_text("x^2 + y^2")));
+  EXPECT_EQ(first.parts[1], std::pair(std::string("v"), parse_text("x^2*y + y^2*x")));
+  EXPECT_EQ(first.parts[2], std::pair(std::string("∂u/∂x"), parse_text("2*x")));
+  EXPECT_EQ(first.parts[3], std::pair(std::string("∂v/∂x"), parse_text("2*x*y + y^2")));
+  EXPECT_EQ(trace.steps().back().rule, "expand and collect like terms");
+  EXPECT_EQ(trace.steps().back().after, parse_text("4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4"));
+}
+
+TEST(DiffSteps, ChainRuleNamesOuterAndInner) {
+  const Step first = steps_of("sin(x^2)", "x").steps().front();
+  EXPECT_EQ(first.rule, "chain rule");
+  EXPECT_EQ(first.parts[0], std::pair(std::string("outer"), parse_text("sin(u)")));
+  EXPECT_EQ(first.parts[1], std::pair(std::string("u"), parse_text("x^2")));
+  EXPECT_EQ(first.parts[2], std::pair(std::string("∂f/∂u"), parse_text("cos(x^2)")));
+}
+
+// Every step of 300 random derivations is a true equation.
+TEST(DiffSteps, EveryStepHolds) {
+  testing::RandomExpr random(99);
+  const auto& vars = random.variables();
+  int derivative_steps = 0, rewrite_steps = 0;
+  for (int n = 0; n < 300; ++n) {
+    const Expr f = random.generate(3);
+    const std::size_t wrt = static_cast<std::size_t>(n % 3);
+    Trace trace;
+    derivative(f, std::span(&vars[wrt], 1), &trace);
+    for (const Step& s : trace.steps()) {
+      const Program before(s.before, vars), after(s.after, vars);
+      for (int attempt = 0; attempt < 4; ++attempt) {
+        const double point[] = {random.uniform(-2, 2), random.uniform(-2, 2),
+                                random.uniform(-2, 2)};
+        double expected, actual;
+        try {
+          expected = s.operation == StepOperation::Derivative
+                         ? central_difference(before, point, wrt)
+                         : before.run(point);
+          actual = after.run(point);
+        } catch (const Error&) {
+          continue;
+        }
+        EXPECT_LT(relative_error(expected, actual), 1e-4)
+            << s.rule << ": " << s.before << " -> " << s.after;
+        ++(s.operation == StepOperation::Derivative ? derivative_steps : rewrite_steps);
+        break;
+      }
+    }
+  }
+  EXPECT_GT(derivative_steps, 1000);
+  EXPECT_GT(rewrite_steps, 10);
+}
+
+}  // namespace
+}  // namespace leibniz
