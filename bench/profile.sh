@@ -20,7 +20,8 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root/bench" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CXX_FLAGS="-g -fno-omit-frame-pointer" >/dev/null
 fi
-cmake --build "$build" --target bench_symbolic_leibniz -j "$(nproc)" >/dev/null
+cmake --build "$build" --target bench_symbolic_leibniz -j "$(nproc)" >"$out.build.log" 2>&1 ||
+  { cat "$out.build.log" >&2; exit 1; }
 program=("$(find "$build" -name bench_symbolic_leibniz -type f -perm -u+x -print -quit)"
   --profile "--reps=$reps" "$workload")
 
