@@ -1,5 +1,6 @@
 // leibniz train --data FILE.csv ...: trains a network on a CSV (spec/interfaces.md §5):
 // per-epoch metrics, a progress bar on a terminal, --json, --save, --plot.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,11 +9,9 @@
 #include <iostream>
 #include <memory>
 #include <new>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/report.h"
@@ -56,7 +55,8 @@ std::vector<std::int64_t> parse_widths(const std::string& text) {
       used = 0;
     }
     if (used != part.size() || part.empty() || v < 1 || v > 1'000'000) {
-      throw Error(ErrorKind::Request, fmt::format("--hidden takes widths like 64,32; '{}' is not a width", part));
+      throw Error(ErrorKind::Request,
+                  fmt::format("--hidden takes widths like 64,32; '{}' is not a width", part));
     }
     out.push_back(v);
     start = comma + 1;
@@ -64,20 +64,27 @@ std::vector<std::int64_t> parse_widths(const std::string& text) {
   return out;
 }
 
-// Losses with 4 significant digits (they shrink by orders of magnitude), accuracies with 4 decimals.
-std::string loss_text(const std::optional<double>& v) { return v ? fmt::format("{:.4g}", *v) : "-"; }
-std::string accuracy_text(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
+// Losses with 4 significant digits (they shrink by orders of magnitude), accuracies with 4
+// decimals.
+std::string loss_text(const std::optional<double>& v) {
+  return v ? fmt::format("{:.4g}", *v) : "-";
+}
+std::string accuracy_text(const std::optional<double>& v) {
+  return v ? fmt::format("{:.4f}", *v) : "-";
+}
 
 // Prints per-epoch lines on stdout and, on a terminal, a progress bar on stderr.
 class ConsoleObserver : public nn::TrainObserver {
  public:
-  ConsoleObserver(bool lines, bool bar, std::int64_t epochs) : lines_(lines), bar_(bar), epochs_(epochs) {}
+  ConsoleObserver(bool lines, bool bar, std::int64_t epochs)
+      : lines_(lines), bar_(bar), epochs_(epochs) {}
 
   void on_start(const nn::TrainResult& setup) override {
     last_epoch_ = setup.epochs + epochs_;
     if (lines_) {
-      std::cout << fmt::format("training {} ({} parameters) on {} rows, validating on {}\n", setup.model_description,
-                               setup.parameters, setup.train_rows, setup.val_rows);
+      std::cout << fmt::format("training {} ({} parameters) on {} rows, validating on {}\n",
+                               setup.model_description, setup.parameters, setup.train_rows,
+                               setup.val_rows);
     }
   }
 
@@ -93,7 +100,8 @@ class ConsoleObserver : public nn::TrainObserver {
   void on_epoch(const nn::EpochReport& r) override {
     if (bar_) std::cerr << "\r\033[K" << std::flush;
     if (!lines_) return;
-    std::string line = fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_, loss_text(r.train_loss));
+    std::string line =
+        fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_, loss_text(r.train_loss));
     if (r.train_accuracy) line += "  acc " + accuracy_text(r.train_accuracy);
     line += "  val loss " + loss_text(r.val_loss);
     if (r.val_accuracy) line += "  acc " + accuracy_text(r.val_accuracy);
@@ -116,7 +124,8 @@ void run_train(TrainArgs& a) {
   } else if (a.task == "regress") {
     c.task = io::Task::Regress;
   } else {
-    throw Error(ErrorKind::Request, fmt::format("unknown task '{}' (expected classify or regress)", a.task));
+    throw Error(ErrorKind::Request,
+                fmt::format("unknown task '{}' (expected classify or regress)", a.task));
   }
   c.hidden = parse_widths(a.hidden);
   c.activation = nn::parse_activation(a.activation);
@@ -127,12 +136,14 @@ void run_train(TrainArgs& a) {
   c.loss = nn::parse_loss(a.loss);
   c.schedule = optim::parse_schedule(a.schedule);
   if (a.dtype != "float32" && a.dtype != "float64") {
-    throw Error(ErrorKind::Request, fmt::format("unknown dtype '{}' (expected float32 or float64)", a.dtype));
+    throw Error(ErrorKind::Request,
+                fmt::format("unknown dtype '{}' (expected float32 or float64)", a.dtype));
   }
   c.dtype = a.dtype == "float64" ? tensor::DType::F64 : tensor::DType::F32;
   c.standardize = !a.no_standardize;
   if (!a.plot.empty() && !a.plot.ends_with(".png") && !a.plot.ends_with(".svg")) {
-    throw Error(ErrorKind::Request, fmt::format("cannot plot to '{}': the name must end in .png or .svg", a.plot));
+    throw Error(ErrorKind::Request,
+                fmt::format("cannot plot to '{}': the name must end in .png or .svg", a.plot));
   }
 
   bool bar = !a.quiet && ::isatty(STDERR_FILENO) != 0;
@@ -159,7 +170,9 @@ void run_train(TrainArgs& a) {
     val_accuracy = result.history.back().val_accuracy;
   }
   if (a.json) {
-    nlohmann::ordered_json j{{"ok", true}, {"epochs", result.epochs}, {"train_loss", optional_json(train_loss)},
+    nlohmann::ordered_json j{{"ok", true},
+                             {"epochs", result.epochs},
+                             {"train_loss", optional_json(train_loss)},
                              {"val_loss", optional_json(val_loss)}};
     if (c.task == io::Task::Classify) j["val_accuracy"] = optional_json(val_accuracy);
     j["seconds"] = std::round(seconds * 1000) / 1000;
@@ -167,7 +180,8 @@ void run_train(TrainArgs& a) {
     return;
   }
   if (a.quiet) return;
-  std::string final_line = "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
+  std::string final_line =
+      "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
   if (c.task == io::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
   std::cout << final_line << fmt::format("  ({:.1f} s)", seconds) << "\n";
   if (!c.save.empty()) std::cout << "saved the model to " << c.save << "\n";
@@ -179,7 +193,8 @@ std::string trim(std::string s) {
   const char* space = " \t\r";
   s.erase(0, s.find_first_not_of(space));
   s.erase(s.find_last_not_of(space) + 1);
-  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) s = s.substr(1, s.size() - 2);
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front())
+    s = s.substr(1, s.size() - 2);
   return s;
 }
 
@@ -196,12 +211,15 @@ void apply_config(CLI::App& cmd, const std::string& path) {
     if (line.empty() || line[0] == '#' || line[0] == ';' || line[0] == '[') continue;
     std::size_t eq = line.find('=');
     if (eq == std::string::npos) {
-      throw Error(ErrorKind::Parse, fmt::format("{}, line {}: expected name = value", path, line_no));
+      throw Error(ErrorKind::Parse,
+                  fmt::format("{}, line {}: expected name = value", path, line_no));
     }
     std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
     if (key.rfind("train.", 0) == 0) key = key.substr(6);
     CLI::Option* opt = key == "config" ? nullptr : cmd.get_option_no_throw("--" + key);
-    if (opt == nullptr) throw Error(ErrorKind::Parse, fmt::format("{}, line {}: unknown option '{}'", path, line_no, key));
+    if (opt == nullptr)
+      throw Error(ErrorKind::Parse,
+                  fmt::format("{}, line {}: unknown option '{}'", path, line_no, key));
     if (opt->count() > 0) continue;
     opt->add_result(value);
     opt->run_callback();
@@ -211,8 +229,10 @@ void apply_config(CLI::App& cmd, const std::string& path) {
 int fail(const Error& error, bool json) {
   if (json) {
     std::cout << nlohmann::ordered_json{{"ok", false},
-                                        {"error", {{"kind", kind_name(error.kind())}, {"message", error.what()},
-                                                   {"pos", nullptr}}}}
+                                        {"error",
+                                         {{"kind", kind_name(error.kind())},
+                                          {"message", error.what()},
+                                          {"pos", nullptr}}}}
                      .dump()
               << std::endl;
     return 2;
@@ -226,18 +246,25 @@ void register_train(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("train", "train a neural network on a CSV file");
   auto args = std::make_shared<TrainArgs>();
   nn::TrainConfig& c = args->config;
-  cmd->add_option("--config", args->config_file, "read options from a file of 'name = value' lines");
+  cmd->add_option("--config", args->config_file,
+                  "read options from a file of 'name = value' lines");
   cmd->add_option("--data", c.data, "the CSV file: one row per example (required)");
   cmd->add_flag("--header", c.header, "the first line names the columns");
-  cmd->add_option("--target", c.target, "the target column: last, first, a header name or a 1-based number")
+  cmd->add_option("--target", c.target,
+                  "the target column: last, first, a header name or a 1-based number")
       ->capture_default_str();
   cmd->add_option("--task", args->task, "classify or regress")->capture_default_str();
-  cmd->add_option("--hidden", args->hidden, "hidden layer widths, e.g. 64,32 (none for no hidden layer)")
+  cmd->add_option("--hidden", args->hidden,
+                  "hidden layer widths, e.g. 64,32 (none for no hidden layer)")
       ->capture_default_str();
-  cmd->add_option("--activation", args->activation, "relu, tanh, sigmoid, gelu or softplus")->capture_default_str();
-  cmd->add_option("--model", args->model, "mlp, or rnn/lstm reading each row as a sequence")->capture_default_str();
-  cmd->add_option("--step-inputs", c.step_inputs, "rnn/lstm: features per time step")->capture_default_str();
-  cmd->add_option("--loss", args->loss, "auto, cross_entropy, bce, mse or half_sse")->capture_default_str();
+  cmd->add_option("--activation", args->activation, "relu, tanh, sigmoid, gelu or softplus")
+      ->capture_default_str();
+  cmd->add_option("--model", args->model, "mlp, or rnn/lstm reading each row as a sequence")
+      ->capture_default_str();
+  cmd->add_option("--step-inputs", c.step_inputs, "rnn/lstm: features per time step")
+      ->capture_default_str();
+  cmd->add_option("--loss", args->loss, "auto, cross_entropy, bce, mse or half_sse")
+      ->capture_default_str();
   cmd->add_option("--optimizer", c.optimizer, "sgd or adam")->capture_default_str();
   cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();
   cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
@@ -247,12 +274,14 @@ void register_train(CLI::App& app, int& exit_status) {
   cmd->add_option("--epochs", c.epochs, "passes over the training rows")->capture_default_str();
   cmd->add_option("--batch", c.batch, "rows per mini-batch")->capture_default_str();
   cmd->add_option("--val", c.val, "share of rows held out for validation")->capture_default_str();
-  cmd->add_option("--seed", c.seed, "seed of the initialisation, split and shuffling")->capture_default_str();
+  cmd->add_option("--seed", c.seed, "seed of the initialisation, split and shuffling")
+      ->capture_default_str();
   cmd->add_option("--dtype", args->dtype, "float32 or float64")->capture_default_str();
   cmd->add_flag("--no-standardize", args->no_standardize, "keep the features as they are");
   cmd->add_option("--save", c.save, "save the trained model (safetensors)");
   cmd->add_option("--resume", c.resume, "continue training a saved model");
-  cmd->add_option("--plot", args->plot, "draw the loss curves to a .png or .svg file (needs gnuplot)");
+  cmd->add_option("--plot", args->plot,
+                  "draw the loss curves to a .png or .svg file (needs gnuplot)");
   cmd->add_flag("--json", args->json, "print one JSON object when training ends");
   cmd->add_flag("--quiet", args->quiet, "print nothing but errors");
   cmd->callback([cmd, args, &exit_status] {
@@ -266,7 +295,8 @@ void register_train(CLI::App& app, int& exit_status) {
     } catch (const std::bad_alloc&) {
       exit_status = fail(Error(ErrorKind::Limit, "training ran out of memory"), args->json);
     } catch (const std::exception& e) {
-      exit_status = fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()), args->json);
+      exit_status = fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()),
+                         args->json);
     }
   });
 }

@@ -1,9 +1,9 @@
 #include "leibniz/io/csv.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
@@ -13,7 +13,8 @@ namespace {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
   return s;
 }
@@ -32,7 +33,8 @@ std::vector<std::string_view> split_cells(std::string_view line) {
   return cells;
 }
 
-[[noreturn]] void fail(const std::string& name, std::int64_t line, std::size_t col, const std::string& what) {
+[[noreturn]] void fail(const std::string& name, std::int64_t line, std::size_t col,
+                       const std::string& what) {
   throw Error(ErrorKind::Parse, fmt::format("{}, row {}, column {}: {}", name, line, col, what));
 }
 
@@ -60,8 +62,10 @@ CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOpti
     if (table.rows == 0 && table.cols == 0) {
       table.cols = static_cast<std::int64_t>(cells.size());
     } else if (static_cast<std::int64_t>(cells.size()) != table.cols) {
-      std::size_t col = std::min<std::size_t>(cells.size(), static_cast<std::size_t>(table.cols)) + 1;
-      fail(name, line_no, col, fmt::format("the row has {} columns, expected {}", cells.size(), table.cols));
+      std::size_t col =
+          std::min<std::size_t>(cells.size(), static_cast<std::size_t>(table.cols)) + 1;
+      fail(name, line_no, col,
+           fmt::format("the row has {} columns, expected {}", cells.size(), table.cols));
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
       std::string_view cell = cells[c];
@@ -72,7 +76,8 @@ CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOpti
       if (ec != std::errc() || ptr != cell.data() + cell.size()) {
         fail(name, line_no, c + 1, fmt::format("'{}' is not a number", cells[c]));
       }
-      if (!std::isfinite(v)) fail(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));
+      if (!std::isfinite(v))
+        fail(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));
       table.values.push_back(v);
     }
     table.lines.push_back(line_no);

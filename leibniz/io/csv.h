@@ -18,10 +18,12 @@ struct CsvTable {
   std::vector<std::string> header;  ///< empty without a header line
   std::int64_t rows = 0;
   std::int64_t cols = 0;
-  std::vector<double> values;        ///< row-major, rows * cols
-  std::vector<std::int64_t> lines;   ///< the file line of each row, for messages
+  std::vector<double> values;       ///< row-major, rows * cols
+  std::vector<std::int64_t> lines;  ///< the file line of each row, for messages
 
-  double at(std::int64_t row, std::int64_t col) const { return values[static_cast<std::size_t>(row * cols + col)]; }
+  double at(std::int64_t row, std::int64_t col) const {
+    return values[static_cast<std::size_t>(row * cols + col)];
+  }
 };
 
 /// Reads a file; Error{Request} when it cannot be read, Error{Parse} for bad content.

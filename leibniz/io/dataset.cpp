@@ -1,10 +1,10 @@
 #include "leibniz/io/dataset.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/ops_view.h"
@@ -17,18 +17,22 @@ std::int64_t target_column(const CsvTable& table, const std::string& target) {
   for (std::size_t i = 0; i < table.header.size(); ++i) {
     if (table.header[i] == target) return static_cast<std::int64_t>(i);
   }
-  bool digits = !target.empty() && std::all_of(target.begin(), target.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool digits = !target.empty() && std::all_of(target.begin(), target.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
   if (digits && target.size() < 10) {
     std::int64_t k = std::stoll(target);
     if (k >= 1 && k <= table.cols) return k - 1;
   }
-  throw Error(ErrorKind::Request, fmt::format("{}: no target column '{}' ({} columns{})", table.name, target,
-                                             table.cols, table.header.empty() ? ", no header" : ""));
+  throw Error(ErrorKind::Request,
+              fmt::format("{}: no target column '{}' ({} columns{})", table.name, target,
+                          table.cols, table.header.empty() ? ", no header" : ""));
 }
 
 Dataset make_dataset(const CsvTable& table, std::int64_t target_col, Task task, tensor::DType dtype,
                      std::int64_t max_classes) {
-  if (table.cols < 2) throw Error(ErrorKind::Request, fmt::format("{}: needs a feature column and a target column", table.name));
+  if (table.cols < 2)
+    throw Error(ErrorKind::Request,
+                fmt::format("{}: needs a feature column and a target column", table.name));
   Dataset d;
   std::int64_t f = table.cols - 1;
   std::vector<double> xs;
@@ -41,9 +45,10 @@ Dataset make_dataset(const CsvTable& table, std::int64_t target_col, Task task, 
     double y = table.at(r, target_col);
     if (task == Task::Classify) {
       if (y != std::floor(y) || y < 0 || y >= static_cast<double>(max_classes)) {
-        throw Error(ErrorKind::Domain, fmt::format("{}, row {}, column {}: label {} is not a class 0..{}", table.name,
-                                                   table.lines[static_cast<std::size_t>(r)], target_col + 1, y,
-                                                   max_classes - 1));
+        throw Error(ErrorKind::Domain,
+                    fmt::format("{}, row {}, column {}: label {} is not a class 0..{}", table.name,
+                                table.lines[static_cast<std::size_t>(r)], target_col + 1, y,
+                                max_classes - 1));
       }
       d.labels.push_back(static_cast<std::int64_t>(y));
       d.classes = std::max(d.classes, static_cast<std::int64_t>(y) + 1);
@@ -56,7 +61,8 @@ Dataset make_dataset(const CsvTable& table, std::int64_t target_col, Task task, 
   for (std::int64_t c = 0; c < table.cols; ++c) {
     if (c == target_col) continue;
     auto k = static_cast<std::size_t>(c);
-    d.feature_names.push_back(k < table.header.size() ? table.header[k] : fmt::format("x{}", c + 1));
+    d.feature_names.push_back(k < table.header.size() ? table.header[k]
+                                                      : fmt::format("x{}", c + 1));
   }
   return d;
 }
@@ -82,7 +88,8 @@ void shuffle(std::vector<std::int64_t>& items, tensor::Generator& gen) {
 
 Split train_val_split(std::int64_t n, double val_fraction, std::uint64_t seed) {
   if (val_fraction < 0 || val_fraction >= 1) {
-    throw Error(ErrorKind::Request, "the validation fraction must be in [0, 1); got " + std::to_string(val_fraction));
+    throw Error(ErrorKind::Request,
+                "the validation fraction must be in [0, 1); got " + std::to_string(val_fraction));
   }
   std::vector<std::int64_t> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), 0);
@@ -129,12 +136,16 @@ Tensor Standardizer::apply(const Tensor& x) const {
   return tensor::from_vector(v, x.shape(), x.dtype());
 }
 
-std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_t>& order, std::int64_t batch) {
-  if (batch < 1) throw Error(ErrorKind::Request, "the batch size must be at least 1; got " + std::to_string(batch));
+std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_t>& order,
+                                                   std::int64_t batch) {
+  if (batch < 1)
+    throw Error(ErrorKind::Request,
+                "the batch size must be at least 1; got " + std::to_string(batch));
   std::vector<std::vector<std::int64_t>> out;
   for (std::size_t i = 0; i < order.size(); i += static_cast<std::size_t>(batch)) {
     std::size_t end = std::min(order.size(), i + static_cast<std::size_t>(batch));
-    out.emplace_back(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(end));
+    out.emplace_back(order.begin() + static_cast<std::ptrdiff_t>(i),
+                     order.begin() + static_cast<std::ptrdiff_t>(end));
   }
   return out;
 }

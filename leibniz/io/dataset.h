@@ -55,6 +55,7 @@ struct Standardizer {
 };
 
 /// Consecutive chunks of `order` of at most `batch` indices.
-std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_t>& order, std::int64_t batch);
+std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_t>& order,
+                                                   std::int64_t batch);
 
 }  // namespace leibniz::io

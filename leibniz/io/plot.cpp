@@ -17,7 +17,8 @@ namespace leibniz::io {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // gnuplot single-quoted string: a quote is doubled.
@@ -29,8 +30,9 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-std::string gnuplot_script(const std::string& output, const std::string& terminal, const std::vector<Series>& series,
-                           const std::string& title, const std::string& xlabel, const std::string& ylabel) {
+std::string gnuplot_script(const std::string& output, const std::string& terminal,
+                           const std::vector<Series>& series, const std::string& title,
+                           const std::string& xlabel, const std::string& ylabel) {
   std::ostringstream s;
   s.precision(10);
   s << "set terminal " << terminal << " size 800,500\n"
@@ -41,26 +43,29 @@ std::string gnuplot_script(const std::string& output, const std::string& termina
     << "set grid\nset key top right\n";
   for (std::size_t k = 0; k < series.size(); ++k) {
     s << "$d" << k << " << EOD\n";
-    for (std::size_t i = 0; i < series[k].y.size(); ++i) s << i + 1 << " " << series[k].y[i] << "\n";
+    for (std::size_t i = 0; i < series[k].y.size(); ++i)
+      s << i + 1 << " " << series[k].y[i] << "\n";
     s << "EOD\n";
   }
   s << "plot ";
   for (std::size_t k = 0; k < series.size(); ++k) {
-    s << (k ? ", " : "") << "$d" << k << " using 1:2 with linespoints title " << quoted(series[k].title);
+    s << (k ? ", " : "") << "$d" << k << " using 1:2 with linespoints title "
+      << quoted(series[k].title);
   }
   s << "\n";
   return s.str();
 }
 
-void plot_series(const std::string& path, const std::vector<Series>& series, const std::string& title,
-                 const std::string& xlabel, const std::string& ylabel) {
+void plot_series(const std::string& path, const std::vector<Series>& series,
+                 const std::string& title, const std::string& xlabel, const std::string& ylabel) {
   std::string terminal;
   if (ends_with(path, ".png")) {
     terminal = "pngcairo";
   } else if (ends_with(path, ".svg")) {
     terminal = "svg";
   } else {
-    throw Error(ErrorKind::Request, "cannot plot to '" + path + "': the name must end in .png or .svg");
+    throw Error(ErrorKind::Request,
+                "cannot plot to '" + path + "': the name must end in .png or .svg");
   }
   std::string tmp = temporary_path(path);
   std::string script_path = tmp + ".gp";
@@ -78,7 +83,8 @@ void plot_series(const std::string& path, const std::vector<Series>& series, con
   if (rc == 0) waitpid(pid, &status, 0);
   ::unlink(script_path.c_str());
   if (rc != 0) {
-    throw Error(ErrorKind::Unsupported, "plotting needs gnuplot, which is not installed (apt-get install gnuplot-nox)");
+    throw Error(ErrorKind::Unsupported,
+                "plotting needs gnuplot, which is not installed (apt-get install gnuplot-nox)");
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ::access(tmp.c_str(), F_OK) != 0) {
     ::unlink(tmp.c_str());

@@ -13,11 +13,12 @@ struct Series {
 
 /// Writes the plot to `path` (.png or .svg) atomically. Error{Request} for another
 /// extension, Error{Unsupported} when gnuplot is not installed or fails.
-void plot_series(const std::string& path, const std::vector<Series>& series, const std::string& title,
-                 const std::string& xlabel, const std::string& ylabel);
+void plot_series(const std::string& path, const std::vector<Series>& series,
+                 const std::string& title, const std::string& xlabel, const std::string& ylabel);
 
 /// The gnuplot script plot_series runs (data inline), for tests and for users who want it.
-std::string gnuplot_script(const std::string& output, const std::string& terminal, const std::vector<Series>& series,
-                           const std::string& title, const std::string& xlabel, const std::string& ylabel);
+std::string gnuplot_script(const std::string& output, const std::string& terminal,
+                           const std::vector<Series>& series, const std::string& title,
+                           const std::string& xlabel, const std::string& ylabel);
 
 }  // namespace leibniz::io

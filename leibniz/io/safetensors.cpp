@@ -27,7 +27,8 @@ const Tensor& Safetensors::get(const std::string& name) const {
   throw Error(ErrorKind::Request, source + ": no tensor named '" + name + "'");
 }
 
-std::string encode_safetensors(const NamedTensors& tensors, const std::map<std::string, std::string>& metadata) {
+std::string encode_safetensors(const NamedTensors& tensors,
+                               const std::map<std::string, std::string>& metadata) {
   nlohmann::ordered_json header = nlohmann::ordered_json::object();
   if (!metadata.empty()) header["__metadata__"] = metadata;
   std::size_t offset = 0;
@@ -60,7 +61,8 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
   std::uint64_t n = 0;
   std::memcpy(&n, bytes.data(), 8);
   if (n > bytes.size() - 8) bad(name, "header length " + std::to_string(n) + " exceeds the file");
-  nlohmann::json header = nlohmann::json::parse(bytes.substr(8, n), nullptr, /*allow_exceptions=*/false);
+  nlohmann::json header =
+      nlohmann::json::parse(bytes.substr(8, n), nullptr, /*allow_exceptions=*/false);
   if (!header.is_object()) bad(name, "the header is not a JSON object");
   std::string_view data = bytes.substr(8 + n);
   Safetensors out;
@@ -76,8 +78,9 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
       }
       continue;
     }
-    if (!value.is_object() || !value.contains("data_offsets") || !value["data_offsets"].is_array() ||
-        value["data_offsets"].size() != 2 || !value["data_offsets"][0].is_number_unsigned()) {
+    if (!value.is_object() || !value.contains("data_offsets") ||
+        !value["data_offsets"].is_array() || value["data_offsets"].size() != 2 ||
+        !value["data_offsets"][0].is_number_unsigned()) {
       bad(name, "tensor '" + key + "' lacks data_offsets");
     }
     order.emplace_back(value["data_offsets"][0].get<std::uint64_t>(), key);
@@ -85,7 +88,8 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
   std::sort(order.begin(), order.end());
   for (auto& [begin_unused, key] : order) {
     const nlohmann::json& e = header[key];
-    if (!e.contains("dtype") || !e["dtype"].is_string()) bad(name, "tensor '" + key + "' lacks a dtype");
+    if (!e.contains("dtype") || !e["dtype"].is_string())
+      bad(name, "tensor '" + key + "' lacks a dtype");
     std::string dt = e["dtype"].get<std::string>();
     DType dtype;
     if (dt == "F32") {
@@ -96,7 +100,8 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
       throw Error(ErrorKind::Unsupported, name + ": tensor '" + key + "' has element type " + dt +
                                               "; only F32 and F64 are supported");
     }
-    if (!e.contains("shape") || !e["shape"].is_array()) bad(name, "tensor '" + key + "' lacks a shape");
+    if (!e.contains("shape") || !e["shape"].is_array())
+      bad(name, "tensor '" + key + "' lacks a shape");
     tensor::Shape shape;
     for (auto& d : e["shape"]) {
       if (!d.is_number_unsigned()) bad(name, "tensor '" + key + "' has a bad shape");
@@ -106,11 +111,13 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
     auto end = e["data_offsets"][1].get<std::uint64_t>();
     std::uint64_t want = static_cast<std::uint64_t>(shape.numel()) * tensor::dtype_size(dtype);
     if (end < begin || end > data.size() || end - begin != want) {
-      bad(name, "tensor '" + key + "' has data_offsets [" + std::to_string(begin) + ", " + std::to_string(end) +
-                    "] that do not fit its shape " + shape.str() + " in " + std::to_string(data.size()) + " data bytes");
+      bad(name, "tensor '" + key + "' has data_offsets [" + std::to_string(begin) + ", " +
+                    std::to_string(end) + "] that do not fit its shape " + shape.str() + " in " +
+                    std::to_string(data.size()) + " data bytes");
     }
     Tensor t = tensor::empty(shape, dtype);
-    tensor::dispatch(dtype, [&](auto tag) { std::memcpy(t.data<decltype(tag)>(), data.data() + begin, want); });
+    tensor::dispatch(
+        dtype, [&](auto tag) { std::memcpy(t.data<decltype(tag)>(), data.data() + begin, want); });
     out.tensors.emplace_back(key, t);
   }
   return out;
@@ -121,6 +128,8 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors,
   write_file_atomic(path, encode_safetensors(tensors, metadata));
 }
 
-Safetensors load_safetensors(const std::string& path) { return decode_safetensors(read_file(path), path); }
+Safetensors load_safetensors(const std::string& path) {
+  return decode_safetensors(read_file(path), path);
+}
 
 }  // namespace leibniz::io

@@ -24,7 +24,8 @@ struct Safetensors {
 };
 
 /// Serialises to bytes (the format above).
-std::string encode_safetensors(const NamedTensors& tensors, const std::map<std::string, std::string>& metadata);
+std::string encode_safetensors(const NamedTensors& tensors,
+                               const std::map<std::string, std::string>& metadata);
 /// Parses bytes; Error{Parse} naming `name` when they are not a valid safetensors file,
 /// Error{Unsupported} for element types other than F32 and F64.
 Safetensors decode_safetensors(std::string_view bytes, const std::string& name);

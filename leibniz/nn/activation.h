@@ -9,7 +9,8 @@ namespace leibniz::nn {
 
 enum class ActivationKind { Relu, Tanh, Sigmoid, Gelu, Softplus };
 
-/// "relu", "tanh", "sigmoid", "gelu", "softplus"; throws Error{Request} naming the choices otherwise.
+/// "relu", "tanh", "sigmoid", "gelu", "softplus"; throws Error{Request} naming the choices
+/// otherwise.
 ActivationKind parse_activation(std::string_view name);
 std::string_view activation_name(ActivationKind kind);
 /// The function itself on a tensor.

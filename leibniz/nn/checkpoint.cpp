@@ -12,13 +12,15 @@ const std::string kOptimizerPrefix = "optimizer.";
 const std::string kMean = "standardize.mean";
 const std::string kScale = "standardize.scale";
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
-                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer, std::int64_t epoch,
-                     const std::map<std::string, std::string>& extra) {
+                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                     std::int64_t epoch, const std::map<std::string, std::string>& extra) {
   io::NamedTensors tensors = model.named_parameters();
   auto n = static_cast<std::int64_t>(standardizer.mean.size());
   tensors.emplace_back(kMean, tensor::from_vector(standardizer.mean, {n}, tensor::DType::F64));
@@ -43,7 +45,8 @@ Checkpoint load_checkpoint(const std::string& path) {
     try {
       c.epoch = std::stoll(it->second);
     } catch (const std::exception&) {
-      throw Error(ErrorKind::Request, fmt::format("{}: metadata 'epoch' is not a count: '{}'", path, it->second));
+      throw Error(ErrorKind::Request,
+                  fmt::format("{}: metadata 'epoch' is not a count: '{}'", path, it->second));
     }
   }
   for (auto& [name, t] : file.tensors) {
@@ -60,15 +63,18 @@ Checkpoint load_checkpoint(const std::string& path) {
   return c;
 }
 
-void load_parameters(const Module& model, const io::NamedTensors& saved, const std::string& source) {
+void load_parameters(const Module& model, const io::NamedTensors& saved,
+                     const std::string& source) {
   for (auto& [name, p] : model.named_parameters()) {
     const tensor::Tensor* found = nullptr;
     for (auto& [other, t] : saved)
       if (other == name) found = &t;
-    if (found == nullptr) throw Error(ErrorKind::Request, fmt::format("{}: no parameter '{}'", source, name));
+    if (found == nullptr)
+      throw Error(ErrorKind::Request, fmt::format("{}: no parameter '{}'", source, name));
     if (found->shape() != p.shape()) {
-      throw Error(ErrorKind::Request, fmt::format("{}: parameter '{}' has shape {}, the model needs {}", source, name,
-                                                  found->shape().str(), p.shape().str()));
+      throw Error(ErrorKind::Request,
+                  fmt::format("{}: parameter '{}' has shape {}, the model needs {}", source, name,
+                              found->shape().str(), p.shape().str()));
     }
     tensor::copy_into(p, found->to(p.dtype()));
   }

@@ -19,16 +19,17 @@ struct Checkpoint {
   io::NamedTensors parameters;                  ///< by the model's parameter names
   io::NamedTensors optimizer_state;
   io::Standardizer standardizer;
-  std::int64_t epoch = 0;                        ///< epochs trained so far
+  std::int64_t epoch = 0;  ///< epochs trained so far
 };
 
 /// Saves atomically. `extra` adds metadata (task, loss, optimiser name, ...).
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
-                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer, std::int64_t epoch,
-                     const std::map<std::string, std::string>& extra);
+                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                     std::int64_t epoch, const std::map<std::string, std::string>& extra);
 Checkpoint load_checkpoint(const std::string& path);
 
-/// Copies saved parameters into `model`; Error{Request} naming `source` on a missing name or wrong shape.
+/// Copies saved parameters into `model`; Error{Request} naming `source` on a missing name or wrong
+/// shape.
 void load_parameters(const Module& model, const io::NamedTensors& saved, const std::string& source);
 
 }  // namespace leibniz::nn

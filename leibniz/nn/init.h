@@ -17,7 +17,7 @@ tensor::Tensor xavier_uniform(const tensor::Shape& shape, std::int64_t fan_in, s
 tensor::Tensor he_normal(const tensor::Shape& shape, std::int64_t fan_in, tensor::Generator& gen,
                          tensor::DType dtype);
 /// The weight of a (fan_out, fan_in) layer under `init`.
-tensor::Tensor init_weight(Init init, std::int64_t fan_in, std::int64_t fan_out, tensor::Generator& gen,
-                           tensor::DType dtype);
+tensor::Tensor init_weight(Init init, std::int64_t fan_in, std::int64_t fan_out,
+                           tensor::Generator& gen, tensor::DType dtype);
 
 }  // namespace leibniz::nn

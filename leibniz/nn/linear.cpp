@@ -4,7 +4,8 @@
 
 namespace leibniz::nn {
 
-Linear::Linear(std::int64_t in, std::int64_t out, tensor::Generator& gen, Init init, tensor::DType dtype)
+Linear::Linear(std::int64_t in, std::int64_t out, tensor::Generator& gen, Init init,
+               tensor::DType dtype)
     : weight(init_weight(init, in, out, gen, dtype)), bias(tensor::zeros({out}, dtype)) {
   weight.set_requires_grad(true);
   bias.set_requires_grad(true);
@@ -17,7 +18,8 @@ std::vector<std::pair<std::string, Tensor>> Linear::named_parameters() const {
 }
 
 std::string Linear::describe() const {
-  return "Linear(" + std::to_string(weight.shape()[1]) + ", " + std::to_string(weight.shape()[0]) + ")";
+  return "Linear(" + std::to_string(weight.shape()[1]) + ", " + std::to_string(weight.shape()[0]) +
+         ")";
 }
 
 }  // namespace leibniz::nn

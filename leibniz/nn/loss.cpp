@@ -26,9 +26,8 @@ void check_same(const Tensor& pred, const Tensor& target, const char* loss) {
 Tensor fused_loss(const char* name, const Tensor& pred, double value, const Tensor& grad) {
   Tensor out = tensor::scalar(value, pred.dtype());
   if (tensor::needs_grad(pred)) {
-    tensor::record(out, name, {pred}, [grad](const Tensor& g, GradSink& sink) {
-      sink.add(0, grad * g.item());
-    });
+    tensor::record(out, name, {pred},
+                   [grad](const Tensor& g, GradSink& sink) { sink.add(0, grad * g.item()); });
   }
   return out;
 }
@@ -45,7 +44,8 @@ Tensor squared_error(const char* name, const Tensor& pred, const Tensor& target,
     const T* tp = t.data<T>();
     T* gp = grad.data<T>();
     T two_scale = static_cast<T>(2 * scale);
-    const std::int64_t n = p.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n =
+        p.numel();  // hoisted: stores through the data pointer could alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       T d = pp[i] - tp[i];
       total += static_cast<double>(d) * d;
@@ -58,7 +58,8 @@ Tensor squared_error(const char* name, const Tensor& pred, const Tensor& target,
 }  // namespace
 
 Tensor mse_loss(const Tensor& pred, const Tensor& target) {
-  return squared_error("mse_loss", pred, target, 1.0 / static_cast<double>(std::max<std::int64_t>(pred.numel(), 1)));
+  return squared_error("mse_loss", pred, target,
+                       1.0 / static_cast<double>(std::max<std::int64_t>(pred.numel(), 1)));
 }
 
 Tensor half_squared_error(const Tensor& pred, const Tensor& target) {
@@ -77,7 +78,8 @@ Tensor bce_with_logits(const Tensor& logits, const Tensor& target) {
     const T* zp = z.data<T>();
     const T* yp = y.data<T>();
     T* gp = grad.data<T>();
-    const std::int64_t n = z.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n =
+        z.numel();  // hoisted: stores through the data pointer could alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       double zi = zp[i], yi = yp[i];
       total += std::max(zi, 0.0) - zi * yi + std::log1p(std::exp(-std::abs(zi)));
@@ -104,8 +106,9 @@ Tensor cross_entropy(const Tensor& logits, const std::vector<std::int64_t>& labe
     for (std::int64_t r = 0; r < rows; ++r) {
       std::int64_t label = labels[static_cast<std::size_t>(r)];
       if (label < 0 || label >= classes) {
-        throw Error(ErrorKind::Domain, "label " + std::to_string(label) + " of row " + std::to_string(r) +
-                                           " is outside 0.." + std::to_string(classes - 1));
+        throw Error(ErrorKind::Domain, "label " + std::to_string(label) + " of row " +
+                                           std::to_string(r) + " is outside 0.." +
+                                           std::to_string(classes - 1));
       }
       const T* zr = z.data<T>() + r * classes;
       T* gr = grad.data<T>() + r * classes;

@@ -12,7 +12,8 @@ ModelKind parse_model_kind(const std::string& name) {
   if (name == "mlp") return ModelKind::Mlp;
   if (name == "rnn") return ModelKind::Rnn;
   if (name == "lstm") return ModelKind::Lstm;
-  throw Error(ErrorKind::Request, fmt::format("unknown model '{}' (expected mlp, rnn or lstm)", name));
+  throw Error(ErrorKind::Request,
+              fmt::format("unknown model '{}' (expected mlp, rnn or lstm)", name));
 }
 
 std::string model_kind_name(ModelKind kind) {
@@ -27,7 +28,9 @@ std::string model_kind_name(ModelKind kind) {
 std::unique_ptr<Sequential> ModelSpec::build(tensor::Generator& gen) const {
   auto net = std::make_unique<Sequential>();
   // He initialisation suits ReLU; Xavier suits the saturating activations.
-  Init init = activation == ActivationKind::Relu || activation == ActivationKind::Gelu ? Init::He : Init::Xavier;
+  Init init = activation == ActivationKind::Relu || activation == ActivationKind::Gelu
+                  ? Init::He
+                  : Init::Xavier;
   std::int64_t width = inputs;
   if (kind == ModelKind::Mlp) {
     for (std::int64_t h : hidden) {
@@ -36,9 +39,11 @@ std::unique_ptr<Sequential> ModelSpec::build(tensor::Generator& gen) const {
       width = h;
     }
   } else {
-    if (hidden.size() != 1) throw Error(ErrorKind::Request, "a recurrent model takes one hidden size");
+    if (hidden.size() != 1)
+      throw Error(ErrorKind::Request, "a recurrent model takes one hidden size");
     if (step_inputs < 1 || inputs % step_inputs != 0) {
-      throw Error(ErrorKind::Request, fmt::format("{} features do not split into time steps of {}", inputs, step_inputs));
+      throw Error(ErrorKind::Request, fmt::format("{} features do not split into time steps of {}",
+                                                  inputs, step_inputs));
     }
     std::unique_ptr<Module> cell;
     if (kind == ModelKind::Rnn) {
@@ -68,11 +73,13 @@ std::map<std::string, std::string> ModelSpec::to_metadata() const {
           {"dtype", std::string(tensor::dtype_name(dtype))}};
 }
 
-ModelSpec ModelSpec::from_metadata(const std::map<std::string, std::string>& metadata, const std::string& source) {
+ModelSpec ModelSpec::from_metadata(const std::map<std::string, std::string>& metadata,
+                                   const std::string& source) {
   auto get = [&](const std::string& key) -> const std::string& {
     auto it = metadata.find(key);
     if (it == metadata.end()) {
-      throw Error(ErrorKind::Request, fmt::format("{}: not a leibniz model (no '{}' in its metadata)", source, key));
+      throw Error(ErrorKind::Request,
+                  fmt::format("{}: not a leibniz model (no '{}' in its metadata)", source, key));
     }
     return it->second;
   };
@@ -83,7 +90,8 @@ ModelSpec ModelSpec::from_metadata(const std::map<std::string, std::string>& met
       if (used == text.size() && v >= 0) return v;
     } catch (const std::exception&) {
     }
-    throw Error(ErrorKind::Request, fmt::format("{}: metadata '{}' is not a count: '{}'", source, key, text));
+    throw Error(ErrorKind::Request,
+                fmt::format("{}: metadata '{}' is not a count: '{}'", source, key, text));
   };
   ModelSpec s;
   s.kind = parse_model_kind(get("model"));

@@ -23,8 +23,8 @@ Tensor uniform_param(const tensor::Shape& shape, std::int64_t hidden, tensor::Ge
 
 void check_sequence(const Tensor& x, std::int64_t input, const char* layer) {
   if (x.dim() != 3 || x.shape()[2] != input) {
-    throw Error(ErrorKind::Domain, std::string(layer) + " expects input (T, B, " + std::to_string(input) +
-                                       "); got " + x.shape().str());
+    throw Error(ErrorKind::Domain, std::string(layer) + " expects input (T, B, " +
+                                       std::to_string(input) + "); got " + x.shape().str());
   }
 }
 
@@ -87,8 +87,8 @@ SequenceLast::SequenceLast(std::unique_ptr<Module> recurrent, std::int64_t input
 
 Tensor SequenceLast::forward(const Tensor& x) {
   if (x.dim() != 2 || x.shape()[1] % input_ != 0) {
-    throw Error(ErrorKind::Domain, "a sequence batch must be (B, T*" + std::to_string(input_) + "); got " +
-                                       x.shape().str());
+    throw Error(ErrorKind::Domain, "a sequence batch must be (B, T*" + std::to_string(input_) +
+                                       "); got " + x.shape().str());
   }
   std::int64_t batch = x.shape()[0], steps = x.shape()[1] / input_;
   // (B, T*I) -> (B, T, I) -> (T, B, I)

@@ -16,7 +16,8 @@ Tensor Sequential::forward(const Tensor& x) {
 std::vector<std::pair<std::string, Tensor>> Sequential::named_parameters() const {
   std::vector<std::pair<std::string, Tensor>> out;
   for (std::size_t i = 0; i < layers_.size(); ++i) {
-    for (auto& [name, t] : layers_[i]->named_parameters()) out.emplace_back(std::to_string(i) + "." + name, t);
+    for (auto& [name, t] : layers_[i]->named_parameters())
+      out.emplace_back(std::to_string(i) + "." + name, t);
   }
   return out;
 }

@@ -22,7 +22,8 @@ using tensor::Tensor;
 struct Objective {
   LossKind kind;
 
-  Tensor loss(const Tensor& out, const io::Dataset& d, const std::vector<std::int64_t>& labels) const {
+  Tensor loss(const Tensor& out, const io::Dataset& d,
+              const std::vector<std::int64_t>& labels) const {
     switch (kind) {
       case LossKind::CrossEntropy: return cross_entropy(out, labels);
       case LossKind::Bce: {
@@ -36,7 +37,8 @@ struct Objective {
 
   // Correct predictions in a batch (classification only).
   std::int64_t correct(const Tensor& out, const std::vector<std::int64_t>& labels) const {
-    if (kind == LossKind::CrossEntropy) return std::llround(accuracy(out, labels) * static_cast<double>(labels.size()));
+    if (kind == LossKind::CrossEntropy)
+      return std::llround(accuracy(out, labels) * static_cast<double>(labels.size()));
     std::vector<double> z = out.to_vector();
     std::int64_t right = 0;
     for (std::size_t i = 0; i < labels.size(); ++i) right += (z[i] > 0) == (labels[i] == 1);
@@ -48,14 +50,17 @@ struct Objective {
 
 Objective choose_objective(const TrainConfig& c, const io::Dataset& d) {
   LossKind k = c.loss;
-  if (k == LossKind::Auto) k = c.task == io::Task::Classify ? LossKind::CrossEntropy : LossKind::Mse;
+  if (k == LossKind::Auto)
+    k = c.task == io::Task::Classify ? LossKind::CrossEntropy : LossKind::Mse;
   bool classify_loss = k == LossKind::CrossEntropy || k == LossKind::Bce;
   if (classify_loss != (c.task == io::Task::Classify)) {
-    throw Error(ErrorKind::Request, "the loss does not fit the task (classify takes cross_entropy or bce, "
-                                    "regress takes mse or half_sse)");
+    throw Error(ErrorKind::Request,
+                "the loss does not fit the task (classify takes cross_entropy or bce, "
+                "regress takes mse or half_sse)");
   }
   if (k == LossKind::Bce && d.classes > 2) {
-    throw Error(ErrorKind::Request, fmt::format("bce needs labels 0 and 1; {} has {} classes", c.data, d.classes));
+    throw Error(ErrorKind::Request,
+                fmt::format("bce needs labels 0 and 1; {} has {} classes", c.data, d.classes));
   }
   return {k};
 }
@@ -108,13 +113,14 @@ std::string loss_name(LossKind k) {
 }
 
 // The first row whose label the model cannot output, as an error naming file, row and column.
-void check_labels(const io::CsvTable& table, std::int64_t target_col, const io::Dataset& d, std::int64_t classes,
-                  const std::string& model) {
+void check_labels(const io::CsvTable& table, std::int64_t target_col, const io::Dataset& d,
+                  std::int64_t classes, const std::string& model) {
   for (std::size_t r = 0; r < d.labels.size(); ++r) {
     if (d.labels[r] >= classes) {
-      throw Error(ErrorKind::Domain, fmt::format("{}, row {}, column {}: label {} is outside the classes 0..{} of {}",
-                                                 table.name, table.lines[r], target_col + 1, d.labels[r], classes - 1,
-                                                 model));
+      throw Error(
+          ErrorKind::Domain,
+          fmt::format("{}, row {}, column {}: label {} is outside the classes 0..{} of {}",
+                      table.name, table.lines[r], target_col + 1, d.labels[r], classes - 1, model));
     }
   }
 }
@@ -127,13 +133,15 @@ LossKind parse_loss(const std::string& name) {
   if (name == "bce") return LossKind::Bce;
   if (name == "mse") return LossKind::Mse;
   if (name == "half_sse") return LossKind::HalfSquaredError;
-  throw Error(ErrorKind::Request,
-              fmt::format("unknown loss '{}' (expected auto, cross_entropy, bce, mse or half_sse)", name));
+  throw Error(
+      ErrorKind::Request,
+      fmt::format("unknown loss '{}' (expected auto, cross_entropy, bce, mse or half_sse)", name));
 }
 
 TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (c.epochs < 0) throw Error(ErrorKind::Request, "the number of epochs must be at least 0");
-  if (!(c.lr > 0) || !std::isfinite(c.lr)) throw Error(ErrorKind::Request, "the learning rate must be positive");
+  if (!(c.lr > 0) || !std::isfinite(c.lr))
+    throw Error(ErrorKind::Request, "the learning rate must be positive");
   io::CsvTable table = io::read_csv(c.data, {c.header});
   std::int64_t target_col = io::target_column(table, c.target);
   io::Dataset data = io::make_dataset(table, target_col, c.task, c.dtype);
@@ -146,7 +154,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     spec = resumed->spec;
     std::int64_t features = data.x.shape()[1];
     if (spec.inputs != features) {
-      throw Error(ErrorKind::Domain, fmt::format("{} takes {} features; {} has {}", c.resume, spec.inputs, c.data, features));
+      throw Error(ErrorKind::Domain, fmt::format("{} takes {} features; {} has {}", c.resume,
+                                                 spec.inputs, c.data, features));
     }
   } else {
     spec.kind = c.model;
@@ -157,7 +166,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     spec.dtype = c.dtype;
     spec.outputs = obj.kind == LossKind::CrossEntropy ? std::max<std::int64_t>(data.classes, 2) : 1;
   }
-  if (obj.kind == LossKind::CrossEntropy) check_labels(table, target_col, data, spec.outputs, c.resume.empty() ? "the model" : c.resume);
+  if (obj.kind == LossKind::CrossEntropy)
+    check_labels(table, target_col, data, spec.outputs, c.resume.empty() ? "the model" : c.resume);
   if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
 
   io::Split split = io::train_val_split(table.rows, c.val, c.seed);
@@ -179,22 +189,32 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (resumed) load_parameters(*model, resumed->parameters, c.resume);
   std::unique_ptr<optim::Optimizer> opt;
   if (c.optimizer == "adam") {
-    opt = std::make_unique<optim::Adam>(model->parameters(), optim::AdamOptions{.lr = c.lr, .weight_decay = c.weight_decay});
+    opt = std::make_unique<optim::Adam>(
+        model->parameters(), optim::AdamOptions{.lr = c.lr, .weight_decay = c.weight_decay});
   } else if (c.optimizer == "sgd") {
-    opt = std::make_unique<optim::Sgd>(model->parameters(),
-                                       optim::SgdOptions{.lr = c.lr, .momentum = c.momentum, .weight_decay = c.weight_decay});
+    opt = std::make_unique<optim::Sgd>(
+        model->parameters(),
+        optim::SgdOptions{.lr = c.lr, .momentum = c.momentum, .weight_decay = c.weight_decay});
   } else {
-    throw Error(ErrorKind::Request, fmt::format("unknown optimizer '{}' (expected sgd or adam)", c.optimizer));
+    throw Error(ErrorKind::Request,
+                fmt::format("unknown optimizer '{}' (expected sgd or adam)", c.optimizer));
   }
-  if (resumed && !resumed->optimizer_state.empty() && resumed->metadata["optimizer"] == c.optimizer) {
+  if (resumed && !resumed->optimizer_state.empty() &&
+      resumed->metadata["optimizer"] == c.optimizer) {
     opt->set_state(resumed->optimizer_state);
   }
   std::int64_t first_epoch = resumed ? resumed->epoch : 0;
-  optim::Schedule schedule{.kind = c.schedule, .base_lr = c.lr, .step_size = std::max<std::int64_t>(1, c.epochs / 3),
-                           .gamma = 0.1, .total_epochs = first_epoch + c.epochs};  // epochs count from the first run
-  std::map<std::string, std::string> extra = {{"task", c.task == io::Task::Classify ? "classify" : "regress"},
-                                              {"loss", loss_name(obj.kind)}, {"optimizer", c.optimizer},
-                                              {"seed", std::to_string(c.seed)}};
+  optim::Schedule schedule{
+      .kind = c.schedule,
+      .base_lr = c.lr,
+      .step_size = std::max<std::int64_t>(1, c.epochs / 3),
+      .gamma = 0.1,
+      .total_epochs = first_epoch + c.epochs};  // epochs count from the first run
+  std::map<std::string, std::string> extra = {
+      {"task", c.task == io::Task::Classify ? "classify" : "regress"},
+      {"loss", loss_name(obj.kind)},
+      {"optimizer", c.optimizer},
+      {"seed", std::to_string(c.seed)}};
 
   TrainResult result;
   result.model_description = model->describe();
@@ -209,7 +229,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   std::int64_t global_step = 0;
   for (std::int64_t e = first_epoch; e < first_epoch + c.epochs; ++e) {
     opt->set_lr(schedule.lr_at(e));
-    // Each epoch's order depends on (seed, epoch) only, so a resumed run shuffles as an uninterrupted one.
+    // Each epoch's order depends on (seed, epoch) only, so a resumed run shuffles as an
+    // uninterrupted one.
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::int64_t>(i);
     tensor::Generator shuffle_gen(c.seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(e));
     io::shuffle(order, shuffle_gen);
@@ -225,18 +246,21 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       double value = loss.item();
       if (!std::isfinite(value)) {
         restore(*model, last_good);
-        std::string kept = e == first_epoch ? "the model as it was before this epoch" : fmt::format("the model after epoch {}", e);
+        std::string kept = e == first_epoch ? "the model as it was before this epoch"
+                                            : fmt::format("the model after epoch {}", e);
         if (!c.save.empty()) save_checkpoint(c.save, *model, spec, standardizer, nullptr, e, extra);
         throw Error(ErrorKind::Domain,
-                    fmt::format("the loss became {} at epoch {}, step {} (step {} overall); training stopped and kept {}{}",
-                                std::isnan(value) ? "nan" : "infinite", e + 1, s + 1, global_step, kept,
-                                c.save.empty() ? "" : fmt::format(" in {}", c.save)));
+                    fmt::format("the loss became {} at epoch {}, step {} (step {} overall); "
+                                "training stopped and kept {}{}",
+                                std::isnan(value) ? "nan" : "infinite", e + 1, s + 1, global_step,
+                                kept, c.save.empty() ? "" : fmt::format(" in {}", c.save)));
       }
       loss.backward();
       opt->step();
       total += value * static_cast<double>(batches[s].size());
       if (obj.classify()) right += obj.correct(out, b.labels);
-      observer.on_step(e + 1, static_cast<std::int64_t>(s) + 1, static_cast<std::int64_t>(batches.size()), value);
+      observer.on_step(e + 1, static_cast<std::int64_t>(s) + 1,
+                       static_cast<std::int64_t>(batches.size()), value);
     }
     EpochReport report;
     report.epoch = e + 1;
@@ -254,7 +278,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     result.epochs = e + 1;
     observer.on_epoch(report);
   }
-  if (!c.save.empty()) save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
+  if (!c.save.empty())
+    save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
   return result;
 }
 

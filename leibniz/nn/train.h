@@ -18,18 +18,18 @@ enum class LossKind { Auto, CrossEntropy, Bce, Mse, HalfSquaredError };
 LossKind parse_loss(const std::string& name);
 
 struct TrainConfig {
-  std::string data;                ///< CSV file
+  std::string data;  ///< CSV file
   bool header = false;
-  std::string target = "last";     ///< last, first, a header name or a 1-based column number
+  std::string target = "last";  ///< last, first, a header name or a 1-based column number
   io::Task task = io::Task::Classify;
   ModelKind model = ModelKind::Mlp;
   std::vector<std::int64_t> hidden = {64, 32};
   ActivationKind activation = ActivationKind::Relu;
-  std::int64_t step_inputs = 1;    ///< RNN/LSTM: features per time step
+  std::int64_t step_inputs = 1;  ///< RNN/LSTM: features per time step
   LossKind loss = LossKind::Auto;
   std::string optimizer = "adam";  ///< adam or sgd
   double lr = 0.001;
-  double momentum = 0.0;           ///< SGD
+  double momentum = 0.0;  ///< SGD
   double weight_decay = 0.0;
   optim::ScheduleKind schedule = optim::ScheduleKind::Constant;
   std::int64_t epochs = 30;
@@ -38,12 +38,12 @@ struct TrainConfig {
   std::uint64_t seed = 1;
   bool standardize = true;
   tensor::DType dtype = tensor::DType::F32;
-  std::string save;                ///< save the model here (and the last good one on failure)
-  std::string resume;              ///< continue from this saved model
+  std::string save;    ///< save the model here (and the last good one on failure)
+  std::string resume;  ///< continue from this saved model
 };
 
 struct EpochReport {
-  std::int64_t epoch = 0;          ///< 1-based, counting resumed epochs
+  std::int64_t epoch = 0;  ///< 1-based, counting resumed epochs
   double train_loss = 0;
   std::optional<double> train_accuracy;
   std::optional<double> val_loss;
@@ -53,7 +53,7 @@ struct EpochReport {
 
 struct TrainResult {
   std::vector<EpochReport> history;
-  std::int64_t epochs = 0;         ///< total epochs of the model
+  std::int64_t epochs = 0;  ///< total epochs of the model
   std::string model_description;
   std::int64_t parameters = 0;
   std::int64_t train_rows = 0, val_rows = 0;
@@ -64,7 +64,8 @@ class TrainObserver {
  public:
   virtual ~TrainObserver() = default;
   virtual void on_start(const TrainResult& /*setup*/) {}
-  virtual void on_step(std::int64_t /*epoch*/, std::int64_t /*step*/, std::int64_t /*steps*/, double /*loss*/) {}
+  virtual void on_step(std::int64_t /*epoch*/, std::int64_t /*step*/, std::int64_t /*steps*/,
+                       double /*loss*/) {}
   virtual void on_epoch(const EpochReport& /*report*/) {}
 };
 

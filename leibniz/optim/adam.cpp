@@ -5,7 +5,9 @@
 namespace leibniz::optim {
 
 Adam::Adam(std::vector<Tensor> params, AdamOptions options)
-    : Optimizer(std::move(params), options.lr), options_(options), steps_(tensor::zeros({1}, tensor::DType::F64)) {
+    : Optimizer(std::move(params), options.lr),
+      options_(options),
+      steps_(tensor::zeros({1}, tensor::DType::F64)) {
   for (const Tensor& p : params_) {
     m_.push_back(tensor::zeros(p.shape(), p.dtype()));
     v_.push_back(tensor::zeros(p.shape(), p.dtype()));
@@ -31,7 +33,8 @@ void Adam::step() {
       const T b1 = static_cast<T>(options_.beta1), b2 = static_cast<T>(options_.beta2);
       const T step = static_cast<T>(lr_ / c1), inv_c2 = static_cast<T>(1 / c2);
       const T eps = static_cast<T>(options_.eps), wd = static_cast<T>(options_.weight_decay);
-      const std::int64_t n = p.numel();  // hoisted: stores through the data pointer could alias the shape
+      const std::int64_t n =
+          p.numel();  // hoisted: stores through the data pointer could alias the shape
       for (std::int64_t i = 0; i < n; ++i) {
         T gi = gp[i] + wd * w[i];
         m[i] = b1 * m[i] + (T(1) - b1) * gi;

@@ -1,5 +1,6 @@
 // Adam (Kingma and Ba 2015, Algorithm 1), with L2 weight decay added to the gradient:
-//   m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  p -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
+//   m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  p -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) +
+//   eps)
 #pragma once
 
 #include <cstdint>

@@ -21,10 +21,12 @@ void Optimizer::set_state(const std::vector<std::pair<std::string, Tensor>>& sav
     const Tensor* found = nullptr;
     for (auto& [other, t] : saved)
       if (other == name) found = &t;
-    if (found == nullptr) throw Error(ErrorKind::Request, "saved optimiser state lacks '" + name + "'");
+    if (found == nullptr)
+      throw Error(ErrorKind::Request, "saved optimiser state lacks '" + name + "'");
     if (found->shape() != buffer.shape()) {
-      throw Error(ErrorKind::Request, "saved optimiser state '" + name + "' has shape " + found->shape().str() +
-                                          ", expected " + buffer.shape().str());
+      throw Error(ErrorKind::Request, "saved optimiser state '" + name + "' has shape " +
+                                          found->shape().str() + ", expected " +
+                                          buffer.shape().str());
     }
     tensor::copy_into(buffer, found->to(buffer.dtype()));
   }

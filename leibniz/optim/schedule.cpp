@@ -12,9 +12,11 @@ double Schedule::lr_at(std::int64_t epoch) const {
   switch (kind) {
     case ScheduleKind::Constant: return base_lr;
     case ScheduleKind::Step:
-      return base_lr * std::pow(gamma, static_cast<double>(epoch / std::max<std::int64_t>(step_size, 1)));
+      return base_lr *
+             std::pow(gamma, static_cast<double>(epoch / std::max<std::int64_t>(step_size, 1)));
     case ScheduleKind::Cosine: {
-      double frac = std::min(1.0, static_cast<double>(epoch) / static_cast<double>(std::max<std::int64_t>(total_epochs, 1)));
+      double frac = std::min(1.0, static_cast<double>(epoch) /
+                                      static_cast<double>(std::max<std::int64_t>(total_epochs, 1)));
       return min_lr + (base_lr - min_lr) * (1 + std::cos(std::numbers::pi * frac)) / 2;
     }
   }

@@ -2,7 +2,8 @@
 
 namespace leibniz::optim {
 
-Sgd::Sgd(std::vector<Tensor> params, SgdOptions options) : Optimizer(std::move(params), options.lr), options_(options) {
+Sgd::Sgd(std::vector<Tensor> params, SgdOptions options)
+    : Optimizer(std::move(params), options.lr), options_(options) {
   if (options_.momentum != 0.0) {
     for (const Tensor& p : params_) velocity_.push_back(tensor::zeros(p.shape(), p.dtype()));
   }
@@ -37,7 +38,8 @@ void Sgd::step() {
 
 std::vector<std::pair<std::string, Tensor>> Sgd::state() const {
   std::vector<std::pair<std::string, Tensor>> out;
-  for (std::size_t k = 0; k < velocity_.size(); ++k) out.emplace_back("velocity." + std::to_string(k), velocity_[k]);
+  for (std::size_t k = 0; k < velocity_.size(); ++k)
+    out.emplace_back("velocity." + std::to_string(k), velocity_[k]);
   return out;
 }
 

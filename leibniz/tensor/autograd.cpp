@@ -51,11 +51,12 @@ NoGradGuard::NoGradGuard() : previous_(g_grad_enabled) { g_grad_enabled = false;
 NoGradGuard::~NoGradGuard() { g_grad_enabled = previous_; }
 
 bool needs_grad(const std::vector<Tensor>& inputs) {
-  return grad_enabled() &&
-         std::any_of(inputs.begin(), inputs.end(), [](const Tensor& t) { return t.requires_grad(); });
+  return grad_enabled() && std::any_of(inputs.begin(), inputs.end(),
+                                       [](const Tensor& t) { return t.requires_grad(); });
 }
 
-void record(Tensor& out, const char* name, std::initializer_list<Tensor> inputs, BackwardFn backward) {
+void record(Tensor& out, const char* name, std::initializer_list<Tensor> inputs,
+            BackwardFn backward) {
   record_impl(out, name, inputs.begin(), inputs.end(), std::move(backward));
 }
 
@@ -97,14 +98,16 @@ void run_backward(const Tensor& root, const Tensor& seed, bool retain_graph) {
     order.push_back(std::move(n));
   }
   // Creation order is a topological order: visit from the newest node back.
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a->seq > b->seq; });
+  std::sort(order.begin(), order.end(),
+            [](const auto& a, const auto& b) { return a->seq > b->seq; });
   root.grad_fn()->grad = s;
   for (const auto& n : order) {
     if (!n->grad.defined()) continue;
     if (!n->backward) {
       for (const auto& m : order) m->grad = Tensor();
-      throw Error(ErrorKind::Domain,
-                  "backward() through a graph that was already freed; pass retain_graph the first time");
+      throw Error(
+          ErrorKind::Domain,
+          "backward() through a graph that was already freed; pass retain_graph the first time");
     }
     Tensor g = std::move(n->grad);
     n->grad = Tensor();
@@ -117,7 +120,8 @@ void run_backward(const Tensor& root, const Tensor& seed, bool retain_graph) {
   }
 }
 
-Tensor custom_op(const std::vector<Tensor>& inputs, CustomForward forward, CustomBackward backward) {
+Tensor custom_op(const std::vector<Tensor>& inputs, CustomForward forward,
+                 CustomBackward backward) {
   std::vector<Tensor> detached;
   detached.reserve(inputs.size());
   for (const Tensor& t : inputs) detached.push_back(t.detach());

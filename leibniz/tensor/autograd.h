@@ -22,10 +22,10 @@ using BackwardFn = std::function<void(const Tensor& grad_out, GradSink& sink)>;
 class Node {
  public:
   const char* name = "";
-  std::uint64_t seq = 0;  // creation order
+  std::uint64_t seq = 0;                            // creation order
   std::vector<std::shared_ptr<TensorImpl>> inputs;  // null where an input needs no gradient
-  BackwardFn backward;  // empty once the graph is freed
-  Tensor grad;          // d root / d output, accumulated during a sweep
+  BackwardFn backward;                              // empty once the graph is freed
+  Tensor grad;                                      // d root / d output, accumulated during a sweep
   std::uint64_t stamp = 0;
 };
 
@@ -81,7 +81,8 @@ using CustomBackward = std::function<std::vector<Tensor>(
 
 /// A differentiable operation with a user-written backward, the tensor form of `deriv`:
 ///   Tensor y = custom_op({x}, [](auto& in) { return exp(in[0]); },
-///                        [](auto&, const Tensor& out, const Tensor& g) { return std::vector{g * out}; });
+///                        [](auto&, const Tensor& out, const Tensor& g) { return std::vector{g *
+///                        out}; });
 Tensor custom_op(const std::vector<Tensor>& inputs, CustomForward forward, CustomBackward backward);
 
 }  // namespace leibniz::tensor

@@ -10,14 +10,20 @@ namespace leibniz::tensor {
 enum class DType { F32, F64 };
 
 inline std::size_t dtype_size(DType dtype) { return dtype == DType::F32 ? 4 : 8; }
-inline std::string_view dtype_name(DType dtype) { return dtype == DType::F32 ? "float32" : "float64"; }
+inline std::string_view dtype_name(DType dtype) {
+  return dtype == DType::F32 ? "float32" : "float64";
+}
 
 template <typename T>
 constexpr DType dtype_of();
 template <>
-constexpr DType dtype_of<float>() { return DType::F32; }
+constexpr DType dtype_of<float>() {
+  return DType::F32;
+}
 template <>
-constexpr DType dtype_of<double>() { return DType::F64; }
+constexpr DType dtype_of<double>() {
+  return DType::F64;
+}
 
 /// Calls f(T{}) with T the element type of `dtype`:
 ///   dispatch(t.dtype(), [&](auto tag) { using T = decltype(tag); ... });

@@ -10,6 +10,7 @@ namespace leibniz::tensor::detail {
 /// op(A) is (m, k), op(B) is (k, n), C is (m, n); all row-major with leading dimensions.
 template <typename T>
 void gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, T alpha,
-          const T* a, std::int64_t lda, const T* b, std::int64_t ldb, T beta, T* c, std::int64_t ldc);
+          const T* a, std::int64_t lda, const T* b, std::int64_t ldb, T beta, T* c,
+          std::int64_t ldc);
 
 }  // namespace leibniz::tensor::detail

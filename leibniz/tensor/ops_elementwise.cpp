@@ -42,7 +42,8 @@ Tensor binary_forward(const Tensor& a, const Tensor& b) {
       return;
     }
     detail::for_each_row<3>(
-        shape, {out.strides(), detail::broadcast_strides(a, shape), detail::broadcast_strides(b, shape)},
+        shape,
+        {out.strides(), detail::broadcast_strides(a, shape), detail::broadcast_strides(b, shape)},
         [&](auto off, std::int64_t len, auto st) {
           T* op_ = o + off[0];
           const T* xp = x + off[1];
@@ -101,7 +102,7 @@ Tensor div(const Tensor& a, const Tensor& b) {
   if (needs_grad(a, b)) {
     Tensor outd = out.detach();  // a node must not own its own output (a cycle)
     record(out, "div", {a, b}, [b, outd](const Tensor& g, GradSink& sink) {
-      Tensor ga = div(g, b);                            // d(a/b)/da = 1/b
+      Tensor ga = div(g, b);  // d(a/b)/da = 1/b
       if (sink.wants(0)) sink.add(0, ga);
       if (sink.wants(1)) sink.add(1, affine(mul(ga, outd), -1.0, 0.0));  // d(a/b)/db = -(a/b)/b
     });
@@ -117,7 +118,8 @@ Tensor affine(const Tensor& t, double scale, double shift) {
     const T* x = src.data<T>();
     T* o = out.data<T>();
     T a = static_cast<T>(scale), c = static_cast<T>(shift);
-    const std::int64_t n = t.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n =
+        t.numel();  // hoisted: stores through the data pointer could alias the shape
     for (std::int64_t i = 0; i < n; ++i) o[i] = a * x[i] + c;
   });
   if (needs_grad(src)) {

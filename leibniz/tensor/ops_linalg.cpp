@@ -30,7 +30,8 @@ Operand as_operand(const Tensor& x) {
 
 void check_2d(const Tensor& t, const char* what) {
   if (t.dim() != 2) {
-    throw Error(ErrorKind::Domain, std::string(what) + " must be a matrix; it has shape " + t.shape().str());
+    throw Error(ErrorKind::Domain,
+                std::string(what) + " must be a matrix; it has shape " + t.shape().str());
   }
 }
 
@@ -58,7 +59,8 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
   check_2d(a, "matmul's left operand");
   check_2d(b, "matmul's right operand");
   if (a.shape()[1] != b.shape()[0] || a.dtype() != b.dtype()) {
-    throw Error(ErrorKind::Domain, "matmul of shapes " + a.shape().str() + " and " + b.shape().str());
+    throw Error(ErrorKind::Domain,
+                "matmul of shapes " + a.shape().str() + " and " + b.shape().str());
   }
   Tensor out = matmul_raw(a, b);
   if (needs_grad(a, b)) {
@@ -78,7 +80,8 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
   if (w.shape()[1] != in || x.dtype() != w.dtype() ||
       (b.defined() && (b.shape() != Shape{out_features} || b.dtype() != x.dtype()))) {
     throw Error(ErrorKind::Domain, "linear of input " + x.shape().str() + " with weight " +
-                                       w.shape().str() + (b.defined() ? " and bias " + b.shape().str() : ""));
+                                       w.shape().str() +
+                                       (b.defined() ? " and bias " + b.shape().str() : ""));
   }
   // Dense operands: the recorded contiguous() (if any) carries gradients to the originals.
   Tensor xc = x.contiguous(), wc = w.contiguous(), bc = b.defined() ? b.contiguous() : Tensor();
@@ -104,14 +107,14 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
         const T* gp = gc.data<T>();
         if (sink.wants(0)) {  // dx (B, in) = g (B, out) w (out, in)
           Tensor dx = empty({rows, in_features}, gc.dtype());
-          detail::gemm<T>(false, false, rows, in_features, cols, T(1), gp, cols, wc.data<T>(), in_features, T(0),
-                          dx.data<T>(), in_features);
+          detail::gemm<T>(false, false, rows, in_features, cols, T(1), gp, cols, wc.data<T>(),
+                          in_features, T(0), dx.data<T>(), in_features);
           sink.add(0, dx);
         }
         if (sink.wants(1)) {  // dw (out, in) = g^T (out, B) x (B, in)
           Tensor dw = empty({cols, in_features}, gc.dtype());
-          detail::gemm<T>(true, false, cols, in_features, rows, T(1), gp, cols, xc.data<T>(), in_features, T(0),
-                          dw.data<T>(), in_features);
+          detail::gemm<T>(true, false, cols, in_features, rows, T(1), gp, cols, xc.data<T>(),
+                          in_features, T(0), dw.data<T>(), in_features);
           sink.add(1, dw);
         }
         if (sink.wants(2)) {  // db (out) = sum over rows of g

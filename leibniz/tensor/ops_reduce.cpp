@@ -67,8 +67,9 @@ Tensor sum_to(const Tensor& g, const Shape& shape) {
   });
   if (needs_grad(g)) {
     Shape in_shape = g.shape();
-    record(out, "sum_to", {g},
-           [in_shape](const Tensor& gg, GradSink& sink) { sink.add(0, broadcast_to(gg, in_shape)); });
+    record(out, "sum_to", {g}, [in_shape](const Tensor& gg, GradSink& sink) {
+      sink.add(0, broadcast_to(gg, in_shape));
+    });
   }
   return out;
 }

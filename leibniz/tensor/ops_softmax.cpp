@@ -22,7 +22,8 @@ void forward_rows(const T* x, T* y, std::int64_t rows, std::int64_t n) {
       T lse = m + static_cast<T>(std::log(s));
       for (std::int64_t j = 0; j < n; ++j) yr[j] = xr[j] - lse;
     } else {
-      for (std::int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(std::exp(static_cast<double>(xr[j] - m)) / s);
+      for (std::int64_t j = 0; j < n; ++j)
+        yr[j] = static_cast<T>(std::exp(static_cast<double>(xr[j] - m)) / s);
     }
   }
 }
@@ -58,15 +59,16 @@ Tensor softmax_last(const Tensor& t) {
   });
   if (needs_grad(x)) {
     Tensor y = out.detach();
-    record(out, kLog ? "log_softmax" : "softmax", {x}, [y, rows, n](const Tensor& g, GradSink& sink) {
-      Tensor gc = g.contiguous();
-      Tensor dx = empty(y.shape(), y.dtype());
-      dispatch(y.dtype(), [&](auto tag) {
-        using T = decltype(tag);
-        backward_rows<kLog>(y.data<T>(), gc.data<T>(), dx.data<T>(), rows, n);
-      });
-      sink.add(0, dx);
-    });
+    record(out, kLog ? "log_softmax" : "softmax", {x},
+           [y, rows, n](const Tensor& g, GradSink& sink) {
+             Tensor gc = g.contiguous();
+             Tensor dx = empty(y.shape(), y.dtype());
+             dispatch(y.dtype(), [&](auto tag) {
+               using T = decltype(tag);
+               backward_rows<kLog>(y.data<T>(), gc.data<T>(), dx.data<T>(), rows, n);
+             });
+             sink.add(0, dx);
+           });
   }
   return out;
 }

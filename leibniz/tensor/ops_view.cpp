@@ -14,15 +14,16 @@ void copy_into(const Tensor& dst, const Tensor& src) {
     using T = decltype(tag);
     T* d = dst.data<T>();
     const T* s = src.data<T>();
-    detail::for_each_row<2>(dst.shape(), {dst.strides(), sstr}, [&](auto off, std::int64_t n, auto st) {
-      T* dp = d + off[0];
-      const T* sp = s + off[1];
-      if (st[0] == 1 && st[1] == 1) {
-        for (std::int64_t i = 0; i < n; ++i) dp[i] = sp[i];
-      } else {
-        for (std::int64_t i = 0; i < n; ++i) dp[i * st[0]] = sp[i * st[1]];
-      }
-    });
+    detail::for_each_row<2>(dst.shape(), {dst.strides(), sstr},
+                            [&](auto off, std::int64_t n, auto st) {
+                              T* dp = d + off[0];
+                              const T* sp = s + off[1];
+                              if (st[0] == 1 && st[1] == 1) {
+                                for (std::int64_t i = 0; i < n; ++i) dp[i] = sp[i];
+                              } else {
+                                for (std::int64_t i = 0; i < n; ++i) dp[i * st[0]] = sp[i * st[1]];
+                              }
+                            });
   });
 }
 
@@ -37,8 +38,8 @@ Tensor contiguous_copy(const Tensor& t) {
 
 Tensor reshape(const Tensor& t, const Shape& shape) {
   if (shape.numel() != t.numel()) {
-    throw Error(ErrorKind::Domain, "cannot reshape a tensor of shape " + t.shape().str() +
-                                       " to " + shape.str());
+    throw Error(ErrorKind::Domain,
+                "cannot reshape a tensor of shape " + t.shape().str() + " to " + shape.str());
   }
   Tensor base = t.contiguous();
   Tensor out = make_view(base, shape, contiguous_strides(shape), base.impl()->offset);
@@ -135,14 +136,16 @@ Tensor concat(const std::vector<Tensor>& ts, std::int64_t dim) {
   for (const Tensor& t : ts) {
     Shape other = t.shape();
     if (other.size() != shape.size() || t.dtype() != ts[0].dtype()) {
-      throw Error(ErrorKind::Domain, "concat of shapes " + ts[0].shape().str() + " and " + other.str());
+      throw Error(ErrorKind::Domain,
+                  "concat of shapes " + ts[0].shape().str() + " and " + other.str());
     }
     other[d] = 0;
     std::int64_t along = t.shape()[d];
     for (std::size_t i = 0; i < shape.size(); ++i) {
       if (i != d && other[i] != shape[i]) {
         throw Error(ErrorKind::Domain, "concat of shapes " + ts[0].shape().str() + " and " +
-                                           t.shape().str() + " along dimension " + std::to_string(d));
+                                           t.shape().str() + " along dimension " +
+                                           std::to_string(d));
       }
     }
     shape[d] += along;
@@ -152,8 +155,14 @@ Tensor concat(const std::vector<Tensor>& ts, std::int64_t dim) {
   std::int64_t at = 0;
   for (const Tensor& t : ts) {
     starts.push_back(at);
-    copy_into(make_view(out, [&] { Shape s = out.shape(); s[d] = t.shape()[d]; return s; }(),
-                        out.strides(), at * out.strides()[d]),
+    copy_into(make_view(
+                  out,
+                  [&] {
+                    Shape s = out.shape();
+                    s[d] = t.shape()[d];
+                    return s;
+                  }(),
+                  out.strides(), at * out.strides()[d]),
               t);
     at += t.shape()[d];
   }
@@ -161,7 +170,8 @@ Tensor concat(const std::vector<Tensor>& ts, std::int64_t dim) {
   if (needs_grad(ts)) {
     record(out, "concat", ts, [starts, d](const Tensor& g, GradSink& sink) {
       for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
-        if (sink.wants(i)) sink.add(i, slice(g, static_cast<std::int64_t>(d), starts[i], starts[i + 1]));
+        if (sink.wants(i))
+          sink.add(i, slice(g, static_cast<std::int64_t>(d), starts[i], starts[i + 1]));
       }
     });
   }
@@ -199,7 +209,8 @@ Tensor index_select(const Tensor& t, const std::vector<std::int64_t>& indices) {
         T* d = gi.data<T>();
         const T* s = gc.data<T>();
         for (std::size_t i = 0; i < indices.size(); ++i) {
-          for (std::int64_t j = 0; j < row; ++j) d[indices[i] * row + j] += s[static_cast<std::int64_t>(i) * row + j];
+          for (std::int64_t j = 0; j < row; ++j)
+            d[indices[i] * row + j] += s[static_cast<std::int64_t>(i) * row + j];
         }
       });
       sink.add(0, gi);
@@ -210,7 +221,8 @@ Tensor index_select(const Tensor& t, const std::vector<std::int64_t>& indices) {
 
 Tensor broadcast_to(const Tensor& t, const Shape& shape) {
   if (broadcast_shapes(t.shape(), shape) != shape) {
-    throw Error(ErrorKind::Domain, "cannot broadcast shape " + t.shape().str() + " to " + shape.str());
+    throw Error(ErrorKind::Domain,
+                "cannot broadcast shape " + t.shape().str() + " to " + shape.str());
   }
   Tensor out = empty(shape, t.dtype());
   copy_into(out, t);

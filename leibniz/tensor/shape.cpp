@@ -6,18 +6,21 @@
 
 namespace leibniz::tensor {
 
-Shape::Shape(std::initializer_list<std::int64_t> dims) : Shape(std::span(dims.begin(), dims.size())) {}
+Shape::Shape(std::initializer_list<std::int64_t> dims)
+    : Shape(std::span(dims.begin(), dims.size())) {}
 
 Shape::Shape(std::span<const std::int64_t> dims) {
   if (dims.size() > kMaxDims) {
-    throw Error(ErrorKind::Limit, "tensors have at most " + std::to_string(kMaxDims) + " dimensions");
+    throw Error(ErrorKind::Limit,
+                "tensors have at most " + std::to_string(kMaxDims) + " dimensions");
   }
   for (std::int64_t d : dims) push_back(d);
 }
 
 void Shape::push_back(std::int64_t d) {
   if (rank_ == kMaxDims) {
-    throw Error(ErrorKind::Limit, "tensors have at most " + std::to_string(kMaxDims) + " dimensions");
+    throw Error(ErrorKind::Limit,
+                "tensors have at most " + std::to_string(kMaxDims) + " dimensions");
   }
   if (d < 0) throw Error(ErrorKind::Domain, "negative dimension " + std::to_string(d));
   dims_[rank_++] = d;
@@ -62,8 +65,7 @@ Shape broadcast_shapes(const Shape& a, const Shape& b) {
     std::int64_t da = i + a.size() >= rank ? a[i + a.size() - rank] : 1;
     std::int64_t db = i + b.size() >= rank ? b[i + b.size() - rank] : 1;
     if (da != db && da != 1 && db != 1) {
-      throw Error(ErrorKind::Domain,
-                  "shapes " + a.str() + " and " + b.str() + " do not broadcast");
+      throw Error(ErrorKind::Domain, "shapes " + a.str() + " and " + b.str() + " do not broadcast");
     }
     out.push_back(da == 1 ? db : da);
   }
@@ -73,9 +75,9 @@ Shape broadcast_shapes(const Shape& a, const Shape& b) {
 std::size_t normalize_dim(std::int64_t dim, std::size_t rank) {
   std::int64_t r = static_cast<std::int64_t>(rank);
   if (dim < -r || dim >= r) {
-    throw Error(ErrorKind::Domain,
-                "dimension " + std::to_string(dim) + " is out of range for a tensor with " +
-                    std::to_string(rank) + " dimensions");
+    throw Error(ErrorKind::Domain, "dimension " + std::to_string(dim) +
+                                       " is out of range for a tensor with " +
+                                       std::to_string(rank) + " dimensions");
   }
   return static_cast<std::size_t>(dim < 0 ? dim + r : dim);
 }

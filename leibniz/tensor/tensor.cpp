@@ -52,12 +52,14 @@ double Tensor::at(std::initializer_list<std::int64_t> index) const {
   std::size_t d = 0;
   for (std::int64_t i : index) {
     if (i < 0 || i >= shape()[d]) {
-      throw Error(ErrorKind::Domain, "index " + std::to_string(i) + " is out of range for dimension " +
-                                         std::to_string(d) + " of shape " + shape().str());
+      throw Error(ErrorKind::Domain, "index " + std::to_string(i) +
+                                         " is out of range for dimension " + std::to_string(d) +
+                                         " of shape " + shape().str());
     }
     off += i * strides()[d++];
   }
-  return dispatch(dtype(), [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[off]); });
+  return dispatch(dtype(),
+                  [&](auto tag) { return static_cast<double>(data<decltype(tag)>()[off]); });
 }
 
 std::vector<double> Tensor::to_vector() const {
@@ -116,7 +118,8 @@ Tensor Tensor::to(DType target) const {
     dispatch(target, [&](auto t) {
       const auto* p = src.data<decltype(s)>();
       auto* q = out.data<decltype(t)>();
-      const std::int64_t n = numel();  // hoisted: stores through the data pointer could alias the shape
+      const std::int64_t n =
+          numel();  // hoisted: stores through the data pointer could alias the shape
       for (std::int64_t i = 0; i < n; ++i) q[i] = static_cast<decltype(t)>(p[i]);
     });
   });
@@ -125,8 +128,8 @@ Tensor Tensor::to(DType target) const {
 
 Tensor empty(const Shape& shape, DType dtype) {
   auto impl = std::make_shared<TensorImpl>();
-  std::size_t bytes = static_cast<std::size_t>(std::max<std::int64_t>(shape.numel(), 1)) *
-                      dtype_size(dtype);
+  std::size_t bytes =
+      static_cast<std::size_t>(std::max<std::int64_t>(shape.numel(), 1)) * dtype_size(dtype);
   impl->storage = std::make_shared<Storage>(bytes);
   impl->shape = shape;
   impl->strides = contiguous_strides(shape);
@@ -145,7 +148,8 @@ Tensor full(const Shape& shape, double value, DType dtype) {
 
 Tensor zeros(const Shape& shape, DType dtype) {
   Tensor t = empty(shape, dtype);
-  std::memset(t.impl()->storage->data, 0, static_cast<std::size_t>(shape.numel()) * dtype_size(dtype));
+  std::memset(t.impl()->storage->data, 0,
+              static_cast<std::size_t>(shape.numel()) * dtype_size(dtype));
   return t;
 }
 
@@ -160,7 +164,8 @@ Tensor from_vector(const std::vector<double>& values, const Shape& shape, DType 
   Tensor t = empty(shape, dtype);
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
-    std::transform(values.begin(), values.end(), t.data<T>(), [](double v) { return static_cast<T>(v); });
+    std::transform(values.begin(), values.end(), t.data<T>(),
+                   [](double v) { return static_cast<T>(v); });
   });
   return t;
 }
@@ -170,7 +175,8 @@ Tensor randn(const Shape& shape, Generator& gen, DType dtype, double stddev) {
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    const std::int64_t n = shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n =
+        shape.numel();  // hoisted: stores through the data pointer could alias the shape
     for (std::int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(stddev * gen.normal());
   });
   return t;
@@ -181,7 +187,8 @@ Tensor rand_uniform(const Shape& shape, double low, double high, Generator& gen,
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    const std::int64_t n = shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n =
+        shape.numel();  // hoisted: stores through the data pointer could alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       p[i] = static_cast<T>(low + (high - low) * gen.uniform());
     }
@@ -189,7 +196,8 @@ Tensor rand_uniform(const Shape& shape, double low, double high, Generator& gen,
   return t;
 }
 
-Tensor make_view(const Tensor& base, const Shape& shape, const Shape& strides, std::int64_t offset) {
+Tensor make_view(const Tensor& base, const Shape& shape, const Shape& strides,
+                 std::int64_t offset) {
   auto impl = std::make_shared<TensorImpl>();
   impl->storage = base.impl()->storage;
   impl->offset = offset;

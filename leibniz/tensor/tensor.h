@@ -103,8 +103,7 @@ Tensor zeros(const Shape& shape, DType dtype = DType::F32);
 Tensor ones(const Shape& shape, DType dtype = DType::F32);
 Tensor full(const Shape& shape, double value, DType dtype = DType::F32);
 /// A tensor holding `values` in row-major order; throws when their count does not fit `shape`.
-Tensor from_vector(const std::vector<double>& values, const Shape& shape,
-                   DType dtype = DType::F32);
+Tensor from_vector(const std::vector<double>& values, const Shape& shape, DType dtype = DType::F32);
 Tensor scalar(double value, DType dtype = DType::F32);
 /// Independent standard normals (times `stddev`) from `gen`.
 Tensor randn(const Shape& shape, Generator& gen, DType dtype = DType::F32, double stddev = 1.0);

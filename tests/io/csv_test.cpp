@@ -29,8 +29,10 @@ TEST(Csv, NumbersWithAndWithoutHeader) {
 }
 
 TEST(Csv, ErrorsNameFileRowAndColumn) {
-  EXPECT_EQ(error_of("1,2,3\n4,5\n"), "parse: d.csv, row 2, column 3: the row has 2 columns, expected 3");
-  EXPECT_EQ(error_of("1,2\n4,5,6\n"), "parse: d.csv, row 2, column 3: the row has 3 columns, expected 2");
+  EXPECT_EQ(error_of("1,2,3\n4,5\n"),
+            "parse: d.csv, row 2, column 3: the row has 2 columns, expected 3");
+  EXPECT_EQ(error_of("1,2\n4,5,6\n"),
+            "parse: d.csv, row 2, column 3: the row has 3 columns, expected 2");
   EXPECT_EQ(error_of("1,2\n\n4,abc\n"), "parse: d.csv, row 3, column 2: 'abc' is not a number");
   EXPECT_EQ(error_of("x,y\n1,\n", true), "parse: d.csv, row 2, column 2: empty cell");
   EXPECT_EQ(error_of("1,nan\n"), "parse: d.csv, row 1, column 2: 'nan' is not a finite number");

@@ -9,7 +9,9 @@
 namespace leibniz::io {
 namespace {
 
-CsvTable table() { return parse_csv("f1,f2,label\n1,10,0\n2,20,1\n3,30,2\n4,40,1\n", "d.csv", {true}); }
+CsvTable table() {
+  return parse_csv("f1,f2,label\n1,10,0\n2,20,1\n3,30,2\n4,40,1\n", "d.csv", {true});
+}
 
 TEST(Dataset, SplitsFeaturesAndTarget) {
   Dataset d = make_dataset(table(), 2, Task::Classify, tensor::DType::F64);
@@ -47,7 +49,8 @@ TEST(Dataset, NegativeLabelNamesRowAndColumn) {
 }
 
 TEST(Dataset, SplitIsASeededPartition) {
-  Split a = train_val_split(10, 0.3, 5), b = train_val_split(10, 0.3, 5), c = train_val_split(10, 0.3, 6);
+  Split a = train_val_split(10, 0.3, 5), b = train_val_split(10, 0.3, 5),
+        c = train_val_split(10, 0.3, 6);
   EXPECT_EQ(a.val.size(), 3u);
   EXPECT_EQ(a.train.size(), 7u);
   EXPECT_EQ(a.val, b.val);

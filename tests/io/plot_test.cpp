@@ -17,7 +17,8 @@ TEST(Plot, ScriptHoldsTheDataInline) {
   EXPECT_NE(s.find("set output 'out.svg'\n"), std::string::npos);
   EXPECT_NE(s.find("$d0 << EOD\n1 0.5\n2 0.25\nEOD\n"), std::string::npos);
   EXPECT_NE(s.find("plot $d0 using 1:2 with linespoints title 'train'\n"), std::string::npos);
-  EXPECT_NE(gnuplot_script("it's.png", "pngcairo", {}, "", "", "").find("set output 'it''s.png'"), std::string::npos);
+  EXPECT_NE(gnuplot_script("it's.png", "pngcairo", {}, "", "", "").find("set output 'it''s.png'"),
+            std::string::npos);
 }
 
 TEST(Plot, OtherExtensionsAreRejected) {
@@ -30,8 +31,11 @@ TEST(Plot, OtherExtensionsAreRejected) {
 }
 
 TEST(Plot, DrawsSvgThroughGnuplot) {
-  if (::system("command -v gnuplot >/dev/null 2>&1") != 0) GTEST_SKIP() << "gnuplot is not installed";
-  std::string path = (std::filesystem::temp_directory_path() / ("leibniz_plot_" + std::to_string(::getpid()) + ".svg")).string();
+  if (::system("command -v gnuplot >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "gnuplot is not installed";
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("leibniz_plot_" + std::to_string(::getpid()) + ".svg"))
+                         .string();
   plot_series(path, {{"train", {1, 0.5, 0.2}}, {"val", {1.1, 0.6, 0.4}}}, "loss", "epoch", "loss");
   std::string svg = read_file(path);
   std::filesystem::remove(path);

@@ -57,15 +57,20 @@ TEST(Safetensors, HeaderIsTheStandardLayout) {
 }
 
 TEST(Safetensors, BadFilesAreParseErrors) {
-  EXPECT_EQ(error_of("abc"), "parse: m.safetensors: not a valid safetensors file: shorter than its 8-byte header length");
+  EXPECT_EQ(
+      error_of("abc"),
+      "parse: m.safetensors: not a valid safetensors file: shorter than its 8-byte header length");
   EXPECT_EQ(error_of(with_header("{}", 0).substr(0, 9)),
             "parse: m.safetensors: not a valid safetensors file: header length 2 exceeds the file");
-  EXPECT_EQ(error_of(with_header("[1]", 0)), "parse: m.safetensors: not a valid safetensors file: the header is not a JSON object");
+  EXPECT_EQ(error_of(with_header("[1]", 0)),
+            "parse: m.safetensors: not a valid safetensors file: the header is not a JSON object");
   EXPECT_EQ(error_of(with_header(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8)),
-            "parse: m.safetensors: not a valid safetensors file: tensor 'w' has data_offsets [0, 8] that do not fit "
+            "parse: m.safetensors: not a valid safetensors file: tensor 'w' has data_offsets [0, "
+            "8] that do not fit "
             "its shape (3,) in 8 data bytes");
   EXPECT_EQ(error_of(with_header(R"({"w":{"dtype":"F16","shape":[2],"data_offsets":[0,4]}})", 4)),
-            "unsupported: m.safetensors: tensor 'w' has element type F16; only F32 and F64 are supported");
+            "unsupported: m.safetensors: tensor 'w' has element type F16; only F32 and F64 are "
+            "supported");
 }
 
 TEST(Safetensors, SaveIsAtomicAndLeavesNoTemporaryFile) {
@@ -87,7 +92,8 @@ TEST(AtomicFile, UnwritableFolderIsARequestError) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Request);
-    EXPECT_STREQ(e.what(), "cannot write '/nonexistent/dir/m.safetensors': No such file or directory");
+    EXPECT_STREQ(e.what(),
+                 "cannot write '/nonexistent/dir/m.safetensors': No such file or directory");
   }
 }
 

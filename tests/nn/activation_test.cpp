@@ -1,10 +1,11 @@
+#include "leibniz/nn/activation.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "../tensor/gradcheck.h"
 #include "leibniz/core/error.h"
-#include "leibniz/nn/activation.h"
 #include "leibniz/nn/init.h"
 #include "leibniz/nn/linear.h"
 #include "leibniz/nn/model_spec.h"
@@ -25,7 +26,8 @@ TEST(Activation, ParseNames) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Request);
-    EXPECT_STREQ(e.what(), "unknown activation 'swish' (expected relu, tanh, sigmoid, gelu or softplus)");
+    EXPECT_STREQ(e.what(),
+                 "unknown activation 'swish' (expected relu, tanh, sigmoid, gelu or softplus)");
   }
 }
 

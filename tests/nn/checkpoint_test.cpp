@@ -12,7 +12,9 @@ namespace leibniz::nn {
 namespace {
 
 TEST(Checkpoint, SaveAndLoadRoundTrip) {
-  std::string path = (std::filesystem::temp_directory_path() / ("leibniz_ckpt_" + std::to_string(::getpid()) + ".safetensors")).string();
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("leibniz_ckpt_" + std::to_string(::getpid()) + ".safetensors"))
+                         .string();
   ModelSpec spec;
   spec.inputs = 3;
   spec.hidden = {4};
@@ -50,7 +52,8 @@ TEST(Checkpoint, WrongShapeNamesTheParameter) {
     load_parameters(*model, saved, "m.safetensors");
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "m.safetensors: parameter '0.weight' has shape (5, 3), the model needs (4, 3)");
+    EXPECT_STREQ(e.what(),
+                 "m.safetensors: parameter '0.weight' has shape (5, 3), the model needs (4, 3)");
   }
 }
 

@@ -1,3 +1,5 @@
+#include "leibniz/nn/init.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,7 +7,6 @@
 #include "../tensor/gradcheck.h"
 #include "leibniz/core/error.h"
 #include "leibniz/nn/activation.h"
-#include "leibniz/nn/init.h"
 #include "leibniz/nn/linear.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/nn/sequential.h"

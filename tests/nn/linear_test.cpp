@@ -1,3 +1,5 @@
+#include "leibniz/nn/linear.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -6,7 +8,6 @@
 #include "leibniz/core/error.h"
 #include "leibniz/nn/activation.h"
 #include "leibniz/nn/init.h"
-#include "leibniz/nn/linear.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/nn/sequential.h"
 
@@ -32,7 +33,9 @@ TEST(Linear, GradcheckThroughParameters) {
   tensor::Generator gen(2);
   Linear layer(3, 2, gen, Init::Xavier, DType::F64);
   Tensor x = param({4, 3}, 5);
-  EXPECT_LT(gradcheck([&](const auto& in) { return layer.forward(in[0]); }, {x, layer.weight, layer.bias}), 1e-7);
+  EXPECT_LT(gradcheck([&](const auto& in) { return layer.forward(in[0]); },
+                      {x, layer.weight, layer.bias}),
+            1e-7);
 }
 
 }  // namespace

@@ -57,7 +57,9 @@ TEST(Loss, LabelOutOfRangeNamesRow) {
   }
 }
 
-TEST(Loss, ShapeMismatchThrows) { EXPECT_THROW(mse_loss(tensor::zeros({2}), tensor::zeros({3})), Error); }
+TEST(Loss, ShapeMismatchThrows) {
+  EXPECT_THROW(mse_loss(tensor::zeros({2}), tensor::zeros({3})), Error);
+}
 
 TEST(Loss, Accuracy) {
   Tensor z = from_vector({1, 2, 5, 0, 0, 0.5}, {3, 2});
@@ -67,19 +69,29 @@ TEST(Loss, Accuracy) {
 TEST(LossGrad, Mse) {
   Tensor y = param({3, 2}, 9);
   y.set_requires_grad(false);
-  EXPECT_LT(gradcheck([&](const auto& in) { return mse_loss(in[0], y); }, {param({3, 2}, 1)}), 1e-7);
+  EXPECT_LT(gradcheck([&](const auto& in) { return mse_loss(in[0], y); }, {param({3, 2}, 1)}),
+            1e-7);
 }
 TEST(LossGrad, HalfSquaredError) {
   Tensor y = param({3, 2}, 9);
   y.set_requires_grad(false);
-  EXPECT_LT(gradcheck([&](const auto& in) { return half_squared_error(in[0], y); }, {param({3, 2}, 2)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([&](const auto& in) { return half_squared_error(in[0], y); }, {param({3, 2}, 2)}),
+      1e-7);
 }
 TEST(LossGrad, BceWithLogits) {
   Tensor y = from_vector({0, 1, 1, 0, 0.3, 1}, {3, 2}, DType::F64);
-  EXPECT_LT(gradcheck([&](const auto& in) { return bce_with_logits(in[0], y); }, {param({3, 2}, 3)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([&](const auto& in) { return bce_with_logits(in[0], y); }, {param({3, 2}, 3)}),
+      1e-7);
 }
 TEST(LossGrad, CrossEntropy) {
-  EXPECT_LT(gradcheck([](const auto& in) { return cross_entropy(in[0], {0, 3, 1}); }, {param({3, 4}, 4)}), 1e-7);
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return cross_entropy(in[0], {0, 3, 1});
+                },
+                {param({3, 4}, 4)}),
+            1e-7);
 }
 
 }  // namespace

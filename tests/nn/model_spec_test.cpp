@@ -1,3 +1,5 @@
+#include "leibniz/nn/model_spec.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,7 +9,6 @@
 #include "leibniz/nn/activation.h"
 #include "leibniz/nn/init.h"
 #include "leibniz/nn/linear.h"
-#include "leibniz/nn/model_spec.h"
 #include "leibniz/nn/sequential.h"
 
 namespace leibniz::nn {
@@ -51,7 +52,8 @@ TEST(ModelSpec, MlpLayers) {
   s.hidden = {32, 16};
   s.outputs = 10;
   tensor::Generator gen(1);
-  EXPECT_EQ(s.build(gen)->describe(), "Sequential(Linear(64, 32), relu, Linear(32, 16), relu, Linear(16, 10))");
+  EXPECT_EQ(s.build(gen)->describe(),
+            "Sequential(Linear(64, 32), relu, Linear(32, 16), relu, Linear(16, 10))");
 }
 
 }  // namespace

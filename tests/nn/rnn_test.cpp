@@ -18,11 +18,11 @@ using tensor::testing::param;
 
 // Copies fixture weights into a layer, runs sum(out * w) backward, compares with PyTorch.
 template <typename Layer>
-void check_against_torch(Layer& layer, std::int64_t gates, const std::vector<double>& x, const std::vector<double>& w,
-                         const std::vector<double>& w_ih, const std::vector<double>& w_hh,
-                         const std::vector<double>& b, const std::vector<double>& out,
-                         const std::vector<double>& g_ih, const std::vector<double>& g_hh,
-                         const std::vector<double>& g_b) {
+void check_against_torch(Layer& layer, std::int64_t gates, const std::vector<double>& x,
+                         const std::vector<double>& w, const std::vector<double>& w_ih,
+                         const std::vector<double>& w_hh, const std::vector<double>& b,
+                         const std::vector<double>& out, const std::vector<double>& g_ih,
+                         const std::vector<double>& g_hh, const std::vector<double>& g_b) {
   tensor::copy_into(layer.w_ih, from_vector(w_ih, {gates * 3, 2}, DType::F64));
   tensor::copy_into(layer.w_hh, from_vector(w_hh, {gates * 3, 3}, DType::F64));
   tensor::copy_into(layer.bias, from_vector(b, {gates * 3}, DType::F64));
@@ -38,26 +38,29 @@ TEST(Rnn, MatchesPyTorch) {
   tensor::Generator gen(1);
   Rnn rnn(2, 3, gen, DType::F64);
   using namespace fixtures;
-  check_against_torch(rnn, 1, rnn_x, rnn_loss_weights, rnn_w_ih, rnn_w_hh, rnn_b, rnn_out, rnn_grad_w_ih,
-                      rnn_grad_w_hh, rnn_grad_b);
+  check_against_torch(rnn, 1, rnn_x, rnn_loss_weights, rnn_w_ih, rnn_w_hh, rnn_b, rnn_out,
+                      rnn_grad_w_ih, rnn_grad_w_hh, rnn_grad_b);
 }
 
 TEST(Lstm, MatchesPyTorch) {
   tensor::Generator gen(1);
   Lstm lstm(2, 3, gen, DType::F64);
   using namespace fixtures;
-  check_against_torch(lstm, 4, lstm_x, lstm_loss_weights, lstm_w_ih, lstm_w_hh, lstm_b, lstm_out, lstm_grad_w_ih,
-                      lstm_grad_w_hh, lstm_grad_b);
+  check_against_torch(lstm, 4, lstm_x, lstm_loss_weights, lstm_w_ih, lstm_w_hh, lstm_b, lstm_out,
+                      lstm_grad_w_ih, lstm_grad_w_hh, lstm_grad_b);
 }
 
 TEST(LstmGrad, ThroughTime) {
   tensor::Generator gen(2);
   Lstm lstm(2, 3, gen, DType::F64);
-  EXPECT_LT(gradcheck([&](const auto& in) { return lstm.forward(in[0]); }, {param({4, 2, 2}, 1)}), 1e-7);
+  EXPECT_LT(gradcheck([&](const auto& in) { return lstm.forward(in[0]); }, {param({4, 2, 2}, 1)}),
+            1e-7);
   // The parameters themselves as the checked inputs (copies of a Tensor share its data).
   Tensor x = param({4, 2, 2}, 2);
   x.set_requires_grad(false);
-  EXPECT_LT(gradcheck([&](const auto&) { return lstm.forward(x); }, {lstm.w_ih, lstm.w_hh, lstm.bias}), 1e-7);
+  EXPECT_LT(
+      gradcheck([&](const auto&) { return lstm.forward(x); }, {lstm.w_ih, lstm.w_hh, lstm.bias}),
+      1e-7);
 }
 
 TEST(SequenceLast, ReadsRowsAsSequences) {
@@ -70,7 +73,8 @@ TEST(SequenceLast, ReadsRowsAsSequences) {
   EXPECT_EQ(last.shape(), tensor::Shape({2, 4}));
   Tensor direct = raw->forward(tensor::reshape(tensor::transpose(rows, 0, 1), {5, 2, 1}));
   expect_values(last, tensor::select(direct, 0, 4).to_vector(), 1e-12);
-  EXPECT_THROW(SequenceLast(std::make_unique<Rnn>(2, 4, gen), 2).forward(tensor::zeros({2, 5})), Error);
+  EXPECT_THROW(SequenceLast(std::make_unique<Rnn>(2, 4, gen), 2).forward(tensor::zeros({2, 5})),
+               Error);
 }
 
 TEST(Rnn, WrongInputShapeThrows) {

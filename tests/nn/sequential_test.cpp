@@ -1,3 +1,5 @@
+#include "leibniz/nn/sequential.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 #include "leibniz/nn/init.h"
 #include "leibniz/nn/linear.h"
 #include "leibniz/nn/model_spec.h"
-#include "leibniz/nn/sequential.h"
 
 namespace leibniz::nn {
 namespace {

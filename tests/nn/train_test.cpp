@@ -94,7 +94,8 @@ TEST_F(Train, ResumeContinuesExactlyWhereItStopped) {
 
 TEST_F(Train, RegressionWithSgdAndHalfSquaredError) {
   std::string text;
-  for (int i = 0; i < 60; ++i) text += std::to_string(i / 60.0) + "," + std::to_string(3 * i / 60.0 - 1) + "\n";
+  for (int i = 0; i < 60; ++i)
+    text += std::to_string(i / 60.0) + "," + std::to_string(3 * i / 60.0 - 1) + "\n";
   TrainConfig c;
   c.data = file("line.csv", text);
   c.task = io::Task::Regress;
@@ -125,8 +126,10 @@ TEST_F(Train, InfiniteLossStopsNamingTheStepAndKeepsTheLastGoodModel) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Domain);
     EXPECT_EQ(std::string(e.what()),
-              "the loss became infinite at epoch 1, step 1 (step 1 overall); training stopped and kept the model as "
-              "it was before this epoch in " + c.save);
+              "the loss became infinite at epoch 1, step 1 (step 1 overall); training stopped and "
+              "kept the model as "
+              "it was before this epoch in " +
+                  c.save);
   }
   Checkpoint kept = load_checkpoint(c.save);
   EXPECT_EQ(kept.epoch, 0);
@@ -142,7 +145,8 @@ TEST_F(Train, LabelThatIsNotAClassNamesFileRowColumn) {
     train(c, quiet_);
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()), c.data + ", row 3, column 3: label 2.5 is not a class 0..9999");
+    EXPECT_EQ(std::string(e.what()),
+              c.data + ", row 3, column 3: label 2.5 is not a class 0..9999");
   }
 }
 
@@ -157,7 +161,8 @@ TEST_F(Train, LabelOutsideTheResumedModelsClasses) {
     train(c, quiet_);
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()), c.data + ", row 3, column 3: label 2 is outside the classes 0..1 of " + c.save);
+    EXPECT_EQ(std::string(e.what()),
+              c.data + ", row 3, column 3: label 2 is outside the classes 0..1 of " + c.save);
   }
 }
 

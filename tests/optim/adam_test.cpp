@@ -1,11 +1,12 @@
+#include "leibniz/optim/adam.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "fixture_steps.h"
 #include "../tensor/gradcheck.h"
+#include "fixture_steps.h"
 #include "leibniz/core/error.h"
-#include "leibniz/optim/adam.h"
 #include "leibniz/optim/schedule.h"
 #include "leibniz/optim/sgd.h"
 #include "leibniz/tensor/ops_activation.h"
@@ -18,7 +19,9 @@ using tensor::from_vector;
 using tensor::testing::expect_values;
 
 TEST(Adam, MatchesPyTorch) {
-  Tensor p = testing::run_fixture_steps([](Tensor t) { return std::make_unique<Adam>(std::vector{t}, AdamOptions{.lr = 0.1, .weight_decay = 0.01}); });
+  Tensor p = testing::run_fixture_steps([](Tensor t) {
+    return std::make_unique<Adam>(std::vector{t}, AdamOptions{.lr = 0.1, .weight_decay = 0.01});
+  });
   expect_values(p, fixtures::adam_after_3_steps, 1e-12);
 }
 

@@ -15,7 +15,8 @@ inline Tensor run_fixture_steps(const std::function<std::unique_ptr<Optimizer>(T
   p.set_requires_grad(true);
   auto opt = make(p);
   for (int s = 0; s < 3; ++s) {
-    std::vector<double> g(fixtures::optim_grads.begin() + 3 * s, fixtures::optim_grads.begin() + 3 * s + 3);
+    std::vector<double> g(fixtures::optim_grads.begin() + 3 * s,
+                          fixtures::optim_grads.begin() + 3 * s + 3);
     p.set_grad(tensor::from_vector(g, {3}, tensor::DType::F64));
     opt->step();
   }

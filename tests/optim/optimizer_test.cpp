@@ -22,7 +22,8 @@ TEST(Optimizer, MinimisesAQuadratic) {
     Tensor p = tensor::zeros({2}, DType::F64);
     p.set_requires_grad(true);
     std::unique_ptr<Optimizer> opt;
-    if (which == 0) opt = std::make_unique<Sgd>(std::vector{p}, SgdOptions{.lr = 0.1, .momentum = 0.5});
+    if (which == 0)
+      opt = std::make_unique<Sgd>(std::vector{p}, SgdOptions{.lr = 0.1, .momentum = 0.5});
     if (which == 1) opt = std::make_unique<Adam>(std::vector{p}, AdamOptions{.lr = 0.1});
     for (int s = 0; s < 300; ++s) {
       opt->zero_grad();

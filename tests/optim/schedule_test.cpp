@@ -1,3 +1,5 @@
+#include "leibniz/optim/schedule.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,7 +7,6 @@
 #include "../tensor/gradcheck.h"
 #include "leibniz/core/error.h"
 #include "leibniz/optim/adam.h"
-#include "leibniz/optim/schedule.h"
 #include "leibniz/optim/sgd.h"
 #include "leibniz/tensor/ops_activation.h"
 

@@ -1,13 +1,14 @@
+#include "leibniz/optim/sgd.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "fixture_steps.h"
 #include "../tensor/gradcheck.h"
+#include "fixture_steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/optim/adam.h"
 #include "leibniz/optim/schedule.h"
-#include "leibniz/optim/sgd.h"
 #include "leibniz/tensor/ops_activation.h"
 
 namespace leibniz::optim {
@@ -19,14 +20,16 @@ using tensor::testing::expect_values;
 
 TEST(Sgd, MomentumAndWeightDecayMatchPyTorch) {
   Tensor p = testing::run_fixture_steps([](Tensor t) {
-    return std::make_unique<Sgd>(std::vector{t}, SgdOptions{.lr = 0.1, .momentum = 0.9, .weight_decay = 0.01});
+    return std::make_unique<Sgd>(std::vector{t},
+                                 SgdOptions{.lr = 0.1, .momentum = 0.9, .weight_decay = 0.01});
   });
   expect_values(p, fixtures::sgd_after_3_steps, 1e-12);
 }
 
 TEST(Sgd, NesterovMatchesPyTorch) {
   Tensor p = testing::run_fixture_steps([](Tensor t) {
-    return std::make_unique<Sgd>(std::vector{t}, SgdOptions{.lr = 0.1, .momentum = 0.9, .nesterov = true});
+    return std::make_unique<Sgd>(std::vector{t},
+                                 SgdOptions{.lr = 0.1, .momentum = 0.9, .nesterov = true});
   });
   expect_values(p, fixtures::nesterov_after_3_steps, 1e-12);
 }

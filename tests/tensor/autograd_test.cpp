@@ -65,8 +65,9 @@ TEST(Autograd, GraphFreedAfterBackwardUnlessRetained) {
     y.backward();
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(),
-                 "backward() through a graph that was already freed; pass retain_graph the first time");
+    EXPECT_STREQ(
+        e.what(),
+        "backward() through a graph that was already freed; pass retain_graph the first time");
   }
 }
 
@@ -80,9 +81,7 @@ TEST(Autograd, BackwardNeedsAScalar) {
   }
 }
 
-TEST(Autograd, BackwardOfConstantThrows) {
-  EXPECT_THROW(sum(ones({2})).backward(), Error);
-}
+TEST(Autograd, BackwardOfConstantThrows) { EXPECT_THROW(sum(ones({2})).backward(), Error); }
 
 TEST(Autograd, DetachCutsTheGraph) {
   Tensor x = leaf({3});
@@ -110,7 +109,9 @@ TEST(Autograd, CustomOpWithWrongGradientCountThrows) {
   Tensor x = leaf({2});
   Tensor y = custom_op(
       {x}, [](const std::vector<Tensor>& in) { return in[0] * 2.0; },
-      [](const std::vector<Tensor>&, const Tensor&, const Tensor&) { return std::vector<Tensor>{}; });
+      [](const std::vector<Tensor>&, const Tensor&, const Tensor&) {
+        return std::vector<Tensor>{};
+      });
   EXPECT_THROW(sum(y).backward(), Error);
 }
 

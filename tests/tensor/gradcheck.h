@@ -44,7 +44,8 @@ inline double gradcheck(const Fn& f, std::vector<Tensor> inputs, double eps = 1e
   for (Tensor& x : inputs) {
     if (!x.requires_grad()) continue;
     std::vector<double> analytic =
-        x.grad().defined() ? x.grad().to_vector() : std::vector<double>(static_cast<std::size_t>(x.numel()), 0.0);
+        x.grad().defined() ? x.grad().to_vector()
+                           : std::vector<double>(static_cast<std::size_t>(x.numel()), 0.0);
     double* p = x.data<double>();
     for (std::int64_t j = 0; j < x.numel(); ++j) {
       double keep = p[j];

@@ -43,27 +43,46 @@ TEST(Activation, FastFloatTanhMatchesLibm) {
   double worst = 0;
   for (int i = -20000; i <= 20000; ++i) {
     float x = static_cast<float>(i) * 0.001f;
-    worst = std::max(worst, std::abs(static_cast<double>(detail::fast_tanh(x)) - std::tanh(static_cast<double>(x))));
+    worst = std::max(worst, std::abs(static_cast<double>(detail::fast_tanh(x)) -
+                                     std::tanh(static_cast<double>(x))));
   }
   EXPECT_LT(worst, 5e-7);  // a few float ulps
 }
 
 // Each activation's backward against finite differences; points kept off kinks.
-TEST(ActivationGrad, Exp) { EXPECT_LT(gradcheck([](const auto& in) { return exp(in[0]); }, {param({6}, 1)}), 1e-7); }
-TEST(ActivationGrad, Log) {
-  EXPECT_LT(gradcheck([](const auto& in) { return log(square(in[0]) + 0.5); }, {param({6}, 2)}), 1e-7);
+TEST(ActivationGrad, Exp) {
+  EXPECT_LT(gradcheck([](const auto& in) { return exp(in[0]); }, {param({6}, 1)}), 1e-7);
 }
-TEST(ActivationGrad, Sigmoid) { EXPECT_LT(gradcheck([](const auto& in) { return sigmoid(in[0]); }, {param({6}, 3)}), 1e-7); }
-TEST(ActivationGrad, Tanh) { EXPECT_LT(gradcheck([](const auto& in) { return tanh(in[0]); }, {param({6}, 4)}), 1e-7); }
-TEST(ActivationGrad, Relu) { EXPECT_LT(gradcheck([](const auto& in) { return relu(in[0]); }, {param({6}, 5)}), 1e-7); }
-TEST(ActivationGrad, Softplus) { EXPECT_LT(gradcheck([](const auto& in) { return softplus(in[0]); }, {param({6}, 6)}), 1e-7); }
-TEST(ActivationGrad, Gelu) { EXPECT_LT(gradcheck([](const auto& in) { return gelu(in[0]); }, {param({6}, 7)}), 1e-7); }
-TEST(ActivationGrad, Abs) { EXPECT_LT(gradcheck([](const auto& in) { return abs(in[0]); }, {param({6}, 8)}), 1e-7); }
+TEST(ActivationGrad, Log) {
+  EXPECT_LT(gradcheck([](const auto& in) { return log(square(in[0]) + 0.5); }, {param({6}, 2)}),
+            1e-7);
+}
+TEST(ActivationGrad, Sigmoid) {
+  EXPECT_LT(gradcheck([](const auto& in) { return sigmoid(in[0]); }, {param({6}, 3)}), 1e-7);
+}
+TEST(ActivationGrad, Tanh) {
+  EXPECT_LT(gradcheck([](const auto& in) { return tanh(in[0]); }, {param({6}, 4)}), 1e-7);
+}
+TEST(ActivationGrad, Relu) {
+  EXPECT_LT(gradcheck([](const auto& in) { return relu(in[0]); }, {param({6}, 5)}), 1e-7);
+}
+TEST(ActivationGrad, Softplus) {
+  EXPECT_LT(gradcheck([](const auto& in) { return softplus(in[0]); }, {param({6}, 6)}), 1e-7);
+}
+TEST(ActivationGrad, Gelu) {
+  EXPECT_LT(gradcheck([](const auto& in) { return gelu(in[0]); }, {param({6}, 7)}), 1e-7);
+}
+TEST(ActivationGrad, Abs) {
+  EXPECT_LT(gradcheck([](const auto& in) { return abs(in[0]); }, {param({6}, 8)}), 1e-7);
+}
 TEST(ActivationGrad, Sqrt) {
-  EXPECT_LT(gradcheck([](const auto& in) { return sqrt(square(in[0]) + 1.0); }, {param({6}, 9)}), 1e-7);
+  EXPECT_LT(gradcheck([](const auto& in) { return sqrt(square(in[0]) + 1.0); }, {param({6}, 9)}),
+            1e-7);
 }
 TEST(ActivationGrad, Pow) {
-  EXPECT_LT(gradcheck([](const auto& in) { return pow(square(in[0]) + 1.0, 2.5); }, {param({6}, 10)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([](const auto& in) { return pow(square(in[0]) + 1.0, 2.5); }, {param({6}, 10)}),
+      1e-7);
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ TEST(Elementwise, BroadcastRowAndColumn) {
   Tensor m = from_vector({1, 2, 3, 4, 5, 6}, {2, 3});
   expect_values(m + from_vector({10, 20, 30}, {3}), {11, 22, 33, 14, 25, 36});
   expect_values(m * from_vector({2, 3}, {2, 1}), {2, 4, 6, 12, 15, 18});
-  expect_values(from_vector({1, 2}, {2, 1}) - from_vector({1, 2, 3}, {1, 3}), {0, -1, -2, 1, 0, -1});
+  expect_values(from_vector({1, 2}, {2, 1}) - from_vector({1, 2, 3}, {1, 3}),
+                {0, -1, -2, 1, 0, -1});
 }
 
 TEST(Elementwise, StridedInputs) {
@@ -42,13 +43,19 @@ TEST(Elementwise, MismatchedShapesThrow) { EXPECT_THROW(zeros({2, 3}) + zeros({2
 TEST(Elementwise, MixedDtypesThrow) { EXPECT_THROW(zeros({2}) + zeros({2}, DType::F64), Error); }
 
 TEST(ElementwiseGrad, Add) {
-  EXPECT_LT(gradcheck([](const auto& in) { return in[0] + in[1]; }, {param({3, 4}, 1), param({3, 4}, 2)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([](const auto& in) { return in[0] + in[1]; }, {param({3, 4}, 1), param({3, 4}, 2)}),
+      1e-7);
 }
 TEST(ElementwiseGrad, SubBroadcast) {
-  EXPECT_LT(gradcheck([](const auto& in) { return in[0] - in[1]; }, {param({3, 4}, 1), param({4}, 2)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([](const auto& in) { return in[0] - in[1]; }, {param({3, 4}, 1), param({4}, 2)}),
+      1e-7);
 }
 TEST(ElementwiseGrad, MulBroadcastColumn) {
-  EXPECT_LT(gradcheck([](const auto& in) { return in[0] * in[1]; }, {param({3, 4}, 1), param({3, 1}, 2)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([](const auto& in) { return in[0] * in[1]; }, {param({3, 4}, 1), param({3, 1}, 2)}),
+      1e-7);
 }
 TEST(ElementwiseGrad, Div) {
   Tensor b = param({2, 3}, 2);

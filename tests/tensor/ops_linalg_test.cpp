@@ -54,7 +54,8 @@ TEST(Linalg, ShapeMismatchNamesShapes) {
 }
 
 TEST(LinalgGrad, Matmul) {
-  EXPECT_LT(gradcheck([](const auto& in) { return matmul(in[0], in[1]); }, {param({3, 4}, 1), param({4, 5}, 2)}),
+  EXPECT_LT(gradcheck([](const auto& in) { return matmul(in[0], in[1]); },
+                      {param({3, 4}, 1), param({4, 5}, 2)}),
             1e-7);
 }
 TEST(LinalgGrad, MatmulOfTransposedViews) {
@@ -63,7 +64,8 @@ TEST(LinalgGrad, MatmulOfTransposedViews) {
             1e-7);
 }
 TEST(LinalgGrad, MatmulLargeEnoughForBlas) {
-  EXPECT_LT(gradcheck([](const auto& in) { return matmul(in[0], in[1]); }, {param({20, 30}, 5), param({30, 40}, 6)}),
+  EXPECT_LT(gradcheck([](const auto& in) { return matmul(in[0], in[1]); },
+                      {param({20, 30}, 5), param({30, 40}, 6)}),
             1e-6);
 }
 TEST(LinalgGrad, Linear) {

@@ -40,18 +40,25 @@ TEST(Reduce, SumOfTransposedView) {
   expect_values(sum(transpose(m), 1), {5, 7, 9});
 }
 
-TEST(ReduceGrad, Sum) { EXPECT_LT(gradcheck([](const auto& in) { return sum(in[0]); }, {param({3, 4}, 1)}), 1e-7); }
+TEST(ReduceGrad, Sum) {
+  EXPECT_LT(gradcheck([](const auto& in) { return sum(in[0]); }, {param({3, 4}, 1)}), 1e-7);
+}
 TEST(ReduceGrad, SumAxis) {
   EXPECT_LT(gradcheck([](const auto& in) { return sum(in[0], 1); }, {param({3, 4, 2}, 2)}), 1e-7);
 }
 TEST(ReduceGrad, MeanAxisKeepdim) {
-  EXPECT_LT(gradcheck([](const auto& in) { return mean(in[0], 0, true); }, {param({3, 4}, 3)}), 1e-7);
+  EXPECT_LT(gradcheck([](const auto& in) { return mean(in[0], 0, true); }, {param({3, 4}, 3)}),
+            1e-7);
 }
-TEST(ReduceGrad, Mean) { EXPECT_LT(gradcheck([](const auto& in) { return mean(in[0]); }, {param({5}, 4)}), 1e-7); }
+TEST(ReduceGrad, Mean) {
+  EXPECT_LT(gradcheck([](const auto& in) { return mean(in[0]); }, {param({5}, 4)}), 1e-7);
+}
 TEST(ReduceGrad, MaxAxis) {
   EXPECT_LT(gradcheck([](const auto& in) { return max(in[0], 1); }, {param({4, 5}, 5)}), 1e-7);
 }
-TEST(ReduceGrad, MaxAll) { EXPECT_LT(gradcheck([](const auto& in) { return max(in[0]); }, {param({4, 5}, 6)}), 1e-7); }
+TEST(ReduceGrad, MaxAll) {
+  EXPECT_LT(gradcheck([](const auto& in) { return max(in[0]); }, {param({4, 5}, 6)}), 1e-7);
+}
 
 }  // namespace
 }  // namespace leibniz::tensor

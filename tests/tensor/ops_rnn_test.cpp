@@ -15,7 +15,8 @@ using testing::gradcheck;
 using testing::param;
 
 // The same recurrence from primitive ops: h_t = tanh(x_t w_ih^T + b + h_{t-1} w_hh^T).
-Tensor rnn_reference(const Tensor& x, const Tensor& h0, const Tensor& w_ih, const Tensor& w_hh, const Tensor& b) {
+Tensor rnn_reference(const Tensor& x, const Tensor& h0, const Tensor& w_ih, const Tensor& w_hh,
+                     const Tensor& b) {
   Tensor h = h0;
   std::vector<Tensor> hs;
   for (std::int64_t t = 0; t < x.shape()[0]; ++t) {
@@ -26,9 +27,10 @@ Tensor rnn_reference(const Tensor& x, const Tensor& h0, const Tensor& w_ih, cons
 }
 
 TEST(Rnn, MatchesPrimitiveOps) {
-  Tensor x = param({4, 3, 2}, 1), h0 = param({3, 5}, 2), wi = param({5, 2}, 3, 0.5), wh = param({5, 5}, 4, 0.5),
-         b = param({5}, 5);
-  testing::expect_values(rnn_tanh(x, h0, wi, wh, b), rnn_reference(x, h0, wi, wh, b).to_vector(), 1e-12);
+  Tensor x = param({4, 3, 2}, 1), h0 = param({3, 5}, 2), wi = param({5, 2}, 3, 0.5),
+         wh = param({5, 5}, 4, 0.5), b = param({5}, 5);
+  testing::expect_values(rnn_tanh(x, h0, wi, wh, b), rnn_reference(x, h0, wi, wh, b).to_vector(),
+                         1e-12);
 }
 
 TEST(Rnn, UndefinedInitialStateIsZero) {
@@ -38,19 +40,23 @@ TEST(Rnn, UndefinedInitialStateIsZero) {
 }
 
 TEST(Rnn, BadShapesThrow) {
-  EXPECT_THROW(rnn_tanh(zeros({2, 3, 4}), Tensor(), zeros({5, 3}), zeros({5, 5}), zeros({5})), Error);
+  EXPECT_THROW(rnn_tanh(zeros({2, 3, 4}), Tensor(), zeros({5, 3}), zeros({5, 5}), zeros({5})),
+               Error);
 }
 
 TEST(RnnGrad, AllInputs) {
   EXPECT_LT(gradcheck([](const auto& in) { return rnn_tanh(in[0], in[1], in[2], in[3], in[4]); },
-                      {param({4, 3, 2}, 1), param({3, 5}, 2), param({5, 2}, 3, 0.5), param({5, 5}, 4, 0.5),
-                       param({5}, 5)}),
+                      {param({4, 3, 2}, 1), param({3, 5}, 2), param({5, 2}, 3, 0.5),
+                       param({5, 5}, 4, 0.5), param({5}, 5)}),
             1e-6);
 }
 
 TEST(RnnGrad, LastStateOnly) {
-  EXPECT_LT(gradcheck([](const auto& in) { return select(rnn_tanh(in[0], Tensor(), in[1], in[2], in[3]), 0, 5); },
-                      {param({6, 2, 3}, 1), param({4, 3}, 3, 0.5), param({4, 4}, 4, 0.5), param({4}, 5)}),
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return select(rnn_tanh(in[0], Tensor(), in[1], in[2], in[3]), 0, 5);
+                },
+                {param({6, 2, 3}, 1), param({4, 3}, 3, 0.5), param({4, 4}, 4, 0.5), param({4}, 5)}),
             1e-6);
 }
 

@@ -38,7 +38,8 @@ TEST(SoftmaxGrad, LogSoftmax) {
   EXPECT_LT(gradcheck([](const auto& in) { return log_softmax(in[0]); }, {param({3, 5}, 2)}), 1e-7);
 }
 TEST(SoftmaxGrad, LogSoftmaxDim0) {
-  EXPECT_LT(gradcheck([](const auto& in) { return log_softmax(in[0], 0); }, {param({3, 5}, 3)}), 1e-7);
+  EXPECT_LT(gradcheck([](const auto& in) { return log_softmax(in[0], 0); }, {param({3, 5}, 3)}),
+            1e-7);
 }
 
 }  // namespace

@@ -43,29 +43,54 @@ TEST(View, ConcatAndIndexSelect) {
   EXPECT_THROW(concat({m, zeros({2, 2})}, 0), Error);
 }
 
-TEST(View, BroadcastTo) { expect_values(broadcast_to(from_vector({1, 2}, {2}), {2, 2}), {1, 2, 1, 2}); }
+TEST(View, BroadcastTo) {
+  expect_values(broadcast_to(from_vector({1, 2}, {2}), {2, 2}), {1, 2, 1, 2});
+}
 
 TEST(ViewGrad, Reshape) {
-  EXPECT_LT(gradcheck([](const auto& in) { return tanh(reshape(in[0], {4, 3})); }, {param({3, 4}, 1)}), 1e-7);
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return tanh(reshape(in[0], {4, 3}));
+                },
+                {param({3, 4}, 1)}),
+            1e-7);
 }
 TEST(ViewGrad, TransposeThenReshapeCopies) {
-  EXPECT_LT(gradcheck([](const auto& in) { return reshape(transpose(in[0]), {-1}); }, {param({3, 4}, 2)}), 1e-7);
+  EXPECT_LT(
+      gradcheck([](const auto& in) { return reshape(transpose(in[0]), {-1}); }, {param({3, 4}, 2)}),
+      1e-7);
 }
 TEST(ViewGrad, Slice) {
-  EXPECT_LT(gradcheck([](const auto& in) { return slice(in[0], 1, 1, 3); }, {param({3, 4}, 3)}), 1e-7);
+  EXPECT_LT(gradcheck([](const auto& in) { return slice(in[0], 1, 1, 3); }, {param({3, 4}, 3)}),
+            1e-7);
 }
 TEST(ViewGrad, Select) {
-  EXPECT_LT(gradcheck([](const auto& in) { return select(in[0], 0, 2); }, {param({3, 4}, 4)}), 1e-7);
+  EXPECT_LT(gradcheck([](const auto& in) { return select(in[0], 0, 2); }, {param({3, 4}, 4)}),
+            1e-7);
 }
 TEST(ViewGrad, Concat) {
-  EXPECT_LT(gradcheck([](const auto& in) { return concat({in[0], in[1]}, 1); }, {param({3, 4}, 5), param({3, 2}, 6)}),
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return concat({in[0], in[1]}, 1);
+                },
+                {param({3, 4}, 5), param({3, 2}, 6)}),
             1e-7);
 }
 TEST(ViewGrad, IndexSelectRepeatedRows) {
-  EXPECT_LT(gradcheck([](const auto& in) { return index_select(in[0], {2, 0, 2}); }, {param({3, 4}, 7)}), 1e-7);
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return index_select(in[0], {2, 0, 2});
+                },
+                {param({3, 4}, 7)}),
+            1e-7);
 }
 TEST(ViewGrad, BroadcastTo) {
-  EXPECT_LT(gradcheck([](const auto& in) { return broadcast_to(in[0], {3, 4}); }, {param({4}, 8)}), 1e-7);
+  EXPECT_LT(gradcheck(
+                [](const auto& in) {
+                  return broadcast_to(in[0], {3, 4});
+                },
+                {param({4}, 8)}),
+            1e-7);
 }
 
 }  // namespace
