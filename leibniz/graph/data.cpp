@@ -73,8 +73,8 @@ DataSet parse_data(const Graph& graph, const Source& csv) {
     }
     if (cells.size() != data.columns.size()) {
       throw csv.error(ErrorKind::Parse, begin,
-                      fmt::format("this row has {} cells; the header names {} columns", cells.size(),
-                                  data.columns.size()));
+                      fmt::format("this row has {} cells; the header names {} column{}", cells.size(),
+                                  data.columns.size(), data.columns.size() == 1 ? "" : "s"));
     }
     std::vector<Number> row;
     for (const Cell& c : cells) {

@@ -17,9 +17,27 @@ std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
   return "∂" + display_name(graph.node(of).name) + "/∂" + display_name(graph.node(wrt).name);
 }
 
-void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Expr>& gradient) {
+// ∂L/∂node, and for a node read by several others (a weight shared by time steps)
+// what each of them passed back: the terms of the sum.
+void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Expr>& gradient,
+                     const Pass* pass) {
   for (const NodeId n : graph.gradient_nodes()) {
     out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
+    if (!pass) continue;
+    std::vector<std::string> terms;
+    for (const NodeId c : graph.order()) {
+      const std::vector<Edge>& edges = graph.node(c).edges;
+      for (std::size_t e = 0; e < edges.size(); ++e) {
+        if (edges[e].from == n && e < pass->sweep.edge_terms[c].size()) {
+          terms.push_back(fmt::format("{} from {}", format_value(pass->sweep.edge_terms[c][e]),
+                                      display_name(graph.node(c).name)));
+        }
+      }
+    }
+    if (terms.size() < 2) continue;
+    out << "    the sum of";
+    for (std::size_t k = 0; k < terms.size(); ++k) out << (k == 0 ? " " : ", ") << terms[k];
+    out << "\n";
   }
 }
 
@@ -79,7 +97,7 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
     }
     out << "gradients\n";
   }
-  write_gradients(out, graph, at.gradient);
+  write_gradients(out, graph, at.gradient, options.data ? nullptr : &at.passes.front());
   if (options.rate) {
     out << "update with learning rate " << format_value(number(*options.rate)) << "\n";
     const std::vector<Expr> updated = descend(graph, leaves, at, *options.rate);
@@ -135,8 +153,13 @@ void write_explanation(std::ostream& out, const Graph& graph, const Explanation&
     out << fmt::format("  path {}: {}\n", k + 1, route);
     for (std::size_t i = 0; i < path.edges.size(); ++i) {
       const Edge& edge = graph.node(path.nodes[i]).edges[path.edges[i]];
-      out << fmt::format("    {} = {} = {}\n", partial(graph, path.nodes[i], path.nodes[i + 1]),
-                         print_unicode(edge.local), format_value(path.locals[i]));
+      const std::string name = partial(graph, path.nodes[i], path.nodes[i + 1]);
+      if (edge.local.is_number()) {
+        out << fmt::format("    {} = {}\n", name, format_value(path.locals[i]));
+      } else {
+        out << fmt::format("    {} = {} = {}\n", name, print_unicode(edge.local),
+                           format_value(path.locals[i]));
+      }
     }
     out << "    product: " << format_value(path.product) << "\n";
   }
