@@ -44,8 +44,7 @@ Tensor squared_error(const char* name, const Tensor& pred, const Tensor& target,
     const T* tp = t.data<T>();
     T* gp = grad.data<T>();
     T two_scale = static_cast<T>(2 * scale);
-    const std::int64_t n =
-        p.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = p.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       T d = pp[i] - tp[i];
       total += static_cast<double>(d) * d;
@@ -78,8 +77,7 @@ Tensor bce_with_logits(const Tensor& logits, const Tensor& target) {
     const T* zp = z.data<T>();
     const T* yp = y.data<T>();
     T* gp = grad.data<T>();
-    const std::int64_t n =
-        z.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = z.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       double zi = zp[i], yi = yp[i];
       total += std::max(zi, 0.0) - zi * yi + std::log1p(std::exp(-std::abs(zi)));

@@ -33,8 +33,7 @@ void Adam::step() {
       const T b1 = static_cast<T>(options_.beta1), b2 = static_cast<T>(options_.beta2);
       const T step = static_cast<T>(lr_ / c1), inv_c2 = static_cast<T>(1 / c2);
       const T eps = static_cast<T>(options_.eps), wd = static_cast<T>(options_.weight_decay);
-      const std::int64_t n =
-          p.numel();  // hoisted: stores through the data pointer could alias the shape
+      const std::int64_t n = p.numel();  // hoisted: stores may alias the shape
       for (std::int64_t i = 0; i < n; ++i) {
         T gi = gp[i] + wd * w[i];
         m[i] = b1 * m[i] + (T(1) - b1) * gi;

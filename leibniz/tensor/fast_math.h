@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace leibniz::tensor::detail {
 
@@ -28,5 +29,9 @@ inline float fast_tanh(float x) {
 }
 
 inline double fast_tanh(double x) { return std::tanh(x); }
+
+/// y[i] = tanh(x[i]) for i < n (x and y may be the same array); AVX2 where the CPU has it.
+void tanh_array(const float* x, float* y, std::int64_t n);
+void tanh_array(const double* x, double* y, std::int64_t n);
 
 }  // namespace leibniz::tensor::detail

@@ -10,33 +10,33 @@ namespace {
 
 // Below this many multiply-adds the loop beats a BLAS call.
 constexpr std::int64_t kSmallWork = 16 * 1024;
-// Columns per block: one block of C's row lives in registers (4 SSE vectors of floats).
-constexpr std::int64_t kBlock = 16;
 
-// C = alpha op(A) op(B) + beta C for tiny matrices. Each block of 16 columns of op(B) is
-// packed (k, 16) and zero-padded so the innermost loop has a fixed length and vectorises
-// without remainder handling.
-template <typename T>
-void small_gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, T alpha,
-                const T* a, std::int64_t lda, const T* b, std::int64_t ldb, T beta, T* c,
-                std::int64_t ldc) {
+// C = alpha op(A) op(B) + beta C for tiny matrices. Each block of `Block` columns of op(B)
+// is packed (k, Block) and zero-padded, so the innermost loop has a fixed length, keeps
+// its row of C in registers and vectorises without remainder handling.
+template <typename T, std::int64_t Block>
+[[gnu::always_inline]] inline void small_gemm_blocked(bool trans_a, bool trans_b, std::int64_t m,
+                                                      std::int64_t n, std::int64_t k, T alpha,
+                                                      const T* a, std::int64_t lda, const T* b,
+                                                      std::int64_t ldb, T beta, T* c,
+                                                      std::int64_t ldc) {
   thread_local std::vector<T> buffer;
-  buffer.resize(static_cast<std::size_t>(std::max<std::int64_t>(k, 1) * kBlock));
+  buffer.resize(static_cast<std::size_t>(std::max<std::int64_t>(k, 1) * Block));
   T* __restrict packed = buffer.data();
-  for (std::int64_t j0 = 0; j0 < n; j0 += kBlock) {
-    const std::int64_t nb = std::min(kBlock, n - j0);
+  for (std::int64_t j0 = 0; j0 < n; j0 += Block) {
+    const std::int64_t nb = std::min(Block, n - j0);
     for (std::int64_t p = 0; p < k; ++p) {
-      T* row = packed + p * kBlock;
-      for (std::int64_t j = 0; j < kBlock; ++j) {
+      T* row = packed + p * Block;
+      for (std::int64_t j = 0; j < Block; ++j) {
         row[j] = j >= nb ? T(0) : (trans_b ? b[(j0 + j) * ldb + p] : b[p * ldb + j0 + j]);
       }
     }
     for (std::int64_t i = 0; i < m; ++i) {
-      alignas(64) T acc[kBlock] = {};
+      alignas(64) T acc[Block] = {};
       for (std::int64_t p = 0; p < k; ++p) {
         const T aip = trans_a ? a[p * lda + i] : a[i * lda + p];
-        const T* __restrict bp = packed + p * kBlock;
-        for (std::int64_t j = 0; j < kBlock; ++j) acc[j] += aip * bp[j];
+        const T* __restrict bp = packed + p * Block;
+        for (std::int64_t j = 0; j < Block; ++j) acc[j] += aip * bp[j];
       }
       T* ci = c + i * ldc + j0;
       if (beta == T(0)) {
@@ -46,6 +46,37 @@ void small_gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std:
       }
     }
   }
+}
+
+// Narrow products (a Linear layer with one or two outputs) take narrow blocks.
+template <typename T>
+[[gnu::always_inline]] inline void small_gemm_body(bool trans_a, bool trans_b, std::int64_t m,
+                                                   std::int64_t n, std::int64_t k, T alpha,
+                                                   const T* a, std::int64_t lda, const T* b,
+                                                   std::int64_t ldb, T beta, T* c,
+                                                   std::int64_t ldc) {
+  if (n <= 4) {
+    small_gemm_blocked<T, 4>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  } else if (n <= 8) {
+    small_gemm_blocked<T, 8>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  } else {
+    small_gemm_blocked<T, 16>(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  }
+}
+
+// Compiled twice: for AVX2 with FMA and for the baseline; the loader picks one per CPU.
+[[gnu::target_clones("arch=x86-64-v3", "default")]] void small_gemm(
+    bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, float alpha,
+    const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
+    std::int64_t ldc) {
+  small_gemm_body(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+[[gnu::target_clones("arch=x86-64-v3", "default")]] void small_gemm(
+    bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, double alpha,
+    const double* a, std::int64_t lda, const double* b, std::int64_t ldb, double beta, double* c,
+    std::int64_t ldc) {
+  small_gemm_body(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 }  // namespace

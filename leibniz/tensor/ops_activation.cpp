@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <type_traits>
 
 #include "leibniz/tensor/autograd.h"
 #include "leibniz/tensor/fast_math.h"
@@ -139,9 +140,12 @@ Tensor unary(const Tensor& t) {
     using T = decltype(tag);
     const T* xp = x.data<T>();
     T* yp = out.data<T>();
-    const std::int64_t n =
-        t.numel();  // hoisted: stores through the data pointer could alias the shape
-    for (std::int64_t i = 0; i < n; ++i) yp[i] = Fn::f(xp[i]);
+    const std::int64_t n = t.numel();  // hoisted: stores may alias the shape
+    if constexpr (std::is_same_v<Fn, Tanh>) {
+      detail::tanh_array(xp, yp, n);
+    } else {
+      for (std::int64_t i = 0; i < n; ++i) yp[i] = Fn::f(xp[i]);
+    }
   });
   if (needs_grad(x)) {
     Tensor y = out.detach();
@@ -154,8 +158,7 @@ Tensor unary(const Tensor& t) {
         const T* yp = y.data<T>();
         const T* gp = gc.data<T>();
         T* o = gx.data<T>();
-        const std::int64_t n =
-            x.numel();  // hoisted: stores through the data pointer could alias the shape
+        const std::int64_t n = x.numel();  // hoisted: stores may alias the shape
         for (std::int64_t i = 0; i < n; ++i) o[i] = gp[i] * Fn::df(xp[i], yp[i]);
       });
       sink.add(0, gx);
@@ -184,8 +187,7 @@ Tensor pow(const Tensor& t, double p) {
     using T = decltype(tag);
     const T* xp = x.data<T>();
     T* yp = out.data<T>();
-    const std::int64_t n =
-        t.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = t.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) yp[i] = std::pow(xp[i], static_cast<T>(p));
   });
   if (needs_grad(x)) {
@@ -198,8 +200,7 @@ Tensor pow(const Tensor& t, double p) {
         const T* xp = x.data<T>();
         const T* gp = gc.data<T>();
         T* o = gx.data<T>();
-        const std::int64_t n =
-            x.numel();  // hoisted: stores through the data pointer could alias the shape
+        const std::int64_t n = x.numel();  // hoisted: stores may alias the shape
         for (std::int64_t i = 0; i < n; ++i) {
           o[i] = gp[i] * static_cast<T>(p) * std::pow(xp[i], static_cast<T>(p - 1));
         }

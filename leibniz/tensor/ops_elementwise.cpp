@@ -118,8 +118,7 @@ Tensor affine(const Tensor& t, double scale, double shift) {
     const T* x = src.data<T>();
     T* o = out.data<T>();
     T a = static_cast<T>(scale), c = static_cast<T>(shift);
-    const std::int64_t n =
-        t.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = t.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) o[i] = a * x[i] + c;
   });
   if (needs_grad(src)) {

@@ -36,7 +36,7 @@ void rnn_forward(const Dims& d, const T* x, const T* h0, const T* w_ih, const T*
       detail::gemm<T>(false, false, d.b, d.h, d.h, T(1), prev, d.h, w_hh_t.data(), d.h, T(1), ht,
                       d.h);
     }
-    for (std::int64_t k = 0; k < step; ++k) ht[k] = detail::fast_tanh(ht[k]);
+    detail::tanh_array(ht, ht, step);
   }
 }
 

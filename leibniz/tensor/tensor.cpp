@@ -118,8 +118,7 @@ Tensor Tensor::to(DType target) const {
     dispatch(target, [&](auto t) {
       const auto* p = src.data<decltype(s)>();
       auto* q = out.data<decltype(t)>();
-      const std::int64_t n =
-          numel();  // hoisted: stores through the data pointer could alias the shape
+      const std::int64_t n = numel();  // hoisted: stores may alias the shape
       for (std::int64_t i = 0; i < n; ++i) q[i] = static_cast<decltype(t)>(p[i]);
     });
   });
@@ -175,8 +174,7 @@ Tensor randn(const Shape& shape, Generator& gen, DType dtype, double stddev) {
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    const std::int64_t n =
-        shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = shape.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) p[i] = static_cast<T>(stddev * gen.normal());
   });
   return t;
@@ -187,8 +185,7 @@ Tensor rand_uniform(const Shape& shape, double low, double high, Generator& gen,
   dispatch(dtype, [&](auto tag) {
     using T = decltype(tag);
     T* p = t.data<T>();
-    const std::int64_t n =
-        shape.numel();  // hoisted: stores through the data pointer could alias the shape
+    const std::int64_t n = shape.numel();  // hoisted: stores may alias the shape
     for (std::int64_t i = 0; i < n; ++i) {
       p[i] = static_cast<T>(low + (high - low) * gen.uniform());
     }
