@@ -205,13 +205,15 @@ class Expander {
       emit("0", start);
       return;
     }
+    std::size_t body_end = for_at;
+    while (body_end > body_begin && text_[body_end - 1] == ' ') --body_end;
     Bindings inner = bindings;
     emit("(", start);
     for (long v = range.first; v <= range.last; ++v) {
       if (v != range.first) emit(" + ", start);
       inner[range.name] = v;
       emit("(", start);
-      run(body_begin, for_at, inner);
+      run(body_begin, body_end, inner);
       emit(")", start);
     }
     emit(")", start);
@@ -235,6 +237,11 @@ class Expander {
         i = j;
         while (i < end && is_digit(text_[i])) ++i;
       }
+    }
+    if (i < end && text_[i] == '.') {  // 1.2.3
+      while (i < end && (is_digit(text_[i]) || text_[i] == '.')) ++i;
+      throw source_.error(ErrorKind::Parse, start,
+                          fmt::format("bad number '{}'", text_.substr(start, i - start)));
     }
     const std::string_view digits = text_.substr(start, i - start);
     if (exact_already) {

@@ -1,0 +1,102 @@
+// The graph of a model: names in any order, calls of user functions as nodes, local
+// derivatives on the edges, and every bad input as one located error.
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz::graph {
+namespace {
+
+using testing::model;
+
+std::string local(const Graph& g, const char* node, const char* from) {
+  for (const Edge& e : g.node(*g.find(node)).edges) {
+    if (g.node(e.from).name == from) return print_text(e.local);
+  }
+  return "no edge";
+}
+
+TEST(GraphBuild, NamesMayBeUsedBeforeTheirLine) {
+  const Graph g = model("loss L = o^2\no = w*x\nparam w = 2\ninput x = 3\n");
+  EXPECT_EQ(g.node(g.loss()).name, "L");
+  // the order puts every node after what it reads
+  std::vector<std::size_t> position(g.size());
+  for (std::size_t k = 0; k < g.order().size(); ++k) position[g.order()[k]] = k;
+  EXPECT_LT(position[*g.find("w")], position[*g.find("o")]);
+  EXPECT_LT(position[*g.find("o")], position[*g.find("L")]);
+}
+
+TEST(GraphBuild, LocalDerivativesNameTheNodeItself) {
+  const Graph g = testing::model("param w1 = 1\ninput x = 1\no1 = sigmoid(w1*x)\nloss L = o1^2\n");
+  EXPECT_EQ(local(g, "o1", "w1"), "o1*x*(1 - o1)");
+  EXPECT_EQ(local(g, "L", "o1"), "2*o1");
+}
+
+TEST(GraphBuild, ACallIsTheNodeThatNamesIt) {
+  const Graph g = model("def psi(t) = 1/(1 + 3^(-t))\nparam a = 1\nz = psi(a)\nloss L = z\n");
+  const GraphNode& z = g.node(*g.find("z"));
+  EXPECT_EQ(z.kind, NodeKind::Call);
+  EXPECT_EQ(z.function, "psi");
+  EXPECT_EQ(g.size(), 3u);
+}
+
+TEST(GraphBuild, ACallInsideAnEquationIsAHiddenNodeSharedByEveryUse) {
+  const Graph g = model("def f(t) = t^2\nparam a = 1\nu = f(a) + 1\nv = f(a)*3\nloss L = u + v\n");
+  const auto call = g.find("f(a)");
+  ASSERT_TRUE(call.has_value());
+  EXPECT_TRUE(g.node(*call).hidden);
+  EXPECT_EQ(local(g, "u", "f(a)"), "1");
+  EXPECT_EQ(local(g, "v", "f(a)"), "3");
+}
+
+TEST(GraphBuild, FunctionsOfSeveralArgumentsAreInlined) {
+  const Graph g = model("def f(a, b) = a*b\nparam p = 2\nparam q = 3\nloss L = f(p, q + 1)\n");
+  EXPECT_EQ(print_text(g.node(g.loss()).body), "p*(q + 1)");
+}
+
+TEST(GraphBuild, OverrideIsUsedOnTheEdgeAndTheTrueDerivativeKept) {
+  const char* text = "def psi(t) = 1/(1 + 3^(-t))\nderiv psi(t) = psi(t)*(1 - psi(t))\n"
+                     "param a = 1\nz = psi(a)\nloss L = z\n";
+  const Graph g = model(text);
+  const GraphNode& z = g.node(*g.find("z"));
+  ASSERT_TRUE(z.override_derivative.has_value());
+  EXPECT_EQ(print_text(z.override_derivative->used), "z*(1 - z)");
+  EXPECT_EQ(local(g, "z", "a"), "z*(1 - z)");
+  EXPECT_TRUE(g.has_overrides());
+  const Graph exact = model(text, BuildOptions{false});
+  EXPECT_FALSE(exact.has_overrides());
+}
+
+TEST(GraphBuild, Errors) {
+  EXPECT_MODEL_ERROR("param w = 1\ninput x = 2\no = w*x + z\nloss L = o^2\n",
+                     "parse: m.lz:3:11: undefined name 'z'");
+  EXPECT_MODEL_ERROR("param w = 1\na = b + w\nb = a*2\nloss L = b^2\n",
+                     "parse: m.lz:2:1: cycle: a -> b -> a");
+  EXPECT_MODEL_ERROR("a = a + 1\nloss L = a\n", "parse: m.lz:1:1: cycle: a -> a");
+  EXPECT_MODEL_ERROR("param w = 1\no = w^2\n",
+                     "parse: m.lz:1:1: no loss: add a line 'loss NAME = EXPRESSION'");
+  EXPECT_MODEL_ERROR("param w = 1\nloss L = w^2\nloss M = w^3\n",
+                     "parse: m.lz:3:6: a second loss 'M'; the loss is 'L' at line 2");
+  EXPECT_MODEL_ERROR("param w = 1\nparam w = 2\nloss L = w^2\n",
+                     "parse: m.lz:2:7: 'w' is already defined at line 1");
+  EXPECT_MODEL_ERROR("param w = 1\nw = 2\nloss L = w\n", "parse: m.lz:2:1: 'w' is already defined at line 1");
+  EXPECT_MODEL_ERROR("param w = 1\nderiv phi(t) = 1\nloss L = w^2\n",
+                     "parse: m.lz:2:7: deriv for unknown function 'phi': define it first with "
+                     "'def phi(t) = ...'");
+  EXPECT_MODEL_ERROR("def f(t) = t\nderiv f(t) = 1\nderiv f(t) = 2\nloss L = f(1)\n",
+                     "parse: m.lz:3:7: a second deriv for 'f'; the first is at line 2");
+  EXPECT_MODEL_ERROR("def f(a, b) = a\nderiv f(t) = 1\nloss L = 1\n",
+                     "parse: m.lz:2:7: deriv overrides functions of one argument; 'f' takes 2");
+  EXPECT_MODEL_ERROR("def f(t) = t*w\nloss L = 1\n",
+                     "parse: m.lz:1:14: 'w' is not an argument of 'f'; a function body uses only "
+                     "its arguments");
+  EXPECT_MODEL_ERROR("param w = 1\nloss L = (w + 1\n",
+                     "parse: m.lz:2:16: expected ')' to close '(' opened at column 1");
+  EXPECT_MODEL_ERROR("param w = 1\nloss L = g(w)\n", "parse: m.lz:2:10: unknown function 'g'");
+  EXPECT_MODEL_ERROR("h[t] = h[t-1] + 1 for t = 1..2\nloss L = h[2]\n",
+                     "parse: m.lz:1:8: undefined name 'h_0'");
+}
+
+}  // namespace
+}  // namespace leibniz::graph
