@@ -33,10 +33,10 @@ constexpr RuleFn kRules[] = {table_rule,        trig_rule,    rational_rule,
 
 bool Integrator::depends(const Expr& e) {
   if (e.args().empty()) return e == var_;
-  if (auto it = depends_.find(e.node()); it != depends_.end()) return it->second;
+  if (auto it = depends_.find(e); it != depends_.end()) return it->second;
   bool result = false;
   for (const Expr& a : e.args()) result = result || depends(a);
-  depends_.emplace(e.node(), result);
+  depends_.emplace(e, result);
   return result;
 }
 
@@ -113,7 +113,7 @@ Expr Integrator::antiderivative(const Expr& e) {
     return {};
   }
   if (!record_) {
-    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
+    if (auto it = memo_.find(e); it != memo_.end()) return it->second;
   }
   const std::size_t saved_steps = steps_.size();
   const int saved_depth = depth_;
@@ -140,7 +140,7 @@ Expr Integrator::antiderivative(const Expr& e) {
     depth_ = saved_depth;
   }
   // A failure caused by cutting a cycle may succeed when reached another way.
-  if (!record_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e.node(), result);
+  if (!record_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e, result);
   return result;
 }
 

@@ -56,8 +56,10 @@ class Integrator {
   int depth_ = 0;
   int nesting_ = 0;
   int cuts_ = 0;  // integrals abandoned to break a cycle or bound the nesting
-  std::unordered_map<const Node*, bool> depends_;
-  std::unordered_map<const Node*, Expr> memo_;  // integrand -> antiderivative (null: none)
+  // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
+  // reused by a new node.
+  std::unordered_map<Expr, bool, ExprHash> depends_;
+  std::unordered_map<Expr, Expr, ExprHash> memo_;  // integrand -> antiderivative (null: none)
   std::unordered_set<const Node*> active_;      // integrands being integrated now
 };
 

@@ -98,7 +98,7 @@ Expr by_fundamental_theorem(const Expr& var, const Expr& F, const Bound& a,
                             const Bound& b, const Program& integrand, const QuadratureResult& q) {
   try {
     const double lo = a.to_double(), hi = b.to_double();
-    for (int i = 0; i <= kContinuitySamples; ++i) {
+    for (int i = 1; i < kContinuitySamples; ++i) {
       const double x = lo + (hi - lo) * i / kContinuitySamples;
       const double point[] = {x};
       integrand.run(point);
