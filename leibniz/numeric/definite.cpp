@@ -24,6 +24,8 @@ namespace {
 // Points of [a, b] where the integrand must be finite before F(b) − F(a) is trusted.
 constexpr int kContinuitySamples = 64;
 
+double closed_form_value(const Expr& e) { return Program(e, {}).run({}); }
+
 // cos(k·π/n) for n | 12 where it has a closed form with square roots; nullopt otherwise.
 std::optional<Expr> cos_of_pi_multiple(const Number& k) {
   // k = p/q reduced, taken mod 2: cos(π·k).
@@ -62,6 +64,15 @@ Expr special_values(const Expr& e) {
   Expr rebuilt = rebuild(e, std::move(args));
   if (!rebuilt.is(Kind::Func)) return rebuilt;
   const Expr& u = rebuilt.arg(0);
+  if (rebuilt.fn() == Fn::Abs) {  // |c| for a closed-form number c: c or −c
+    try {
+      const double value = closed_form_value(u);
+      if (value > 0) return u;
+      if (value < 0) return neg(u);
+    } catch (const Error&) {
+      return rebuilt;  // not a closed form (a symbol remains) or undefined
+    }
+  }
   if (const auto k = pi_multiple(u)) {
     const auto c = cos_of_pi_multiple(*k);
     const auto s = cos_of_pi_multiple(*k - Number::rational(1, 2));  // sin θ = cos(θ − π/2)
@@ -90,7 +101,6 @@ Expr at(const Expr& e, const Expr& var, const Expr& value) {
   return simplify(special_values(substitute(e, values)));
 }
 
-double closed_form_value(const Expr& e) { return Program(e, {}).run({}); }
 
 // F(b) − F(a), or null when F or the integrand is undefined somewhere on [a, b] or the
 // difference disagrees with quadrature (a jump in F).
