@@ -24,6 +24,7 @@ struct SymbolicRules {
 }  // namespace
 
 std::string display_name(const std::string& name) {
+  if (name == "yhat") return "\u0177";  // ŷ, precomposed
   if (name.size() == 4 && name.compare(1, 3, "hat") == 0) return name.substr(0, 1) + "\u0302";
   return name;
 }
