@@ -1,3 +1,5 @@
+// The notes' integral table, row by row: leibniz's answer, checked by differentiation,
+// and where it differs from the notes' (ln|x| for ln x), why.
 #include "leibniz/app/tour_integrals.h"
 
 #include <fmt/format.h>
