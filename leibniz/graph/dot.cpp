@@ -48,7 +48,8 @@ void commit(const std::string& from, const std::string& to) {
   }
 }
 
-void write_plain(const std::string& path, const std::string& bytes) {
+// Writes `path`; errors name `shown`, the file the user asked for.
+void write_plain(const std::string& path, const std::string& bytes, const std::string& shown) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << bytes;
   out.flush();
@@ -56,7 +57,7 @@ void write_plain(const std::string& path, const std::string& bytes) {
     const std::string reason = std::strerror(errno);
     out.close();
     std::remove(path.c_str());
-    throw Error(ErrorKind::Request, fmt::format("cannot write '{}': {}", path, reason));
+    throw Error(ErrorKind::Request, fmt::format("cannot write '{}': {}", shown, reason));
   }
 }
 
@@ -122,7 +123,7 @@ std::string dot_text(const Graph& graph, const Pass& pass) {
 
 void write_file_atomic(const std::string& path, const std::string& bytes) {
   const std::string temporary = temporary_beside(path, ".tmp");
-  write_plain(temporary, bytes);
+  write_plain(temporary, bytes, path);
   commit(temporary, path);
 }
 
@@ -131,7 +132,7 @@ void write_picture(const Graph& graph, const Pass& pass, const std::string& path
   if (format == PictureFormat::Dot) return write_file_atomic(path, dot);
   const std::string input = temporary_beside(path, ".dot");
   const std::string output = temporary_beside(path, ".tmp");
-  write_plain(input, dot);
+  write_plain(input, dot, path);
   try {
     run_dot(format == PictureFormat::Svg ? "svg" : "png", input, output);
   } catch (...) {
