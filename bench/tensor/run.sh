@@ -19,13 +19,16 @@ mkdir -p "$wrapper"
 cat > "$wrapper/CMakeLists.txt" <<CMAKE
 cmake_minimum_required(VERSION 3.25)
 project(leibniz_bench CXX)
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
 add_subdirectory($root leibniz)
 if(NOT TARGET bench_tensor)
   add_subdirectory($root/bench/tensor bench)
 endif()
 CMAKE
 cmake -S "$wrapper" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLEIBNIZ_TESTS=OFF >/dev/null
-cmake --build "$build" --target bench_tensor -j 2 >/dev/null
+cmake --build "$build" --target bench_tensor -j 2 | grep -v '^\[' || true
+test -x "$build/bench/bench_tensor" || test -n "$(find "$build" -name bench_tensor -type f)"
 bench=$(find "$build" -name bench_tensor -type f -perm -u+x | head -n 1)
 
 best() {  # best "<command>" : the run with the smaller median among 1 and 2 threads
