@@ -40,8 +40,10 @@ constexpr Row kRows[] = {
     {"-1/sqrt(1-x^2)", "acos(x)", ""},
     {"1/(1+x^2)", "atan(x)", ""},
     {"-1/(1+x^2)", "acot(x)", ""},
-    {"1/(x*sqrt(x^2-1))", "asec(x)", "arcsec|x| also holds for x < -1; the notes' arcsec x only for x > 1"},
-    {"-1/(x*sqrt(x^2-1))", "acsc(x)", "arccsc|x| also holds for x < -1; the notes' arccsc x only for x > 1"},
+    {"1/(x*sqrt(x^2-1))", "asec(x)",
+     "arcsec|x| also holds for x < -1; the notes' arcsec x only for x > 1"},
+    {"-1/(x*sqrt(x^2-1))", "acsc(x)",
+     "arccsc|x| also holds for x < -1; the notes' arccsc x only for x > 1"},
 };
 
 }  // namespace

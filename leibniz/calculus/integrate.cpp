@@ -42,14 +42,25 @@ bool Integrator::depends(const Expr& e) {
 
 void Integrator::step(std::string rule, const Expr& before, const Expr& after, Parts parts) {
   if (!record_) return;
-  Step s{StepOperation::Antiderivative, std::move(rule), var_, before, after, std::move(parts), depth_};
+  Step s{StepOperation::Antiderivative,
+         std::move(rule),
+         var_,
+         before,
+         after,
+         std::move(parts),
+         depth_};
   steps_.push_back(std::move(s));
 }
 
 std::size_t Integrator::open(std::string rule, const Expr& before, Parts parts) {
   ++depth_;
   if (!record_) return 0;
-  Step s{StepOperation::Antiderivative, std::move(rule), var_, before, Expr(), std::move(parts),
+  Step s{StepOperation::Antiderivative,
+         std::move(rule),
+         var_,
+         before,
+         Expr(),
+         std::move(parts),
          depth_ - 1};
   steps_.push_back(std::move(s));
   return steps_.size() - 1;
@@ -168,8 +179,7 @@ Expr Integrator::attempt(const Expr& e) {
     for (const Expr& f : e.args()) (depends(f) ? rest : constant).push_back(f);
     if (!constant.empty()) {
       const Expr c = mul(std::move(constant));
-      const std::size_t index =
-          open("constant multiple: ∫ c·f dx = c·∫ f dx", e, {{"c", c}});
+      const std::size_t index = open("constant multiple: ∫ c·f dx = c·∫ f dx", e, {{"c", c}});
       Expr f = antiderivative(mul(std::move(rest)));
       if (f.is_null()) {
         abandon(index);
@@ -237,8 +247,13 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
     if (result != raw) {
       trace->add({StepOperation::Rewrite, "simplify the antiderivative", var, raw, result, {}, 0});
     }
-    trace->add({StepOperation::Derivative, "check: the derivative of the answer is the integrand",
-                var, result, e, {}, 0});
+    trace->add({StepOperation::Derivative,
+                "check: the derivative of the answer is the integrand",
+                var,
+                result,
+                e,
+                {},
+                0});
   }
   return result;
 }

@@ -12,8 +12,8 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/print.h"
 #include "leibniz/expr/functions.h"
+#include "leibniz/expr/print.h"
 
 namespace leibniz {
 namespace {

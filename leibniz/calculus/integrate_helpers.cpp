@@ -76,12 +76,11 @@ Expr sqrt_number(const Number& r) {
       root *= d;
     }
   }
-  return div(mul(integer(root), sqrt(integer(rest))), number(Number(mpq_class(r.exact().get_den()))));
+  return div(mul(integer(root), sqrt(integer(rest))),
+             number(Number(mpq_class(r.exact().get_den()))));
 }
 
-Expr ln_abs(const Expr& u) {
-  return func(Fn::Ln, is_positive(u) ? u : func(Fn::Abs, u));
-}
+Expr ln_abs(const Expr& u) { return func(Fn::Ln, is_positive(u) ? u : func(Fn::Abs, u)); }
 
 namespace {
 

@@ -35,7 +35,8 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
     if (!linear) continue;
     const Expr& p = linear->a;
     const Expr s = func(Fn::Sin, T.arg(0)), c = func(Fn::Cos, T.arg(0));
-    const Expr numerator = T.fn() == Fn::Sin ? sub(mul(*k, s), mul(p, c)) : add(mul(*k, c), mul(p, s));
+    const Expr numerator =
+        T.fn() == Fn::Sin ? sub(mul(*k, s), mul(p, c)) : add(mul(*k, c), mul(p, s));
     const Expr result = div(mul(E, numerator), add(pow(*k, 2), pow(p, 2)));
     in.step("integration by parts twice, then solve for the integral", e, result,
             {{"u", T}, {"dv", E}});
@@ -47,9 +48,9 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
 // u·v − ∫ v·du with v = ∫ dv found first.
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
   const Expr du = diff(u, in.var());
-  const std::size_t index = in.open(
-      fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)), e,
-      {{"u", u}, {"dv", dv}, {"du/dx", du}});
+  const std::size_t index =
+      in.open(fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)),
+              e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
   const Expr v = in.antiderivative(dv);
   if (v.is_null()) {
     in.abandon(index);
@@ -68,8 +69,10 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
   if (exponential_rate(in, f)) return true;
   if (!f.is(Kind::Func)) return false;
   switch (f.fn()) {
-    case Fn::Sin: case Fn::Cos: case Fn::Sinh: case Fn::Cosh:
-      return linear_in(in, f.arg(0)).has_value();
+    case Fn::Sin:
+    case Fn::Cos:
+    case Fn::Sinh:
+    case Fn::Cosh: return linear_in(in, f.arg(0)).has_value();
     default: return false;
   }
 }
@@ -81,9 +84,13 @@ bool is_logarithmic(const Expr& f) {
   }
   if (!f.is(Kind::Func)) return false;
   switch (f.fn()) {
-    case Fn::Ln: case Fn::Asin: case Fn::Acos: case Fn::Atan: case Fn::Acot: case Fn::Asec:
-    case Fn::Acsc:
-      return true;
+    case Fn::Ln:
+    case Fn::Asin:
+    case Fn::Acos:
+    case Fn::Atan:
+    case Fn::Acot:
+    case Fn::Asec:
+    case Fn::Acsc: return true;
     default: return false;
   }
 }

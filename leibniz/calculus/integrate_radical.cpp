@@ -44,7 +44,8 @@ Expr radical_rule(Integrator& in, const Expr& e) {
   const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
   for (std::size_t i = 0; i < factors.size(); ++i) {
     const Expr& f = factors[i];
-    if (!f.is(Kind::Pow) || !f.exponent().is_number() || !f.exponent().number().is_exact()) continue;
+    if (!f.is(Kind::Pow) || !f.exponent().is_number() || !f.exponent().number().is_exact())
+      continue;
     const mpq_class& k2 = f.exponent().number().exact();
     if (k2.get_den() != 2 || k2 < -1) continue;
     const auto q = rational_coefficients(in, f.base());
@@ -62,8 +63,8 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     // r_{j−1} = (P̃_j − (j + ½)·B·r_j − (j + 1)·C·r_{j+1})/(j·A), from j = n down to 1.
     std::vector<Number> r(static_cast<std::size_t>(n) + 2, Number(0));
     for (long j = n; j >= 1; --j) {
-      const Number value = (*p)[j] - (Number(j) + Number::rational(1, 2)) * B * r[j] -
-                           Number(j + 1) * C * r[j + 1];
+      const Number value =
+          (*p)[j] - (Number(j) + Number::rational(1, 2)) * B * r[j] - Number(j + 1) * C * r[j + 1];
       r[j - 1] = value / (Number(j) * A);
     }
     const Number lambda = (*p)[0] - Number::rational(1, 2) * B * r[0] - C * r[1];

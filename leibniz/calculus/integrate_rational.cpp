@@ -60,8 +60,7 @@ Expr linear_term(const QPoly& p, const Number& c, long j, const Expr& x) {
 }
 
 // ∫ dx/p for p = α·x² + β·x + γ with no rational root; Δ = 4αγ − β².
-Expr quadratic_base(const Number& alpha, const Number& beta, const Number& delta,
-                    const Expr& x) {
+Expr quadratic_base(const Number& alpha, const Number& beta, const Number& delta, const Expr& x) {
   const Expr linear = add(mul(number(alpha * Number(2)), x), number(beta));
   if (delta.is_positive()) {
     const Expr root = sqrt_number(delta);
@@ -184,8 +183,9 @@ Expr rational_rule(Integrator& in, const Expr& e) {
     }
   }
   const Expr result = add(std::move(antiderivative));
-  in.step("partial fractions", e, result,
-          {{"decomposition", add(std::move(decomposition))}, {"denominator", fraction.denominator}});
+  in.step(
+      "partial fractions", e, result,
+      {{"decomposition", add(std::move(decomposition))}, {"denominator", fraction.denominator}});
   return result;
 }
 

@@ -60,7 +60,7 @@ class Integrator {
   // reused by a new node.
   std::unordered_map<Expr, bool, ExprHash> depends_;
   std::unordered_map<Expr, Expr, ExprHash> memo_;  // integrand -> antiderivative (null: none)
-  std::unordered_set<const Node*> active_;      // integrands being integrated now
+  std::unordered_set<const Node*> active_;         // integrands being integrated now
 };
 
 // The rules, tried in this order by Integrator::attempt.

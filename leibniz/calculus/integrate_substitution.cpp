@@ -72,9 +72,8 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   Substitution values;
   values.emplace(in.var().node(), x_of_u);
   const Expr h = div(substitute(e, values), linear->a);
-  const std::size_t index =
-      in.open(fmt::format("substitution u = {}", print_text(g)), e,
-              {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
+  const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
+                                    {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);

@@ -48,8 +48,8 @@ Expr record_row(Integrator& in, const Expr& e, const std::string& row, const Exp
   if (u == in.var()) {
     in.step("table: " + row, e, result);
   } else {
-    in.step(fmt::format("table with linear substitution u = {}: {}", print_text(u), row), e,
-            result, {{"u", u}, {"du/dx", linear.a}});
+    in.step(fmt::format("table with linear substitution u = {}: {}", print_text(u), row), e, result,
+            {{"u", u}, {"du/dx", linear.a}});
   }
   return result;
 }
@@ -75,8 +75,7 @@ Expr exponential_row(Integrator& in, const Expr& e) {
   const auto linear = linear_in(in, e.exponent());
   if (!linear) return {};
   if (c.is_e()) return record_row(in, e, "∫ eᵘ du = eᵘ", e.exponent(), *linear, e);
-  return record_row(in, e, "∫ nᵘ du = nᵘ/ln n", e.exponent(), *linear,
-                    div(e, func(Fn::Ln, c)));
+  return record_row(in, e, "∫ nᵘ du = nᵘ/ln n", e.exponent(), *linear, div(e, func(Fn::Ln, c)));
 }
 
 // sec(u)², csc(u)², and 1/cos(u)², 1/sin(u)².

@@ -40,8 +40,14 @@ std::optional<SinCos> as_sin_cos(const Expr& e) {
     switch (g.fn()) {
       case Fn::Sin: result.m += k; break;
       case Fn::Cos: result.n += k; break;
-      case Fn::Tan: result.m += k; result.n -= k; break;
-      case Fn::Cot: result.m -= k; result.n += k; break;
+      case Fn::Tan:
+        result.m += k;
+        result.n -= k;
+        break;
+      case Fn::Cot:
+        result.m -= k;
+        result.n += k;
+        break;
       case Fn::Sec: result.n -= k; break;
       case Fn::Csc: result.m -= k; break;
       default: return std::nullopt;
@@ -84,10 +90,11 @@ Expr secant_reduction(Integrator& in, const Expr& e, const SinCos& sc, Fn fn) {
   const auto linear = linear_in(in, u);
   const Expr f = func(fn, u);
   const Expr partner = fn == Fn::Sec ? func(Fn::Tan, u) : neg(func(Fn::Cot, u));
-  const std::size_t index = in.open(
-      fn == Fn::Sec ? "reduction: ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"
-                    : "reduction: ∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du",
-      e, {{"k", integer(k)}});
+  const std::size_t index =
+      in.open(fn == Fn::Sec
+                  ? "reduction: ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"
+                  : "reduction: ∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du",
+              e, {{"k", integer(k)}});
   const Expr lower = in.antiderivative(pow(f, k - 2));
   if (lower.is_null()) {
     in.abandon(index);

@@ -35,7 +35,8 @@ void indefinite(const Args& args) {
     if (args.steps) answer["steps"] = app::steps_json(trace.steps());
     std::cout << answer.dump() << std::endl;
   } else if (args.steps) {
-    std::cout << (args.out.latex ? app::steps_latex(trace.steps()) : app::steps_text(trace.steps()));
+    std::cout << (args.out.latex ? app::steps_latex(trace.steps())
+                                 : app::steps_text(trace.steps()));
   } else {
     std::cout << show(result, args.out) << std::endl;
   }
@@ -63,8 +64,8 @@ void definite(const Args& args) {
     return;
   }
   if (!r.exact.is_null()) {
-    std::cout << fmt::format("{} ≈ {:.15g}  (fundamental theorem, F = {})\n", show(r.exact, args.out),
-                             r.value, show(r.antiderivative, args.out));
+    std::cout << fmt::format("{} ≈ {:.15g}  (fundamental theorem, F = {})\n",
+                             show(r.exact, args.out), r.value, show(r.antiderivative, args.out));
     return;
   }
   std::cout << fmt::format("{:.15g} ± {:.1e}  (Gauss–Kronrod quadrature{})\n", r.value, r.error,

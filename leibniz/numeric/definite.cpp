@@ -36,10 +36,11 @@ std::optional<Expr> cos_of_pi_multiple(const Number& k) {
   long t = twelfths_z.get_si();
   if (t < 0) t += 24;
   // cos at multiples of π/12 that are multiples of π/6 or π/4, for t in [0, 24).
-  static const char* const kTable[24] = {"1", nullptr, "sqrt(3)/2", "sqrt(2)/2", "1/2", nullptr,
-                                         "0", nullptr, "-1/2", "-sqrt(2)/2", "-sqrt(3)/2", nullptr,
-                                         "-1", nullptr, "-sqrt(3)/2", "-sqrt(2)/2", "-1/2", nullptr,
-                                         "0", nullptr, "1/2", "sqrt(2)/2", "sqrt(3)/2", nullptr};
+  static const char* const kTable[24] = {
+      "1",  nullptr, "sqrt(3)/2",  "sqrt(2)/2",  "1/2",        nullptr,
+      "0",  nullptr, "-1/2",       "-sqrt(2)/2", "-sqrt(3)/2", nullptr,
+      "-1", nullptr, "-sqrt(3)/2", "-sqrt(2)/2", "-1/2",       nullptr,
+      "0",  nullptr, "1/2",        "sqrt(2)/2",  "sqrt(3)/2",  nullptr};
   if (kTable[t] == nullptr) return std::nullopt;
   return parse_text(kTable[t]);
 }
@@ -77,18 +78,28 @@ Expr special_values(const Expr& e) {
     const auto c = cos_of_pi_multiple(*k);
     const auto s = cos_of_pi_multiple(*k - Number::rational(1, 2));  // sin θ = cos(θ − π/2)
     switch (rebuilt.fn()) {
-      case Fn::Cos: if (c) return *c; break;
-      case Fn::Sin: if (s) return *s; break;
-      case Fn::Tan: if (c && s && !c->is_zero()) return simplify(div(*s, *c)); break;
+      case Fn::Cos:
+        if (c) return *c;
+        break;
+      case Fn::Sin:
+        if (s) return *s;
+        break;
+      case Fn::Tan:
+        if (c && s && !c->is_zero()) return simplify(div(*s, *c));
+        break;
       default: break;
     }
   }
   static const std::pair<const char*, const char*> kInverse[] = {
-      {"atan(1)", "pi/4"},  {"atan(-1)", "-pi/4"}, {"atan(sqrt(3))", "pi/3"},
-      {"atan(sqrt(3)/3)", "pi/6"}, {"asin(1)", "pi/2"}, {"asin(-1)", "-pi/2"},
-      {"asin(1/2)", "pi/6"}, {"asin(-1/2)", "-pi/6"}, {"acos(0)", "pi/2"}, {"acos(-1)", "pi"},
-      {"acos(1/2)", "pi/3"}, {"acos(-1/2)", "2*pi/3"}, {"acot(1)", "pi/4"}, {"acot(0)", "pi/2"},
-      {"asec(2)", "pi/3"}, {"asec(1)", "0"}, {"acsc(1)", "pi/2"}, {"acsc(2)", "pi/6"}};
+      {"atan(1)", "pi/4"},       {"atan(-1)", "-pi/4"},
+      {"atan(sqrt(3))", "pi/3"}, {"atan(sqrt(3)/3)", "pi/6"},
+      {"asin(1)", "pi/2"},       {"asin(-1)", "-pi/2"},
+      {"asin(1/2)", "pi/6"},     {"asin(-1/2)", "-pi/6"},
+      {"acos(0)", "pi/2"},       {"acos(-1)", "pi"},
+      {"acos(1/2)", "pi/3"},     {"acos(-1/2)", "2*pi/3"},
+      {"acot(1)", "pi/4"},       {"acot(0)", "pi/2"},
+      {"asec(2)", "pi/3"},       {"asec(1)", "0"},
+      {"acsc(1)", "pi/2"},       {"acsc(2)", "pi/6"}};
   for (const auto& [from, to] : kInverse) {
     if (parse_text(from) == rebuilt) return parse_text(to);
   }
@@ -101,11 +112,10 @@ Expr at(const Expr& e, const Expr& var, const Expr& value) {
   return simplify(special_values(substitute(e, values)));
 }
 
-
 // F(b) − F(a), or null when F or the integrand is undefined somewhere on [a, b] or the
 // difference disagrees with quadrature (a jump in F).
-Expr by_fundamental_theorem(const Expr& var, const Expr& F, const Bound& a,
-                            const Bound& b, const Program& integrand, const QuadratureResult& q) {
+Expr by_fundamental_theorem(const Expr& var, const Expr& F, const Bound& a, const Bound& b,
+                            const Program& integrand, const QuadratureResult& q) {
   try {
     const double lo = a.to_double(), hi = b.to_double();
     for (int i = 1; i < kContinuitySamples; ++i) {
@@ -117,7 +127,8 @@ Expr by_fundamental_theorem(const Expr& var, const Expr& F, const Bound& a,
     const double value = closed_form_value(exact);
     const double scale = std::max(1.0, std::fabs(value));
     // Quadrature is the independent witness: it must be accurate and agree.
-    if (q.error > 1e-4 * scale || std::fabs(value - q.value) > std::max(1e-7 * scale, 10 * q.error)) {
+    if (q.error > 1e-4 * scale ||
+        std::fabs(value - q.value) > std::max(1e-7 * scale, 10 * q.error)) {
       return {};
     }
     return exact;

@@ -12,8 +12,8 @@ namespace leibniz {
 
 /// A bound of integration: an expression, or ±∞.
 struct Bound {
-  Expr value;         ///< null when infinite
-  int infinity = 0;   ///< −1: −∞, +1: +∞, 0: finite
+  Expr value;        ///< null when infinite
+  int infinity = 0;  ///< −1: −∞, +1: +∞, 0: finite
   /// "inf", "+inf", "-inf", "oo", "-oo", "infinity" or an expression ("pi/2").
   static Bound parse(std::string_view text);
   double to_double() const;
@@ -24,9 +24,9 @@ struct DefiniteIntegral {
   Expr exact;           ///< the exact value, or null when only a numeric value is known
   Expr antiderivative;  ///< the F of F(b) − F(a), when the exact value came from one
   double value = 0;
-  double error = 0;     ///< estimated absolute error of `value` (0 when exact)
+  double error = 0;       ///< estimated absolute error of `value` (0 when exact)
   bool converged = true;  ///< false when quadrature could not meet its tolerance
-  std::string method;   ///< "fundamental theorem" or "Gauss–Kronrod quadrature"
+  std::string method;     ///< "fundamental theorem" or "Gauss–Kronrod quadrature"
 };
 
 /// ∫_a^b e dvar. With `numeric_only`, quadrature without looking for an antiderivative.

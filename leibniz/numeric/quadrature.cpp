@@ -12,19 +12,19 @@ namespace leibniz {
 namespace {
 
 // Kronrod nodes on [0, 1] (the odd ones are the Gauss nodes), largest first.
-constexpr double kNodes[8] = {0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
-                              0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
-                              0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-                              0.207784955007898467600689403773245, 0.000000000000000000000000000000000};
+constexpr double kNodes[8] = {
+    0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
+    0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
+    0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
+    0.207784955007898467600689403773245, 0.000000000000000000000000000000000};
 constexpr double kKronrodWeights[8] = {
     0.022935322010529224963732008058970, 0.063092092629978553290700663189204,
     0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
     0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
     0.204432940075298892414161999234649, 0.209482141084727828012999174891714};
-constexpr double kGaussWeights[4] = {0.129484966168869693270611432679082,
-                                     0.279705391489276667901467771423780,
-                                     0.381830050505118944950369775488975,
-                                     0.417959183673469387755102040816327};
+constexpr double kGaussWeights[4] = {
+    0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
+    0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
 
 struct Piece {
   double a, b, value, error;
@@ -100,17 +100,21 @@ QuadratureResult quadrature(const std::function<double(double)>& f, double a, do
   const bool lower_infinite = std::isinf(a), upper_infinite = std::isinf(b);
   if (lower_infinite && upper_infinite) {
     // x = t/(1 − t²), dx = (1 + t²)/(1 − t²)² dt on (−1, 1).
-    return adaptive([&](double t) {
-      const double s = 1 - t * t;
-      return f(t / s) * (1 + t * t) / (s * s);
-    }, -1, 1, options);
+    return adaptive(
+        [&](double t) {
+          const double s = 1 - t * t;
+          return f(t / s) * (1 + t * t) / (s * s);
+        },
+        -1, 1, options);
   }
   if (upper_infinite) {
     // x = a + t/(1 − t), dx = dt/(1 − t)² on [0, 1).
-    return adaptive([&](double t) {
-      const double s = 1 - t;
-      return f(a + t / s) / (s * s);
-    }, 0, 1, options);
+    return adaptive(
+        [&](double t) {
+          const double s = 1 - t;
+          return f(a + t / s) / (s * s);
+        },
+        0, 1, options);
   }
   if (lower_infinite) {
     // x = b − (1 − t)/t, dx = dt/t² on (0, 1].

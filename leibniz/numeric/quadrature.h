@@ -14,8 +14,8 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 struct QuadratureResult {
   double value = 0;
-  double error = 0;      ///< estimated absolute error
-  int evaluations = 0;   ///< calls of the integrand
+  double error = 0;        ///< estimated absolute error
+  int evaluations = 0;     ///< calls of the integrand
   bool converged = false;  ///< the error estimate met the tolerance within the budget
 };
 

@@ -64,11 +64,11 @@ TEST(IntegrateTable, TheDerivativeOfEachAnswerIsTheIntegrand) {
 
 TEST(IntegrateTable, EveryTableFunctionOfALinearArgument) {
   const Expr x = symbol("x");
-  for (const char* f : {"ln(2*x+1)", "sin(2*x+1)", "cos(2*x+1)", "tan(2*x+1)", "cot(2*x+1)",
-                        "sec(2*x+1)", "csc(2*x+1)", "asin(x/2)", "acos(x/2)", "atan(2*x+1)",
-                        "acot(2*x+1)", "asec(2*x+1)", "acsc(2*x+1)", "sinh(2*x+1)",
-                        "cosh(2*x+1)", "tanh(2*x+1)", "sigmoid(2*x+1)", "abs(2*x+1)",
-                        "exp(2*x+1)", "3^(2*x+1)", "(2*x+1)^7", "sec(2*x+1)^2"}) {
+  for (const char* f :
+       {"ln(2*x+1)",   "sin(2*x+1)",  "cos(2*x+1)",  "tan(2*x+1)",  "cot(2*x+1)",     "sec(2*x+1)",
+        "csc(2*x+1)",  "asin(x/2)",   "acos(x/2)",   "atan(2*x+1)", "acot(2*x+1)",    "asec(2*x+1)",
+        "acsc(2*x+1)", "sinh(2*x+1)", "cosh(2*x+1)", "tanh(2*x+1)", "sigmoid(2*x+1)", "abs(2*x+1)",
+        "exp(2*x+1)",  "3^(2*x+1)",   "(2*x+1)^7",   "sec(2*x+1)^2"}) {
     const Expr integrand = parse_text(f);
     EXPECT_NO_THROW(check_antiderivative(integrand, integrate(integrand, x), x)) << f;
   }
