@@ -11,6 +11,7 @@ void register_diff(CLI::App& app, int& exit_status);
 void register_simplify(CLI::App& app, int& exit_status);
 void register_eval(CLI::App& app, int& exit_status);
 void register_grad(CLI::App& app, int& exit_status);
+void register_check(CLI::App& app, int& exit_status);
 void register_batch(CLI::App& app, int& exit_status);
 void register_tour(CLI::App& app, int& exit_status);
 void register_train(CLI::App& app, int& exit_status);

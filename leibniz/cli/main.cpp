@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   leibniz::cli::register_simplify(app, exit_status);
   leibniz::cli::register_eval(app, exit_status);
   leibniz::cli::register_grad(app, exit_status);
+  leibniz::cli::register_check(app, exit_status);
   leibniz::cli::register_batch(app, exit_status);
   leibniz::cli::register_tour(app, exit_status);
 #ifdef LEIBNIZ_HAS_CMD_INTEGRATE

@@ -1,0 +1,196 @@
+#include "leibniz/app/check_request.h"
+
+#include <fmt/format.h>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/parse.h"
+#include "leibniz/expr/parse_latex.h"
+#include "leibniz/expr/print.h"
+
+namespace leibniz::app {
+namespace {
+
+Differentiate latex_differentiate() {
+  return [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); };
+}
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+// The sides of one claim; errors point into the claim.
+std::vector<ClaimSide> text_sides(const std::string& claim) {
+  std::vector<ClaimSide> sides;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t eq = claim.find('=', start);
+    const std::string_view piece =
+        std::string_view(claim).substr(start, eq == std::string::npos ? std::string::npos : eq - start);
+    try {
+      sides.push_back({parse_text(piece), trim(piece)});
+    } catch (const Error& e) {
+      throw Error(e.kind(), e.what(), e.pos() ? std::optional(*e.pos() + start) : std::nullopt);
+    }
+    if (eq == std::string::npos) break;
+    start = eq + 1;
+  }
+  return sides;
+}
+
+std::vector<ClaimSide> latex_sides(const std::string& claim) {
+  std::vector<ClaimSide> sides;
+  for (LatexSide& s : parse_latex_chain(claim, latex_differentiate())) {
+    if (!s.value.is_null()) sides.push_back({s.value, s.source});
+  }
+  return sides;
+}
+
+// The sides of one claim; errors point into the claim. Text that is not the text
+// syntax but reads as the notes' notation ("(x + 1)(x - 1)") is read as LaTeX.
+std::vector<ClaimSide> sides_of(const std::string& claim, bool latex) {
+  if (latex || detect_syntax(claim) == Syntax::Latex) return latex_sides(claim);
+  try {
+    return text_sides(claim);
+  } catch (const Error& text_error) {
+    if (text_error.kind() != ErrorKind::Parse) throw;
+    try {
+      return latex_sides(claim);
+    } catch (const Error&) {
+      throw text_error;
+    }
+  }
+}
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Holds: return "holds";
+    case Verdict::Fails: return "fails";
+    case Verdict::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string point_text(const EqualityCheck& c) {
+  std::string out;
+  for (const auto& [name, value] : c.point) out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", name, value);
+  return out;
+}
+
+}  // namespace
+
+Syntax detect_syntax(std::string_view text) {
+  return text.find_first_of("\\{}") == std::string_view::npos ? Syntax::Text : Syntax::Latex;
+}
+
+CheckReport run_check(const std::vector<std::string>& claims,
+                      const std::optional<std::string>& derivative_of,
+                      const std::vector<std::string>& wrt, bool latex) {
+  CheckReport report;
+  for (const std::string& claim : claims) {
+    for (ClaimSide& s : sides_of(claim, latex)) report.sides.push_back(std::move(s));
+  }
+  if (report.sides.empty()) throw Error(ErrorKind::Request, "nothing to check");
+  if (derivative_of) {
+    const Expr f =
+        latex ? parse_latex(*derivative_of, latex_differentiate())
+              : parse_input(*derivative_of, detect_syntax(*derivative_of));
+    report.derivative = run_diff(f, wrt);
+    for (std::size_t i = 0; i < report.sides.size(); ++i) {
+      report.links.push_back({i, std::nullopt, check_equal(report.sides[i].value, *report.derivative)});
+    }
+  } else {
+    if (report.sides.size() < 2) {
+      throw Error(ErrorKind::Request,
+                  "a claim needs two sides (A = B) or --is-derivative-of EXPR --wrt VAR");
+    }
+    for (std::size_t i = 0; i + 1 < report.sides.size(); ++i) {
+      report.links.push_back({i, i + 1, check_equal(report.sides[i].value, report.sides[i + 1].value)});
+    }
+  }
+  bool unknown = false;
+  for (std::size_t k = 0; k < report.links.size(); ++k) {
+    const Verdict v = report.links[k].check.verdict;
+    if (v == Verdict::Fails && !report.first_broken) report.first_broken = k;
+    unknown |= v == Verdict::Unknown;
+  }
+  report.verdict = report.first_broken ? Verdict::Fails : unknown ? Verdict::Unknown : Verdict::Holds;
+  return report;
+}
+
+int check_exit_status(const CheckReport& report) {
+  switch (report.verdict) {
+    case Verdict::Holds: return 0;
+    case Verdict::Fails: return 1;
+    case Verdict::Unknown: return 3;
+  }
+  return 3;
+}
+
+std::string check_text(const CheckReport& r) {
+  std::string out;
+  if (r.derivative) out += fmt::format("the derivative is {}\n", print_unicode(*r.derivative));
+  for (const CheckLink& link : r.links) {
+    const EqualityCheck& c = link.check;
+    const std::string& left = r.sides[link.left].source;
+    const std::string subject =
+        link.right ? fmt::format("{} = {}", left, r.sides[*link.right].source)
+                   : fmt::format("line {}: {}", link.left + 1, left);
+    const std::string other = link.right ? "the right side" : "the derivative";
+    const std::string self = link.right ? "the left side" : "this line";
+    switch (c.verdict) {
+      case Verdict::Holds:
+        out += fmt::format("✓ {}\n    holds ({})\n", subject, c.method);
+        break;
+      case Verdict::Fails:
+        out += fmt::format("✗ {}\n    does not hold: the difference is {}\n", subject,
+                           print_unicode(c.difference));
+        out += fmt::format("    at {}: {} is {}, {} is {}\n", point_text(c), self, c.left_value,
+                           other, c.right_value);
+        break;
+      case Verdict::Unknown:
+        out += fmt::format("? {}\n    unknown: {}\n", subject, c.reason);
+        break;
+    }
+  }
+  if (r.first_broken) {
+    const CheckLink& link = r.links[*r.first_broken];
+    out += link.right ? fmt::format("the first link that breaks: {} = {}\n",
+                                    r.sides[link.left].source, r.sides[*link.right].source)
+                      : fmt::format("the first wrong line is line {}\n", link.left + 1);
+  }
+  return out;
+}
+
+nlohmann::ordered_json check_json(const CheckReport& r) {
+  nlohmann::ordered_json links = nlohmann::ordered_json::array();
+  for (const CheckLink& link : r.links) {
+    const EqualityCheck& c = link.check;
+    nlohmann::ordered_json j{{"left", r.sides[link.left].source},
+                             {"right", link.right ? nlohmann::ordered_json(r.sides[*link.right].source)
+                                                  : nlohmann::ordered_json(print_text(*r.derivative))},
+                             {"verdict", verdict_name(c.verdict)},
+                             {"difference", print_text(c.difference)}};
+    if (c.verdict == Verdict::Fails) {
+      nlohmann::ordered_json point = nlohmann::ordered_json::object();
+      for (const auto& [name, value] : c.point) point[name] = value;
+      j["point"] = point;
+      j["left_value"] = c.left_value;
+      j["right_value"] = c.right_value;
+    } else if (c.verdict == Verdict::Holds) {
+      j["method"] = c.method;
+    } else {
+      j["reason"] = c.reason;
+    }
+    links.push_back(j);
+  }
+  nlohmann::ordered_json out{{"ok", true}, {"verdict", verdict_name(r.verdict)}};
+  if (r.derivative) out["derivative"] = print_text(*r.derivative);
+  out["links"] = links;
+  out["first_broken"] = r.first_broken ? nlohmann::ordered_json(*r.first_broken) : nlohmann::ordered_json(nullptr);
+  return out;
+}
+
+}  // namespace leibniz::app
