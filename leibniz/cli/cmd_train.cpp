@@ -90,6 +90,11 @@ class ConsoleObserver : public nn::TrainObserver {
 
   void on_step(std::int64_t epoch, std::int64_t step, std::int64_t steps, double loss) override {
     if (!bar_) return;
+    // Redraw at most ten times a second: a fast epoch has thousands of steps.
+    auto now = std::chrono::steady_clock::now();
+    if (bar_drawn_ && step != steps && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    bar_drawn_ = true;
     const int width = 30;
     int done = static_cast<int>(width * step / std::max<std::int64_t>(steps, 1));
     std::cerr << fmt::format("\r[{}{}] epoch {}/{} step {}/{} loss {:.4g} ", std::string(done, '='),
@@ -97,8 +102,13 @@ class ConsoleObserver : public nn::TrainObserver {
               << std::flush;
   }
 
+  // An error mid-epoch must not print after a half-drawn bar.
+  ~ConsoleObserver() override { clear_bar(); }
+  ConsoleObserver(const ConsoleObserver&) = delete;
+  ConsoleObserver& operator=(const ConsoleObserver&) = delete;
+
   void on_epoch(const nn::EpochReport& r) override {
-    if (bar_) std::cerr << "\r\033[K" << std::flush;
+    clear_bar();
     if (!lines_) return;
     std::string line =
         fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_, loss_text(r.train_loss));
@@ -109,7 +119,13 @@ class ConsoleObserver : public nn::TrainObserver {
   }
 
  private:
-  bool lines_, bar_;
+  void clear_bar() {
+    if (bar_drawn_) std::cerr << "\r\033[K" << std::flush;
+    bar_drawn_ = false;
+  }
+
+  bool lines_, bar_, bar_drawn_ = false;
+  std::chrono::steady_clock::time_point last_draw_;
   std::int64_t epochs_, last_epoch_ = 0;
 };
 
