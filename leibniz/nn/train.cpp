@@ -171,11 +171,22 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
 
   io::Split split = io::train_val_split(table.rows, c.val, c.seed);
+  if (split.train.empty()) {
+    throw Error(ErrorKind::Request,
+                fmt::format("{}: no rows left to train on after holding out {} for validation",
+                            c.data, split.val.size()));
+  }
   io::Dataset train_set = io::subset(data, split.train);
   io::Dataset val_set = io::subset(data, split.val);
   io::Standardizer standardizer;
   if (resumed) {
     standardizer = resumed->standardizer;
+    auto features = static_cast<std::size_t>(data.x.shape()[1]);
+    if (standardizer.mean.size() != features || standardizer.scale.size() != features) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("{}: its standardisation has {} columns; {} has {} features",
+                              c.resume, standardizer.mean.size(), c.data, features));
+    }
   } else if (c.standardize) {
     standardizer = io::Standardizer::fit(train_set.x);
   } else {

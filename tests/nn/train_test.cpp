@@ -181,6 +181,19 @@ TEST_F(Train, FeatureCountMustFitTheResumedModel) {
   }
 }
 
+TEST_F(Train, NeedsARowToTrainOn) {
+  TrainConfig c;
+  c.data = file("one.csv", "1,0\n");
+  c.val = 0.6;
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              c.data + ": no rows left to train on after holding out 1 for validation");
+  }
+}
+
 TEST_F(Train, RnnReadsRowsAsSequences) {
   // Next value of a sine wave from the previous 8.
   std::string text;
