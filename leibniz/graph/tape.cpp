@@ -24,6 +24,7 @@ void Tape::clear() {
   value_.clear();
   adjoint_.clear();
   constants_.clear();
+  first_op_ = 0;
 }
 
 Tape::Var Tape::scale(Var a, double c) {
@@ -38,7 +39,7 @@ Tape::Var Tape::sigmoid(Var a) { return push(Op::Sigmoid, a, 0, sigmoid_of(value
 void Tape::forward() {
   const std::size_t n = op_.size();
   double* v = value_.data();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = first_op_; i < n; ++i) {
     const Var a = a_[i], b = b_[i];
     switch (op_[i]) {
       case Op::Input: break;
@@ -60,7 +61,8 @@ void Tape::backward(Var output) {
   double* g = adjoint_.data();
   const double* v = value_.data();
   g[output] = 1.0;
-  for (std::size_t i = output + 1; i-- > 0;) {
+  const std::size_t first = std::min<std::size_t>(first_op_, output);
+  for (std::size_t i = output + 1; i-- > first;) {
     const double gi = g[i];
     if (gi == 0.0) continue;
     const Var a = a_[i], b = b_[i];

@@ -22,7 +22,10 @@ class Tape {
   void clear();
   std::size_t size() const { return op_.size(); }
 
-  Var input(double v) { return push(Op::Input, 0, 0, v); }
+  Var input(double v) {
+    if (first_op_ == op_.size()) ++first_op_;  // inputs recorded first need no visit
+    return push(Op::Input, 0, 0, v);
+  }
   Var add(Var a, Var b) { return push(Op::Add, a, b, value_[a] + value_[b]); }
   Var sub(Var a, Var b) { return push(Op::Sub, a, b, value_[a] - value_[b]); }
   Var mul(Var a, Var b) { return push(Op::Mul, a, b, value_[a] * value_[b]); }
@@ -57,6 +60,7 @@ class Tape {
   std::vector<Var> a_, b_;  // operands (Scale: b indexes constants_)
   std::vector<double> value_, adjoint_;
   std::vector<double> constants_;
+  std::size_t first_op_ = 0;  // the nodes before it are all inputs
 };
 
 }  // namespace leibniz::graph
