@@ -6,6 +6,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/ops_activation.h"
 #include "leibniz/tensor/ops_linalg.h"
+#include "leibniz/tensor/ops_reduce.h"
 #include "leibniz/tensor/ops_view.h"
 
 namespace leibniz::tensor {
@@ -37,6 +38,21 @@ TEST(Rnn, UndefinedInitialStateIsZero) {
   Tensor x = param({3, 2, 2}, 1), wi = param({4, 2}, 3), wh = param({4, 4}, 4), b = param({4}, 5);
   testing::expect_values(rnn_tanh(x, Tensor(), wi, wh, b),
                          rnn_reference(x, zeros({2, 4}, DType::F64), wi, wh, b).to_vector(), 1e-12);
+}
+
+TEST(Rnn, Float32AgreesWithFloat64) {
+  // The float32 path (vectorised tanh, BLAS sgemm) against float64, values and gradients.
+  std::vector<Tensor> p64{param({50, 4, 8}, 1), param({16, 8}, 3, 0.3), param({16, 16}, 4, 0.3),
+                          param({16}, 5)};
+  std::vector<Tensor> p32;
+  for (const Tensor& t : p64) p32.push_back(t.detach().to(DType::F32).set_requires_grad(true));
+  Tensor y64 = rnn_tanh(p64[0], Tensor(), p64[1], p64[2], p64[3]);
+  Tensor y32 = rnn_tanh(p32[0], Tensor(), p32[1], p32[2], p32[3]);
+  testing::expect_values(y32, y64.to_vector(), 1e-5);
+  sum(select(y64, 0, 49)).backward();
+  sum(select(y32, 0, 49)).backward();
+  for (std::size_t i = 0; i < p64.size(); ++i)
+    testing::expect_values(p32[i].grad(), p64[i].grad().to_vector(), 1e-4);
 }
 
 TEST(Rnn, BadShapesThrow) {
