@@ -8,6 +8,7 @@
 
 #include "leibniz/app/operations.h"
 #include "leibniz/app/steps_format.h"
+#include "leibniz/calculus/integrate.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -83,8 +84,9 @@ void answer_op(const json& request, Answer& answer) {
     if (!request["steps"].is_boolean()) bad_request("field 'steps' must be true or false");
     steps = request["steps"].get<bool>();
   }
-  if (steps && op != "diff") {
-    throw Error(ErrorKind::Unsupported, fmt::format("steps are available for diff, not {}", op));
+  if (steps && op != "diff" && op != "integrate") {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("steps are available for diff and integrate, not {}", op));
   }
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);
@@ -96,9 +98,10 @@ void answer_op(const json& request, Answer& answer) {
   } else if (op == "integrate") {
     const auto wrt = variable_list(request);
     if (wrt.size() != 1) bad_request("field 'wrt' must name one variable for integrate");
-    variable(wrt[0]);
-    parse_input(text, syntax);
-    throw Error(ErrorKind::Unsupported, "integration is not available in this version");
+    Trace trace;
+    put_expr(answer, integrate(parse_input(text, syntax), variable(wrt[0]),
+                               steps ? &trace : nullptr));
+    if (steps) answer["steps"] = steps_json(trace.steps());
   } else if (op == "simplify") {
     put_expr(answer, run_simplify(parse_input(text, syntax)));
   } else if (op == "expand") {

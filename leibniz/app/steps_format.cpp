@@ -94,6 +94,10 @@ class Writer {
   void line(int depth, std::string text) { out_.emplace_back(depth, std::move(text)); }
 
   std::string derivative_of(const Step& st) const {
+    if (st.operation == StepOperation::Antiderivative) {
+      const std::string d = s_.latex ? "\\, d" : " d";
+      return (s_.latex ? "\\int " : "∫ ") + s_.factor(st.before) + d + s_.print(st.var);
+    }
     return s_.d_dx(st.var) + " " + s_.factor(st.before);
   }
 
@@ -110,7 +114,7 @@ class Writer {
     }
     // Header with the named parts, then the sub-derivations, then the assembly.
     std::string header = s_.text(st.rule) + ": " + lhs;
-    if (const Expr* u = part(st, "u")) {
+    if (const Expr* u = part(st, "u"); u && st.operation == StepOperation::Derivative) {
       if (st.rule == "chain rule") {
         header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
@@ -129,6 +133,12 @@ class Writer {
   // The rule's formula with the parts written in, before any collecting.
   std::string assembly(const Node& n) const {
     const Step& st = *n.step;
+    if (st.operation == StepOperation::Antiderivative) {
+      if (st.rule != "linearity") return s_.print(st.after);
+      std::string sum;
+      for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
+      return sum;
+    }
     auto p = [&](const char* name) { return s_.factor(*part(st, name)); };
     const std::string du = s_.d_of("u", st.var), dv = s_.d_of("v", st.var);
     if (st.rule == "product rule") {

@@ -18,7 +18,8 @@ class TextNotation final : public Notation {
   std::string parens(const std::string& inner) const override { return "(" + inner + ")"; }
   std::string power(const std::string& base, const Expr& /*exponent*/,
                     const std::string& exponent_text, Precedence exponent_prec) const override {
-    if (exponent_prec >= Precedence::Power) return base + "^" + exponent_text;
+    // e^(x^2), not e^x^2: right-associative, but easily misread.
+    if (exponent_prec >= Precedence::Atom) return base + "^" + exponent_text;
     return base + "^(" + exponent_text + ")";
   }
   std::string square_root(const std::string& radicand) const override {

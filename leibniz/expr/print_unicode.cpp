@@ -48,7 +48,7 @@ class UnicodeNotation final : public Notation {
   std::string power(const std::string& base, const Expr& exponent,
                     const std::string& exponent_text, Precedence exponent_prec) const override {
     if (exponent.is_integer()) return base + superscript(exponent.number().to_string());
-    if (exponent_prec >= Precedence::Power) return base + "^" + exponent_text;
+    if (exponent_prec >= Precedence::Atom) return base + "^" + exponent_text;
     return base + "^(" + exponent_text + ")";
   }
   std::string square_root(const std::string& radicand) const override {

@@ -20,6 +20,11 @@ TEST(Batch, TheSpecExamples) {
             R"j({"id":"e1","ok":true,"result":"0.5","value":0.5})j");
 }
 
+TEST(Batch, IntegrateGivesAnAntiderivativeWithoutTheConstant) {
+  EXPECT_EQ(answer(R"j({"id": "i1", "op": "integrate", "expr": "sec(x)^2", "wrt": "x"})j"),
+            R"j({"id":"i1","ok":true,"result":"tan(x)","latex":"\\tan\\left(x\\right)"})j");
+}
+
 TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
   EXPECT_EQ(answer(R"j({"id": 7, "op": "diff", "expr": "x^4", "wrt": ["x", "x"]})j"),
             R"j({"id":7,"ok":true,"result":"12*x^2","latex":"12 x^{2}"})j");
@@ -37,8 +42,8 @@ TEST(Batch, ErrorsNameTheirKindAndPosition) {
             R"j({"id":"e3","ok":false,"error":{"kind":"domain","message":"ln(-1) is not defined","pos":null}})j");
   EXPECT_EQ(answer(R"j({"id": "e4", "op": "eval", "expr": "1/x", "at": {"x": 0}})j"),
             R"j({"id":"e4","ok":false,"error":{"kind":"domain","message":"division by zero","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": "i1", "op": "integrate", "expr": "sec(x)^2", "wrt": "x"})j"),
-            R"j({"id":"i1","ok":false,"error":{"kind":"unsupported","message":"integration is not available in this version","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id": "i2", "op": "integrate", "expr": "exp(x^2)", "wrt": "x"})j"),
+            R"j({"id":"i2","ok":false,"error":{"kind":"unsupported","message":"no elementary antiderivative of e^(x^2) with respect to x is known","pos":null}})j");
   EXPECT_EQ(answer(R"j({"id": "l1", "op": "expand", "expr": "(x+y)^(10^9)"})j"),
             R"j({"id":"l1","ok":false,"error":{"kind":"limit","message":"the expanded power could have about 1e+09 terms; the limit is 2000000","pos":null}})j");
 }

@@ -35,7 +35,7 @@ TEST(PrintText, PowersAndRoots) {
   EXPECT_EQ(text("(-2)^x"), "(-2)^x");
   EXPECT_EQ(text("(1/2)^x"), "(1/2)^x");
   EXPECT_EQ(text("(x^y)^z"), "(x^y)^z");
-  EXPECT_EQ(text("x^y^z"), "x^y^z");
+  EXPECT_EQ(text("x^y^z"), "x^(y^z)");
   EXPECT_EQ(text("e^(x^2 + y^2)*2*x"), "2*x*e^(x^2 + y^2)");
 }
 
