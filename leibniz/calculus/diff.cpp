@@ -71,6 +71,7 @@ class Differentiator {
     return index;
   }
 
+  // Parts are built by the caller only when there is a trace (they cost formatting).
   Expr finish(std::size_t index, const Expr& result, Parts parts = {}) {
     if (!trace_) return result;
     trace_->leave();
@@ -94,8 +95,10 @@ class Differentiator {
     const std::size_t step = begin(e, "sum rule");
     std::vector<Expr> terms;
     terms.reserve(e.args().size());
-    // In the order the terms are written, so that the steps read naturally.
-    for (const Expr& t : terms_in_print_order(e)) terms.push_back(d(t));
+    // With a trace, in the order the terms are written, so that the steps read naturally.
+    for (const Expr& t : trace_ ? terms_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end())) {
+      terms.push_back(d(t));
+    }
     return finish(step, add(std::move(terms)));
   }
 
@@ -114,18 +117,20 @@ class Differentiator {
   Expr constant_multiple(const Number& c, const Expr& g, const Expr& e) {
     const std::size_t step = begin(e, "constant multiple rule");
     Expr dg = d(g);
-    return finish(step, mul(number(c), dg), {{"c", number(c)}, {"g", g}, {d_name("g"), dg}});
+    return finish(step, mul(number(c), dg), trace_ ? Parts{{"c", number(c)}, {"g", g}, {d_name("g"), dg}} : Parts{});
   }
 
   // ∂/∂x (u·v) = u·∂v/∂x + v·∂u/∂x, with u the first factor and v the rest.
   Expr product_rule(const Expr& e) {
     const std::size_t step = begin(e, "product rule");
-    const std::vector<Expr> factors = factors_in_print_order(e);  // as the product is written
+    // With a trace, u is the first factor as the product is written.
+    const std::vector<Expr> factors =
+        trace_ ? factors_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end());
     const Expr u = factors[0];
     const Expr v = mul(std::vector<Expr>(factors.begin() + 1, factors.end()));
     Expr du = d(u), dv = d(v);
     return finish(step, add(mul(u, dv), mul(v, du)),
-                  {{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}});
+                  trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
   }
 
   // ∂/∂x (u/v) = (v·∂u/∂x - u·∂v/∂x)/v^2
@@ -136,7 +141,7 @@ class Differentiator {
     const Expr v = mul(std::move(positive));
     Expr du = d(u), dv = d(v);
     Expr result = mul(sub(mul(v, du), mul(u, dv)), pow(v, integer(-2)));
-    return finish(step, result, {{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}});
+    return finish(step, result, trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
   }
 
   Expr power(const Expr& e) {
@@ -145,14 +150,14 @@ class Differentiator {
     if (!depends(x)) {
       if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
         const std::size_t step = begin(e, "power rule");
-        return finish(step, mul(x, pow(b, add(x, integer(-1)))), {{"n", x}});
+        return finish(step, mul(x, pow(b, add(x, integer(-1)))), trace_ ? Parts{{"n", x}} : Parts{});
       }
       // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
       const std::size_t step = begin(e, "chain rule");
       Expr outer = mul(x, pow(b, add(x, integer(-1))));
       Expr db = d(b);
       return finish(step, mul(outer, db),
-                    {{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}});
+                    trace_ ? Parts{{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}} : Parts{});
     }
     if (!depends(b)) {
       // ∂/∂x a^u = a^u·ln(a)·∂u/∂x (with ln(e) = 1)
@@ -165,13 +170,13 @@ class Differentiator {
       Expr outer = mul(e, log_b);
       Expr dx = d(x);
       return finish(step, mul(outer, dx),
-                    {{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}});
+                    trace_ ? Parts{{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}} : Parts{});
     }
     // b^g = e^(g·ln b): ∂/∂x b^g = b^g·(∂g/∂x·ln(b) + g·∂b/∂x/b)
     const std::size_t step = begin(e, "variable exponent");
     Expr db = d(b), dx = d(x);
     Expr result = mul(e, add(mul(dx, func(Fn::Ln, b)), mul({x, db, pow(b, integer(-1))})));
-    return finish(step, result, {{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}});
+    return finish(step, result, trace_ ? Parts{{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}} : Parts{});
   }
 
   // The table row of f; the chain rule when its argument is not the variable itself.
@@ -186,8 +191,8 @@ class Differentiator {
     const Expr outer = f.derivative(u);
     Expr du = d(u);
     return finish(step, mul(outer, du),
-                  {{"outer", func(e.fn(), symbol("u"))}, {"u", u}, {"∂f/∂u", outer},
-                   {d_name("u"), du}});
+                  trace_ ? Parts{{"outer", func(e.fn(), symbol("u"))}, {"u", u}, {"∂f/∂u", outer},
+                   {d_name("u"), du}} : Parts{});
   }
 
   Expr var_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
@@ -146,6 +147,38 @@ std::optional<Expr> try_expand(const Expr& e) {
   }
 }
 
+// What the rational structure (sums, products, integer powers; not the insides of
+// function calls) holds: unexpanded products of sums, and denominators.
+struct Shape {
+  bool unexpanded = false;
+  std::unordered_set<const Node*> denominators;
+};
+
+void shape_of(const Expr& e, Shape& shape, std::unordered_set<const Node*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Add)) {
+    for (const Expr& t : e.args()) shape_of(t, shape, seen);
+  } else if (e.is(Kind::Mul)) {
+    for (const Expr& f : e.args()) {
+      shape.unexpanded |= f.is(Kind::Add) ||
+                          (f.is(Kind::Pow) && f.base().is(Kind::Add) && f.exponent().is_integer() &&
+                           f.exponent().number().is_positive());
+      shape_of(f, shape, seen);
+    }
+  } else if (e.is(Kind::Pow) && e.exponent().is_integer()) {
+    if (e.exponent().number().is_negative()) {
+      shape.denominators.insert(e.base().node());
+    } else if (e.base().is(Kind::Add)) {
+      shape.unexpanded = true;
+    }
+    shape_of(e.base(), shape, seen);
+  }
+}
+
+// Beyond this many distinct denominators a single fraction is never the smaller form,
+// and computing it costs more than everything else.
+constexpr std::size_t kMaxDenominatorsToCombine = 24;
+
 }  // namespace
 
 double tree_size(const Expr& e) {
@@ -170,8 +203,15 @@ SimplifyChoice simplify_choice(const Expr& e) {
       best_size = size;
     }
   };
-  consider(try_expand(r), SimplifyChoice::Form::Expanded);
-  consider(cancel(r), SimplifyChoice::Form::Cancelled);
+  Shape shape;
+  std::unordered_set<const Node*> seen;
+  shape_of(r, shape, seen);
+  // Without products of sums, expanding changes nothing; without denominators,
+  // cancelling only expands.
+  if (shape.unexpanded) consider(try_expand(r), SimplifyChoice::Form::Expanded);
+  if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
+    consider(cancel(r), SimplifyChoice::Form::Cancelled);
+  }
   return choice;
 }
 
