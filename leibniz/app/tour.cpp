@@ -12,8 +12,11 @@
 #include <array>
 #include <cctype>
 #include <ostream>
+#include <sstream>
 #include <vector>
 
+#include "leibniz/app/check_request.h"
+#include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
@@ -86,13 +89,20 @@ class Tour {
     return derivative(f, std::span(&v, 1));
   }
 
+  // The example, its derivation step by step (the same rule code that computes the
+  // derivative records it), and the result against the answer key.
   void example(const Example& e) {
     const Expr f = parse_text(e.f);
-    const Expr df = derivative_of(f, e.wrt);
+    Trace trace;
+    const Expr v = symbol(e.wrt);
+    const Expr df = derivative(f, std::span(&v, 1), &trace);
     const bool agrees = df == parse_text(e.answer);
     ok_ &= agrees;
-    out_ << fmt::format("  {}(x, y) = {}\n      ∂{}/∂{} = {}  {}\n", e.name, as_written(e.f),
-                        e.name, e.wrt, print_unicode(df), agrees ? "✓" : "✗ answer key disagrees");
+    out_ << fmt::format("  {}(x, y) = {}\n", e.name, as_written(e.f));
+    std::istringstream steps(steps_text(trace.steps()));
+    for (std::string line; std::getline(steps, line);) out_ << "      " << line << "\n";
+    out_ << fmt::format("      ∂{}/∂{} = {}  {}\n", e.name, e.wrt, print_unicode(df),
+                        agrees ? "✓ (answer key)" : "✗ answer key disagrees");
   }
 
   void rules() {
@@ -115,25 +125,30 @@ class Tour {
 
   // The notes' chain of "Simplifying this" lines: each is checked against the
   // correct derivative; the first that breaks is named.
-  void check_lines(const Expr& correct, const std::vector<const char*>& lines) {
-    bool broken = false;
-    for (const char* line : lines) {
-      const Expr claim = parse_text(line);
-      const Expr difference = simplify(sub(claim, correct));
-      if (difference.is_zero()) {
-        out_ << fmt::format("      = {}  ✓\n", as_written(line));
-      } else if (!broken) {
-        broken = true;
-        out_ << fmt::format("      = {}  ✗ the first wrong line: it is off by {}\n",
-                            as_written(line), print_unicode(difference));
-      } else {
-        out_ << fmt::format("      = {}  ✗ (carries the error on)\n", as_written(line));
+  // The notes' lines, checked by `leibniz check` against the true derivative.
+  void check_lines(const char* f, const char* wrt, const std::vector<const char*>& lines) {
+    const std::vector<std::string> claims(lines.begin(), lines.end());
+    const CheckReport report = run_check(claims, std::string(f), {wrt}, /*latex=*/true);
+    for (std::size_t i = 0; i < report.links.size(); ++i) {
+      const EqualityCheck& c = report.links[i].check;
+      std::string verdict = "✓";
+      if (c.verdict == Verdict::Fails) {
+        std::string at;
+        for (const auto& [name, value] : c.point) at += (at.empty() ? "" : ", ") + name + " = " + value;
+        verdict = report.first_broken == i
+                      ? fmt::format("✗ the first wrong line: off by {} (at {}: {} instead of {})",
+                                    print_unicode(c.difference), at, c.left_value, c.right_value)
+                      : "✗ (carries the error on)";
+      } else if (c.verdict == Verdict::Unknown) {
+        verdict = "? " + c.reason;
       }
+      out_ << fmt::format("      = {}  {}\n", as_written(lines[i]), verdict);
     }
   }
 
   void product_rule_errata() {
-    out_ << "\n  The notes' longer example: f(x, y) = u·v with u = x² + y², v = x²y + y²x\n";
+    out_ << "\n  The notes' longer example: f(x, y) = u·v with u = x² + y², v = x²y + y²x\n"
+            "  (each line the notes write is checked by leibniz check against ∂f/∂x)\n";
     const Expr f = parse_text("(x^2 + y^2)*(x^2*y + y^2*x)");
     const Expr u = parse_text("x^2 + y^2"), v = parse_text("x^2*y + y^2*x");
     for (const char* wrt : {"x", "y"}) {
@@ -142,18 +157,21 @@ class Tour {
                           print_unicode(derivative_of(u, wrt)),
                           print_unicode(derivative_of(v, wrt)));
       out_ << fmt::format("    ∂f/∂{0} = u·∂v/∂{0} + v·∂u/∂{0}, and the notes simplify:\n", wrt);
+      const char* product = "(x^2 + y^2)*(x^2*y + y^2*x)";
       if (std::string_view(wrt) == "x") {
-        check_lines(df, {"(x^2 + y^2)*(2*x*y + y^2) + (x^2*y + y^2*x)*(2*x)",
-                         "(x^2 + y^2)*(2*x*y + y^2) + 2*x*(x^2*y + y^2*x)",
-                         "2*x^3*y + x^2*y^2 + 2*x*y^3 + y^4 + 2*x^3*y + 2*x*y^3",
-                         "4*x^3*y + x^2*y^2 + 4*x*y^3 + y^4"});
+        check_lines(product, wrt,
+                    {"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
+                     "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
+                     "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3",
+                     "4x^3y + x^2y^2 + 4xy^3 + y^4"});
         out_ << "      (erratum: 2x(x²y + y²x) is 2x³y + 2x²y², not 2x³y + 2xy³)\n";
       } else {
-        check_lines(df, {"(x^2 + y^2)*(x^2 + 2*y*x) + (x^2*y + y^2*x)*(2*y)",
-                         "(x^2 + y^2)*(x^2 + 2*y*x) + 2*y*(x^2*y + y^2*x)",
-                         "x^4 + 2*x^3*y + x^2*y^2 + 2*y*x^2 + 2*y^2*x^2 + 2*y^3*x",
-                         "x^4 + 2*x^3*y + x^2*y^2 + 2*x^2*y + 2*x^2*y^2 + 2*y^3*x",
-                         "x^4 + 2*x^3*y + 3*x^2*y^2 + 2*y*x^2 + 2*y^3*x"});
+        check_lines(product, wrt,
+                    {"(x^2 + y^2)(x^2 + 2yx) + (x^2y + y^2x)(2y)",
+                     "(x^2 + y^2)(x^2 + 2yx) + 2y(x^2y + y^2x)",
+                     "x^4 + 2x^3y + x^2y^2 + 2yx^2 + 2y^2x^2 + 2y^3x",
+                     "x^4 + 2x^3y + x^2y^2 + 2x^2y + 2x^2y^2 + 2y^3x",
+                     "x^4 + 2x^3y + 3x^2y^2 + 2yx^2 + 2y^3x"});
         out_ << "      (erratum: expanding (x² + y²)(x² + 2yx) loses 2xy³ and invents 2yx²)\n";
       }
       const char* answer = std::string_view(wrt) == "x" ? "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4"
