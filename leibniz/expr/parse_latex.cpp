@@ -17,7 +17,7 @@
 namespace leibniz {
 namespace {
 
-enum class T { Number, Letter, Command, LBrace, RBrace, LParen, RParen, LBracket, RBracket,
+enum class T { Number, Letter, Command, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Comma,
                Bar, Plus, Minus, Star, Slash, Caret, Underscore, Equals, Prime, End };
 
 struct Tok {
@@ -26,9 +26,11 @@ struct Tok {
   std::string text;  // the number, the letter, or the command name without '\'
 };
 
+// Spacing, and the arrows the notes put in front of a line or after it as decoration.
 bool is_spacing(const std::string& cmd) {
   return cmd == "," || cmd == "!" || cmd == ";" || cmd == ":" || cmd == " " || cmd == "quad" ||
-         cmd == "qquad" || cmd == "displaystyle" || cmd == "limits";
+         cmd == "qquad" || cmd == "displaystyle" || cmd == "limits" || cmd == "nearrow" ||
+         cmd == "rightarrow";
 }
 
 std::vector<Tok> tokenize(std::string_view s) {
@@ -85,6 +87,7 @@ std::vector<Tok> tokenize(std::string_view s) {
       case '_': kind = T::Underscore; break;
       case '=': kind = T::Equals; break;
       case '\'': kind = T::Prime; break;
+      case ',': kind = T::Comma; break;
       default:
         throw Error(ErrorKind::Parse, fmt::format("unexpected character '{}'", c), start);
     }
@@ -127,30 +130,51 @@ class Parser {
     return e;
   }
 
-  // True if the whole input is \frac{\partial NAME}{\partial VAR} with NAME a bare name.
+  // True if the whole input is a label rather than a formula: a function's name with
+  // its arguments, f(x, y), or \frac{\partial NAME}{\partial VAR} with NAME a bare name.
   bool is_label() {
     const std::size_t saved = i_;
+    if (peek().kind == T::Letter && peek(1).kind == T::LParen) {
+      std::size_t k = 2;
+      bool names = true;
+      while (peek(k).kind != T::RParen && peek(k).kind != T::End) {
+        names &= peek(k).kind == T::Letter || peek(k).kind == T::Comma;
+        ++k;
+      }
+      if (names && peek(k).kind == T::RParen && peek(k + 1).kind == T::End) return true;
+    }
     bool label = false;
     if (peek().kind == T::Command && peek().text == "frac") {
       next();
       if (accept(T::LBrace) && peek().kind == T::Command && peek().text == "partial") {
         next();
-        if (peek().kind == T::Letter || (peek().kind == T::Command && is_greek(peek().text))) {
-          next();
-          if (accept(T::Underscore)) skip_group_or_token();
+        if (skip_name()) {
           while (peek().kind == T::Prime) next();
           label = accept(T::RBrace) && accept(T::LBrace) && peek().kind == T::Command &&
                   peek().text == "partial";
           if (label) {
             next();
-            next();
-            label = accept(T::RBrace) && peek().kind == T::End;
+            label = skip_name() && accept(T::RBrace) && peek().kind == T::End;
           }
         }
       }
     }
     i_ = saved;
     return label;
+  }
+
+  // A variable as the notes write it: x, w_1, \hat{y}, \hat{y}_t, \theta.
+  bool skip_name() {
+    if (peek().kind == T::Command && peek().text == "hat") {
+      next();
+      skip_group_or_token();
+    } else if (peek().kind == T::Letter || (peek().kind == T::Command && is_greek(peek().text))) {
+      next();
+    } else {
+      return false;
+    }
+    if (accept(T::Underscore)) skip_group_or_token();
+    return true;
   }
 
  private:

@@ -1,0 +1,98 @@
+#include "leibniz/app/check_request.h"
+
+#include <gtest/gtest.h>
+
+#include "leibniz/calculus/diff.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "support/random_expr.h"
+
+namespace leibniz::app {
+namespace {
+
+TEST(Check, TrueClaimsHold) {
+  const auto report = run_check({"(x + 1)^2 = x^2 + 2*x + 1 = (x + 1)*(x + 1)"}, {}, {});
+  EXPECT_EQ(report.verdict, Verdict::Holds);
+  ASSERT_EQ(report.links.size(), 2u);
+  EXPECT_EQ(report.links[0].check.method, "symbolic");
+  EXPECT_EQ(check_exit_status(report), 0);
+}
+
+TEST(Check, AFalseLinkIsNamedWithACounterexample) {
+  const auto report = run_check({"x^2 - 1 = (x - 1)*(x + 1) = x^2 + 1"}, {}, {});
+  EXPECT_EQ(report.verdict, Verdict::Fails);
+  EXPECT_EQ(report.first_broken, 1u);
+  const EqualityCheck& c = report.links[1].check;
+  EXPECT_EQ(print_text(c.difference), "-2");
+  EXPECT_EQ(c.point, (std::vector<std::pair<std::string, std::string>>{{"x", "1"}}));
+  EXPECT_EQ(c.left_value, "0");
+  EXPECT_EQ(c.right_value, "2");
+  EXPECT_EQ(check_exit_status(report), 1);
+}
+
+TEST(Check, NumericWhenTheCanonicalFormsDoNotMeet) {
+  const auto report = run_check({"tan(x) = sin(x)/cos(x)"}, {}, {});
+  EXPECT_EQ(report.verdict, Verdict::Holds);
+  EXPECT_EQ(report.links[0].check.method.rfind("numeric: ", 0), 0u)
+      << report.links[0].check.method;
+}
+
+TEST(Check, UnknownWhenTheSidesAgreeOnlyOnPartOfTheDomain) {
+  const auto report = run_check({"ln(x^2) = 2*ln(x)"}, {}, {});
+  EXPECT_EQ(report.verdict, Verdict::Unknown);
+  EXPECT_EQ(report.links[0].check.reason,
+            "the sides are defined on different domains: at x = -1 the left side is 0 and the "
+            "right side is undefined");
+  EXPECT_EQ(check_exit_status(report), 3);
+}
+
+// The notes' "Simplifying this" lines for the product-rule example: each erratum is
+// caught at the line where it happens.
+TEST(Check, TheNotesProductRuleErrataFailAtTheRightLine) {
+  const char* f = "(x^2 + y^2)*(x^2*y + y^2*x)";
+  const auto dx = run_check({"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
+                             "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
+                             "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3",
+                             "4x^3y + x^2y^2 + 4xy^3 + y^4"},
+                            std::string(f), {"x"}, /*latex=*/true);
+  EXPECT_EQ(dx.first_broken, 2u);
+  EXPECT_EQ(print_text(*dx.derivative), "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4");
+  EXPECT_EQ(print_text(dx.links[2].check.difference), "2*x*y^3 - 2*x^2*y^2");
+  const auto dy = run_check({"(x^2 + y^2)(x^2 + 2yx) + (x^2y + y^2x)(2y)",
+                             "(x^2 + y^2)(x^2 + 2yx) + 2y(x^2y + y^2x)",
+                             "x^4 + 2x^3y + x^2y^2 + 2yx^2 + 2y^2x^2 + 2y^3x",
+                             "x^4 + 2x^3y + x^2y^2 + 2x^2y + 2x^2y^2 + 2y^3x",
+                             "x^4 + 2x^3y + 3x^2y^2 + 2yx^2 + 2y^3x"},
+                            std::string(f), {"y"}, /*latex=*/true);
+  EXPECT_EQ(dy.first_broken, 2u);
+  EXPECT_EQ(print_text(dy.links[2].check.difference), "2*x^2*y - 2*x*y^3");
+}
+
+// Randomly perturbed derivatives of generated expressions are caught; the true ones pass.
+TEST(Check, PerturbedDerivativesAreCaught) {
+  leibniz::testing::RandomExpr random(31);
+  const auto& vars = random.variables();
+  int caught = 0, passed = 0;
+  for (int n = 0; n < 60; ++n) {
+    const Expr f = random.generate(3);
+    const Expr df = derivative(f, std::span(&vars[0], 1));
+    const Expr wrong = add(df, mul(rational(1, 100), vars[n % 3]));
+    const auto good = run_check({print_text(df)}, print_text(f), {"x"});
+    const auto bad = run_check({print_text(wrong)}, print_text(f), {"x"});
+    EXPECT_NE(good.verdict, Verdict::Fails) << print_text(f);
+    EXPECT_NE(bad.verdict, Verdict::Holds) << print_text(f);
+    passed += good.verdict == Verdict::Holds;
+    caught += bad.verdict == Verdict::Fails;
+  }
+  EXPECT_GE(passed, 55);
+  EXPECT_GE(caught, 55);
+}
+
+TEST(Check, BadRequests) {
+  EXPECT_THROW(run_check({"x + 1"}, {}, {}), Error);
+  EXPECT_THROW(run_check({"x + (1 = 2"}, {}, {}), Error);
+}
+
+}  // namespace
+}  // namespace leibniz::app
