@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -168,29 +169,70 @@ PolyContext::PolyContext(std::vector<Expr> generators) : generators_(std::move(g
 
 PolyContext::~PolyContext() { fmpq_mpoly_ctx_clear(ctx_); }
 
+// True when every monomial over the generators is already canonical as written:
+// distinct, non-numeric bases, so that no two factors of a term can combine.
+bool PolyContext::monomials_are_canonical() const {
+  if (canonical_monomials_) return *canonical_monomials_;
+  std::unordered_set<const Node*> bases;
+  bool ok = true;
+  for (const Expr& g : generators_) {
+    const Expr base = split_power(g).first;
+    ok = ok && !base.is_number() && bases.insert(base.node()).second;
+  }
+  canonical_monomials_ = ok;
+  return ok;
+}
+
+Expr PolyContext::generator_power(std::size_t g, ulong k) const {
+  auto [it, inserted] = powers_.try_emplace({g, k});
+  if (inserted) it->second = k == 1 ? generators_[g] : pow(generators_[g], integer(static_cast<long>(k)));
+  return it->second;
+}
+
 Expr PolyContext::to_expr(const Poly& p) const {
   const slong n = fmpq_mpoly_length(p.raw(), ctx_);
-  std::vector<Expr> terms;
-  terms.reserve(static_cast<std::size_t>(n));
   std::vector<ulong> exps(std::max<std::size_t>(generators_.size(), 1));
   fmpq_t c;
   fmpq_init(c);
+  std::vector<Expr> terms;
+  terms.reserve(static_cast<std::size_t>(n));
   std::vector<Expr> factors;
+  const bool raw = monomials_are_canonical();
+  Expr constant_term;
   for (slong i = 0; i < n; ++i) {
     tick();
     fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx_);
     fmpq_mpoly_get_term_exp_ui(exps.data(), p.raw(), i, ctx_);
     factors.clear();
-    factors.push_back(number(to_number(c)));
     for (std::size_t g = 0; g < generators_.size(); ++g) {
-      if (exps[g] == 0) continue;
-      factors.push_back(exps[g] == 1 ? generators_[g]
-                                     : pow(generators_[g], integer(static_cast<long>(exps[g]))));
+      if (exps[g] != 0) factors.push_back(generator_power(g, exps[g]));
     }
-    terms.push_back(mul(factors));
+    const Number coefficient = to_number(c);
+    if (!raw) {
+      factors.push_back(number(coefficient));
+      terms.push_back(mul(factors));
+      continue;
+    }
+    // Distinct monomials with canonical factors: build the nodes directly.
+    if (factors.empty()) {
+      constant_term = number(coefficient);
+      continue;
+    }
+    if (factors.size() == 1 && coefficient.is_one()) {
+      terms.push_back(factors[0]);
+      continue;
+    }
+    std::sort(factors.begin(), factors.end(), storage_less);
+    if (!coefficient.is_one()) factors.insert(factors.begin(), number(coefficient));
+    terms.push_back(detail::make_node(Kind::Mul, factors));
   }
   fmpq_clear(c);
-  return add(std::move(terms));
+  if (!raw) return add(std::move(terms));
+  std::sort(terms.begin(), terms.end(), storage_less);
+  if (!constant_term.is_null()) terms.insert(terms.begin(), constant_term);
+  if (terms.empty()) return integer(0);
+  if (terms.size() == 1) return terms[0];
+  return detail::make_node(Kind::Add, std::move(terms));
 }
 
 Expr PolyContext::to_factored_expr(const Poly& p) const {

@@ -81,8 +81,19 @@ class PolyContext {
   Expr to_factored_expr(const Poly& p) const;
 
  private:
+  bool monomials_are_canonical() const;
+  Expr generator_power(std::size_t generator, ulong exponent) const;
+
+  struct PowerKeyHash {
+    std::size_t operator()(const std::pair<std::size_t, ulong>& k) const {
+      return k.first * 0x9e3779b97f4a7c15ULL ^ k.second;
+    }
+  };
+
   std::vector<Expr> generators_;
   mutable fmpq_mpoly_ctx_struct ctx_[1];
+  mutable std::optional<bool> canonical_monomials_;
+  mutable std::unordered_map<std::pair<std::size_t, ulong>, Expr, PowerKeyHash> powers_;
 };
 
 /// An upper bound on the number of terms of a product of polynomials with these
