@@ -14,7 +14,8 @@ adouble tanh_of(const adouble& a) { return tanh(a); }
 adouble half_of(const adouble& a) { return 0.5 * a; }
 
 template <class Build>
-void measure(const char* workload, short tag, const std::vector<double>& x0, int reps, Build build) {
+void measure(const char* workload, short tag, const std::vector<double>& x0, int reps,
+             Build build) {
   const int n = static_cast<int>(x0.size());
   double y = 0;
   const double record = bench::median_ms(reps, [&] {
@@ -29,7 +30,8 @@ void measure(const char* workload, short tag, const std::vector<double>& x0, int
   tapestats(tag, counts);
   const std::size_t nodes = counts[NUM_OPERATIONS];
   double value = 0;
-  const double forward = bench::median_ms(reps, [&] { function(tag, 1, n, const_cast<double*>(x0.data()), &value); });
+  const double forward =
+      bench::median_ms(reps, [&] { function(tag, 1, n, const_cast<double*>(x0.data()), &value); });
   std::vector<double> g(x0.size());
   const double gradient_ms = bench::median_ms(reps, [&] { gradient(tag, n, x0.data(), g.data()); });
   double check = 0;
@@ -45,9 +47,8 @@ int main(int argc, char** argv) {
   const int reps = argc > 1 ? std::atoi(argv[1]) : 7;
   measure("speelpenning 1e6", 1, bench::speelpenning_inputs(1'000'000), reps,
           [](std::vector<adouble>& x) { return bench::speelpenning(x); });
-  measure("layered 1000x1000", 2, bench::layered_inputs(1000), reps, [](std::vector<adouble>& x) {
-    return bench::layered(x, 1000, tanh_of, half_of);
-  });
+  measure("layered 1000x1000", 2, bench::layered_inputs(1000), reps,
+          [](std::vector<adouble>& x) { return bench::layered(x, 1000, tanh_of, half_of); });
   const bench::MlpData mlp = bench::mlp_data();
   measure("mlp 2-16-16-1 x100", 3, mlp.params, reps, [&](std::vector<adouble>& p) {
     return bench::mlp_loss(p, mlp.points, tanh_of, [](double v) { return adouble(v); });

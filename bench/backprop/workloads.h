@@ -98,7 +98,8 @@ T mlp_loss(const std::vector<T>& p, const std::vector<double>& points, Tanh tanh
     const T x1 = c(points[n]), x2 = c(points[n + 1]);
     std::size_t k = 0;
     std::vector<T> h1, h2;
-    for (int j = 0; j < 16; ++j, k += 3) h1.push_back(tanh_of(p[k] * x1 + p[k + 1] * x2 + p[k + 2]));
+    for (int j = 0; j < 16; ++j, k += 3)
+      h1.push_back(tanh_of(p[k] * x1 + p[k + 1] * x2 + p[k + 2]));
     for (int j = 0; j < 16; ++j) {
       T s = p[k++];
       for (int i = 0; i < 16; ++i) s = s + p[k++] * h1[i];

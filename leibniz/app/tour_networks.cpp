@@ -120,7 +120,8 @@ class NetworkTour {
     check("∂L/∂b1 = ∂L/∂o·w2·σ'(…)", n.gradient("b1"), "0.125", "key:");
     check("∂L/∂w1 = ∂L/∂o·w2·σ'(…)·x", n.gradient("w1"), "0.125", "key:");
     check("∂L/∂x", n.gradient("x"), "-0.1875", "key:");
-    const std::vector<Expr> updated = graph::descend(n.graph, n.leaves, n.at, Number::rational(1, 10));
+    const std::vector<Expr> updated =
+        graph::descend(n.graph, n.leaves, n.at, Number::rational(1, 10));
     check("w1 − 0.1·∂L/∂w1", updated[n.id("w1")], "0.4875", "notes:");
     check("b1 − 0.1·∂L/∂b1", updated[n.id("b1")], "-0.5125", "notes:");
     check("w2 − 0.1·∂L/∂w2", updated[n.id("w2")], "-1.9875", "notes:");
@@ -149,10 +150,12 @@ class NetworkTour {
       check(fmt::format("{} − 0.1·∂C/∂{}", names[k], names[k]), updated[notes.id(names[k])],
             stepped[k], "notes:");
     }
-    for (const graph::OverrideCheck& c : graph::check_overrides(notes.graph, notes.at.passes.front())) {
-      out_ << fmt::format("  the approximation is not the derivative: at t1 = 1 it gives {}, "
-                          "the true ψ'(1) is {}\n",
-                          graph::format_value(c.used), graph::format_value(c.exact));
+    for (const graph::OverrideCheck& c :
+         graph::check_overrides(notes.graph, notes.at.passes.front())) {
+      out_ << fmt::format(
+          "  the approximation is not the derivative: at t1 = 1 it gives {}, "
+          "the true ψ'(1) is {}\n",
+          graph::format_value(c.used), graph::format_value(c.exact));
     }
     out_ << "  with the exact derivative ψ'(t) = ln(3)·ψ(t)(1 − ψ(t)):\n";
     const Network exact("three_neurons.lz", kThreeNeurons, false);
@@ -194,10 +197,12 @@ class NetworkTour {
       const Expr notes_claim = integer(2) * (yhat - y);
       const Expr truth = pass.gradient(n.id(previous));
       const bool wrong = !(notes_claim == truth);
-      out_ << fmt::format("  erratum: the notes update {} with 2(ŷ_{} − y_{}) = {}; the full "
-                          "∂L/∂{} = ∂L/∂o_{} + ∂L/∂s_{} is {}  {}\n",
-                          previous, t, t, graph::format_value(notes_claim), previous, t, t,
-                          graph::format_value(truth), wrong ? "✗ (the notes drop the terms through s_t and later steps)" : "");
+      out_ << fmt::format(
+          "  erratum: the notes update {} with 2(ŷ_{} − y_{}) = {}; the full "
+          "∂L/∂{} = ∂L/∂o_{} + ∂L/∂s_{} is {}  {}\n",
+          previous, t, t, graph::format_value(notes_claim), previous, t, t,
+          graph::format_value(truth),
+          wrong ? "✗ (the notes drop the terms through s_t and later steps)" : "");
     }
   }
 

@@ -118,9 +118,8 @@ void register_backprop(CLI::App& app, int& exit_status) {
   cmd->add_option("--svg", args->svg, "draw the graph as SVG (Graphviz)");
   cmd->add_option("--png", args->png, "draw the graph as PNG (Graphviz)");
   cmd->callback([args, &exit_status] {
-    exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
-      run(*args, sources);
-    });
+    exit_status = run_model_command(
+        args->json, [&](std::vector<graph::Source>& sources) { run(*args, sources); });
   });
 }
 

@@ -31,7 +31,8 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
       sources.push_back(graph::read_source(args->model));
       const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
                                                     graph::BuildOptions{!args->true_derivatives});
-      const graph::Gradcheck check = graph::gradcheck(graph, graph::initial_assignment(graph), args->tolerance);
+      const graph::Gradcheck check =
+          graph::gradcheck(graph, graph::initial_assignment(graph), args->tolerance);
       agree = check.agree;
       if (args->json) {
         std::cout << graph::gradcheck_json(graph, check).dump() << std::endl;

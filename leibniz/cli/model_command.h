@@ -5,10 +5,9 @@
 #include <functional>
 #include <iostream>
 #include <new>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "leibniz/app/batch.h"
 #include "leibniz/cli/report.h"
@@ -19,7 +18,8 @@ namespace leibniz::cli {
 
 /// Runs `body` within the time limit; an Error is reported (exit status 2) with the line
 /// of the file it points into. `body` adds the files it reads to `sources`.
-inline int run_model_command(bool json, const std::function<void(std::vector<graph::Source>&)>& body) {
+inline int run_model_command(bool json,
+                             const std::function<void(std::vector<graph::Source>&)>& body) {
   std::vector<graph::Source> sources;
   auto fail = [&](const Error& error) {
     if (json) {

@@ -23,7 +23,8 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
   if (!result.exact) {  // every row in the same precision
     for (std::size_t r = 0; r < rows; ++r) {
       if (result.passes[r].exact) {
-        result.passes[r] = run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
+        result.passes[r] =
+            run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
       }
     }
   }

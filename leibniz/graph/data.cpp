@@ -57,14 +57,16 @@ DataSet parse_data(const Graph& graph, const Source& csv) {
       header = false;
       for (const Cell& c : cells) {
         const auto id = graph.find(column_name(c.text));
-        if (!id || (graph.node(*id).kind != NodeKind::Input &&
-                    graph.node(*id).kind != NodeKind::Target)) {
-          throw csv.error(ErrorKind::Parse, c.at,
-                          fmt::format("column '{}' is not an input or target of the model", c.text));
+        if (!id ||
+            (graph.node(*id).kind != NodeKind::Input && graph.node(*id).kind != NodeKind::Target)) {
+          throw csv.error(
+              ErrorKind::Parse, c.at,
+              fmt::format("column '{}' is not an input or target of the model", c.text));
         }
         for (const NodeId seen : data.columns) {
           if (seen == *id) {
-            throw csv.error(ErrorKind::Parse, c.at, fmt::format("column '{}' appears twice", c.text));
+            throw csv.error(ErrorKind::Parse, c.at,
+                            fmt::format("column '{}' appears twice", c.text));
           }
         }
         data.columns.push_back(*id);
@@ -72,9 +74,10 @@ DataSet parse_data(const Graph& graph, const Source& csv) {
       continue;
     }
     if (cells.size() != data.columns.size()) {
-      throw csv.error(ErrorKind::Parse, begin,
-                      fmt::format("this row has {} cells; the header names {} column{}", cells.size(),
-                                  data.columns.size(), data.columns.size() == 1 ? "" : "s"));
+      throw csv.error(
+          ErrorKind::Parse, begin,
+          fmt::format("this row has {} cells; the header names {} column{}", cells.size(),
+                      data.columns.size(), data.columns.size() == 1 ? "" : "s"));
     }
     std::vector<Number> row;
     for (const Cell& c : cells) {
@@ -85,7 +88,8 @@ DataSet parse_data(const Graph& graph, const Source& csv) {
     data.rows.push_back(std::move(row));
   }
   if (data.rows.empty()) {
-    throw csv.error(ErrorKind::Parse, text.size(), "no data rows: a header line, then one row per example");
+    throw csv.error(ErrorKind::Parse, text.size(),
+                    "no data rows: a header line, then one row per example");
   }
   return data;
 }

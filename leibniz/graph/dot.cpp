@@ -78,42 +78,46 @@ void run_dot(const char* format, const std::string& input, const std::string& ou
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::remove(output.c_str());
-    throw Error(ErrorKind::Request,
-                WIFEXITED(status) && WEXITSTATUS(status) == 127
-                    ? std::string("drawing needs Graphviz's 'dot' program (Debian package graphviz)")
-                    : fmt::format("Graphviz 'dot -{}' failed", type));
+    throw Error(
+        ErrorKind::Request,
+        WIFEXITED(status) && WEXITSTATUS(status) == 127
+            ? std::string("drawing needs Graphviz's 'dot' program (Debian package graphviz)")
+            : fmt::format("Graphviz 'dot -{}' failed", type));
   }
 }
 
 }  // namespace
 
 std::string dot_text(const Graph& graph, const Pass& pass) {
-  std::string out = "digraph model {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
-                    "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", fontcolor=\"#b22222\"];\n";
+  std::string out =
+      "digraph model {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", fontcolor=\"#b22222\"];\n";
   for (const NodeId n : graph.order()) {
     const GraphNode& node = graph.node(n);
     const bool leaf = node.kind == NodeKind::Param || node.kind == NodeKind::Input ||
                       node.kind == NodeKind::Target;
-    std::string label = leaf ? fmt::format("{} {}\\n= {}", kind_word(node.kind), display_name(node.name),
-                                           short_value(pass.values[n]))
+    std::string label = leaf ? fmt::format("{} {}\\n= {}", kind_word(node.kind),
+                                           display_name(node.name), short_value(pass.values[n]))
                              : fmt::format("{}\\n= {}", escape(format_equation(graph, n)),
                                            short_value(pass.values[n]));
     if (pass.sweep.adjoints[n] && node.kind != NodeKind::Target && !node.is_loss) {
-      label += fmt::format("\\n{} = {}", escape(adjoint_name(graph, n)), short_value(pass.gradient(n)));
+      label +=
+          fmt::format("\\n{} = {}", escape(adjoint_name(graph, n)), short_value(pass.gradient(n)));
     }
     const char* shape = leaf ? "ellipse" : "box";
     const char* fill = node.kind == NodeKind::Param ? "#dbe9f6"
-                       : node.is_loss              ? "#f6dbdb"
+                       : node.is_loss               ? "#f6dbdb"
                        : leaf                       ? "#eeeeee"
                                                     : "#ffffff";
-    out += fmt::format("  n{} [shape={}, style=filled, fillcolor=\"{}\", label=\"{}\"];\n", n, shape,
-                       fill, label);
+    out += fmt::format("  n{} [shape={}, style=filled, fillcolor=\"{}\", label=\"{}\"];\n", n,
+                       shape, fill, label);
   }
   for (const NodeId n : graph.order()) {
     const std::vector<Edge>& edges = graph.node(n).edges;
     for (std::size_t e = 0; e < edges.size(); ++e) {
       std::string label;
-      if (e < pass.sweep.edge_terms[n].size()) label = "← " + short_value(pass.sweep.edge_terms[n][e]);
+      if (e < pass.sweep.edge_terms[n].size())
+        label = "← " + short_value(pass.sweep.edge_terms[n][e]);
       out += fmt::format("  n{} -> n{} [label=\"{}\"];\n", edges[e].from, n, escape(label));
     }
   }
@@ -127,7 +131,8 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
   commit(temporary, path);
 }
 
-void write_picture(const Graph& graph, const Pass& pass, const std::string& path, PictureFormat format) {
+void write_picture(const Graph& graph, const Pass& pass, const std::string& path,
+                   PictureFormat format) {
   const std::string dot = dot_text(graph, pass);
   if (format == PictureFormat::Dot) return write_file_atomic(path, dot);
   const std::string input = temporary_beside(path, ".dot");

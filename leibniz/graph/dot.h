@@ -17,7 +17,8 @@ std::string dot_text(const Graph& graph, const Pass& pass);
 
 /// Writes the picture; throws Error{Request} when the file cannot be written or
 /// Graphviz is missing or fails.
-void write_picture(const Graph& graph, const Pass& pass, const std::string& path, PictureFormat format);
+void write_picture(const Graph& graph, const Pass& pass, const std::string& path,
+                   PictureFormat format);
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 void write_file_atomic(const std::string& path, const std::string& bytes);

@@ -21,9 +21,9 @@ bool is_small_closed_form(const Expr& e) {
 }
 
 Error domain_error(const Graph& graph, NodeId n, const Error& e) {
-  return graph.source().error(ErrorKind::Domain, graph.node(n).at,
-                              fmt::format("the value of '{}' is undefined: {}", graph.node(n).name,
-                                          e.what()));
+  return graph.source().error(
+      ErrorKind::Domain, graph.node(n).at,
+      fmt::format("the value of '{}' is undefined: {}", graph.node(n).name, e.what()));
 }
 
 // The exact sweep: adjoints are the totals themselves, locals evaluated exactly.
@@ -171,7 +171,8 @@ Pass run_float_pass(const Graph& graph, const Assignment& leaves,
   return pass;
 }
 
-Pass run_pass(const Graph& graph, const Assignment& leaves, std::unique_ptr<NumericGraph>& numeric) {
+Pass run_pass(const Graph& graph, const Assignment& leaves,
+              std::unique_ptr<NumericGraph>& numeric) {
   if (auto pass = exact_pass(graph, leaves)) return std::move(*pass);
   return run_float_pass(graph, leaves, numeric);
 }

@@ -60,7 +60,8 @@ struct Pass {
 Pass run_pass(const Graph& graph, const Assignment& leaves, std::unique_ptr<NumericGraph>& numeric);
 
 /// The pass in double precision only.
-Pass run_float_pass(const Graph& graph, const Assignment& leaves, std::unique_ptr<NumericGraph>& numeric);
+Pass run_float_pass(const Graph& graph, const Assignment& leaves,
+                    std::unique_ptr<NumericGraph>& numeric);
 
 /// The value of a number or closed form, as the nearest double.
 double to_double(const Expr& value);

@@ -24,7 +24,8 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
   }
   result.path_count = paths[graph.loss()];
   Substitution values;
-  for (NodeId n = 0; n < graph.size(); ++n) values.emplace(graph.node(n).symbol.node(), pass.values[n]);
+  for (NodeId n = 0; n < graph.size(); ++n)
+    values.emplace(graph.node(n).symbol.node(), pass.values[n]);
   ChainPath current;
   current.nodes.push_back(graph.loss());
   std::function<void(NodeId)> walk = [&](NodeId n) {

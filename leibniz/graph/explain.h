@@ -9,19 +9,20 @@
 namespace leibniz::graph {
 
 struct ChainPath {
-  std::vector<NodeId> nodes;        ///< the loss first, the node explained last
-  std::vector<std::size_t> edges;   ///< edges[i]: the edge of nodes[i] that leads to nodes[i+1]
-  std::vector<Expr> locals;         ///< the value of each edge's local derivative
+  std::vector<NodeId> nodes;       ///< the loss first, the node explained last
+  std::vector<std::size_t> edges;  ///< edges[i]: the edge of nodes[i] that leads to nodes[i+1]
+  std::vector<Expr> locals;        ///< the value of each edge's local derivative
   Expr product;
 };
 
 struct Explanation {
   NodeId target = 0;
-  double path_count = 0;           ///< all paths (may exceed the paths listed)
-  std::vector<ChainPath> paths;    ///< at most max_paths of them
+  double path_count = 0;         ///< all paths (may exceed the paths listed)
+  std::vector<ChainPath> paths;  ///< at most max_paths of them
   Expr gradient;
 };
 
-Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::size_t max_paths = 16);
+Explanation explain(const Graph& graph, const Pass& pass, NodeId target,
+                    std::size_t max_paths = 16);
 
 }  // namespace leibniz::graph

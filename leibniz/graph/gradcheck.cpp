@@ -53,7 +53,8 @@ Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double toleran
     while (!(variables[i] == graph.node(n).symbol)) ++i;
     // h = eps^(1/3)·max(1, |x|): the step that balances the O(h²) truncation error of the
     // central difference against rounding (Nocedal & Wright, Numerical Optimization, §8.1).
-    const double h = std::cbrt(std::numeric_limits<double>::epsilon()) * std::max(1.0, std::fabs(point[i]));
+    const double h =
+        std::cbrt(std::numeric_limits<double>::epsilon()) * std::max(1.0, std::fabs(point[i]));
     std::vector<double> p = point;
     p[i] = point[i] + h;
     const double up = loss.run(p);
@@ -93,13 +94,15 @@ void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& che
   for (const OverrideCheck& c : check.overrides) {
     const GraphNode& node = graph.node(c.node);
     if (c.relative_error <= check.tolerance) continue;
-    out << fmt::format("override in use: {}'(t) = {} differs from the true derivative at {} = "
-                       "{}({}): {} instead of {} (relative error {:.3g})\n",
-                       node.function, node.override_derivative->written, display_name(node.name),
-                       node.function, print_unicode(node.argument), format_value(c.used),
-                       format_value(c.exact), c.relative_error);
+    out << fmt::format(
+        "override in use: {}'(t) = {} differs from the true derivative at {} = "
+        "{}({}): {} instead of {} (relative error {:.3g})\n",
+        node.function, node.override_derivative->written, display_name(node.name), node.function,
+        print_unicode(node.argument), format_value(c.used), format_value(c.exact),
+        c.relative_error);
   }
-  out << (check.agree ? "every gradient agrees\n" : "SOME GRADIENTS DIFFER FROM FINITE DIFFERENCES\n");
+  out << (check.agree ? "every gradient agrees\n"
+                      : "SOME GRADIENTS DIFFER FROM FINITE DIFFERENCES\n");
 }
 
 nlohmann::ordered_json gradcheck_json(const Graph& graph, const Gradcheck& check) {

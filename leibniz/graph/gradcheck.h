@@ -5,9 +5,8 @@
 #pragma once
 
 #include <iosfwd>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "leibniz/graph/overrides.h"
 
@@ -26,7 +25,7 @@ struct Gradcheck {
   std::size_t worst = 0;                ///< index into entries
   double tolerance = 0;
   std::vector<OverrideCheck> overrides;
-  bool agree = true;                    ///< every relative error within the tolerance
+  bool agree = true;  ///< every relative error within the tolerance
 };
 
 /// Checks ∂L/∂p for every param and input at `leaves`.

@@ -35,18 +35,18 @@ struct Override {
 };
 
 struct GraphNode {
-  std::string name;       ///< "o1", "h_2", or for a call inside an equation "psi(t1)"
+  std::string name;  ///< "o1", "h_2", or for a call inside an equation "psi(t1)"
   NodeKind kind = NodeKind::Equation;
   bool is_loss = false;
-  bool hidden = false;    ///< a call inside an equation, not a name of the file
+  bool hidden = false;  ///< a call inside an equation, not a name of the file
   Expr symbol;
-  Number initial;         ///< Param, Input, Target: the value in the file
-  Expr body;              ///< Equation, Call: the value over node symbols (Call: the def inlined)
-  Expr argument;          ///< Call: the argument
-  std::string function;   ///< Call: the user function
+  Number initial;        ///< Param, Input, Target: the value in the file
+  Expr body;             ///< Equation, Call: the value over node symbols (Call: the def inlined)
+  Expr argument;         ///< Call: the argument
+  std::string function;  ///< Call: the user function
   std::optional<Override> override_derivative;  ///< Call with a deriv in use
-  std::vector<Edge> edges;  ///< sorted by `from`
-  std::size_t at = 0;     ///< file offset of the definition
+  std::vector<Edge> edges;                      ///< sorted by `from`
+  std::size_t at = 0;                           ///< file offset of the definition
 };
 
 struct BuildOptions {

@@ -45,7 +45,8 @@ bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 // The offset in the expanded text of the first use of `name` as a whole word.
 std::size_t find_word(std::string_view text, std::string_view name) {
-  for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+  for (std::size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
     const bool before = at == 0 || !is_name_char(text[at - 1]);
     const bool after = at + name.size() >= text.size() || !is_name_char(text[at + name.size()]);
     if (before && after) return at;
@@ -192,9 +193,9 @@ class GraphBuilder {
     if (found == functions_.end()) return std::nullopt;
     const UserFunction& u = found->second;
     if (args.size() != u.params.size()) {
-      throw Error(ErrorKind::Parse, fmt::format("'{}' takes {} argument{}, not {}", name,
-                                                u.params.size(), u.params.size() == 1 ? "" : "s",
-                                                args.size()));
+      throw Error(ErrorKind::Parse,
+                  fmt::format("'{}' takes {} argument{}, not {}", name, u.params.size(),
+                              u.params.size() == 1 ? "" : "s", args.size()));
     }
     Substitution map;
     for (std::size_t i = 0; i < args.size(); ++i) map.emplace(u.params[i].node(), args[i]);
@@ -217,7 +218,8 @@ class GraphBuilder {
     const auto id = static_cast<NodeId>(index);
     std::vector<NodeId> created;
     ParseOptions options;
-    options.user_function = [&](std::string_view name, const std::vector<Expr>& args) -> std::optional<Expr> {
+    options.user_function = [&](std::string_view name,
+                                const std::vector<Expr>& args) -> std::optional<Expr> {
       auto found = functions_.find(std::string(name));
       if (found == functions_.end() || args.size() != 1 || found->second.params.size() != 1) {
         return inline_call(name, args);
@@ -248,8 +250,10 @@ class GraphBuilder {
       named.body = call_node.body;
       named.override_derivative = call_node.override_derivative;
       if (named.override_derivative) {
-        named.override_derivative->used = fold(named.override_derivative->used, call_node.symbol, named.symbol);
-        named.override_derivative->exact = fold(named.override_derivative->exact, call_node.symbol, named.symbol);
+        named.override_derivative->used =
+            fold(named.override_derivative->used, call_node.symbol, named.symbol);
+        named.override_derivative->exact =
+            fold(named.override_derivative->exact, call_node.symbol, named.symbol);
       }
       calls_[{named.function, named.argument.node()}] = id;
       call_edges(id);
@@ -259,7 +263,8 @@ class GraphBuilder {
     equation_edges(id);
   }
 
-  Expr call(const UserFunction& u, const Expr& arg, const Statement& s, std::vector<NodeId>& created) {
+  Expr call(const UserFunction& u, const Expr& arg, const Statement& s,
+            std::vector<NodeId>& created) {
     const std::string& name = u.def->name;
     if (auto seen = calls_.find({name, arg.node()}); seen != calls_.end()) {
       return graph_.nodes_[seen->second].symbol;
@@ -298,7 +303,8 @@ class GraphBuilder {
     for (const Expr& sym : free_symbols(n.body)) {
       n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
     }
-    std::sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    std::sort(n.edges.begin(), n.edges.end(),
+              [](const Edge& a, const Edge& b) { return a.from < b.from; });
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
@@ -310,7 +316,8 @@ class GraphBuilder {
                                                : fold(diff(n.body, sym), n.body, n.symbol);
       n.edges.push_back(Edge{id_of(sym), local});
     }
-    std::sort(n.edges.begin(), n.edges.end(), [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    std::sort(n.edges.begin(), n.edges.end(),
+              [](const Edge& a, const Edge& b) { return a.from < b.from; });
   }
 
   // Depth-first, in the order written: a node after what it reads; a cycle is an error.
@@ -328,7 +335,8 @@ class GraphBuilder {
           if (!graph_.nodes_[*it].hidden && graph_.nodes_[first].hidden) first = *it;
           cycle += graph_.nodes_[*it].name + " -> ";
         }
-        throw error(graph_.nodes_[first].at, fmt::format("cycle: {}{}", cycle, graph_.nodes_[id].name));
+        throw error(graph_.nodes_[first].at,
+                    fmt::format("cycle: {}{}", cycle, graph_.nodes_[id].name));
       }
       state[id] = 1;
       path.push_back(id);

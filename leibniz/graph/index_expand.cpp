@@ -102,7 +102,8 @@ class IndexParser {
 };
 
 // The offset of the ')' that closes the '(' at `open`, or npos.
-std::size_t matching_close(std::string_view text, std::size_t open, std::size_t end, char o, char c) {
+std::size_t matching_close(std::string_view text, std::size_t open, std::size_t end, char o,
+                           char c) {
   int depth = 0;
   for (std::size_t i = open; i < end; ++i) {
     if (text[i] == o) ++depth;
@@ -249,7 +250,8 @@ class Expander {
       return i;
     }
     const std::optional<Number> value = parse_exact_number(digits);
-    if (!value) throw source_.error(ErrorKind::Parse, start, fmt::format("bad number '{}'", digits));
+    if (!value)
+      throw source_.error(ErrorKind::Parse, start, fmt::format("bad number '{}'", digits));
     emit("(" + value->to_string() + ")", start);
     if (i < end && (is_name_start(text_[i]) || text_[i] == '(')) emit("*", i);
     return i;
@@ -274,7 +276,8 @@ long evaluate_index(const Source& source, std::size_t begin, std::size_t end,
   return IndexParser(source, begin, end, bindings).parse_all();
 }
 
-Range parse_range(const Source& source, std::size_t begin, std::size_t end, const Bindings& bindings) {
+Range parse_range(const Source& source, std::size_t begin, std::size_t end,
+                  const Bindings& bindings) {
   const std::string_view text = source.text;
   std::size_t i = begin;
   while (i < end && text[i] == ' ') ++i;

@@ -24,7 +24,9 @@ struct Expanded {
   std::string text;
   std::vector<std::size_t> origin;  ///< per character of text, plus one for its end: file offset
 
-  std::size_t offset_of(std::size_t pos) const { return origin[pos < origin.size() ? pos : origin.size() - 1]; }
+  std::size_t offset_of(std::size_t pos) const {
+    return origin[pos < origin.size() ? pos : origin.size() - 1];
+  }
 };
 
 /// Expands source.text[begin, end). Throws Error{Parse} located in the file.
@@ -44,7 +46,8 @@ struct Range {
 };
 
 /// Reads source.text[begin, end) as a range; throws Error{Parse} located in the file.
-Range parse_range(const Source& source, std::size_t begin, std::size_t end, const Bindings& bindings);
+Range parse_range(const Source& source, std::size_t begin, std::size_t end,
+                  const Bindings& bindings);
 
 /// The offset of the last word "for" outside brackets in text[begin, end), or npos.
 std::size_t find_top_level_for(std::string_view text, std::size_t begin, std::size_t end);

@@ -43,7 +43,8 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   out["ok"] = true;
   out["values"] = by_name(value_nodes, graph, [&](NodeId n) { return to_double(values[n]); });
   out["loss"] = to_double(at.loss);
-  out["gradients"] = by_name(gradient_nodes, graph, [&](NodeId n) { return to_double(at.gradient[n]); });
+  out["gradients"] =
+      by_name(gradient_nodes, graph, [&](NodeId n) { return to_double(at.gradient[n]); });
   std::vector<Expr> updated;
   if (rate) {
     updated = descend(graph, leaves, at, *rate);
@@ -53,8 +54,10 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
     nlohmann::ordered_json exact;
     exact["values"] = by_name(value_nodes, graph, [&](NodeId n) { return print_text(values[n]); });
     exact["loss"] = print_text(at.loss);
-    exact["gradients"] = by_name(gradient_nodes, graph, [&](NodeId n) { return print_text(at.gradient[n]); });
-    if (rate) exact["updated"] = by_name(params, graph, [&](NodeId n) { return print_text(updated[n]); });
+    exact["gradients"] =
+        by_name(gradient_nodes, graph, [&](NodeId n) { return print_text(at.gradient[n]); });
+    if (rate)
+      exact["updated"] = by_name(params, graph, [&](NodeId n) { return print_text(updated[n]); });
     out["exact"] = std::move(exact);
   }
   const std::vector<OverrideCheck> checks = check_overrides(graph, at.passes.front());

@@ -2,9 +2,8 @@
 // of docs/model-files.md: exact values as text, overrides, per-row results, training.
 #pragma once
 
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "leibniz/graph/backprop.h"
 

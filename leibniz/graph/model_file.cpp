@@ -110,8 +110,8 @@ class Reader {
     Role role = Role::Node;
     std::size_t name_at = begin;
     if (word == "param" || word == "input" || word == "target" || word == "loss") {
-      role = word == "param" ? Role::Param
-             : word == "input" ? Role::Input
+      role = word == "param"    ? Role::Param
+             : word == "input"  ? Role::Input
              : word == "target" ? Role::Target
                                 : Role::Loss;
       name_at = after;
@@ -124,7 +124,8 @@ class Reader {
     }
     const auto names = declared_names(name_at, eq, bindings);
     const std::size_t value_at = skip_blanks(eq + 1, end);
-    if (value_at == end) throw source_.error(ErrorKind::Parse, value_at, "expected a value after '='");
+    if (value_at == end)
+      throw source_.error(ErrorKind::Parse, value_at, "expected a value after '='");
     if (role == Role::Node || role == Role::Loss) {
       if (names.size() != 1) {
         throw source_.error(ErrorKind::Parse, name_at,
@@ -138,7 +139,8 @@ class Reader {
   }
 
   // "x", "h[t-1]" or "x[1..T]": the element names declared.
-  std::vector<std::string> declared_names(std::size_t begin, std::size_t end, const Bindings& bindings) {
+  std::vector<std::string> declared_names(std::size_t begin, std::size_t end,
+                                          const Bindings& bindings) {
     std::size_t i = begin;
     while (i < end && is_name_char(text_[i])) ++i;
     const std::string_view base = text_.substr(begin, i - begin);
@@ -186,10 +188,10 @@ class Reader {
       }
     }
     if (cells.size() != names.size()) {
-      throw source_.error(ErrorKind::Parse, begin,
-                          fmt::format("{} value{} given for {} name{}", cells.size(),
-                                      cells.size() == 1 ? "" : "s", names.size(),
-                                      names.size() == 1 ? "" : "s"));
+      throw source_.error(
+          ErrorKind::Parse, begin,
+          fmt::format("{} value{} given for {} name{}", cells.size(), cells.size() == 1 ? "" : "s",
+                      names.size(), names.size() == 1 ? "" : "s"));
     }
     for (std::size_t k = 0; k < names.size(); ++k) {
       const auto [a, b] = cells[k];
@@ -202,10 +204,12 @@ class Reader {
 
   // def F(a, b) = BODY ; deriv F(t) = BODY
   void function(bool is_deriv, std::size_t begin, std::size_t end, const Bindings& bindings) {
-    const char* form = is_deriv ? "expected 'deriv F(t) = EXPRESSION'" : "expected 'def F(t) = EXPRESSION'";
+    const char* form =
+        is_deriv ? "expected 'deriv F(t) = EXPRESSION'" : "expected 'def F(t) = EXPRESSION'";
     std::size_t i = begin;
     while (i < end && is_name_char(text_[i])) ++i;
-    if (i == begin || !is_name_start(text_[begin])) throw source_.error(ErrorKind::Parse, begin, form);
+    if (i == begin || !is_name_start(text_[begin]))
+      throw source_.error(ErrorKind::Parse, begin, form);
     FunctionStatement f;
     f.is_deriv = is_deriv;
     f.name = std::string(text_.substr(begin, i - begin));

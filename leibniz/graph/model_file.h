@@ -22,14 +22,14 @@ std::string_view role_name(Role role);
 
 struct Statement {
   Role role = Role::Node;
-  std::string name;          ///< element names of indexed statements: "h_1"
-  std::size_t name_at = 0;   ///< file offset of the name
-  Number value;              ///< param, input, target: the value, exact when written exactly
-  Expanded expr;             ///< node, loss: the right-hand side as plain expression text
+  std::string name;         ///< element names of indexed statements: "h_1"
+  std::size_t name_at = 0;  ///< file offset of the name
+  Number value;             ///< param, input, target: the value, exact when written exactly
+  Expanded expr;            ///< node, loss: the right-hand side as plain expression text
 };
 
 struct FunctionStatement {
-  bool is_deriv = false;             ///< `deriv F(t) = ...` rather than `def F(t) = ...`
+  bool is_deriv = false;  ///< `deriv F(t) = ...` rather than `def F(t) = ...`
   std::string name;
   std::size_t name_at = 0;
   std::vector<std::string> params;
@@ -38,7 +38,7 @@ struct FunctionStatement {
 
 struct ModelFile {
   Source source;
-  std::vector<Statement> statements;       ///< in the order written, loops unrolled
+  std::vector<Statement> statements;  ///< in the order written, loops unrolled
   std::vector<FunctionStatement> functions;
 };
 

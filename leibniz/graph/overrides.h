@@ -9,10 +9,10 @@
 namespace leibniz::graph {
 
 struct OverrideCheck {
-  NodeId node = 0;        ///< the call using the override
-  Expr argument;          ///< the argument's value
-  Expr used;              ///< f'(argument) as the override gives it
-  Expr exact;             ///< the true f'(argument)
+  NodeId node = 0;  ///< the call using the override
+  Expr argument;    ///< the argument's value
+  Expr used;        ///< f'(argument) as the override gives it
+  Expr exact;       ///< the true f'(argument)
   double relative_error = 0;
 };
 

@@ -108,33 +108,36 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
   write_overrides(out, graph, check_overrides(graph, at.passes.front()));
 }
 
-void write_overrides(std::ostream& out, const Graph& graph, const std::vector<OverrideCheck>& checks) {
+void write_overrides(std::ostream& out, const Graph& graph,
+                     const std::vector<OverrideCheck>& checks) {
   for (const OverrideCheck& c : checks) {
     const GraphNode& node = graph.node(c.node);
     out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function,
                        node.function, node.override_derivative->written);
     const double used = to_double(c.used);
     const double exact = to_double(c.exact);
-    out << fmt::format("  at {} = {}({}) with {} = {}: the override gives {}, the true derivative "
-                       "is {}: off by {:.4g} ({:.3g}% of the true value)\n",
-                       display_name(node.name), node.function, print_unicode(node.argument),
-                       print_unicode(node.argument), format_value(c.argument), format_value(c.used),
-                       format_value(c.exact), std::fabs(used - exact),
-                       exact == 0 ? 0.0 : 100 * std::fabs(used - exact) / std::fabs(exact));
+    out << fmt::format(
+        "  at {} = {}({}) with {} = {}: the override gives {}, the true derivative "
+        "is {}: off by {:.4g} ({:.3g}% of the true value)\n",
+        display_name(node.name), node.function, print_unicode(node.argument),
+        print_unicode(node.argument), format_value(c.argument), format_value(c.used),
+        format_value(c.exact), std::fabs(used - exact),
+        exact == 0 ? 0.0 : 100 * std::fabs(used - exact) / std::fabs(exact));
   }
   if (!checks.empty()) out << "  (--true-derivatives uses the true derivative instead)\n";
 }
 
 void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradient& symbolic,
                     const Pass& pass) {
-  out << "gradients as formulas, from the loss back (auxiliaries ∂" <<
-      display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
+  out << "gradients as formulas, from the loss back (auxiliaries ∂"
+      << display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
   for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
     const NodeId n = *it;
     if (n == graph.loss() || symbolic.formula[n].is_null()) continue;
     const NodeKind kind = graph.node(n).kind;
     if (kind == NodeKind::Target) continue;
-    out << fmt::format("  {} = {} = {}\n", adjoint_name(graph, n), print_unicode(symbolic.formula[n]),
+    out << fmt::format("  {} = {} = {}\n", adjoint_name(graph, n),
+                       print_unicode(symbolic.formula[n]),
                        format_value(formula_value(graph, symbolic, pass, n)));
   }
 }
@@ -149,7 +152,8 @@ void write_explanation(std::ostream& out, const Graph& graph, const Explanation&
   for (std::size_t k = 0; k < explanation.paths.size(); ++k) {
     const ChainPath& path = explanation.paths[k];
     std::string route;
-    for (const NodeId n : path.nodes) route += (route.empty() ? "" : " → ") + display_name(graph.node(n).name);
+    for (const NodeId n : path.nodes)
+      route += (route.empty() ? "" : " → ") + display_name(graph.node(n).name);
     out << fmt::format("  path {}: {}\n", k + 1, route);
     for (std::size_t i = 0; i < path.edges.size(); ++i) {
       const Edge& edge = graph.node(path.nodes[i]).edges[path.edges[i]];
@@ -176,7 +180,8 @@ void write_training(std::ostream& out, const Graph& graph, const Training& train
   for (std::size_t k = 0; k < training.losses.size(); ++k) {
     out << fmt::format("  epoch {}: {} = {}\n", k + 1, loss_name, format_value(training.losses[k]));
   }
-  out << fmt::format("after {} step{}\n", training.losses.size(), training.losses.size() == 1 ? "" : "s");
+  out << fmt::format("after {} step{}\n", training.losses.size(),
+                     training.losses.size() == 1 ? "" : "s");
   for (const NodeId p : graph.of_kind(NodeKind::Param)) {
     out << fmt::format("  {} = {}\n", display_name(graph.node(p).name),
                        format_value(number(training.leaves[p])));

@@ -31,7 +31,8 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
                     const Evaluation& at, const ReportOptions& options);
 
 /// The overrides in use and how far each is from the true derivative.
-void write_overrides(std::ostream& out, const Graph& graph, const std::vector<OverrideCheck>& checks);
+void write_overrides(std::ostream& out, const Graph& graph,
+                     const std::vector<OverrideCheck>& checks);
 
 /// Every ∂L/∂node as a formula over named auxiliaries, with its value at the pass.
 void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradient& symbolic,

@@ -48,7 +48,8 @@ Error Source::error(ErrorKind kind, std::size_t offset, std::string_view message
 Source read_source(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(ErrorKind::Request, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    throw Error(ErrorKind::Request,
+                fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();

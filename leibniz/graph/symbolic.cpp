@@ -30,7 +30,8 @@ std::string display_name(const std::string& name) {
 }
 
 std::string adjoint_name(const Graph& graph, NodeId n) {
-  return "∂" + display_name(graph.node(graph.loss()).name) + "/∂" + display_name(graph.node(n).name);
+  return "∂" + display_name(graph.node(graph.loss()).name) + "/∂" +
+         display_name(graph.node(n).name);
 }
 
 SymbolicGradient symbolic_gradient(const Graph& graph) {
@@ -45,12 +46,14 @@ SymbolicGradient symbolic_gradient(const Graph& graph) {
   return result;
 }
 
-Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass, NodeId n) {
+Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass,
+                   NodeId n) {
   if (symbolic.formula[n].is_null()) return integer(0);
   Substitution map;
   for (NodeId k = 0; k < graph.size(); ++k) {
     map.emplace(graph.node(k).symbol.node(), pass.values[k]);
-    if (!symbolic.auxiliary[k].is_null()) map.emplace(symbolic.auxiliary[k].node(), pass.gradient(k));
+    if (!symbolic.auxiliary[k].is_null())
+      map.emplace(symbolic.auxiliary[k].node(), pass.gradient(k));
   }
   return substitute(symbolic.formula[n], map);
 }

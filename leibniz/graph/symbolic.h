@@ -11,8 +11,9 @@
 namespace leibniz::graph {
 
 struct SymbolicGradient {
-  std::vector<Expr> auxiliary;  ///< by NodeId: the symbol ∂L/∂name; null where L does not depend on it
-  std::vector<Expr> formula;    ///< by NodeId: ∂L/∂name over node symbols and auxiliaries
+  std::vector<Expr>
+      auxiliary;  ///< by NodeId: the symbol ∂L/∂name; null where L does not depend on it
+  std::vector<Expr> formula;  ///< by NodeId: ∂L/∂name over node symbols and auxiliaries
 };
 
 SymbolicGradient symbolic_gradient(const Graph& graph);
@@ -24,6 +25,7 @@ std::string adjoint_name(const Graph& graph, NodeId n);
 std::string display_name(const std::string& name);
 
 /// The value of formula[n] at a pass: node symbols and auxiliaries replaced by values.
-Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass, NodeId n);
+Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass,
+                   NodeId n);
 
 }  // namespace leibniz::graph

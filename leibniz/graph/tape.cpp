@@ -69,10 +69,22 @@ void Tape::backward(Var output) {
     // The local derivatives of each operation, from the values already on the tape.
     switch (op_[i]) {
       case Op::Input: break;
-      case Op::Add: g[a] += gi; g[b] += gi; break;
-      case Op::Sub: g[a] += gi; g[b] -= gi; break;
-      case Op::Mul: g[a] += gi * v[b]; g[b] += gi * v[a]; break;
-      case Op::Div: g[a] += gi / v[b]; g[b] -= gi * v[i] / v[b]; break;
+      case Op::Add:
+        g[a] += gi;
+        g[b] += gi;
+        break;
+      case Op::Sub:
+        g[a] += gi;
+        g[b] -= gi;
+        break;
+      case Op::Mul:
+        g[a] += gi * v[b];
+        g[b] += gi * v[a];
+        break;
+      case Op::Div:
+        g[a] += gi / v[b];
+        g[b] -= gi * v[i] / v[b];
+        break;
       case Op::Scale: g[a] += gi * constants_[b]; break;
       case Op::Exp: g[a] += gi * v[i]; break;
       case Op::Log: g[a] += gi / v[a]; break;

@@ -8,7 +8,8 @@
 namespace leibniz::graph {
 namespace {
 
-const char* kModel = "param w = 1\ninput x = 1\ninput h[1] = 0\ntarget y = 0\nloss L = (w*x + h_1 - y)^2\n";
+const char* kModel =
+    "param w = 1\ninput x = 1\ninput h[1] = 0\ntarget y = 0\nloss L = (w*x + h_1 - y)^2\n";
 
 std::string error(const std::string& csv) {
   const Graph g = testing::model(kModel);
@@ -25,12 +26,15 @@ TEST(Data, ColumnsAndExactRows) {
 }
 
 TEST(Data, Errors) {
-  EXPECT_EQ(error("x,z\n1,2\n"), "parse: d.csv:1:3: column 'z' is not an input or target of the model");
-  EXPECT_EQ(error("x,w\n1,2\n"), "parse: d.csv:1:3: column 'w' is not an input or target of the model");
+  EXPECT_EQ(error("x,z\n1,2\n"),
+            "parse: d.csv:1:3: column 'z' is not an input or target of the model");
+  EXPECT_EQ(error("x,w\n1,2\n"),
+            "parse: d.csv:1:3: column 'w' is not an input or target of the model");
   EXPECT_EQ(error("x,x\n1,2\n"), "parse: d.csv:1:3: column 'x' appears twice");
   EXPECT_EQ(error("x\n1,2\n"), "parse: d.csv:2:1: this row has 2 cells; the header names 1 column");
   EXPECT_EQ(error("x,y\n1,abc\n"), "parse: d.csv:2:3: bad number 'abc'");
-  EXPECT_EQ(error("x,y\n"), "parse: d.csv:2:1: no data rows: a header line, then one row per example");
+  EXPECT_EQ(error("x,y\n"),
+            "parse: d.csv:2:1: no data rows: a header line, then one row per example");
 }
 
 }  // namespace

@@ -20,13 +20,14 @@ TEST(Dot, NodesWithValuesEdgesWithGradients) {
   const std::string dot = dot_text(g, pass);
   EXPECT_EQ(dot.rfind("digraph model {", 0), 0u);
   EXPECT_NE(dot.find(R"(label="param w1\n= 0.5\n∂L/∂w1 = 0.125")"), std::string::npos) << dot;
-  EXPECT_NE(dot.find(R"(label="o1 = σ(w1·x + b1)\n= 0.5\n∂L/∂o1 = 0.5")"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"(label="o1 = σ(w1·x + b1)\n= 0.5\n∂L/∂o1 = 0.5")"), std::string::npos)
+      << dot;
   EXPECT_NE(dot.find(R"(n0 -> n5 [label="← 0.125"];)"), std::string::npos) << dot;
 }
 
 TEST(Dot, WritesAtomically) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    ("leibniz_dot_test_" + std::to_string(getpid()));
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("leibniz_dot_test_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "g.dot").string();
   write_file_atomic(path, "old");
@@ -37,7 +38,9 @@ TEST(Dot, WritesAtomically) {
   EXPECT_EQ(text.str(), "new");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);  // no temporary left
   const std::string missing = (dir / "no" / "g.dot").string();
-  EXPECT_EQ(testing::error_of([&] { write_file_atomic(missing, "x"); }).rfind("request: cannot write", 0), 0u);
+  EXPECT_EQ(
+      testing::error_of([&] { write_file_atomic(missing, "x"); }).rfind("request: cannot write", 0),
+      0u);
   std::filesystem::remove_all(dir);
 }
 

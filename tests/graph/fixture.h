@@ -30,5 +30,6 @@ std::string error_of(F body) {
 
 }  // namespace leibniz::graph::testing
 
-#define EXPECT_MODEL_ERROR(text, expected) \
-  EXPECT_EQ(::leibniz::graph::testing::error_of([&] { ::leibniz::graph::testing::model(text); }), expected)
+#define EXPECT_MODEL_ERROR(text, expected)                                                        \
+  EXPECT_EQ(::leibniz::graph::testing::error_of([&] { ::leibniz::graph::testing::model(text); }), \
+            expected)

@@ -28,7 +28,8 @@ TEST(Gradcheck, AnApproximateOverrideIsFlagged) {
   // w21, w31, b2, b3 do not pass through psi: they agree
   for (const GradcheckEntry& e : check.entries) {
     const std::string& name = g.node(e.node).name;
-    const bool through_psi = name == "w11" || name == "w12" || name == "b1" || name == "x1" || name == "x2";
+    const bool through_psi =
+        name == "w11" || name == "w12" || name == "b1" || name == "x1" || name == "x2";
     EXPECT_EQ(e.relative_error > 1e-6, through_psi) << name;
   }
   std::ostringstream out;

@@ -56,8 +56,9 @@ TEST(GraphBuild, FunctionsOfSeveralArgumentsAreInlined) {
 }
 
 TEST(GraphBuild, OverrideIsUsedOnTheEdgeAndTheTrueDerivativeKept) {
-  const char* text = "def psi(t) = 1/(1 + 3^(-t))\nderiv psi(t) = psi(t)*(1 - psi(t))\n"
-                     "param a = 1\nz = psi(a)\nloss L = z\n";
+  const char* text =
+      "def psi(t) = 1/(1 + 3^(-t))\nderiv psi(t) = psi(t)*(1 - psi(t))\n"
+      "param a = 1\nz = psi(a)\nloss L = z\n";
   const Graph g = model(text);
   const GraphNode& z = g.node(*g.find("z"));
   ASSERT_TRUE(z.override_derivative.has_value());
@@ -80,7 +81,8 @@ TEST(GraphBuild, Errors) {
                      "parse: m.lz:3:6: a second loss 'M'; the loss is 'L' at line 2");
   EXPECT_MODEL_ERROR("param w = 1\nparam w = 2\nloss L = w^2\n",
                      "parse: m.lz:2:7: 'w' is already defined at line 1");
-  EXPECT_MODEL_ERROR("param w = 1\nw = 2\nloss L = w\n", "parse: m.lz:2:1: 'w' is already defined at line 1");
+  EXPECT_MODEL_ERROR("param w = 1\nw = 2\nloss L = w\n",
+                     "parse: m.lz:2:1: 'w' is already defined at line 1");
   EXPECT_MODEL_ERROR("param w = 1\nderiv phi(t) = 1\nloss L = w^2\n",
                      "parse: m.lz:2:7: deriv for unknown function 'phi': define it first with "
                      "'def phi(t) = ...'");

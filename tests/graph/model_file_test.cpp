@@ -13,7 +13,8 @@ using testing::error_of;
 ModelFile read(const std::string& text) { return parse_model_file(Source{"m.lz", text}); }
 
 TEST(ModelFile, DeclarationsKeepExactValues) {
-  const ModelFile m = read("param w1 = 0.5  # a comment\ninput x = 1.0\ntarget y = -2\nloss L = w1\n");
+  const ModelFile m =
+      read("param w1 = 0.5  # a comment\ninput x = 1.0\ntarget y = -2\nloss L = w1\n");
   ASSERT_EQ(m.statements.size(), 4u);
   EXPECT_EQ(m.statements[0].name, "w1");
   EXPECT_EQ(m.statements[0].role, Role::Param);
@@ -85,14 +86,16 @@ TEST(ModelFile, Errors) {
   EXPECT_EQ(error("w + 1\n"), "parse: m.lz:1:1: expected 'NAME = EXPRESSION'");
   EXPECT_EQ(error("param w\n"), "parse: m.lz:1:1: expected 'param NAME = ...'");
   EXPECT_EQ(error("param w =\n"), "parse: m.lz:1:10: expected a value after '='");
-  EXPECT_EQ(error("param sin = 1\n"), "parse: m.lz:1:7: 'sin' is a built-in name and cannot be redefined");
+  EXPECT_EQ(error("param sin = 1\n"),
+            "parse: m.lz:1:7: 'sin' is a built-in name and cannot be redefined");
   EXPECT_EQ(error("for t = 1..2\na[t] = 1\n"), "parse: m.lz:1:1: 'for' without 'end'");
   EXPECT_EQ(error("end\n"), "parse: m.lz:1:1: 'end' without 'for'");
   EXPECT_EQ(error("a[u] = 1\n"),
             "parse: m.lz:1:3: unknown index 'u': bind it with 'for u = 1..N' or 'const u = N'");
   EXPECT_EQ(error("a = h[t-2] for t = 1..1\n"), "parse: m.lz:1:7: index -1 of 'h' is negative");
   EXPECT_EQ(error("input x[1..3] = 1, 2\n"), "parse: m.lz:1:17: 2 values given for 3 names");
-  EXPECT_EQ(error("a = 1 for t = 1\n"), "parse: m.lz:1:12: expected '= FIRST..LAST' after the index name");
+  EXPECT_EQ(error("a = 1 for t = 1\n"),
+            "parse: m.lz:1:12: expected '= FIRST..LAST' after the index name");
   EXPECT_EQ(error("def f = 1\n"), "parse: m.lz:1:7: expected 'def F(t) = EXPRESSION'");
   EXPECT_EQ(error("const T = 2\nconst T = 3\n"), "parse: m.lz:2:7: 'T' is already defined");
 }

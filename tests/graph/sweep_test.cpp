@@ -35,16 +35,17 @@ std::string random_model(std::mt19937& rng, int size) {
   // an unrolled recurrence over the inputs, its weight shared by the steps
   text += "input h[0] = 0.5\nh[t] = tanh(h[t-1]*p0 + x0*t) for t = 1..3\n";
   names.push_back("h_3");
-  const char* forms[] = {"{a} + {b}",          "{a} - {b}",          "{a}*{b}",
-                         "{a}/(1 + {b}^2)",    "{a}^2",              "{a}^3",
-                         "exp(tanh({a}))",     "ln(1 + {a}^2)",      "sigmoid({a})",
-                         "tanh({a})",          "f({a})",             "g({a}, {b})",
+  const char* forms[] = {"{a} + {b}",           "{a} - {b}",      "{a}*{b}",
+                         "{a}/(1 + {b}^2)",     "{a}^2",          "{a}^3",
+                         "exp(tanh({a}))",      "ln(1 + {a}^2)",  "sigmoid({a})",
+                         "tanh({a})",           "f({a})",         "g({a}, {b})",
                          "f({a}) + f({a})*{b}", "sqrt(1 + {a}^2)"};
   for (int k = 0; k < size; ++k) {
     const std::string a = names[static_cast<std::size_t>(pick(static_cast<int>(names.size())))];
     const std::string b = names[static_cast<std::size_t>(pick(static_cast<int>(names.size())))];
     const std::string form = forms[pick(static_cast<int>(std::size(forms)))];
-    text += fmt::format("n{} = {}\n", k, fmt::format(fmt::runtime(form), fmt::arg("a", a), fmt::arg("b", b)));
+    text += fmt::format("n{} = {}\n", k,
+                        fmt::format(fmt::runtime(form), fmt::arg("a", a), fmt::arg("b", b)));
     names.push_back(fmt::format("n{}", k));
   }
   text += fmt::format("loss L = n{}^2 + n{}*h_3 + sigmoid(n{})\n", size - 1, size - 2, size / 2);

@@ -37,7 +37,8 @@ TEST(Tape, RandomCompositionsAgainstFiniteDifferences) {
   for (int trial = 0; trial < 50; ++trial) {
     Tape t;
     std::vector<Tape::Var> vars;
-    for (int i = 0; i < 3; ++i) vars.push_back(t.input(std::uniform_real_distribution<double>(0.2, 1.5)(rng)));
+    for (int i = 0; i < 3; ++i)
+      vars.push_back(t.input(std::uniform_real_distribution<double>(0.2, 1.5)(rng)));
     for (int k = 0; k < 20; ++k) {
       const auto a = vars[rng() % vars.size()], b = vars[rng() % vars.size()];
       Tape::Var r = 0;
