@@ -5,15 +5,20 @@
 # on the same graphs, and prints the side-by-side table, also written to
 # bench/results/backprop.md (raw rows: bench/results/backprop.tsv).
 #
-# Usage: bench/backprop/run.sh [REPS]   (median of REPS repetitions, default 7; PyTorch's
-#        10^6-node graphs run once: each takes seconds)
+# Usage: bench/backprop/run.sh [REPS] [--small]
+#   REPS     median of REPS repetitions (default 7); PyTorch's big graphs run once
+#   --small  PyTorch builds the two big graphs at 10^5 nodes (minutes less on a busy machine)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BENCH_BUILD:-$root/build-bench-backprop}
 results=$root/bench/results
 python=/usr/bin/python3
-reps=${1:-7}
+reps=7
+small=()
+for arg in "$@"; do
+  if [[ $arg == --small ]]; then small=(--small); else reps=$arg; fi
+done
 
 missing=()
 for package in libadolc-dev python3-torch cmake; do
@@ -39,7 +44,7 @@ load_before=$(uptime | sed 's/.*load average: //')
 {
   "$build/bench_backprop_leibniz" "$reps"
   "$build/bench_backprop_adolc" "$reps"
-  "$python" "$root/bench/backprop/run_torch.py" "$reps"
+  "$python" "$root/bench/backprop/run_torch.py" "$reps" "${small[@]}"
 } >"$rows"
 load_after=$(uptime | sed 's/.*load average: //')
 
