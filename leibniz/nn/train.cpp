@@ -152,6 +152,13 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (!c.resume.empty()) {
     resumed = load_checkpoint(c.resume);
     spec = resumed->spec;
+    std::string task = c.task == io::Task::Classify ? "classify" : "regress";
+    auto saved_task = resumed->metadata.find("task");
+    if (saved_task != resumed->metadata.end() && saved_task->second != task) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("{} was trained to {}; pass --task {} to resume it", c.resume,
+                              saved_task->second, saved_task->second));
+    }
     std::int64_t features = data.x.shape()[1];
     if (spec.inputs != features) {
       throw Error(ErrorKind::Domain, fmt::format("{} takes {} features; {} has {}", c.resume,

@@ -181,6 +181,22 @@ TEST_F(Train, FeatureCountMustFitTheResumedModel) {
   }
 }
 
+TEST_F(Train, ResumeKeepsTheTask) {
+  TrainConfig c = xor_config();
+  c.epochs = 1;
+  c.save = path("xor.safetensors");
+  train(c, quiet_);
+  c.resume = c.save;
+  c.task = io::Task::Regress;
+  try {
+    train(c, quiet_);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              c.save + " was trained to classify; pass --task classify to resume it");
+  }
+}
+
 TEST_F(Train, NeedsARowToTrainOn) {
   TrainConfig c;
   c.data = file("one.csv", "1,0\n");
