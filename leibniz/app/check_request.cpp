@@ -81,10 +81,6 @@ std::string point_text(const EqualityCheck& c) {
 
 }  // namespace
 
-Syntax detect_syntax(std::string_view text) {
-  return text.find_first_of("\\{}") == std::string_view::npos ? Syntax::Text : Syntax::Latex;
-}
-
 CheckReport run_check(const std::vector<std::string>& claims,
                       const std::optional<std::string>& derivative_of,
                       const std::vector<std::string>& wrt, bool latex) {

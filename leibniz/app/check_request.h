@@ -47,7 +47,4 @@ nlohmann::ordered_json check_json(const CheckReport& report);
 /// 0 every claim holds, 1 one does not, 3 unknown.
 int check_exit_status(const CheckReport& report);
 
-/// Text unless the input looks like LaTeX (a backslash or a brace).
-Syntax detect_syntax(std::string_view text);
-
 }  // namespace leibniz::app

@@ -11,16 +11,22 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
+#include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/numeric/program.h"
 
 namespace leibniz::app {
 
+Syntax detect_syntax(std::string_view text) {
+  return text.find_first_of("\\{}") == std::string_view::npos ? Syntax::Text : Syntax::Latex;
+}
+
 Expr parse_input(std::string_view text, Syntax syntax) {
-  if (syntax == Syntax::Latex) {
-    throw Error(ErrorKind::Unsupported, "LaTeX input is not available in this version");
-  }
-  return parse_text(text);
+  if (syntax == Syntax::Auto) syntax = detect_syntax(text);
+  if (syntax == Syntax::Text) return parse_text(text);
+  return parse_latex(text, [](const Expr& e, const Expr& var) {
+    return derivative(e, std::span(&var, 1));
+  });
 }
 
 Expr variable(std::string_view name) {

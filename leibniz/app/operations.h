@@ -13,10 +13,15 @@
 
 namespace leibniz::app {
 
-enum class Syntax { Text, Latex };
+/// Auto reads LaTeX when the text has LaTeX markup (a backslash or a brace).
+enum class Syntax { Text, Latex, Auto };
 
-/// Parses an expression in the given syntax.
+/// Parses an expression in the given syntax; in LaTeX, \frac{\partial}{\partial x}
+/// differentiates.
 Expr parse_input(std::string_view text, Syntax syntax);
+
+/// Text unless the input looks like LaTeX (a backslash or a brace).
+Syntax detect_syntax(std::string_view text);
 
 /// Checks that `name` can be a variable; throws Error{Request} otherwise.
 Expr variable(std::string_view name);

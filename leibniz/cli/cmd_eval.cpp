@@ -24,7 +24,7 @@ void register_eval(CLI::App& app, int& exit_status) {
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
-      const Expr e = app::parse_input(args->expr, app::Syntax::Text);
+      const Expr e = app::parse_input(args->expr, app::Syntax::Auto);
       std::map<std::string, Expr> at;
       for (const std::string& binding : args->bindings) {
         const auto eq = binding.find('=');
@@ -32,7 +32,7 @@ void register_eval(CLI::App& app, int& exit_status) {
           throw Error(ErrorKind::Request,
                       fmt::format("expected NAME=VALUE, got '{}'", binding));
         }
-        at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), app::Syntax::Text);
+        at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), app::Syntax::Auto);
       }
       const app::Evaluation result = app::run_eval(e, at);
       if (args->out.json) {

@@ -32,7 +32,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   grad->callback([g, &exit_status] {
     g->expr = expression_argument(g->expr);
     exit_status = guarded(g->out, g->expr, [&] {
-      const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Text), g->wrt);
+      const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Auto), g->wrt);
       if (g->out.json) {
         nlohmann::ordered_json result = nlohmann::ordered_json::object(),
                                latex = nlohmann::ordered_json::object();
@@ -58,7 +58,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   hess->callback([h, &exit_status] {
     h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
-      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Text), h->wrt);
+      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt);
       if (h->out.json) {
         nlohmann::ordered_json rows = nlohmann::ordered_json::array(),
                                latex = nlohmann::ordered_json::array();

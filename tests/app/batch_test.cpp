@@ -25,6 +25,13 @@ TEST(Batch, IntegrateGivesAnAntiderivativeWithoutTheConstant) {
             R"j({"id":"i1","ok":true,"result":"tan(x)","latex":"\\tan\\left(x\\right)"})j");
 }
 
+TEST(Batch, LatexSyntax) {
+  EXPECT_EQ(answer(R"j({"id": "l1", "op": "diff", "expr": "\\frac{x^2}{y}", "wrt": ["x"], "syntax": "latex"})j"),
+            R"j({"id":"l1","ok":true,"result":"2*x/y","latex":"\\frac{2 x}{y}"})j");
+  EXPECT_EQ(answer(R"j({"id": "l2", "op": "simplify", "expr": "\\frac{x", "syntax": "latex"})j"),
+            R"j({"id":"l2","ok":false,"error":{"kind":"parse","message":"expected '}' to close '{' opened at column 6","pos":7}})j");
+}
+
 TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
   EXPECT_EQ(answer(R"j({"id": 7, "op": "diff", "expr": "x^4", "wrt": ["x", "x"]})j"),
             R"j({"id":7,"ok":true,"result":"12*x^2","latex":"12 x^{2}"})j");
