@@ -31,9 +31,15 @@ class Notation {
   virtual std::string product(const std::vector<std::string>& factors,
                               const std::vector<bool>& is_number) const = 0;
   /// `denominator_prec` is the precedence of the denominator's text as one piece.
+  /// By default a/b on one line, parenthesised as the text syntax needs.
   virtual std::string fraction(const std::string& numerator, Precedence numerator_prec,
                                const std::string& denominator,
-                               Precedence denominator_prec) const = 0;
+                               Precedence denominator_prec) const {
+    const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
+    const std::string bottom =
+        denominator_prec <= Precedence::Product ? parens(denominator) : denominator;
+    return top + "/" + bottom;
+  }
   /// The precedence of what fraction() returns.
   virtual Precedence fraction_precedence() const { return Precedence::Product; }
   virtual std::string minus() const { return "-"; }

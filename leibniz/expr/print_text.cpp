@@ -31,14 +31,6 @@ class TextNotation final : public Notation {
     for (const std::string& f : factors) out += (out.empty() ? "" : "*") + f;
     return out;
   }
-  std::string fraction(const std::string& numerator, Precedence numerator_prec,
-                       const std::string& denominator,
-                       Precedence denominator_prec) const override {
-    const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
-    const std::string bottom =
-        denominator_prec <= Precedence::Product ? parens(denominator) : denominator;
-    return top + "/" + bottom;
-  }
 };
 
 }  // namespace

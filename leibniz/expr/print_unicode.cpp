@@ -71,14 +71,6 @@ class UnicodeNotation final : public Notation {
     }
     return out;
   }
-  std::string fraction(const std::string& numerator, Precedence numerator_prec,
-                       const std::string& denominator,
-                       Precedence denominator_prec) const override {
-    const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
-    const std::string bottom =
-        denominator_prec <= Precedence::Product ? parens(denominator) : denominator;
-    return top + "/" + bottom;
-  }
 };
 
 }  // namespace
