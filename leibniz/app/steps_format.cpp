@@ -39,7 +39,50 @@ struct Style {
     return atom && !(e.is_number() && e.number().is_negative()) ? s : group(s);
   }
   std::string text(const std::string& words) const {
-    return latex ? "\\text{" + words + "}" : words;
+    return latex ? "\\text{" + latex_text(words) + "}" : words;
+  }
+
+  // Words for \text{}: TeX's special characters escaped, the few math symbols that
+  // rule names use written as math.
+  static std::string latex_text(const std::string& words) {
+    static const std::pair<const char*, const char*> kSymbols[] = {
+        {"∫", "$\\int$"}, {"ᵘ", "$^{u}$"}, {"·", "$\\cdot$"}, {"√", "$\\surd$"},
+        {"∂", "$\\partial$"}, {"²", "$^{2}$"}, {"³", "$^{3}$"}, {"−", "-"},
+        {"σ", "$\\sigma$"}, {"ψ", "$\\psi$"}, {"≈", "$\\approx$"}, {"′", "'"}};
+    std::string out;
+    for (std::size_t i = 0; i < words.size();) {
+      const char c = words[i];
+      if (static_cast<unsigned char>(c) < 0x80) {
+        switch (c) {
+          case '^': out += "\\^{}"; break;
+          case '_': out += "\\_"; break;
+          case '&': case '%': case '#': case '$': case '{': case '}':
+            out += '\\';
+            out += c;
+            break;
+          case '\\': out += "\\textbackslash{}"; break;
+          default: out += c;
+        }
+        ++i;
+        continue;
+      }
+      bool known = false;
+      for (const auto& [symbol, tex] : kSymbols) {
+        const std::string_view sym(symbol);
+        if (words.compare(i, sym.size(), sym) == 0) {
+          out += tex;
+          i += sym.size();
+          known = true;
+          break;
+        }
+      }
+      if (!known) {  // another UTF-8 sequence: skip it whole
+        ++i;
+        while (i < words.size() && (static_cast<unsigned char>(words[i]) & 0xC0) == 0x80) ++i;
+        out += '?';
+      }
+    }
+    return out;
   }
 };
 
@@ -107,8 +150,10 @@ class Writer {
     const std::string result = s_.print(st.after);
     if (n.children.empty() && st.rule != "chain rule") {
       std::string note;
-      if (st.rule == "constant") note = s_.text(fmt::format("  ({} does not depend on {})",
-                                                            s_.print(st.before), s_.print(st.var)));
+      if (st.rule == "constant") {
+        note = s_.text("  (") + s_.print(st.before) + s_.text(" does not depend on ") +
+               s_.print(st.var) + s_.text(")");
+      }
       line(depth, fmt::format("{}: {} = {}{}", s_.text(st.rule), lhs, result, note));
       return;
     }
