@@ -175,6 +175,10 @@ void shape_of(const Expr& e, Shape& shape, std::unordered_set<const Node*>& seen
   }
 }
 
+// Beyond this size an expansion is never the smaller form in practice (a derivative of
+// a long sum), and trying it costs more than everything else.
+constexpr double kMaxSizeToExpand = 2'000;
+
 // Beyond this many distinct denominators a single fraction is never the smaller form,
 // and computing it costs more than everything else.
 constexpr std::size_t kMaxDenominatorsToCombine = 24;
@@ -208,7 +212,9 @@ SimplifyChoice simplify_choice(const Expr& e) {
   shape_of(r, shape, seen);
   // Without products of sums, expanding changes nothing; without denominators,
   // cancelling only expands.
-  if (shape.unexpanded) consider(try_expand(r), SimplifyChoice::Form::Expanded);
+  if (shape.unexpanded && best_size <= kMaxSizeToExpand) {
+    consider(try_expand(r), SimplifyChoice::Form::Expanded);
+  }
   if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
     consider(cancel(r), SimplifyChoice::Form::Cancelled);
   }
