@@ -119,6 +119,52 @@ const std::array<FunctionInfo, kFnCount> kTable = {{
      [](const Expr& u) { return mul(u, pow(func(Fn::Abs, u), -1)); }},
 }};
 
+// r with arg = r*pi, for rational r.
+std::optional<mpq_class> multiple_of_pi(const Expr& arg) {
+  if (arg.is(Kind::Constant) && arg.constant() == ConstantId::Pi) return mpq_class(1);
+  if (arg.is(Kind::Mul) && arg.args().size() == 2 && arg.arg(0).is_number() &&
+      arg.arg(0).number().is_exact() && arg.arg(1).is(Kind::Constant) &&
+      arg.arg(1).constant() == ConstantId::Pi) {
+    return arg.arg(0).number().exact();
+  }
+  return std::nullopt;
+}
+
+// sin(k*pi/12) for the k that have a simple closed form: 0, 1/2, sqrt(2)/2, sqrt(3)/2, 1.
+std::optional<Expr> sin_of_pi_multiple(const mpq_class& r) {
+  mpq_class t = r - 2 * mpz_class(mpz_class(r.get_num() / r.get_den()) / 2);  // into [0, 2) roughly
+  while (t < 0) t += 2;
+  while (t >= 2) t -= 2;
+  int sign = 1;
+  if (t >= 1) {  // sin(x + pi) = -sin(x)
+    t -= 1;
+    sign = -1;
+  }
+  if (t > mpq_class(1, 2)) t = 1 - t;  // sin(pi - x) = sin(x)
+  Expr value;
+  if (t == 0) value = integer(0);
+  else if (t == mpq_class(1, 6)) value = rational(1, 2);
+  else if (t == mpq_class(1, 4)) value = div(sqrt(integer(2)), integer(2));
+  else if (t == mpq_class(1, 3)) value = div(sqrt(integer(3)), integer(2));
+  else if (t == mpq_class(1, 2)) value = integer(1);
+  else return std::nullopt;
+  return sign < 0 ? neg(value) : value;
+}
+
+std::optional<Expr> trig_at_pi_multiple(Fn fn, const mpq_class& r) {
+  switch (fn) {
+    case Fn::Sin: return sin_of_pi_multiple(r);
+    case Fn::Cos: return sin_of_pi_multiple(r + mpq_class(1, 2));
+    case Fn::Tan: {
+      auto s = sin_of_pi_multiple(r), c = sin_of_pi_multiple(r + mpq_class(1, 2));
+      if (!s || !c) return std::nullopt;
+      if (c->is_zero()) throw Error(ErrorKind::Domain, "tan is not defined at odd multiples of pi/2");
+      return div(*s, *c);
+    }
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
 
 const FunctionInfo& function_info(Fn fn) {
@@ -141,6 +187,7 @@ bool is_reserved_name(std::string_view name) {
 
 std::optional<Expr> function_at_number(Fn fn, const Expr& arg) {
   if (fn == Fn::Ln && arg.is_e()) return integer(1);
+  if (auto r = multiple_of_pi(arg)) return trig_at_pi_multiple(fn, *r);
   if (!arg.is_number()) return std::nullopt;
   const Number& x = arg.number();
   if (x.is_float()) return number(Number::from_double(function_info(fn).evaluate(x.to_double())));

@@ -60,6 +60,18 @@ TEST(Builders, FunctionsAtSimpleNumbers) {
   EXPECT_EQ(canon("abs(-3/4)"), "3/4");
 }
 
+TEST(Builders, TrigonometryAtSimpleMultiplesOfPi) {
+  EXPECT_EQ(canon("sin(pi/6)"), "1/2");
+  EXPECT_EQ(canon("cos(pi/3)"), "1/2");
+  EXPECT_EQ(canon("sin(pi/4)"), "sqrt(2)/2");
+  EXPECT_EQ(canon("cos(5*pi/4)"), "-sqrt(2)/2");
+  EXPECT_EQ(canon("tan(pi/3)"), "sqrt(3)");
+  EXPECT_EQ(canon("sin(-pi/2) + cos(pi)"), "-2");
+  EXPECT_EQ(canon("sin(7*pi/6)"), "-1/2");
+  EXPECT_EQ(canon("sin(pi/5)"), "sin(pi/5)");
+  EXPECT_THROW(parse_text("tan(pi/2)"), Error);
+}
+
 TEST(Builders, DomainErrorsAtConstruction) {
   EXPECT_THROW(parse_text("1/0"), Error);
   EXPECT_THROW(parse_text("0^(-1)"), Error);
