@@ -32,6 +32,17 @@ Number Number::parse(const std::string& text) {
   return from_double(std::stod(text));
 }
 
+double Number::to_double() const {
+  if (is_float_) return float_;
+  const mpz_class& num = exact_.get_num();
+  const mpz_class& den = exact_.get_den();
+  // Both exact in a double: one correctly rounded division.
+  if (mpz_sizeinbase(num.get_mpz_t(), 2) <= 53 && mpz_sizeinbase(den.get_mpz_t(), 2) <= 53) {
+    return num.get_d() / den.get_d();
+  }
+  return exact_.get_d();
+}
+
 std::optional<long> Number::to_long() const {
   if (!is_integer() || !exact_.get_num().fits_slong_p()) return std::nullopt;
   return exact_.get_num().get_si();

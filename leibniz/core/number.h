@@ -35,7 +35,8 @@ class Number {
   std::optional<long> to_long() const;
 
   const mpq_class& exact() const { return exact_; }
-  double to_double() const { return is_float_ ? float_ : exact_.get_d(); }
+  /// The nearest double (mpq_get_d truncates: -159/80 would be -1.9874999999999998).
+  double to_double() const;
 
   Number operator-() const;
   friend Number operator+(const Number& a, const Number& b);
