@@ -4,9 +4,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
 
 namespace leibniz::app {
 namespace {
@@ -14,6 +20,7 @@ namespace {
 // How one notation writes the pieces of a derivation.
 struct Style {
   std::function<std::string(const Expr&)> print;
+  std::function<Expr(const Expr&)> rename;  // names for repeated subexpressions, if any
   std::string partial;      // "∂" or "\partial"
   std::string dot;          // "·" or " \cdot "
   std::string minus;        // " − " or " - "
@@ -31,8 +38,9 @@ struct Style {
     return latex ? "\\left(" + s + "\\right)" : "(" + s + ")";
   }
   // An expression as a factor: parenthesised unless it is a single atom.
-  std::string factor(const Expr& e) const {
-    const std::string s = print(e);
+  std::string factor(const Expr& original) const {
+    const Expr e = rename ? rename(original) : original;
+    const std::string s = print(original);
     const bool atom = e.args().empty() || e.is(Kind::Func) ||
                       (e.is(Kind::Pow) && !(e.exponent().is_number() &&
                                             e.exponent().number().is_negative()));
@@ -113,6 +121,7 @@ class Writer {
   explicit Writer(Style style) : s_(std::move(style)) {}
 
   std::vector<std::pair<int, std::string>> lines(const std::vector<Step>& steps) {
+    name_repeated_subexpressions(steps);
     std::size_t i = 0;
     std::vector<Node> roots;
     while (i < steps.size()) {
@@ -135,6 +144,86 @@ class Writer {
 
  private:
   void line(int depth, std::string text) { out_.emplace_back(depth, std::move(text)); }
+
+  // Long derivations stay readable: a subexpression that appears in many steps is
+  // named once ("let A = x² + y²") and printed by its name.
+  void name_repeated_subexpressions(const std::vector<Step>& steps) {
+    if (steps.size() < kLongDerivation) return;
+    std::unordered_map<const leibniz::Node*, std::pair<Expr, int>> count;
+    std::unordered_set<const leibniz::Node*> used_names;
+    for (const Step& st : steps) {
+      std::vector<Expr> shown{st.before, st.after};
+      for (const auto& [name, e] : st.parts) shown.push_back(e);
+      for (const Expr& e : shown) {
+        if (e.is_null()) continue;
+        std::unordered_set<const leibniz::Node*> seen;
+        std::vector<Expr> stack{e};
+        while (!stack.empty()) {
+          const Expr x = stack.back();
+          stack.pop_back();
+          if (!seen.insert(x.node()).second) continue;
+          if (x.is(Kind::Symbol)) used_names.insert(x.node());
+          if (tree_size(x) >= kNameableSize) ++count.try_emplace(x.node(), x, 0).first->second.second;
+          for (const Expr& a : x.args()) stack.push_back(a);
+        }
+      }
+    }
+    std::vector<Expr> candidates;
+    for (const auto& [node, entry] : count) {
+      if (entry.second >= kRepeats) candidates.push_back(entry.first);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Expr& a, const Expr& b) {
+      const double sa = tree_size(a), sb = tree_size(b);
+      return sa != sb ? sa < sb : storage_less(a, b);
+    });
+    char letter = 'A';
+    for (const Expr& c : candidates) {
+      if (lets_.size() == kMaxNames) break;
+      // Written with the names so far, it must still be worth a name (not just -A, A²).
+      const Expr value = renamed(c);
+      if (tree_size(value) < kNameableSize) continue;
+      Expr name;
+      do {
+        name = symbol(std::string(1, letter++));
+      } while (used_names.count(name.node()) && letter <= 'Z');
+      if (letter > 'Z') break;
+      lets_.emplace_back(name, value);
+    }
+    if (lets_.empty()) return;
+    const auto print = s_.print;
+    for (const auto& [name, value] : lets_) line(0, s_.text("let ") + print(name) + " = " + print(value));
+    s_.print = [this, print](const Expr& e) { return print(renamed(e)); };
+    s_.rename = [this](const Expr& e) { return renamed(e); };
+  }
+
+  // e with the named subexpressions replaced by their names, smaller ones first: each
+  // value is kept written in the names before it.
+  Expr renamed(const Expr& e) const {
+    Expr result = e;
+    for (const auto& [name, value] : lets_) {
+      Substitution replace{{value.node(), name}};
+      result = replace_nodes(result, replace);
+    }
+    return result;
+  }
+
+  static Expr replace_nodes(const Expr& e, const Substitution& replace) {
+    if (auto it = replace.find(e.node()); it != replace.end()) return it->second;
+    if (e.args().empty()) return e;
+    std::vector<Expr> args;
+    bool changed = false;
+    for (const Expr& a : e.args()) {
+      args.push_back(replace_nodes(a, replace));
+      changed |= args.back() != a;
+    }
+    return changed ? rebuild(e, std::move(args)) : e;
+  }
+
+  static constexpr std::size_t kLongDerivation = 8;   // steps
+  static constexpr double kNameableSize = 6;          // tree nodes
+  static constexpr int kRepeats = 3;                  // printed expressions it appears in
+  static constexpr std::size_t kMaxNames = 6;
+  std::vector<std::pair<Expr, Expr>> lets_;
 
   std::string derivative_of(const Step& st) const {
     if (st.operation == StepOperation::Antiderivative) {
@@ -251,9 +340,11 @@ class Writer {
   std::vector<std::pair<int, std::string>> out_;
 };
 
-Style unicode_style() { return {[](const Expr& e) { return print_unicode(e); }, "∂", "·", " − ", false}; }
+Style unicode_style() {
+  return {[](const Expr& e) { return print_unicode(e); }, {}, "∂", "·", " − ", false};
+}
 Style latex_style() {
-  return {[](const Expr& e) { return print_latex(e); }, "\\partial", " \\cdot ", " - ", true};
+  return {[](const Expr& e) { return print_latex(e); }, {}, "\\partial", " \\cdot ", " - ", true};
 }
 
 }  // namespace
