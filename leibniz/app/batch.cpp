@@ -99,8 +99,8 @@ void answer_op(const json& request, Answer& answer) {
     const auto wrt = variable_list(request);
     if (wrt.size() != 1) bad_request("field 'wrt' must name one variable for integrate");
     Trace trace;
-    put_expr(answer, integrate(parse_input(text, syntax), variable(wrt[0]),
-                               steps ? &trace : nullptr));
+    put_expr(answer,
+             integrate(parse_input(text, syntax), variable(wrt[0]), steps ? &trace : nullptr));
     if (steps) answer["steps"] = steps_json(trace.steps());
   } else if (op == "simplify") {
     put_expr(answer, run_simplify(parse_input(text, syntax)));
@@ -131,8 +131,8 @@ nlohmann::ordered_json answer_line(std::string_view line) {
   try {
     request = json::parse(line);
   } catch (const json::parse_error& e) {
-    return failure(Error(ErrorKind::Request,
-                         fmt::format("the line is not valid JSON (at byte {})", e.byte)));
+    return failure(
+        Error(ErrorKind::Request, fmt::format("the line is not valid JSON (at byte {})", e.byte)));
   }
   try {
     if (!request.is_object()) bad_request("a request must be a JSON object");

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <iosfwd>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "leibniz/core/error.h"
 

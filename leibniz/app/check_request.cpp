@@ -28,8 +28,8 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
   std::size_t start = 0;
   while (true) {
     const std::size_t eq = claim.find('=', start);
-    const std::string_view piece =
-        std::string_view(claim).substr(start, eq == std::string::npos ? std::string::npos : eq - start);
+    const std::string_view piece = std::string_view(claim).substr(
+        start, eq == std::string::npos ? std::string::npos : eq - start);
     try {
       sides.push_back({parse_text(piece), trim(piece)});
     } catch (const Error& e) {
@@ -75,7 +75,8 @@ const char* verdict_name(Verdict v) {
 
 std::string point_text(const EqualityCheck& c) {
   std::string out;
-  for (const auto& [name, value] : c.point) out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", name, value);
+  for (const auto& [name, value] : c.point)
+    out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", name, value);
   return out;
 }
 
@@ -90,12 +91,12 @@ CheckReport run_check(const std::vector<std::string>& claims,
   }
   if (report.sides.empty()) throw Error(ErrorKind::Request, "nothing to check");
   if (derivative_of) {
-    const Expr f =
-        latex ? parse_latex(*derivative_of, latex_differentiate())
-              : parse_input(*derivative_of, detect_syntax(*derivative_of));
+    const Expr f = latex ? parse_latex(*derivative_of, latex_differentiate())
+                         : parse_input(*derivative_of, detect_syntax(*derivative_of));
     report.derivative = run_diff(f, wrt);
     for (std::size_t i = 0; i < report.sides.size(); ++i) {
-      report.links.push_back({i, std::nullopt, check_equal(report.sides[i].value, *report.derivative)});
+      report.links.push_back(
+          {i, std::nullopt, check_equal(report.sides[i].value, *report.derivative)});
     }
   } else {
     if (report.sides.size() < 2) {
@@ -103,7 +104,8 @@ CheckReport run_check(const std::vector<std::string>& claims,
                   "a claim needs two sides (A = B) or --is-derivative-of EXPR --wrt VAR");
     }
     for (std::size_t i = 0; i + 1 < report.sides.size(); ++i) {
-      report.links.push_back({i, i + 1, check_equal(report.sides[i].value, report.sides[i + 1].value)});
+      report.links.push_back(
+          {i, i + 1, check_equal(report.sides[i].value, report.sides[i + 1].value)});
     }
   }
   bool unknown = false;
@@ -112,7 +114,9 @@ CheckReport run_check(const std::vector<std::string>& claims,
     if (v == Verdict::Fails && !report.first_broken) report.first_broken = k;
     unknown |= v == Verdict::Unknown;
   }
-  report.verdict = report.first_broken ? Verdict::Fails : unknown ? Verdict::Unknown : Verdict::Holds;
+  report.verdict = report.first_broken ? Verdict::Fails
+                   : unknown           ? Verdict::Unknown
+                                       : Verdict::Holds;
   return report;
 }
 
@@ -131,15 +135,13 @@ std::string check_text(const CheckReport& r) {
   for (const CheckLink& link : r.links) {
     const EqualityCheck& c = link.check;
     const std::string& left = r.sides[link.left].source;
-    const std::string subject =
-        link.right ? fmt::format("{} = {}", left, r.sides[*link.right].source)
-                   : fmt::format("line {}: {}", link.left + 1, left);
+    const std::string subject = link.right
+                                    ? fmt::format("{} = {}", left, r.sides[*link.right].source)
+                                    : fmt::format("line {}: {}", link.left + 1, left);
     const std::string other = link.right ? "the right side" : "the derivative";
     const std::string self = link.right ? "the left side" : "this line";
     switch (c.verdict) {
-      case Verdict::Holds:
-        out += fmt::format("✓ {}\n    holds ({})\n", subject, c.method);
-        break;
+      case Verdict::Holds: out += fmt::format("✓ {}\n    holds ({})\n", subject, c.method); break;
       case Verdict::Fails:
         out += fmt::format("✗ {}\n    does not hold: the difference is {}\n", subject,
                            print_unicode(c.difference));
@@ -164,11 +166,12 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
   nlohmann::ordered_json links = nlohmann::ordered_json::array();
   for (const CheckLink& link : r.links) {
     const EqualityCheck& c = link.check;
-    nlohmann::ordered_json j{{"left", r.sides[link.left].source},
-                             {"right", link.right ? nlohmann::ordered_json(r.sides[*link.right].source)
-                                                  : nlohmann::ordered_json(print_text(*r.derivative))},
-                             {"verdict", verdict_name(c.verdict)},
-                             {"difference", print_text(c.difference)}};
+    nlohmann::ordered_json j{
+        {"left", r.sides[link.left].source},
+        {"right", link.right ? nlohmann::ordered_json(r.sides[*link.right].source)
+                             : nlohmann::ordered_json(print_text(*r.derivative))},
+        {"verdict", verdict_name(c.verdict)},
+        {"difference", print_text(c.difference)}};
     if (c.verdict == Verdict::Fails) {
       nlohmann::ordered_json point = nlohmann::ordered_json::object();
       for (const auto& [name, value] : c.point) point[name] = value;
@@ -185,7 +188,8 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
   nlohmann::ordered_json out{{"ok", true}, {"verdict", verdict_name(r.verdict)}};
   if (r.derivative) out["derivative"] = print_text(*r.derivative);
   out["links"] = links;
-  out["first_broken"] = r.first_broken ? nlohmann::ordered_json(*r.first_broken) : nlohmann::ordered_json(nullptr);
+  out["first_broken"] =
+      r.first_broken ? nlohmann::ordered_json(*r.first_broken) : nlohmann::ordered_json(nullptr);
   return out;
 }
 

@@ -2,11 +2,10 @@
 // derivative of an expression, with the first place it breaks.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "leibniz/app/operations.h"
 #include "leibniz/numeric/check.h"
@@ -19,7 +18,7 @@ struct ClaimSide {
 };
 
 struct CheckLink {
-  std::size_t left;   ///< index of a side
+  std::size_t left;                  ///< index of a side
   std::optional<std::size_t> right;  ///< another side, or none: the true derivative
   EqualityCheck check;
 };
@@ -28,7 +27,7 @@ struct CheckReport {
   std::vector<ClaimSide> sides;
   std::optional<Expr> derivative;  ///< with --is-derivative-of: the truth
   std::vector<CheckLink> links;
-  Verdict verdict = Verdict::Holds;  ///< Fails if any link fails, else Unknown if any is
+  Verdict verdict = Verdict::Holds;         ///< Fails if any link fails, else Unknown if any is
   std::optional<std::size_t> first_broken;  ///< index into links
 };
 

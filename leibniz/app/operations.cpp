@@ -24,17 +24,15 @@ Syntax detect_syntax(std::string_view text) {
 Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
   if (syntax == Syntax::Text) return parse_text(text);
-  return parse_latex(text, [](const Expr& e, const Expr& var) {
-    return derivative(e, std::span(&var, 1));
-  });
+  return parse_latex(
+      text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); });
 }
 
 Expr variable(std::string_view name) {
-  const bool valid = !name.empty() &&
-                     (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-                     });
+  const bool valid =
+      !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+      std::all_of(name.begin(), name.end(),
+                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
   if (!valid) throw Error(ErrorKind::Request, fmt::format("'{}' is not a variable name", name));
   if (is_reserved_name(name)) {
     throw Error(ErrorKind::Request,

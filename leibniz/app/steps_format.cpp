@@ -21,9 +21,9 @@ namespace {
 struct Style {
   std::function<std::string(const Expr&)> print;
   std::function<Expr(const Expr&)> rename;  // names for repeated subexpressions, if any
-  std::string partial;      // "∂" or "\partial"
-  std::string dot;          // "·" or " \cdot "
-  std::string minus;        // " − " or " - "
+  std::string partial;                      // "∂" or "\partial"
+  std::string dot;                          // "·" or " \cdot "
+  std::string minus;                        // " − " or " - "
   bool latex = false;
 
   std::string d_dx(const Expr& var) const {
@@ -41,9 +41,9 @@ struct Style {
   std::string factor(const Expr& original) const {
     const Expr e = rename ? rename(original) : original;
     const std::string s = print(original);
-    const bool atom = e.args().empty() || e.is(Kind::Func) ||
-                      (e.is(Kind::Pow) && !(e.exponent().is_number() &&
-                                            e.exponent().number().is_negative()));
+    const bool atom =
+        e.args().empty() || e.is(Kind::Func) ||
+        (e.is(Kind::Pow) && !(e.exponent().is_number() && e.exponent().number().is_negative()));
     return atom && !(e.is_number() && e.number().is_negative()) ? s : group(s);
   }
   std::string text(const std::string& words) const {
@@ -54,9 +54,9 @@ struct Style {
   // rule names use written as math.
   static std::string latex_text(const std::string& words) {
     static const std::pair<const char*, const char*> kSymbols[] = {
-        {"∫", "$\\int$"}, {"ᵘ", "$^{u}$"}, {"·", "$\\cdot$"}, {"√", "$\\surd$"},
-        {"∂", "$\\partial$"}, {"²", "$^{2}$"}, {"³", "$^{3}$"}, {"−", "-"},
-        {"σ", "$\\sigma$"}, {"ψ", "$\\psi$"}, {"≈", "$\\approx$"}, {"′", "'"}};
+        {"∫", "$\\int$"},     {"ᵘ", "$^{u}$"},  {"·", "$\\cdot$"},   {"√", "$\\surd$"},
+        {"∂", "$\\partial$"}, {"²", "$^{2}$"},  {"³", "$^{3}$"},     {"−", "-"},
+        {"σ", "$\\sigma$"},   {"ψ", "$\\psi$"}, {"≈", "$\\approx$"}, {"′", "'"}};
     std::string out;
     for (std::size_t i = 0; i < words.size();) {
       const char c = words[i];
@@ -64,7 +64,12 @@ struct Style {
         switch (c) {
           case '^': out += "\\^{}"; break;
           case '_': out += "\\_"; break;
-          case '&': case '%': case '#': case '$': case '{': case '}':
+          case '&':
+          case '%':
+          case '#':
+          case '$':
+          case '{':
+          case '}':
             out += '\\';
             out += c;
             break;
@@ -163,7 +168,8 @@ class Writer {
           stack.pop_back();
           if (!seen.insert(x.node()).second) continue;
           if (x.is(Kind::Symbol)) used_names.insert(x.node());
-          if (tree_size(x) >= kNameableSize) ++count.try_emplace(x.node(), x, 0).first->second.second;
+          if (tree_size(x) >= kNameableSize)
+            ++count.try_emplace(x.node(), x, 0).first->second.second;
           for (const Expr& a : x.args()) stack.push_back(a);
         }
       }
@@ -191,7 +197,8 @@ class Writer {
     }
     if (lets_.empty()) return;
     const auto print = s_.print;
-    for (const auto& [name, value] : lets_) line(0, s_.text("let ") + print(name) + " = " + print(value));
+    for (const auto& [name, value] : lets_)
+      line(0, s_.text("let ") + print(name) + " = " + print(value));
     s_.print = [this, print](const Expr& e) { return print(renamed(e)); };
     s_.rename = [this](const Expr& e) { return renamed(e); };
   }
@@ -219,9 +226,9 @@ class Writer {
     return changed ? rebuild(e, std::move(args)) : e;
   }
 
-  static constexpr std::size_t kLongDerivation = 8;   // steps
-  static constexpr double kNameableSize = 6;          // tree nodes
-  static constexpr int kRepeats = 3;                  // printed expressions it appears in
+  static constexpr std::size_t kLongDerivation = 8;  // steps
+  static constexpr double kNameableSize = 6;         // tree nodes
+  static constexpr int kRepeats = 3;                 // printed expressions it appears in
   static constexpr std::size_t kMaxNames = 6;
   std::vector<std::pair<Expr, Expr>> lets_;
 
@@ -259,9 +266,9 @@ class Writer {
     line(depth, header);
     for (const Node& c : n.children) derivation(c, depth + 1);
     const std::string assembled = assembly(n);
-    line(depth + 1, "= " + assembled + (assembled.ends_with(" = " + result) || assembled == result
-                                            ? ""
-                                            : " = " + result));
+    line(depth + 1,
+         "= " + assembled +
+             (assembled.ends_with(" = " + result) || assembled == result ? "" : " = " + result));
   }
 
   // The rule's formula with the parts written in, before any collecting.
@@ -284,17 +291,16 @@ class Writer {
           s_.latex ? fmt::format("\\frac{{v {0} {1} - u {0} {2}}}{{v^{{2}}}}", s_.dot, du, dv)
                    : fmt::format("(v{0}{1}{2}u{0}{3})/v²", s_.dot, du, s_.minus, dv);
       const std::string filled =
-          s_.latex ? fmt::format("\\frac{{{1} {0} {2} - {3} {0} {4}}}{{{5}^{{2}}}}", s_.dot,
-                                 p("v"), d_part(st, "u"), p("u"), d_part(st, "v"), p("v"))
+          s_.latex ? fmt::format("\\frac{{{1} {0} {2} - {3} {0} {4}}}{{{5}^{{2}}}}", s_.dot, p("v"),
+                                 d_part(st, "u"), p("u"), d_part(st, "v"), p("v"))
                    : fmt::format("({1}{0}{2}{3}{4}{0}{5})/{6}²", s_.dot, p("v"), d_part(st, "u"),
                                  s_.minus, p("u"), d_part(st, "v"), p("v"));
       return formula + " = " + filled;
     }
     if (st.rule == "chain rule") {
-      const std::string df_du =
-          s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
-      return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du,
-                         s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"));
+      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
+      return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du, s_.factor(*part(st, "∂f/∂u")),
+                         d_part(st, "u"));
     }
     if (st.rule == "constant multiple rule") {
       return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),
@@ -373,14 +379,15 @@ nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
   for (const Step& st : steps) {
     nlohmann::ordered_json parts = nlohmann::ordered_json::object();
     for (const auto& [name, e] : st.parts) parts[name] = print_text(e);
-    out.push_back({{"rule", st.rule},
-                   {"depth", st.depth},
-                   {"var", st.var.is_null() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(st.var.name())},
-                   {"before", print_text(st.before)},
-                   {"after", print_text(st.after)},
-                   {"latex", {{"before", print_latex(st.before)}, {"after", print_latex(st.after)}}},
-                   {"parts", parts}});
+    out.push_back(
+        {{"rule", st.rule},
+         {"depth", st.depth},
+         {"var", st.var.is_null() ? nlohmann::ordered_json(nullptr)
+                                  : nlohmann::ordered_json(st.var.name())},
+         {"before", print_text(st.before)},
+         {"after", print_text(st.after)},
+         {"latex", {{"before", print_latex(st.before)}, {"after", print_latex(st.after)}}},
+         {"parts", parts}});
   }
   return out;
 }

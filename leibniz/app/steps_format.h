@@ -2,10 +2,9 @@
 // terminal, LaTeX for a document, JSON for batch mode.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "leibniz/calculus/steps.h"
 

@@ -73,8 +73,9 @@ class Tour {
 #ifdef LEIBNIZ_HAS_NETWORK_TOUR
     ok_ &= run_network_tour(out_);
 #endif
-    out_ << "\n" << (ok_ ? "Every result agrees with the answer key."
-                         : "SOME RESULTS DISAGREE WITH THE ANSWER KEY.")
+    out_ << "\n"
+         << (ok_ ? "Every result agrees with the answer key."
+                 : "SOME RESULTS DISAGREE WITH THE ANSWER KEY.")
          << "\n";
     return ok_;
   }
@@ -134,7 +135,8 @@ class Tour {
       std::string verdict = "✓";
       if (c.verdict == Verdict::Fails) {
         std::string at;
-        for (const auto& [name, value] : c.point) at += (at.empty() ? "" : ", ") + name + " = " + value;
+        for (const auto& [name, value] : c.point)
+          at += (at.empty() ? "" : ", ") + name + " = " + value;
         verdict = report.first_broken == i
                       ? fmt::format("✗ the first wrong line: off by {} (at {}: {} instead of {})",
                                     print_unicode(c.difference), at, c.left_value, c.right_value)
@@ -159,11 +161,11 @@ class Tour {
       out_ << fmt::format("    ∂f/∂{0} = u·∂v/∂{0} + v·∂u/∂{0}, and the notes simplify:\n", wrt);
       const char* product = "(x^2 + y^2)*(x^2*y + y^2*x)";
       if (std::string_view(wrt) == "x") {
-        check_lines(product, wrt,
-                    {"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
-                     "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
-                     "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3",
-                     "4x^3y + x^2y^2 + 4xy^3 + y^4"});
+        check_lines(
+            product, wrt,
+            {"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
+             "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
+             "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3", "4x^3y + x^2y^2 + 4xy^3 + y^4"});
         out_ << "      (erratum: 2x(x²y + y²x) is 2x³y + 2x²y², not 2x³y + 2xy³)\n";
       } else {
         check_lines(product, wrt,
@@ -218,8 +220,10 @@ class Tour {
         {"acos(x)", "-1/sqrt(1-x^2)", 0.7, ""},
         {"atan(x)", "1/(1+x^2)", 0.7, ""},
         {"acot(x)", "-1/(1+x^2)", 0.7, ""},
-        {"asec(x)", "1/(x*sqrt(x^2-1))", 1.7, "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
-        {"acsc(x)", "-1/(x*sqrt(x^2-1))", 1.7, "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
+        {"asec(x)", "1/(x*sqrt(x^2-1))", 1.7,
+         "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
+        {"acsc(x)", "-1/(x*sqrt(x^2-1))", 1.7,
+         "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
     }};
     const std::vector<Expr> vars{symbol("x"), symbol("n")};
     for (const Row& row : rows) {
@@ -234,8 +238,9 @@ class Tour {
       const bool fd_ok = relative_error(exact, fd) < 1e-6;
       ok_ &= fd_ok && (same || same_here);
       std::string verdict = same ? "✓" : same_here ? "✓ " + std::string(row.remark) : "✗";
-      out_ << fmt::format("  d/dx {:<7} = {:<20} at x = {}: {:9.6f}, finite difference {:9.6f}  {}\n",
-                          print_unicode(f), print_unicode(df), row.at, exact, fd, verdict);
+      out_ << fmt::format(
+          "  d/dx {:<7} = {:<20} at x = {}: {:9.6f}, finite difference {:9.6f}  {}\n",
+          print_unicode(f), print_unicode(df), row.at, exact, fd, verdict);
     }
   }
 

@@ -69,7 +69,9 @@ class Canceller {
     if (p.length() > max_terms_) throw TooLarge{};
   }
 
-  Fraction one() const { return {Poly::constant(*ctx_, Number(1)), Poly::constant(*ctx_, Number(1))}; }
+  Fraction one() const {
+    return {Poly::constant(*ctx_, Number(1)), Poly::constant(*ctx_, Number(1))};
+  }
 
   Fraction convert(const Expr& e) {
     tick();

@@ -86,9 +86,7 @@ class Differentiator {
     return finish(begin(e, rule), result);
   }
 
-  std::string d_name(const char* of) const {
-    return fmt::format("∂{}/∂{}", of, var_.name());
-  }
+  std::string d_name(const char* of) const { return fmt::format("∂{}/∂{}", of, var_.name()); }
 
   // ∂/∂x (g + h) = ∂g/∂x + ∂h/∂x
   Expr sum_rule(const Expr& e) {
@@ -96,7 +94,8 @@ class Differentiator {
     std::vector<Expr> terms;
     terms.reserve(e.args().size());
     // With a trace, in the order the terms are written, so that the steps read naturally.
-    for (const Expr& t : trace_ ? terms_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end())) {
+    for (const Expr& t :
+         trace_ ? terms_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end())) {
       terms.push_back(d(t));
     }
     return finish(step, add(std::move(terms)));
@@ -117,7 +116,8 @@ class Differentiator {
   Expr constant_multiple(const Number& c, const Expr& g, const Expr& e) {
     const std::size_t step = begin(e, "constant multiple rule");
     Expr dg = d(g);
-    return finish(step, mul(number(c), dg), trace_ ? Parts{{"c", number(c)}, {"g", g}, {d_name("g"), dg}} : Parts{});
+    return finish(step, mul(number(c), dg),
+                  trace_ ? Parts{{"c", number(c)}, {"g", g}, {d_name("g"), dg}} : Parts{});
   }
 
   // ∂/∂x (u·v) = u·∂v/∂x + v·∂u/∂x, with u the first factor and v the rest.
@@ -129,8 +129,9 @@ class Differentiator {
     const Expr u = factors[0];
     const Expr v = mul(std::vector<Expr>(factors.begin() + 1, factors.end()));
     Expr du = d(u), dv = d(v);
-    return finish(step, add(mul(u, dv), mul(v, du)),
-                  trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
+    return finish(
+        step, add(mul(u, dv), mul(v, du)),
+        trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
   }
 
   // ∂/∂x (u/v) = (v·∂u/∂x - u·∂v/∂x)/v^2
@@ -141,7 +142,9 @@ class Differentiator {
     const Expr v = mul(std::move(positive));
     Expr du = d(u), dv = d(v);
     Expr result = mul(sub(mul(v, du), mul(u, dv)), pow(v, integer(-2)));
-    return finish(step, result, trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
+    return finish(
+        step, result,
+        trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
   }
 
   Expr power(const Expr& e) {
@@ -150,14 +153,18 @@ class Differentiator {
     if (!depends(x)) {
       if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
         const std::size_t step = begin(e, "power rule");
-        return finish(step, mul(x, pow(b, add(x, integer(-1)))), trace_ ? Parts{{"n", x}} : Parts{});
+        return finish(step, mul(x, pow(b, add(x, integer(-1)))),
+                      trace_ ? Parts{{"n", x}} : Parts{});
       }
       // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
       const std::size_t step = begin(e, "chain rule");
       Expr outer = mul(x, pow(b, add(x, integer(-1))));
       Expr db = d(b);
-      return finish(step, mul(outer, db),
-                    trace_ ? Parts{{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}} : Parts{});
+      return finish(
+          step, mul(outer, db),
+          trace_
+              ? Parts{{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}}
+              : Parts{});
     }
     if (!depends(b)) {
       // ∂/∂x a^u = a^u·ln(a)·∂u/∂x (with ln(e) = 1)
@@ -169,14 +176,19 @@ class Differentiator {
       const std::size_t step = begin(e, "chain rule");
       Expr outer = mul(e, log_b);
       Expr dx = d(x);
-      return finish(step, mul(outer, dx),
-                    trace_ ? Parts{{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}} : Parts{});
+      return finish(
+          step, mul(outer, dx),
+          trace_
+              ? Parts{{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}}
+              : Parts{});
     }
     // b^g = e^(g·ln b): ∂/∂x b^g = b^g·(∂g/∂x·ln(b) + g·∂b/∂x/b)
     const std::size_t step = begin(e, "variable exponent");
     Expr db = d(b), dx = d(x);
     Expr result = mul(e, add(mul(dx, func(Fn::Ln, b)), mul({x, db, pow(b, integer(-1))})));
-    return finish(step, result, trace_ ? Parts{{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}} : Parts{});
+    return finish(
+        step, result,
+        trace_ ? Parts{{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}} : Parts{});
   }
 
   // The table row of f; the chain rule when its argument is not the variable itself.
@@ -191,8 +203,11 @@ class Differentiator {
     const Expr outer = f.derivative(u);
     Expr du = d(u);
     return finish(step, mul(outer, du),
-                  trace_ ? Parts{{"outer", func(e.fn(), symbol("u"))}, {"u", u}, {"∂f/∂u", outer},
-                   {d_name("u"), du}} : Parts{});
+                  trace_ ? Parts{{"outer", func(e.fn(), symbol("u"))},
+                                 {"u", u},
+                                 {"∂f/∂u", outer},
+                                 {d_name("u"), du}}
+                         : Parts{});
   }
 
   Expr var_;

@@ -48,9 +48,7 @@ class Expander {
   void scan(const Expr& e) {
     if (!scanned_.emplace(e.node()).second) return;
     switch (e.kind()) {
-      case Kind::Number:
-        has_float_ |= e.number().is_float();
-        return;
+      case Kind::Number: has_float_ |= e.number().is_float(); return;
       case Kind::Add:
       case Kind::Mul:
         for (const Expr& a : e.args()) scan(a);
@@ -145,8 +143,8 @@ class Expander {
     const auto ta = terms_of(a), tb = terms_of(b);
     if (static_cast<double>(ta.size()) * static_cast<double>(tb.size()) >
         static_cast<double>(limits().max_terms)) {
-      throw Error(ErrorKind::Limit, fmt::format("the expansion exceeds the limit of {} terms",
-                                                limits().max_terms));
+      throw Error(ErrorKind::Limit,
+                  fmt::format("the expansion exceeds the limit of {} terms", limits().max_terms));
     }
     std::vector<Expr> terms;
     terms.reserve(ta.size() * tb.size());

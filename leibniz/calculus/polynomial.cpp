@@ -23,8 +23,8 @@ Number to_number(const fmpq_t q) {
 
 void check_terms(double bound, const char* what) {
   if (bound > static_cast<double>(limits().max_terms)) {
-    throw TermLimitExceeded(fmt::format("{} could have about {:.3g} terms; the limit is {}",
-                                        what, bound, limits().max_terms));
+    throw TermLimitExceeded(fmt::format("{} could have about {:.3g} terms; the limit is {}", what,
+                                        bound, limits().max_terms));
   }
 }
 
@@ -42,8 +42,7 @@ double monomials_up_to(double degree, std::size_t variables) {
 
 double product_terms_bound(double length_a, double length_b, long degree_sum,
                            std::size_t variables) {
-  return std::min(length_a * length_b,
-                  monomials_up_to(static_cast<double>(degree_sum), variables));
+  return std::min(length_a * length_b, monomials_up_to(static_cast<double>(degree_sum), variables));
 }
 
 Poly::Poly(const PolyContext& ctx) : ctx_(&ctx) { fmpq_mpoly_init(p_, ctx.raw()); }
@@ -91,10 +90,10 @@ Poly Poly::operator+(const Poly& other) const {
 
 Poly Poly::operator*(const Poly& other) const {
   check_time();
-  check_terms(product_terms_bound(static_cast<double>(length()),
-                                  static_cast<double>(other.length()),
-                                  total_degree() + other.total_degree(), ctx_->size()),
-              "the product");
+  check_terms(
+      product_terms_bound(static_cast<double>(length()), static_cast<double>(other.length()),
+                          total_degree() + other.total_degree(), ctx_->size()),
+      "the product");
   Poly p(*ctx_);
   fmpq_mpoly_mul(p.p_, p_, other.p_, ctx_->raw());
   return p;
@@ -185,7 +184,8 @@ bool PolyContext::monomials_are_canonical() const {
 
 Expr PolyContext::generator_power(std::size_t g, ulong k) const {
   auto [it, inserted] = powers_.try_emplace({g, k});
-  if (inserted) it->second = k == 1 ? generators_[g] : pow(generators_[g], integer(static_cast<long>(k)));
+  if (inserted)
+    it->second = k == 1 ? generators_[g] : pow(generators_[g], integer(static_cast<long>(k)));
   return it->second;
 }
 

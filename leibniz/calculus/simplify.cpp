@@ -160,9 +160,9 @@ void shape_of(const Expr& e, Shape& shape, std::unordered_set<const Node*>& seen
     for (const Expr& t : e.args()) shape_of(t, shape, seen);
   } else if (e.is(Kind::Mul)) {
     for (const Expr& f : e.args()) {
-      shape.unexpanded |= f.is(Kind::Add) ||
-                          (f.is(Kind::Pow) && f.base().is(Kind::Add) && f.exponent().is_integer() &&
-                           f.exponent().number().is_positive());
+      shape.unexpanded |=
+          f.is(Kind::Add) || (f.is(Kind::Pow) && f.base().is(Kind::Add) &&
+                              f.exponent().is_integer() && f.exponent().number().is_positive());
       shape_of(f, shape, seen);
     }
   } else if (e.is(Kind::Pow) && e.exponent().is_integer()) {

@@ -12,9 +12,9 @@
 namespace leibniz {
 
 enum class StepOperation {
-  Derivative,    ///< d/dvar before = after
+  Derivative,      ///< d/dvar before = after
   Antiderivative,  ///< ∫ before dvar = after
-  Rewrite,       ///< before = after (simplifying: expand, collect, cancel)
+  Rewrite,         ///< before = after (simplifying: expand, collect, cancel)
 };
 
 struct Step {

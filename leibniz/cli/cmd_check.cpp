@@ -11,7 +11,8 @@ namespace leibniz::cli {
 
 void register_check(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand(
-      "check", "check a claim: \"A = B = C\", or a derivative with --is-derivative-of EXPR --wrt x");
+      "check",
+      "check a claim: \"A = B = C\", or a derivative with --is-derivative-of EXPR --wrt x");
   struct Args {
     std::vector<std::string> claims;
     std::string derivative_of;

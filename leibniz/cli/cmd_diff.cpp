@@ -10,7 +10,8 @@
 namespace leibniz::cli {
 
 void register_diff(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("diff", "differentiate: diff EXPR VAR... (x x = second derivative)");
+  auto* cmd =
+      app.add_subcommand("diff", "differentiate: diff EXPR VAR... (x x = second derivative)");
   struct Args {
     std::string expr;
     std::vector<std::string> wrt;
@@ -26,8 +27,8 @@ void register_diff(CLI::App& app, int& exit_status) {
     args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
       Trace trace;
-      const Expr result = app::run_diff(app::parse_input(args->expr, app::Syntax::Auto),
-                                        args->wrt, args->steps ? &trace : nullptr);
+      const Expr result = app::run_diff(app::parse_input(args->expr, app::Syntax::Auto), args->wrt,
+                                        args->steps ? &trace : nullptr);
       if (args->out.json) {
         auto answer = answer_json(result);
         if (args->steps) answer["steps"] = app::steps_json(trace.steps());

@@ -1,7 +1,7 @@
 // leibniz eval EXPR x=1 y=2: the value, exact when it is rational.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 
 #include "leibniz/app/operations.h"
 #include "leibniz/cli/commands.h"
@@ -29,14 +29,14 @@ void register_eval(CLI::App& app, int& exit_status) {
       for (const std::string& binding : args->bindings) {
         const auto eq = binding.find('=');
         if (eq == std::string::npos || eq == 0) {
-          throw Error(ErrorKind::Request,
-                      fmt::format("expected NAME=VALUE, got '{}'", binding));
+          throw Error(ErrorKind::Request, fmt::format("expected NAME=VALUE, got '{}'", binding));
         }
         at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), app::Syntax::Auto);
       }
       const app::Evaluation result = app::run_eval(e, at);
       if (args->out.json) {
-        std::cout << nlohmann::ordered_json{{"ok", true}, {"result", result.text()},
+        std::cout << nlohmann::ordered_json{{"ok", true},
+                                            {"result", result.text()},
                                             {"value", result.value}}
                          .dump()
                   << std::endl;

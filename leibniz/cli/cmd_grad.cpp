@@ -41,9 +41,9 @@ void register_grad(CLI::App& app, int& exit_status) {
           result[g->wrt[i]] = j["result"];
           latex[g->wrt[i]] = j["latex"];
         }
-        std::cout << nlohmann::ordered_json{{"ok", true}, {"gradient", result}, {"latex", latex}}
-                         .dump()
-                  << std::endl;
+        std::cout
+            << nlohmann::ordered_json{{"ok", true}, {"gradient", result}, {"latex", latex}}.dump()
+            << std::endl;
         return;
       }
       for (std::size_t i = 0; i < gradient.size(); ++i) {
@@ -53,8 +53,8 @@ void register_grad(CLI::App& app, int& exit_status) {
   });
 
   CLI::App* hess = nullptr;
-  auto h = add_command(app, "hessian", "the matrix of second derivatives: hessian EXPR VAR...",
-                       hess);
+  auto h =
+      add_command(app, "hessian", "the matrix of second derivatives: hessian EXPR VAR...", hess);
   hess->callback([h, &exit_status] {
     h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
@@ -71,8 +71,10 @@ void register_grad(CLI::App& app, int& exit_status) {
             latex.back().push_back(j["latex"]);
           }
         }
-        std::cout << nlohmann::ordered_json{{"ok", true}, {"variables", h->wrt},
-                                            {"hessian", rows}, {"latex", latex}}
+        std::cout << nlohmann::ordered_json{{"ok", true},
+                                            {"variables", h->wrt},
+                                            {"hessian", rows},
+                                            {"latex", latex}}
                          .dump()
                   << std::endl;
         return;
@@ -90,7 +92,8 @@ void register_grad(CLI::App& app, int& exit_status) {
       }
       for (const auto& row : matrix) {
         std::cout << "[";
-        for (std::size_t j = 0; j < row.size(); ++j) std::cout << (j ? ", " : "") << show(row[j], h->out);
+        for (std::size_t j = 0; j < row.size(); ++j)
+          std::cout << (j ? ", " : "") << show(row[j], h->out);
         std::cout << "]\n";
       }
     });

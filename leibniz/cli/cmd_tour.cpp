@@ -14,7 +14,8 @@ void register_tour(CLI::App& app, int& exit_status) {
     const OutputOptions options;
     exit_status = guarded(options, {}, [&] {
       if (!app::run_tour(std::cout)) {
-        throw leibniz::Error(leibniz::ErrorKind::Internal, "a result of the tour disagrees with the answer key");
+        throw leibniz::Error(leibniz::ErrorKind::Internal,
+                             "a result of the tour disagrees with the answer key");
       }
     });
   });

@@ -2,12 +2,11 @@
 // syntax of spec §1 otherwise (or with --plain), LaTeX with --latex, JSON with --json.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "leibniz/expr/expr.h"
 
@@ -39,6 +38,7 @@ nlohmann::ordered_json answer_json(const Expr& e);
 /// Runs `body` within the time limit; reports an Error as the options ask (JSON on
 /// stdout, or a message with a caret under `input` on stderr) and returns the exit
 /// status: 0, or 2 when it could not answer.
-int guarded(const OutputOptions& options, std::string_view input, const std::function<void()>& body);
+int guarded(const OutputOptions& options, std::string_view input,
+            const std::function<void()>& body);
 
 }  // namespace leibniz::cli

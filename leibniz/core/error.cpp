@@ -18,8 +18,8 @@ std::string_view kind_name(ErrorKind kind) {
 }
 
 void assertion_failed(const char* file, int line, const char* condition, const char* why) {
-  std::fprintf(stderr, "%s:%d: internal error: assertion '%s' failed: %s\n", file, line,
-               condition, why);
+  std::fprintf(stderr, "%s:%d: internal error: assertion '%s' failed: %s\n", file, line, condition,
+               why);
   std::abort();
 }
 

@@ -12,7 +12,8 @@ namespace leibniz {
 
 enum class ErrorKind { Parse, Domain, Unsupported, Limit, Request, Internal };
 
-/// The spec's name of an error kind: "parse", "domain", "unsupported", "limit", "request", "internal".
+/// The spec's name of an error kind: "parse", "domain", "unsupported", "limit", "request",
+/// "internal".
 std::string_view kind_name(ErrorKind kind);
 
 class Error : public std::runtime_error {
@@ -35,7 +36,7 @@ class Error : public std::runtime_error {
 }  // namespace leibniz
 
 /// A broken invariant is a bug: abort with file:line, never a user-facing error.
-#define LZ_ASSERT(cond, why)                                          \
-  do {                                                                \
+#define LZ_ASSERT(cond, why)                                                  \
+  do {                                                                        \
     if (!(cond)) ::leibniz::assertion_failed(__FILE__, __LINE__, #cond, why); \
   } while (false)

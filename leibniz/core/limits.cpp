@@ -21,8 +21,8 @@ Limits& limits() {
 
 TimeBudget::TimeBudget(double seconds) : previous_(g_deadline) {
   g_budget_seconds = seconds;
-  g_deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                  std::chrono::duration<double>(seconds));
+  g_deadline = Clock::now() +
+               std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 TimeBudget::~TimeBudget() { g_deadline = previous_; }

@@ -92,8 +92,8 @@ std::size_t Number::bits() const {
 Number Number::pow(long exponent) const {
   if (is_zero() && exponent < 0) throw Error(ErrorKind::Domain, "division by zero");
   if (is_float_) return from_double(std::pow(float_, static_cast<double>(exponent)));
-  const unsigned long magnitude =
-      exponent < 0 ? 0UL - static_cast<unsigned long>(exponent) : static_cast<unsigned long>(exponent);
+  const unsigned long magnitude = exponent < 0 ? 0UL - static_cast<unsigned long>(exponent)
+                                               : static_cast<unsigned long>(exponent);
   // log2 of the result's numerator and denominator, from the base's.
   auto log2_of = [](const mpz_class& z) {
     const std::size_t bits = mpz_sizeinbase(z.get_mpz_t(), 2);

@@ -54,9 +54,7 @@ std::pair<Expr, Expr> split_power(const Expr& factor) {
 
 namespace {
 
-void sort_canonical(std::vector<Expr>& args) {
-  std::sort(args.begin(), args.end(), storage_less);
-}
+void sort_canonical(std::vector<Expr>& args) { std::sort(args.begin(), args.end(), storage_less); }
 
 // coefficient * rest, where rest is a canonical non-numeric term.
 Expr scale_term(const Number& coefficient, const Expr& rest) {
@@ -204,7 +202,8 @@ Expr number_power(const Number& base, const Number& exponent) {
   if (base.is_float() || exponent.is_float()) {
     const double b = base.to_double(), x = exponent.to_double();
     if (b == 0 && x < 0) throw Error(ErrorKind::Domain, "division by zero");
-    if (b < 0 && x != std::floor(x)) throw Error(ErrorKind::Domain, not_real_message(base, exponent));
+    if (b < 0 && x != std::floor(x))
+      throw Error(ErrorKind::Domain, not_real_message(base, exponent));
     return number(Number::from_double(std::pow(b, x)));
   }
   if (exponent.is_integer()) {
@@ -212,10 +211,11 @@ Expr number_power(const Number& base, const Number& exponent) {
     if (!e) {
       if (base.is_one() || base.is_zero()) return number(base);
       if (base.is_minus_one()) return integer(mpz_odd_p(exponent.exact().get_num_mpz_t()) ? -1 : 1);
-      throw Error(ErrorKind::Limit,
-                  fmt::format("the number {}^{} is beyond the limit of {} digits",
-                              base.to_string(), exponent.to_string(),
-                              static_cast<long>(static_cast<double>(limits().max_number_bits) * 0.30103)));
+      throw Error(
+          ErrorKind::Limit,
+          fmt::format("the number {}^{} is beyond the limit of {} digits", base.to_string(),
+                      exponent.to_string(),
+                      static_cast<long>(static_cast<double>(limits().max_number_bits) * 0.30103)));
     }
     return number(base.pow(*e));
   }

@@ -19,8 +19,24 @@ enum class ConstantId : std::uint8_t { E, Pi };
 /// The elementary functions of one argument; their properties live in functions.h.
 /// exp and sqrt are not here: they are the powers e^u and u^(1/2).
 enum class Fn : std::uint8_t {
-  Ln, Sin, Cos, Tan, Cot, Sec, Csc, Asin, Acos, Atan, Acot, Asec, Acsc,
-  Sinh, Cosh, Tanh, Sigmoid, Abs
+  Ln,
+  Sin,
+  Cos,
+  Tan,
+  Cot,
+  Sec,
+  Csc,
+  Asin,
+  Acos,
+  Atan,
+  Acot,
+  Asec,
+  Acsc,
+  Sinh,
+  Cosh,
+  Tanh,
+  Sigmoid,
+  Abs
 };
 inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Abs) + 1;
 

@@ -96,13 +96,9 @@ const std::array<FunctionInfo, kFnCount> kTable = {{
     {Fn::Acot, "acot", "arccot", "\\operatorname{arccot}", "acot", eval_acot,
      [](const Expr& u) { return neg(pow(one_plus_square(u), -1)); }},
     {Fn::Asec, "asec", "arcsec", "\\operatorname{arcsec}", "asec", eval_asec,
-     [](const Expr& u) {
-       return pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1);
-     }},
+     [](const Expr& u) { return pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1); }},
     {Fn::Acsc, "acsc", "arccsc", "\\operatorname{arccsc}", "acsc", eval_acsc,
-     [](const Expr& u) {
-       return neg(pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1));
-     }},
+     [](const Expr& u) { return neg(pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1)); }},
     {Fn::Sinh, "sinh", "", "\\sinh", "sinh", eval_sinh,
      [](const Expr& u) { return func(Fn::Cosh, u); }},
     {Fn::Cosh, "cosh", "", "\\cosh", "cosh", eval_cosh,
@@ -142,12 +138,18 @@ std::optional<Expr> sin_of_pi_multiple(const mpq_class& r) {
   }
   if (t > mpq_class(1, 2)) t = 1 - t;  // sin(pi - x) = sin(x)
   Expr value;
-  if (t == 0) value = integer(0);
-  else if (t == mpq_class(1, 6)) value = rational(1, 2);
-  else if (t == mpq_class(1, 4)) value = div(sqrt(integer(2)), integer(2));
-  else if (t == mpq_class(1, 3)) value = div(sqrt(integer(3)), integer(2));
-  else if (t == mpq_class(1, 2)) value = integer(1);
-  else return std::nullopt;
+  if (t == 0)
+    value = integer(0);
+  else if (t == mpq_class(1, 6))
+    value = rational(1, 2);
+  else if (t == mpq_class(1, 4))
+    value = div(sqrt(integer(2)), integer(2));
+  else if (t == mpq_class(1, 3))
+    value = div(sqrt(integer(3)), integer(2));
+  else if (t == mpq_class(1, 2))
+    value = integer(1);
+  else
+    return std::nullopt;
   return sign < 0 ? neg(value) : value;
 }
 
@@ -158,7 +160,8 @@ std::optional<Expr> trig_at_pi_multiple(Fn fn, const mpq_class& r) {
     case Fn::Tan: {
       auto s = sin_of_pi_multiple(r), c = sin_of_pi_multiple(r + mpq_class(1, 2));
       if (!s || !c) return std::nullopt;
-      if (c->is_zero()) throw Error(ErrorKind::Domain, "tan is not defined at odd multiples of pi/2");
+      if (c->is_zero())
+        throw Error(ErrorKind::Domain, "tan is not defined at odd multiples of pi/2");
       return div(*s, *c);
     }
     default: return std::nullopt;
@@ -194,9 +197,15 @@ std::optional<Expr> function_at_number(Fn fn, const Expr& arg) {
   if (fn == Fn::Abs) return number(x.abs());
   if (x.is_zero()) {
     switch (fn) {
-      case Fn::Sin: case Fn::Tan: case Fn::Asin: case Fn::Atan: case Fn::Sinh: case Fn::Tanh:
-        return integer(0);
-      case Fn::Cos: case Fn::Sec: case Fn::Cosh: return integer(1);
+      case Fn::Sin:
+      case Fn::Tan:
+      case Fn::Asin:
+      case Fn::Atan:
+      case Fn::Sinh:
+      case Fn::Tanh: return integer(0);
+      case Fn::Cos:
+      case Fn::Sec:
+      case Fn::Cosh: return integer(1);
       case Fn::Sigmoid: return rational(1, 2);
       case Fn::Ln: throw Error(ErrorKind::Domain, "ln(0) is not defined");
       case Fn::Cot: throw Error(ErrorKind::Domain, "cot(0) is not defined");

@@ -11,10 +11,10 @@ namespace leibniz {
 
 struct FunctionInfo {
   Fn fn;
-  std::string_view name;        ///< the text name printed: "asin"
-  std::string_view alias;       ///< another accepted name ("arcsin"), or empty
-  std::string_view latex;       ///< "\\sin", "\\operatorname{arccot}"
-  std::string_view unicode;     ///< "sin", "σ"
+  std::string_view name;     ///< the text name printed: "asin"
+  std::string_view alias;    ///< another accepted name ("arcsin"), or empty
+  std::string_view latex;    ///< "\\sin", "\\operatorname{arccot}"
+  std::string_view unicode;  ///< "sin", "σ"
   /// The value at a double; throws Error{Domain} outside the real domain.
   double (*evaluate)(double);
   /// f'(u) as an expression of u (the chain rule multiplies by u').

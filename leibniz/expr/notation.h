@@ -33,8 +33,7 @@ class Notation {
   /// `denominator_prec` is the precedence of the denominator's text as one piece.
   /// By default a/b on one line, parenthesised as the text syntax needs.
   virtual std::string fraction(const std::string& numerator, Precedence numerator_prec,
-                               const std::string& denominator,
-                               Precedence denominator_prec) const {
+                               const std::string& denominator, Precedence denominator_prec) const {
     const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
     const std::string bottom =
         denominator_prec <= Precedence::Product ? parens(denominator) : denominator;

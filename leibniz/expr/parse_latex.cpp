@@ -17,8 +17,28 @@
 namespace leibniz {
 namespace {
 
-enum class T { Number, Letter, Command, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Comma,
-               Bar, Plus, Minus, Star, Slash, Caret, Underscore, Equals, Prime, End };
+enum class T {
+  Number,
+  Letter,
+  Command,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Bar,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Caret,
+  Underscore,
+  Equals,
+  Prime,
+  End
+};
 
 struct Tok {
   T kind;
@@ -58,10 +78,14 @@ std::vector<Tok> tokenize(std::string_view s) {
       ++i;
       if (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) {
         const std::string cmd(1, s[i++]);
-        if (cmd == "{") out.push_back({T::LBrace, start, cmd});
-        else if (cmd == "}") out.push_back({T::RBrace, start, cmd});
-        else if (cmd == "|") out.push_back({T::Bar, start, cmd});
-        else if (!is_spacing(cmd)) out.push_back({T::Command, start, cmd});
+        if (cmd == "{")
+          out.push_back({T::LBrace, start, cmd});
+        else if (cmd == "}")
+          out.push_back({T::RBrace, start, cmd});
+        else if (cmd == "|")
+          out.push_back({T::Bar, start, cmd});
+        else if (!is_spacing(cmd))
+          out.push_back({T::Command, start, cmd});
         continue;
       }
       while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
@@ -88,8 +112,7 @@ std::vector<Tok> tokenize(std::string_view s) {
       case '=': kind = T::Equals; break;
       case '\'': kind = T::Prime; break;
       case ',': kind = T::Comma; break;
-      default:
-        throw Error(ErrorKind::Parse, fmt::format("unexpected character '{}'", c), start);
+      default: throw Error(ErrorKind::Parse, fmt::format("unexpected character '{}'", c), start);
     }
     out.push_back({kind, start, std::string(1, c)});
     ++i;
@@ -98,9 +121,9 @@ std::vector<Tok> tokenize(std::string_view s) {
   return out;
 }
 
-const char* const kGreek[] = {"alpha", "beta",  "gamma", "delta", "epsilon", "zeta",
-                              "eta",   "theta", "iota",  "kappa", "lambda",  "mu",
-                              "nu",    "xi",    "rho",   "tau",   "phi",     "chi",
+const char* const kGreek[] = {"alpha", "beta",  "gamma",  "delta",   "epsilon", "zeta",
+                              "eta",   "theta", "iota",   "kappa",   "lambda",  "mu",
+                              "nu",    "xi",    "rho",    "tau",     "phi",     "chi",
                               "psi",   "omega", "varphi", "vartheta"};
 
 bool is_greek(const std::string& cmd) {
@@ -178,9 +201,7 @@ class Parser {
   }
 
  private:
-  const Tok& peek(std::size_t ahead = 0) const {
-    return t_[std::min(i_ + ahead, t_.size() - 1)];
-  }
+  const Tok& peek(std::size_t ahead = 0) const { return t_[std::min(i_ + ahead, t_.size() - 1)]; }
   const Tok& next() { return t_[i_ < t_.size() - 1 ? i_++ : i_]; }
   bool accept(T kind) {
     if (peek().kind != kind) return false;
@@ -234,8 +255,11 @@ class Parser {
 
   bool starts_factor() const {
     switch (peek().kind) {
-      case T::Number: case T::Letter: case T::LBrace: case T::LParen: case T::LBracket:
-        return true;
+      case T::Number:
+      case T::Letter:
+      case T::LBrace:
+      case T::LParen:
+      case T::LBracket: return true;
       case T::Command: {
         const std::string& c = peek().text;
         return c != "cdot" && c != "times" && c != "right" && c != "div";
@@ -298,7 +322,8 @@ class Parser {
       try {
         base = pow(base, exponent);
       } catch (const Error& e) {
-        throw Error(e.kind(), e.what(), e.pos() ? *e.pos() : (e.kind() == ErrorKind::Limit ? start : caret.pos));
+        throw Error(e.kind(), e.what(),
+                    e.pos() ? *e.pos() : (e.kind() == ErrorKind::Limit ? start : caret.pos));
       }
     }
     return base;
@@ -359,8 +384,7 @@ class Parser {
       }
       if (t.kind == T::LBrace) ++depth;
       if (t.kind == T::RBrace && --depth == 0) break;
-      if (t.kind == T::Number || t.kind == T::Letter || t.kind == T::Minus ||
-          t.kind == T::Plus) {
+      if (t.kind == T::Number || t.kind == T::Letter || t.kind == T::Minus || t.kind == T::Plus) {
         text += t.text;
       }
       next();
@@ -481,11 +505,21 @@ class Parser {
     Fn wrap = Fn::Ln;
     bool absolute = false;
     switch (open.kind) {
-      case T::LParen: close = T::RParen; close_text = ")"; break;
-      case T::LBracket: close = T::RBracket; close_text = "]"; break;
-      case T::Bar: close = T::Bar; close_text = "|"; absolute = true; wrap = Fn::Abs; break;
-      default:
-        throw Error(ErrorKind::Parse, "\\left must be followed by (, [ or |", open.pos);
+      case T::LParen:
+        close = T::RParen;
+        close_text = ")";
+        break;
+      case T::LBracket:
+        close = T::RBracket;
+        close_text = "]";
+        break;
+      case T::Bar:
+        close = T::Bar;
+        close_text = "|";
+        absolute = true;
+        wrap = Fn::Abs;
+        break;
+      default: throw Error(ErrorKind::Parse, "\\left must be followed by (, [ or |", open.pos);
     }
     Expr inner = sum();
     if (!(peek().kind == T::Command && peek().text == "right")) {
@@ -506,7 +540,8 @@ class Parser {
     if (peek().kind == T::LBracket) {  // \sqrt[n]{x}
       next();
       Expr n = sum();
-      if (!accept(T::RBracket)) throw Error(ErrorKind::Parse, "expected ']' in \\sqrt[n]", peek().pos);
+      if (!accept(T::RBracket))
+        throw Error(ErrorKind::Parse, "expected ']' in \\sqrt[n]", peek().pos);
       if (peek().kind != T::LBrace) {
         throw Error(ErrorKind::Parse, "\\sqrt needs its argument in braces: \\sqrt{x}", t.pos);
       }
@@ -553,7 +588,8 @@ class Parser {
     std::optional<Expr> of;
     if (peek().kind != T::RBrace) of = sum();
     if (!accept(T::RBrace)) {
-      throw Error(ErrorKind::Parse, "expected '}' after the numerator of the derivative", peek().pos);
+      throw Error(ErrorKind::Parse, "expected '}' after the numerator of the derivative",
+                  peek().pos);
     }
     if (!accept(T::LBrace) || !(peek().kind == T::Command && peek().text == "partial")) {
       throw Error(ErrorKind::Parse, "expected {\\partial x} as the denominator of a derivative",
@@ -566,7 +602,8 @@ class Parser {
     }
     Expr var = name(v.text);
     if (!accept(T::RBrace)) {
-      throw Error(ErrorKind::Parse, "expected '}' after the variable of the derivative", peek().pos);
+      throw Error(ErrorKind::Parse, "expected '}' after the variable of the derivative",
+                  peek().pos);
     }
     Expr target = of ? *of : power();
     if (!differentiate_) {

@@ -260,8 +260,8 @@ class Parser {
     expect_close(open);
     if (known) {
       if (args.size() != 1) {
-        throw Error(ErrorKind::Parse,
-                    fmt::format("'{}' takes 1 argument, not {}", n, args.size()), t.pos);
+        throw Error(ErrorKind::Parse, fmt::format("'{}' takes 1 argument, not {}", n, args.size()),
+                    t.pos);
       }
       if (n == "exp") return exp(args[0]);
       if (n == "sqrt") return sqrt(args[0]);

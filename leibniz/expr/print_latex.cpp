@@ -10,16 +10,17 @@ namespace leibniz {
 namespace {
 
 constexpr std::array<std::string_view, 24> kGreek = {
-    "alpha", "beta",  "gamma", "delta", "epsilon", "zeta",  "eta",   "theta",
-    "iota",  "kappa", "lambda", "mu",   "nu",      "xi",    "rho",   "sigma",
-    "tau",   "phi",   "chi",   "psi",   "omega",   "Gamma", "Delta", "Omega"};
+    "alpha", "beta",  "gamma",  "delta", "epsilon", "zeta",  "eta",   "theta",
+    "iota",  "kappa", "lambda", "mu",    "nu",      "xi",    "rho",   "sigma",
+    "tau",   "phi",   "chi",    "psi",   "omega",   "Gamma", "Delta", "Omega"};
 
 std::string latex_name(const std::string& name) {
   if (name.size() == 1) return name;
   for (std::string_view g : kGreek) {
     if (name == g) return "\\" + name;
   }
-  if (name.size() > 3 && name.ends_with("hat")) return "\\hat{" + latex_name(name.substr(0, name.size() - 3)) + "}";
+  if (name.size() > 3 && name.ends_with("hat"))
+    return "\\hat{" + latex_name(name.substr(0, name.size() - 3)) + "}";
   if (auto underscore = name.find('_'); underscore != std::string::npos && underscore > 0) {
     return latex_name(name.substr(0, underscore)) + "_{" + name.substr(underscore + 1) + "}";
   }

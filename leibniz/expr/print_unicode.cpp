@@ -45,8 +45,8 @@ class UnicodeNotation final : public Notation {
     return std::string(f.unicode) + "(" + argument + ")";
   }
   std::string parens(const std::string& inner) const override { return "(" + inner + ")"; }
-  std::string power(const std::string& base, const Expr& exponent,
-                    const std::string& exponent_text, Precedence exponent_prec) const override {
+  std::string power(const std::string& base, const Expr& exponent, const std::string& exponent_text,
+                    Precedence exponent_prec) const override {
     if (exponent.is_integer()) return base + superscript(exponent.number().to_string());
     if (exponent_prec >= Precedence::Atom) return base + "^" + exponent_text;
     return base + "^(" + exponent_text + ")";

@@ -126,8 +126,8 @@ class Printer {
         top_numeric.push_back(false);
       }
     }
-    Piece numerator = top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom}
-                                  : join(top, top_numeric);
+    Piece numerator =
+        top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom} : join(top, top_numeric);
     if (bottom.empty()) return numerator;
     Piece denominator = join(bottom, bottom_numeric);
     return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),

@@ -40,8 +40,6 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
   }
 }
 
-Expr substitute(const Expr& e, const Substitution& values) {
-  return Substituter(values).run(e);
-}
+Expr substitute(const Expr& e, const Substitution& values) { return Substituter(values).run(e); }
 
 }  // namespace leibniz

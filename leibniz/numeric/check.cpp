@@ -93,14 +93,13 @@ EqualityCheck check_equal(const Expr& left, const Expr& right) {
                             exact_point.empty() ? fmt::format("{:.4g}", point[i])
                                                 : exact_point[i].number().to_string());
         }
-        one_sided_example = fmt::format("at {} the left side is {} and the right side is {}",
-                                        at, a.text(), b.text());
+        one_sided_example = fmt::format("at {} the left side is {} and the right side is {}", at,
+                                        a.text(), b.text());
       }
       continue;
     }
-    const bool differ = a.exact && b.exact
-                            ? *a.exact != *b.exact
-                            : relative_error(*a.approx, *b.approx) > kCheckTolerance;
+    const bool differ = a.exact && b.exact ? *a.exact != *b.exact
+                                           : relative_error(*a.approx, *b.approx) > kCheckTolerance;
     if (differ) {
       result.verdict = Verdict::Fails;
       result.method = "a counterexample";
@@ -122,8 +121,8 @@ EqualityCheck check_equal(const Expr& left, const Expr& right) {
                                 kIntegerPoints + kRandomPoints);
   } else {
     result.verdict = Verdict::Holds;
-    result.method = fmt::format("numeric: {} points agree within a relative {:g}", agreeing,
-                                kCheckTolerance);
+    result.method =
+        fmt::format("numeric: {} points agree within a relative {:g}", agreeing, kCheckTolerance);
   }
   return result;
 }

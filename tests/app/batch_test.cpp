@@ -16,8 +16,10 @@ TEST(Batch, TheSpecExamples) {
             R"j({"id":"d2","ok":true,"result":"6*x^2*y","latex":"6 x^{2} y"})j");
   EXPECT_EQ(answer(R"j({"id": "s1", "op": "simplify", "expr": "(x+y)^2 - x^2"})j"),
             R"j({"id":"s1","ok":true,"result":"2*x*y + y^2","latex":"2 x y + y^{2}"})j");
-  EXPECT_EQ(answer(R"j({"id": "e1", "op": "eval", "expr": "sigmoid(w1*x+b1)", "at": {"w1": 0.5, "x": 1, "b1": -0.5}})j"),
-            R"j({"id":"e1","ok":true,"result":"0.5","value":0.5})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id": "e1", "op": "eval", "expr": "sigmoid(w1*x+b1)", "at": {"w1": 0.5, "x": 1, "b1": -0.5}})j"),
+      R"j({"id":"e1","ok":true,"result":"0.5","value":0.5})j");
 }
 
 TEST(Batch, IntegrateGivesAnAntiderivativeWithoutTheConstant) {
@@ -26,10 +28,13 @@ TEST(Batch, IntegrateGivesAnAntiderivativeWithoutTheConstant) {
 }
 
 TEST(Batch, LatexSyntax) {
-  EXPECT_EQ(answer(R"j({"id": "l1", "op": "diff", "expr": "\\frac{x^2}{y}", "wrt": ["x"], "syntax": "latex"})j"),
-            R"j({"id":"l1","ok":true,"result":"2*x/y","latex":"\\frac{2 x}{y}"})j");
-  EXPECT_EQ(answer(R"j({"id": "l2", "op": "simplify", "expr": "\\frac{x", "syntax": "latex"})j"),
-            R"j({"id":"l2","ok":false,"error":{"kind":"parse","message":"expected '}' to close '{' opened at column 6","pos":7}})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id": "l1", "op": "diff", "expr": "\\frac{x^2}{y}", "wrt": ["x"], "syntax": "latex"})j"),
+      R"j({"id":"l1","ok":true,"result":"2*x/y","latex":"\\frac{2 x}{y}"})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "l2", "op": "simplify", "expr": "\\frac{x", "syntax": "latex"})j"),
+      R"j({"id":"l2","ok":false,"error":{"kind":"parse","message":"expected '}' to close '{' opened at column 6","pos":7}})j");
 }
 
 TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
@@ -43,31 +48,42 @@ TEST(Batch, EvalIsExactWhenTheInputsAre) {
 }
 
 TEST(Batch, ErrorsNameTheirKindAndPosition) {
-  EXPECT_EQ(answer(R"j({"id": "x9", "op": "diff", "expr": "sin(x^2 + (y", "wrt": ["x"]})j"),
-            R"j({"id":"x9","ok":false,"error":{"kind":"parse","message":"expected ')' to close '(' opened at column 11","pos":12}})j");
-  EXPECT_EQ(answer(R"j({"id": "e3", "op": "eval", "expr": "ln(x)", "at": {"x": -1}})j"),
-            R"j({"id":"e3","ok":false,"error":{"kind":"domain","message":"ln(-1) is not defined","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": "e4", "op": "eval", "expr": "1/x", "at": {"x": 0}})j"),
-            R"j({"id":"e4","ok":false,"error":{"kind":"domain","message":"division by zero","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": "i2", "op": "integrate", "expr": "exp(x^2)", "wrt": "x"})j"),
-            R"j({"id":"i2","ok":false,"error":{"kind":"unsupported","message":"no elementary antiderivative of e^(x^2) with respect to x is known","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": "l1", "op": "expand", "expr": "(x+y)^(10^9)"})j"),
-            R"j({"id":"l1","ok":false,"error":{"kind":"limit","message":"the expanded power could have about 1e+09 terms; the limit is 2000000","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "x9", "op": "diff", "expr": "sin(x^2 + (y", "wrt": ["x"]})j"),
+      R"j({"id":"x9","ok":false,"error":{"kind":"parse","message":"expected ')' to close '(' opened at column 11","pos":12}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "e3", "op": "eval", "expr": "ln(x)", "at": {"x": -1}})j"),
+      R"j({"id":"e3","ok":false,"error":{"kind":"domain","message":"ln(-1) is not defined","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "e4", "op": "eval", "expr": "1/x", "at": {"x": 0}})j"),
+      R"j({"id":"e4","ok":false,"error":{"kind":"domain","message":"division by zero","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "i2", "op": "integrate", "expr": "exp(x^2)", "wrt": "x"})j"),
+      R"j({"id":"i2","ok":false,"error":{"kind":"unsupported","message":"no elementary antiderivative of e^(x^2) with respect to x is known","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "l1", "op": "expand", "expr": "(x+y)^(10^9)"})j"),
+      R"j({"id":"l1","ok":false,"error":{"kind":"limit","message":"the expanded power could have about 1e+09 terms; the limit is 2000000","pos":null}})j");
 }
 
 TEST(Batch, MalformedRequests) {
-  EXPECT_EQ(answer("{not json"),
-            R"j({"id":null,"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 3)","pos":null}})j");
-  EXPECT_EQ(answer(R"j([1, 2])j"),
-            R"j({"id":null,"ok":false,"error":{"kind":"request","message":"a request must be a JSON object","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": 1, "op": "frobnicate", "expr": "x"})j"),
-            R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate'","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": 2, "op": "diff", "expr": "x"})j"),
-            R"j({"id":2,"ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": 3, "op": "diff", "expr": "x", "wrt": ["2x"]})j"),
-            R"j({"id":3,"ok":false,"error":{"kind":"request","message":"'2x' is not a variable name","pos":null}})j");
-  EXPECT_EQ(answer(R"j({"id": 4, "op": "eval", "expr": "x*y", "at": {"x": 1}})j"),
-            R"j({"id":4,"ok":false,"error":{"kind":"request","message":"no value given for 'y'","pos":null}})j");
+  EXPECT_EQ(
+      answer("{not json"),
+      R"j({"id":null,"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 3)","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j([1, 2])j"),
+      R"j({"id":null,"ok":false,"error":{"kind":"request","message":"a request must be a JSON object","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": 1, "op": "frobnicate", "expr": "x"})j"),
+      R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": 2, "op": "diff", "expr": "x"})j"),
+      R"j({"id":2,"ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": 3, "op": "diff", "expr": "x", "wrt": ["2x"]})j"),
+      R"j({"id":3,"ok":false,"error":{"kind":"request","message":"'2x' is not a variable name","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": 4, "op": "eval", "expr": "x*y", "at": {"x": 1}})j"),
+      R"j({"id":4,"ok":false,"error":{"kind":"request","message":"no value given for 'y'","pos":null}})j");
 }
 
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {

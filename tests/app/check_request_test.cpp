@@ -34,8 +34,7 @@ TEST(Check, AFalseLinkIsNamedWithACounterexample) {
 TEST(Check, NumericWhenTheCanonicalFormsDoNotMeet) {
   const auto report = run_check({"tan(x) = sin(x)/cos(x)"}, {}, {});
   EXPECT_EQ(report.verdict, Verdict::Holds);
-  EXPECT_EQ(report.links[0].check.method.rfind("numeric: ", 0), 0u)
-      << report.links[0].check.method;
+  EXPECT_EQ(report.links[0].check.method.rfind("numeric: ", 0), 0u) << report.links[0].check.method;
 }
 
 TEST(Check, UnknownWhenTheSidesAgreeOnlyOnPartOfTheDomain) {
@@ -51,20 +50,18 @@ TEST(Check, UnknownWhenTheSidesAgreeOnlyOnPartOfTheDomain) {
 // caught at the line where it happens.
 TEST(Check, TheNotesProductRuleErrataFailAtTheRightLine) {
   const char* f = "(x^2 + y^2)*(x^2*y + y^2*x)";
-  const auto dx = run_check({"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
-                             "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
-                             "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3",
-                             "4x^3y + x^2y^2 + 4xy^3 + y^4"},
-                            std::string(f), {"x"}, /*latex=*/true);
+  const auto dx = run_check(
+      {"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)", "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
+       "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3", "4x^3y + x^2y^2 + 4xy^3 + y^4"},
+      std::string(f), {"x"}, /*latex=*/true);
   EXPECT_EQ(dx.first_broken, 2u);
   EXPECT_EQ(print_text(*dx.derivative), "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4");
   EXPECT_EQ(print_text(dx.links[2].check.difference), "2*x*y^3 - 2*x^2*y^2");
-  const auto dy = run_check({"(x^2 + y^2)(x^2 + 2yx) + (x^2y + y^2x)(2y)",
-                             "(x^2 + y^2)(x^2 + 2yx) + 2y(x^2y + y^2x)",
-                             "x^4 + 2x^3y + x^2y^2 + 2yx^2 + 2y^2x^2 + 2y^3x",
-                             "x^4 + 2x^3y + x^2y^2 + 2x^2y + 2x^2y^2 + 2y^3x",
-                             "x^4 + 2x^3y + 3x^2y^2 + 2yx^2 + 2y^3x"},
-                            std::string(f), {"y"}, /*latex=*/true);
+  const auto dy = run_check(
+      {"(x^2 + y^2)(x^2 + 2yx) + (x^2y + y^2x)(2y)", "(x^2 + y^2)(x^2 + 2yx) + 2y(x^2y + y^2x)",
+       "x^4 + 2x^3y + x^2y^2 + 2yx^2 + 2y^2x^2 + 2y^3x",
+       "x^4 + 2x^3y + x^2y^2 + 2x^2y + 2x^2y^2 + 2y^3x", "x^4 + 2x^3y + 3x^2y^2 + 2yx^2 + 2y^3x"},
+      std::string(f), {"y"}, /*latex=*/true);
   EXPECT_EQ(dy.first_broken, 2u);
   EXPECT_EQ(print_text(dy.links[2].check.difference), "2*x^2*y - 2*x*y^3");
 }

@@ -113,13 +113,13 @@ TEST(Diff, EveryTableFunctionAgainstFiniteDifferences) {
     double lo, hi;
   };
   const Case cases[] = {
-      {"exp(x)", -3, 3},    {"ln(x)", 0.1, 5},    {"2^x", -3, 3},      {"sin(x)", -3, 3},
-      {"cos(x)", -3, 3},    {"tan(x)", -1.2, 1.2}, {"cot(x)", 0.2, 2.9}, {"sec(x)", -1.2, 1.2},
-      {"csc(x)", 0.2, 2.9}, {"asin(x)", -0.9, 0.9}, {"acos(x)", -0.9, 0.9}, {"atan(x)", -4, 4},
-      {"acot(x)", -4, 4},   {"asec(x)", 1.1, 5},   {"asec(x)", -5, -1.1}, {"acsc(x)", 1.1, 5},
-      {"acsc(x)", -5, -1.1}, {"sqrt(x)", 0.1, 5},  {"sinh(x)", -3, 3},   {"cosh(x)", -3, 3},
-      {"tanh(x)", -3, 3},   {"sigmoid(x)", -5, 5}, {"abs(x)", 0.1, 5},   {"abs(x)", -5, -0.1},
-      {"x^x", 0.2, 3},      {"x^(1/3)", -5, -0.1},
+      {"exp(x)", -3, 3},     {"ln(x)", 0.1, 5},      {"2^x", -3, 3},         {"sin(x)", -3, 3},
+      {"cos(x)", -3, 3},     {"tan(x)", -1.2, 1.2},  {"cot(x)", 0.2, 2.9},   {"sec(x)", -1.2, 1.2},
+      {"csc(x)", 0.2, 2.9},  {"asin(x)", -0.9, 0.9}, {"acos(x)", -0.9, 0.9}, {"atan(x)", -4, 4},
+      {"acot(x)", -4, 4},    {"asec(x)", 1.1, 5},    {"asec(x)", -5, -1.1},  {"acsc(x)", 1.1, 5},
+      {"acsc(x)", -5, -1.1}, {"sqrt(x)", 0.1, 5},    {"sinh(x)", -3, 3},     {"cosh(x)", -3, 3},
+      {"tanh(x)", -3, 3},    {"sigmoid(x)", -5, 5},  {"abs(x)", 0.1, 5},     {"abs(x)", -5, -0.1},
+      {"x^x", 0.2, 3},       {"x^(1/3)", -5, -0.1},
   };
   const std::vector<Expr> x{symbol("x")};
   testing::RandomExpr random(7);

@@ -24,9 +24,7 @@ TEST(Expand, InsideFunctionsAndDenominators) {
   EXPECT_EXPAND("(x+1)^2/(y+1)", "x^2/(y + 1) + 2*x/(y + 1) + 1/(y + 1)");
 }
 
-TEST(Expand, FloatsTermByTerm) {
-  EXPECT_EXPAND("(0.5*x + 1)^2", "0.25*x^2 + x + 1");
-}
+TEST(Expand, FloatsTermByTerm) { EXPECT_EXPAND("(0.5*x + 1)^2", "0.25*x^2 + x + 1"); }
 
 TEST(Expand, CountsTermsOfDenseProducts) {
   const Expr e = expand(parse_text("(x+y+z+w)^20*((x+y+z+w)^20 + w)"));
@@ -39,7 +37,8 @@ TEST(Expand, HugePowerIsALimitError) {
     FAIL() << "no error";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::Limit);
-    EXPECT_STREQ(error.what(), "the expanded power could have about 1e+09 terms; the limit is 2000000");
+    EXPECT_STREQ(error.what(),
+                 "the expanded power could have about 1e+09 terms; the limit is 2000000");
   }
 }
 

@@ -28,9 +28,7 @@ TEST(Simplify, ExpandsWhenSmaller) {
                   "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4");
 }
 
-TEST(Simplify, KeepsFactoredFormWhenSmaller) {
-  EXPECT_SIMPLIFY("10*(x + 1)^9", "10*(x + 1)^9");
-}
+TEST(Simplify, KeepsFactoredFormWhenSmaller) { EXPECT_SIMPLIFY("10*(x + 1)^9", "10*(x + 1)^9"); }
 
 TEST(Simplify, BasicIdentities) {
   EXPECT_SIMPLIFY("exp(ln(x))", "x");

@@ -101,7 +101,7 @@ TEST(Expr, SelfAssignmentKeepsTheNode) {
 namespace leibniz {
 namespace {
 
-TEST(Number, ToDoubleRoundsToNearest) {
+TEST(Number, ConvertsToTheNearestDouble) {
   EXPECT_EQ(Number::rational(-159, 80).to_double(), -1.9875);
   EXPECT_EQ(Number::rational(1, 3).to_double(), 1.0 / 3.0);
   EXPECT_EQ(Number::rational(39, 80).to_double(), 0.4875);

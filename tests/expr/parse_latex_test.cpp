@@ -14,8 +14,7 @@ namespace {
 // where a derivative was asked for.
 Expr marked(const Expr& e, const Expr& var) { return func(Fn::Sinh, mul(e, var)); }
 
-#define EXPECT_LATEX(latex, text) \
-  EXPECT_EQ(parse_latex(latex, marked), parse_text(text)) << latex
+#define EXPECT_LATEX(latex, text) EXPECT_EQ(parse_latex(latex, marked), parse_text(text)) << latex
 
 TEST(ParseLatex, TheNotationOfTheNotes) {
   EXPECT_LATEX("\\frac{x^2}{y}", "x^2/y");

@@ -19,8 +19,10 @@ class RandomExpr {
   Expr generate(int depth) {
     if (depth == 0 || pick(4) == 0) return leaf();
     switch (pick(9)) {
-      case 0: case 1: return add(generate(depth - 1), generate(depth - 1));
-      case 2: case 3: return mul(generate(depth - 1), generate(depth - 1));
+      case 0:
+      case 1: return add(generate(depth - 1), generate(depth - 1));
+      case 2:
+      case 3: return mul(generate(depth - 1), generate(depth - 1));
       case 4: return sub(generate(depth - 1), generate(depth - 1));
       case 5: return div(generate(depth - 1), add(integer(2), pow(generate(depth - 1), 2)));
       case 6: return pow(generate(depth - 1), integer(pick(4) + 2));

@@ -56,7 +56,7 @@ TEST(Gemm, SmallAndLargeProductsMatchTheLoop) {
   }
 }
 
-TEST(Gemm, EmptyProductLeavesNothingToDo) {
+TEST(Gemm, EmptyProductLeavesTheOutputAlone) {
   std::vector<float> c{1, 2};
   gemm<float>(false, false, 0, 2, 3, 1.0f, nullptr, 3, nullptr, 2, 0.0f, c.data(), 2);
   EXPECT_EQ(c, (std::vector<float>{1, 2}));
