@@ -4,14 +4,13 @@
 
 #include <functional>
 #include <iostream>
-#include <new>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
 #include "leibniz/app/batch.h"
+#include "leibniz/cli/output.h"
 #include "leibniz/cli/report.h"
-#include "leibniz/core/limits.h"
 #include "leibniz/graph/source.h"
 
 namespace leibniz::cli {
@@ -36,17 +35,7 @@ inline int run_model_command(bool json,
     }
     return 2;
   };
-  try {
-    TimeBudget budget(limits().seconds);
-    body(sources);
-    return 0;
-  } catch (const Error& error) {
-    return fail(error);
-  } catch (const std::bad_alloc&) {
-    return fail(Error(ErrorKind::Limit, "the computation ran out of memory"));
-  } catch (const std::exception& e) {
-    return fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()));
-  }
+  return run_guarded([&] { body(sources); }, fail);
 }
 
 }  // namespace leibniz::cli

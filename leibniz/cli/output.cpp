@@ -51,6 +51,10 @@ int guarded(const OutputOptions& options, std::string_view input,
     }
     return report_error(error, input);
   };
+  return run_guarded(body, fail);
+}
+
+int run_guarded(const std::function<void()>& body, const std::function<int(const Error&)>& fail) {
   try {
     TimeBudget budget(limits().seconds);
     body();

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "leibniz/core/error.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz::cli {
@@ -40,5 +41,9 @@ nlohmann::ordered_json answer_json(const Expr& e);
 /// status: 0, or 2 when it could not answer.
 int guarded(const OutputOptions& options, std::string_view input,
             const std::function<void()>& body);
+
+/// Runs `body` within the time limit and hands any failure, as an Error (out of memory
+/// is a limit, anything else internal), to `fail`, whose result is the exit status.
+int run_guarded(const std::function<void()>& body, const std::function<int(const Error&)>& fail);
 
 }  // namespace leibniz::cli
