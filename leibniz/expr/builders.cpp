@@ -12,6 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <functional>
+#include <span>
 #include <unordered_map>
 
 #include "leibniz/core/error.h"
@@ -21,7 +24,19 @@
 namespace leibniz {
 
 Expr number(const Number& value) { return detail::make_number(value); }
-Expr integer(long value) { return detail::make_number(Number(value)); }
+
+Expr integer(long value) {
+  // The small integers are in every derivative (0, 1, -1, exponents): made once.
+  constexpr long kCached = 16;
+  static const auto* cached = [] {
+    auto* table = new std::vector<Expr>;  // never destroyed: static Exprs outlive all
+    for (long v = -kCached; v <= kCached; ++v) table->push_back(detail::make_number(Number(v)));
+    return table;
+  }();
+  if (value >= -kCached && value <= kCached)
+    return (*cached)[static_cast<std::size_t>(value + kCached)];
+  return detail::make_number(Number(value));
+}
 Expr rational(long numerator, long denominator) {
   return detail::make_number(Number::rational(numerator, denominator));
 }
@@ -56,35 +71,146 @@ namespace {
 
 void sort_canonical(std::vector<Expr>& args) { std::sort(args.begin(), args.end(), storage_less); }
 
-// coefficient * rest, where rest is a canonical non-numeric term.
-Expr scale_term(const Number& coefficient, const Expr& rest) {
-  if (coefficient.is_one() && coefficient.is_exact()) return rest;
-  std::vector<Expr> factors{number(coefficient)};
-  if (rest.is(Kind::Mul)) {
-    factors.insert(factors.end(), rest.args().begin(), rest.args().end());
-  } else {
-    factors.push_back(rest);
+bool is_exact_one(const Number& n) { return n.is_one() && n.is_exact(); }
+
+// A running sum or product of numbers that borrows its first operand and computes only
+// from the second on: most sums and products have at most one numeric part, and GMP
+// arithmetic allocates.
+class Accumulated {
+ public:
+  explicit Accumulated(const Number& neutral) : borrowed_(&neutral) {}
+  template <class Op>
+  void combine(const Number& n, Op op) {
+    if (!touched_) {
+      borrowed_ = &n;
+      touched_ = true;
+      return;
+    }
+    owned_ = op(value(), n);
+    borrowed_ = nullptr;
   }
+  void add(const Number& n) { combine(n, std::plus<>{}); }
+  void multiply(const Number& n) { combine(n, std::multiplies<>{}); }
+  const Number& value() const { return borrowed_ ? *borrowed_ : owned_; }
+
+ private:
+  const Number* borrowed_;  // null when the value is owned_
+  Number owned_;
+  bool touched_ = false;
+};
+
+const Number& zero_number() {
+  static const Number zero(0);
+  return zero;
+}
+const Number& one_number() {
+  static const Number one(1);
+  return one;
+}
+
+// A term of a sum seen as coefficient × (the product of `rest`): 3*x*y is 3 × [x, y],
+// x is 1 × [x]. Like terms have equal rests; a term met once is kept as it is.
+struct SumEntry {
+  const Expr* term;
+  std::span<const Expr> rest;
+  std::uint64_t rest_hash = 0;
+  Accumulated coefficient{zero_number()};
+  bool combined = false;
+};
+
+SumEntry sum_entry(const Expr& term) {
+  SumEntry entry{&term, std::span<const Expr>(&term, 1)};
+  if (term.is(Kind::Mul) && term.arg(0).is_number()) {
+    entry.rest = term.args().subspan(1);
+    entry.coefficient.add(term.arg(0).number());
+  } else {
+    if (term.is(Kind::Mul)) entry.rest = term.args();
+    entry.coefficient.add(one_number());
+  }
+  std::uint64_t h = entry.rest.size();
+  for (const Expr& f : entry.rest) h = (h ^ f.hash()) * 0x100000001b3ULL;
+  entry.rest_hash = h;
+  return entry;
+}
+
+bool same_rest(const SumEntry& a, const SumEntry& b) {
+  return a.rest_hash == b.rest_hash &&
+         std::equal(a.rest.begin(), a.rest.end(), b.rest.begin(), b.rest.end());
+}
+
+// coefficient × the product of rest (canonical non-numeric factors).
+Expr scale_rest(const Number& coefficient, std::span<const Expr> rest) {
+  if (is_exact_one(coefficient)) {
+    if (rest.size() == 1) return rest[0];
+    return detail::make_node(Kind::Mul, std::vector<Expr>(rest.begin(), rest.end()));
+  }
+  std::vector<Expr> factors;
+  factors.reserve(rest.size() + 1);
+  factors.push_back(number(coefficient));
+  factors.insert(factors.end(), rest.begin(), rest.end());
   return detail::make_node(Kind::Mul, std::move(factors));
 }
+
+// Finds equal keys among items added one by one: a linear scan while there are few,
+// then a hash index (hash -> chain of items with that hash).
+class LikeFinder {
+ public:
+  template <class Same>
+  std::size_t find(std::uint64_t hash, std::size_t count, const std::vector<std::uint64_t>& hashes,
+                   Same same) {
+    if (count <= kLinearScan) {
+      for (std::size_t i = 0; i < count; ++i) {
+        if (hashes[i] == hash && same(i)) return i;
+      }
+      return kNone;
+    }
+    for (; indexed_ < count; ++indexed_) index(hashes[indexed_], indexed_);
+    auto it = first_.find(hash);
+    for (std::size_t i = it == first_.end() ? kNone : it->second; i != kNone; i = next_[i]) {
+      if (same(i)) return i;
+    }
+    return kNone;
+  }
+  static constexpr std::size_t kNone = SIZE_MAX;
+
+ private:
+  static constexpr std::size_t kLinearScan = 16;
+  void index(std::uint64_t hash, std::size_t i) {
+    next_.resize(i + 1, kNone);
+    auto [it, inserted] = first_.emplace(hash, i);
+    if (!inserted) {
+      next_[i] = it->second;
+      it->second = i;
+    }
+  }
+  std::unordered_map<std::uint64_t, std::size_t> first_;
+  std::vector<std::size_t> next_;
+  std::size_t indexed_ = 0;
+};
 
 }  // namespace
 
 Expr add(std::vector<Expr> terms) {
-  Number constant_term(0);
-  std::vector<std::pair<Expr, Number>> collected;
-  std::unordered_map<const Node*, std::size_t> index;
+  Accumulated constant_term(zero_number());
+  std::vector<SumEntry> entries;
+  std::vector<std::uint64_t> hashes;
+  entries.reserve(terms.size());
+  hashes.reserve(terms.size());
+  LikeFinder like;
   auto take = [&](const Expr& t) {
     if (t.is_number()) {
-      constant_term = constant_term + t.number();
+      constant_term.add(t.number());
       return;
     }
-    auto [c, rest] = split_coefficient(t);
-    auto [it, inserted] = index.emplace(rest.node(), collected.size());
-    if (inserted) {
-      collected.emplace_back(rest, c);
+    SumEntry entry = sum_entry(t);
+    const std::size_t i = like.find(entry.rest_hash, entries.size(), hashes,
+                                    [&](std::size_t j) { return same_rest(entries[j], entry); });
+    if (i == LikeFinder::kNone) {
+      hashes.push_back(entry.rest_hash);
+      entries.push_back(entry);
     } else {
-      collected[it->second].second = collected[it->second].second + c;
+      entries[i].coefficient.add(entry.coefficient.value());
+      entries[i].combined = true;
     }
   };
   for (const Expr& t : terms) {
@@ -96,16 +222,20 @@ Expr add(std::vector<Expr> terms) {
     }
   }
   std::vector<Expr> result;
-  result.reserve(collected.size() + 1);
-  for (auto& [rest, c] : collected) {
-    if (c.is_zero()) continue;
-    result.push_back(scale_term(c, rest));
+  result.reserve(entries.size() + 1);
+  for (const SumEntry& e : entries) {
+    if (!e.combined) {
+      result.push_back(*e.term);
+    } else if (!e.coefficient.value().is_zero()) {
+      result.push_back(scale_rest(e.coefficient.value(), e.rest));
+    }
   }
   sort_canonical(result);
-  if (!constant_term.is_zero() || (constant_term.is_float() && result.empty())) {
-    result.insert(result.begin(), number(constant_term));
+  const Number& constant = constant_term.value();
+  if (!constant.is_zero() || (constant.is_float() && result.empty())) {
+    result.insert(result.begin(), number(constant));
   }
-  if (result.empty()) return number(constant_term);
+  if (result.empty()) return number(constant);
   if (result.size() == 1) return result[0];
   return detail::make_node(Kind::Add, std::move(result));
 }
@@ -114,22 +244,41 @@ Expr add(const Expr& a, const Expr& b) { return add(std::vector<Expr>{a, b}); }
 Expr neg(const Expr& a) { return mul(integer(-1), a); }
 Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 
+namespace {
+
+// The factors of a product with one base: the first factor met, and the exponents of
+// all of them (only filled in when there are several).
+struct PowerEntry {
+  const Expr* factor;
+  const Expr* base;
+  std::vector<Expr> exponents;
+};
+
+}  // namespace
+
 Expr mul(std::vector<Expr> factors) {
-  Number coefficient(1);
-  std::vector<std::pair<Expr, std::vector<Expr>>> collected;  // base -> exponents
-  std::unordered_map<const Node*, std::size_t> index;
+  Accumulated coefficient(one_number());
+  std::vector<PowerEntry> entries;
+  std::vector<std::uint64_t> hashes;
+  entries.reserve(factors.size());
+  hashes.reserve(factors.size());
+  LikeFinder like;
   auto take = [&](const Expr& f) {
     if (f.is_number()) {
-      coefficient = coefficient * f.number();
+      coefficient.multiply(f.number());
       return;
     }
-    auto [base, exponent] = split_power(f);
-    auto [it, inserted] = index.emplace(base.node(), collected.size());
-    if (inserted) {
-      collected.push_back({base, {exponent}});
-    } else {
-      collected[it->second].second.push_back(exponent);
+    const Expr* base = f.is(Kind::Pow) ? &f.base() : &f;
+    const std::size_t i = like.find(base->hash(), entries.size(), hashes,
+                                    [&](std::size_t j) { return *entries[j].base == *base; });
+    if (i == LikeFinder::kNone) {
+      hashes.push_back(base->hash());
+      entries.push_back({&f, base, {}});
+      return;
     }
+    PowerEntry& e = entries[i];
+    if (e.exponents.empty()) e.exponents.push_back(split_power(*e.factor).second);
+    e.exponents.push_back(split_power(f).second);
   };
   for (const Expr& f : factors) {
     LZ_ASSERT(!f.is_null(), "mul of a null expression");
@@ -140,15 +289,22 @@ Expr mul(std::vector<Expr> factors) {
     }
   }
   std::vector<Expr> result;
-  result.reserve(collected.size() + 1);
-  for (auto& [base, exponents] : collected) {
-    Expr combined = exponents.size() == 1 ? pow(base, exponents[0]) : pow(base, add(exponents));
+  std::deque<Number> folded;  // numbers that powers folded into, borrowed by `coefficient`
+  result.reserve(entries.size() + 1);
+  bool expanded = false;  // a power of a product was multiplied out
+  for (PowerEntry& e : entries) {
+    if (e.exponents.empty()) {  // met once: already a canonical factor
+      result.push_back(*e.factor);
+      continue;
+    }
+    Expr combined = pow(*e.base, add(std::move(e.exponents)));
     if (combined.is_number()) {
-      coefficient = coefficient * combined.number();
+      coefficient.multiply(folded.emplace_back(combined.number()));
     } else if (combined.is(Kind::Mul)) {  // e.g. an integer power of a product
+      expanded = true;
       for (const Expr& inner : combined.args()) {
         if (inner.is_number()) {
-          coefficient = coefficient * inner.number();
+          coefficient.multiply(folded.emplace_back(inner.number()));
         } else {
           result.push_back(inner);
         }
@@ -157,31 +313,31 @@ Expr mul(std::vector<Expr> factors) {
       result.push_back(combined);
     }
   }
-  if (coefficient.is_zero()) return number(coefficient);
-  if (result.empty()) return number(coefficient);
-  if (result.size() > 1) {
+  const Number& c = coefficient.value();
+  if (c.is_zero()) return number(c);
+  if (result.empty()) return number(c);
+  if (expanded && result.size() > 1) {
     // Re-collect if an expanded power brought a base that is already present.
     std::unordered_map<const Node*, int> seen;
     bool repeated = false;
     for (const Expr& f : result) repeated |= ++seen[split_power(f).first.node()] > 1;
     if (repeated) {
-      result.insert(result.begin(), number(coefficient));
+      result.insert(result.begin(), number(c));
       return mul(std::move(result));
     }
   }
   if (result.size() == 1) {
-    if (coefficient.is_one() && coefficient.is_exact()) return result[0];
+    if (is_exact_one(c)) return result[0];
     if (result[0].is(Kind::Add)) {  // 2*(x + y) -> 2*x + 2*y
       std::vector<Expr> terms;
       terms.reserve(result[0].args().size());
-      for (const Expr& t : result[0].args()) terms.push_back(mul(number(coefficient), t));
+      const Expr factor = number(c);
+      for (const Expr& t : result[0].args()) terms.push_back(mul(factor, t));
       return add(std::move(terms));
     }
   }
   sort_canonical(result);
-  if (!(coefficient.is_one() && coefficient.is_exact())) {
-    result.insert(result.begin(), number(coefficient));
-  }
+  if (!is_exact_one(c)) result.insert(result.begin(), number(c));
   return detail::make_node(Kind::Mul, std::move(result));
 }
 

@@ -1,4 +1,6 @@
-// Interning and reference counting of expression nodes.
+// Interning and reference counting of expression nodes. A builder looks its node up by
+// content (kind, function, arguments, number or name) before allocating anything, so
+// that an expression already alive costs one hash probe.
 #include "leibniz/expr/expr.h"
 
 #include <fmt/format.h>
@@ -7,36 +9,58 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/expr/node.h"
 
 namespace leibniz {
 namespace {
 
-struct NodeKeyHash {
-  using is_transparent = void;
-  std::size_t operator()(const Node* n) const { return static_cast<std::size_t>(n->hash); }
+// What a node would hold, without the node: the key of a lookup.
+struct NodeKey {
+  Kind kind = Kind::Number;
+  Fn fn = Fn::Ln;
+  ConstantId constant = ConstantId::E;
+  const Number* number = nullptr;
+  const std::string* name = nullptr;
+  std::span<const Expr> args;
+  std::uint64_t hash = 0;
 };
 
-bool same_content(const Node& a, const Node& b) {
-  if (a.hash != b.hash || a.kind != b.kind) return false;
-  switch (a.kind) {
-    case Kind::Number: return a.number == b.number;
-    case Kind::Symbol: return a.name == b.name;
-    case Kind::Constant: return a.constant == b.constant;
+bool same_args(std::span<const Expr> a, std::span<const Expr> b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+bool matches(const NodeKey& key, const Node& node) {
+  if (key.hash != node.hash || key.kind != node.kind) return false;
+  switch (key.kind) {
+    case Kind::Number: return *key.number == node.number;
+    case Kind::Symbol: return *key.name == node.name;
+    case Kind::Constant: return key.constant == node.constant;
     case Kind::Func:
-      if (a.fn != b.fn) return false;
+      if (key.fn != node.fn) return false;
       break;
     default: break;
   }
-  return a.args == b.args;
+  return same_args(key.args, node.args);
 }
 
-struct NodeKeyEqual {
+struct NodeHash {
   using is_transparent = void;
-  bool operator()(const Node* a, const Node* b) const { return same_content(*a, *b); }
+  std::size_t operator()(const Node* n) const { return static_cast<std::size_t>(n->hash); }
+  std::size_t operator()(const NodeKey& k) const { return static_cast<std::size_t>(k.hash); }
 };
 
-using InternTable = std::unordered_set<Node*, NodeKeyHash, NodeKeyEqual>;
+// Two nodes in the table never have the same content, so nodes compare by address.
+struct NodeEqual {
+  using is_transparent = void;
+  bool operator()(const Node* a, const Node* b) const { return a == b; }
+  bool operator()(const NodeKey& k, const Node* n) const { return matches(k, *n); }
+  bool operator()(const Node* n, const NodeKey& k) const { return matches(k, *n); }
+};
+
+using InternTable = std::unordered_set<Node*, NodeHash, NodeEqual>;
 
 // Never destroyed, so that static Exprs may outlive everything else at exit.
 InternTable& table() {
@@ -55,79 +79,97 @@ std::uint64_t string_hash(const std::string& s) {
   return h;
 }
 
-Expr intern(Node* candidate) {
-  tick();
-  std::uint64_t h = mix(0x1234567ULL, static_cast<std::uint64_t>(candidate->kind));
-  std::uint32_t depth = 0;
-  switch (candidate->kind) {
-    case Kind::Number: h = mix(h, candidate->number.hash()); break;
-    case Kind::Symbol: h = mix(h, string_hash(candidate->name)); break;
-    case Kind::Constant: h = mix(h, static_cast<std::uint64_t>(candidate->constant) + 17); break;
-    case Kind::Func: h = mix(h, static_cast<std::uint64_t>(candidate->fn) + 101); break;
+std::uint64_t key_hash(const NodeKey& key) {
+  std::uint64_t h = mix(0x1234567ULL, static_cast<std::uint64_t>(key.kind));
+  switch (key.kind) {
+    case Kind::Number: h = mix(h, key.number->hash()); break;
+    case Kind::Symbol: h = mix(h, string_hash(*key.name)); break;
+    case Kind::Constant: h = mix(h, static_cast<std::uint64_t>(key.constant) + 17); break;
+    case Kind::Func: h = mix(h, static_cast<std::uint64_t>(key.fn) + 101); break;
     default: break;
   }
-  for (const Expr& a : candidate->args) {
-    h = mix(h, a.hash());
-    depth = std::max(depth, a.depth());
-  }
-  candidate->hash = h;
-  candidate->depth = depth + 1;
-  if (candidate->depth > limits().max_depth) {
-    delete candidate;
+  for (const Expr& a : key.args) h = mix(h, a.hash());
+  return h;
+}
+
+// The node with the key's content: the live one if there is one, else `make()`'s,
+// which fills in the content (moved from the caller) and is then registered.
+template <class Make>
+Expr intern(NodeKey key, Make make) {
+  tick();
+  key.hash = key_hash(key);
+  InternTable& nodes = table();
+  if (auto it = nodes.find(key); it != nodes.end()) return Expr(*it);
+  std::uint32_t depth = 0;
+  for (const Expr& a : key.args) depth = std::max(depth, a.depth());
+  if (depth + 1 > limits().max_depth) {
     throw Error(ErrorKind::Limit, fmt::format("the expression is nested deeper than the limit "
                                               "of {} levels",
                                               limits().max_depth));
   }
-  auto [it, inserted] = table().insert(candidate);
-  if (!inserted) delete candidate;
-  return Expr(*it);
+  Node* n = new Node;
+  n->kind = key.kind;
+  n->fn = key.fn;
+  n->constant = key.constant;
+  n->hash = key.hash;
+  n->depth = depth + 1;
+  make(*n);
+  nodes.insert(n);
+  return Expr(n);
+}
+
+// Freed nodes are kept for reuse; the sanitizers see plain new and delete instead, so
+// that a use after free is still caught.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPooled = false;
+#else
+constexpr bool kPooled = true;
+#endif
+
+struct FreeNode {
+  FreeNode* next;
+};
+
+FreeNode*& free_nodes() {
+  static FreeNode* head = nullptr;
+  return head;
 }
 
 }  // namespace
 
-Expr::Expr(const Node* node) : node_(node) {
-  if (node_) ++node_->refs;
-}
-
-Expr::Expr(const Expr& other) : node_(other.node_) {
-  if (node_) ++node_->refs;
-}
-
-Expr& Expr::operator=(const Expr& other) {
-  Expr copy(other);  // safe for self-assignment and for other living inside *this
-  std::swap(node_, copy.node_);
-  return *this;
-}
-
-Expr& Expr::operator=(Expr&& other) noexcept {
-  Expr taken(std::move(other));
-  std::swap(node_, taken.node_);
-  return *this;
-}
-
-Expr::~Expr() {
-  if (node_ && --node_->refs == 0) {
-    Node* dead = const_cast<Node*>(node_);
-    table().erase(dead);
-    delete dead;
+void* Node::operator new(std::size_t size) {
+  FreeNode*& head = free_nodes();
+  if (!kPooled || size != sizeof(Node)) return ::operator new(size);
+  if (head == nullptr) {
+    // A block at a time; blocks are never returned (live nodes may be anywhere in them).
+    constexpr std::size_t kBlock = 1024;
+    auto* block = static_cast<char*>(::operator new(kBlock * sizeof(Node)));
+    for (std::size_t i = 0; i < kBlock; ++i) {
+      auto* f = reinterpret_cast<FreeNode*>(block + i * sizeof(Node));
+      f->next = head;
+      head = f;
+    }
   }
+  FreeNode* f = head;
+  head = f->next;
+  return f;
 }
 
-Kind Expr::kind() const { return node_->kind; }
-const Number& Expr::number() const {
-  LZ_ASSERT(kind() == Kind::Number, "number() of a non-number");
-  return node_->number;
+void Node::operator delete(void* node, std::size_t size) {
+  if (!kPooled || size != sizeof(Node)) {
+    ::operator delete(node);
+    return;
+  }
+  auto* f = static_cast<FreeNode*>(node);
+  f->next = free_nodes();
+  free_nodes() = f;
 }
-bool Expr::is_zero() const { return kind() == Kind::Number && node_->number.is_zero(); }
-bool Expr::is_one() const { return kind() == Kind::Number && node_->number.is_one(); }
-bool Expr::is_integer() const { return kind() == Kind::Number && node_->number.is_integer(); }
-const std::string& Expr::name() const { return node_->name; }
-ConstantId Expr::constant() const { return node_->constant; }
-bool Expr::is_e() const { return kind() == Kind::Constant && node_->constant == ConstantId::E; }
-Fn Expr::fn() const { return node_->fn; }
-std::span<const Expr> Expr::args() const { return node_->args; }
-std::uint64_t Expr::hash() const { return node_->hash; }
-std::uint32_t Expr::depth() const { return node_->depth; }
+
+void Expr::release(const Node* node) {
+  Node* dead = const_cast<Node*>(node);
+  table().erase(dead);
+  delete dead;
+}
 
 namespace {
 
@@ -163,33 +205,33 @@ std::size_t interned_node_count() { return table().size(); }
 
 namespace detail {
 
-Expr make_number(Number value) {
-  auto* n = new Node;
-  n->kind = Kind::Number;
-  n->number = std::move(value);
-  return intern(n);
+Expr make_number(const Number& value) {
+  NodeKey key;
+  key.kind = Kind::Number;
+  key.number = &value;
+  return intern(key, [&](Node& n) { n.number = value; });
 }
 
 Expr make_symbol(const std::string& name) {
-  auto* n = new Node;
-  n->kind = Kind::Symbol;
-  n->name = name;
-  return intern(n);
+  NodeKey key;
+  key.kind = Kind::Symbol;
+  key.name = &name;
+  return intern(key, [&](Node& n) { n.name = name; });
 }
 
 Expr make_constant(ConstantId id) {
-  auto* n = new Node;
-  n->kind = Kind::Constant;
-  n->constant = id;
-  return intern(n);
+  NodeKey key;
+  key.kind = Kind::Constant;
+  key.constant = id;
+  return intern(key, [](Node&) {});
 }
 
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn) {
-  auto* n = new Node;
-  n->kind = kind;
-  n->fn = fn;
-  n->args = std::move(args);
-  return intern(n);
+  NodeKey key;
+  key.kind = kind;
+  key.fn = fn;
+  key.args = args;
+  return intern(key, [&](Node& n) { n.args = std::move(args); });
 }
 
 }  // namespace detail

@@ -1,14 +1,17 @@
 // Expr: a handle to an immutable, interned (hash-consed) expression node. Two equal
 // expressions are the same node, so equality is pointer comparison. Nodes are built
-// only through the canonical builders of builders.h.
+// only through the canonical builders of builders.h. The accessors and the reference
+// counting are inline: every rule of every algorithm goes through them.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "leibniz/core/error.h"
 #include "leibniz/core/number.h"
 
 namespace leibniz {
@@ -48,8 +51,16 @@ class Expr {
   explicit Expr(const Node* node);  // takes a new reference
   Expr(const Expr& other);
   Expr(Expr&& other) noexcept : node_(other.node_) { other.node_ = nullptr; }
-  Expr& operator=(const Expr& other);
-  Expr& operator=(Expr&& other) noexcept;
+  Expr& operator=(const Expr& other) {
+    Expr copy(other);  // safe for self-assignment and for other living inside *this
+    std::swap(node_, copy.node_);
+    return *this;
+  }
+  Expr& operator=(Expr&& other) noexcept {
+    Expr taken(std::move(other));
+    std::swap(node_, taken.node_);
+    return *this;
+  }
   ~Expr();
 
   bool is_null() const { return node_ == nullptr; }
@@ -81,8 +92,59 @@ class Expr {
   friend bool operator==(const Expr& a, const Expr& b) { return a.node_ == b.node_; }
 
  private:
+  // Removes a node whose last reference is gone from the intern table and frees it.
+  static void release(const Node* node);
+
   const Node* node_ = nullptr;
 };
+
+/// The node behind an Expr. Only expr.cpp creates and mutates nodes; everyone else
+/// reads them through Expr.
+class Node {
+ public:
+  Kind kind = Kind::Number;
+  Fn fn = Fn::Ln;
+  ConstantId constant = ConstantId::E;
+  mutable std::uint32_t refs = 0;
+  std::uint32_t depth = 1;
+  std::uint64_t hash = 0;
+  std::vector<Expr> args;
+  Number number;
+  std::string name;
+
+  // Nodes come from a free list: expressions make and drop millions of them.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* node, std::size_t size);
+};
+
+inline Expr::Expr(const Node* node) : node_(node) {
+  if (node_) ++node_->refs;
+}
+inline Expr::Expr(const Expr& other) : node_(other.node_) {
+  if (node_) ++node_->refs;
+}
+inline Expr::~Expr() {
+  if (node_ && --node_->refs == 0) release(node_);
+}
+inline Kind Expr::kind() const { return node_->kind; }
+inline const Number& Expr::number() const {
+  LZ_ASSERT(kind() == Kind::Number, "number() of a non-number");
+  return node_->number;
+}
+inline bool Expr::is_zero() const { return kind() == Kind::Number && node_->number.is_zero(); }
+inline bool Expr::is_one() const { return kind() == Kind::Number && node_->number.is_one(); }
+inline bool Expr::is_integer() const {
+  return kind() == Kind::Number && node_->number.is_integer();
+}
+inline const std::string& Expr::name() const { return node_->name; }
+inline ConstantId Expr::constant() const { return node_->constant; }
+inline bool Expr::is_e() const {
+  return kind() == Kind::Constant && node_->constant == ConstantId::E;
+}
+inline Fn Expr::fn() const { return node_->fn; }
+inline std::span<const Expr> Expr::args() const { return node_->args; }
+inline std::uint64_t Expr::hash() const { return node_->hash; }
+inline std::uint32_t Expr::depth() const { return node_->depth; }
 
 struct ExprHash {
   std::size_t operator()(const Expr& e) const { return static_cast<std::size_t>(e.hash()); }
@@ -97,7 +159,7 @@ std::size_t interned_node_count();
 
 namespace detail {
 /// Raw constructors: they trust their input to be canonical and intern it.
-Expr make_number(Number value);
+Expr make_number(const Number& value);
 Expr make_symbol(const std::string& name);
 Expr make_constant(ConstantId id);
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn = Fn::Ln);

@@ -4,7 +4,6 @@
 
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/node.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::graph {

@@ -3,7 +3,6 @@
 #include <functional>
 
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/node.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::graph {

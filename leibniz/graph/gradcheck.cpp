@@ -7,7 +7,6 @@
 #include <memory>
 #include <ostream>
 
-#include "leibniz/expr/node.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/report.h"

@@ -1,7 +1,6 @@
 #include "leibniz/graph/symbolic.h"
 
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/node.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::graph {
