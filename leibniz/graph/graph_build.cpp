@@ -10,7 +10,6 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/node.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
