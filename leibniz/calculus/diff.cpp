@@ -4,14 +4,13 @@
 
 #include <fmt/format.h>
 
-#include <unordered_map>
-
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/calculus/simplify_steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
+#include "leibniz/expr/node_map.h"
 #include "leibniz/expr/order.h"
 #include "leibniz/expr/print.h"
 
@@ -32,9 +31,7 @@ class Differentiator {
     tick();
     if (!depends(e)) return record_leaf(e, "constant", integer(0));
     if (e == var_) return record_leaf(e, "variable", integer(1));
-    if (auto it = memo_.find(e.node()); it != memo_.end()) {
-      return record_leaf(e, "as above", it->second.second);
-    }
+    if (const Expr* known = memo_.find(e)) return record_leaf(e, "as above", *known);
     Expr result;
     switch (e.kind()) {
       case Kind::Add: result = sum_rule(e); break;
@@ -43,7 +40,7 @@ class Differentiator {
       case Kind::Func: result = function(e); break;
       default: LZ_ASSERT(false, "a leaf that depends on the variable is the variable");
     }
-    memo_.emplace(e.node(), std::pair{e, result});
+    memo_.insert(e, result);
     return result;
   }
 
@@ -51,10 +48,10 @@ class Differentiator {
   // True if e contains the variable; memoised over the DAG.
   bool depends(const Expr& e) {
     if (e.args().empty()) return e == var_;
-    if (auto it = depends_.find(e.node()); it != depends_.end()) return it->second.second;
+    if (const bool* known = depends_.find(e)) return *known;
     bool result = false;
     for (const Expr& a : e.args()) result = result || depends(a);
-    depends_.emplace(e.node(), std::pair{e, result});
+    depends_.insert(e, result);
     return result;
   }
 
@@ -102,14 +99,30 @@ class Differentiator {
   }
 
   Expr product(const Expr& e) {
-    auto [c, rest] = split_coefficient(e);
-    if (!(c.is_one() && c.is_exact())) return constant_multiple(c, rest, e);
     std::vector<Expr> top, bottom;
     for (const Expr& f : e.args()) {
-      (is_negative_power(f) ? bottom : top).push_back(f);
+      if (!f.is_number()) (is_negative_power(f) ? bottom : top).push_back(f);
     }
-    if (!bottom.empty() && !top.empty()) return quotient_rule(e, mul(top), bottom);
+    const bool quotient = !bottom.empty() && !top.empty();
+    if (!trace_ && !quotient) return product_sum(e);
+    auto [c, rest] = split_coefficient(e);
+    if (!(c.is_one() && c.is_exact())) return constant_multiple(c, rest, e);
+    if (quotient) return quotient_rule(e, mul(top), bottom);
     return product_rule(e);
+  }
+
+  // Without a trace: ∂/∂x (f1···fn) = Σ f1···∂fi/∂x···fn over the factors that depend
+  // on x, each term built flat (no products of the remaining factors in between).
+  Expr product_sum(const Expr& e) {
+    const auto factors = e.args();
+    std::vector<Expr> terms;
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+      if (!depends(factors[i])) continue;
+      std::vector<Expr> term(factors.begin(), factors.end());
+      term[i] = d(factors[i]);
+      terms.push_back(mul(std::move(term)));
+    }
+    return add(std::move(terms));
   }
 
   // ∂/∂x (c·g) = c·∂g/∂x
@@ -212,10 +225,10 @@ class Differentiator {
 
   Expr var_;
   Trace* trace_;
-  // Keyed by node, holding the node too: the rules make new nodes (v = the rest of a
-  // product) that must not die and be reborn at the same address while memoised.
-  std::unordered_map<const Node*, std::pair<Expr, Expr>> memo_;
-  std::unordered_map<const Node*, std::pair<Expr, bool>> depends_;
+  // The maps hold their keys: the rules make new nodes (v = the rest of a product) that
+  // must not die and be reborn at the same address while memoised.
+  NodeMap<Expr> memo_;
+  NodeMap<bool> depends_;
 };
 
 void require_symbol(const Expr& var) {

@@ -4,14 +4,15 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/node_map.h"
 
 namespace leibniz {
 namespace {
@@ -31,6 +32,8 @@ Expr exp_of_log(const Expr& exponent) {
   return {};
 }
 
+SimplifyChoice choose(const Expr& e, class Rewriter& rewriter);
+
 class Rewriter {
  public:
   // Applies the identities bottom-up; function arguments and non-integer powers are
@@ -38,20 +41,31 @@ class Rewriter {
   Expr rewrite(const Expr& e) {
     tick();
     if (e.args().empty()) return e;
-    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
+    if (const Expr* known = rewritten_.find(e)) return *known;
     Expr result = rewrite_uncached(e);
-    memo_.emplace(e.node(), result);
+    rewritten_.insert(e, result);
+    return result;
+  }
+
+  // simplify(e), shared by every place in the expression where e occurs.
+  Expr simplify(const Expr& e) {
+    if (e.args().empty()) return e;
+    if (const Expr* known = simplified_.find(e)) return *known;
+    Expr result = choose(e, *this).result;
+    simplified_.insert(e, result);
     return result;
   }
 
  private:
+  // Most subexpressions are already simple: when no part changes, the node is kept
+  // rather than rebuilt (rebuilding a long sum sorts it again).
   Expr rewrite_uncached(const Expr& e) {
     switch (e.kind()) {
       case Kind::Func: {
         Expr arg = simplify(e.arg(0));
         // ln(e^u) = u for every real u.
         if (e.fn() == Fn::Ln && arg.is(Kind::Pow) && arg.base().is_e()) return arg.exponent();
-        return func(e.fn(), arg);
+        return arg == e.arg(0) ? e : func(e.fn(), arg);
       }
       case Kind::Pow: {
         Expr exponent = simplify(e.exponent());
@@ -59,23 +73,35 @@ class Rewriter {
         if (base.is_e()) {
           if (Expr inner = exp_of_log(exponent); !inner.is_null()) return inner;
         }
-        return pow(base, exponent);
+        return base == e.base() && exponent == e.exponent() ? e : pow(base, exponent);
       }
       case Kind::Add: {
         std::vector<Expr> terms;
-        for (const Expr& t : e.args()) terms.push_back(rewrite(t));
+        if (!rewrite_all(e.args(), terms)) return pythagorean(e);
         return pythagorean(add(std::move(terms)));
       }
       case Kind::Mul: {
         std::vector<Expr> factors;
-        for (const Expr& f : e.args()) factors.push_back(rewrite(f));
+        if (!rewrite_all(e.args(), factors)) return e;
         return mul(std::move(factors));
       }
       default: return e;
     }
   }
 
-  std::unordered_map<const Node*, Expr> memo_;
+  // The rewritten args; false if every one is unchanged.
+  bool rewrite_all(std::span<const Expr> args, std::vector<Expr>& out) {
+    out.reserve(args.size());
+    bool changed = false;
+    for (const Expr& a : args) {
+      out.push_back(rewrite(a));
+      changed |= out.back() != a;
+    }
+    return changed;
+  }
+
+  NodeMap<Expr> rewritten_;
+  NodeMap<Expr> simplified_;
 };
 
 bool is_square_of(const Expr& factor, Fn fn) {
@@ -84,9 +110,22 @@ bool is_square_of(const Expr& factor, Fn fn) {
          factor.base().fn() == fn;
 }
 
+// True if some term has a factor sin(u)^2 and some term a factor cos(v)^2.
+bool has_squares_of_sin_and_cos(const Expr& sum) {
+  bool sin_square = false, cos_square = false;
+  for (const Expr& term : sum.args()) {
+    const auto factors = term.is(Kind::Mul) ? term.args() : std::span<const Expr>(&term, 1);
+    for (const Expr& f : factors) {
+      sin_square |= is_square_of(f, Fn::Sin);
+      cos_square |= is_square_of(f, Fn::Cos);
+    }
+  }
+  return sin_square && cos_square;
+}
+
 // c*R*sin(u)^2 + c*R*cos(u)^2 = c*R.
 Expr pythagorean(const Expr& sum) {
-  if (!sum.is(Kind::Add)) return sum;
+  if (!sum.is(Kind::Add) || !has_squares_of_sin_and_cos(sum)) return sum;
   struct Match {
     std::size_t sin_term = SIZE_MAX, cos_term = SIZE_MAX;
     Expr replacement;
@@ -128,13 +167,13 @@ Expr pythagorean(const Expr& sum) {
   return pythagorean(add(std::move(result)));
 }
 
-double tree_size_memo(const Expr& e, std::unordered_map<const Node*, double>& memo) {
+double tree_size_memo(const Expr& e, NodeMap<double>& memo) {
   if (e.args().empty()) return 1;
-  if (auto it = memo.find(e.node()); it != memo.end()) return it->second;
+  if (const double* known = memo.find(e)) return *known;
   double size = 1;
   for (const Expr& a : e.args()) size += tree_size_memo(a, memo);
   size = std::min(size, 1e15);
-  memo.emplace(e.node(), size);
+  memo.insert(e, size);
   return size;
 }
 
@@ -151,11 +190,11 @@ std::optional<Expr> try_expand(const Expr& e) {
 // function calls) holds: unexpanded products of sums, and denominators.
 struct Shape {
   bool unexpanded = false;
-  std::unordered_set<const Node*> denominators;
+  NodeSet denominators;
 };
 
-void shape_of(const Expr& e, Shape& shape, std::unordered_set<const Node*>& seen) {
-  if (!seen.insert(e.node()).second) return;
+void shape_of(const Expr& e, Shape& shape, NodeSet& seen) {
+  if (!seen.insert(e)) return;
   if (e.is(Kind::Add)) {
     for (const Expr& t : e.args()) shape_of(t, shape, seen);
   } else if (e.is(Kind::Mul)) {
@@ -167,12 +206,25 @@ void shape_of(const Expr& e, Shape& shape, std::unordered_set<const Node*>& seen
     }
   } else if (e.is(Kind::Pow) && e.exponent().is_integer()) {
     if (e.exponent().number().is_negative()) {
-      shape.denominators.insert(e.base().node());
+      shape.denominators.insert(e.base());
     } else if (e.base().is(Kind::Add)) {
       shape.unexpanded = true;
     }
     shape_of(e.base(), shape, seen);
   }
+}
+
+// Whether the tree of e has at most `limit` nodes; counts no further than that.
+bool tree_size_at_most(const Expr& e, double limit) {
+  double remaining = limit;
+  auto count = [&remaining](const Expr& node, auto& self) -> bool {
+    if (--remaining < 0) return false;
+    for (const Expr& a : node.args()) {
+      if (!self(a, self)) return false;
+    }
+    return true;
+  };
+  return count(e, count);
 }
 
 // Beyond this size an expansion is never the smaller form in practice (a derivative of
@@ -186,39 +238,49 @@ constexpr std::size_t kMaxDenominatorsToCombine = 24;
 }  // namespace
 
 double tree_size(const Expr& e) {
-  std::unordered_map<const Node*, double> memo;
+  NodeMap<double> memo;
   return tree_size_memo(e, memo);
 }
 
-SimplifyChoice simplify_choice(const Expr& e) {
+namespace {
+
+SimplifyChoice choose(const Expr& e, Rewriter& rewriter) {
   SimplifyChoice choice;
-  choice.rewritten = e.args().empty() ? e : Rewriter().rewrite(e);
+  choice.rewritten = e.args().empty() ? e : rewriter.rewrite(e);
   choice.result = choice.rewritten;
   const Expr& r = choice.rewritten;
   if (!r.is(Kind::Add) && !r.is(Kind::Mul) && !r.is(Kind::Pow)) return choice;
-  double best_size = tree_size(r);
+  std::optional<double> best_size;  // measured only when there is a candidate
   auto consider = [&](std::optional<Expr> candidate, SimplifyChoice::Form form) {
     if (!candidate) return;
     Expr c = pythagorean(*candidate);
     const double size = tree_size(c);
-    if (size < best_size) {
+    if (!best_size) best_size = tree_size(r);
+    if (size < *best_size) {
       choice.result = c;
       choice.form = form;
       best_size = size;
     }
   };
   Shape shape;
-  std::unordered_set<const Node*> seen;
+  NodeSet seen;
   shape_of(r, shape, seen);
   // Without products of sums, expanding changes nothing; without denominators,
   // cancelling only expands.
-  if (shape.unexpanded && best_size <= kMaxSizeToExpand) {
+  if (shape.unexpanded && tree_size_at_most(r, kMaxSizeToExpand)) {
     consider(try_expand(r), SimplifyChoice::Form::Expanded);
   }
   if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
     consider(cancel(r), SimplifyChoice::Form::Cancelled);
   }
   return choice;
+}
+
+}  // namespace
+
+SimplifyChoice simplify_choice(const Expr& e) {
+  Rewriter rewriter;
+  return choose(e, rewriter);
 }
 
 Expr simplify(const Expr& e) { return simplify_choice(e).result; }

@@ -5,7 +5,8 @@
 
 #include <fmt/format.h>
 
-#include <unordered_set>
+#include <bit>
+#include <vector>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -46,25 +47,79 @@ bool matches(const NodeKey& key, const Node& node) {
   return same_args(key.args, node.args);
 }
 
-struct NodeHash {
-  using is_transparent = void;
-  std::size_t operator()(const Node* n) const { return static_cast<std::size_t>(n->hash); }
-  std::size_t operator()(const NodeKey& k) const { return static_cast<std::size_t>(k.hash); }
-};
+// The live nodes, by content: open addressing with linear probing over (hash, node)
+// slots, so that a probe compares hashes without touching the nodes, and erasing shifts
+// the following entries back instead of leaving tombstones.
+class InternTable {
+ public:
+  Node* find(const NodeKey& key) const {
+    for (std::size_t i = home(key.hash);; i = next(i)) {
+      const Slot& s = slots_[i];
+      if (s.node == nullptr) return nullptr;
+      if (s.hash == key.hash && matches(key, *s.node)) return s.node;
+    }
+  }
 
-// Two nodes in the table never have the same content, so nodes compare by address.
-struct NodeEqual {
-  using is_transparent = void;
-  bool operator()(const Node* a, const Node* b) const { return a == b; }
-  bool operator()(const NodeKey& k, const Node* n) const { return matches(k, *n); }
-  bool operator()(const Node* n, const NodeKey& k) const { return matches(k, *n); }
-};
+  void insert(Node* node) {
+    if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+    place(node);
+    ++size_;
+  }
 
-using InternTable = std::unordered_set<Node*, NodeHash, NodeEqual>;
+  void erase(const Node* node) {
+    std::size_t i = home(node->hash);
+    while (slots_[i].node != node) i = next(i);
+    // Backward shift: move up each following entry whose home is not between the hole
+    // and its slot, so that every entry stays reachable from its home.
+    for (std::size_t j = next(i);; j = next(j)) {
+      const Slot& s = slots_[j];
+      if (s.node == nullptr) break;
+      const std::size_t h = home(s.hash);
+      const bool movable = i <= j ? (h <= i || h > j) : (h <= i && h > j);
+      if (movable) {
+        slots_[i] = s;
+        i = j;
+      }
+    }
+    slots_[i] = Slot{};
+    --size_;
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    Node* node = nullptr;
+  };
+
+  std::size_t next(std::size_t i) const { return (i + 1) & (slots_.size() - 1); }
+  std::size_t home(std::uint64_t hash) const {
+    return static_cast<std::size_t>((hash * 0x9e3779b97f4a7c15ULL) >> shift_);
+  }
+  void place(Node* node) {
+    std::size_t i = home(node->hash);
+    while (slots_[i].node != nullptr) i = next(i);
+    slots_[i] = Slot{node->hash, node};
+  }
+  void rehash(std::size_t capacity) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(capacity, Slot{});
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    for (const Slot& s : old) {
+      if (s.node) place(s.node);
+    }
+  }
+
+  static constexpr std::size_t kInitialCapacity = 1 << 12;
+  std::vector<Slot> slots_ = std::vector<Slot>(kInitialCapacity);
+  unsigned shift_ = 64 - 12;
+  std::size_t size_ = 0;
+};
 
 // Never destroyed, so that static Exprs may outlive everything else at exit.
 InternTable& table() {
-  static auto* instance = new InternTable(1 << 12);
+  static auto* instance = new InternTable;
   return *instance;
 }
 
@@ -99,7 +154,7 @@ Expr intern(NodeKey key, Make make) {
   tick();
   key.hash = key_hash(key);
   InternTable& nodes = table();
-  if (auto it = nodes.find(key); it != nodes.end()) return Expr(*it);
+  if (Node* live = nodes.find(key)) return Expr(live);
   std::uint32_t depth = 0;
   for (const Expr& a : key.args) depth = std::max(depth, a.depth());
   if (depth + 1 > limits().max_depth) {
