@@ -135,7 +135,9 @@ TEST(Diff, EveryTableFunctionAgainstFiniteDifferences) {
 }
 
 // 1,000 random compositions of x, y, z: the simplified derivative agrees with central
-// differences and with the raw derivative, and printing round-trips.
+// differences, with the raw derivative and with the derivative taken with steps (binary
+// product rule and quotient rule, where the untraced one sums over the factors), and
+// printing round-trips.
 TEST(Diff, RandomCompositionsAgainstFiniteDifferences) {
   testing::RandomExpr random(2024);
   const auto& vars = random.variables();
@@ -145,20 +147,24 @@ TEST(Diff, RandomCompositionsAgainstFiniteDifferences) {
     ASSERT_EQ(parse_text(print_text(f)), f) << print_text(f);
     const std::size_t wrt = static_cast<std::size_t>(n % 3);
     const Expr raw = diff(f, vars[wrt]);
+    Trace trace;
+    const Expr traced = diff(f, vars[wrt], &trace);
     const Expr simplified = simplify(raw);
     ASSERT_EQ(parse_text(print_text(simplified)), simplified) << print_text(simplified);
-    const Program pf(f, vars), praw(raw, vars), psimple(simplified, vars);
+    const Program pf(f, vars), praw(raw, vars), ptraced(traced, vars), psimple(simplified, vars);
     for (int attempt = 0; attempt < 5; ++attempt) {
       const double point[] = {random.uniform(-2, 2), random.uniform(-2, 2), random.uniform(-2, 2)};
-      double fd, exact, exact_raw;
+      double fd, exact, exact_raw, exact_traced;
       try {
         fd = central_difference(pf, point, wrt);
         exact = psimple.run(point);
         exact_raw = praw.run(point);
+        exact_traced = ptraced.run(point);
       } catch (const Error&) {
         continue;  // a point outside the domain: try another
       }
       EXPECT_LT(relative_error(exact, exact_raw), 1e-9) << print_text(f);
+      EXPECT_LT(relative_error(exact_traced, exact_raw), 1e-9) << print_text(f);
       EXPECT_LT(relative_error(exact, fd), 1e-4)
           << "f = " << print_text(f) << "\nf' = " << print_text(simplified);
       ++checked;
