@@ -3,12 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "leibniz/graph/tape_math.h"
+
 namespace leibniz::graph {
-namespace {
-
-double sigmoid_of(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-
-}  // namespace
 
 void Tape::reserve(std::size_t nodes) {
   op_.reserve(nodes);
@@ -33,8 +30,8 @@ Tape::Var Tape::scale(Var a, double c) {
 }
 Tape::Var Tape::exp(Var a) { return push(Op::Exp, a, 0, std::exp(value_[a])); }
 Tape::Var Tape::log(Var a) { return push(Op::Log, a, 0, std::log(value_[a])); }
-Tape::Var Tape::tanh(Var a) { return push(Op::Tanh, a, 0, std::tanh(value_[a])); }
-Tape::Var Tape::sigmoid(Var a) { return push(Op::Sigmoid, a, 0, sigmoid_of(value_[a])); }
+Tape::Var Tape::tanh(Var a) { return push(Op::Tanh, a, 0, tape_tanh(value_[a])); }
+Tape::Var Tape::sigmoid(Var a) { return push(Op::Sigmoid, a, 0, tape_sigmoid(value_[a])); }
 
 void Tape::forward() {
   const std::size_t n = op_.size();
@@ -50,8 +47,8 @@ void Tape::forward() {
       case Op::Scale: v[i] = constants_[b] * v[a]; break;
       case Op::Exp: v[i] = std::exp(v[a]); break;
       case Op::Log: v[i] = std::log(v[a]); break;
-      case Op::Tanh: v[i] = std::tanh(v[a]); break;
-      case Op::Sigmoid: v[i] = sigmoid_of(v[a]); break;
+      case Op::Tanh: v[i] = tape_tanh(v[a]); break;
+      case Op::Sigmoid: v[i] = tape_sigmoid(v[a]); break;
     }
   }
 }

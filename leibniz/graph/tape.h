@@ -1,7 +1,8 @@
 // A flat scalar tape recorded node by node (define-by-run), for graphs too large for
 // Expr nodes: micrograd's interface, Stan Math's storage. Each operation computes its
 // value when recorded; the recording order is a topological order, so backward is one
-// reverse loop over plain arrays. Memory: 25 bytes a node.
+// reverse loop over plain arrays. Memory: 25 bytes a node. For many gradients of one
+// recorded graph, compile it (tape_compiled.h).
 //
 //   Tape t;  auto x = t.input(2), y = t.input(3);
 //   auto f = t.mul(t.tanh(x), y);  t.backward(f);  t.adjoint(x) == y·(1 − tanh²x)
@@ -48,6 +49,8 @@ class Tape {
   void backward(Var output);
 
  private:
+  friend class CompiledTape;  // reads the recording (tape_compiled.h)
+
   Var push(Op op, Var a, Var b, double value) {
     op_.push_back(op);
     a_.push_back(a);
