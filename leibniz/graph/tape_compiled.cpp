@@ -22,6 +22,7 @@ namespace {
 using Op = Tape::Op;
 using Kind = CompiledTape::Kind;
 using Run = CompiledTape::Run;
+using Writes = CompiledTape::Writes;
 
 constexpr std::uint32_t kFirst = 0x80000000u;  // the flag bit of an operand
 constexpr std::uint32_t kIndex = 0x7fffffffu;
@@ -47,12 +48,86 @@ inline void accumulate(double* g, std::uint32_t slot, double x) {
 
 // The reverse sweep visits positions descending but reads the values and writes the
 // adjoints of the level below in random order, lines it has not touched yet; reading
-// them ahead (64 KiB of each array, a few levels of a wide graph) hides the misses.
+// them ahead (64 KiB of each array, a few levels of a wide graph) hides the misses of a
+// graph larger than the caches (once a node: once a line was slower). A graph that fits
+// in the caches skips it (kAhead 0): there it only costs instructions.
 constexpr std::uint32_t kAhead = 8192;
-inline void prefetch_below(const double* v, const double* g, std::uint32_t p) {
-  const std::uint32_t q = p > kAhead ? p - kAhead : 0;
+constexpr std::size_t kCachedNodes = std::size_t{1} << 17;  // 1 MiB of values
+inline void prefetch_below(const double* v, const double* g, std::uint32_t p, std::uint32_t ahead) {
+  const std::uint32_t q = p > ahead ? p - ahead : 0;
   __builtin_prefetch(v + q);
   __builtin_prefetch(g + q, 1);
+}
+
+/// g[slot] = x, += x, or as the flag says: the branch is per run, not per node.
+template <Writes kW>
+inline void write(double* g, std::uint32_t slot, double x) {
+  if constexpr (kW == Writes::First) {
+    g[slot & kIndex] = x;
+  } else if constexpr (kW == Writes::Later) {
+    g[slot & kIndex] += x;
+  } else {
+    accumulate(g, slot, x);
+  }
+}
+
+// Backward of a binary run: partials(p) gives g[p] times the local derivatives by a and
+// by b; written in that order.
+template <Writes kA, Writes kB, class Partials>
+void backward_binary_as(const Run& r, double* g, const double* v, const std::uint32_t* a,
+                        const std::uint32_t* b, std::uint32_t ahead, Partials partials) {
+  for (std::uint32_t p = r.end; p-- > r.begin;) {
+    if (ahead != 0) prefetch_below(v, g, p, ahead);
+    const auto [da, db] = partials(p);
+    write<kA>(g, a[p], da);
+    write<kB>(g, b[p], db);
+  }
+}
+
+template <Writes kA, class Partials>
+void backward_binary_b(const Run& r, double* g, const double* v, const std::uint32_t* a,
+                       const std::uint32_t* b, std::uint32_t ahead, Partials partials) {
+  switch (r.b_writes) {
+    case Writes::Mixed:
+      backward_binary_as<kA, Writes::Mixed>(r, g, v, a, b, ahead, partials);
+      break;
+    case Writes::First:
+      backward_binary_as<kA, Writes::First>(r, g, v, a, b, ahead, partials);
+      break;
+    case Writes::Later:
+      backward_binary_as<kA, Writes::Later>(r, g, v, a, b, ahead, partials);
+      break;
+  }
+}
+
+template <class Partials>
+void backward_binary(const Run& r, double* g, const double* v, const std::uint32_t* a,
+                     const std::uint32_t* b, std::uint32_t ahead, Partials partials) {
+  switch (r.a_writes) {
+    case Writes::Mixed: backward_binary_b<Writes::Mixed>(r, g, v, a, b, ahead, partials); break;
+    case Writes::First: backward_binary_b<Writes::First>(r, g, v, a, b, ahead, partials); break;
+    case Writes::Later: backward_binary_b<Writes::Later>(r, g, v, a, b, ahead, partials); break;
+  }
+}
+
+// Backward of a unary run: partial(p) gives g[p] times the local derivative.
+template <Writes kA, class Partial>
+void backward_unary_as(const Run& r, double* g, const double* v, const std::uint32_t* a,
+                       std::uint32_t ahead, Partial partial) {
+  for (std::uint32_t p = r.end; p-- > r.begin;) {
+    if (ahead != 0) prefetch_below(v, g, p, ahead);
+    write<kA>(g, a[p], partial(p));
+  }
+}
+
+template <class Partial>
+void backward_unary(const Run& r, double* g, const double* v, const std::uint32_t* a,
+                    std::uint32_t ahead, Partial partial) {
+  switch (r.a_writes) {
+    case Writes::Mixed: backward_unary_as<Writes::Mixed>(r, g, v, a, ahead, partial); break;
+    case Writes::First: backward_unary_as<Writes::First>(r, g, v, a, ahead, partial); break;
+    case Writes::Later: backward_unary_as<Writes::Later>(r, g, v, a, ahead, partial); break;
+  }
 }
 
 // Forward of a binary run: v[p] = f(v[a], v[b]). A Chain keeps v[p − 1] in a register
@@ -201,6 +276,16 @@ CompiledTape::CompiledTape(const Tape& tape, Var output) {
   }
   for (std::uint32_t p = 0; p < n; ++p)
     if (!written[p] && p != output_) untouched_.push_back(p);
+
+  const auto writes = [](const std::vector<std::uint32_t>& slots, const Run& r) {
+    std::uint32_t first = 0;
+    for (std::uint32_t p = r.begin; p < r.end; ++p) first += slots[p] >> 31;
+    return first == r.end - r.begin ? Writes::First : first == 0 ? Writes::Later : Writes::Mixed;
+  };
+  for (Run& r : runs_) {
+    r.a_writes = writes(a_, r);
+    if (is_binary(r.op)) r.b_writes = writes(b_, r);
+  }
 }
 
 std::size_t CompiledTape::bytes() const {
@@ -251,6 +336,7 @@ void CompiledTape::backward() {
   const std::uint32_t* a = a_.data();
   const std::uint32_t* b = b_.data();
   const double* c = constants_.data();
+  const std::uint32_t ahead = size() > kCachedNodes ? kAhead : 0;
   g[output_] = 1.0;
   // The adjoints no operation writes are zeroed run by run, just before their run reads
   // them (their lines are then in cache); those of inputs at the end.
@@ -258,64 +344,55 @@ void CompiledTape::backward() {
   // Runs and the nodes in them in reverse: every consumer of a node comes before it, so
   // g[p] is complete when p is reached. The local derivatives as in Tape::backward.
   for (auto r = runs_.rbegin(); r != runs_.rend(); ++r) {
-    const std::uint32_t begin = r->begin;
-    for (; zero > 0 && untouched_[zero - 1] >= begin; --zero) g[untouched_[zero - 1]] = 0.0;
-    switch (r->op) {
+    for (; zero > 0 && untouched_[zero - 1] >= r->begin; --zero) g[untouched_[zero - 1]] = 0.0;
+    const Run& run = *r;
+    const auto same = [g](std::uint32_t p) { return std::pair{g[p], g[p]}; };
+    switch (run.op) {
       case Op::Input: break;
       case Op::Add:
-        if (r->kind == Kind::Chain) {
-          backward_chain<false>(*r, g, v, a, b);
-          break;
-        }
-        for (std::uint32_t p = r->end; p-- > begin;) {
-          prefetch_below(v, g, p);
-          accumulate(g, a[p], g[p]);
-          accumulate(g, b[p], g[p]);
+        if (run.kind == Kind::Chain) {
+          backward_chain<false>(run, g, v, a, b);
+        } else {
+          backward_binary(run, g, v, a, b, ahead, same);
         }
         break;
       case Op::Sub:
-        for (std::uint32_t p = r->end; p-- > begin;) {
-          prefetch_below(v, g, p);
-          accumulate(g, a[p], g[p]);
-          accumulate(g, b[p], -g[p]);
-        }
+        backward_binary(run, g, v, a, b, ahead, [g](std::uint32_t p) {
+          return std::pair{g[p], -g[p]};
+        });
         break;
       case Op::Mul:
-        if (r->kind == Kind::Chain) {
-          backward_chain<true>(*r, g, v, a, b);
+        if (run.kind == Kind::Chain) {
+          backward_chain<true>(run, g, v, a, b);
           break;
         }
-        for (std::uint32_t p = r->end; p-- > begin;) {
-          prefetch_below(v, g, p);
-          const double gp = g[p], va = v[a[p] & kIndex], vb = v[b[p] & kIndex];
-          accumulate(g, a[p], gp * vb);
-          accumulate(g, b[p], gp * va);
-        }
+        backward_binary(run, g, v, a, b, ahead, [=](std::uint32_t p) {
+          return std::pair{g[p] * v[b[p] & kIndex], g[p] * v[a[p] & kIndex]};
+        });
         break;
       case Op::Div:
-        for (std::uint32_t p = r->end; p-- > begin;) {
-          prefetch_below(v, g, p);
-          const double gp = g[p], vb = v[b[p] & kIndex];
-          accumulate(g, a[p], gp / vb);
-          accumulate(g, b[p], -(gp * v[p] / vb));
-        }
+        backward_binary(run, g, v, a, b, ahead, [=](std::uint32_t p) {
+          const double vb = v[b[p] & kIndex];
+          return std::pair{g[p] / vb, -(g[p] * v[p] / vb)};
+        });
         break;
       case Op::Scale:
-        for (std::uint32_t p = r->end; p-- > begin;) accumulate(g, a[p], g[p] * c[b[p]]);
+        backward_unary(run, g, v, a, ahead, [=](std::uint32_t p) { return g[p] * c[b[p]]; });
         break;
       case Op::Exp:
-        for (std::uint32_t p = r->end; p-- > begin;) accumulate(g, a[p], g[p] * v[p]);
+        backward_unary(run, g, v, a, ahead, [=](std::uint32_t p) { return g[p] * v[p]; });
         break;
       case Op::Log:
-        for (std::uint32_t p = r->end; p-- > begin;) accumulate(g, a[p], g[p] / v[a[p] & kIndex]);
+        backward_unary(run, g, v, a, ahead,
+                       [=](std::uint32_t p) { return g[p] / v[a[p] & kIndex]; });
         break;
       case Op::Tanh:
-        for (std::uint32_t p = r->end; p-- > begin;)
-          accumulate(g, a[p], g[p] * (1.0 - v[p] * v[p]));
+        backward_unary(run, g, v, a, ahead,
+                       [=](std::uint32_t p) { return g[p] * (1.0 - v[p] * v[p]); });
         break;
       case Op::Sigmoid:
-        for (std::uint32_t p = r->end; p-- > begin;)
-          accumulate(g, a[p], g[p] * v[p] * (1.0 - v[p]));
+        backward_unary(run, g, v, a, ahead,
+                       [=](std::uint32_t p) { return g[p] * v[p] * (1.0 - v[p]); });
         break;
     }
   }

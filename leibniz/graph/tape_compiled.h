@@ -46,10 +46,14 @@ class CompiledTape {
     Chain,        // Add or Mul whose operand a is the node before: a register carries it
     Ordered,      // anything else, node by node in order
   };
+  /// How a run's writes through one operand slot go: all first writes (they store), none
+  /// (they add), or some of each (a mask from the flag bit decides).
+  enum class Writes : std::uint8_t { Mixed, First, Later };
   struct Run {
     Tape::Op op;
     Kind kind;
     std::uint32_t begin, end;  // positions [begin, end)
+    Writes a_writes = Writes::Mixed, b_writes = Writes::Mixed;
   };
 
  private:
