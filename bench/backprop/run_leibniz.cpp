@@ -1,15 +1,18 @@
 // The backprop workloads through leibniz's flat tape (leibniz/graph/tape.h): recording
-// (which computes the values), forward alone, backward alone, and the gradient
-// (forward + backward) of a recorded graph.
+// (which computes the values), compiling the recorded graph once (tape_compiled.h), then
+// forward alone, backward alone and the gradient (forward + backward) of the compiled
+// graph; the gradient of the uncompiled tape too, and build + backward.
 #include <cmath>
 #include <cstdlib>
 
 #include "leibniz/graph/tape.h"
+#include "leibniz/graph/tape_compiled.h"
 #include "timing.h"
 #include "workloads.h"
 
 namespace {
 
+using leibniz::graph::CompiledTape;
 using leibniz::graph::Tape;
 
 Tape* tape = nullptr;
@@ -31,13 +34,14 @@ std::vector<V> leaves(const std::vector<double>& values) {
   return out;
 }
 
-double gradient_sum(const std::vector<V>& inputs) {
+template <class T>
+double gradient_sum(const T& t, const std::vector<V>& inputs) {
   double s = 0;
-  for (const V& x : inputs) s += tape->adjoint(x.v);
+  for (const V& x : inputs) s += t.adjoint(x.v);
   return s;
 }
 
-// Records the graph once, then times each phase.
+// Records the graph once, compiles it once, then times each phase.
 template <class Build>
 void measure(const char* workload, int reps, Build build) {
   Tape t;
@@ -50,25 +54,37 @@ void measure(const char* workload, int reps, Build build) {
     out = build(inputs);
   });
   const std::size_t nodes = t.size();
-  const double forward = bench::median_ms(reps, [&] { t.forward(); });
-  const double backward = bench::median_ms(reps, [&] { t.backward(out.v); });
+  const double compile = bench::median_ms(reps, [&] { CompiledTape c(t, out.v); });
+  CompiledTape c(t, out.v);
+  const double forward = bench::median_ms(reps, [&] { c.forward(); });
+  const double backward = bench::median_ms(reps, [&] { c.backward(); });
   const double gradient = bench::median_ms(reps, [&] {
+    c.forward();
+    c.backward();
+  });
+  const double check = gradient_sum(c, inputs);
+  const double tape_gradient = bench::median_ms(reps, [&] {
     t.forward();
     t.backward(out.v);
   });
+  const double tape_check = gradient_sum(t, inputs);
   const double build_and_backward = bench::median_ms(reps, [&] {
     t.clear();
     inputs.clear();
     out = build(inputs);
     t.backward(out.v);
   });
-  const double check = gradient_sum(inputs);
+  const double build_check = gradient_sum(t, inputs);
+  const double compiled_bytes = static_cast<double>(c.bytes()) / static_cast<double>(nodes);
   bench::row("leibniz", workload, nodes, "record (taping + values)", record, t.value(out.v));
-  bench::row("leibniz", workload, nodes, "forward", forward, t.value(out.v));
+  bench::row("leibniz", workload, nodes, "compile (once per tape)", compile, 0);
+  bench::row("leibniz", workload, nodes, "forward", forward, c.value(out.v));
   bench::row("leibniz", workload, nodes, "backward", backward, check);
   bench::row("leibniz", workload, nodes, "gradient (forward + backward)", gradient, check);
-  bench::row("leibniz", workload, nodes, "build + backward", build_and_backward, check);
+  bench::row("leibniz", workload, nodes, "gradient, uncompiled tape", tape_gradient, tape_check);
+  bench::row("leibniz", workload, nodes, "build + backward", build_and_backward, build_check);
   bench::row("leibniz", workload, nodes, "memory (bytes per node)", 25.0, 0);
+  bench::row("leibniz", workload, nodes, "memory, compiled (bytes per node)", compiled_bytes, 0);
 }
 
 }  // namespace
