@@ -106,7 +106,7 @@ class Rewriter {
 
 bool is_square_of(const Expr& factor, Fn fn) {
   return factor.is(Kind::Pow) && factor.exponent().is_integer() &&
-         factor.exponent().number() == Number(2) && factor.base().is(Kind::Func) &&
+         factor.exponent().number().to_long() == 2 && factor.base().is(Kind::Func) &&
          factor.base().fn() == fn;
 }
 

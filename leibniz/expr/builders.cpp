@@ -12,8 +12,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory_resource>
+#include <optional>
 #include <span>
 #include <unordered_map>
 
@@ -69,7 +72,7 @@ std::pair<Expr, Expr> split_power(const Expr& factor) {
 
 namespace {
 
-void sort_canonical(std::vector<Expr>& args) { std::sort(args.begin(), args.end(), storage_less); }
+void sort_canonical(std::span<Expr> args) { std::sort(args.begin(), args.end(), storage_less); }
 
 bool is_exact_one(const Number& n) { return n.is_one() && n.is_exact(); }
 
@@ -91,11 +94,11 @@ class Accumulated {
   }
   void add(const Number& n) { combine(n, std::plus<>{}); }
   void multiply(const Number& n) { combine(n, std::multiplies<>{}); }
-  const Number& value() const { return borrowed_ ? *borrowed_ : owned_; }
+  const Number& value() const { return borrowed_ ? *borrowed_ : *owned_; }
 
  private:
-  const Number* borrowed_;  // null when the value is owned_
-  Number owned_;
+  const Number* borrowed_;       // null when the value is owned_
+  std::optional<Number> owned_;  // empty until computed: even an empty mpq allocates
   bool touched_ = false;
 };
 
@@ -107,6 +110,13 @@ const Number& one_number() {
   static const Number one(1);
   return one;
 }
+
+// Stack memory for a builder's working lists, which are short in nearly every call;
+// longer ones spill to the heap.
+struct Scratch {
+  alignas(std::max_align_t) std::byte buffer[4096];
+  std::pmr::monotonic_buffer_resource memory{buffer, sizeof buffer};
+};
 
 // A term of a sum seen as coefficient × (the product of `rest`): 3*x*y is 3 × [x, y],
 // x is 1 × [x]. Like terms have equal rests; a term met once is kept as it is.
@@ -156,7 +166,7 @@ Expr scale_rest(const Number& coefficient, std::span<const Expr> rest) {
 class LikeFinder {
  public:
   template <class Same>
-  std::size_t find(std::uint64_t hash, std::size_t count, const std::vector<std::uint64_t>& hashes,
+  std::size_t find(std::uint64_t hash, std::size_t count, std::span<const std::uint64_t> hashes,
                    Same same) {
     if (count <= kLinearScan) {
       for (std::size_t i = 0; i < count; ++i) {
@@ -190,10 +200,11 @@ class LikeFinder {
 
 }  // namespace
 
-Expr add(std::vector<Expr> terms) {
+Expr add(std::span<const Expr> terms) {
   Accumulated constant_term(zero_number());
-  std::vector<SumEntry> entries;
-  std::vector<std::uint64_t> hashes;
+  Scratch scratch;
+  std::pmr::vector<SumEntry> entries(&scratch.memory);
+  std::pmr::vector<std::uint64_t> hashes(&scratch.memory);
   entries.reserve(terms.size());
   hashes.reserve(terms.size());
   LikeFinder like;
@@ -221,7 +232,7 @@ Expr add(std::vector<Expr> terms) {
       take(t);
     }
   }
-  std::vector<Expr> result;
+  std::pmr::vector<Expr> result(&scratch.memory);
   result.reserve(entries.size() + 1);
   for (const SumEntry& e : entries) {
     if (!e.combined) {
@@ -237,10 +248,14 @@ Expr add(std::vector<Expr> terms) {
   }
   if (result.empty()) return number(constant);
   if (result.size() == 1) return result[0];
-  return detail::make_node(Kind::Add, std::move(result));
+  return detail::make_node(Kind::Add, std::span<const Expr>(result));
 }
 
-Expr add(const Expr& a, const Expr& b) { return add(std::vector<Expr>{a, b}); }
+Expr add(const std::vector<Expr>& terms) { return add(std::span<const Expr>(terms)); }
+Expr add(const Expr& a, const Expr& b) {
+  const Expr terms[] = {a, b};
+  return add(std::span<const Expr>(terms));
+}
 Expr neg(const Expr& a) { return mul(integer(-1), a); }
 Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 
@@ -256,10 +271,11 @@ struct PowerEntry {
 
 }  // namespace
 
-Expr mul(std::vector<Expr> factors) {
+Expr mul(std::span<const Expr> factors) {
   Accumulated coefficient(one_number());
-  std::vector<PowerEntry> entries;
-  std::vector<std::uint64_t> hashes;
+  Scratch scratch;
+  std::pmr::vector<PowerEntry> entries(&scratch.memory);
+  std::pmr::vector<std::uint64_t> hashes(&scratch.memory);
   entries.reserve(factors.size());
   hashes.reserve(factors.size());
   LikeFinder like;
@@ -288,8 +304,8 @@ Expr mul(std::vector<Expr> factors) {
       take(f);
     }
   }
-  std::vector<Expr> result;
-  std::deque<Number> folded;  // numbers that powers folded into, borrowed by `coefficient`
+  std::pmr::vector<Expr> result(&scratch.memory);
+  std::pmr::deque<Number> folded(&scratch.memory);  // borrowed by `coefficient`
   result.reserve(entries.size() + 1);
   bool expanded = false;  // a power of a product was multiplied out
   for (PowerEntry& e : entries) {
@@ -323,7 +339,7 @@ Expr mul(std::vector<Expr> factors) {
     for (const Expr& f : result) repeated |= ++seen[split_power(f).first.node()] > 1;
     if (repeated) {
       result.insert(result.begin(), number(c));
-      return mul(std::move(result));
+      return mul(std::span<const Expr>(result));
     }
   }
   if (result.size() == 1) {
@@ -338,10 +354,15 @@ Expr mul(std::vector<Expr> factors) {
   }
   sort_canonical(result);
   if (!is_exact_one(c)) result.insert(result.begin(), number(c));
-  return detail::make_node(Kind::Mul, std::move(result));
+  return detail::make_node(Kind::Mul, std::span<const Expr>(result));
 }
 
-Expr mul(const Expr& a, const Expr& b) { return mul(std::vector<Expr>{a, b}); }
+Expr mul(const std::vector<Expr>& factors) { return mul(std::span<const Expr>(factors)); }
+
+Expr mul(const Expr& a, const Expr& b) {
+  const Expr factors[] = {a, b};
+  return mul(std::span<const Expr>(factors));
+}
 
 Expr div(const Expr& a, const Expr& b) {
   if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");

@@ -3,6 +3,7 @@
 // bases, numbers fold exactly, a numeric factor distributes over a single sum.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -18,11 +19,13 @@ Expr constant(ConstantId id);
 Expr e_constant();
 Expr pi_constant();
 
-Expr add(std::vector<Expr> terms);
+Expr add(std::span<const Expr> terms);
+Expr add(const std::vector<Expr>& terms);
 Expr add(const Expr& a, const Expr& b);
 Expr sub(const Expr& a, const Expr& b);
 Expr neg(const Expr& a);
-Expr mul(std::vector<Expr> factors);
+Expr mul(std::span<const Expr> factors);
+Expr mul(const std::vector<Expr>& factors);
 Expr mul(const Expr& a, const Expr& b);
 /// Throws Error{Domain} when b is zero.
 Expr div(const Expr& a, const Expr& b);

@@ -36,7 +36,7 @@ bool same_args(std::span<const Expr> a, std::span<const Expr> b) {
 bool matches(const NodeKey& key, const Node& node) {
   if (key.hash != node.hash || key.kind != node.kind) return false;
   switch (key.kind) {
-    case Kind::Number: return *key.number == node.number;
+    case Kind::Number: return *key.number == *node.number;
     case Kind::Symbol: return *key.name == node.name;
     case Kind::Constant: return key.constant == node.constant;
     case Kind::Func:
@@ -287,6 +287,14 @@ Expr make_node(Kind kind, std::vector<Expr> args, Fn fn) {
   key.fn = fn;
   key.args = args;
   return intern(key, [&](Node& n) { n.args = std::move(args); });
+}
+
+Expr make_node(Kind kind, std::span<const Expr> args, Fn fn) {
+  NodeKey key;
+  key.kind = kind;
+  key.fn = fn;
+  key.args = args;
+  return intern(key, [&](Node& n) { n.args.assign(args.begin(), args.end()); });
 }
 
 }  // namespace detail

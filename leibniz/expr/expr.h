@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -109,7 +110,7 @@ class Node {
   std::uint32_t depth = 1;
   std::uint64_t hash = 0;
   std::vector<Expr> args;
-  Number number;
+  std::optional<Number> number;  // Number nodes only: even an empty mpq allocates
   std::string name;
 
   // Nodes come from a free list: expressions make and drop millions of them.
@@ -129,12 +130,12 @@ inline Expr::~Expr() {
 inline Kind Expr::kind() const { return node_->kind; }
 inline const Number& Expr::number() const {
   LZ_ASSERT(kind() == Kind::Number, "number() of a non-number");
-  return node_->number;
+  return *node_->number;
 }
-inline bool Expr::is_zero() const { return kind() == Kind::Number && node_->number.is_zero(); }
-inline bool Expr::is_one() const { return kind() == Kind::Number && node_->number.is_one(); }
+inline bool Expr::is_zero() const { return kind() == Kind::Number && node_->number->is_zero(); }
+inline bool Expr::is_one() const { return kind() == Kind::Number && node_->number->is_one(); }
 inline bool Expr::is_integer() const {
-  return kind() == Kind::Number && node_->number.is_integer();
+  return kind() == Kind::Number && node_->number->is_integer();
 }
 inline const std::string& Expr::name() const { return node_->name; }
 inline ConstantId Expr::constant() const { return node_->constant; }
@@ -163,6 +164,8 @@ Expr make_number(const Number& value);
 Expr make_symbol(const std::string& name);
 Expr make_constant(ConstantId id);
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn = Fn::Ln);
+/// The same, copying the arguments only when the node is not already alive.
+Expr make_node(Kind kind, std::span<const Expr> args, Fn fn = Fn::Ln);
 }  // namespace detail
 
 }  // namespace leibniz

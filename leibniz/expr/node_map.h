@@ -21,7 +21,7 @@ class NodeMap {
   /// The value stored for key, or null. The pointer lives until the next insert.
   V* find(const Expr& key) {
     if (slots_.empty()) return nullptr;
-    for (std::size_t i = home(key);; i = (i + 1) & mask()) {
+    for (std::size_t i = home(key.hash());; i = (i + 1) & mask()) {
       Slot& s = slots_[i];
       if (s.key.is_null()) return nullptr;
       if (s.key == key) return &s.value;
@@ -34,10 +34,11 @@ class NodeMap {
   /// which lives until the next insert.
   V& insert(const Expr& key, V value) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    for (std::size_t i = home(key);; i = (i + 1) & mask()) {
+    for (std::size_t i = home(key.hash());; i = (i + 1) & mask()) {
       Slot& s = slots_[i];
       if (s.key.is_null()) {
         s.key = key;
+        s.hash = key.hash();
         s.value = std::move(value);
         ++size_;
         return s.value;
@@ -54,23 +55,27 @@ class NodeMap {
  private:
   struct Slot {
     Expr key;
+    std::uint64_t hash = 0;  // the key's, so that growing reads no nodes
     V value{};
   };
 
   std::size_t mask() const { return slots_.size() - 1; }
   // Fibonacci hashing: the top bits of the product, which depend on every bit of the hash.
-  std::size_t home(const Expr& key) const {
-    return static_cast<std::size_t>((key.hash() * 0x9e3779b97f4a7c15ULL) >> shift_);
+  std::size_t home(std::uint64_t hash) const {
+    return static_cast<std::size_t>((hash * 0x9e3779b97f4a7c15ULL) >> shift_);
   }
 
+  // Doubles the table, moving the entries (keys and all) to their new places.
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     const std::size_t capacity = old.empty() ? 16 : old.size() * 2;
     slots_ = std::vector<Slot>(capacity);
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
-    size_ = 0;
     for (Slot& s : old) {
-      if (!s.key.is_null()) insert(s.key, std::move(s.value));
+      if (s.key.is_null()) continue;
+      std::size_t i = home(s.hash);
+      while (!slots_[i].key.is_null()) i = (i + 1) & mask();
+      slots_[i] = std::move(s);
     }
   }
 
