@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/calculus/diff.h"
@@ -26,6 +27,33 @@ Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Text) return parse_text(text);
   return parse_latex(
       text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); });
+}
+
+std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax) {
+  std::vector<Expr> parsed;
+  // The separators: every ';' that is not LaTeX's spacing command \;.
+  auto separator_from = [text](std::size_t from) {
+    std::size_t at = text.find(';', from);
+    while (at != std::string_view::npos && at > 0 && text[at - 1] == '\\') {
+      at = text.find(';', at + 1);
+    }
+    return std::min(at, text.size());
+  };
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = separator_from(start);
+    const std::string_view piece = text.substr(start, end - start);
+    if (piece.find_first_not_of(" \t\n") == std::string_view::npos) {
+      throw Error(ErrorKind::Parse, "empty expression", start);
+    }
+    // The piece in place, the rest blanked: positions and columns in messages are the
+    // whole text's.
+    std::string blanked(text.size(), ' ');
+    blanked.replace(start, piece.size(), piece);
+    parsed.push_back(parse_input(blanked, syntax));
+    if (end == text.size()) return parsed;
+    start = end + 1;
+  }
 }
 
 Expr variable(std::string_view name) {
@@ -77,6 +105,11 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
   return gradient(e, variables(wrt));
+}
+
+std::vector<std::vector<Expr>> run_jacobian(const std::vector<Expr>& functions,
+                                            const std::vector<std::string>& wrt) {
+  return jacobian(functions, variables(wrt));
 }
 
 std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt) {

@@ -1,4 +1,4 @@
-// The requests leibniz answers (diff, simplify, expand, eval, grad, hessian), shared
+// The requests leibniz answers (diff, simplify, expand, eval, grad, jacobian, hessian), shared
 // by the command line and batch mode so that both give the same answers.
 #pragma once
 
@@ -19,6 +19,10 @@ enum class Syntax { Text, Latex, Auto };
 /// Parses an expression in the given syntax; in LaTeX, \frac{\partial}{\partial x}
 /// differentiates.
 Expr parse_input(std::string_view text, Syntax syntax);
+
+/// Several expressions separated by ';' ("x*y; x + y"), each parsed as parse_input does;
+/// an error's position is a position in the whole text.
+std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax);
 
 /// Text unless the input looks like LaTeX (a backslash or a brace).
 Syntax detect_syntax(std::string_view text);
@@ -42,6 +46,9 @@ struct Evaluation {
 Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at);
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt);
+/// Rows: the functions; columns: the variables.
+std::vector<std::vector<Expr>> run_jacobian(const std::vector<Expr>& functions,
+                                            const std::vector<std::string>& wrt);
 std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt);
 
 }  // namespace leibniz::app

@@ -1,4 +1,4 @@
-// leibniz grad EXPR VAR... and leibniz hessian EXPR VAR...
+// leibniz grad EXPR VAR..., leibniz jacobian "F1; F2; ..." VAR... and leibniz hessian EXPR VAR...
 #include <iostream>
 
 #include "leibniz/app/operations.h"
@@ -22,6 +22,45 @@ std::shared_ptr<Args> add_command(CLI::App& app, const char* name, const char* h
   cmd->add_option("vars", args->wrt, "the variables")->required();
   add_output_flags(*cmd, args->out);
   return args;
+}
+
+// A matrix of expressions: one bracketed row a line, a pmatrix with --latex, or with
+// --json the `header` fields and then `key` (rows of texts) and "latex".
+void print_matrix(const std::vector<std::vector<Expr>>& matrix, const OutputOptions& out,
+                  nlohmann::ordered_json header, const char* key) {
+  if (out.json) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array(),
+                           latex = nlohmann::ordered_json::array();
+    for (const auto& row : matrix) {
+      rows.push_back(nlohmann::ordered_json::array());
+      latex.push_back(nlohmann::ordered_json::array());
+      for (const Expr& e : row) {
+        auto j = expr_json(e);
+        rows.back().push_back(j["result"]);
+        latex.back().push_back(j["latex"]);
+      }
+    }
+    header[key] = rows;
+    header["latex"] = latex;
+    std::cout << header.dump() << std::endl;
+    return;
+  }
+  if (out.latex) {
+    std::cout << "\\begin{pmatrix}\n";
+    for (std::size_t i = 0; i < matrix.size(); ++i) {
+      for (std::size_t j = 0; j < matrix[i].size(); ++j) {
+        std::cout << (j ? " & " : "  ") << show(matrix[i][j], out);
+      }
+      std::cout << (i + 1 < matrix.size() ? " \\\\\n" : "\n");
+    }
+    std::cout << "\\end{pmatrix}\n";
+    return;
+  }
+  for (const auto& row : matrix) {
+    std::cout << "[";
+    for (std::size_t j = 0; j < row.size(); ++j) std::cout << (j ? ", " : "") << show(row[j], out);
+    std::cout << "]\n";
+  }
 }
 
 }  // namespace
@@ -52,50 +91,30 @@ void register_grad(CLI::App& app, int& exit_status) {
     });
   });
 
+  CLI::App* jac = nullptr;
+  auto jc = add_command(app, "jacobian",
+                        "the matrix of first derivatives of several functions: jacobian "
+                        "\"F1; F2; ...\" VAR...",
+                        jac);
+  jac->callback([jc, &exit_status] {
+    jc->expr = expression_argument(jc->expr);
+    exit_status = guarded(jc->out, jc->expr, [&] {
+      const auto functions = app::parse_inputs(jc->expr, app::Syntax::Auto);
+      nlohmann::ordered_json texts = nlohmann::ordered_json::array();
+      for (const Expr& f : functions) texts.push_back(expr_json(f)["result"]);
+      print_matrix(app::run_jacobian(functions, jc->wrt), jc->out,
+                   {{"ok", true}, {"functions", texts}, {"variables", jc->wrt}}, "jacobian");
+    });
+  });
+
   CLI::App* hess = nullptr;
   auto h =
       add_command(app, "hessian", "the matrix of second derivatives: hessian EXPR VAR...", hess);
   hess->callback([h, &exit_status] {
     h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
-      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt);
-      if (h->out.json) {
-        nlohmann::ordered_json rows = nlohmann::ordered_json::array(),
-                               latex = nlohmann::ordered_json::array();
-        for (const auto& row : matrix) {
-          rows.push_back(nlohmann::ordered_json::array());
-          latex.push_back(nlohmann::ordered_json::array());
-          for (const Expr& e : row) {
-            auto j = expr_json(e);
-            rows.back().push_back(j["result"]);
-            latex.back().push_back(j["latex"]);
-          }
-        }
-        std::cout << nlohmann::ordered_json{{"ok", true},
-                                            {"variables", h->wrt},
-                                            {"hessian", rows},
-                                            {"latex", latex}}
-                         .dump()
-                  << std::endl;
-        return;
-      }
-      if (h->out.latex) {
-        std::cout << "\\begin{pmatrix}\n";
-        for (std::size_t i = 0; i < matrix.size(); ++i) {
-          for (std::size_t j = 0; j < matrix[i].size(); ++j) {
-            std::cout << (j ? " & " : "  ") << show(matrix[i][j], h->out);
-          }
-          std::cout << (i + 1 < matrix.size() ? " \\\\\n" : "\n");
-        }
-        std::cout << "\\end{pmatrix}\n";
-        return;
-      }
-      for (const auto& row : matrix) {
-        std::cout << "[";
-        for (std::size_t j = 0; j < row.size(); ++j)
-          std::cout << (j ? ", " : "") << show(row[j], h->out);
-        std::cout << "]\n";
-      }
+      print_matrix(app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt), h->out,
+                   {{"ok", true}, {"variables", h->wrt}}, "hessian");
     });
   });
 }
