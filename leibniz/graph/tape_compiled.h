@@ -38,7 +38,10 @@ class CompiledTape {
   /// Recomputes every value from the inputs.
   void forward();
   /// ∂output/∂v for every node v, from the current values: one reverse sweep, which also
-  /// zeroes the adjoints (no separate pass: see tape_compiled.cpp).
+  /// zeroes the adjoints (no separate pass: see tape_compiled.cpp). Every node sends its
+  /// adjoint times its local derivatives, as in ADOL-C; Tape::backward skips the nodes
+  /// whose adjoint is 0, so where a node with adjoint 0 has an infinite derivative (log 0,
+  /// x / 0) the compiled tape gives NaN (0 · ∞) and the tape does not.
   void backward();
 
   enum class Kind : std::uint8_t {

@@ -187,6 +187,19 @@ TEST(CompiledTape, NodesThatDoNotReachTheOutputHaveZeroAdjoints) {
   EXPECT_EQ(c.adjoint(f), 1.0);
 }
 
+TEST(CompiledTape, ZeroAdjointTimesInfiniteDerivativeIsNaNUnlikeTheTape) {
+  Tape t;
+  const auto x = t.input(0), y = t.input(2);
+  // tanh(log 0) = −1 has derivative 0, log's is 1/0.
+  const auto f = t.add(t.tanh(t.log(x)), y);
+  CompiledTape c(t, f);
+  c.backward();
+  t.backward(f);
+  EXPECT_TRUE(std::isnan(c.adjoint(x)));
+  EXPECT_EQ(t.adjoint(x), 0.0);
+  EXPECT_EQ(c.adjoint(y), 1.0);
+}
+
 TEST(CompiledTape, OutputThatIsAnInput) {
   Tape t;
   const auto x = t.input(0.5), y = t.input(2);
