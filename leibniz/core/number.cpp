@@ -50,28 +50,30 @@ std::optional<long> Number::to_long() const {
 
 Number Number::operator-() const {
   if (is_float_) return from_double(-float_);
-  return Number(mpq_class(-exact_));
+  return Number(mpq_class(-exact_), Canonical{});
 }
 
 Number operator+(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() + b.to_double());
-  return Number(mpq_class(a.exact_ + b.exact_));
+  return Number(mpq_class(a.exact_ + b.exact_), Number::Canonical{});
 }
 
 Number operator-(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() - b.to_double());
-  return Number(mpq_class(a.exact_ - b.exact_));
+  return Number(mpq_class(a.exact_ - b.exact_), Number::Canonical{});
 }
 
 Number operator*(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() * b.to_double());
-  return Number(mpq_class(a.exact_ * b.exact_));
+  if (a.is_one()) return b;
+  if (b.is_one()) return a;
+  return Number(mpq_class(a.exact_ * b.exact_), Number::Canonical{});
 }
 
 Number operator/(const Number& a, const Number& b) {
   if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");
   if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() / b.to_double());
-  return Number(mpq_class(a.exact_ / b.exact_));
+  return Number(mpq_class(a.exact_ / b.exact_), Number::Canonical{});
 }
 
 bool operator==(const Number& a, const Number& b) {

@@ -61,6 +61,10 @@ class Number {
   std::uint64_t hash() const;
 
  private:
+  struct Canonical {};
+  // For results of GMP's rational arithmetic, which are canonical already.
+  Number(mpq_class value, Canonical) : exact_(std::move(value)) {}
+
   mpq_class exact_;
   double float_ = 0;
   bool is_float_ = false;
