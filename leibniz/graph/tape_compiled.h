@@ -30,7 +30,7 @@ class CompiledTape {
   /// Memory held, for the benchmark's bytes-per-node figure.
   std::size_t bytes() const;
 
-  /// v is the tape's Var.
+  /// v is the tape's Var, at most the output.
   double value(Var v) const { return value_[position_[v]]; }
   double adjoint(Var v) const { return adjoint_[position_[v]]; }
   void set_input(Var v, double value) { value_[position_[v]] = value; }
