@@ -99,16 +99,18 @@ class Differentiator {
   }
 
   Expr product(const Expr& e) {
-    std::vector<Expr> top, bottom;
+    bool has_top = false, has_bottom = false;
     for (const Expr& f : e.args()) {
-      if (!f.is_number()) (is_negative_power(f) ? bottom : top).push_back(f);
+      if (!f.is_number()) (is_negative_power(f) ? has_bottom : has_top) = true;
     }
-    const bool quotient = !bottom.empty() && !top.empty();
+    const bool quotient = has_top && has_bottom;
     if (!trace_ && !quotient) return product_sum(e);
     auto [c, rest] = split_coefficient(e);
     if (!(c.is_one() && c.is_exact())) return constant_multiple(c, rest, e);
-    if (quotient) return quotient_rule(e, mul(top), bottom);
-    return product_rule(e);
+    if (!quotient) return product_rule(e);
+    std::vector<Expr> top, bottom;
+    for (const Expr& f : e.args()) (is_negative_power(f) ? bottom : top).push_back(f);
+    return quotient_rule(e, mul(top), bottom);
   }
 
   // Without a trace: ∂/∂x (f1···fn) = Σ f1···∂fi/∂x···fn over the factors that depend

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <memory_resource>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -76,21 +78,28 @@ class Rewriter {
         return base == e.base() && exponent == e.exponent() ? e : pow(base, exponent);
       }
       case Kind::Add: {
-        std::vector<Expr> terms;
-        if (!rewrite_all(e.args(), terms)) return pythagorean(e);
-        return pythagorean(add(std::move(terms)));
+        Rewritten terms;
+        if (!rewrite_all(e.args(), terms.args)) return pythagorean(e);
+        return pythagorean(add(std::span<const Expr>(terms.args)));
       }
       case Kind::Mul: {
-        std::vector<Expr> factors;
-        if (!rewrite_all(e.args(), factors)) return e;
-        return mul(std::move(factors));
+        Rewritten factors;
+        if (!rewrite_all(e.args(), factors.args)) return e;
+        return mul(std::span<const Expr>(factors.args));
       }
       default: return e;
     }
   }
 
+  // The rewritten arguments of a sum or product, in stack memory while they are few.
+  struct Rewritten {
+    alignas(Expr) std::byte buffer[512];
+    std::pmr::monotonic_buffer_resource memory{buffer, sizeof buffer};
+    std::pmr::vector<Expr> args{&memory};
+  };
+
   // The rewritten args; false if every one is unchanged.
-  bool rewrite_all(std::span<const Expr> args, std::vector<Expr>& out) {
+  bool rewrite_all(std::span<const Expr> args, std::pmr::vector<Expr>& out) {
     out.reserve(args.size());
     bool changed = false;
     for (const Expr& a : args) {
@@ -186,15 +195,22 @@ std::optional<Expr> try_expand(const Expr& e) {
   }
 }
 
+// Beyond this many distinct denominators a single fraction is never the smaller form,
+// and computing it costs more than everything else.
+constexpr std::size_t kMaxDenominatorsToCombine = 24;
+
 // What the rational structure (sums, products, integer powers; not the insides of
 // function calls) holds: unexpanded products of sums, and denominators.
 struct Shape {
   bool unexpanded = false;
   NodeSet denominators;
+  // Nothing more can change the choice: it is unexpanded and has more denominators
+  // than a common denominator is tried for.
+  bool settled() const { return unexpanded && denominators.size() > kMaxDenominatorsToCombine; }
 };
 
 void shape_of(const Expr& e, Shape& shape, NodeSet& seen) {
-  if (!seen.insert(e)) return;
+  if (shape.settled() || !seen.insert(e)) return;
   if (e.is(Kind::Add)) {
     for (const Expr& t : e.args()) shape_of(t, shape, seen);
   } else if (e.is(Kind::Mul)) {
@@ -230,10 +246,6 @@ bool tree_size_at_most(const Expr& e, double limit) {
 // Beyond this size an expansion is never the smaller form in practice (a derivative of
 // a long sum), and trying it costs more than everything else.
 constexpr double kMaxSizeToExpand = 2'000;
-
-// Beyond this many distinct denominators a single fraction is never the smaller form,
-// and computing it costs more than everything else.
-constexpr std::size_t kMaxDenominatorsToCombine = 24;
 
 }  // namespace
 

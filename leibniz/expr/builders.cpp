@@ -410,10 +410,12 @@ Expr number_power(const Number& base, const Number& exponent) {
     if (auto root = base.exact_root(q.get_ui())) return number(root->pow(p.get_si()));
   }
   if (base.is_negative()) {  // odd root of a negative number: (-8)^(1/3) = -(8^(1/3))
-    Expr magnitude = detail::make_node(Kind::Pow, {number(-base), number(exponent)});
+    const Expr parts[] = {number(-base), number(exponent)};
+    Expr magnitude = detail::make_node(Kind::Pow, std::span<const Expr>(parts));
     return mpz_odd_p(p.get_mpz_t()) ? mul(integer(-1), magnitude) : magnitude;
   }
-  return detail::make_node(Kind::Pow, {number(base), number(exponent)});
+  const Expr parts[] = {number(base), number(exponent)};
+  return detail::make_node(Kind::Pow, std::span<const Expr>(parts));
 }
 
 }  // namespace
@@ -444,7 +446,8 @@ Expr pow(const Expr& base, const Expr& exponent) {
       }
     }
   }
-  return detail::make_node(Kind::Pow, {base, exponent});
+  const Expr parts[] = {base, exponent};
+  return detail::make_node(Kind::Pow, std::span<const Expr>(parts));
 }
 
 Expr pow(const Expr& base, long exponent) { return pow(base, integer(exponent)); }
@@ -453,7 +456,7 @@ Expr exp(const Expr& a) { return pow(e_constant(), a); }
 
 Expr func(Fn fn, const Expr& arg) {
   if (auto value = function_at_number(fn, arg)) return *value;
-  return detail::make_node(Kind::Func, {arg}, fn);
+  return detail::make_node(Kind::Func, std::span<const Expr>(&arg, 1), fn);
 }
 
 }  // namespace leibniz

@@ -44,7 +44,7 @@ bool matches(const NodeKey& key, const Node& node) {
       break;
     default: break;
   }
-  return same_args(key.args, node.args);
+  return same_args(key.args, node.args());
 }
 
 // The live nodes, by content: open addressing with linear probing over (hash, node)
@@ -282,11 +282,7 @@ Expr make_constant(ConstantId id) {
 }
 
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn) {
-  NodeKey key;
-  key.kind = kind;
-  key.fn = fn;
-  key.args = args;
-  return intern(key, [&](Node& n) { n.args = std::move(args); });
+  return make_node(kind, std::span<const Expr>(args), fn);
 }
 
 Expr make_node(Kind kind, std::span<const Expr> args, Fn fn) {
@@ -294,7 +290,7 @@ Expr make_node(Kind kind, std::span<const Expr> args, Fn fn) {
   key.kind = kind;
   key.fn = fn;
   key.args = args;
-  return intern(key, [&](Node& n) { n.args.assign(args.begin(), args.end()); });
+  return intern(key, [&](Node& n) { n.set_args(args); });
 }
 
 }  // namespace detail

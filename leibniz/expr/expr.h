@@ -4,8 +4,10 @@
 // counting are inline: every rule of every algorithm goes through them.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -103,19 +105,39 @@ class Expr {
 /// reads them through Expr.
 class Node {
  public:
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  ~Node() {
+    if (args_ != inline_args_) delete[] args_;
+  }
+
   Kind kind = Kind::Number;
   Fn fn = Fn::Ln;
   ConstantId constant = ConstantId::E;
   mutable std::uint32_t refs = 0;
   std::uint32_t depth = 1;
   std::uint64_t hash = 0;
-  std::vector<Expr> args;
   std::optional<Number> number;  // Number nodes only: even an empty mpq allocates
   std::string name;
+
+  std::span<const Expr> args() const { return {args_, arg_count_}; }
+  /// Sets the arguments, once, at creation. Up to two (every Pow and Func) live in the
+  /// node itself.
+  void set_args(std::span<const Expr> args) {
+    if (args.size() > std::size(inline_args_)) args_ = new Expr[args.size()];
+    std::copy(args.begin(), args.end(), args_);
+    arg_count_ = static_cast<std::uint32_t>(args.size());
+  }
 
   // Nodes come from a free list: expressions make and drop millions of them.
   static void* operator new(std::size_t size);
   static void operator delete(void* node, std::size_t size);
+
+ private:
+  Expr inline_args_[2];
+  Expr* args_ = inline_args_;  // nodes never move, so this may point into the node
+  std::uint32_t arg_count_ = 0;
 };
 
 inline Expr::Expr(const Node* node) : node_(node) {
@@ -143,7 +165,7 @@ inline bool Expr::is_e() const {
   return kind() == Kind::Constant && node_->constant == ConstantId::E;
 }
 inline Fn Expr::fn() const { return node_->fn; }
-inline std::span<const Expr> Expr::args() const { return node_->args; }
+inline std::span<const Expr> Expr::args() const { return node_->args(); }
 inline std::uint64_t Expr::hash() const { return node_->hash; }
 inline std::uint32_t Expr::depth() const { return node_->depth; }
 
