@@ -335,8 +335,12 @@ class Writer {
           expanded += " + " + t;
         }
       }
+      const std::string collected = s_.print(st.after);
       line(1, "= " + expanded + "   " + s_.text("(expanding each product)"));
-      line(1, "= " + s_.print(st.after) + "   " + s_.text("(collecting like terms)"));
+      // When no terms were alike, the collected sum is the same line: not shown twice.
+      if (collected != expanded) {
+        line(1, "= " + collected + "   " + s_.text("(collecting like terms)"));
+      }
       return;
     }
     line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + st.rule + ")"));

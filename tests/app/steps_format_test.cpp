@@ -30,5 +30,15 @@ TEST(StepsFormat, LongDerivationsNameRepeatedSubexpressionsOnce) {
   EXPECT_EQ(text.find("σ(wx + b)", 40), std::string::npos) << text;  // printed once, then B
 }
 
+// Expanding then collecting is two lines when like terms meet, one when none do.
+TEST(StepsFormat, CollectingLikeTermsIsShownOnlyWhenItChangesSomething) {
+  const std::string collects = steps("(x^2 + y^2)*(x^2*y + y^2*x)", "x");
+  EXPECT_NE(collects.find("(expanding each product)"), std::string::npos) << collects;
+  EXPECT_NE(collects.find("(collecting like terms)"), std::string::npos) << collects;
+  const std::string nothing_alike = steps("x*sin(x)*exp(x)", "x");
+  EXPECT_NE(nothing_alike.find("(expanding each product)"), std::string::npos) << nothing_alike;
+  EXPECT_EQ(nothing_alike.find("(collecting like terms)"), std::string::npos) << nothing_alike;
+}
+
 }  // namespace
 }  // namespace leibniz::app
