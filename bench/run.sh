@@ -17,15 +17,7 @@ build=${BENCH_BUILD:-$root/build-bench-symbolic}
 results=$root/bench/results
 python=/usr/bin/python3
 
-missing=()
-for package in libginac-dev python3-sympy pkg-config cmake; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]}" >&2
-  apt-get install -y "${missing[@]}" >/dev/null ||
-    { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
-fi
+"$root/bench/install-peers.sh" libginac-dev python3-sympy pkg-config cmake
 
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)

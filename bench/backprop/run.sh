@@ -20,15 +20,7 @@ for arg in "$@"; do
   if [[ $arg == --small ]]; then small=(--small); else reps=$arg; fi
 done
 
-missing=()
-for package in libadolc-dev python3-torch cmake; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]}" >&2
-  apt-get install -y "${missing[@]}" >/dev/null ||
-    { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
-fi
+"$root/bench/install-peers.sh" libadolc-dev python3-torch cmake
 
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)

@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # The integration benchmark: the corpus of tests/data/integrals.txt through leibniz and
 # SymPy, side by side: share solved, median time per integral, median answer size.
-# Usage: bench/integrate/run.sh [BUILD_DIR]   (a configured leibniz build; default build-int)
+# Builds leibniz's side in Release mode with the symbolic benchmark (build-bench-symbolic/).
+# Usage: bench/integrate/run.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${1:-$root/build-int}
+build=${BENCH_BUILD:-$root/build-bench-symbolic}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if ! /usr/bin/python3 -c "import sympy" 2>/dev/null; then
-  apt-get install -y python3-sympy >/dev/null
+"$root/bench/install-peers.sh" python3-sympy pkg-config cmake
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  cmake -S "$root/bench" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-ninja -C "$build" leibniz_calculus >/dev/null
-g++ -std=c++20 -O2 -I"$root" -I/usr/include/flint "$root/bench/integrate/corpus_bench.cpp" \
-  "$build/leibniz/calculus/libleibniz_calculus.a" "$build/leibniz/expr/libleibniz_expr.a" \
-  "$build/leibniz/core/libleibniz_core.a" -lflint -lgmpxx -lgmp -lfmt -o "$work/corpus_bench"
+cmake --build "$build" --target bench_integrate_leibniz -j "$(nproc)" \
+  >"$build/bench-integrate-build.log" 2>&1 || { cat "$build/bench-integrate-build.log" >&2; exit 1; }
+corpus_bench=$(find "$build" -name bench_integrate_leibniz -type f -perm -u+x -print -quit)
 
 # Every line of the corpus, solvable or not ("!" marks the ones without an elementary answer).
 grep -v '^#' "$root/tests/data/integrals.txt" | grep . | sed 's/^!//' > "$work/corpus.txt"
-"$work/corpus_bench" < "$work/corpus.txt" > "$work/leibniz.txt"
+"$corpus_bench" < "$work/corpus.txt" > "$work/leibniz.txt"
 /usr/bin/python3 "$root/bench/integrate/sympy_bench.py" 20 < "$work/corpus.txt" > "$work/sympy.txt"
 
 /usr/bin/python3 - "$work/leibniz.txt" "$work/sympy.txt" "$work/corpus.txt" <<'PY'

@@ -7,10 +7,7 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD:-$root/build-bench}
 
-if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
-  echo "installing python3-torch (Debian) for the comparison..." >&2
-  apt-get install -y -q python3-torch >/dev/null
-fi
+"$root/bench/install-peers.sh" python3-torch
 
 # Build bench_tensor: a small wrapper project around the repository, so this works
 # whether or not the top-level CMakeLists adds bench/tensor.
