@@ -230,19 +230,6 @@ void shape_of(const Expr& e, Shape& shape, NodeSet& seen) {
   }
 }
 
-// Whether the tree of e has at most `limit` nodes; counts no further than that.
-bool tree_size_at_most(const Expr& e, double limit) {
-  double remaining = limit;
-  auto count = [&remaining](const Expr& node, auto& self) -> bool {
-    if (--remaining < 0) return false;
-    for (const Expr& a : node.args()) {
-      if (!self(a, self)) return false;
-    }
-    return true;
-  };
-  return count(e, count);
-}
-
 // Beyond this size an expansion is never the smaller form in practice (a derivative of
 // a long sum), and trying it costs more than everything else.
 constexpr double kMaxSizeToExpand = 2'000;

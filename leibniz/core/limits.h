@@ -9,12 +9,13 @@
 namespace leibniz {
 
 struct Limits {
-  std::size_t max_input_chars = 1'000'000;  ///< characters of one expression
-  std::size_t max_nesting = 1'000;          ///< parentheses, signs and powers inside each other
-  std::size_t max_depth = 4'000;            ///< depth of any expression built
-  std::size_t max_terms = 2'000'000;        ///< terms of an expanded polynomial
-  std::size_t max_number_bits = 1'000'000;  ///< size of one exact number
-  double seconds = 10.0;                    ///< wall-clock time for one request
+  std::size_t max_input_chars = 1'000'000;    ///< characters of one expression
+  std::size_t max_nesting = 1'000;            ///< parentheses, signs and powers inside each other
+  std::size_t max_depth = 4'000;              ///< depth of any expression built
+  std::size_t max_terms = 2'000'000;          ///< terms of an expanded polynomial
+  std::size_t max_number_bits = 1'000'000;    ///< size of one exact number
+  std::size_t max_printed_nodes = 5'000'000;  ///< nodes of a result written out as a tree
+  double seconds = 10.0;                      ///< wall-clock time for one request
 };
 
 /// The process-wide limits; the CLI may change them before work starts.

@@ -258,6 +258,18 @@ bool storage_less(const Expr& a, const Expr& b) {
 
 std::size_t interned_node_count() { return table().size(); }
 
+bool tree_size_at_most(const Expr& e, double limit) {
+  double remaining = limit;
+  auto count = [&remaining](const Expr& node, auto& self) -> bool {
+    if (--remaining < 0) return false;
+    for (const Expr& a : node.args()) {
+      if (!self(a, self)) return false;
+    }
+    return true;
+  };
+  return count(e, count);
+}
+
 namespace detail {
 
 Expr make_number(const Number& value) {

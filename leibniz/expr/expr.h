@@ -177,6 +177,10 @@ struct ExprHash {
 /// Used to store the arguments of Add and Mul in a canonical order.
 bool storage_less(const Expr& a, const Expr& b);
 
+/// Whether e written out as a tree (shared subexpressions repeated) has at most `limit`
+/// nodes; stops counting beyond, so it costs at most `limit` steps.
+bool tree_size_at_most(const Expr& e, double limit);
+
 /// Number of live interned nodes (for tests and benchmarks).
 std::size_t interned_node_count();
 

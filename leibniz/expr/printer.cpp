@@ -1,8 +1,12 @@
 // The walk shared by all notations: natural order, signs pulled to the front,
 // negative powers and rational coefficients as fractions, parentheses by precedence.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/notation.h"
 #include "leibniz/expr/order.h"
@@ -160,6 +164,13 @@ class Printer {
 }  // namespace
 
 std::string print_with(const Notation& notation, const Expr& e) {
+  // Written out, shared subexpressions repeat: a small DAG can print as a huge text.
+  if (!tree_size_at_most(e, static_cast<double>(limits().max_printed_nodes))) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the result is too large to print: written out, it has more than {} "
+                            "nodes (it repeats shared subexpressions)",
+                            limits().max_printed_nodes));
+  }
   return Printer(notation).print(e).text;
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
@@ -51,6 +52,25 @@ TEST(PrintText, RoundTripsToTheSameNode) {
     const Expr e = parse_text(input);
     EXPECT_EQ(parse_text(print_text(e)), e) << input << " printed as " << print_text(e);
   }
+}
+
+// u_{k+1} = sin(u_k)^2 + sin(u_k): 60 nodes, but written out each level doubles.
+TEST(PrintText, AResultTooLargeToWriteOutIsALimitError) {
+  Expr u = symbol("x");
+  for (int k = 0; k < 60; ++k) {
+    const Expr s = func(Fn::Sin, u);
+    u = pow(s, 2) + s;
+  }
+  try {
+    (void)print_text(u);
+    FAIL() << "printed an expression of about 2^60 nodes";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Limit);
+    EXPECT_NE(std::string(e.what()).find("too large to print"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(tree_size_at_most(u, 1e6));
+  EXPECT_TRUE(tree_size_at_most(parse_text("x*y + 1"), 6));  // +, 1, ·, x, y: 5 nodes
+  EXPECT_FALSE(tree_size_at_most(parse_text("x*y + 1"), 4));
 }
 
 }  // namespace
