@@ -19,29 +19,19 @@ void Adam::step() {
   t += 1;
   const double c1 = 1 - std::pow(options_.beta1, t);
   const double c2 = 1 - std::pow(options_.beta2, t);
-  for (std::size_t k = 0; k < params_.size(); ++k) {
-    const Tensor& p = params_[k];
-    Tensor grad = p.grad();
-    if (!grad.defined()) continue;
-    Tensor g = grad.contiguous();
-    tensor::dispatch(p.dtype(), [&](auto tag) {
-      using T = decltype(tag);
-      T* w = p.data<T>();
-      T* m = m_[k].data<T>();
-      T* v = v_[k].data<T>();
-      const T* gp = g.data<T>();
-      const T b1 = static_cast<T>(options_.beta1), b2 = static_cast<T>(options_.beta2);
-      const T step = static_cast<T>(lr_ / c1), inv_c2 = static_cast<T>(1 / c2);
-      const T eps = static_cast<T>(options_.eps), wd = static_cast<T>(options_.weight_decay);
-      const std::int64_t n = p.numel();  // hoisted: stores may alias the shape
-      for (std::int64_t i = 0; i < n; ++i) {
-        T gi = gp[i] + wd * w[i];
-        m[i] = b1 * m[i] + (T(1) - b1) * gi;
-        v[i] = b2 * v[i] + (T(1) - b2) * gi * gi;
-        w[i] -= step * m[i] / (std::sqrt(v[i] * inv_c2) + eps);
-      }
-    });
-  }
+  for_each_gradient([&]<typename T>(std::size_t k, T* w, const T* gp, std::int64_t n) {
+    T* m = m_[k].data<T>();
+    T* v = v_[k].data<T>();
+    const T b1 = static_cast<T>(options_.beta1), b2 = static_cast<T>(options_.beta2);
+    const T step = static_cast<T>(lr_ / c1), inv_c2 = static_cast<T>(1 / c2);
+    const T eps = static_cast<T>(options_.eps), wd = static_cast<T>(options_.weight_decay);
+    for (std::int64_t i = 0; i < n; ++i) {
+      T gi = gp[i] + wd * w[i];
+      m[i] = b1 * m[i] + (T(1) - b1) * gi;
+      v[i] = b2 * v[i] + (T(1) - b2) * gi * gi;
+      w[i] -= step * m[i] / (std::sqrt(v[i] * inv_c2) + eps);
+    }
+  });
 }
 
 std::vector<std::pair<std::string, Tensor>> Adam::state() const {

@@ -30,6 +30,23 @@ class Optimizer {
   void set_state(const std::vector<std::pair<std::string, Tensor>>& saved);
 
  protected:
+  /// Calls update(k, w, g, n) with the k-th parameter's values w and its (contiguous)
+  /// gradient g, n numbers each, in the parameter's own precision, for every parameter
+  /// that has a gradient: the loop every update rule shares.
+  template <class Update>
+  void for_each_gradient(Update update) const {
+    for (std::size_t k = 0; k < params_.size(); ++k) {
+      const Tensor& p = params_[k];
+      const Tensor grad = p.grad();
+      if (!grad.defined()) continue;
+      const Tensor g = grad.contiguous();
+      tensor::dispatch(p.dtype(), [&](auto tag) {
+        using T = decltype(tag);
+        update(k, p.data<T>(), g.data<T>(), p.numel());
+      });
+    }
+  }
+
   std::vector<Tensor> params_;
   double lr_;
 };

@@ -10,30 +10,20 @@ Sgd::Sgd(std::vector<Tensor> params, SgdOptions options)
 }
 
 void Sgd::step() {
-  for (std::size_t k = 0; k < params_.size(); ++k) {
-    const Tensor& p = params_[k];
-    Tensor grad = p.grad();
-    if (!grad.defined()) continue;
-    Tensor g = grad.contiguous();
-    tensor::dispatch(p.dtype(), [&](auto tag) {
-      using T = decltype(tag);
-      T* w = p.data<T>();
-      const T* gp = g.data<T>();
-      const T lr = static_cast<T>(lr_), wd = static_cast<T>(options_.weight_decay),
-              mu = static_cast<T>(options_.momentum);
-      const std::int64_t n = p.numel();
-      if (velocity_.empty()) {
-        for (std::int64_t i = 0; i < n; ++i) w[i] -= lr * (gp[i] + wd * w[i]);
-        return;
-      }
-      T* v = velocity_[k].data<T>();
-      for (std::int64_t i = 0; i < n; ++i) {
-        T gi = gp[i] + wd * w[i];
-        v[i] = mu * v[i] + gi;
-        w[i] -= lr * (options_.nesterov ? gi + mu * v[i] : v[i]);
-      }
-    });
-  }
+  for_each_gradient([&]<typename T>(std::size_t k, T* w, const T* gp, std::int64_t n) {
+    const T lr = static_cast<T>(lr_), wd = static_cast<T>(options_.weight_decay),
+            mu = static_cast<T>(options_.momentum);
+    if (velocity_.empty()) {
+      for (std::int64_t i = 0; i < n; ++i) w[i] -= lr * (gp[i] + wd * w[i]);
+      return;
+    }
+    T* v = velocity_[k].data<T>();
+    for (std::int64_t i = 0; i < n; ++i) {
+      T gi = gp[i] + wd * w[i];
+      v[i] = mu * v[i] + gi;
+      w[i] -= lr * (options_.nesterov ? gi + mu * v[i] : v[i]);
+    }
+  });
 }
 
 std::vector<std::pair<std::string, Tensor>> Sgd::state() const {
