@@ -74,9 +74,39 @@ void put_expr(Answer& answer, const Expr& e) {
   answer["latex"] = print_latex(e);
 }
 
+// Beyond spec §3: grad answers a list (an entry a variable), jacobian ("F1; F2; ...")
+// and hessian a list of rows, in "result" and "latex" alike.
+std::pair<json, json> printed(const std::vector<Expr>& list) {
+  json texts = json::array(), latex = json::array();
+  for (const Expr& e : list) {
+    texts.push_back(print_text(e));
+    latex.push_back(print_latex(e));
+  }
+  return {texts, latex};
+}
+
+void put_list(Answer& answer, const std::vector<Expr>& list) {
+  auto [texts, latex] = printed(list);
+  answer["result"] = texts;
+  answer["latex"] = latex;
+}
+
+void put_matrix(Answer& answer, const std::vector<std::vector<Expr>>& rows) {
+  json texts = json::array(), latex = json::array();
+  for (const auto& row : rows) {
+    auto [row_texts, row_latex] = printed(row);
+    texts.push_back(row_texts);
+    latex.push_back(row_latex);
+  }
+  answer["result"] = texts;
+  answer["latex"] = latex;
+}
+
 void answer_op(const json& request, Answer& answer) {
   const std::string op = string_field(request, "op");
-  if (op != "diff" && op != "integrate" && op != "simplify" && op != "expand" && op != "eval") {
+  const bool derivatives = op == "grad" || op == "jacobian" || op == "hessian";
+  if (op != "diff" && op != "integrate" && op != "simplify" && op != "expand" && op != "eval" &&
+      !derivatives) {
     bad_request(fmt::format("unknown op '{}'", op));
   }
   bool steps = false;
@@ -90,7 +120,16 @@ void answer_op(const json& request, Answer& answer) {
   }
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);
-  if (op == "diff") {
+  if (derivatives) {
+    const auto wrt = variable_list(request);
+    if (op == "jacobian") {
+      put_matrix(answer, run_jacobian(parse_inputs(text, syntax), wrt));
+    } else if (op == "hessian") {
+      put_matrix(answer, run_hessian(parse_input(text, syntax), wrt));
+    } else {
+      put_list(answer, run_grad(parse_input(text, syntax), wrt));
+    }
+  } else if (op == "diff") {
     const auto wrt = variable_list(request);
     Trace trace;
     put_expr(answer, run_diff(parse_input(text, syntax), wrt, steps ? &trace : nullptr));

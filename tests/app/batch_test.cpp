@@ -42,6 +42,21 @@ TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
             R"j({"id":7,"ok":true,"result":"12*x^2","latex":"12 x^{2}"})j");
 }
 
+TEST(Batch, GradientJacobianAndHessianAnswerListsAndRows) {
+  EXPECT_EQ(answer(R"j({"id": "g", "op": "grad", "expr": "x^2*y", "wrt": ["x", "y"]})j"),
+            R"j({"id":"g","ok":true,"result":["2*x*y","x^2"],"latex":["2 x y","x^{2}"]})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "j", "op": "jacobian", "expr": "x*y; x + y^2", "wrt": ["x", "y"]})j"),
+      R"j({"id":"j","ok":true,"result":[["y","x"],["1","2*y"]],"latex":[["y","x"],["1","2 y"]]})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "h", "op": "hessian", "expr": "x^3*y^2", "wrt": ["x", "y"]})j"),
+      R"j({"id":"h","ok":true,"result":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]],"latex":[["6 x y^{2}","6 x^{2} y"],["6 x^{2} y","2 x^{3}"]]})j");
+  // An error in the second function is placed in the whole text.
+  EXPECT_EQ(
+      answer(R"j({"id": "e", "op": "jacobian", "expr": "x*y; (x", "wrt": ["x", "y"]})j"),
+      R"j({"id":"e","ok":false,"error":{"kind":"parse","message":"expected ')' to close '(' opened at column 6","pos":7}})j");
+}
+
 TEST(Batch, EvalIsExactWhenTheInputsAre) {
   EXPECT_EQ(answer(R"j({"id": "e2", "op": "eval", "expr": "x^2/3", "at": {"x": 2}})j"),
             R"j({"id":"e2","ok":true,"result":"4/3","value":1.3333333333333333})j");
