@@ -1,7 +1,9 @@
 // Expr: a handle to an immutable, interned (hash-consed) expression node. Two equal
 // expressions are the same node, so equality is pointer comparison. Nodes are built
 // only through the canonical builders of builders.h. The accessors and the reference
-// counting are inline: every rule of every algorithm goes through them.
+// counting are inline: every rule of every algorithm goes through them. The intern table,
+// the node free list and the reference counts are not synchronised: expressions belong
+// to one thread (the CLI and batch mode have one).
 #pragma once
 
 #include <algorithm>
