@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "leibniz/core/error.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
+#include "support/random_expr.h"
 
 namespace leibniz {
 namespace {
@@ -84,6 +88,33 @@ TEST(Builders, DomainErrorsAtConstruction) {
 
 namespace leibniz {
 namespace {
+
+// Canonical form is unique: sums do not depend on the order or grouping of their terms,
+// products not on the order of their factors, and rebuilding any node from its own
+// parts (in any order) gives the same node.
+TEST(Builders, CanonicalFormIsIndependentOfOrderAndRebuildsItself) {
+  testing::RandomExpr random(7);
+  std::mt19937 shuffle(11);
+  for (int n = 0; n < 500; ++n) {
+    const Expr a = random.generate(3), b = random.generate(3), c = random.generate(3);
+    ASSERT_EQ(a + b, b + a) << a << " + " << b;
+    ASSERT_EQ(a * b, b * a) << a << " * " << b;
+    ASSERT_EQ((a + b) + c, a + (b + c)) << a << ", " << b << ", " << c;
+    ASSERT_EQ(add({a, b, c}), add({c, a, b}));
+    ASSERT_EQ(mul({a, b, c}), mul({c, b, a}));
+    for (const Expr& e : {a + b * c, a * b + c, (a + c) * b}) {
+      std::vector<Expr> parts(e.args().begin(), e.args().end());
+      std::shuffle(parts.begin(), parts.end(), shuffle);
+      if (e.is(Kind::Add)) {
+        ASSERT_EQ(add(parts), e) << e;
+      } else if (e.is(Kind::Mul)) {
+        ASSERT_EQ(mul(parts), e) << e;
+      } else if (e.is(Kind::Pow)) {
+        ASSERT_EQ(pow(e.base(), e.exponent()), e) << e;
+      }
+    }
+  }
+}
 
 TEST(Expr, SelfAssignmentKeepsTheNode) {
   Expr a = parse_text("x + 1");
