@@ -36,6 +36,31 @@ Expr exp_of_log(const Expr& exponent) {
 
 SimplifyChoice choose(const Expr& e, class Rewriter& rewriter);
 
+bool is_abs(const Expr& e) { return e.is(Kind::Func) && e.fn() == Fn::Abs; }
+
+// u^(2k)·|u|^m = |u|^(2k+m): an even power of u is one of |u|, so a product that has
+// both collects them (x^2/|x| = |x|).
+Expr absolute_powers(const Expr& product) {
+  if (!product.is(Kind::Mul)) return product;
+  const auto factors = product.args();
+  auto abs_of = [&factors](const Expr& u) {
+    return std::any_of(factors.begin(), factors.end(), [&u](const Expr& f) {
+      const Expr& base = f.is(Kind::Pow) ? f.base() : f;
+      return is_abs(base) && base.arg(0) == u;
+    });
+  };
+  std::vector<Expr> rewritten(factors.begin(), factors.end());
+  bool changed = false;
+  for (Expr& f : rewritten) {
+    if (!f.is(Kind::Pow) || !f.exponent().is_integer() || is_abs(f.base())) continue;
+    const auto n = f.exponent().number().to_long();
+    if (!n || *n % 2 != 0 || !abs_of(f.base())) continue;
+    f = pow(func(Fn::Abs, f.base()), f.exponent());
+    changed = true;
+  }
+  return changed ? mul(rewritten) : product;
+}
+
 class Rewriter {
  public:
   // Applies the identities bottom-up; function arguments and non-integer powers are
@@ -84,8 +109,8 @@ class Rewriter {
       }
       case Kind::Mul: {
         Rewritten factors;
-        if (!rewrite_all(e.args(), factors.args)) return e;
-        return mul(std::span<const Expr>(factors.args));
+        if (!rewrite_all(e.args(), factors.args)) return absolute_powers(e);
+        return absolute_powers(mul(std::span<const Expr>(factors.args)));
       }
       default: return e;
     }

@@ -28,6 +28,16 @@ TEST(Simplify, ExpandsWhenSmaller) {
                   "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4");
 }
 
+// An even power of u is one of |u|: products with both collect them; odd powers stay.
+TEST(Simplify, EvenPowersMeetAbsoluteValues) {
+  EXPECT_SIMPLIFY("x^2/abs(x)", "abs(x)");
+  EXPECT_SIMPLIFY("x^2/abs(x) + abs(x)", "2*abs(x)");  // d/dx x·|x|
+  EXPECT_SIMPLIFY("x^4*abs(x)^-3*y", "y*abs(x)");
+  EXPECT_SIMPLIFY("(x+1)^-2*abs(x+1)", "1/abs(x + 1)");
+  EXPECT_SIMPLIFY("x^3*abs(x)", "x^3*abs(x)");
+  EXPECT_SIMPLIFY("x^2*abs(y)", "x^2*abs(y)");
+}
+
 TEST(Simplify, KeepsFactoredFormWhenSmaller) { EXPECT_SIMPLIFY("10*(x + 1)^9", "10*(x + 1)^9"); }
 
 TEST(Simplify, BasicIdentities) {
