@@ -43,12 +43,16 @@ bool is_abs(const Expr& e) { return e.is(Kind::Func) && e.fn() == Fn::Abs; }
 Expr absolute_powers(const Expr& product) {
   if (!product.is(Kind::Mul)) return product;
   const auto factors = product.args();
-  auto abs_of = [&factors](const Expr& u) {
-    return std::any_of(factors.begin(), factors.end(), [&u](const Expr& f) {
-      const Expr& base = f.is(Kind::Pow) ? f.base() : f;
-      return is_abs(base) && base.arg(0) == u;
-    });
+  auto base_of = [](const Expr& f) -> const Expr& { return f.is(Kind::Pow) ? f.base() : f; };
+  auto abs_of = [&](const Expr& u) {
+    return std::any_of(factors.begin(), factors.end(),
+                       [&](const Expr& f) { return is_abs(base_of(f)) && base_of(f).arg(0) == u; });
   };
+  // Most products have no |u| at all: nothing to copy then.
+  if (std::none_of(factors.begin(), factors.end(),
+                   [&](const Expr& f) { return is_abs(base_of(f)); })) {
+    return product;
+  }
   std::vector<Expr> rewritten(factors.begin(), factors.end());
   bool changed = false;
   for (Expr& f : rewritten) {
