@@ -95,7 +95,7 @@ class Differentiator {
          trace_ ? terms_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end())) {
       terms.push_back(d(t));
     }
-    return finish(step, add(std::move(terms)));
+    return finish(step, add(terms));
   }
 
   Expr product(const Expr& e) {
@@ -122,9 +122,9 @@ class Differentiator {
       if (!depends(factors[i])) continue;
       std::vector<Expr> term(factors.begin(), factors.end());
       term[i] = d(factors[i]);
-      terms.push_back(mul(std::move(term)));
+      terms.push_back(mul(term));
     }
-    return add(std::move(terms));
+    return add(terms);
   }
 
   // ∂/∂x (c·g) = c·∂g/∂x
@@ -154,7 +154,7 @@ class Differentiator {
     const std::size_t step = begin(e, "quotient rule");
     std::vector<Expr> positive;
     for (const Expr& f : denominators) positive.push_back(pow(f.base(), neg(f.exponent())));
-    const Expr v = mul(std::move(positive));
+    const Expr v = mul(positive);
     Expr du = d(u), dv = d(v);
     Expr result = mul(sub(mul(v, du), mul(u, dv)), pow(v, integer(-2)));
     return finish(

@@ -112,7 +112,7 @@ class Expander {
       case Kind::Add: {
         std::vector<Expr> terms;
         for (const Expr& t : e.args()) terms.push_back(expand_with_floats(t));
-        return add(std::move(terms));
+        return add(terms);
       }
       case Kind::Mul: {
         Expr product = integer(1);
@@ -151,7 +151,7 @@ class Expander {
     for (const Expr& x : ta) {
       for (const Expr& y : tb) terms.push_back(mul(x, y));
     }
-    return add(std::move(terms));
+    return add(terms);
   }
 
   std::vector<Expr> generators_;

@@ -170,7 +170,7 @@ Expr Integrator::attempt(const Expr& e) {
       if (f.is_null()) break;
       terms.push_back(f);
     }
-    if (terms.size() == e.args().size()) return finish(index, add(std::move(terms)));
+    if (terms.size() == e.args().size()) return finish(index, add(terms));
     abandon(index);
     return rational_rule(*this, e);
   }
@@ -178,9 +178,9 @@ Expr Integrator::attempt(const Expr& e) {
     std::vector<Expr> constant, rest;
     for (const Expr& f : e.args()) (depends(f) ? rest : constant).push_back(f);
     if (!constant.empty()) {
-      const Expr c = mul(std::move(constant));
+      const Expr c = mul(constant);
       const std::size_t index = open("constant multiple: ∫ c·f dx = c·∫ f dx", e, {{"c", c}});
-      Expr f = antiderivative(mul(std::move(rest)));
+      Expr f = antiderivative(mul(rest));
       if (f.is_null()) {
         abandon(index);
         return {};

@@ -55,11 +55,11 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
         return std::nullopt;
       }
     }
-    add_term(degree, mul(std::move(rest)));
+    add_term(degree, mul(rest));
   }
   std::vector<Expr> coefficients;
   coefficients.reserve(by_degree.size());
-  for (auto& parts : by_degree) coefficients.push_back(add(std::move(parts)));
+  for (auto& parts : by_degree) coefficients.push_back(add(parts));
   if (coefficients.empty()) coefficients.push_back(integer(0));
   return coefficients;
 }

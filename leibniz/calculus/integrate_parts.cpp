@@ -107,7 +107,7 @@ Expr parts_rule(Integrator& in, const Expr& e) {
     for (std::size_t j = 0; j < factors.size(); ++j) {
       if (j != i) rest.push_back(factors[j]);
     }
-    const Expr polynomial = mul(std::move(rest));
+    const Expr polynomial = mul(rest);
     if (!in.depends(polynomial) || !polynomial_coefficients(in, polynomial)) continue;
     if (Expr r = by_parts(in, e, polynomial, factors[i]); !r.is_null()) return r;
   }
@@ -118,7 +118,7 @@ Expr parts_rule(Integrator& in, const Expr& e) {
     for (std::size_t j = 0; j < factors.size(); ++j) {
       if (j != i) rest.push_back(factors[j]);
     }
-    if (Expr r = by_parts(in, e, factors[i], mul(std::move(rest))); !r.is_null()) return r;
+    if (Expr r = by_parts(in, e, factors[i], mul(rest)); !r.is_null()) return r;
   }
   return {};
 }

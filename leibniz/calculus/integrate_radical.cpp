@@ -56,7 +56,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     }
     // P̃ = P·q^((k+1)/2), so that the integrand is P̃/√q.
     const long lift = (k2.get_num().get_si() + 1) / 2;
-    const auto p = rational_coefficients(in, mul(mul(std::move(rest)), pow(f.base(), lift)));
+    const auto p = rational_coefficients(in, mul(mul(rest), pow(f.base(), lift)));
     if (!p) continue;
     const Number &C = (*q)[0], &B = (*q)[1], &A = (*q)[2];
     const long n = static_cast<long>(p->size()) - 1;  // deg P̃
@@ -76,7 +76,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     }
     std::vector<Expr> r_terms;
     for (long j = 0; j < n; ++j) r_terms.push_back(mul(number(r[j]), pow(x, j)));
-    const Expr R = add(std::move(r_terms));
+    const Expr R = add(r_terms);
     Expr result = mul(R, sqrt(f.base()));
     if (!lambda.is_zero()) result = add(result, mul(number(lambda), base_integral));
     in.step("square root of a quadratic: ∫ P/√q dx = R·√q + λ·∫ dx/√q", e, result,

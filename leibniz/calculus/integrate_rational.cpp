@@ -48,7 +48,7 @@ std::optional<QPoly> to_qpoly(Integrator& in, const Expr& e) {
 Expr to_expr(const QPoly& p, const Expr& x) {
   std::vector<Expr> terms;
   for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
-  return add(std::move(terms));
+  return add(terms);
 }
 
 // ∫ (b·x + c)/p^j dx for p = α·x + β.
@@ -116,7 +116,7 @@ Fraction split_fraction(const Expr& e) {
       top.push_back(f);
     }
   }
-  return {mul(std::move(top)), mul(std::move(bottom))};
+  return {mul(top), mul(bottom)};
 }
 
 }  // namespace
@@ -182,10 +182,9 @@ Expr rational_rule(Integrator& in, const Expr& e) {
                                    : quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x));
     }
   }
-  const Expr result = add(std::move(antiderivative));
-  in.step(
-      "partial fractions", e, result,
-      {{"decomposition", add(std::move(decomposition))}, {"denominator", fraction.denominator}});
+  const Expr result = add(antiderivative);
+  in.step("partial fractions", e, result,
+          {{"decomposition", add(decomposition)}, {"denominator", fraction.denominator}});
   return result;
 }
 

@@ -227,7 +227,7 @@ Expr PolyContext::to_expr(const Poly& p) const {
     terms.push_back(detail::make_node(Kind::Mul, factors));
   }
   fmpq_clear(c);
-  if (!raw) return add(std::move(terms));
+  if (!raw) return add(terms);
   std::sort(terms.begin(), terms.end(), storage_less);
   if (!constant_term.is_null()) terms.insert(terms.begin(), constant_term);
   if (terms.empty()) return integer(0);
@@ -250,7 +250,7 @@ Expr PolyContext::to_factored_expr(const Poly& p) const {
     factors.push_back(pow(to_expr(factor), integer(multiplicity)));
   }
   fmpq_mpoly_factor_clear(f, ctx_);
-  return mul(std::move(factors));
+  return mul(factors);
 }
 
 }  // namespace leibniz

@@ -182,7 +182,7 @@ Expr pythagorean(const Expr& sum) {
       std::vector<Expr> others = factors;
       others.erase(others.begin() + static_cast<long>(k));
       others.push_back(number(c));
-      Expr remainder = mul(std::move(others));
+      Expr remainder = mul(others);
       const std::string key = fmt::format("{}/{}", static_cast<const void*>(remainder.node()),
                                           static_cast<const void*>(u.node()));
       Match& m = matches[key];
@@ -202,7 +202,7 @@ Expr pythagorean(const Expr& sum) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     if (!dropped[i]) result.push_back(terms[i]);
   }
-  return pythagorean(add(std::move(result)));
+  return pythagorean(add(result));
 }
 
 double tree_size_memo(const Expr& e, NodeMap<double>& memo) {

@@ -313,7 +313,7 @@ Expr mul(std::span<const Expr> factors) {
       result.push_back(*e.factor);
       continue;
     }
-    Expr combined = pow(*e.base, add(std::move(e.exponents)));
+    Expr combined = pow(*e.base, add(e.exponents));
     if (combined.is_number()) {
       coefficient.multiply(folded.emplace_back(combined.number()));
     } else if (combined.is(Kind::Mul)) {  // e.g. an integer power of a product
@@ -349,7 +349,7 @@ Expr mul(std::span<const Expr> factors) {
       terms.reserve(result[0].args().size());
       const Expr factor = number(c);
       for (const Expr& t : result[0].args()) terms.push_back(mul(factor, t));
-      return add(std::move(terms));
+      return add(terms);
     }
   }
   sort_canonical(result);
@@ -432,7 +432,7 @@ Expr pow(const Expr& base, const Expr& exponent) {
         std::vector<Expr> factors;
         factors.reserve(base.args().size());
         for (const Expr& f : base.args()) factors.push_back(pow(f, exponent));
-        return mul(std::move(factors));
+        return mul(factors);
       }
     }
   }

@@ -250,7 +250,7 @@ class Parser {
       Expr t = product();
       terms.push_back(minus ? neg(t) : t);
     }
-    return add(std::move(terms));
+    return add(terms);
   }
 
   bool starts_factor() const {
@@ -288,7 +288,7 @@ class Parser {
         break;
       }
     }
-    return mul(std::move(factors));
+    return mul(factors);
   }
 
   Expr signed_factor() {
@@ -495,7 +495,7 @@ class Parser {
     if (factors.empty()) {
       throw Error(ErrorKind::Parse, fmt::format("'\\{}' needs an argument", t.text), peek().pos);
     }
-    return mul(std::move(factors));
+    return mul(factors);
   }
 
   Expr left(const Tok& t) {

@@ -137,7 +137,7 @@ class Parser {
   using Factors = std::vector<Expr>;
 
   static Expr build(Factors factors) {
-    return factors.size() == 1 ? std::move(factors[0]) : mul(std::move(factors));
+    return factors.size() == 1 ? std::move(factors[0]) : mul(factors);
   }
 
   Expr sum() { return build(sum_factors()); }
@@ -151,7 +151,7 @@ class Parser {
       Expr t = build(product());
       terms.push_back(minus ? neg(t) : t);
     }
-    return {add(std::move(terms))};
+    return {add(terms)};
   }
 
   Factors product() {

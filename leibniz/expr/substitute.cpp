@@ -32,8 +32,8 @@ class Substituter {
 
 Expr rebuild(const Expr& e, std::vector<Expr> args) {
   switch (e.kind()) {
-    case Kind::Add: return add(std::move(args));
-    case Kind::Mul: return mul(std::move(args));
+    case Kind::Add: return add(args);
+    case Kind::Mul: return mul(args);
     case Kind::Pow: return pow(args[0], args[1]);
     case Kind::Func: return func(e.fn(), args[0]);
     default: return e;

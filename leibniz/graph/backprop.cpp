@@ -31,12 +31,12 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
   const Expr scale = number(Number(1) / Number(static_cast<long>(rows)));
   std::vector<Expr> losses;
   for (const Pass& p : result.passes) losses.push_back(p.values[graph.loss()]);
-  result.loss = scale * add(std::move(losses));
+  result.loss = scale * add(losses);
   result.gradient.resize(graph.size());
   for (NodeId n = 0; n < graph.size(); ++n) {
     std::vector<Expr> terms;
     for (const Pass& p : result.passes) terms.push_back(p.gradient(n));
-    result.gradient[n] = scale * add(std::move(terms));
+    result.gradient[n] = scale * add(terms);
   }
   return result;
 }

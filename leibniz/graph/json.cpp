@@ -35,7 +35,7 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   for (const NodeId n : value_nodes) {
     std::vector<Expr> terms;
     for (const Pass& p : at.passes) terms.push_back(p.values[n]);
-    values[n] = scale * add(std::move(terms));
+    values[n] = scale * add(terms);
   }
   const std::vector<NodeId> gradient_nodes = graph.gradient_nodes();
   const std::vector<NodeId> params = graph.of_kind(NodeKind::Param);
