@@ -161,30 +161,46 @@ Expr scale_rest(const Number& coefficient, std::span<const Expr> rest) {
   return detail::make_node(Kind::Mul, std::move(factors));
 }
 
-// Finds equal keys among items added one by one: a linear scan while there are few,
-// then a hash index (hash -> chain of items with that hash).
-class LikeFinder {
+// The distinct entries of a sum or product in the order first met, found again by key:
+// a linear scan while there are few, then a hash index (hash -> chain of entries).
+template <class Entry>
+class LikeEntries {
  public:
+  LikeEntries(std::size_t expected, std::pmr::memory_resource* memory)
+      : entries_(memory), hashes_(memory) {
+    entries_.reserve(expected);
+    hashes_.reserve(expected);
+  }
+
+  /// The entry with this hash for which same(entry) holds, or null.
   template <class Same>
-  std::size_t find(std::uint64_t hash, std::size_t count, std::span<const std::uint64_t> hashes,
-                   Same same) {
+  Entry* find(std::uint64_t hash, Same same) {
+    const std::size_t count = entries_.size();
     if (count <= kLinearScan) {
       for (std::size_t i = 0; i < count; ++i) {
-        if (hashes[i] == hash && same(i)) return i;
+        if (hashes_[i] == hash && same(entries_[i])) return &entries_[i];
       }
-      return kNone;
+      return nullptr;
     }
-    for (; indexed_ < count; ++indexed_) index(hashes[indexed_], indexed_);
+    for (; indexed_ < count; ++indexed_) index(hashes_[indexed_], indexed_);
     auto it = first_.find(hash);
     for (std::size_t i = it == first_.end() ? kNone : it->second; i != kNone; i = next_[i]) {
-      if (same(i)) return i;
+      if (same(entries_[i])) return &entries_[i];
     }
-    return kNone;
+    return nullptr;
   }
-  static constexpr std::size_t kNone = SIZE_MAX;
+
+  void push(std::uint64_t hash, Entry entry) {
+    hashes_.push_back(hash);
+    entries_.push_back(std::move(entry));
+  }
+
+  std::span<Entry> entries() { return entries_; }
 
  private:
   static constexpr std::size_t kLinearScan = 16;
+  static constexpr std::size_t kNone = SIZE_MAX;
+
   void index(std::uint64_t hash, std::size_t i) {
     next_.resize(i + 1, kNone);
     auto [it, inserted] = first_.emplace(hash, i);
@@ -193,48 +209,51 @@ class LikeFinder {
       it->second = i;
     }
   }
+
+  std::pmr::vector<Entry> entries_;
+  std::pmr::vector<std::uint64_t> hashes_;
   std::unordered_map<std::uint64_t, std::size_t> first_;
   std::vector<std::size_t> next_;
   std::size_t indexed_ = 0;
 };
+
+// take(a) for each of args, and for each argument of those that are themselves of
+// `kind` (a sum in a sum, a product in a product).
+template <class Take>
+void for_each_flattened(std::span<const Expr> args, Kind kind, Take take) {
+  for (const Expr& a : args) {
+    LZ_ASSERT(!a.is_null(), "a null expression in a sum or product");
+    if (a.is(kind)) {
+      for (const Expr& inner : a.args()) take(inner);
+    } else {
+      take(a);
+    }
+  }
+}
 
 }  // namespace
 
 Expr add(std::span<const Expr> terms) {
   Accumulated constant_term(zero_number());
   Scratch scratch;
-  std::pmr::vector<SumEntry> entries(&scratch.memory);
-  std::pmr::vector<std::uint64_t> hashes(&scratch.memory);
-  entries.reserve(terms.size());
-  hashes.reserve(terms.size());
-  LikeFinder like;
-  auto take = [&](const Expr& t) {
+  LikeEntries<SumEntry> like(terms.size(), &scratch.memory);
+  for_each_flattened(terms, Kind::Add, [&](const Expr& t) {
     if (t.is_number()) {
       constant_term.add(t.number());
       return;
     }
     SumEntry entry = sum_entry(t);
-    const std::size_t i = like.find(entry.rest_hash, entries.size(), hashes,
-                                    [&](std::size_t j) { return same_rest(entries[j], entry); });
-    if (i == LikeFinder::kNone) {
-      hashes.push_back(entry.rest_hash);
-      entries.push_back(entry);
+    if (SumEntry* same =
+            like.find(entry.rest_hash, [&](const SumEntry& e) { return same_rest(e, entry); })) {
+      same->coefficient.add(entry.coefficient.value());
+      same->combined = true;
     } else {
-      entries[i].coefficient.add(entry.coefficient.value());
-      entries[i].combined = true;
+      like.push(entry.rest_hash, entry);
     }
-  };
-  for (const Expr& t : terms) {
-    LZ_ASSERT(!t.is_null(), "add of a null expression");
-    if (t.is(Kind::Add)) {
-      for (const Expr& inner : t.args()) take(inner);
-    } else {
-      take(t);
-    }
-  }
+  });
   std::pmr::vector<Expr> result(&scratch.memory);
-  result.reserve(entries.size() + 1);
-  for (const SumEntry& e : entries) {
+  result.reserve(like.entries().size() + 1);
+  for (const SumEntry& e : like.entries()) {
     if (!e.combined) {
       result.push_back(*e.term);
     } else if (!e.coefficient.value().is_zero()) {
@@ -274,41 +293,27 @@ struct PowerEntry {
 Expr mul(std::span<const Expr> factors) {
   Accumulated coefficient(one_number());
   Scratch scratch;
-  std::pmr::vector<PowerEntry> entries(&scratch.memory);
-  std::pmr::vector<std::uint64_t> hashes(&scratch.memory);
-  entries.reserve(factors.size());
-  hashes.reserve(factors.size());
-  LikeFinder like;
-  auto take = [&](const Expr& f) {
+  LikeEntries<PowerEntry> like(factors.size(), &scratch.memory);
+  for_each_flattened(factors, Kind::Mul, [&](const Expr& f) {
     if (f.is_number()) {
       coefficient.multiply(f.number());
       return;
     }
     const Expr* base = f.is(Kind::Pow) ? &f.base() : &f;
-    const std::size_t i = like.find(base->hash(), entries.size(), hashes,
-                                    [&](std::size_t j) { return *entries[j].base == *base; });
-    if (i == LikeFinder::kNone) {
-      hashes.push_back(base->hash());
-      entries.push_back({&f, base, {}});
+    PowerEntry* same =
+        like.find(base->hash(), [&](const PowerEntry& e) { return *e.base == *base; });
+    if (!same) {
+      like.push(base->hash(), {&f, base, {}});
       return;
     }
-    PowerEntry& e = entries[i];
-    if (e.exponents.empty()) e.exponents.push_back(split_power(*e.factor).second);
-    e.exponents.push_back(split_power(f).second);
-  };
-  for (const Expr& f : factors) {
-    LZ_ASSERT(!f.is_null(), "mul of a null expression");
-    if (f.is(Kind::Mul)) {
-      for (const Expr& inner : f.args()) take(inner);
-    } else {
-      take(f);
-    }
-  }
+    if (same->exponents.empty()) same->exponents.push_back(split_power(*same->factor).second);
+    same->exponents.push_back(split_power(f).second);
+  });
   std::pmr::vector<Expr> result(&scratch.memory);
   std::pmr::deque<Number> folded(&scratch.memory);  // borrowed by `coefficient`
-  result.reserve(entries.size() + 1);
+  result.reserve(like.entries().size() + 1);
   bool expanded = false;  // a power of a product was multiplied out
-  for (PowerEntry& e : entries) {
+  for (PowerEntry& e : like.entries()) {
     if (e.exponents.empty()) {  // met once: already a canonical factor
       result.push_back(*e.factor);
       continue;
