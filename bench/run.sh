@@ -10,6 +10,9 @@
 #   --e2-cap=SECONDS SymPy's one E2 repetition is stopped after this much processor time
 #                    (default 30; it needs minutes)
 #   BENCH_BUILD=dir  the build folder (default build-bench-symbolic)
+#   BENCH_ROUNDS=N   leibniz and GiNaC run alternately N times (default 3), so that a slow
+#                    spell of a shared machine falls on both; the table takes the median
+#                    of the rounds' medians
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,9 +39,12 @@ if (($#)); then results=$build/results; fi
 mkdir -p "$results"
 rows=$results/symbolic.tsv
 load_before=$(uptime | sed 's/.*load average: //')
+rounds=${BENCH_ROUNDS:-3}
 {
-  "$leibniz_bench" "$@"
-  "$ginac_bench" "$@"
+  for ((round = 0; round < rounds; ++round)); do
+    "$leibniz_bench" "$@"
+    "$ginac_bench" "$@"
+  done
   "$python" "$root/bench/symbolic/run_sympy.py" "$@"
 } >"$rows"
 load_after=$(uptime | sed 's/.*load average: //')
