@@ -13,6 +13,7 @@
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/node_map.h"
 
@@ -42,23 +43,18 @@ bool is_abs(const Expr& e) { return e.is(Kind::Func) && e.fn() == Fn::Abs; }
 // both collects them (x^2/|x| = |x|).
 Expr absolute_powers(const Expr& product) {
   if (!product.is(Kind::Mul)) return product;
-  const auto factors = product.args();
   auto base_of = [](const Expr& f) -> const Expr& { return f.is(Kind::Pow) ? f.base() : f; };
-  auto abs_of = [&](const Expr& u) {
-    return std::any_of(factors.begin(), factors.end(),
-                       [&](const Expr& f) { return is_abs(base_of(f)) && base_of(f).arg(0) == u; });
-  };
-  // Most products have no |u| at all: nothing to copy then.
-  if (std::none_of(factors.begin(), factors.end(),
-                   [&](const Expr& f) { return is_abs(base_of(f)); })) {
-    return product;
+  std::vector<Expr> under_abs;  // u for each |u| (or power of it) among the factors
+  for (const Expr& f : product.args()) {
+    if (is_abs(base_of(f))) under_abs.push_back(base_of(f).arg(0));
   }
-  std::vector<Expr> rewritten(factors.begin(), factors.end());
+  if (under_abs.empty()) return product;  // most products
+  std::vector<Expr> rewritten(product.args().begin(), product.args().end());
   bool changed = false;
   for (Expr& f : rewritten) {
-    if (!f.is(Kind::Pow) || !f.exponent().is_integer() || is_abs(f.base())) continue;
+    if (!f.is(Kind::Pow) || !f.exponent().is_integer()) continue;
     const auto n = f.exponent().number().to_long();
-    if (!n || *n % 2 != 0 || !abs_of(f.base())) continue;
+    if (!n || *n % 2 != 0 || std::ranges::find(under_abs, f.base()) == under_abs.end()) continue;
     f = pow(func(Fn::Abs, f.base()), f.exponent());
     changed = true;
   }
@@ -122,9 +118,8 @@ class Rewriter {
 
   // The rewritten arguments of a sum or product, in stack memory while they are few.
   struct Rewritten {
-    alignas(Expr) std::byte buffer[512];
-    std::pmr::monotonic_buffer_resource memory{buffer, sizeof buffer};
-    std::pmr::vector<Expr> args{&memory};
+    StackMemory<512> scratch;
+    std::pmr::vector<Expr> args{&scratch.memory};
   };
 
   // The rewritten args; false if every one is unchanged.

@@ -22,6 +22,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
@@ -58,8 +59,7 @@ std::pair<Number, Expr> split_coefficient(const Expr& term) {
   if (term.is(Kind::Mul) && term.arg(0).is_number()) {
     auto factors = term.args();
     if (factors.size() == 2) return {factors[0].number(), factors[1]};
-    return {factors[0].number(),
-            detail::make_node(Kind::Mul, std::vector<Expr>(factors.begin() + 1, factors.end()))};
+    return {factors[0].number(), detail::make_node(Kind::Mul, factors.subspan(1))};
   }
   if (term.is_number()) return {term.number(), integer(1)};
   return {Number(1), term};
@@ -111,12 +111,8 @@ const Number& one_number() {
   return one;
 }
 
-// Stack memory for a builder's working lists, which are short in nearly every call;
-// longer ones spill to the heap.
-struct Scratch {
-  alignas(std::max_align_t) std::byte buffer[4096];
-  std::pmr::monotonic_buffer_resource memory{buffer, sizeof buffer};
-};
+// A builder's working lists are short in nearly every call.
+using Scratch = StackMemory<4096>;
 
 // A term of a sum seen as coefficient × (the product of `rest`): 3*x*y is 3 × [x, y],
 // x is 1 × [x]. Like terms have equal rests; a term met once is kept as it is.
@@ -143,16 +139,14 @@ SumEntry sum_entry(const Expr& term) {
   return entry;
 }
 
-bool same_rest(const SumEntry& a, const SumEntry& b) {
-  return a.rest_hash == b.rest_hash &&
-         std::equal(a.rest.begin(), a.rest.end(), b.rest.begin(), b.rest.end());
-}
+// For entries whose rest hashes are equal (LikeEntries compares those).
+bool same_rest(const SumEntry& a, const SumEntry& b) { return std::ranges::equal(a.rest, b.rest); }
 
 // coefficient × the product of rest (canonical non-numeric factors).
 Expr scale_rest(const Number& coefficient, std::span<const Expr> rest) {
   if (is_exact_one(coefficient)) {
     if (rest.size() == 1) return rest[0];
-    return detail::make_node(Kind::Mul, std::vector<Expr>(rest.begin(), rest.end()));
+    return detail::make_node(Kind::Mul, rest);
   }
   std::vector<Expr> factors;
   factors.reserve(rest.size() + 1);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <vector>
 
@@ -25,14 +26,6 @@ struct NodeKey {
   std::uint64_t hash = 0;
 };
 
-bool same_args(std::span<const Expr> a, std::span<const Expr> b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
 bool matches(const NodeKey& key, const Node& node) {
   if (key.hash != node.hash || key.kind != node.kind) return false;
   switch (key.kind) {
@@ -44,7 +37,7 @@ bool matches(const NodeKey& key, const Node& node) {
       break;
     default: break;
   }
-  return same_args(key.args, node.args());
+  return std::ranges::equal(key.args, node.args());
 }
 
 // The live nodes, by content: open addressing with linear probing over (hash, node)
@@ -147,8 +140,8 @@ std::uint64_t key_hash(const NodeKey& key) {
   return h;
 }
 
-// The node with the key's content: the live one if there is one, else `make()`'s,
-// which fills in the content (moved from the caller) and is then registered.
+// The node with the key's content: the live one if there is one, else a new node that
+// `make` fills in (number, name or arguments) and that is then registered.
 template <class Make>
 Expr intern(NodeKey key, Make make) {
   tick();
