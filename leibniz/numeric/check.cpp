@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <random>
 
@@ -30,8 +32,8 @@ struct Value {
   }
 };
 
-Value value_at(const Expr& e, const std::vector<Expr>& vars, const std::vector<Expr>& exact_point,
-               const std::vector<double>& point) {
+Value value_at(const Expr& e, const Program& program, const std::vector<Expr>& vars,
+               const std::vector<Expr>& exact_point, const std::vector<double>& point) {
   Value v;
   if (!exact_point.empty()) {
     try {
@@ -44,7 +46,7 @@ Value value_at(const Expr& e, const std::vector<Expr>& vars, const std::vector<E
     }
   }
   try {
-    v.approx = Program(e, vars).run(point);
+    v.approx = program.run(point);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Domain) throw;
   }
@@ -61,7 +63,11 @@ EqualityCheck check_equal(const Expr& left, const Expr& right) {
     result.method = "symbolic";
     return result;
   }
-  std::vector<Expr> vars = free_symbols(add(left, right));
+  // The symbols of both sides: a symbol can cancel from their sum (x = -x).
+  const std::vector<Expr> on_left = free_symbols(left), on_right = free_symbols(right);
+  std::vector<Expr> vars;
+  std::ranges::set_union(on_left, on_right, std::back_inserter(vars),
+                         [](const Expr& a, const Expr& b) { return a.name() < b.name(); });
   const Program lp(left, vars), rp(right, vars);
   std::mt19937 rng(12345);
   std::uniform_real_distribution<double> uniform(-3, 3);
@@ -81,8 +87,8 @@ EqualityCheck check_equal(const Expr& left, const Expr& right) {
         point.push_back(uniform(rng));
       }
     }
-    const Value a = value_at(left, vars, exact_point, point);
-    const Value b = value_at(right, vars, exact_point, point);
+    const Value a = value_at(left, lp, vars, exact_point, point);
+    const Value b = value_at(right, rp, vars, exact_point, point);
     if (!a.approx && !b.approx) continue;
     if (!a.approx || !b.approx) {
       ++one_sided;

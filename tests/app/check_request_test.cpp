@@ -31,6 +31,15 @@ TEST(Check, AFalseLinkIsNamedWithACounterexample) {
   EXPECT_EQ(check_exit_status(report), 1);
 }
 
+// A symbol that cancels from the sum of the sides still gets values (x = -x).
+TEST(Check, SidesThatAreNegativesOfEachOtherFail) {
+  const auto report = run_check({"x - y = y - x"}, {}, {});
+  EXPECT_EQ(report.verdict, Verdict::Fails);
+  const EqualityCheck& c = report.links[0].check;
+  EXPECT_EQ(c.point, (std::vector<std::pair<std::string, std::string>>{{"x", "1"}, {"y", "2"}}));
+  EXPECT_EQ(check_exit_status(report), 1);
+}
+
 TEST(Check, NumericWhenTheCanonicalFormsDoNotMeet) {
   const auto report = run_check({"tan(x) = sin(x)/cos(x)"}, {}, {});
   EXPECT_EQ(report.verdict, Verdict::Holds);
