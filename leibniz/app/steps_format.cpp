@@ -168,26 +168,25 @@ class Writer {
           stack.pop_back();
           if (!seen.insert(x.node()).second) continue;
           if (x.is(Kind::Symbol)) used_names.insert(x.node());
-          if (tree_size(x) >= kNameableSize)
+          if (!tree_size_at_most(x, kNameableSize - 1))
             ++count.try_emplace(x.node(), x, 0).first->second.second;
           for (const Expr& a : x.args()) stack.push_back(a);
         }
       }
     }
-    std::vector<Expr> candidates;
+    std::vector<std::pair<double, Expr>> candidates;  // (size, expression), smallest first
     for (const auto& [node, entry] : count) {
-      if (entry.second >= kRepeats) candidates.push_back(entry.first);
+      if (entry.second >= kRepeats) candidates.emplace_back(tree_size(entry.first), entry.first);
     }
-    std::sort(candidates.begin(), candidates.end(), [](const Expr& a, const Expr& b) {
-      const double sa = tree_size(a), sb = tree_size(b);
-      return sa != sb ? sa < sb : storage_less(a, b);
+    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : storage_less(a.second, b.second);
     });
     char letter = 'A';
-    for (const Expr& c : candidates) {
+    for (const auto& [size, c] : candidates) {
       if (lets_.size() == kMaxNames) break;
       // Written with the names so far, it must still be worth a name (not just -A, A²).
       const Expr value = renamed(c);
-      if (tree_size(value) < kNameableSize) continue;
+      if (tree_size_at_most(value, kNameableSize - 1)) continue;
       Expr name;
       do {
         name = symbol(std::string(1, letter++));
@@ -208,22 +207,9 @@ class Writer {
   Expr renamed(const Expr& e) const {
     Expr result = e;
     for (const auto& [name, value] : lets_) {
-      Substitution replace{{value.node(), name}};
-      result = replace_nodes(result, replace);
+      result = substitute(result, {{value.node(), name}});
     }
     return result;
-  }
-
-  static Expr replace_nodes(const Expr& e, const Substitution& replace) {
-    if (auto it = replace.find(e.node()); it != replace.end()) return it->second;
-    if (e.args().empty()) return e;
-    std::vector<Expr> args;
-    bool changed = false;
-    for (const Expr& a : e.args()) {
-      args.push_back(replace_nodes(a, replace));
-      changed |= args.back() != a;
-    }
-    return changed ? rebuild(e, std::move(args)) : e;
   }
 
   static constexpr std::size_t kLongDerivation = 8;  // steps

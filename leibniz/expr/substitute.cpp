@@ -17,8 +17,12 @@ class Substituter {
     if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
     std::vector<Expr> args;
     args.reserve(e.args().size());
-    for (const Expr& a : e.args()) args.push_back(run(a));
-    Expr result = rebuild(e, std::move(args));
+    bool changed = false;
+    for (const Expr& a : e.args()) {
+      args.push_back(run(a));
+      changed |= args.back() != a;
+    }
+    Expr result = changed ? rebuild(e, std::move(args)) : e;  // an untouched part stays
     memo_.emplace(e.node(), result);
     return result;
   }

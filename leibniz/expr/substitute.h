@@ -1,4 +1,5 @@
-// Replacing symbols by expressions, rebuilding through the canonical builders.
+// Replacing symbols (or any subexpressions) by expressions, rebuilding through the
+// canonical builders.
 #pragma once
 
 #include <unordered_map>
@@ -7,9 +8,10 @@
 
 namespace leibniz {
 
-using Substitution = std::unordered_map<const Node*, Expr>;  // symbol node -> value
+using Substitution = std::unordered_map<const Node*, Expr>;  // node -> replacement
 
-/// e with each symbol of the map replaced; shared subexpressions are rebuilt once.
+/// e with each node of the map (a symbol, or any subexpression) replaced; shared
+/// subexpressions are rebuilt once, and parts without a replacement are kept as they are.
 /// Throws what the builders throw (Error{Domain} for ln(-1), 1/0).
 Expr substitute(const Expr& e, const Substitution& values);
 
