@@ -28,13 +28,9 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
   std::size_t start = 0;
   while (true) {
     const std::size_t eq = claim.find('=', start);
-    const std::string_view piece = std::string_view(claim).substr(
-        start, eq == std::string::npos ? std::string::npos : eq - start);
-    try {
-      sides.push_back({parse_text(piece), trim(piece)});
-    } catch (const Error& e) {
-      throw Error(e.kind(), e.what(), e.pos() ? std::optional(*e.pos() + start) : std::nullopt);
-    }
+    const std::size_t end = eq == std::string::npos ? claim.size() : eq;
+    sides.push_back({parse_part(claim, start, end, Syntax::Text),
+                     trim(std::string_view(claim).substr(start, end - start))});
     if (eq == std::string::npos) break;
     start = eq + 1;
   }

@@ -29,6 +29,18 @@ Expr parse_input(std::string_view text, Syntax syntax) {
       text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); });
 }
 
+Expr parse_part(std::string_view text, std::size_t start, std::size_t end, Syntax syntax) {
+  const std::string_view piece = text.substr(start, end - start);
+  if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw Error(ErrorKind::Parse, "empty expression", start);
+  }
+  // Blanks before the piece and nothing after: positions are the whole text's, and the
+  // end of the input is the end of the piece.
+  std::string placed(start, ' ');
+  placed += piece;
+  return parse_input(placed, syntax);
+}
+
 std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax) {
   std::vector<Expr> parsed;
   // The separators: every ';' that is not LaTeX's spacing command \;.
@@ -42,15 +54,7 @@ std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax) {
   std::size_t start = 0;
   while (true) {
     const std::size_t end = separator_from(start);
-    const std::string_view piece = text.substr(start, end - start);
-    if (piece.find_first_not_of(" \t\n") == std::string_view::npos) {
-      throw Error(ErrorKind::Parse, "empty expression", start);
-    }
-    // The piece in place, the rest blanked: positions and columns in messages are the
-    // whole text's.
-    std::string blanked(text.size(), ' ');
-    blanked.replace(start, piece.size(), piece);
-    parsed.push_back(parse_input(blanked, syntax));
+    parsed.push_back(parse_part(text, start, end, syntax));
     if (end == text.size()) return parsed;
     start = end + 1;
   }

@@ -20,6 +20,10 @@ enum class Syntax { Text, Latex, Auto };
 /// differentiates.
 Expr parse_input(std::string_view text, Syntax syntax);
 
+/// The part [start, end) of text, parsed in place (what precedes it blanked), so that an
+/// error's position and the columns its message names are the whole text's.
+Expr parse_part(std::string_view text, std::size_t start, std::size_t end, Syntax syntax);
+
 /// Several expressions separated by ';' ("x*y; x + y"), each parsed as parse_input does;
 /// an error's position is a position in the whole text.
 std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax);

@@ -100,5 +100,16 @@ TEST(Check, BadRequests) {
   EXPECT_THROW(run_check({"x + (1 = 2"}, {}, {}), Error);
 }
 
+// An error in a later side names the column in the whole claim.
+TEST(Check, ErrorsInALaterSideCountColumnsInTheWholeClaim) {
+  try {
+    run_check({"x = (x + 1"}, {}, {});
+    FAIL() << "an unbalanced parenthesis was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "expected ')' to close '(' opened at column 5");
+    EXPECT_EQ(e.pos(), std::optional<std::size_t>(10));
+  }
+}
+
 }  // namespace
 }  // namespace leibniz::app
