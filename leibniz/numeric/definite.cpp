@@ -26,38 +26,9 @@ constexpr int kContinuitySamples = 64;
 
 double closed_form_value(const Expr& e) { return Program(e, {}).run({}); }
 
-// cos(k·π/n) for n | 12 where it has a closed form with square roots; nullopt otherwise.
-std::optional<Expr> cos_of_pi_multiple(const Number& k) {
-  // k = p/q reduced, taken mod 2: cos(π·k).
-  const mpq_class& q = k.exact();
-  const long den = q.get_den().get_si();
-  if (den != 1 && den != 2 && den != 3 && den != 4 && den != 6) return std::nullopt;
-  const mpz_class twelfths_z = mpq_class(q * 12).get_num() % 24;
-  long t = twelfths_z.get_si();
-  if (t < 0) t += 24;
-  // cos at multiples of π/12 that are multiples of π/6 or π/4, for t in [0, 24).
-  static const char* const kTable[24] = {
-      "1",  nullptr, "sqrt(3)/2",  "sqrt(2)/2",  "1/2",        nullptr,
-      "0",  nullptr, "-1/2",       "-sqrt(2)/2", "-sqrt(3)/2", nullptr,
-      "-1", nullptr, "-sqrt(3)/2", "-sqrt(2)/2", "-1/2",       nullptr,
-      "0",  nullptr, "1/2",        "sqrt(2)/2",  "sqrt(3)/2",  nullptr};
-  if (kTable[t] == nullptr) return std::nullopt;
-  return parse_text(kTable[t]);
-}
-
-// The rational k with e = k·π, or nullopt.
-std::optional<Number> pi_multiple(const Expr& e) {
-  if (e.is_zero()) return Number(0);
-  if (e.is(Kind::Constant) && !e.is_e()) return Number(1);
-  if (e.is(Kind::Mul) && e.args().size() == 2 && e.arg(0).is_number() &&
-      e.arg(0).number().is_exact() && e.arg(1).is(Kind::Constant) && !e.arg(1).is_e()) {
-    return e.arg(0).number();
-  }
-  return std::nullopt;
-}
-
-// sin, cos, tan at rational multiples of π with a closed form, and the inverse
-// functions at the values that give them back: cos(π) = −1, atan(1) = π/4.
+// The inverse functions at the values that give a closed form back (atan(1) = π/4), and
+// |c| for a closed-form number c. (sin, cos and tan at rational multiples of π already
+// fold when they are built: functions.h.)
 Expr special_values(const Expr& e) {
   if (e.args().empty()) return e;
   std::vector<Expr> args;
@@ -74,34 +45,23 @@ Expr special_values(const Expr& e) {
       return rebuilt;  // not a closed form (a symbol remains) or undefined
     }
   }
-  if (const auto k = pi_multiple(u)) {
-    const auto c = cos_of_pi_multiple(*k);
-    const auto s = cos_of_pi_multiple(*k - Number::rational(1, 2));  // sin θ = cos(θ − π/2)
-    switch (rebuilt.fn()) {
-      case Fn::Cos:
-        if (c) return *c;
-        break;
-      case Fn::Sin:
-        if (s) return *s;
-        break;
-      case Fn::Tan:
-        if (c && s && !c->is_zero()) return simplify(div(*s, *c));
-        break;
-      default: break;
-    }
-  }
-  static const std::pair<const char*, const char*> kInverse[] = {
-      {"atan(1)", "pi/4"},       {"atan(-1)", "-pi/4"},
-      {"atan(sqrt(3))", "pi/3"}, {"atan(sqrt(3)/3)", "pi/6"},
-      {"asin(1)", "pi/2"},       {"asin(-1)", "-pi/2"},
-      {"asin(1/2)", "pi/6"},     {"asin(-1/2)", "-pi/6"},
-      {"acos(0)", "pi/2"},       {"acos(-1)", "pi"},
-      {"acos(1/2)", "pi/3"},     {"acos(-1/2)", "2*pi/3"},
-      {"acot(1)", "pi/4"},       {"acot(0)", "pi/2"},
-      {"asec(2)", "pi/3"},       {"asec(1)", "0"},
-      {"acsc(1)", "pi/2"},       {"acsc(2)", "pi/6"}};
-  for (const auto& [from, to] : kInverse) {
-    if (parse_text(from) == rebuilt) return parse_text(to);
+  static const auto* const kInverse = [] {
+    const std::pair<const char*, const char*> table[] = {
+        {"atan(1)", "pi/4"},       {"atan(-1)", "-pi/4"},
+        {"atan(sqrt(3))", "pi/3"}, {"atan(sqrt(3)/3)", "pi/6"},
+        {"asin(1)", "pi/2"},       {"asin(-1)", "-pi/2"},
+        {"asin(1/2)", "pi/6"},     {"asin(-1/2)", "-pi/6"},
+        {"acos(0)", "pi/2"},       {"acos(-1)", "pi"},
+        {"acos(1/2)", "pi/3"},     {"acos(-1/2)", "2*pi/3"},
+        {"acot(1)", "pi/4"},       {"acot(0)", "pi/2"},
+        {"asec(2)", "pi/3"},       {"asec(1)", "0"},
+        {"acsc(1)", "pi/2"},       {"acsc(2)", "pi/6"}};
+    auto* parsed = new std::vector<std::pair<Expr, Expr>>;  // never destroyed, as Exprs
+    for (const auto& [from, to] : table) parsed->emplace_back(parse_text(from), parse_text(to));
+    return parsed;
+  }();
+  for (const auto& [from, to] : *kInverse) {
+    if (from == rebuilt) return to;
   }
   return rebuilt;
 }
