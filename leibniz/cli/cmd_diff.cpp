@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "leibniz/app/operations.h"
-#include "leibniz/app/steps_format.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
 #include "leibniz/expr/print.h"
@@ -29,16 +28,7 @@ void register_diff(CLI::App& app, int& exit_status) {
       Trace trace;
       const Expr result = app::run_diff(app::parse_input(args->expr, app::Syntax::Auto), args->wrt,
                                         args->steps ? &trace : nullptr);
-      if (args->out.json) {
-        auto answer = answer_json(result);
-        if (args->steps) answer["steps"] = app::steps_json(trace.steps());
-        std::cout << answer.dump() << std::endl;
-      } else if (args->steps) {
-        std::cout << (args->out.latex ? app::steps_latex(trace.steps())
-                                      : app::steps_text(trace.steps()));
-      } else {
-        std::cout << show(result, args->out) << std::endl;
-      }
+      print_answer(result, args->steps ? &trace : nullptr, args->out);
     });
   });
 }

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "leibniz/app/operations.h"
-#include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
@@ -30,16 +29,7 @@ void indefinite(const Args& args) {
   Trace trace;
   const Expr e = app::parse_input(args.expr, app::Syntax::Auto);
   const Expr result = integrate(e, app::variable(args.var), args.steps ? &trace : nullptr);
-  if (args.out.json) {
-    auto answer = answer_json(result);
-    if (args.steps) answer["steps"] = app::steps_json(trace.steps());
-    std::cout << answer.dump() << std::endl;
-  } else if (args.steps) {
-    std::cout << (args.out.latex ? app::steps_latex(trace.steps())
-                                 : app::steps_text(trace.steps()));
-  } else {
-    std::cout << show(result, args.out) << std::endl;
-  }
+  print_answer(result, args.steps ? &trace : nullptr, args.out);
 }
 
 void definite(const Args& args) {
@@ -52,8 +42,7 @@ void definite(const Args& args) {
   if (args.out.json) {
     nlohmann::ordered_json answer{{"ok", true}};
     if (!r.exact.is_null()) {
-      answer["result"] = print_text(r.exact);
-      answer["latex"] = print_latex(r.exact);
+      answer = answer_json(r.exact);
       answer["antiderivative"] = print_text(r.antiderivative);
     }
     answer["value"] = r.value;

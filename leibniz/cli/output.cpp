@@ -7,6 +7,7 @@
 #include <new>
 
 #include "leibniz/app/batch.h"
+#include "leibniz/app/steps_format.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/print.h"
@@ -39,6 +40,19 @@ nlohmann::ordered_json expr_json(const Expr& e) {
 
 nlohmann::ordered_json answer_json(const Expr& e) {
   return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
+}
+
+void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options) {
+  if (options.json) {
+    auto answer = answer_json(result);
+    if (steps) answer["steps"] = app::steps_json(steps->steps());
+    std::cout << answer.dump() << std::endl;
+  } else if (steps) {
+    std::cout << (options.latex ? app::steps_latex(steps->steps())
+                                : app::steps_text(steps->steps()));
+  } else {
+    std::cout << show(result, options) << std::endl;
+  }
 }
 
 int guarded(const OutputOptions& options, std::string_view input,

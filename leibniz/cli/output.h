@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "leibniz/calculus/steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/expr.h"
 
@@ -35,6 +36,10 @@ nlohmann::ordered_json expr_json(const Expr& e);
 
 /// {"ok": true, "result": text, "latex": latex}: the answer of --json.
 nlohmann::ordered_json answer_json(const Expr& e);
+
+/// A result with its steps when `steps` is given: JSON (the steps in "steps"), the steps
+/// as text or LaTeX, or the result alone in the chosen notation.
+void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options);
 
 /// Runs `body` within the time limit; reports an Error as the options ask (JSON on
 /// stdout, or a message with a caret under `input` on stderr) and returns the exit
