@@ -44,7 +44,7 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
 std::vector<Expr> descend(const Graph& graph, const Assignment& leaves, const Evaluation& at,
                           const Number& rate) {
   std::vector<Expr> updated(graph.size());
-  const Expr step = number(at.exact ? rate : Number::from_double(to_double(rate)));
+  const Expr step = number(at.exact ? rate : Number::from_double(rate.to_double()));
   for (const NodeId p : graph.of_kind(NodeKind::Param)) {
     updated[p] = number(leaves[p]) - step * at.gradient[p];
   }

@@ -82,7 +82,7 @@ void run_dot(const char* format, const std::string& input, const std::string& ou
         ErrorKind::Request,
         WIFEXITED(status) && WEXITSTATUS(status) == 127
             ? std::string("drawing needs Graphviz's 'dot' program (Debian package graphviz)")
-            : fmt::format("Graphviz 'dot -{}' failed", type));
+            : fmt::format("Graphviz 'dot {}' failed", type));
   }
 }
 

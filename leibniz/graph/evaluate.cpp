@@ -154,7 +154,7 @@ Pass run_float_pass(const Graph& graph, const Assignment& leaves,
                     std::unique_ptr<NumericGraph>& numeric) {
   if (!numeric) numeric = std::make_unique<NumericGraph>(graph);
   std::vector<double> leaf_values(graph.size(), 0.0);
-  for (NodeId n = 0; n < graph.size(); ++n) leaf_values[n] = to_double(leaves[n]);
+  for (NodeId n = 0; n < graph.size(); ++n) leaf_values[n] = leaves[n].to_double();
   const std::vector<double> values = numeric->forward(leaf_values);
   const Sweep<double> sweep = numeric->backward(values);
   auto as_expr = [](double v) { return number(Number::from_double(v)); };
@@ -176,20 +176,8 @@ Pass run_pass(const Graph& graph, const Assignment& leaves,
   return run_float_pass(graph, leaves, numeric);
 }
 
-double to_double(const Number& v) {
-  // mpq_get_d truncates (159/80 would be 1.9874999999999998); a quotient of two
-  // integers exact in double is correctly rounded by IEEE division.
-  if (v.is_float()) return v.to_double();
-  const mpz_class& p = v.exact().get_num();
-  const mpz_class& q = v.exact().get_den();
-  if (mpz_sizeinbase(p.get_mpz_t(), 2) <= 53 && mpz_sizeinbase(q.get_mpz_t(), 2) <= 53) {
-    return p.get_d() / q.get_d();
-  }
-  return v.to_double();
-}
-
 double to_double(const Expr& value) {
-  if (value.is_number()) return to_double(value.number());
+  if (value.is_number()) return value.number().to_double();
   return evaluate(value, {});
 }
 

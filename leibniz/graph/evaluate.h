@@ -65,7 +65,6 @@ Pass run_float_pass(const Graph& graph, const Assignment& leaves,
 
 /// The value of a number or closed form, as the nearest double.
 double to_double(const Expr& value);
-double to_double(const Number& value);
 
 /// e with every node symbol replaced by its value in `values`.
 Expr at_values(const Graph& graph, const std::vector<Expr>& values, const Expr& e);

@@ -40,7 +40,7 @@ Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double toleran
     const NodeKind kind = graph.node(n).kind;
     if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target) {
       variables.push_back(graph.node(n).symbol);
-      point.push_back(to_double(leaves[n]));
+      point.push_back(leaves[n].to_double());
     }
   }
   const Program loss(inlined_loss(graph), variables);

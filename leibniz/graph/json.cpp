@@ -95,7 +95,7 @@ nlohmann::ordered_json training_json(const Graph& graph, const Training& trainin
   for (const Expr& l : training.losses) losses.push_back(to_double(l));
   out["losses"] = std::move(losses);
   out["updated"] = by_name(graph.of_kind(NodeKind::Param), graph,
-                           [&](NodeId n) { return to_double(training.leaves[n]); });
+                           [&](NodeId n) { return training.leaves[n].to_double(); });
   return out;
 }
 

@@ -46,7 +46,7 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
 std::string format_value(const Expr& value) {
   if (value.is_number()) {
     const Number& v = value.number();
-    if (v.is_float()) return decimal(to_double(v));
+    if (v.is_float()) return decimal(v.to_double());
     if (v.is_integer()) return v.to_string();
     return fmt::format("{} ({})", v.to_string(), decimal(to_double(value)));
   }

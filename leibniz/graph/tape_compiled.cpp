@@ -28,7 +28,7 @@ using Writes = CompiledTape::Writes;
 
 constexpr std::uint32_t kFirst = 0x80000000u;  // the flag bit of an operand
 constexpr std::uint32_t kIndex = 0x7fffffffu;
-constexpr std::size_t kOps = 10;  // the Op enumerators
+constexpr std::size_t kOps = static_cast<std::size_t>(Op::Sigmoid) + 1;  // the Op enumerators
 // Levels of one operation with fewer nodes than this merge into one Ordered run (a
 // chain of products has one node a level), so that no run costs more than its nodes.
 constexpr std::uint32_t kSmallLevel = 8;
