@@ -15,28 +15,26 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
                     std::unique_ptr<NumericGraph>& numeric) {
   Evaluation result;
   const std::size_t rows = data ? data->rows.size() : 1;
+  // Every row in the same precision: once one row needs floats, the later rows are run
+  // in floats directly and the earlier exact ones again.
+  std::size_t exact_rows = 0;
   for (std::size_t r = 0; r < rows; ++r) {
-    result.passes.push_back(run_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric));
-    result.exact &= result.passes.back().exact;
+    const Assignment row = data ? with_row(leaves, *data, r) : leaves;
+    result.passes.push_back(result.exact ? run_pass(graph, row, numeric)
+                                         : run_float_pass(graph, row, numeric));
+    if (result.exact && !result.passes.back().exact) {
+      result.exact = false;
+      exact_rows = r;
+    }
     tick();
   }
-  if (!result.exact) {  // every row in the same precision
-    for (std::size_t r = 0; r < rows; ++r) {
-      if (result.passes[r].exact) {
-        result.passes[r] =
-            run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
-      }
-    }
+  for (std::size_t r = 0; !result.exact && r < exact_rows; ++r) {
+    result.passes[r] = run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
   }
-  const Expr scale = number(Number(1) / Number(static_cast<long>(rows)));
-  std::vector<Expr> losses;
-  for (const Pass& p : result.passes) losses.push_back(p.values[graph.loss()]);
-  result.loss = scale * add(losses);
+  result.loss = mean_over(result.passes, [&](const Pass& p) { return p.values[graph.loss()]; });
   result.gradient.resize(graph.size());
   for (NodeId n = 0; n < graph.size(); ++n) {
-    std::vector<Expr> terms;
-    for (const Pass& p : result.passes) terms.push_back(p.gradient(n));
-    result.gradient[n] = scale * add(terms);
+    result.gradient[n] = mean_over(result.passes, [n](const Pass& p) { return p.gradient(n); });
   }
   return result;
 }

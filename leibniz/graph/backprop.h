@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "leibniz/expr/builders.h"
 #include "leibniz/graph/data.h"
 #include "leibniz/graph/evaluate.h"
 
@@ -17,6 +18,15 @@ struct Evaluation {
   Expr loss;                   ///< the mean loss over the rows
   std::vector<Expr> gradient;  ///< by NodeId: the mean ∂L/∂node
 };
+
+/// The mean over the passes (the rows) of of(pass), an Expr.
+template <class Of>
+Expr mean_over(const std::vector<Pass>& passes, Of of) {
+  std::vector<Expr> terms;
+  terms.reserve(passes.size());
+  for (const Pass& p : passes) terms.push_back(of(p));
+  return number(Number(1) / Number(static_cast<long>(passes.size()))) * add(terms);
+}
 
 /// The leaves with row `row` of `data` set.
 Assignment with_row(const Assignment& leaves, const DataSet& data, std::size_t row);

@@ -31,11 +31,8 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   }
   // With several rows, a node's value is its mean over the rows.
   std::vector<Expr> values(graph.size());
-  const Expr scale = number(Number(1) / Number(static_cast<long>(at.passes.size())));
   for (const NodeId n : value_nodes) {
-    std::vector<Expr> terms;
-    for (const Pass& p : at.passes) terms.push_back(p.values[n]);
-    values[n] = scale * add(terms);
+    values[n] = mean_over(at.passes, [n](const Pass& p) { return p.values[n]; });
   }
   const std::vector<NodeId> gradient_nodes = graph.gradient_nodes();
   const std::vector<NodeId> params = graph.of_kind(NodeKind::Param);
