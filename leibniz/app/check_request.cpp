@@ -39,7 +39,7 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
 
 std::vector<ClaimSide> latex_sides(const std::string& claim) {
   std::vector<ClaimSide> sides;
-  for (LatexSide& s : parse_latex_chain(claim, latex_differentiate())) {
+  for (LatexSide& s : parse_latex_chain(claim, latex_differentiate(), latex_integral)) {
     if (!s.value.is_null()) sides.push_back({s.value, s.source});
   }
   return sides;
@@ -87,7 +87,7 @@ CheckReport run_check(const std::vector<std::string>& claims,
   }
   if (report.sides.empty()) throw Error(ErrorKind::Request, "nothing to check");
   if (derivative_of) {
-    const Expr f = latex ? parse_latex(*derivative_of, latex_differentiate())
+    const Expr f = latex ? parse_latex(*derivative_of, latex_differentiate(), latex_integral)
                          : parse_input(*derivative_of, detect_syntax(*derivative_of));
     report.derivative = run_diff(f, wrt);
     for (std::size_t i = 0; i < report.sides.size(); ++i) {

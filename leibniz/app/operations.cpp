@@ -7,6 +7,7 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
@@ -14,6 +15,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/substitute.h"
+#include "leibniz/numeric/definite.h"
 #include "leibniz/numeric/program.h"
 
 namespace leibniz::app {
@@ -26,7 +28,19 @@ Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
   if (syntax == Syntax::Text) return parse_text(text);
   return parse_latex(
-      text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); });
+      text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); },
+      latex_integral);
+}
+
+Expr latex_integral(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper) {
+  if (lower.is_null()) return integrate(f, var);
+  const DefiniteIntegral r = definite_integral(f, var, Bound{lower, 0}, Bound{upper, 0});
+  if (r.exact.is_null()) {
+    throw Error(ErrorKind::Unsupported,
+                "this definite integral has no exact value here; leibniz integrate with --from "
+                "and --to gives its numeric value");
+  }
+  return r.exact;
 }
 
 Expr parse_part(std::string_view text, std::size_t start, std::size_t end, Syntax syntax) {

@@ -17,8 +17,13 @@ namespace leibniz::app {
 enum class Syntax { Text, Latex, Auto };
 
 /// Parses an expression in the given syntax; in LaTeX, \frac{\partial}{\partial x}
-/// differentiates.
+/// differentiates and \int integrates.
 Expr parse_input(std::string_view text, Syntax syntax);
+
+/// What LaTeX's \int f \, dx (lower and upper null) and \int_a^b f \, dx mean: the
+/// antiderivative, or the exact value of the definite integral (Error{Unsupported} when
+/// only a numeric value is known).
+Expr latex_integral(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper);
 
 /// The part [start, end) of text, parsed in place (what precedes it blanked), so that an
 /// error's position and the columns its message names are the whole text's.

@@ -1,7 +1,8 @@
 // Reading the LaTeX of ordinary lecture notes (spec §2): \frac, \sqrt, x^{n},
-// e^{x^2+y^2}, \cdot, \times, \left( \right), \sin x, \ln x, \operatorname{arccot} x,
-// \sigma(z), subscripts w_1, w_{P_1 x_1}, h_{t-1}, implicit products of single letters
-// (2xy^3), and \frac{\partial}{\partial x}(...) meaning "differentiate".
+// e^{x^2+y^2}, \cdot, \times, \left( \right), \sin x, \sin^2 x, \sin^{-1} x, \ln x,
+// \log_2 x, \operatorname{arccot} x, \sigma(z), subscripts w_1, w_{P_1 x_1}, h_{\theta},
+// implicit products of single letters (2xy^3), x^\circ, \frac{d}{dx} and
+// \frac{\partial}{\partial x} applied to the term that follows, and \int f \, dx.
 #pragma once
 
 #include <functional>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "leibniz/expr/expr.h"
+#include "leibniz/expr/parse_latex_names.h"
 
 namespace leibniz {
 
@@ -17,8 +19,17 @@ namespace leibniz {
 /// cannot see calculus, so the caller passes it in.
 using Differentiate = std::function<Expr(const Expr& expr, const Expr& var)>;
 
-/// Parses one LaTeX expression. Errors (Error{Parse}) carry 0-based offsets into `input`.
-Expr parse_latex(std::string_view input, const Differentiate& differentiate = {});
+/// Integrates f by var: an antiderivative when lower and upper are null (\int f \, dx),
+/// else the value of the definite integral (\int_a^b f \, dx). Supplied by the caller,
+/// as Differentiate is.
+using Integrate =
+    std::function<Expr(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper)>;
+
+/// Parses one LaTeX expression. Errors (Error{Parse}) carry 0-based offsets into `input`;
+/// a derivative without `differentiate` or an integral without `integrate` is
+/// Error{Unsupported}.
+Expr parse_latex(std::string_view input, const Differentiate& differentiate = {},
+                 const Integrate& integrate = {});
 
 /// One side of a chain of equalities "A = B = C".
 struct LatexSide {
@@ -29,10 +40,7 @@ struct LatexSide {
 
 /// Splits a display formula at its top-level '=' signs and parses each side.
 std::vector<LatexSide> parse_latex_chain(std::string_view input,
-                                         const Differentiate& differentiate = {});
-
-/// A variable name for a subscripted LaTeX name: w_1 -> w1, w_{P_1 x_1} -> w_P1x1,
-/// h_{t-1} -> h_tm1.
-std::string latex_variable_name(std::string_view base, std::string_view subscript);
+                                         const Differentiate& differentiate = {},
+                                         const Integrate& integrate = {});
 
 }  // namespace leibniz

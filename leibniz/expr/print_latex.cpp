@@ -1,41 +1,40 @@
 // LaTeX in the notes' style: \frac{2 x}{y}, 2 x e^{x^{2} + y^{2}}, \sin\left(y\right).
-#include <array>
+#include <algorithm>
 #include <cctype>
-#include <string_view>
+#include <string>
 
 #include "leibniz/expr/notation.h"
+#include "leibniz/expr/parse_latex_names.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz {
 namespace {
 
-constexpr std::array<std::string_view, 24> kGreek = {
-    "alpha", "beta",  "gamma",  "delta", "epsilon", "zeta",  "eta",   "theta",
-    "iota",  "kappa", "lambda", "mu",    "nu",      "xi",    "rho",   "sigma",
-    "tau",   "phi",   "chi",    "psi",   "omega",   "Gamma", "Delta", "Omega"};
-
-std::string latex_name(const std::string& name) {
-  if (name.size() == 1) return name;
-  for (std::string_view g : kGreek) {
-    if (name == g) return "\\" + name;
+// A float in positional notation, which parse_latex reads back as the same float:
+// 1e-05 would read as 1·e − 5.
+std::string positional(const Number& n) {
+  std::string text = n.to_string();
+  const std::size_t e = text.find('e');
+  if (e == std::string::npos) return text;
+  const int exponent = std::stoi(text.substr(e + 1));
+  std::string digits = text.substr(0, e);
+  std::size_t point = digits.find('.');
+  if (point == std::string::npos) point = digits.size();
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  const long at = static_cast<long>(point) + exponent;  // the new place of the point
+  if (at <= 0) return "0." + std::string(static_cast<std::size_t>(-at), '0') + digits;
+  if (at >= static_cast<long>(digits.size())) {
+    return digits + std::string(static_cast<std::size_t>(at) - digits.size(), '0') + ".0";
   }
-  if (name.size() > 3 && name.ends_with("hat"))
-    return "\\hat{" + latex_name(name.substr(0, name.size() - 3)) + "}";
-  if (auto underscore = name.find('_'); underscore != std::string::npos && underscore > 0) {
-    return latex_name(name.substr(0, underscore)) + "_{" + name.substr(underscore + 1) + "}";
-  }
-  // w1 -> w_{1}: letters then digits.
-  std::size_t digits = name.size();
-  while (digits > 0 && std::isdigit(static_cast<unsigned char>(name[digits - 1]))) --digits;
-  if (digits > 0 && digits < name.size()) {
-    return latex_name(name.substr(0, digits)) + "_{" + name.substr(digits) + "}";
-  }
-  return "\\mathrm{" + name + "}";
+  return digits.substr(0, static_cast<std::size_t>(at)) + "." +
+         digits.substr(static_cast<std::size_t>(at));
 }
 
 class LatexNotation final : public Notation {
  public:
-  std::string number(const Number& n) const override { return n.to_string(); }
+  std::string number(const Number& n) const override {
+    return n.is_float() ? positional(n) : n.to_string();
+  }
   std::string symbol(const std::string& name) const override { return latex_name(name); }
   std::string constant(ConstantId id) const override { return id == ConstantId::E ? "e" : "\\pi"; }
   std::string call(const FunctionInfo& f, const std::string& argument) const override {
@@ -47,7 +46,9 @@ class LatexNotation final : public Notation {
   }
   std::string power(const std::string& base, const Expr& /*exponent*/,
                     const std::string& exponent_text, Precedence /*prec*/) const override {
-    return base + "^{" + exponent_text + "}";
+    // \frac{1}{2}^{x} would show the power on the denominator's side.
+    const std::string shown = base.starts_with("\\frac") ? parens(base) : base;
+    return shown + "^{" + exponent_text + "}";
   }
   std::string square_root(const std::string& radicand) const override {
     return "\\sqrt{" + radicand + "}";

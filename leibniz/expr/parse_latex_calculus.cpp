@@ -1,0 +1,181 @@
+// The calculus in LaTeX: \frac{d}{dx} T, \frac{d^2}{dx^2} T, \frac{\partial^2}{\partial x
+// \partial y} T and \frac{d f}{dx} (T: the term that follows, up to the next + or -), and
+// \int f \, dx, \int_a^b f \, dx. The caller's Differentiate and Integrate compute them.
+#include <fmt/format.h>
+
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/parse_latex_parser.h"
+
+namespace leibniz::latex {
+
+Parser::Parser(std::vector<Tok> tokens, const Differentiate& differentiate,
+               const Integrate& integrate)
+    : t_(std::move(tokens)),
+      closing_(t_.size(), t_.size() - 1),
+      differentiate_(differentiate),
+      integrate_(integrate) {
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < t_.size(); ++k) {
+    if (t_[k].kind == T::LBrace) open.push_back(k);
+    if (t_[k].kind == T::RBrace && !open.empty()) {
+      closing_[open.back()] = k;
+      open.pop_back();
+    }
+  }
+}
+
+// The tokens of a d, \partial or \mathrm{d} at peek(ahead): 1 or 4, 0 if none.
+std::size_t Parser::differential_marker(std::size_t ahead) const {
+  if ((peek(ahead).kind == T::Letter && peek(ahead).text == "d") || is_command(ahead, "partial")) {
+    return peek(ahead + 1).kind == T::Underscore ? 0 : 1;  // d_1 is a name
+  }
+  if ((is_command(ahead, "mathrm") || is_command(ahead, "operatorname")) &&
+      peek(ahead + 1).kind == T::LBrace && peek(ahead + 2).kind == T::Letter &&
+      peek(ahead + 2).text == "d" && peek(ahead + 3).kind == T::RBrace) {
+    return 4;
+  }
+  return 0;
+}
+
+namespace {
+
+bool starts_variable(const Tok& t) {
+  if (t.kind == T::Letter) return true;
+  return t.kind == T::Command && (is_latex_greek(t.text) || t.text == "hat" || t.text == "bar" ||
+                                  t.text == "tilde" || t.text == "mathrm" || t.text == "mathit");
+}
+
+}  // namespace
+
+// peek(ahead) is the '{' after \frac: {d ...}{d x ...} or {\partial ...}{\partial x ...}.
+bool Parser::at_derivative_operator(std::size_t ahead) const {
+  if (peek(ahead).kind != T::LBrace || differential_marker(ahead + 1) == 0) return false;
+  const std::size_t close = closing_[std::min(i_ + ahead, t_.size() - 1)];
+  const std::size_t denominator = close + 1 - i_;
+  if (peek(denominator).kind != T::LBrace) return false;
+  const std::size_t m = differential_marker(denominator + 1);
+  return m > 0 && starts_variable(peek(denominator + 1 + m));
+}
+
+Expr Parser::derivative_operator(const Tok& frac) {
+  next();  // '{'
+  for (std::size_t m = differential_marker(0); m > 0; --m) next();
+  const long order = accept(T::Caret) ? derivative_order() : 1;
+  std::optional<Expr> body;
+  if (peek().kind != T::RBrace) {
+    const Group scope(*this);
+    body = sum();
+  }
+  if (!accept(T::RBrace)) {
+    fail("expected '}' after the numerator of the derivative", peek().pos);
+  }
+  next();  // '{', as at_derivative_operator saw
+  std::vector<Expr> vars;
+  while (!accept(T::RBrace)) {
+    const std::size_t m = differential_marker(0);
+    if (m == 0) {
+      fail(fmt::format("expected 'dx' or '\\partial x' in the denominator of a derivative, "
+                       "found {}",
+                       describe(peek())),
+           peek().pos);
+    }
+    for (std::size_t k = 0; k < m; ++k) next();
+    const Expr var = derivative_variable();
+    const long times = accept(T::Caret) ? derivative_order() : 1;
+    if (static_cast<long>(vars.size()) + times > 100) {
+      fail("the order of a derivative must be a whole number from 1 to 100", frac.pos);
+    }
+    for (long k = 0; k < times; ++k) vars.push_back(var);
+  }
+  if (static_cast<long>(vars.size()) != order) {
+    fail(fmt::format("the derivative's order {} in the numerator is not the {} of its "
+                     "denominator",
+                     order, vars.size()),
+         frac.pos);
+  }
+  Expr target;
+  if (body) {
+    target = *body;
+  } else if (starts_factor() || peek().kind == T::Minus || peek().kind == T::Plus) {
+    target = product();  // \frac{d}{dx} x \sin x: the whole term
+  } else {
+    fail("nothing to differentiate after the derivative operator", peek().pos);
+  }
+  if (!differentiate_) {
+    throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", frac.pos);
+  }
+  // ∂²/∂x∂y T = ∂/∂x (∂T/∂y): the last variable first.
+  for (auto var = vars.rbegin(); var != vars.rend(); ++var) target = differentiate_(target, *var);
+  return target;
+}
+
+Expr Parser::derivative_variable() {
+  const Tok t = peek();
+  if (!starts_variable(t)) {
+    fail(fmt::format("expected a variable after the 'd', found {}", describe(t)), t.pos);
+  }
+  const Expr var = primary();
+  if (!var.is(Kind::Symbol)) fail("expected a variable after the 'd'", t.pos);
+  return var;
+}
+
+long Parser::derivative_order() {
+  const std::size_t pos = peek().pos;
+  const Expr n = script();
+  const auto order = n.is_number() ? n.number().to_long() : std::nullopt;
+  if (!order || *order < 1 || *order > 100) {
+    fail("the order of a derivative must be a whole number from 1 to 100", pos);
+  }
+  return *order;
+}
+
+// In an integrand, d (or \mathrm{d}) followed by a variable is the differential.
+bool Parser::at_differential() const {
+  if (!in_integral_ || is_command(0, "partial")) return false;
+  const std::size_t m = differential_marker(0);
+  return m > 0 && starts_variable(peek(m));
+}
+
+// Outside an integral, "x^2 \, dx" and \mathrm{d}x are differentials all the same: never
+// a product with d.
+bool Parser::at_stray_differential() const {
+  if (in_integral_ || is_command(0, "partial")) return false;
+  const std::size_t m = differential_marker(0);
+  return m > 0 && (m == 4 || peek().spaced) && starts_variable(peek(m));
+}
+
+Expr Parser::integral(const Tok& t) {
+  Expr lower, upper;
+  for (int k = 0; k < 2; ++k) {
+    if (lower.is_null() && accept(T::Underscore)) {
+      lower = script();
+    } else if (upper.is_null() && accept(T::Caret)) {
+      upper = script();
+    }
+  }
+  if (lower.is_null() != upper.is_null()) {
+    fail("a definite integral needs both bounds: \\int_a^b", t.pos);
+  }
+  Expr integrand, var;
+  {
+    const Group scope(*this);
+    in_integral_ = true;
+    integrand = at_differential() ? integer(1) : sum();
+    if (!at_differential()) {
+      fail(fmt::format("expected the differential that ends the integral, such as '\\, dx', "
+                       "found {}",
+                       describe(peek())),
+           peek().pos);
+    }
+    for (std::size_t m = differential_marker(0); m > 0; --m) next();
+    in_integral_ = false;
+    var = derivative_variable();
+  }
+  if (!integrate_) {
+    throw Error(ErrorKind::Unsupported, "an integral cannot be evaluated here", t.pos);
+  }
+  return integrate_(integrand, var, lower, upper);
+}
+
+}  // namespace leibniz::latex
