@@ -84,14 +84,20 @@ Expr Parser::parse_all() {
   return e;
 }
 
-Expr Parser::sum() {
-  std::vector<Expr> terms{product()};
+Expr Parser::sum() { return mul(sum_factors()); }
+
+// A sum, or the factors of a product kept apart: \frac{1}{2 \left(z + 1\right)} is
+// 2^-1 (z + 1)^-1, the node it was printed from, not (2 z + 2)^-1.
+std::vector<Expr> Parser::sum_factors() {
+  std::vector<Expr> first = product_factors();
+  if (peek().kind != T::Plus && peek().kind != T::Minus) return first;
+  std::vector<Expr> terms{mul(first)};
   while (peek().kind == T::Plus || peek().kind == T::Minus) {
     const bool minus = next().kind == T::Minus;
     Expr t = product();
     terms.push_back(minus ? neg(t) : t);
   }
-  return add(terms);
+  return {add(terms)};
 }
 
 bool Parser::starts_factor() const {
@@ -110,31 +116,43 @@ bool Parser::starts_factor() const {
   }
 }
 
-Expr Parser::product() {
-  std::vector<Expr> factors{signed_factor()};
+Expr Parser::product() { return mul(product_factors()); }
+
+std::vector<Expr> Parser::product_factors() {
+  std::vector<Expr> factors = signed_factors();
+  auto append = [&factors](std::vector<Expr> more) {
+    factors.insert(factors.end(), more.begin(), more.end());
+  };
   while (!at_differential()) {
     if (is_command(0, "cdot") || is_command(0, "times") || peek().kind == T::Star) {
       next();
-      factors.push_back(signed_factor());
+      append(signed_factors());
     } else if (peek().kind == T::Slash || is_command(0, "div")) {
       const Tok op = next();
-      Expr d = signed_factor();
-      if (d.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
-      factors.push_back(pow(d, integer(-1)));
+      for (const Expr& d : signed_factors()) {
+        if (d.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
+        factors.push_back(pow(d, integer(-1)));
+      }
     } else if (starts_factor()) {
       factors.push_back(power());  // juxtaposition: 2xy, (3x)(4y^2)
     } else {
       break;
     }
   }
-  return mul(factors);
+  return factors;
 }
 
-Expr Parser::signed_factor() {
-  Depth depth(*this);
-  if (accept(T::Minus)) return neg(signed_factor());
-  if (accept(T::Plus)) return signed_factor();
-  return power();
+// A sign is a factor -1 of its own: -\left(a + b\right) c is the node -(a + b)*c it was
+// printed from, not (-a - b) c.
+std::vector<Expr> Parser::signed_factors() {
+  const Depth depth(*this);
+  if (accept(T::Minus)) {
+    std::vector<Expr> factors = signed_factors();
+    factors.insert(factors.begin(), integer(-1));
+    return factors;
+  }
+  if (accept(T::Plus)) return signed_factors();
+  return {power()};
 }
 
 Expr Parser::power() {
@@ -204,11 +222,13 @@ Expr Parser::number_token(const Tok& t) const {
   }
 }
 
-Expr Parser::braced() {
+Expr Parser::braced() { return mul(braced_factors()); }
+
+std::vector<Expr> Parser::braced_factors() {
   const Tok open = next();  // '{'
   if (peek().kind == T::RBrace) fail("expected an expression inside '{}'", peek().pos);
   const Group scope(*this);
-  Expr inner = sum();
+  std::vector<Expr> inner = sum_factors();
   if (!accept(T::RBrace)) expected_close("}", open);
   return inner;
 }
@@ -532,14 +552,19 @@ Expr Parser::fraction(const Tok& t) {
     if (denominator.is_zero()) throw Error(ErrorKind::Domain, "division by zero", denominator_pos);
     return div(numerator, denominator);
   }
-  const Expr numerator =
-      peek().kind == T::LBrace ? braced() : one_token_argument("\\frac", "a numerator");
+  std::vector<Expr> factors = peek().kind == T::LBrace
+                                  ? braced_factors()
+                                  : std::vector{one_token_argument("\\frac", "a numerator")};
   if (peek().kind == T::End) fail(needs, peek().pos);
   const std::size_t denominator_pos = peek().pos;
-  const Expr denominator =
-      peek().kind == T::LBrace ? braced() : one_token_argument("\\frac", "a denominator");
-  if (denominator.is_zero()) throw Error(ErrorKind::Domain, "division by zero", denominator_pos);
-  return div(numerator, denominator);
+  const std::vector<Expr> denominator =
+      peek().kind == T::LBrace ? braced_factors()
+                               : std::vector{one_token_argument("\\frac", "a denominator")};
+  for (const Expr& f : denominator) {
+    if (f.is_zero()) throw Error(ErrorKind::Domain, "division by zero", denominator_pos);
+    factors.push_back(pow(f, integer(-1)));
+  }
+  return mul(factors);
 }
 
 bool Parser::is_label() {

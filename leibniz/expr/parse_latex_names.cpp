@@ -56,9 +56,7 @@ std::string latex_name(const std::string& name) {
     return name == "d" ? "{d}" : name;
   }
   // \sigma followed by a parenthesis is the sigmoid: the variable keeps to its braces.
-  if (name == "sigma" || name.starts_with("sigma_")) {
-    return "{" + std::string(name == "sigma" ? "\\sigma" : "\\sigma" + name.substr(5)) + "}";
-  }
+  if (name == "sigma") return "{\\sigma}";
   if (is_latex_greek(name)) return "\\" + name;
   if (const auto underscore = name.find('_'); underscore != std::string::npos && underscore > 0) {
     const std::string base = name.substr(0, underscore);
@@ -76,8 +74,9 @@ std::string latex_name(const std::string& name) {
     if (!sub.empty() && sub.back() == ' ') sub.pop_back();
     // A single letter, e or pi included, followed by _ is a name's base.
     const std::string printed_base =
-        base.size() == 1 || base == "pi" ? letter(base) : latex_name(base);
-    return printed_base + "_{" + sub + "}";
+        base.size() == 1 || base == "pi" || base == "sigma" ? letter(base) : latex_name(base);
+    const std::string printed = printed_base + "_{" + sub + "}";
+    return base == "sigma" ? "{" + printed + "}" : printed;
   }
   for (std::string_view accent : kAccents) {
     if (name.size() > accent.size() && name.ends_with(accent)) {

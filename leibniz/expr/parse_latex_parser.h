@@ -65,13 +65,16 @@ class Parser {
 
   // parse_latex.cpp: the grammar.
   Expr sum();
+  std::vector<Expr> sum_factors();
   Expr product();
+  std::vector<Expr> product_factors();
   bool starts_factor() const;
-  Expr signed_factor();
+  std::vector<Expr> signed_factors();
   Expr power();
   Expr primary();
   Expr number_token(const Tok& t) const;
   Expr braced();
+  std::vector<Expr> braced_factors();
   Expr group(T close, const char* close_text, const Tok& open);
   Expr absolute_value(const Tok& open);
   Expr script();

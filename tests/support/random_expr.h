@@ -2,6 +2,7 @@
 // of + - * / ^ and the elementary functions.
 #pragma once
 
+#include <iterator>
 #include <random>
 #include <vector>
 
@@ -30,6 +31,23 @@ class RandomExpr {
     }
   }
 
+  /// Everything a printer must write: every function of the table, negative and
+  /// rational powers, variable exponents, subscripted, Greek and accented names, e, pi
+  /// and floats. The builders may refuse a combination (ln 0): callers skip those.
+  Expr any(int depth) {
+    if (depth == 0 || pick(5) == 0) return any_leaf();
+    switch (pick(9)) {
+      case 0: return add(any(depth - 1), any(depth - 1));
+      case 1: return sub(any(depth - 1), any(depth - 1));
+      case 2: return mul(any(depth - 1), any(depth - 1));
+      case 3: return div(any(depth - 1), any(depth - 1));
+      case 4: return pow(any(depth - 1), any_exponent());
+      case 5: return pow(any_leaf(), any(depth - 1));
+      case 6: return neg(any(depth - 1));
+      default: return func(static_cast<Fn>(pick(static_cast<int>(kFnCount))), any(depth - 1));
+    }
+  }
+
   double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
 
  private:
@@ -38,6 +56,32 @@ class RandomExpr {
   Expr leaf() {
     if (pick(3) == 0) return rational(pick(9) - 4, pick(3) + 1);
     return vars_[static_cast<std::size_t>(pick(static_cast<int>(vars_.size())))];
+  }
+
+  Expr any_leaf() {
+    static const char* const kNames[] = {
+        "x",    "y",     "w_1",  "w1",       "h_theta", "w_P_1x_1", "theta", "alpha_2",
+        "yhat", "sigma", "d",    "loss",     "h_tm1",   "x_1_2",    "e_1",   "pi_x",
+        "w1_a", "Delta", "xbar", "sigma_12", "b_P1",    "z_",       "_t",    "sin_1"};
+    switch (pick(6)) {
+      case 0: return integer(pick(19) - 9);
+      case 1: return rational(pick(19) - 9, pick(5) + 2);
+      case 2: return pick(2) == 0 ? e_constant() : pi_constant();
+      case 3: {
+        static const double kFloats[] = {0.5, 2.5, 1e-5, 1.5e10, 3.25, 0.1, 123456.789};
+        return number(Number::from_double(kFloats[pick(7)]));
+      }
+      default: return symbol(kNames[pick(static_cast<int>(std::size(kNames)))]);
+    }
+  }
+
+  Expr any_exponent() {
+    switch (pick(4)) {
+      case 0: return integer(pick(9) - 4);
+      case 1: return rational(pick(9) - 4, pick(3) + 2);
+      case 2: return neg(any_leaf());
+      default: return any_leaf();
+    }
   }
 
   // Arguments are shaped to stay inside each function's domain at most points.
