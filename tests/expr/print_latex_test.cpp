@@ -15,7 +15,9 @@ TEST(PrintLatex, TheNotesStyle) {
   EXPECT_EQ(latex("1/sqrt(1 - x^2)"), "\\frac{1}{\\sqrt{1 - x^{2}}}");
   EXPECT_EQ(latex("acot(x)"), "\\operatorname{arccot}\\left(x\\right)");
   EXPECT_EQ(latex("abs(x)"), "\\left|x\\right|");
-  EXPECT_EQ(latex("sigmoid(w1*x + b1)"), "\\sigma\\left(w_{1} x + b_{1}\\right)");
+  EXPECT_EQ(latex("sigmoid(w_1*x + b_1)"), "\\sigma\\left(w_{1} x + b_{1}\\right)");
+  EXPECT_EQ(latex("tan(x)^2"), "\\tan\\left(x\\right)^{2}");
+  EXPECT_EQ(latex("(1/2)^x"), "\\left(\\frac{1}{2}\\right)^{x}");
   EXPECT_EQ(latex("3/4"), "\\frac{3}{4}");
   EXPECT_EQ(latex("2*3^x"), "2 \\cdot 3^{x}");
   EXPECT_EQ(latex("pi*x"), "\\pi x");
@@ -24,9 +26,27 @@ TEST(PrintLatex, TheNotesStyle) {
 
 TEST(PrintLatex, Names) {
   EXPECT_EQ(latex("w_P1x1"), "w_{P1x1}");
+  EXPECT_EQ(latex("w_1 + w1"), "\\mathrm{w1} + w_{1}");
+  EXPECT_EQ(latex("h_theta"), "h_{\\theta}");
+  EXPECT_EQ(latex("h_theta_1"), "h_{\\theta_1}");
+  EXPECT_EQ(latex("w_P_1x_1"), "w_{P_1x_1}");
+  EXPECT_EQ(latex("theta_0"), "\\theta_{0}");
+  EXPECT_EQ(latex("yhat_t"), "\\hat{y}_{t}");
+  EXPECT_EQ(latex("xbar"), "\\bar{x}");
+  EXPECT_EQ(latex("sigma*z"), "{\\sigma} z");  // \sigma(z) would be the sigmoid
+  EXPECT_EQ(latex("d*x"), "{d} x");            // d x could be a differential
+  EXPECT_EQ(latex("_t"), "\\mathrm{\\_t}");
   EXPECT_EQ(latex("alpha*theta"), "\\alpha \\theta");
   EXPECT_EQ(latex("yhat"), "\\hat{y}");
   EXPECT_EQ(latex("loss"), "\\mathrm{loss}");
+}
+
+TEST(PrintLatex, FloatsInPositionalNotation) {
+  EXPECT_EQ(latex("0.00001*x"), "0.00001 x");  // 1e-05 would read as 1·e − 5
+  EXPECT_EQ(latex("1.5e10"), "15000000000.0");
+  EXPECT_EQ(latex("2.5"), "2.5");
+  EXPECT_EQ(latex("x^1.0"), "x^{1.0}");
+  EXPECT_EQ(latex("1.0*x"), "1.0 x");
 }
 
 }  // namespace
