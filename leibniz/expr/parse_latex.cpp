@@ -40,6 +40,11 @@ bool looks_negative(const Expr& e) {
   return e.is(Kind::Mul) && e.arg(0).is_number() && e.arg(0).number().is_negative();
 }
 
+// A number in a message: 1234567890123456789012... rather than all of its digits.
+std::string shown(const std::string& number) {
+  return number.size() <= 24 ? number : number.substr(0, 24) + "...";
+}
+
 Expr degrees(const Expr& e) { return mul(e, div(pi_constant(), integer(180))); }
 
 }  // namespace
@@ -263,7 +268,8 @@ Expr Parser::one_token_argument(const char* after, const char* what) {
   switch (t.kind) {
     case T::Number:
       if (t.text.size() != 1) {
-        fail(fmt::format("write '{}' in braces after '{}': {}{{{}}}", t.text, after, after, t.text),
+        fail(fmt::format("write '{}' in braces after '{}': {}{{{}}}", shown(t.text), after, after,
+                         shown(t.text)),
              t.pos);
       }
       return number_token(next());
@@ -286,7 +292,8 @@ std::string Parser::subscript_text() {
   if (peek().kind != T::LBrace) {
     const Tok t = next();
     if (t.kind == T::Number && t.text.size() != 1) {
-      fail(fmt::format("write '{}' in braces after '_': _{{{}}}", t.text, t.text), t.pos);
+      fail(fmt::format("write '{}' in braces after '_': _{{{}}}", shown(t.text), shown(t.text)),
+           t.pos);
     }
     if (t.kind == T::Number || t.kind == T::Letter) return t.text;
     if (t.kind == T::Command && is_latex_greek(t.text)) return t.text;

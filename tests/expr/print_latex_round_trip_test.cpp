@@ -83,6 +83,20 @@ TEST(LatexRoundTrip, GeneratedExpressionsAndTheirDerivatives) {
   EXPECT_LT(not_canonical, checked / 100);
 }
 
+TEST(LatexRoundTrip, EveryKindOfNameReadsBackInLatexAndText) {
+  for (const char* name :
+       {"x",       "w_1",  "w1",     "h_theta",  "h_theta_1", "w_P_1x_1", "theta",    "Delta",
+        "alpha_2", "yhat", "yhat_t", "thetahat", "xbar",      "sigma",    "sigma_12", "d",
+        "d_1",     "loss", "loss_1", "h_tm1",    "x_1_2",     "e_1",      "pi_x",     "w1_a",
+        "b_P1",    "z_",   "z__1",   "_t",       "_t_1",      "sin_1",    "what",     "w_12ab"}) {
+    const Expr v = symbol(name);
+    EXPECT_EQ(parse_latex(print_latex(v)), v) << name << " as " << print_latex(v);
+    EXPECT_EQ(parse_text(print_text(v)), v) << name << " as " << print_text(v);
+    const Expr call = func(Fn::Sin, mul(v, add(symbol("y"), integer(1))));
+    EXPECT_EQ(parse_latex(print_latex(call)), call) << name << " as " << print_latex(call);
+  }
+}
+
 TEST(LatexRoundTrip, EveryFunctionAndItsPowers) {
   const Expr x = symbol("x");
   for (std::size_t f = 0; f < kFnCount; ++f) {
@@ -124,6 +138,33 @@ TEST(LatexRoundTrip, EveryExpressionOfTheTranscriptsAndTheReadme) {
     }
   }
   EXPECT_GT(checked, 100);
+}
+
+// Every string literal of the C++ tests that reads as an expression, text or LaTeX.
+TEST(LatexRoundTrip, EveryExpressionOfTheUnitTests) {
+  const std::regex literal(R"re("((?:[^"\\\n]|\\\\)+)")re");
+  int checked = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(LEIBNIZ_SOURCE "/tests")) {
+    if (entry.path().extension() != ".cpp") continue;
+    const std::string text = read(entry.path());
+    for (std::sregex_iterator m(text.begin(), text.end(), literal), end; m != end; ++m) {
+      std::string input = (*m)[1].str();
+      for (std::size_t at = input.find("\\\\"); at != std::string::npos;
+           at = input.find("\\\\", at + 1)) {
+        input.erase(at, 1);
+      }
+      Expr e;
+      try {
+        const bool latex = input.find_first_of("\\{}") != std::string::npos;
+        e = latex ? parse_latex(input, d) : parse_text(input);
+      } catch (const std::exception&) {  // not an expression, or one the test expects to
+        continue;                          // fail (1e400: stod, until Number::parse has it)
+      }
+      checked += expect_round_trip_with_derivatives(e);
+    }
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 TEST(LatexRoundTrip, EveryDisplayFormulaOfTheNotes) {
