@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
+
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
@@ -265,6 +268,32 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   expect_error("\\foo x", "unknown command '\\foo'", 0);
   expect_error("\\infty", "unknown command '\\infty'", 0);
   expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
+}
+
+// Whatever the input, the reader answers or throws leibniz::Error (issue 17).
+TEST(ParseLatex, ScrambledNotationOnlyEverThrowsErrors) {
+  const char* const pieces[] = {
+      "x",       "d",      "e",           "1",      "23",    ".5",        "{",
+      "}",       "(",      ")",           "[",      "]",     "|",         "^",
+      "_",       "-",      "+",           "*",      "/",     "=",         ",",
+      "'",       "\\frac", "\\sqrt",      "\\sin",  "\\int", "\\partial", "\\left",
+      "\\right", "\\,",    "\\mathrm{d}", "\\circ", "\\log", "\\sigma",   "\\theta",
+      "\\hat",   "\\cdot", "\\{",         "\\}",    "\\lg",  "\\mathit",  "\\operatorname",
+      "1e5",     " ",      "\\exp",       "\\pi",   "dx",    "\\tan^{-1}"};
+  std::mt19937 rng(17);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1), length(1, 14);
+  for (int i = 0; i < 40'000; ++i) {
+    std::string input;
+    for (std::size_t n = length(rng); n > 0; --n) input += pieces[piece(rng)];
+    try {
+      parse_latex(input, marked, marked_integral);
+      parse_latex_chain(input, marked, marked_integral);
+    } catch (const Error& e) {
+      EXPECT_NE(e.kind(), ErrorKind::Internal) << input << ": " << e.what();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << input << ": " << e.what();
+    }
+  }
 }
 
 TEST(ParseLatex, ChainsAndLabels) {
