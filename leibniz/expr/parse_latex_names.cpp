@@ -51,7 +51,7 @@ std::string latex_variable_name(std::string_view base, std::string_view subscrip
 }
 
 std::string latex_name(const std::string& name) {
-  if (name.size() == 1) {
+  if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0]))) {
     // A bare d would read as a differential (\frac{d x}{d y}, \, dx).
     return name == "d" ? "{d}" : name;
   }

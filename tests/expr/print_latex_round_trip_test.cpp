@@ -85,10 +85,11 @@ TEST(LatexRoundTrip, GeneratedExpressionsAndTheirDerivatives) {
 
 TEST(LatexRoundTrip, EveryKindOfNameReadsBackInLatexAndText) {
   for (const char* name :
-       {"x",       "w_1",  "w1",     "h_theta",  "h_theta_1", "w_P_1x_1", "theta",    "Delta",
-        "alpha_2", "yhat", "yhat_t", "thetahat", "xbar",      "sigma",    "sigma_12", "d",
-        "d_1",     "loss", "loss_1", "h_tm1",    "x_1_2",     "e_1",      "pi_x",     "w1_a",
-        "b_P1",    "z_",   "z__1",   "_t",       "_t_1",      "sin_1",    "what",     "w_12ab"}) {
+       {"x",        "w_1",     "w1",    "h_theta", "h_theta_1", "w_P_1x_1", "theta",
+        "Delta",    "alpha_2", "yhat",  "yhat_t",  "thetahat",  "xbar",     "sigma",
+        "sigma_12", "d",       "d_1",   "loss",    "loss_1",    "h_tm1",    "x_1_2",
+        "e_1",      "pi_x",    "w1_a",  "b_P1",    "z_",        "z__1",     "_",
+        "_t",       "_t_1",    "sin_1", "what",    "w_12ab"}) {
     const Expr v = symbol(name);
     EXPECT_EQ(parse_latex(print_latex(v)), v) << name << " as " << print_latex(v);
     EXPECT_EQ(parse_text(print_text(v)), v) << name << " as " << print_text(v);
@@ -144,8 +145,7 @@ TEST(LatexRoundTrip, EveryExpressionOfTheTranscriptsAndTheReadme) {
 TEST(LatexRoundTrip, EveryExpressionOfTheUnitTests) {
   const std::regex literal(R"re("((?:[^"\\\n]|\\\\)+)")re");
   int checked = 0;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(LEIBNIZ_SOURCE "/tests")) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(LEIBNIZ_SOURCE "/tests")) {
     if (entry.path().extension() != ".cpp") continue;
     const std::string text = read(entry.path());
     for (std::sregex_iterator m(text.begin(), text.end(), literal), end; m != end; ++m) {
@@ -159,7 +159,7 @@ TEST(LatexRoundTrip, EveryExpressionOfTheUnitTests) {
         const bool latex = input.find_first_of("\\{}") != std::string::npos;
         e = latex ? parse_latex(input, d) : parse_text(input);
       } catch (const std::exception&) {  // not an expression, or one the test expects to
-        continue;                          // fail (1e400: stod, until Number::parse has it)
+        continue;                        // fail (1e400: stod, until Number::parse has it)
       }
       checked += expect_round_trip_with_derivatives(e);
     }
