@@ -40,6 +40,11 @@ std::size_t Parser::differential_marker(std::size_t ahead) const {
 
 namespace {
 
+// An error of the caller's calculus, placed at the operator that asked for it.
+Error located(const Error& e, std::size_t pos) {
+  return e.pos() ? e : Error(e.kind(), e.what(), pos);
+}
+
 bool starts_variable(const Tok& t) {
   if (t.kind == T::Letter) return true;
   return t.kind == T::Command && (is_latex_greek(t.text) || t.text == "hat" || t.text == "bar" ||
@@ -106,7 +111,13 @@ Expr Parser::derivative_operator(const Tok& frac) {
     throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", frac.pos);
   }
   // ∂²/∂x∂y T = ∂/∂x (∂T/∂y): the last variable first.
-  for (auto var = vars.rbegin(); var != vars.rend(); ++var) target = differentiate_(target, *var);
+  try {
+    for (auto var = vars.rbegin(); var != vars.rend(); ++var) {
+      target = differentiate_(target, *var);
+    }
+  } catch (const Error& e) {
+    throw located(e, frac.pos);
+  }
   return target;
 }
 
@@ -175,7 +186,11 @@ Expr Parser::integral(const Tok& t) {
   if (!integrate_) {
     throw Error(ErrorKind::Unsupported, "an integral cannot be evaluated here", t.pos);
   }
-  return integrate_(integrand, var, lower, upper);
+  try {
+    return integrate_(integrand, var, lower, upper);
+  } catch (const Error& e) {
+    throw located(e, t.pos);
+  }
 }
 
 }  // namespace leibniz::latex
