@@ -139,12 +139,23 @@ std::vector<Expr> Parser::product_factors() {
         factors.push_back(pow(d, integer(-1)));
       }
     } else if (starts_factor()) {
-      factors.push_back(power());  // juxtaposition: 2xy, (3x)(4y^2)
+      factors.push_back(juxtaposed());  // 2xy, (3x)(4y^2)
     } else {
       break;
     }
   }
   return factors;
+}
+
+// A factor written right after another. Two numbers side by side are refused: TeX shows
+// 2 3 as 23, and 1\,000 is a thousand, not 1·0.
+Expr Parser::juxtaposed() {
+  if (peek().kind == T::Number && i_ > 0 && t_[i_ - 1].kind == T::Number) {
+    fail(fmt::format("a number right after a number: write {} \\cdot {} for a product",
+                     shown(t_[i_ - 1].text), shown(peek().text)),
+         peek().pos);
+  }
+  return power();
 }
 
 // A sign is a factor -1 of its own: -\left(a + b\right) c is the node -(a + b)*c it was
@@ -488,7 +499,7 @@ Expr Parser::function_argument(const Tok& t) {
     }
   }
   std::vector<Expr> factors;
-  while (starts_function_atom()) factors.push_back(power());
+  while (starts_function_atom()) factors.push_back(factors.empty() ? power() : juxtaposed());
   if (factors.empty()) fail(fmt::format("'\\{}' needs an argument", t.text), peek().pos);
   return mul(factors);
 }

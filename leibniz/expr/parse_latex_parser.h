@@ -70,6 +70,7 @@ class Parser {
   std::vector<Expr> product_factors();
   bool starts_factor() const;
   std::vector<Expr> signed_factors();
+  Expr juxtaposed();
   Expr power();
   Expr primary();
   Expr number_token(const Tok& t) const;

@@ -91,6 +91,9 @@ TEST(ParseLatex, ScriptsNumbersAndDeepSignsAreLocatedErrors) {
   EXPECT_LATEX("x^{.5}", "x^0.5");
   EXPECT_LATEX("x^-1", "1/x");
   EXPECT_LATEX("2e - 1", "2*e - 1");
+  expect_error("1\\,000", "a number right after a number: write 1 \\cdot 000 for a product", 3);
+  expect_error("\\sin 2 3", "a number right after a number: write 2 \\cdot 3 for a product", 7);
+  EXPECT_LATEX("2 \\cdot 3", "6");
   for (const std::string& deep :
        {"{x}^" + std::string(45'000, '-') + "1", std::string(45'000, '-') + "x",
         "x^" + std::string(45'000, '{'), std::string(3'000, '|') + "x",
