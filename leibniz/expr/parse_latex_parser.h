@@ -60,6 +60,7 @@ class Parser {
     return peek(ahead).kind == T::Command && peek(ahead).text == name;
   }
   static std::string describe(const Tok& t);
+  static std::string shown(const std::string& number);
   [[noreturn]] static void fail(const std::string& message, std::size_t pos);
   [[noreturn]] void expected_close(const char* close, const Tok& open) const;
 
