@@ -81,7 +81,7 @@ TEST(NotesDisplayFormulas, EveryExpressionParsesTheRestHaveAReason) {
     }
   }
   EXPECT_EQ(formulas.size(), 198u);
-  EXPECT_GE(parsed, 137);  // 114 before the integrals, w_{P_1 x_1} and \sin(x)^2 were read
+  EXPECT_GE(parsed, 137);  // 114 before the LaTeX of spec §2, version 2
 }
 
 TEST(NotesDisplayFormulas, TheQuotientRuleChainHoldsLinkByLink) {
