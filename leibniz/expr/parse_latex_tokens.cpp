@@ -125,7 +125,16 @@ std::vector<Tok> tokenize(std::string_view s) {
       case '=': kind = T::Equals; break;
       case '\'': kind = T::Prime; break;
       case ',': kind = T::Comma; break;
-      default: throw Error(ErrorKind::Parse, fmt::format("unexpected character '{}'", c), start);
+      default: {
+        // The whole of a UTF-8 character (θ, ·), not its first byte.
+        std::size_t end = i + 1;
+        while ((static_cast<unsigned char>(c) & 0x80) && end < s.size() &&
+               (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+          ++end;
+        }
+        throw Error(ErrorKind::Parse,
+                    fmt::format("unexpected character '{}'", s.substr(i, end - i)), start);
+      }
     }
     push(kind, start, std::string(1, c));
     ++i;

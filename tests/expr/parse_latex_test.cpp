@@ -270,6 +270,7 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   EXPECT_LATEX("\\sin 30^\\circ", "sin(pi/6)");
   expect_error("\\foo x", "unknown command '\\foo'", 0);
   expect_error("\\infty", "unknown command '\\infty'", 0);
+  expect_error("x + θ", "unexpected character 'θ'", 4);
   expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
 }
 
