@@ -114,6 +114,12 @@ std::vector<Expr> Parser::product_factors() {
         if (d.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
         factors.push_back(pow(d, integer(-1)));
       }
+      // 1 / 2 x is 1/(2x) to some (SymPy prints it so) and x/2 to others.
+      if (starts_factor() && !at_differential()) {
+        fail(fmt::format("'a {} b c' is ambiguous: write \\frac{{a}}{{b c}} or \\frac{{a}}{{b}} c",
+                         op.kind == T::Slash ? "/" : "\\div"),
+             peek().pos);
+      }
     } else if (starts_factor()) {
       factors.push_back(juxtaposed());  // 2xy, (3x)(4y^2)
     } else {

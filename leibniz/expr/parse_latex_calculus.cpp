@@ -15,10 +15,12 @@ Parser::Parser(std::vector<Tok> tokens, const Differentiate& differentiate,
       closing_(t_.size(), t_.size() - 1),
       differentiate_(differentiate),
       integrate_(integrate) {
-  std::vector<std::size_t> open;
+  std::vector<std::size_t> braces, parentheses;
   for (std::size_t k = 0; k < t_.size(); ++k) {
-    if (t_[k].kind == T::LBrace) open.push_back(k);
-    if (t_[k].kind == T::RBrace && !open.empty()) {
+    const T kind = t_[k].kind;
+    std::vector<std::size_t>& open = kind == T::LBrace || kind == T::RBrace ? braces : parentheses;
+    if (kind == T::LBrace || kind == T::LParen) open.push_back(k);
+    if ((kind == T::RBrace || kind == T::RParen) && !open.empty()) {
       closing_[open.back()] = k;
       open.pop_back();
     }

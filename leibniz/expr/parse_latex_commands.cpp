@@ -30,11 +30,6 @@ std::optional<Fn> inverse(Fn fn) {
   }
 }
 
-bool looks_negative(const Expr& e) {
-  if (e.is_number()) return e.number().is_negative();
-  return e.is(Kind::Mul) && e.arg(0).is_number() && e.arg(0).number().is_negative();
-}
-
 }  // namespace
 
 // A name with an optional subscript: x, w_1, w_{P_1 x_1}, h_{\theta}, \hat{y}_t.
@@ -187,7 +182,8 @@ Expr Parser::operator_name(const Tok& t) {
   return apply(shown, fn, [fn](const Expr& u) { return func(*fn, u); });
 }
 
-// f^2 x is f(x)^2 and f^{-1} x the inverse function (\sin^{-1} x = asin x); the power
+// f^2 x is f(x)^2, f^{-2} x is 1/f(x)^2, and f^{-1} x the inverse function (\sin^{-1} x
+// = asin x), as SymPy and the textbooks write them; the power
 // after a parenthesised argument, \sin(x)^2, is the power of the value: power() takes it.
 Expr Parser::apply(const Tok& t, std::optional<Fn> fn,
                    const std::function<Expr(const Expr&)>& build) {
@@ -202,12 +198,6 @@ Expr Parser::apply(const Tok& t, std::optional<Fn> fn,
            t.pos);
     }
     return func(*inv, function_argument(t));
-  }
-  if (exponent && looks_negative(*exponent)) {
-    fail(fmt::format("a negative power of '\\{}' is ambiguous: write the power of the value, "
-                     "\\left(\\{} x\\right)^{{-2}}",
-                     t.text, t.text),
-         t.pos);
   }
   const Expr value = build(function_argument(t));
   return exponent ? pow(value, *exponent) : value;
@@ -230,10 +220,22 @@ bool Parser::starts_function_atom() const {
   }
 }
 
+// At '{': is the group a parenthesis in braces, {(x)} or {\left(x\right)}?
+bool Parser::braces_parentheses() const {
+  const std::size_t close = closing_[std::min(i_, t_.size() - 1)];
+  if (close < i_ + 3) return false;
+  const std::size_t last = close - i_ - 1;  // the token before the '}'
+  const std::size_t open = peek(1).kind == T::LParen ? 1 : 2;
+  if (peek(open).kind != T::LParen || (open == 2 && !is_command(1, "left"))) return false;
+  return closing_[i_ + open] == i_ + last;  // one group: {(a)(b)} is not
+}
+
 Expr Parser::function_argument(const Tok& t) {
   if (peek().kind == T::LParen || peek().kind == T::LBracket || is_command(0, "left")) {
     return primary();
   }
+  // \sin{\left(x\right)}^{2} (SymPy's LaTeX) shows as \sin(x)^2: the power of the value.
+  if (peek().kind == T::LBrace && braces_parentheses()) return primary();
   if (peek().kind == T::LBrace || peek().kind == T::Bar) return power();
   if (peek().kind == T::Command) {  // a function applied to a function: \sin \cos \theta
     const std::string& c = peek().text;

@@ -91,6 +91,7 @@ class Parser {
   Expr apply(const Tok& t, std::optional<Fn> fn, const std::function<Expr(const Expr&)>& build);
   Expr function_argument(const Tok& t);
   bool starts_function_atom() const;
+  bool braces_parentheses() const;
   Expr left(const Tok& t);
   Expr square_root(const Tok& t);
   Expr fraction(const Tok& t);
@@ -108,7 +109,7 @@ class Parser {
   Expr integral(const Tok& t);
 
   std::vector<Tok> t_;
-  std::vector<std::size_t> closing_;  // for each '{', the index of its '}' (or of the end)
+  std::vector<std::size_t> closing_;  // for each '{' or '(', the index of its '}' or ')'
   const Differentiate& differentiate_;
   const Integrate& integrate_;
   std::size_t i_ = 0;

@@ -141,6 +141,20 @@ TEST(ParseLatex, APowerAfterTheParenthesesIsThePowerOfTheValue) {
   EXPECT_LATEX("\\cos^{3} 2x", "cos(2*x)^3");
 }
 
+// The LaTeX SymPy prints: arguments as {\left(x \right)}, whose power is the value's,
+// and a / b c, which SymPy means as a/(bc) and others as (a/b) c: refused.
+TEST(ParseLatex, TheLatexOfSympy) {
+  EXPECT_LATEX("\\log{\\left(e w_{1} \\right)}^{3}", "ln(e*w_1)^3");
+  EXPECT_LATEX("\\tan^{-1}{\\left(2 e \\right)}^{\\frac{3}{2}}", "atan(2*e)^(3/2)");
+  EXPECT_LATEX("\\operatorname{acos}^{2}{\\left(x \\right)}", "acos(x)^2");
+  EXPECT_LATEX("\\sin{\\left(x \\right)} \\cos{\\left(x \\right)}", "sin(x)*cos(x)");
+  EXPECT_LATEX("\\sin{(a)(b)}^2", "sin((a*b)^2)");  // not one parenthesis
+  EXPECT_LATEX("x / 2 + 1", "x/2 + 1");
+  expect_error("1 / 2 x", "'a / b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c", 6);
+  expect_error("\\pi \\div x y",
+               "'a \\div b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c", 11);
+}
+
 // Issue 10 A4: f^{-1} is the inverse function for each trigonometric function.
 TEST(ParseLatex, MinusOneOnAFunctionIsItsInverse) {
   EXPECT_LATEX("\\sin^{-1} x", "asin(x)");
@@ -154,10 +168,8 @@ TEST(ParseLatex, MinusOneOnAFunctionIsItsInverse) {
                "'\\sinh^{-1}' would be the inverse function of '\\sinh', which is not available; "
                "for the reciprocal write \\frac{1}{\\sinh x}",
                0);
-  expect_error("\\sin^{-2} x",
-               "a negative power of '\\sin' is ambiguous: write the power of the value, "
-               "\\left(\\sin x\\right)^{-2}",
-               0);
+  EXPECT_LATEX("\\sin^{-2} x", "1/sin(x)^2");
+  EXPECT_LATEX("\\cot^{- y}{\\left(\\theta \\right)}", "cot(theta)^(-y)");  // SymPy's LaTeX
 }
 
 // Issue 10 A2: the operator applies to the whole term that follows.
