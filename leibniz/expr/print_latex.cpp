@@ -13,6 +13,7 @@ namespace {
 // A float in positional notation, which parse_latex reads back as the same float:
 // 1e-05 would read as 1·e − 5.
 std::string positional(const Number& n) {
+  if (n.is_negative()) return "-" + positional(-n);
   std::string text = n.to_string();
   const std::size_t e = text.find('e');
   if (e == std::string::npos) return text;
