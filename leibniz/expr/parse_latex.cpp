@@ -34,6 +34,13 @@ std::string Parser::shown(const std::string& number) {
   return number.size() <= 24 ? number : number.substr(0, 24) + "...";
 }
 
+void Parser::stray_differential(std::size_t pos) {
+  fail(
+      "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+      "(for a product, write d \\cdot x)",
+      pos);
+}
+
 bool Parser::accept(T kind) {
   if (peek().kind != kind) return false;
   next();
@@ -189,8 +196,7 @@ Expr Parser::primary() {
   Depth depth(*this);
   if (at_differential()) fail("expected the integrand before its differential", peek().pos);
   if (at_stray_differential()) {
-    fail("a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx",
-         peek().pos);
+    stray_differential(peek().pos);
   }
   const Tok t = next();
   switch (t.kind) {

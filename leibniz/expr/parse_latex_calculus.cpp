@@ -150,12 +150,25 @@ bool Parser::at_differential() const {
   return m > 0 && starts_variable(peek(m));
 }
 
-// Outside an integral, "x^2 \, dx" and \mathrm{d}x are differentials all the same: never
-// a product with d.
+// Outside an integral, "x^2 \, dx", "x^2 dx" and \mathrm{d}x are differentials all the
+// same: never a product with d.
 bool Parser::at_stray_differential() const {
   if (in_integral_ || is_command(0, "partial")) return false;
   const std::size_t m = differential_marker(0);
-  return m > 0 && (m == 4 || peek().spaced) && starts_variable(peek(m));
+  if (m == 0 || !starts_variable(peek(m))) return false;
+  if (m == 4 || peek().spaced) return true;
+  // "x^2 dx": a d set apart, whose variable ends the term.
+  switch (peek(m + 1).kind) {
+    case T::End:
+    case T::Plus:
+    case T::Minus:
+    case T::Equals:
+    case T::RParen:
+    case T::RBrace:
+    case T::RBracket:
+    case T::Comma: return peek().blank && i_ > 0;
+    default: return false;
+  }
 }
 
 Expr Parser::integral(const Tok& t) {

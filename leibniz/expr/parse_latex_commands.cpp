@@ -166,8 +166,7 @@ Expr Parser::upright(const Tok& t) {
   if (peek().kind == T::Underscore) return name(text);
   if (text == "e") return e_constant();
   if (text == "d") {
-    fail("a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx",
-         t.pos);
+    stray_differential(t.pos);
   }
   if (is_reserved_name(text) || text == "lg") return command(Tok{T::Command, t.pos, text});
   return symbol(text);

@@ -63,6 +63,7 @@ class Parser {
   static std::string shown(const std::string& number);
   [[noreturn]] static void fail(const std::string& message, std::size_t pos);
   [[noreturn]] void expected_close(const char* close, const Tok& open) const;
+  [[noreturn]] static void stray_differential(std::size_t pos);
 
   // parse_latex.cpp: the grammar.
   Expr sum();

@@ -42,16 +42,17 @@ bool punctuation(const std::string& cmd, T& kind) {
 std::vector<Tok> tokenize(std::string_view s) {
   std::vector<Tok> out;
   std::size_t i = 0;
-  bool spaced = false;
+  bool spaced = false, blank = false;
   auto push = [&](T kind, std::size_t start, std::string text) {
-    out.push_back({kind, start, std::move(text), spaced});
-    spaced = false;
+    out.push_back({kind, start, std::move(text), spaced, blank});
+    spaced = blank = false;
   };
   while (i < s.size()) {
     const char c = s[i];
     const std::size_t start = i;
     if (std::isspace(static_cast<unsigned char>(c))) {
       ++i;
+      blank = true;
       continue;
     }
     if (c == '~') {  // a non-breaking space
@@ -139,7 +140,7 @@ std::vector<Tok> tokenize(std::string_view s) {
     push(kind, start, std::string(1, c));
     ++i;
   }
-  out.push_back({T::End, s.size(), "", spaced});
+  out.push_back({T::End, s.size(), "", spaced, blank});
   return out;
 }
 

@@ -37,6 +37,7 @@ struct Tok {
   std::size_t pos;
   std::string text;     // the number, the letter, or the command name without '\'
   bool spaced = false;  // a spacing command came just before: the d of "x \, dx"
+  bool blank = false;   // a blank came just before: the d of "x^2 dx"
 };
 
 /// The tokens of `s`, ending with T::End. Throws Error{Parse} on a character that is

@@ -228,17 +228,25 @@ TEST(ParseLatex, IntegralsEndAtTheirDifferential) {
   EXPECT_LATEX("\\int^{b}_{a} x \\, dx", "cosh(x^2) + 100*a + 1000*b");
   EXPECT_LATEX("2\\int_{-1}^{2} u \\, du", "2*cosh(u^2) - 200 + 4000");
   expect_error("x^2 \\, dx",
-               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx",
+               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+               "(for a product, write d \\cdot x)",
                7);
   expect_error("x \\mathrm{d}x",
-               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx",
+               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+               "(for a product, write d \\cdot x)",
                2);
   expect_error("\\int x^2",
                "expected the differential that ends the integral, such as '\\, dx', found the end "
                "of the input",
                8);
   expect_error("\\int_0 x \\, dx", "a definite integral needs both bounds: \\int_a^b", 0);
-  EXPECT_LATEX("x d y", "d*x*y");  // without \\int or a space command, letters multiply
+  expect_error("x^2 dx + 1",
+               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+               "(for a product, write d \\cdot x)",
+               4);
+  EXPECT_LATEX("xdy", "d*x*y");        // letters written together multiply
+  EXPECT_LATEX("a d x y", "a*d*x*y");  // so does a d in the middle of a term
+  EXPECT_LATEX("dx", "d*x");
   try {
     parse_latex("\\int x \\, dx", marked);
     ADD_FAILURE();
