@@ -37,24 +37,41 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
   return sides;
 }
 
-std::vector<ClaimSide> latex_sides(const std::string& claim) {
+// An indefinite integral is one antiderivative of many: a chain holding one is equal up
+// to a constant, so its sides are compared by their derivatives by the integral's variable.
+std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constant) {
+  const std::vector<LatexSide> parsed =
+      parse_latex_chain(claim, latex_differentiate(), latex_integral);
+  Expr var;
+  for (const LatexSide& s : parsed) {
+    if (s.indefinite_variable.is_null()) continue;
+    if (!var.is_null() && var != s.indefinite_variable) {
+      throw Error(ErrorKind::Unsupported,
+                  "indefinite integrals over two variables: each is known only up to its own "
+                  "constant",
+                  s.pos);
+    }
+    var = s.indefinite_variable;
+  }
+  up_to_constant = up_to_constant || !var.is_null();
   std::vector<ClaimSide> sides;
-  for (LatexSide& s : parse_latex_chain(claim, latex_differentiate(), latex_integral)) {
-    if (!s.value.is_null()) sides.push_back({s.value, s.source});
+  for (const LatexSide& s : parsed) {
+    if (s.value.is_null()) continue;
+    sides.push_back({var.is_null() ? s.value : derivative(s.value, std::span(&var, 1)), s.source});
   }
   return sides;
 }
 
 // The sides of one claim; errors point into the claim. Text that is not the text
 // syntax but reads as the notes' notation ("(x + 1)(x - 1)") is read as LaTeX.
-std::vector<ClaimSide> sides_of(const std::string& claim, bool latex) {
-  if (latex || detect_syntax(claim) == Syntax::Latex) return latex_sides(claim);
+std::vector<ClaimSide> sides_of(const std::string& claim, bool latex, bool& up_to_constant) {
+  if (latex || detect_syntax(claim) == Syntax::Latex) return latex_sides(claim, up_to_constant);
   try {
     return text_sides(claim);
   } catch (const Error& text_error) {
     if (text_error.kind() != ErrorKind::Parse) throw;
     try {
-      return latex_sides(claim);
+      return latex_sides(claim, up_to_constant);
     } catch (const Error&) {
       throw text_error;
     }
@@ -82,8 +99,14 @@ CheckReport run_check(const std::vector<std::string>& claims,
                       const std::optional<std::string>& derivative_of,
                       const std::vector<std::string>& wrt, bool latex) {
   CheckReport report;
+  bool up_to_constant = false;
   for (const std::string& claim : claims) {
-    for (ClaimSide& s : sides_of(claim, latex)) report.sides.push_back(std::move(s));
+    for (ClaimSide& s : sides_of(claim, latex, up_to_constant))
+      report.sides.push_back(std::move(s));
+  }
+  if (up_to_constant && (claims.size() > 1 || derivative_of)) {
+    throw Error(ErrorKind::Unsupported,
+                "an indefinite integral is checked only in a claim of its own: A = \\int f \\, dx");
   }
   if (report.sides.empty()) throw Error(ErrorKind::Request, "nothing to check");
   if (derivative_of) {

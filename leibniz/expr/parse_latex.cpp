@@ -405,7 +405,8 @@ std::vector<LatexSide> parse_latex_chain(std::string_view input, const Different
       while (!source.empty() && std::isspace(static_cast<unsigned char>(source.back()))) {
         source.pop_back();
       }
-      sides.push_back({parser.is_label() ? Expr() : parser.parse_all(), source, from});
+      Expr value = parser.is_label() ? Expr() : parser.parse_all();
+      sides.push_back({value, source, from, parser.indefinite_variable()});
       start = k + 1;
     }
   }

@@ -36,6 +36,9 @@ struct LatexSide {
   Expr value;          ///< null for a label such as \frac{\partial f}{\partial x}
   std::string source;  ///< the side's LaTeX, trimmed
   std::size_t pos;     ///< its offset in the input
+  /// The variable of an indefinite integral in the side (\int f \, dx), else null: such a
+  /// side is one antiderivative of many, known only up to a constant.
+  Expr indefinite_variable;
 };
 
 /// Splits a display formula at its top-level '=' signs and parses each side.

@@ -198,6 +198,15 @@ Expr Parser::integral(const Tok& t) {
     in_integral_ = false;
     var = derivative_variable();
   }
+  if (lower.is_null()) {
+    if (!indefinite_variable_.is_null() && indefinite_variable_ != var) {
+      throw Error(ErrorKind::Unsupported,
+                  "indefinite integrals over two variables: each is known only up to its own "
+                  "constant",
+                  t.pos);
+    }
+    indefinite_variable_ = var;
+  }
   if (!integrate_) {
     throw Error(ErrorKind::Unsupported, "an integral cannot be evaluated here", t.pos);
   }

@@ -22,6 +22,8 @@ class Parser {
 
   /// The whole input as one expression.
   Expr parse_all();
+  /// The variable of the indefinite integrals read (\int f \, dx), or null.
+  const Expr& indefinite_variable() const { return indefinite_variable_; }
   /// True if the whole input is a label rather than a formula: a function's name with
   /// its arguments, f(x, y), or \frac{\partial f}{\partial x} with f a bare name.
   bool is_label();
@@ -115,6 +117,7 @@ class Parser {
   const Integrate& integrate_;
   std::size_t i_ = 0;
   std::size_t depth_ = 0;
+  Expr indefinite_variable_;
   bool in_integral_ = false;  // an integrand ends at its differential
   int bars_ = 0;              // open |...| at this level: the next '|' closes one
 };

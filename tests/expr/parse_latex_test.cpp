@@ -328,6 +328,10 @@ TEST(ParseLatex, ChainsAndLabels) {
   EXPECT_EQ(sides[1].value, sides[2].value);
   EXPECT_EQ(sides[2].source, "x \\cdot x^2");
   EXPECT_EQ(sides[2].pos, 16u);
+  const auto integral = parse_latex_chain("\\int 2t \\, dt = t^2 + C", marked, marked_integral);
+  ASSERT_EQ(integral.size(), 2u);
+  EXPECT_EQ(integral[0].indefinite_variable, symbol("t"));  // known up to a constant
+  EXPECT_TRUE(integral[1].indefinite_variable.is_null());
   const auto labelled = parse_latex_chain("\\frac{dy}{dx} = 2x", marked);
   ASSERT_EQ(labelled.size(), 2u);
   EXPECT_TRUE(labelled[0].value.is_null());
