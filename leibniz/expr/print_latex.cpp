@@ -56,12 +56,17 @@ class LatexNotation final : public Notation {
   }
   std::string product(const std::vector<std::string>& factors,
                       const std::vector<bool>& /*is_number*/) const override {
-    std::string out;
+    std::string out, previous;
     for (const std::string& f : factors) {
       if (!out.empty()) {
-        out += std::isdigit(static_cast<unsigned char>(f[0])) ? " \\cdot " : " ";
+        // 2 \cdot 3^x, and f \cdot (x + 1): f(x + 1) would read as a function of x + 1.
+        const bool function_letter =
+            (previous == "f" || previous == "g" || previous == "F" || previous == "G") &&
+            f.starts_with("\\left(");
+        out += std::isdigit(static_cast<unsigned char>(f[0])) || function_letter ? " \\cdot " : " ";
       }
       out += f;
+      previous = f;
     }
     return out;
   }

@@ -292,6 +292,11 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   expect_error("\\infty", "unknown command '\\infty'", 0);
   expect_error("x + θ", "unexpected character 'θ'", 4);
   expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
+  expect_error("x + f(x)",
+               "'f(...)' is a function applied to its argument, which LaTeX input does not read; "
+               "for a product write f \\cdot (...)",
+               4);
+  EXPECT_LATEX("f \\cdot (x + 1) + a(b + 1)", "f*(x + 1) + a*(b + 1)");
 }
 
 // Whatever the input, the reader answers or throws leibniz::Error (issue 17).

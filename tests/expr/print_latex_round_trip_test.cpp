@@ -85,11 +85,11 @@ TEST(LatexRoundTrip, GeneratedExpressionsAndTheirDerivatives) {
 
 TEST(LatexRoundTrip, EveryKindOfNameReadsBackInLatexAndText) {
   for (const char* name :
-       {"x",        "w_1",     "w1",    "h_theta", "h_theta_1", "w_P_1x_1", "theta",
-        "Delta",    "alpha_2", "yhat",  "yhat_t",  "thetahat",  "xbar",     "sigma",
-        "sigma_12", "d",       "d_1",   "loss",    "loss_1",    "h_tm1",    "x_1_2",
-        "e_1",      "pi_x",    "w1_a",  "b_P1",    "z_",        "z__1",     "_",
-        "_t",       "_t_1",    "sin_1", "what",    "w_12ab"}) {
+       {"x",        "w_1",     "w1",   "h_theta", "h_theta_1", "w_P_1x_1", "theta",
+        "Delta",    "alpha_2", "yhat", "yhat_t",  "thetahat",  "xbar",     "sigma",
+        "sigma_12", "d",       "d_1",  "loss",    "loss_1",    "h_tm1",    "x_1_2",
+        "e_1",      "pi_x",    "w1_a", "b_P1",    "z_",        "z__1",     "_",
+        "f",        "G",       "_t",   "_t_1",    "sin_1",     "what",     "w_12ab"}) {
     const Expr v = symbol(name);
     EXPECT_EQ(parse_latex(print_latex(v)), v) << name << " as " << print_latex(v);
     EXPECT_EQ(parse_text(print_text(v)), v) << name << " as " << print_text(v);

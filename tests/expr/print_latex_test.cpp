@@ -33,8 +33,9 @@ TEST(PrintLatex, Names) {
   EXPECT_EQ(latex("theta_0"), "\\theta_{0}");
   EXPECT_EQ(latex("yhat_t"), "\\hat{y}_{t}");
   EXPECT_EQ(latex("xbar"), "\\bar{x}");
-  EXPECT_EQ(latex("sigma*z"), "{\\sigma} z");  // \sigma(z) would be the sigmoid
-  EXPECT_EQ(latex("d*x"), "{d} x");            // d x could be a differential
+  EXPECT_EQ(latex("sigma*z"), "{\\sigma} z");                      // \sigma(z) would be the sigmoid
+  EXPECT_EQ(latex("d*x"), "{d} x");                                // d x could be a differential
+  EXPECT_EQ(latex("f*(x + 1)"), "f \\cdot \\left(x + 1\\right)");  // f(x + 1): a function
   EXPECT_EQ(latex("_t"), "\\mathrm{\\_t}");
   EXPECT_EQ(latex("alpha*theta"), "\\alpha \\theta");
   EXPECT_EQ(latex("yhat"), "\\hat{y}");

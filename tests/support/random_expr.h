@@ -60,9 +60,9 @@ class RandomExpr {
 
   Expr any_leaf() {
     static const char* const kNames[] = {
-        "x",    "y",     "w_1",  "w1",       "h_theta", "w_P_1x_1", "theta", "alpha_2",
-        "yhat", "sigma", "d",    "loss",     "h_tm1",   "x_1_2",    "e_1",   "pi_x",
-        "w1_a", "Delta", "xbar", "sigma_12", "b_P1",    "z_",       "_t",    "sin_1"};
+        "x",     "y",        "w_1",  "w1",    "h_theta", "w_P_1x_1", "theta", "alpha_2", "yhat",
+        "sigma", "d",        "loss", "h_tm1", "x_1_2",   "e_1",      "pi_x",  "w1_a",    "Delta",
+        "xbar",  "sigma_12", "b_P1", "z_",    "_t",      "sin_1",    "f",     "g"};
     switch (pick(6)) {
       case 0: return integer(pick(19) - 9);
       case 1: return rational(pick(19) - 9, pick(5) + 2);
