@@ -135,6 +135,12 @@ Expr Parser::command(const Tok& t) {
     return apply(t, fn, [fn](const Expr& u) { return func(*fn, u); });
   }
   if (is_latex_greek(c)) return name(c);
+  if (c == "infty") {
+    fail(
+        "'\\infty' is no number: for an improper integral, leibniz integrate with --to inf "
+        "gives its value",
+        t.pos);
+  }
   fail(fmt::format("unknown command '\\{}'", c), t.pos);
 }
 

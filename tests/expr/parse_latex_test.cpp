@@ -289,7 +289,10 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   EXPECT_LATEX("30^{\\circ}", "pi/6");
   EXPECT_LATEX("\\sin 30^\\circ", "sin(pi/6)");
   expect_error("\\foo x", "unknown command '\\foo'", 0);
-  expect_error("\\infty", "unknown command '\\infty'", 0);
+  expect_error("\\int_0^\\infty e^{-x} \\, dx",
+               "'\\infty' is no number: for an improper integral, leibniz integrate with --to inf "
+               "gives its value",
+               7);
   expect_error("x + θ", "unexpected character 'θ'", 4);
   expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
   expect_error("x + f(x)",
