@@ -15,6 +15,8 @@ Parser::Parser(std::vector<Tok> tokens, const Differentiate& differentiate,
       closing_(t_.size(), t_.size() - 1),
       differentiate_(differentiate),
       integrate_(integrate) {
+  // The '}' or ')' of each '{' and '(', found once: looking ahead at \frac{d}{dx} or at
+  // \sin{\left(x\right)} costs nothing then.
   std::vector<std::size_t> braces, parentheses;
   for (std::size_t k = 0; k < t_.size(); ++k) {
     const T kind = t_[k].kind;
