@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <istream>
+#include <new>
 #include <ostream>
 #include <string>
 
+#include "leibniz/app/batch_read.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/integrate.h"
@@ -22,6 +24,20 @@ using Answer = nlohmann::ordered_json;  // keeps the spec's key order: id, ok, r
 json error_json(const Error& error) {
   json pos = error.pos() ? json(*error.pos()) : json(nullptr);
   return {{"kind", kind_name(error.kind())}, {"message", error.what()}, {"pos", pos}};
+}
+
+Error error_of(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& error) {
+    return error;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "the computation ran out of memory");
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::Internal, std::string("internal failure: ") + e.what());
+  } catch (...) {
+    return Error(ErrorKind::Internal, "internal failure");
+  }
 }
 
 namespace {
@@ -63,6 +79,7 @@ Syntax syntax_of(const json& request) {
 }
 
 Expr value_of(const json& v, const std::string& name) {
+  if (v.is_number_unsigned()) return number(Number::parse(v.dump()));  // beyond long too
   if (v.is_number_integer()) return integer(v.get<long>());
   if (v.is_number()) return number(Number::from_double(v.get<double>()));
   if (v.is_string()) return parse_input(v.get<std::string>(), Syntax::Text);
@@ -162,26 +179,20 @@ void answer_op(const json& request, Answer& answer) {
 }  // namespace
 
 nlohmann::ordered_json answer_line(std::string_view line) {
-  json id = nullptr;
-  auto failure = [&id](const Error& e) {
-    return Answer{{"id", id}, {"ok", false}, {"error", error_json(e)}};
+  RequestLine read = read_request_line(line);
+  auto failure = [&read](const Error& e) {
+    return Answer{{"id", read.id}, {"ok", false}, {"error", error_json(e)}};
   };
-  json request;
+  if (read.error) return failure(*read.error);
+  // Whatever the request holds, it gets an answer: a bug is reported for this line too.
   try {
-    request = json::parse(line);
-  } catch (const json::parse_error& e) {
-    return failure(
-        Error(ErrorKind::Request, fmt::format("the line is not valid JSON (at byte {})", e.byte)));
-  }
-  try {
-    if (!request.is_object()) bad_request("a request must be a JSON object");
-    if (request.contains("id")) id = request["id"];
-    Answer answer{{"id", id}, {"ok", true}};
+    if (!read.request.is_object()) bad_request("a request must be a JSON object");
+    Answer answer{{"id", read.id}, {"ok", true}};
     TimeBudget budget(limits().seconds);
-    answer_op(request, answer);
+    answer_op(read.request, answer);
     return answer;
-  } catch (const Error& e) {
-    return failure(e);
+  } catch (...) {
+    return failure(error_of(std::current_exception()));
   }
 }
 

@@ -4,7 +4,6 @@
 
 #include <iostream>
 #include <iterator>
-#include <new>
 
 #include "leibniz/app/batch.h"
 #include "leibniz/app/steps_format.h"
@@ -73,12 +72,8 @@ int run_guarded(const std::function<void()>& body, const std::function<int(const
     TimeBudget budget(limits().seconds);
     body();
     return 0;
-  } catch (const Error& error) {
-    return fail(error);
-  } catch (const std::bad_alloc&) {
-    return fail(Error(ErrorKind::Limit, "the computation ran out of memory"));
-  } catch (const std::exception& e) {
-    return fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()));
+  } catch (...) {
+    return fail(app::error_of(std::current_exception()));
   }
 }
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <new>
 #include <sstream>
+#include <stdexcept>
 
 namespace leibniz::app {
 namespace {
@@ -99,6 +101,63 @@ TEST(Batch, MalformedRequests) {
   EXPECT_EQ(
       answer(R"j({"id": 4, "op": "eval", "expr": "x*y", "at": {"x": 1}})j"),
       R"j({"id":4,"ok":false,"error":{"kind":"request","message":"no value given for 'y'","pos":null}})j");
+}
+
+// Issue 17 #5, issue 10.B: whatever a line holds, it is answered, with its id when the id
+// can be read.
+TEST(Batch, NumbersBeyondDoubleRangeAreLocatedLimitErrors) {
+  EXPECT_EQ(
+      answer("1e309"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the number 1e309 at byte 0 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":1,"op":"eval","expr":"x","at":{"x":1e309}})j"),
+      R"j({"id":1,"ok":false,"error":{"kind":"limit","message":"the number 1e309 at byte 41 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"op":"eval","at":{"x":1e400},"expr":"x","id":"after"})j"),
+      R"j({"id":"after","ok":false,"error":{"kind":"limit","message":"the number 1e400 at byte 23 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":1e400,"op":"eval","expr":"x"})j"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the number 1e400 at byte 6 is beyond the range of a double","pos":null}})j");
+  // An integer beyond a long is read exactly.
+  EXPECT_EQ(
+      answer(
+          R"j({"id":18446744073709551615,"op":"eval","expr":"x+1","at":{"x":18446744073709551615}})j"),
+      R"j({"id":18446744073709551615,"ok":true,"result":"18446744073709551616","value":1.8446744073709552e+19})j");
+  // The expression's own number is the expression reader's to judge; the line is answered.
+  const auto in_expr = answer_line(R"j({"id":3,"op":"eval","expr":"1e400*x","at":{"x":1}})j");
+  EXPECT_EQ(in_expr["id"], 3);
+  EXPECT_TRUE(in_expr.contains("ok"));
+}
+
+TEST(Batch, DeepNestingIsALimitAndTheIdIsRecoveredWhenItCanBe) {
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  EXPECT_EQ(
+      answer(R"j({"id":)j" + deep + R"j(,"op":"eval","expr":"x"})j"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the line nests arrays and objects deeper than 64 levels (at byte 69)","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"eval","expr":"x","at":)j" + deep + "}"),
+      R"j({"id":"d","ok":false,"error":{"kind":"limit","message":"the line nests arrays and objects deeper than 64 levels (at byte 101)","pos":null}})j");
+  // Brackets inside strings do not count, at any depth.
+  EXPECT_EQ(answer(R"j({"id":"[[[{","op":"simplify","expr":"x+x"})j"),
+            R"j({"id":"[[[{","ok":true,"result":"2*x","latex":"2 x"})j");
+}
+
+TEST(Batch, ALoneSurrogateIsNotValidJsonAndKeepsTheId) {
+  EXPECT_EQ(
+      answer(R"j({"id":4,"op":"simplify","expr":"x\ud800+1"})j"),
+      R"j({"id":4,"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 40): a \\u escape between \\ud800 and \\udfff must be one half of a surrogate pair","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"expr":"x\udc00","id":[1,{"a":"}"}]})j"),
+      R"j({"id":[1,{"a":"}"}],"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 16): a \\u escape between \\ud800 and \\udfff must be one half of a surrogate pair","pos":null}})j");
+}
+
+TEST(Batch, AnyExceptionIsAnErrorObject) {
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(std::logic_error("vector::at")))).dump(),
+            R"j({"kind":"internal","message":"internal failure: vector::at","pos":null})j");
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(std::bad_alloc()))).dump(),
+            R"j({"kind":"limit","message":"the computation ran out of memory","pos":null})j");
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(42))).dump(),
+            R"j({"kind":"internal","message":"internal failure","pos":null})j");
 }
 
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {
