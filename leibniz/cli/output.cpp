@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "leibniz/app/answers.h"
 #include "leibniz/app/batch.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/cli/report.h"
@@ -33,13 +34,7 @@ std::string show(const Expr& e, const OutputOptions& options) {
   return print_text(e);
 }
 
-nlohmann::ordered_json expr_json(const Expr& e) {
-  return {{"result", print_text(e)}, {"latex", print_latex(e)}};
-}
-
-nlohmann::ordered_json answer_json(const Expr& e) {
-  return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
-}
+nlohmann::ordered_json answer_json(const Expr& e) { return app::expr_answer(e); }
 
 void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options) {
   if (options.json) {

@@ -45,14 +45,15 @@ TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
 }
 
 TEST(Batch, GradientJacobianAndHessianAnswerListsAndRows) {
-  EXPECT_EQ(answer(R"j({"id": "g", "op": "grad", "expr": "x^2*y", "wrt": ["x", "y"]})j"),
-            R"j({"id":"g","ok":true,"result":["2*x*y","x^2"],"latex":["2 x y","x^{2}"]})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "g", "op": "grad", "expr": "x^2*y", "wrt": ["x", "y"]})j"),
+      R"j({"id":"g","ok":true,"result":["2*x*y","x^2"],"latex":["2 x y","x^{2}"],"gradient":{"x":"2*x*y","y":"x^2"}})j");
   EXPECT_EQ(
       answer(R"j({"id": "j", "op": "jacobian", "expr": "x*y; x + y^2", "wrt": ["x", "y"]})j"),
-      R"j({"id":"j","ok":true,"result":[["y","x"],["1","2*y"]],"latex":[["y","x"],["1","2 y"]]})j");
+      R"j({"id":"j","ok":true,"result":[["y","x"],["1","2*y"]],"latex":[["y","x"],["1","2 y"]],"functions":["x*y","y^2 + x"],"variables":["x","y"],"jacobian":[["y","x"],["1","2*y"]]})j");
   EXPECT_EQ(
       answer(R"j({"id": "h", "op": "hessian", "expr": "x^3*y^2", "wrt": ["x", "y"]})j"),
-      R"j({"id":"h","ok":true,"result":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]],"latex":[["6 x y^{2}","6 x^{2} y"],["6 x^{2} y","2 x^{3}"]]})j");
+      R"j({"id":"h","ok":true,"result":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]],"latex":[["6 x y^{2}","6 x^{2} y"],["6 x^{2} y","2 x^{3}"]],"variables":["x","y"],"hessian":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]]})j");
   // An error in the second function is placed in the whole text.
   EXPECT_EQ(
       answer(R"j({"id": "e", "op": "jacobian", "expr": "x*y; (x", "wrt": ["x", "y"]})j"),
@@ -158,6 +159,65 @@ TEST(Batch, AnyExceptionIsAnErrorObject) {
             R"j({"kind":"limit","message":"the computation ran out of memory","pos":null})j");
   EXPECT_EQ(error_json(error_of(std::make_exception_ptr(42))).dump(),
             R"j({"kind":"internal","message":"internal failure","pos":null})j");
+}
+
+// Issue 10.C: integrate with bounds, check and backprop, in the objects the CLI's --json
+// prints for the same requests.
+TEST(Batch, IntegrateWithBoundsIsTheDefiniteIntegral) {
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"integrate","expr":"1/(1+x^2)","wrt":"x","from":0,"to":1})j"),
+      R"j({"id":"d","ok":true,"result":"pi/4","latex":"\\frac{\\pi}{4}","antiderivative":"atan(x)","value":0.7853981633974483,"error_estimate":0.0,"converged":true,"method":"fundamental theorem"})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"s","op":"integrate","expr":"sin(x)","wrt":["x"],"from":"0","to":"pi"})j"),
+      R"j({"id":"s","ok":true,"result":"2","latex":"2","antiderivative":"-cos(x)","value":2.0,"error_estimate":0.0,"converged":true,"method":"fundamental theorem"})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"n","op":"integrate","expr":"x^2","wrt":"x","from":0,"to":1,"numeric":true})j"),
+      R"j({"id":"n","ok":true,"value":0.3333333333333333,"error_estimate":0.0,"converged":true,"method":"Gauss–Kronrod quadrature"})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"h","op":"integrate","expr":"x","wrt":"x","from":0})j"),
+      R"j({"id":"h","ok":false,"error":{"kind":"request","message":"a definite integral needs both 'from' and 'to'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"b","op":"integrate","expr":"x","wrt":"x","from":[0],"to":1})j"),
+      R"j({"id":"b","ok":false,"error":{"kind":"request","message":"field 'from' must be a number or an expression","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"t","op":"integrate","expr":"x","wrt":"x","from":0,"to":1,"steps":true})j"),
+      R"j({"id":"t","ok":false,"error":{"kind":"unsupported","message":"steps are available for antiderivatives, not for definite integrals","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"u","op":"integrate","expr":"1/x^2","wrt":"x","from":-1,"to":1})j"),
+      R"j({"id":"u","ok":false,"error":{"kind":"domain","message":"the integrand is undefined at x = 0: division by zero","pos":null}})j");
+}
+
+TEST(Batch, CheckAnswersVerdictFirstBrokenAndLinks) {
+  EXPECT_EQ(
+      answer(R"j({"id":"c","op":"check","expr":"(x+1)^2 = x^2 + 2*x + 1 = x^2 + 1"})j"),
+      R"j({"id":"c","ok":true,"verdict":"fails","links":[{"left":"(x+1)^2","right":"x^2 + 2*x + 1","verdict":"holds","difference":"0","method":"symbolic"},{"left":"x^2 + 2*x + 1","right":"x^2 + 1","verdict":"fails","difference":"2*x","point":{"x":"1"},"left_value":"4","right_value":"2"}],"first_broken":1})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"check","expr":"2*x*y","derivative_of":"x^2*y","wrt":["x"]})j"),
+      R"j({"id":"d","ok":true,"verdict":"holds","derivative":"2*x*y","links":[{"left":"2*x*y","right":"2*x*y","verdict":"holds","difference":"0","method":"symbolic"}],"first_broken":null})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"w","op":"check","expr":"2*x","derivative_of":"x^2"})j"),
+      R"j({"id":"w","ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+}
+
+TEST(Batch, BackpropAnswersTheObjectOfSpecSection4) {
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"b","op":"backprop","model":"param w = 3\ninput x = 2\nloss L = (w*x)^2","lr":0.1})j"),
+      R"j({"id":"b","ok":true,"values":{},"loss":36.0,"gradients":{"w":24.0,"x":36.0},"updated":{"w":0.6},"exact":{"values":{},"loss":"36","gradients":{"w":"24","x":"36"},"updated":{"w":"3/5"}}})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"r","op":"backprop","model":"input x = 1\nparam w = 2\ntarget y = 0\nloss L = (w*x - y)^2","data":"x,y\n1,0\n2,1\n","lr":"1/10"})j"),
+      R"j({"id":"r","ok":true,"values":{},"loss":6.5,"gradients":{"w":8.0,"x":10.0},"updated":{"w":1.2},"exact":{"values":{},"loss":"13/2","gradients":{"w":"8","x":"10"},"updated":{"w":"6/5"}}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"e","op":"backprop","model":"param w = 1\nloss L = w*z"})j"),
+      R"j({"id":"e","ok":false,"error":{"kind":"parse","message":"model:2:12: undefined name 'z'","pos":23}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"l","op":"backprop","model":"param w = 1\nloss L = w^2","lr":-1})j"),
+      R"j({"id":"l","ok":false,"error":{"kind":"request","message":"field 'lr' needs a positive number, not '-1'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"m","op":"backprop"})j"),
+      R"j({"id":"m","ok":false,"error":{"kind":"request","message":"missing field 'model'","pos":null}})j");
 }
 
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {
