@@ -336,6 +336,10 @@ Range parse_range(const Source& source, std::size_t begin, std::size_t end,
   }
   range.first = evaluate_index(source, eq + 1, dots, bindings);
   range.last = evaluate_index(source, dots + 2, end, bindings);
+  if (range.last == std::numeric_limits<long>::max()) {  // the loops' ++t would overflow
+    throw source.error(ErrorKind::Limit, dots + 2,
+                       fmt::format("a range cannot end at {}", range.last));
+  }
   long steps = 0;
   if (__builtin_sub_overflow(range.last, range.first, &steps) || steps >= kMaxRange) {
     throw source.error(ErrorKind::Limit, name_at,
