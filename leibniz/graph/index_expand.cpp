@@ -87,7 +87,7 @@ class IndexParser {
   }
   [[noreturn]] void overflow(std::size_t op) const {
     throw source_.error(ErrorKind::Limit, op,
-                        fmt::format("the index overflows at '{}': its value is beyond {}",
+                        fmt::format("the index overflows at '{}': its value is beyond ±{}",
                                     source_.text[op], std::numeric_limits<long>::max()));
   }
   long operand() {
@@ -236,14 +236,14 @@ class Expander {
   void sum(std::size_t start, std::size_t body_begin, std::size_t for_at, std::size_t close,
            const Bindings& bindings) {
     const Range range = parse_range(source_, for_at + 3, close, bindings);
+    if (range.last < range.first) {
+      emit("0", start);
+      return;
+    }
     if (++depth_ > limits().max_nesting) {  // sums inside sums recurse
       throw source_.error(
           ErrorKind::Limit, start,
           fmt::format("sums are nested deeper than the limit of {} levels", limits().max_nesting));
-    }
-    if (range.last < range.first) {
-      emit("0", start);
-      return;
     }
     std::size_t body_end = for_at;
     while (body_end > body_begin && text_[body_end - 1] == ' ') --body_end;

@@ -118,17 +118,25 @@ TEST(GraphBuild, DeepIndexIsALimit) {
 TEST(GraphBuild, IndexArithmeticOverflowIsALimit) {
   EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[65536*65536*65536*65536+1]^2\n",
                      "limit: m.lz:2:29: the index overflows at '*': its value is beyond "
-                     "9223372036854775807");
+                     "±9223372036854775807");
   EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[999999*999999*999999*999999]\n",
                      "limit: m.lz:2:32: the index overflows at '*': its value is beyond "
-                     "9223372036854775807");
+                     "±9223372036854775807");
   EXPECT_MODEL_ERROR("const N = 999999*999999*999999\ninput h[1] = 2\nloss L = h[N*N - N]\n",
                      "limit: m.lz:3:13: the index overflows at '*': its value is beyond "
-                     "9223372036854775807");
+                     "±9223372036854775807");
   // 7*7*73*127*337*92737*649657 is the largest long: a loop up to it would overflow.
   EXPECT_MODEL_ERROR(
       "const N = 7*7*73*127*337*92737*649657\ninput x = 1\nloss L = sum(x for t = N-1..N)\n",
       "limit: m.lz:3:29: a range cannot end at 9223372036854775807");
+  EXPECT_MODEL_ERROR("const N = 999999*999999*999999\ninput h[1] = 2\nloss L = h[-N*N]\n",
+                     "limit: m.lz:3:14: the index overflows at '*': its value is beyond "
+                     "±9223372036854775807");
+  // Empty sums do not count as nesting.
+  std::string empty_sums = "x";
+  for (int i = 0; i < 1500; ++i) empty_sums += " + sum(x for t = 1..0)";
+  EXPECT_EQ(testing::error_of([&] { model("input x = 1\nloss L = " + empty_sums + "\n"); }),
+            "no error");
   EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[999999^4]\n",
                      "parse: m.lz:2:18: unexpected '^' in an index");
 }
