@@ -129,6 +129,8 @@ Answer check_op(const json& request, const std::string& text, Syntax syntax) {
   if (request.contains("derivative_of")) {
     derivative_of = string_field(request, "derivative_of");
     wrt = variable_list(request);
+  } else if (request.contains("wrt")) {
+    bad_request("field 'wrt' of check needs 'derivative_of'");
   }
   return check_json(run_check({text}, derivative_of, wrt, syntax == Syntax::Latex));
 }

@@ -198,6 +198,9 @@ TEST(Batch, CheckAnswersVerdictFirstBrokenAndLinks) {
   EXPECT_EQ(
       answer(R"j({"id":"w","op":"check","expr":"2*x","derivative_of":"x^2"})j"),
       R"j({"id":"w","ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"v","op":"check","expr":"2*x","wrt":["x"]})j"),
+      R"j({"id":"v","ok":false,"error":{"kind":"request","message":"field 'wrt' of check needs 'derivative_of'","pos":null}})j");
 }
 
 TEST(Batch, BackpropAnswersTheObjectOfSpecSection4) {
