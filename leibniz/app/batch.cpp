@@ -19,7 +19,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/definite.h"
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
+#ifdef LEIBNIZ_HAS_GRAPH
 #include "leibniz/app/backprop_request.h"
 #endif
 
@@ -107,7 +107,7 @@ bool flag_field(const json& request, const char* name) {
   return it->get<bool>();
 }
 
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
+#ifdef LEIBNIZ_HAS_GRAPH
 // Spec §3 v2 backprop: the model's text, optional "lr" and "data" (CSV text).
 Answer backprop_op(const json& request) {
   BackpropRequest r{graph::Source{"model", string_field(request, "model")}, std::nullopt,
@@ -161,7 +161,7 @@ Answer answer_op(const json& request) {
   const std::string op = string_field(request, "op");
   static const std::set<std::string> ops{"diff",    "integrate", "simplify", "expand", "eval",
                                          "grad",    "jacobian",  "hessian",  "check",
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
+#ifdef LEIBNIZ_HAS_GRAPH
                                          "backprop"
 #endif
   };
@@ -171,7 +171,7 @@ Answer answer_op(const json& request) {
     throw Error(ErrorKind::Unsupported,
                 fmt::format("steps are available for diff and integrate, not {}", op));
   }
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
+#ifdef LEIBNIZ_HAS_GRAPH
   if (op == "backprop") return backprop_op(request);
 #endif
   const std::string text = string_field(request, "expr");
