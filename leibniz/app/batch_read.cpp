@@ -10,7 +10,8 @@ namespace {
 using nlohmann::json;
 
 // nlohmann's DOM builder, except that a parse error is recorded instead of thrown, so that
-// the byte and the token it names reach the message.
+// the byte and the token it names reach the message, and that a number too small for a
+// double is an error too.
 class RecordingDom : public nlohmann::detail::json_sax_dom_parser<json> {
  public:
   explicit RecordingDom(json& value) : json_sax_dom_parser(value, false) {}
@@ -32,6 +33,17 @@ class RecordingDom : public nlohmann::detail::json_sax_dom_parser<json> {
           Error(ErrorKind::Request, fmt::format("the line is not valid JSON (at byte {})", byte));
     }
     return false;
+  }
+
+  // A number that is not zero but reads as 0 would be a silently wrong value.
+  bool number_float(double value, const std::string& text) {
+    if (value == 0 && text.find_first_of("123456789") < text.find_first_of("eE")) {
+      error =
+          Error(ErrorKind::Limit,
+                fmt::format("the number {} is too small for a double: it would read as 0", text));
+      return false;
+    }
+    return json_sax_dom_parser::number_float(value, text);
   }
 
   std::optional<Error> error;

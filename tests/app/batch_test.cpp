@@ -119,6 +119,12 @@ TEST(Batch, NumbersBeyondDoubleRangeAreLocatedLimitErrors) {
   EXPECT_EQ(
       answer(R"j({"id":1e400,"op":"eval","expr":"x"})j"),
       R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the number 1e400 at byte 6 is beyond the range of a double","pos":null}})j");
+  // Nor is a number that would read as 0 (zero itself is fine).
+  EXPECT_EQ(
+      answer(R"j({"id":2,"op":"eval","expr":"x","at":{"x":-2.5e-400}})j"),
+      R"j({"id":2,"ok":false,"error":{"kind":"limit","message":"the number -2.5e-400 is too small for a double: it would read as 0","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id":2,"op":"eval","expr":"x+1","at":{"x":0.0e-400}})j"),
+            R"j({"id":2,"ok":true,"result":"1.0","value":1.0})j");
   // An integer beyond a long is read exactly.
   EXPECT_EQ(
       answer(
