@@ -213,21 +213,22 @@ Answer answer_op(const json& request) {
 }  // namespace
 
 nlohmann::ordered_json answer_line(std::string_view line) {
-  RequestLine read = read_request_line(line);
-  auto failure = [&read](const Error& e) {
-    return Answer{{"id", read.id}, {"ok", false}, {"error", error_json(e)}};
-  };
-  if (read.error) return failure(*read.error);
-  // Whatever the request holds, it gets an answer: a bug is reported for this line too.
+  json id = nullptr;
+  // Whatever the line holds, it gets an answer: even a bug (or running out of memory
+  // while reading it) is reported for this line, and the batch goes on.
   try {
+    RequestLine read = read_request_line(line);
+    id = std::move(read.id);
+    if (read.error) throw *read.error;
     if (!read.request.is_object()) bad_request("a request must be a JSON object");
-    Answer answer{{"id", read.id}};
+    Answer answer{{"id", id}};
     TimeBudget budget(limits().seconds);
     Answer body = answer_op(read.request);
     for (auto& [key, value] : body.items()) answer[key] = std::move(value);
     return answer;
   } catch (...) {
-    return failure(error_of(std::current_exception()));
+    return Answer{
+        {"id", id}, {"ok", false}, {"error", error_json(error_of(std::current_exception()))}};
   }
 }
 
