@@ -13,7 +13,8 @@ namespace {
 // An argument that starts with '-' but is none of the subcommand's options is an
 // expression or a value ("-x^2", "-1"), which CLI11 would take for an option. So the
 // subcommand's arguments are put in a form CLI11 cannot misread: each option with its
-// values attached (--from=-1), then "--" and the positionals in their order.
+// values attached (--from=-1), then "--" and the positionals in their order. An option
+// of leibniz itself (--timeout 5) may come after the subcommand too.
 std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, char** argv) {
   std::vector<std::string> in(argv + 1, argv + argc), out;
   std::size_t i = 0;
@@ -26,7 +27,8 @@ std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, ch
     }
   }
   if (!sub) return in;
-  std::vector<std::string> positionals;
+  const std::size_t sub_at = out.size() - 1;
+  std::vector<std::string> positionals, hoisted;
   bool list_last = false;  // CLI11 takes a "--" right after a list option as the list's end
   while (i < in.size()) {
     const std::string& arg = in[i++];
@@ -34,9 +36,21 @@ std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, ch
       positionals.insert(positionals.end(), in.begin() + static_cast<long>(i), in.end());
       break;
     }
-    const CLI::Option* option = arg.size() > 1 && arg[0] == '-'
-                                    ? sub->get_option_no_throw(arg.substr(0, arg.find('=')))
-                                    : nullptr;
+    const std::string name = arg.substr(0, arg.find('='));
+    const bool dash = arg.size() > 1 && arg[0] == '-';
+    if (const CLI::Option* global = dash ? app.get_option_no_throw(name) : nullptr;
+        global && !sub->get_option_no_throw(name)) {
+      if (global->get_items_expected_max() == 0 || name != arg) {
+        hoisted.push_back(arg);
+        continue;
+      }
+      if (i == in.size()) {
+        throw CLI::ArgumentMismatch::TypedAtLeast(global->get_name(), 1, global->get_type_name());
+      }
+      hoisted.push_back(arg + "=" + in[i++]);
+      continue;
+    }
+    const CLI::Option* option = dash ? sub->get_option_no_throw(name) : nullptr;
     if (option) list_last = option->get_items_expected_max() > 1;
     if (!option) {
       positionals.push_back(arg);
@@ -62,6 +76,7 @@ std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, ch
     out.push_back("--");
     out.insert(out.end(), positionals.begin(), positionals.end());
   }
+  out.insert(out.begin() + static_cast<long>(sub_at), hoisted.begin(), hoisted.end());
   return out;
 }
 
@@ -73,7 +88,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "leibniz 0.1.0");
   app.add_option("--timeout", leibniz::limits().seconds, "seconds allowed for one request")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            double seconds = 0;
+            return CLI::detail::lexical_cast(text, seconds) && seconds > 0
+                       ? std::string()
+                       : "needs a positive number of seconds, not '" + text + "'";
+          },
+          "SECONDS"));
   int exit_status = 0;
   leibniz::cli::register_diff(app, exit_status);
   leibniz::cli::register_simplify(app, exit_status);
