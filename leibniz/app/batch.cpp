@@ -3,9 +3,14 @@
 #include <fmt/format.h>
 
 #include <istream>
+#include <new>
 #include <ostream>
+#include <set>
 #include <string>
 
+#include "leibniz/app/answers.h"
+#include "leibniz/app/batch_read.h"
+#include "leibniz/app/check_request.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/integrate.h"
@@ -13,15 +18,32 @@
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
+#include "leibniz/numeric/definite.h"
+#ifdef LEIBNIZ_HAS_GRAPH
+#include "leibniz/app/backprop_request.h"
+#endif
 
 namespace leibniz::app {
 
 using nlohmann::json;
-using Answer = nlohmann::ordered_json;  // keeps the spec's key order: id, ok, result
 
 json error_json(const Error& error) {
   json pos = error.pos() ? json(*error.pos()) : json(nullptr);
   return {{"kind", kind_name(error.kind())}, {"message", error.what()}, {"pos", pos}};
+}
+
+Error error_of(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& error) {
+    return error;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "the computation ran out of memory");
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::Internal, std::string("internal failure: ") + e.what());
+  } catch (...) {
+    return Error(ErrorKind::Internal, "internal failure");
+  }
 }
 
 namespace {
@@ -63,125 +85,150 @@ Syntax syntax_of(const json& request) {
 }
 
 Expr value_of(const json& v, const std::string& name) {
+  if (v.is_number_unsigned()) return number(Number::parse(v.dump()));  // beyond long too
   if (v.is_number_integer()) return integer(v.get<long>());
   if (v.is_number()) return number(Number::from_double(v.get<double>()));
   if (v.is_string()) return parse_input(v.get<std::string>(), Syntax::Text);
   bad_request(fmt::format("the value of '{}' must be a number", name));
 }
 
-void put_expr(Answer& answer, const Expr& e) {
-  answer["result"] = print_text(e);
-  answer["latex"] = print_latex(e);
+// A bound of a definite integral: a number, or an expression or infinity as text.
+Bound bound_field(const json& request, const char* name) {
+  const json& value = field(request, name);
+  if (value.is_number()) return Bound::parse(value.dump());
+  if (value.is_string()) return Bound::parse(value.get<std::string>());
+  bad_request(fmt::format("field '{}' must be a number or an expression", name));
 }
 
-// Beyond spec §3: grad answers a list (an entry a variable), jacobian ("F1; F2; ...")
-// and hessian a list of rows, in "result" and "latex" alike.
-std::pair<json, json> printed(const std::vector<Expr>& list) {
-  json texts = json::array(), latex = json::array();
-  for (const Expr& e : list) {
-    texts.push_back(print_text(e));
-    latex.push_back(print_latex(e));
+bool flag_field(const json& request, const char* name) {
+  auto it = request.find(name);
+  if (it == request.end()) return false;
+  if (!it->is_boolean()) bad_request(fmt::format("field '{}' must be true or false", name));
+  return it->get<bool>();
+}
+
+#ifdef LEIBNIZ_HAS_GRAPH
+// Spec §3 v2 backprop: the model's text, optional "lr" and "data" (CSV text).
+Answer backprop_op(const json& request) {
+  BackpropRequest r{graph::Source{"model", string_field(request, "model")}, std::nullopt,
+                    std::nullopt, false, true};
+  if (request.contains("data")) r.data = graph::Source{"data", string_field(request, "data")};
+  if (auto lr = request.find("lr"); lr != request.end()) {
+    if (!lr->is_number() && !lr->is_string()) bad_request("field 'lr' must be a number");
+    r.rate = learning_rate(lr->is_string() ? lr->get<std::string>() : lr->dump(), "field 'lr'");
   }
-  return {texts, latex};
+  return backprop_answer(r);
 }
+#endif
 
-void put_list(Answer& answer, const std::vector<Expr>& list) {
-  auto [texts, latex] = printed(list);
-  answer["result"] = texts;
-  answer["latex"] = latex;
-}
-
-void put_matrix(Answer& answer, const std::vector<std::vector<Expr>>& rows) {
-  json texts = json::array(), latex = json::array();
-  for (const auto& row : rows) {
-    auto [row_texts, row_latex] = printed(row);
-    texts.push_back(row_texts);
-    latex.push_back(row_latex);
+// Spec §3 v2 check: "A = B = C", optionally each side against the derivative of
+// "derivative_of" by "wrt".
+Answer check_op(const json& request, const std::string& text, Syntax syntax) {
+  std::optional<std::string> derivative_of;
+  std::vector<std::string> wrt;
+  if (request.contains("derivative_of")) {
+    derivative_of = string_field(request, "derivative_of");
+    wrt = variable_list(request);
+  } else if (request.contains("wrt")) {
+    bad_request("field 'wrt' of check needs 'derivative_of'");
   }
-  answer["result"] = texts;
-  answer["latex"] = latex;
+  return check_json(run_check({text}, derivative_of, wrt, syntax == Syntax::Latex));
 }
 
-void answer_op(const json& request, Answer& answer) {
+Answer integrate_op(const json& request, const Expr& e, bool steps) {
+  const auto wrt = variable_list(request);
+  if (wrt.size() != 1) bad_request("field 'wrt' must name one variable for integrate");
+  const bool numeric = flag_field(request, "numeric");
+  if (request.contains("from") || request.contains("to") || numeric) {
+    if (steps) {
+      throw Error(ErrorKind::Unsupported,
+                  "steps are available for antiderivatives, not for "
+                  "definite integrals");
+    }
+    if (!request.contains("from") || !request.contains("to")) {
+      bad_request("a definite integral needs both 'from' and 'to'");
+    }
+    return definite_answer(definite_integral(e, variable(wrt[0]), bound_field(request, "from"),
+                                             bound_field(request, "to"), numeric));
+  }
+  Trace trace;
+  Answer answer = expr_answer(integrate(e, variable(wrt[0]), steps ? &trace : nullptr));
+  if (steps) answer["steps"] = steps_json(trace.steps());
+  return answer;
+}
+
+Answer answer_op(const json& request) {
   const std::string op = string_field(request, "op");
-  const bool derivatives = op == "grad" || op == "jacobian" || op == "hessian";
-  if (op != "diff" && op != "integrate" && op != "simplify" && op != "expand" && op != "eval" &&
-      !derivatives) {
-    bad_request(fmt::format("unknown op '{}'", op));
-  }
-  bool steps = false;
-  if (request.contains("steps")) {
-    if (!request["steps"].is_boolean()) bad_request("field 'steps' must be true or false");
-    steps = request["steps"].get<bool>();
-  }
+  static const std::set<std::string> ops{"diff",    "integrate", "simplify", "expand", "eval",
+                                         "grad",    "jacobian",  "hessian",  "check",
+#ifdef LEIBNIZ_HAS_GRAPH
+                                         "backprop"
+#endif
+  };
+  if (ops.count(op) == 0) bad_request(fmt::format("unknown op '{}'", op));
+  const bool steps = flag_field(request, "steps");
   if (steps && op != "diff" && op != "integrate") {
     throw Error(ErrorKind::Unsupported,
                 fmt::format("steps are available for diff and integrate, not {}", op));
   }
+#ifdef LEIBNIZ_HAS_GRAPH
+  if (op == "backprop") return backprop_op(request);
+#endif
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);
-  if (derivatives) {
+  if (op == "check") return check_op(request, text, syntax);
+  if (op == "jacobian") {
     const auto wrt = variable_list(request);
-    if (op == "jacobian") {
-      put_matrix(answer, run_jacobian(parse_inputs(text, syntax), wrt));
-    } else if (op == "hessian") {
-      put_matrix(answer, run_hessian(parse_input(text, syntax), wrt));
-    } else {
-      put_list(answer, run_grad(parse_input(text, syntax), wrt));
-    }
-  } else if (op == "diff") {
-    const auto wrt = variable_list(request);
-    Trace trace;
-    put_expr(answer, run_diff(parse_input(text, syntax), wrt, steps ? &trace : nullptr));
-    if (steps) answer["steps"] = steps_json(trace.steps());
-  } else if (op == "integrate") {
-    const auto wrt = variable_list(request);
-    if (wrt.size() != 1) bad_request("field 'wrt' must name one variable for integrate");
-    Trace trace;
-    put_expr(answer,
-             integrate(parse_input(text, syntax), variable(wrt[0]), steps ? &trace : nullptr));
-    if (steps) answer["steps"] = steps_json(trace.steps());
-  } else if (op == "simplify") {
-    put_expr(answer, run_simplify(parse_input(text, syntax)));
-  } else if (op == "expand") {
-    put_expr(answer, run_expand(parse_input(text, syntax)));
-  } else {
-    const Expr e = parse_input(text, syntax);
-    std::map<std::string, Expr> at;
-    if (request.contains("at")) {
-      const json& bindings = request["at"];
-      if (!bindings.is_object()) bad_request("field 'at' must be an object of values");
-      for (const auto& [name, v] : bindings.items()) at.emplace(name, value_of(v, name));
-    }
-    const Evaluation result = run_eval(e, at);
-    answer["result"] = result.text();
-    answer["value"] = result.value;
+    const auto functions = parse_inputs(text, syntax);
+    return jacobian_answer(functions, wrt, run_jacobian(functions, wrt));
   }
+  const Expr e = parse_input(text, syntax);
+  if (op == "hessian") {
+    const auto wrt = variable_list(request);
+    return hessian_answer(wrt, run_hessian(e, wrt));
+  }
+  if (op == "grad") {
+    const auto wrt = variable_list(request);
+    return grad_answer(run_grad(e, wrt), wrt);
+  }
+  if (op == "diff") {
+    const auto wrt = variable_list(request);
+    Trace trace;
+    Answer answer = expr_answer(run_diff(e, wrt, steps ? &trace : nullptr));
+    if (steps) answer["steps"] = steps_json(trace.steps());
+    return answer;
+  }
+  if (op == "integrate") return integrate_op(request, e, steps);
+  if (op == "simplify") return expr_answer(run_simplify(e));
+  if (op == "expand") return expr_answer(run_expand(e));
+  std::map<std::string, Expr> at;  // eval
+  if (request.contains("at")) {
+    const json& bindings = request["at"];
+    if (!bindings.is_object()) bad_request("field 'at' must be an object of values");
+    for (const auto& [name, v] : bindings.items()) at.emplace(name, value_of(v, name));
+  }
+  return eval_answer(run_eval(e, at));
 }
 
 }  // namespace
 
 nlohmann::ordered_json answer_line(std::string_view line) {
   json id = nullptr;
-  auto failure = [&id](const Error& e) {
-    return Answer{{"id", id}, {"ok", false}, {"error", error_json(e)}};
-  };
-  json request;
+  // Whatever the line holds, it gets an answer: even a bug (or running out of memory
+  // while reading it) is reported for this line, and the batch goes on.
   try {
-    request = json::parse(line);
-  } catch (const json::parse_error& e) {
-    return failure(
-        Error(ErrorKind::Request, fmt::format("the line is not valid JSON (at byte {})", e.byte)));
-  }
-  try {
-    if (!request.is_object()) bad_request("a request must be a JSON object");
-    if (request.contains("id")) id = request["id"];
-    Answer answer{{"id", id}, {"ok", true}};
+    RequestLine read = read_request_line(line);
+    id = std::move(read.id);
+    if (read.error) throw *read.error;
+    if (!read.request.is_object()) bad_request("a request must be a JSON object");
+    Answer answer{{"id", id}};
     TimeBudget budget(limits().seconds);
-    answer_op(request, answer);
+    Answer body = answer_op(read.request);
+    for (auto& [key, value] : body.items()) answer[key] = std::move(value);
     return answer;
-  } catch (const Error& e) {
-    return failure(e);
+  } catch (...) {
+    return Answer{
+        {"id", id}, {"ok", false}, {"error", error_json(error_of(std::current_exception()))}};
   }
 }
 

@@ -2,6 +2,7 @@
 // flushed before the next line is read; a bad line never stops the batch.
 #pragma once
 
+#include <exception>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -18,5 +19,9 @@ void run_batch(std::istream& in, std::ostream& out);
 
 /// The spec's error object for an Error: {"kind", "message", "pos"}.
 nlohmann::json error_json(const Error& error);
+
+/// The Error a failure is reported as: an Error itself, running out of memory a limit,
+/// anything else an internal failure (a bug, still answered rather than aborting).
+Error error_of(const std::exception_ptr& failure);
 
 }  // namespace leibniz::app

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "leibniz/app/backprop_request.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
 #include "leibniz/graph/dot.h"
@@ -30,16 +31,17 @@ struct Args {
   std::string png;
 };
 
-Number parse_rate(const std::string& text) {
-  const auto rate = graph::parse_exact_number(text);
-  if (!rate || !rate->is_positive()) {
-    throw Error(ErrorKind::Request, fmt::format("--lr needs a positive number, not '{}'", text));
-  }
-  return *rate;
-}
-
 void run(const Args& args, std::vector<graph::Source>& sources) {
   sources.push_back(graph::read_source(args.model));
+  if (args.json && args.epochs == 0 && args.dot.empty() && args.svg.empty() && args.png.empty()) {
+    // The request of spec §4, answered as batch mode answers it.
+    app::BackpropRequest request{sources.back(), std::nullopt, std::nullopt, args.per_row,
+                                 !args.true_derivatives};
+    if (!args.data.empty()) request.data = sources.emplace_back(graph::read_source(args.data));
+    if (!args.rate.empty()) request.rate = app::learning_rate(args.rate, "--lr");
+    std::cout << app::backprop_answer(request).dump() << std::endl;
+    return;
+  }
   const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
                                                 graph::BuildOptions{!args.true_derivatives});
   std::unique_ptr<graph::DataSet> data;
@@ -48,7 +50,7 @@ void run(const Args& args, std::vector<graph::Source>& sources) {
     data = std::make_unique<graph::DataSet>(graph::parse_data(graph, sources.back()));
   }
   std::optional<Number> rate;
-  if (!args.rate.empty()) rate = parse_rate(args.rate);
+  if (!args.rate.empty()) rate = app::learning_rate(args.rate, "--lr");
   if (args.epochs < 0) throw Error(ErrorKind::Request, "--epochs needs a positive number");
   if (args.epochs > 0 && !rate) {
     throw Error(ErrorKind::Request, "--epochs needs a learning rate: --lr RATE");

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "leibniz/app/answers.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
@@ -35,11 +36,7 @@ void register_eval(CLI::App& app, int& exit_status) {
       }
       const app::Evaluation result = app::run_eval(e, at);
       if (args->out.json) {
-        std::cout << nlohmann::ordered_json{{"ok", true},
-                                            {"result", result.text()},
-                                            {"value", result.value}}
-                         .dump()
-                  << std::endl;
+        std::cout << app::eval_answer(result).dump() << std::endl;
       } else if (args->out.latex && !result.exact.is_null()) {
         std::cout << show(result.exact, args->out) << std::endl;
       } else {

@@ -1,6 +1,8 @@
 // leibniz grad EXPR VAR..., leibniz jacobian "F1; F2; ..." VAR... and leibniz hessian EXPR VAR...
+#include <functional>
 #include <iostream>
 
+#include "leibniz/app/answers.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
@@ -25,24 +27,11 @@ std::shared_ptr<Args> add_command(CLI::App& app, const char* name, const char* h
 }
 
 // A matrix of expressions: one bracketed row a line, a pmatrix with --latex, or with
-// --json the `header` fields and then `key` (rows of texts) and "latex".
+// --json the answer object `json`.
 void print_matrix(const std::vector<std::vector<Expr>>& matrix, const OutputOptions& out,
-                  nlohmann::ordered_json header, const char* key) {
+                  const std::function<app::Answer()>& json) {
   if (out.json) {
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array(),
-                           latex = nlohmann::ordered_json::array();
-    for (const auto& row : matrix) {
-      rows.push_back(nlohmann::ordered_json::array());
-      latex.push_back(nlohmann::ordered_json::array());
-      for (const Expr& e : row) {
-        auto j = expr_json(e);
-        rows.back().push_back(j["result"]);
-        latex.back().push_back(j["latex"]);
-      }
-    }
-    header[key] = rows;
-    header["latex"] = latex;
-    std::cout << header.dump() << std::endl;
+    std::cout << json().dump() << std::endl;
     return;
   }
   if (out.latex) {
@@ -73,16 +62,7 @@ void register_grad(CLI::App& app, int& exit_status) {
     exit_status = guarded(g->out, g->expr, [&] {
       const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Auto), g->wrt);
       if (g->out.json) {
-        nlohmann::ordered_json result = nlohmann::ordered_json::object(),
-                               latex = nlohmann::ordered_json::object();
-        for (std::size_t i = 0; i < gradient.size(); ++i) {
-          auto j = expr_json(gradient[i]);
-          result[g->wrt[i]] = j["result"];
-          latex[g->wrt[i]] = j["latex"];
-        }
-        std::cout
-            << nlohmann::ordered_json{{"ok", true}, {"gradient", result}, {"latex", latex}}.dump()
-            << std::endl;
+        std::cout << app::grad_answer(gradient, g->wrt).dump() << std::endl;
         return;
       }
       for (std::size_t i = 0; i < gradient.size(); ++i) {
@@ -100,10 +80,9 @@ void register_grad(CLI::App& app, int& exit_status) {
     jc->expr = expression_argument(jc->expr);
     exit_status = guarded(jc->out, jc->expr, [&] {
       const auto functions = app::parse_inputs(jc->expr, app::Syntax::Auto);
-      nlohmann::ordered_json texts = nlohmann::ordered_json::array();
-      for (const Expr& f : functions) texts.push_back(expr_json(f)["result"]);
-      print_matrix(app::run_jacobian(functions, jc->wrt), jc->out,
-                   {{"ok", true}, {"functions", texts}, {"variables", jc->wrt}}, "jacobian");
+      const auto matrix = app::run_jacobian(functions, jc->wrt);
+      print_matrix(matrix, jc->out,
+                   [&] { return app::jacobian_answer(functions, jc->wrt, matrix); });
     });
   });
 
@@ -113,8 +92,8 @@ void register_grad(CLI::App& app, int& exit_status) {
   hess->callback([h, &exit_status] {
     h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
-      print_matrix(app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt), h->out,
-                   {{"ok", true}, {"variables", h->wrt}}, "hessian");
+      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt);
+      print_matrix(matrix, h->out, [&] { return app::hessian_answer(h->wrt, matrix); });
     });
   });
 }

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "leibniz/app/answers.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/cli/commands.h"
@@ -40,16 +41,7 @@ void definite(const Args& args) {
   const Bound a = Bound::parse(args.from), b = Bound::parse(args.to);
   const DefiniteIntegral r = definite_integral(e, app::variable(args.var), a, b, args.numeric);
   if (args.out.json) {
-    nlohmann::ordered_json answer{{"ok", true}};
-    if (!r.exact.is_null()) {
-      answer = answer_json(r.exact);
-      answer["antiderivative"] = print_text(r.antiderivative);
-    }
-    answer["value"] = r.value;
-    answer["error"] = r.error;
-    answer["converged"] = r.converged;
-    answer["method"] = r.method;
-    std::cout << answer.dump() << std::endl;
+    std::cout << app::definite_answer(r).dump() << std::endl;
     return;
   }
   if (!r.exact.is_null()) {

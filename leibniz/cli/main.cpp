@@ -1,9 +1,86 @@
 // The leibniz command-line tool: one subcommand per cmd_*.cpp.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "leibniz/cli/commands.h"
 #include "leibniz/core/limits.h"
+
+namespace {
+
+// An argument that starts with '-' but is none of the subcommand's options is an
+// expression or a value ("-x^2", "-1"), which CLI11 would take for an option. So the
+// subcommand's arguments are put in a form CLI11 cannot misread: each option with its
+// values attached (--from=-1), then "--" and the positionals in their order. An option
+// of leibniz itself (--timeout 5) may come after the subcommand too.
+std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> in(argv + 1, argv + argc), out;
+  std::size_t i = 0;
+  const CLI::App* sub = nullptr;
+  for (; i < in.size() && !sub; ++i) {  // global options, up to the subcommand's name
+    out.push_back(in[i]);
+    if (in[i] == "--timeout" && i + 1 < in.size()) out.push_back(in[++i]);
+    for (const CLI::App* s : app.get_subcommands({})) {
+      if (s->get_name() == in[i]) sub = s;
+    }
+  }
+  if (!sub) return in;
+  const std::size_t sub_at = out.size() - 1;
+  std::vector<std::string> positionals, hoisted;
+  bool list_last = false;  // CLI11 takes a "--" right after a list option as the list's end
+  while (i < in.size()) {
+    const std::string& arg = in[i++];
+    if (arg == "--") {
+      positionals.insert(positionals.end(), in.begin() + static_cast<long>(i), in.end());
+      break;
+    }
+    const std::string name = arg.substr(0, arg.find('='));
+    const bool dash = arg.size() > 1 && arg[0] == '-';
+    if (const CLI::Option* global = dash ? app.get_option_no_throw(name) : nullptr;
+        global && !sub->get_option_no_throw(name)) {
+      if (global->get_items_expected_max() == 0 || name != arg) {
+        hoisted.push_back(arg);
+        continue;
+      }
+      if (i == in.size()) {
+        throw CLI::ArgumentMismatch::TypedAtLeast(global->get_name(), 1, global->get_type_name());
+      }
+      hoisted.push_back(arg + "=" + in[i++]);
+      continue;
+    }
+    const CLI::Option* option = dash ? sub->get_option_no_throw(name) : nullptr;
+    if (option) list_last = option->get_items_expected_max() > 1;
+    if (!option) {
+      positionals.push_back(arg);
+    } else if (option->get_items_expected_max() == 0 || arg.find('=') != std::string::npos) {
+      out.push_back(arg);  // a flag, or a value already attached
+    } else if (option->get_items_expected_max() <= 1) {
+      if (i < in.size()) {
+        out.push_back(arg + "=" + in[i++]);
+      } else {
+        out.push_back(arg);  // CLI11 says the value is missing
+      }
+    } else {  // several values: as CLI11 does, up to the next argument that starts with '-'
+      bool any = false;
+      for (; i < in.size() && (in[i].empty() || in[i][0] != '-' || in[i] == "-"); ++i) {
+        out.push_back(arg + "=" + in[i]);
+        any = true;
+      }
+      if (!any) out.push_back(arg);
+    }
+  }
+  if (!positionals.empty()) {
+    if (list_last) out.push_back("--");
+    out.push_back("--");
+    out.insert(out.end(), positionals.begin(), positionals.end());
+  }
+  out.insert(out.begin() + static_cast<long>(sub_at), hoisted.begin(), hoisted.end());
+  return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"leibniz: calculus for AI — derivatives, simplification and more, exactly."};
@@ -11,7 +88,14 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "leibniz 0.1.0");
   app.add_option("--timeout", leibniz::limits().seconds, "seconds allowed for one request")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            double seconds = 0;
+            return CLI::detail::lexical_cast(text, seconds) && seconds > 0
+                       ? std::string()
+                       : "needs a positive number of seconds, not '" + text + "'";
+          },
+          "SECONDS"));
   int exit_status = 0;
   leibniz::cli::register_diff(app, exit_status);
   leibniz::cli::register_simplify(app, exit_status);
@@ -42,7 +126,9 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> arguments = unambiguous_arguments(app, argc, argv);
+    std::reverse(arguments.begin(), arguments.end());  // CLI11 takes them last first
+    app.parse(arguments);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;  // a usage error is bad input: status 2

@@ -4,8 +4,8 @@
 
 #include <iostream>
 #include <iterator>
-#include <new>
 
+#include "leibniz/app/answers.h"
 #include "leibniz/app/batch.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/cli/report.h"
@@ -34,13 +34,7 @@ std::string show(const Expr& e, const OutputOptions& options) {
   return print_text(e);
 }
 
-nlohmann::ordered_json expr_json(const Expr& e) {
-  return {{"result", print_text(e)}, {"latex", print_latex(e)}};
-}
-
-nlohmann::ordered_json answer_json(const Expr& e) {
-  return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
-}
+nlohmann::ordered_json answer_json(const Expr& e) { return app::expr_answer(e); }
 
 void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options) {
   if (options.json) {
@@ -73,12 +67,8 @@ int run_guarded(const std::function<void()>& body, const std::function<int(const
     TimeBudget budget(limits().seconds);
     body();
     return 0;
-  } catch (const Error& error) {
-    return fail(error);
-  } catch (const std::bad_alloc&) {
-    return fail(Error(ErrorKind::Limit, "the computation ran out of memory"));
-  } catch (const std::exception& e) {
-    return fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()));
+  } catch (...) {
+    return fail(app::error_of(std::current_exception()));
   }
 }
 

@@ -31,10 +31,7 @@ void add_output_flags(CLI::App& command, OutputOptions& options);
 /// The expression in the chosen notation (not JSON).
 std::string show(const Expr& e, const OutputOptions& options);
 
-/// {"result": text, "latex": latex} for --json.
-nlohmann::ordered_json expr_json(const Expr& e);
-
-/// {"ok": true, "result": text, "latex": latex}: the answer of --json.
+/// {"ok": true, "result": text, "latex": latex}: the answer of --json (app::expr_answer).
 nlohmann::ordered_json answer_json(const Expr& e);
 
 /// A result with its steps when `steps` is given: JSON (the steps in "steps"), the steps

@@ -265,6 +265,14 @@ class GraphBuilder {
   Expr call(const UserFunction& u, const Expr& arg, const Statement& s,
             std::vector<NodeId>& created) {
     const std::string& name = u.def->name;
+    // Checked here, before the call's edges look its argument's names up: thrown with its
+    // place in the expanded text, which parse() turns into the file's line and column.
+    for (const Expr& sym : free_symbols(arg)) {
+      if (graph_.by_name_.count(sym.name()) == 0) {
+        throw Error(ErrorKind::Parse, fmt::format("undefined name '{}'", sym.name()),
+                    find_word(s.expr.text, sym.name()));
+      }
+    }
     if (auto seen = calls_.find({name, arg.node()}); seen != calls_.end()) {
       return graph_.nodes_[seen->second].symbol;
     }

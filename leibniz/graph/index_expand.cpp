@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <limits>
+
+#include "leibniz/core/limits.h"
 
 namespace leibniz::graph {
 namespace {
@@ -47,23 +50,53 @@ class IndexParser {
   long sum() {
     long value = product();
     for (;;) {
+      skip();
+      const std::size_t op = pos_;
+      long result = 0;
       if (accept('+')) {
-        value += product();
+        if (__builtin_add_overflow(value, product(), &result)) overflow(op);
       } else if (accept('-')) {
-        value -= product();
+        if (__builtin_sub_overflow(value, product(), &result)) overflow(op);
       } else {
         return value;
       }
+      value = result;
     }
   }
   long product() {
     long value = unary();
-    while (accept('*')) value *= unary();
+    for (;;) {
+      skip();
+      const std::size_t op = pos_;
+      if (!accept('*')) return value;
+      if (__builtin_mul_overflow(value, unary(), &value)) overflow(op);
+    }
+  }
+  // Signs and parentheses recurse: their depth is bounded as the expression parser's is.
+  long unary() {
+    skip();
+    const std::size_t start = pos_;
+    if (++depth_ > limits().max_nesting) {
+      throw source_.error(ErrorKind::Limit, start,
+                          fmt::format("the index is nested deeper than the limit of {} levels",
+                                      limits().max_nesting));
+    }
+    const long value = operand();
+    --depth_;
     return value;
   }
-  long unary() {
-    if (accept('-')) return -unary();
-    skip();
+  [[noreturn]] void overflow(std::size_t op) const {
+    throw source_.error(ErrorKind::Limit, op,
+                        fmt::format("the index overflows at '{}': its value is beyond ±{}",
+                                    source_.text[op], std::numeric_limits<long>::max()));
+  }
+  long operand() {
+    const std::size_t sign = pos_;
+    if (accept('-')) {
+      const long value = unary();
+      if (value == std::numeric_limits<long>::min()) overflow(sign);
+      return -value;
+    }
     if (pos_ >= end_) throw source_.error(ErrorKind::Parse, pos_, "expected an index");
     const std::size_t start = pos_;
     const char c = source_.text[pos_];
@@ -99,6 +132,7 @@ class IndexParser {
   std::size_t pos_;
   std::size_t end_;
   const Bindings& bindings_;
+  std::size_t depth_ = 0;
 };
 
 // The offset of the ')' that closes the '(' at `open`, or npos.
@@ -206,6 +240,11 @@ class Expander {
       emit("0", start);
       return;
     }
+    if (++depth_ > limits().max_nesting) {  // sums inside sums recurse
+      throw source_.error(
+          ErrorKind::Limit, start,
+          fmt::format("sums are nested deeper than the limit of {} levels", limits().max_nesting));
+    }
     std::size_t body_end = for_at;
     while (body_end > body_begin && text_[body_end - 1] == ' ') --body_end;
     Bindings inner = bindings;
@@ -218,6 +257,7 @@ class Expander {
       emit(")", start);
     }
     emit(")", start);
+    --depth_;
   }
 
   // A decimal or exponent literal becomes an exact rational in parentheses.
@@ -260,6 +300,7 @@ class Expander {
   const Source& source_;
   std::string_view text_;
   Expanded out_;
+  std::size_t depth_ = 0;
 };
 
 }  // namespace
@@ -295,7 +336,12 @@ Range parse_range(const Source& source, std::size_t begin, std::size_t end,
   }
   range.first = evaluate_index(source, eq + 1, dots, bindings);
   range.last = evaluate_index(source, dots + 2, end, bindings);
-  if (range.last - range.first >= kMaxRange) {
+  if (range.last == std::numeric_limits<long>::max()) {  // the loops' ++t would overflow
+    throw source.error(ErrorKind::Limit, dots + 2,
+                       fmt::format("a range cannot end at {}", range.last));
+  }
+  long steps = 0;
+  if (__builtin_sub_overflow(range.last, range.first, &steps) || steps >= kMaxRange) {
     throw source.error(ErrorKind::Limit, name_at,
                        fmt::format("the range has more than {} steps", kMaxRange));
   }

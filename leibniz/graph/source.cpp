@@ -2,10 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include "leibniz/core/read_file.h"
 
 namespace leibniz::graph {
 
@@ -45,15 +42,6 @@ Error Source::error(ErrorKind kind, std::size_t offset, std::string_view message
   return Error(kind, fmt::format("{}:{}:{}: {}", name, at.line, at.column, message), offset);
 }
 
-Source read_source(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(ErrorKind::Request,
-                fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return Source{path, bytes.str()};
-}
+Source read_source(const std::string& path) { return Source{path, read_whole_file(path)}; }
 
 }  // namespace leibniz::graph

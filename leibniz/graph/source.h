@@ -29,7 +29,7 @@ struct Source {
   Error error(ErrorKind kind, std::size_t offset, std::string_view message) const;
 };
 
-/// The whole file; throws Error{Request} "cannot read 'PATH': REASON".
+/// The whole file (read_whole_file); throws Error{Request} "cannot read 'PATH': REASON".
 Source read_source(const std::string& path);
 
 }  // namespace leibniz::graph

@@ -5,10 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/read_file.h"
 
 namespace leibniz::io {
 namespace {
@@ -69,12 +68,6 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   commit_file(tmp, path);
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail("read", path, errno != 0 ? errno : ENOENT);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read_file(const std::string& path) { return read_whole_file(path); }
 
 }  // namespace leibniz::io

@@ -14,7 +14,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 std::string temporary_path(const std::string& path);
 /// Renames `from` over `to` and syncs the folder; throws Error{Request} on failure.
 void commit_file(const std::string& from, const std::string& to);
-/// The whole file; throws Error{Request} "cannot read 'PATH': REASON".
+/// The whole file (read_whole_file); throws Error{Request} "cannot read 'PATH': REASON".
 std::string read_file(const std::string& path);
 
 }  // namespace leibniz::io

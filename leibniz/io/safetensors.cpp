@@ -1,6 +1,7 @@
 #include "leibniz/io/safetensors.h"
 
 #include <bit>
+#include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -79,9 +80,15 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
       continue;
     }
     if (!value.is_object() || !value.contains("data_offsets") ||
-        !value["data_offsets"].is_array() || value["data_offsets"].size() != 2 ||
-        !value["data_offsets"][0].is_number_unsigned()) {
+        !value["data_offsets"].is_array() || value["data_offsets"].size() != 2) {
       bad(name, "tensor '" + key + "' lacks data_offsets");
+    }
+    // Whole numbers only: a float or a string would be converted (or thrown) unchecked.
+    for (const auto& offset : value["data_offsets"]) {
+      if (!offset.is_number_unsigned()) {
+        bad(name, "tensor '" + key + "' has data_offsets " + value["data_offsets"].dump() +
+                      "; they must be two whole numbers of bytes");
+      }
     }
     order.emplace_back(value["data_offsets"][0].get<std::uint64_t>(), key);
   }
@@ -103,13 +110,21 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
     if (!e.contains("shape") || !e["shape"].is_array())
       bad(name, "tensor '" + key + "' lacks a shape");
     tensor::Shape shape;
+    // The size in bytes, multiplied with overflow checks before anything is allocated.
+    std::uint64_t want = tensor::dtype_size(dtype);
     for (auto& d : e["shape"]) {
-      if (!d.is_number_unsigned()) bad(name, "tensor '" + key + "' has a bad shape");
+      if (!d.is_number_unsigned() || d.get<std::uint64_t>() > INT64_MAX) {
+        bad(name, "tensor '" + key + "' has a bad shape");
+      }
+      if (__builtin_mul_overflow(want, d.get<std::uint64_t>(), &want) || want > INT64_MAX) {
+        throw Error(ErrorKind::Limit, name + ": tensor '" + key + "' of shape " +
+                                          e["shape"].dump() + " has more than " +
+                                          std::to_string(INT64_MAX) + " bytes");
+      }
       shape.push_back(d.get<std::int64_t>());
     }
     auto begin = e["data_offsets"][0].get<std::uint64_t>();
     auto end = e["data_offsets"][1].get<std::uint64_t>();
-    std::uint64_t want = static_cast<std::uint64_t>(shape.numel()) * tensor::dtype_size(dtype);
     if (end < begin || end > data.size() || end - begin != want) {
       bad(name, "tensor '" + key + "' has data_offsets [" + std::to_string(begin) + ", " +
                     std::to_string(end) + "] that do not fit its shape " + shape.str() + " in " +

@@ -88,7 +88,8 @@ double Program::run(std::span<const double> point) const {
   std::vector<double> v(code_.size());
   for (std::size_t i = 0; i < code_.size(); ++i) {
     const Instruction& in = code_[i];
-    const std::uint32_t* a = args_.data() + in.first;
+    // No operands, no pointer: args_ may be empty, and null + 0 is undefined behaviour.
+    const std::uint32_t* a = in.count > 0 ? &args_[in.first] : nullptr;
     double r = 0;
     switch (in.op) {
       case Op::Constant: r = in.value; break;

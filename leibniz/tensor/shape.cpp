@@ -1,6 +1,7 @@
 #include "leibniz/tensor/shape.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "leibniz/core/error.h"
 
@@ -28,7 +29,12 @@ void Shape::push_back(std::int64_t d) {
 
 std::int64_t Shape::numel() const {
   std::int64_t n = 1;
-  for (std::int64_t d : *this) n *= d;
+  for (std::int64_t d : *this) {
+    if (__builtin_mul_overflow(n, d, &n)) {
+      throw Error(ErrorKind::Limit, "a tensor of shape " + str() + " has more than " +
+                                        std::to_string(INT64_MAX) + " elements");
+    }
+  }
   return n;
 }
 

@@ -127,8 +127,12 @@ Tensor Tensor::to(DType target) const {
 
 Tensor empty(const Shape& shape, DType dtype) {
   auto impl = std::make_shared<TensorImpl>();
-  std::size_t bytes =
-      static_cast<std::size_t>(std::max<std::int64_t>(shape.numel(), 1)) * dtype_size(dtype);
+  std::size_t bytes = 0;
+  if (__builtin_mul_overflow(static_cast<std::size_t>(std::max<std::int64_t>(shape.numel(), 1)),
+                             dtype_size(dtype), &bytes)) {
+    throw Error(ErrorKind::Limit, "a tensor of shape " + shape.str() + " needs more bytes than " +
+                                      "memory can address");
+  }
   impl->storage = std::make_shared<Storage>(bytes);
   impl->shape = shape;
   impl->strides = contiguous_strides(shape);

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <new>
 #include <sstream>
+#include <stdexcept>
 
 namespace leibniz::app {
 namespace {
@@ -43,14 +45,15 @@ TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
 }
 
 TEST(Batch, GradientJacobianAndHessianAnswerListsAndRows) {
-  EXPECT_EQ(answer(R"j({"id": "g", "op": "grad", "expr": "x^2*y", "wrt": ["x", "y"]})j"),
-            R"j({"id":"g","ok":true,"result":["2*x*y","x^2"],"latex":["2 x y","x^{2}"]})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "g", "op": "grad", "expr": "x^2*y", "wrt": ["x", "y"]})j"),
+      R"j({"id":"g","ok":true,"result":["2*x*y","x^2"],"latex":["2 x y","x^{2}"],"gradient":{"x":"2*x*y","y":"x^2"}})j");
   EXPECT_EQ(
       answer(R"j({"id": "j", "op": "jacobian", "expr": "x*y; x + y^2", "wrt": ["x", "y"]})j"),
-      R"j({"id":"j","ok":true,"result":[["y","x"],["1","2*y"]],"latex":[["y","x"],["1","2 y"]]})j");
+      R"j({"id":"j","ok":true,"result":[["y","x"],["1","2*y"]],"latex":[["y","x"],["1","2 y"]],"functions":["x*y","y^2 + x"],"variables":["x","y"],"jacobian":[["y","x"],["1","2*y"]]})j");
   EXPECT_EQ(
       answer(R"j({"id": "h", "op": "hessian", "expr": "x^3*y^2", "wrt": ["x", "y"]})j"),
-      R"j({"id":"h","ok":true,"result":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]],"latex":[["6 x y^{2}","6 x^{2} y"],["6 x^{2} y","2 x^{3}"]]})j");
+      R"j({"id":"h","ok":true,"result":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]],"latex":[["6 x y^{2}","6 x^{2} y"],["6 x^{2} y","2 x^{3}"]],"variables":["x","y"],"hessian":[["6*x*y^2","6*x^2*y"],["6*x^2*y","2*x^3"]]})j");
   // An error in the second function is placed in the whole text.
   EXPECT_EQ(
       answer(R"j({"id": "e", "op": "jacobian", "expr": "x*y; (x", "wrt": ["x", "y"]})j"),
@@ -99,6 +102,131 @@ TEST(Batch, MalformedRequests) {
   EXPECT_EQ(
       answer(R"j({"id": 4, "op": "eval", "expr": "x*y", "at": {"x": 1}})j"),
       R"j({"id":4,"ok":false,"error":{"kind":"request","message":"no value given for 'y'","pos":null}})j");
+}
+
+// Issue 17 #5, issue 10.B: whatever a line holds, it is answered, with its id when the id
+// can be read.
+TEST(Batch, NumbersBeyondDoubleRangeAreLocatedLimitErrors) {
+  EXPECT_EQ(
+      answer("1e309"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the number 1e309 at byte 0 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":1,"op":"eval","expr":"x","at":{"x":1e309}})j"),
+      R"j({"id":1,"ok":false,"error":{"kind":"limit","message":"the number 1e309 at byte 41 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"op":"eval","at":{"x":1e400},"expr":"x","id":"after"})j"),
+      R"j({"id":"after","ok":false,"error":{"kind":"limit","message":"the number 1e400 at byte 23 is beyond the range of a double","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":1e400,"op":"eval","expr":"x"})j"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the number 1e400 at byte 6 is beyond the range of a double","pos":null}})j");
+  // Nor is a number that would read as 0 (zero itself is fine).
+  EXPECT_EQ(
+      answer(R"j({"id":2,"op":"eval","expr":"x","at":{"x":-2.5e-400}})j"),
+      R"j({"id":2,"ok":false,"error":{"kind":"limit","message":"the number -2.5e-400 is too small for a double: it would read as 0","pos":null}})j");
+  EXPECT_EQ(answer(R"j({"id":2,"op":"eval","expr":"x+1","at":{"x":0.0e-400}})j"),
+            R"j({"id":2,"ok":true,"result":"1.0","value":1.0})j");
+  // An integer beyond a long is read exactly.
+  EXPECT_EQ(
+      answer(
+          R"j({"id":18446744073709551615,"op":"eval","expr":"x+1","at":{"x":18446744073709551615}})j"),
+      R"j({"id":18446744073709551615,"ok":true,"result":"18446744073709551616","value":1.8446744073709552e+19})j");
+  // The expression's own number is the expression reader's to judge; the line is answered.
+  const auto in_expr = answer_line(R"j({"id":3,"op":"eval","expr":"1e400*x","at":{"x":1}})j");
+  EXPECT_EQ(in_expr["id"], 3);
+  EXPECT_TRUE(in_expr.contains("ok"));
+}
+
+TEST(Batch, DeepNestingIsALimitAndTheIdIsRecoveredWhenItCanBe) {
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  EXPECT_EQ(
+      answer(R"j({"id":)j" + deep + R"j(,"op":"eval","expr":"x"})j"),
+      R"j({"id":null,"ok":false,"error":{"kind":"limit","message":"the line nests arrays and objects deeper than 64 levels (at byte 69)","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"eval","expr":"x","at":)j" + deep + "}"),
+      R"j({"id":"d","ok":false,"error":{"kind":"limit","message":"the line nests arrays and objects deeper than 64 levels (at byte 101)","pos":null}})j");
+  // Brackets inside strings do not count, at any depth.
+  EXPECT_EQ(answer(R"j({"id":"[[[{","op":"simplify","expr":"x+x"})j"),
+            R"j({"id":"[[[{","ok":true,"result":"2*x","latex":"2 x"})j");
+}
+
+TEST(Batch, ALoneSurrogateIsNotValidJsonAndKeepsTheId) {
+  EXPECT_EQ(
+      answer(R"j({"id":4,"op":"simplify","expr":"x\ud800+1"})j"),
+      R"j({"id":4,"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 40): a \\u escape between \\ud800 and \\udfff must be one half of a surrogate pair","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"expr":"x\udc00","id":[1,{"a":"}"}]})j"),
+      R"j({"id":[1,{"a":"}"}],"ok":false,"error":{"kind":"request","message":"the line is not valid JSON (at byte 16): a \\u escape between \\ud800 and \\udfff must be one half of a surrogate pair","pos":null}})j");
+}
+
+TEST(Batch, AnyExceptionIsAnErrorObject) {
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(std::logic_error("vector::at")))).dump(),
+            R"j({"kind":"internal","message":"internal failure: vector::at","pos":null})j");
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(std::bad_alloc()))).dump(),
+            R"j({"kind":"limit","message":"the computation ran out of memory","pos":null})j");
+  EXPECT_EQ(error_json(error_of(std::make_exception_ptr(42))).dump(),
+            R"j({"kind":"internal","message":"internal failure","pos":null})j");
+}
+
+// Issue 10.C: integrate with bounds, check and backprop, in the objects the CLI's --json
+// prints for the same requests.
+TEST(Batch, IntegrateWithBoundsIsTheDefiniteIntegral) {
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"integrate","expr":"1/(1+x^2)","wrt":"x","from":0,"to":1})j"),
+      R"j({"id":"d","ok":true,"result":"pi/4","latex":"\\frac{\\pi}{4}","antiderivative":"atan(x)","value":0.7853981633974483,"error_estimate":0.0,"converged":true,"method":"fundamental theorem"})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"s","op":"integrate","expr":"sin(x)","wrt":["x"],"from":"0","to":"pi"})j"),
+      R"j({"id":"s","ok":true,"result":"2","latex":"2","antiderivative":"-cos(x)","value":2.0,"error_estimate":0.0,"converged":true,"method":"fundamental theorem"})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"n","op":"integrate","expr":"x^2","wrt":"x","from":0,"to":1,"numeric":true})j"),
+      R"j({"id":"n","ok":true,"value":0.3333333333333333,"error_estimate":0.0,"converged":true,"method":"Gauss–Kronrod quadrature"})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"h","op":"integrate","expr":"x","wrt":"x","from":0})j"),
+      R"j({"id":"h","ok":false,"error":{"kind":"request","message":"a definite integral needs both 'from' and 'to'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"b","op":"integrate","expr":"x","wrt":"x","from":[0],"to":1})j"),
+      R"j({"id":"b","ok":false,"error":{"kind":"request","message":"field 'from' must be a number or an expression","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"t","op":"integrate","expr":"x","wrt":"x","from":0,"to":1,"steps":true})j"),
+      R"j({"id":"t","ok":false,"error":{"kind":"unsupported","message":"steps are available for antiderivatives, not for definite integrals","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"u","op":"integrate","expr":"1/x^2","wrt":"x","from":-1,"to":1})j"),
+      R"j({"id":"u","ok":false,"error":{"kind":"domain","message":"the integrand is undefined at x = 0: division by zero","pos":null}})j");
+}
+
+TEST(Batch, CheckAnswersVerdictFirstBrokenAndLinks) {
+  EXPECT_EQ(
+      answer(R"j({"id":"c","op":"check","expr":"(x+1)^2 = x^2 + 2*x + 1 = x^2 + 1"})j"),
+      R"j({"id":"c","ok":true,"verdict":"fails","links":[{"left":"(x+1)^2","right":"x^2 + 2*x + 1","verdict":"holds","difference":"0","method":"symbolic"},{"left":"x^2 + 2*x + 1","right":"x^2 + 1","verdict":"fails","difference":"2*x","point":{"x":"1"},"left_value":"4","right_value":"2"}],"first_broken":1})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"d","op":"check","expr":"2*x*y","derivative_of":"x^2*y","wrt":["x"]})j"),
+      R"j({"id":"d","ok":true,"verdict":"holds","derivative":"2*x*y","links":[{"left":"2*x*y","right":"2*x*y","verdict":"holds","difference":"0","method":"symbolic"}],"first_broken":null})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"w","op":"check","expr":"2*x","derivative_of":"x^2"})j"),
+      R"j({"id":"w","ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"v","op":"check","expr":"2*x","wrt":["x"]})j"),
+      R"j({"id":"v","ok":false,"error":{"kind":"request","message":"field 'wrt' of check needs 'derivative_of'","pos":null}})j");
+}
+
+TEST(Batch, BackpropAnswersTheObjectOfSpecSection4) {
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"b","op":"backprop","model":"param w = 3\ninput x = 2\nloss L = (w*x)^2","lr":0.1})j"),
+      R"j({"id":"b","ok":true,"values":{},"loss":36.0,"gradients":{"w":24.0,"x":36.0},"updated":{"w":0.6},"exact":{"values":{},"loss":"36","gradients":{"w":"24","x":"36"},"updated":{"w":"3/5"}}})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"r","op":"backprop","model":"input x = 1\nparam w = 2\ntarget y = 0\nloss L = (w*x - y)^2","data":"x,y\n1,0\n2,1\n","lr":"1/10"})j"),
+      R"j({"id":"r","ok":true,"values":{},"loss":6.5,"gradients":{"w":8.0,"x":10.0},"updated":{"w":1.2},"exact":{"values":{},"loss":"13/2","gradients":{"w":"8","x":"10"},"updated":{"w":"6/5"}}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"e","op":"backprop","model":"param w = 1\nloss L = w*z"})j"),
+      R"j({"id":"e","ok":false,"error":{"kind":"parse","message":"model:2:12: undefined name 'z'","pos":23}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"l","op":"backprop","model":"param w = 1\nloss L = w^2","lr":-1})j"),
+      R"j({"id":"l","ok":false,"error":{"kind":"request","message":"field 'lr' needs a positive number, not '-1'","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"m","op":"backprop"})j"),
+      R"j({"id":"m","ok":false,"error":{"kind":"request","message":"missing field 'model'","pos":null}})j");
 }
 
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {

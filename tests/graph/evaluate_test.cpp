@@ -111,5 +111,14 @@ TEST(Evaluate, FloatPassAgreesWithExact) {
   }
 }
 
+// Issue 17 #10: a constant node compiles to an instruction with no operands (UBSan saw
+// pointer arithmetic on the empty operand list).
+TEST(Evaluate, AConstantNodeAlone) {
+  const Graph graph = build_graph(parse_model_file(Source{"m.lz", "w = 6^100\nloss L = w\n"}));
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(graph, initial_assignment(graph), numeric);
+  EXPECT_EQ(print_text(pass.values[*graph.find("L")]), "6.533186235000709e+77");
+}
+
 }  // namespace
 }  // namespace leibniz::graph

@@ -100,5 +100,58 @@ TEST(GraphBuild, Errors) {
                      "parse: m.lz:1:8: undefined name 'h_0'");
 }
 
+// Issue 17 #7-#10, found by fuzzing: located errors, never a crash or a wrong node.
+TEST(GraphBuild, DeepIndexIsALimit) {
+  const std::string deep = std::string(50'000, '(') + "1" + std::string(50'000, ')');
+  EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[" + deep + "]^2\n",
+                     "limit: m.lz:2:1012: the index is nested deeper than the limit of 1000 "
+                     "levels");
+  EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[" + std::string(50'000, '-') + "1]^2\n",
+                     "limit: m.lz:2:1012: the index is nested deeper than the limit of 1000 "
+                     "levels");
+  std::string sums = "x";
+  for (int i = 0; i < 2000; ++i) sums = "sum(" + sums + " for t = 1..1)";
+  EXPECT_MODEL_ERROR("input x = 1\nloss L = " + sums + "\n",
+                     "limit: m.lz:2:4010: sums are nested deeper than the limit of 1000 levels");
+}
+
+TEST(GraphBuild, IndexArithmeticOverflowIsALimit) {
+  EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[65536*65536*65536*65536+1]^2\n",
+                     "limit: m.lz:2:29: the index overflows at '*': its value is beyond "
+                     "±9223372036854775807");
+  EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[999999*999999*999999*999999]\n",
+                     "limit: m.lz:2:32: the index overflows at '*': its value is beyond "
+                     "±9223372036854775807");
+  EXPECT_MODEL_ERROR("const N = 999999*999999*999999\ninput h[1] = 2\nloss L = h[N*N - N]\n",
+                     "limit: m.lz:3:13: the index overflows at '*': its value is beyond "
+                     "±9223372036854775807");
+  // 7*7*73*127*337*92737*649657 is the largest long: a loop up to it would overflow.
+  EXPECT_MODEL_ERROR(
+      "const N = 7*7*73*127*337*92737*649657\ninput x = 1\nloss L = sum(x for t = N-1..N)\n",
+      "limit: m.lz:3:29: a range cannot end at 9223372036854775807");
+  EXPECT_MODEL_ERROR("const N = 999999*999999*999999\ninput h[1] = 2\nloss L = h[-N*N]\n",
+                     "limit: m.lz:3:14: the index overflows at '*': its value is beyond "
+                     "±9223372036854775807");
+  // Empty sums do not count as nesting.
+  std::string empty_sums = "x";
+  for (int i = 0; i < 1500; ++i) empty_sums += " + sum(x for t = 1..0)";
+  EXPECT_EQ(testing::error_of([&] { model("input x = 1\nloss L = " + empty_sums + "\n"); }),
+            "no error");
+  EXPECT_MODEL_ERROR("input h[1] = 2\nloss L = h[999999^4]\n",
+                     "parse: m.lz:2:18: unexpected '^' in an index");
+}
+
+TEST(GraphBuild, UndefinedNameInACallArgumentIsLocated) {
+  EXPECT_MODEL_ERROR("def f(t) = t\nloss L = f(a)\n", "parse: m.lz:2:12: undefined name 'a'");
+  EXPECT_MODEL_ERROR("def f(t) = 1\nparam w = 1\nloss L = w*f(w + b)\n",
+                     "parse: m.lz:3:18: undefined name 'b'");
+}
+
+TEST(GraphBuild, AConstantLargerThanADoubleIsOneNode) {
+  const Graph g = model("w = 6^100\nloss L = w\n");
+  EXPECT_EQ(print_text(g.node(*g.find("w")).body),
+            "653318623500070906096690267158057820537143710472954871543071966369497141477376");
+}
+
 }  // namespace
 }  // namespace leibniz::graph

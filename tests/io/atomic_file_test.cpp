@@ -33,6 +33,16 @@ TEST(AtomicFile, UnwritableFolderIsARequestError) {
   }
 }
 
+TEST(AtomicFile, ADirectoryIsNotAFile) {
+  try {
+    read_file("/tmp");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Request);
+    EXPECT_STREQ(e.what(), "cannot read '/tmp': Is a directory");
+  }
+}
+
 TEST(AtomicFile, MissingFileIsARequestError) {
   try {
     read_file("/nonexistent/f.txt");

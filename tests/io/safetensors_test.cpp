@@ -73,6 +73,36 @@ TEST(Safetensors, BadFilesAreParseErrors) {
             "supported");
 }
 
+// Issue 17 #11: every field is checked for its type, and sizes are multiplied with overflow
+// checks before anything is allocated.
+TEST(Safetensors, FieldTypesAndSizeOverflowsAreLocatedErrors) {
+  EXPECT_EQ(error_of(with_header(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,"4"]}})", 4)),
+            "parse: m.safetensors: not a valid safetensors file: tensor 'w' has data_offsets "
+            "[0,\"4\"]; they must be two whole numbers of bytes");
+  EXPECT_EQ(
+      error_of(with_header(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,1e20]}})", 4)),
+      "parse: m.safetensors: not a valid safetensors file: tensor 'w' has data_offsets "
+      "[0,1e+20]; they must be two whole numbers of bytes");
+  EXPECT_EQ(error_of(with_header(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[-1,4]}})", 4)),
+            "parse: m.safetensors: not a valid safetensors file: tensor 'w' has data_offsets "
+            "[-1,4]; they must be two whole numbers of bytes");
+  EXPECT_EQ(
+      error_of(with_header(
+          R"({"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}})", 0)),
+      "limit: m.safetensors: tensor 'w' of shape [4294967296,4294967296] has more than "
+      "9223372036854775807 bytes");
+  EXPECT_EQ(error_of(with_header(
+                R"({"w":{"dtype":"F64","shape":[2305843009213693952],"data_offsets":[0,0]}})", 0)),
+            "limit: m.safetensors: tensor 'w' of shape [2305843009213693952] has more than "
+            "9223372036854775807 bytes");
+  EXPECT_EQ(
+      error_of(with_header(
+          R"({"w":{"dtype":"F64","shape":[0,18446744073709551615],"data_offsets":[0,0]}})", 0)),
+      "parse: m.safetensors: not a valid safetensors file: tensor 'w' has a bad shape");
+  EXPECT_EQ(error_of(with_header(R"({"w":{"dtype":"F32","shape":[1.5],"data_offsets":[0,4]}})", 4)),
+            "parse: m.safetensors: not a valid safetensors file: tensor 'w' has a bad shape");
+}
+
 TEST(Safetensors, SaveIsAtomicAndLeavesNoTemporaryFile) {
   auto dir = std::filesystem::temp_directory_path() / ("leibniz_st_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

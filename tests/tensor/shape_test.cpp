@@ -38,6 +38,18 @@ TEST(Shape, NormalizeDim) {
   EXPECT_THROW(normalize_dim(3, 3), Error);
 }
 
+TEST(Shape, NumelBeyondInt64IsALimit) {
+  try {
+    Shape({4294967296, 4294967296}).numel();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Limit);
+    EXPECT_STREQ(e.what(),
+                 "a tensor of shape (4294967296, 4294967296) has more than 9223372036854775807 "
+                 "elements");
+  }
+}
+
 TEST(Shape, TooManyDimensionsIsALimit) {
   try {
     Shape({1, 1, 1, 1, 1, 1, 1});

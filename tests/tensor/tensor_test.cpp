@@ -23,6 +23,18 @@ TEST(Tensor, Creation) {
   EXPECT_EQ(scalar(3.0).item(), 3.0);
 }
 
+TEST(Tensor, BytesBeyondTheAddressSpaceAreALimitBeforeAllocating) {
+  try {
+    empty({2305843009213693952}, DType::F64);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Limit);
+    EXPECT_STREQ(e.what(),
+                 "a tensor of shape (2305843009213693952,) needs more bytes than memory can "
+                 "address");
+  }
+}
+
 TEST(Tensor, FromVectorCountMismatch) {
   try {
     from_vector({1, 2, 3}, {2, 2});

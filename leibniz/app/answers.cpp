@@ -1,0 +1,72 @@
+#include "leibniz/app/answers.h"
+
+#include "leibniz/expr/print.h"
+
+namespace leibniz::app {
+namespace {
+
+std::pair<Answer, Answer> printed(const std::vector<Expr>& list) {
+  Answer texts = Answer::array(), latex = Answer::array();
+  for (const Expr& e : list) {
+    texts.push_back(print_text(e));
+    latex.push_back(print_latex(e));
+  }
+  return {texts, latex};
+}
+
+std::pair<Answer, Answer> printed(const std::vector<std::vector<Expr>>& rows) {
+  Answer texts = Answer::array(), latex = Answer::array();
+  for (const auto& row : rows) {
+    auto [row_texts, row_latex] = printed(row);
+    texts.push_back(row_texts);
+    latex.push_back(row_latex);
+  }
+  return {texts, latex};
+}
+
+}  // namespace
+
+Answer expr_answer(const Expr& e) {
+  return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
+}
+
+Answer grad_answer(const std::vector<Expr>& gradient, const std::vector<std::string>& wrt) {
+  auto [texts, latex] = printed(gradient);
+  Answer by_name = Answer::object();
+  for (std::size_t i = 0; i < gradient.size() && i < wrt.size(); ++i) by_name[wrt[i]] = texts[i];
+  return {{"ok", true}, {"result", texts}, {"latex", latex}, {"gradient", by_name}};
+}
+
+Answer jacobian_answer(const std::vector<Expr>& functions, const std::vector<std::string>& wrt,
+                       const std::vector<std::vector<Expr>>& rows) {
+  auto [texts, latex] = printed(rows);
+  return {{"ok", true},       {"result", texts},
+          {"latex", latex},   {"functions", printed(functions).first},
+          {"variables", wrt}, {"jacobian", texts}};
+}
+
+Answer hessian_answer(const std::vector<std::string>& wrt,
+                      const std::vector<std::vector<Expr>>& rows) {
+  auto [texts, latex] = printed(rows);
+  return {
+      {"ok", true}, {"result", texts}, {"latex", latex}, {"variables", wrt}, {"hessian", texts}};
+}
+
+Answer eval_answer(const Evaluation& evaluation) {
+  return {{"ok", true}, {"result", evaluation.text()}, {"value", evaluation.value}};
+}
+
+Answer definite_answer(const DefiniteIntegral& integral) {
+  Answer answer{{"ok", true}};
+  if (!integral.exact.is_null()) {
+    answer = expr_answer(integral.exact);
+    answer["antiderivative"] = print_text(integral.antiderivative);
+  }
+  answer["value"] = integral.value;
+  answer["error_estimate"] = integral.error;
+  answer["converged"] = integral.converged;
+  answer["method"] = integral.method;
+  return answer;
+}
+
+}  // namespace leibniz::app

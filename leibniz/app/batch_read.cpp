@@ -1,0 +1,171 @@
+#include "leibniz/app/batch_read.h"
+
+#include <fmt/format.h>
+
+#include <string>
+
+namespace leibniz::app {
+namespace {
+
+using nlohmann::json;
+
+// nlohmann's DOM builder, except that a parse error is recorded instead of thrown, so that
+// the byte and the token it names reach the message, and that a number too small for a
+// double is an error too.
+class RecordingDom : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  explicit RecordingDom(json& value) : json_sax_dom_parser(value, false) {}
+
+  template <class Exception>
+  bool parse_error(std::size_t byte, const std::string& token, const Exception& e) {
+    if (e.id == 406) {  // a float the lexer read as infinite
+      const std::size_t start = byte >= token.size() ? byte - token.size() : 0;
+      error = Error(ErrorKind::Limit, fmt::format("the number {} at byte {} is beyond the range "
+                                                  "of a double",
+                                                  token, start));
+    } else if (std::string_view(e.what()).find("surrogate") != std::string_view::npos) {
+      error = Error(ErrorKind::Request,
+                    fmt::format("the line is not valid JSON (at byte {}): a \\u escape between "
+                                "\\ud800 and \\udfff must be one half of a surrogate pair",
+                                byte));
+    } else {
+      error =
+          Error(ErrorKind::Request, fmt::format("the line is not valid JSON (at byte {})", byte));
+    }
+    return false;
+  }
+
+  // A number that is not zero but reads as 0 would be a silently wrong value.
+  bool number_float(double value, const std::string& text) {
+    if (value == 0 && text.find_first_of("123456789") < text.find_first_of("eE")) {
+      error =
+          Error(ErrorKind::Limit,
+                fmt::format("the number {} is too small for a double: it would read as 0", text));
+      return false;
+    }
+    return json_sax_dom_parser::number_float(value, text);
+  }
+
+  std::optional<Error> error;
+};
+
+// The first byte where arrays and objects nest deeper than kMaxJsonNesting, or npos.
+// Checked before parsing: deep values would be copied and printed recursively.
+std::size_t too_deep_at(std::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonNesting) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::optional<json> parse_bounded(std::string_view text, std::optional<Error>* error) {
+  if (const std::size_t at = too_deep_at(text); at != std::string_view::npos) {
+    if (error) {
+      *error = Error(ErrorKind::Limit,
+                     fmt::format("the line nests arrays and objects deeper than {} levels (at "
+                                 "byte {})",
+                                 kMaxJsonNesting, at));
+    }
+    return std::nullopt;
+  }
+  json value;
+  RecordingDom dom(value);
+  json::sax_parse(text, &dom);
+  if (dom.error) {
+    if (error) *error = dom.error;
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Skipping over JSON text without reading it, for recovering the id of a line that does
+// not parse: each returns the offset just past what it skipped.
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+  return i;
+}
+
+std::size_t skip_string(std::string_view s, std::size_t i) {  // s[i] is '"'
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '"') {
+      return i + 1;
+    }
+  }
+  return s.size();
+}
+
+std::size_t skip_value(std::string_view s, std::size_t i) {
+  int depth = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '"') {
+      i = skip_string(s, i);
+      if (depth == 0) return i;
+      continue;
+    }
+    if (c == '[' || c == '{') ++depth;
+    if (c == ']' || c == '}') {
+      if (depth == 0) return i;
+      if (--depth == 0) return i + 1;
+    }
+    if (c == ',' && depth == 0) return i;
+    ++i;
+  }
+  return i;
+}
+
+// The value of the top-level "id" member of a line that does not parse as a whole, when
+// that value parses by itself; the last one when there are several, as the parser does.
+json recover_id(std::string_view line) {
+  json id = nullptr;
+  std::size_t i = skip_space(line, 0);
+  if (i >= line.size() || line[i] != '{') return id;
+  for (i = skip_space(line, i + 1); i < line.size() && line[i] == '"';) {
+    const std::size_t key_end = skip_string(line, i);
+    const bool is_id = line.substr(i, key_end - i) == "\"id\"";
+    i = skip_space(line, key_end);
+    if (i >= line.size() || line[i] != ':') break;
+    const std::size_t value = skip_space(line, i + 1);
+    i = skip_value(line, value);
+    if (is_id) {
+      if (auto parsed = parse_bounded(line.substr(value, i - value), nullptr)) id = *parsed;
+    }
+    i = skip_space(line, i);
+    if (i >= line.size() || line[i] != ',') break;
+    i = skip_space(line, i + 1);
+  }
+  return id;
+}
+
+}  // namespace
+
+RequestLine read_request_line(std::string_view line) {
+  RequestLine read;
+  if (auto parsed = parse_bounded(line, &read.error)) {
+    read.request = std::move(*parsed);
+    if (read.request.is_object() && read.request.contains("id")) read.id = read.request["id"];
+  } else {
+    read.request = nullptr;
+    read.id = recover_id(line);
+  }
+  return read;
+}
+
+}  // namespace leibniz::app
