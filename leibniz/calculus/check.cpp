@@ -1,0 +1,155 @@
+#include "leibniz/calculus/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <tuple>
+
+#include "leibniz/calculus/check_eval.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
+#include "leibniz/expr/symbols.h"
+
+namespace leibniz {
+namespace {
+
+using checking::Comparison;
+using checking::SideValue;
+
+constexpr int kIntegerPoints = 6;
+// Points where both sides must agree before a claim with variables holds by sampling.
+constexpr int kEnoughPoints = 12;
+
+// The exact value of e at an exact point, when it simplifies to an exact number.
+std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
+                                const std::vector<Expr>& at) {
+  try {
+    Substitution values;
+    for (std::size_t i = 0; i < vars.size(); ++i) values.emplace(vars[i].node(), at[i]);
+    const Expr x = simplify(substitute(e, values));
+    if (x.is_number() && x.number().is_exact()) return x;
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Domain && error.kind() != ErrorKind::Limit) throw;
+  }
+  return std::nullopt;
+}
+
+std::string describe(const std::vector<Expr>& vars, const std::vector<std::string>& at) {
+  std::string out;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    out += fmt::format("{}{} = {}", i ? ", " : "", vars[i].name(), at[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
+  EqualityCheck result;
+  result.difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
+  const bool proved = result.difference.is_zero();
+  // The symbols of both sides: a symbol can cancel from their sum (x = -x).
+  const std::vector<Expr> on_left = free_symbols(left), on_right = free_symbols(right);
+  std::vector<Expr> vars;
+  std::ranges::set_union(on_left, on_right, std::back_inserter(vars),
+                         [](const Expr& a, const Expr& b) { return a.name() < b.name(); });
+
+  // Small distinct integers first, exactly (readable counterexamples), then the samples.
+  std::vector<std::vector<double>> points;
+  for (int k = 0; k < kIntegerPoints && !vars.empty(); ++k) {
+    std::vector<double> p;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      const long n = static_cast<long>(i) + 1 + k / 2;
+      p.push_back(static_cast<double>(k % 2 == 0 ? n : -n));
+    }
+    points.push_back(std::move(p));
+  }
+  std::vector<Expr> kinks = checking::breakpoint_functions(left);
+  for (const Expr& g : checking::breakpoint_functions(right)) {
+    if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
+  }
+  for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
+
+  int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
+  std::string one_sided_example;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const std::vector<double>& p = points[k];
+    std::vector<std::string> at;
+    for (double x : p) at.push_back(fmt::format("{}", x));
+    const SideValue a = checking::evaluate_side(left, vars, p);
+    const SideValue b = checking::evaluate_side(right, vars, p);
+    if (a.overflow || b.overflow) continue;
+    ++tried;
+    if (!a.defined() && !b.defined()) continue;
+    std::optional<Expr> exact_a, exact_b;
+    if (k < kIntegerPoints && !vars.empty()) {
+      std::vector<Expr> exact_point;
+      for (double x : p) exact_point.push_back(integer(static_cast<long>(x)));
+      exact_a = exact_value(left, vars, exact_point);
+      exact_b = exact_value(right, vars, exact_point);
+    }
+    auto text = [](const SideValue& v, const std::optional<Expr>& exact) {
+      return exact ? exact->number().to_string() : v.text();
+    };
+    if (a.defined() != b.defined()) {
+      if (one_sided++ == 0) {
+        one_sided_example = fmt::format("at {} the left side is {} and the right side is {}",
+                                        describe(vars, at), text(a, exact_a), text(b, exact_b));
+      }
+      continue;
+    }
+    const Comparison c = exact_a && exact_b
+                             ? (*exact_a == *exact_b ? Comparison::Agree : Comparison::Differ)
+                             : checking::compare(a, b);
+    if (c == Comparison::Differ) {
+      result.verdict = Verdict::Fails;
+      result.method = "a counterexample";
+      for (std::size_t i = 0; i < vars.size(); ++i)
+        result.point.emplace_back(vars[i].name(), at[i]);
+      std::tie(result.left_value, result.right_value) = checking::distinct_texts(a, b);
+      if (exact_a) result.left_value = text(a, exact_a);
+      if (exact_b) result.right_value = text(b, exact_b);
+      return result;
+    }
+    if (c == Comparison::Agree) ++agreeing;
+    if (c == Comparison::Undecided) ++undecided;
+    if (c == Comparison::Vague) ++vague;
+  }
+  const int needed = vars.empty() ? 1 : kEnoughPoints;
+  if (proved) {
+    result.verdict = Verdict::Holds;
+    result.method = "symbolic";
+  } else if (agreeing >= needed && undecided * 4 <= agreeing) {
+    result.verdict = Verdict::Holds;
+    result.method =
+        vars.empty()
+            ? "numeric: equal in 256-bit arithmetic"
+            : fmt::format(
+                  "numeric: {} points agree in 256-bit arithmetic: magnitudes 1e-3 to 1e6, "
+                  "both signs, both sides of each breakpoint",
+                  agreeing);
+  } else if (agreeing == 0 && one_sided > 0) {
+    result.reason = "no point was found where both sides are defined: " + one_sided_example;
+  } else if (undecided > 0) {
+    result.reason = fmt::format(
+        "at {} of {} points the sides could not be told apart from rounding (even with 256 "
+        "bits); {} agree",
+        undecided, tried, agreeing);
+  } else if (vague > 0) {
+    result.reason = fmt::format(
+        "only {} of {} points could be compared: at {} rounding leaves too few digits even "
+        "with 256 bits",
+        agreeing, tried, vague);
+  } else {
+    result.reason =
+        fmt::format("only {} of {} points could be evaluated on both sides", agreeing, tried);
+  }
+  if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
+  return result;
+}
+
+}  // namespace leibniz

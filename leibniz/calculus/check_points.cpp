@@ -1,0 +1,137 @@
+// Where a claim is sampled: wide ranges of both signs, and both sides of every place
+// where one of its abs, roots, logarithms, denominators or poles changes behaviour.
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "leibniz/calculus/check_eval.h"
+
+namespace leibniz::checking {
+namespace {
+
+constexpr int kMaxBreakpoints = 24;  // per line, the nearest to 0 (tan has a million)
+constexpr int kRandomPoints = 30;
+
+// ±10^(k/10) for magnitudes 1e-3 … 1e6, and 0, sorted: where breakpoints are looked for.
+const std::vector<double>& scan_grid() {
+  static const std::vector<double> grid = [] {
+    std::vector<double> g{0};
+    for (int k = -30; k <= 60; ++k) {
+      const double m = std::pow(10.0, k / 10.0);
+      g.push_back(m);
+      g.push_back(-m);
+    }
+    std::ranges::sort(g);
+    return g;
+  }();
+  return grid;
+}
+
+// Sampled on every line: round-ish magnitudes 1e-3 … 1e6 and their negatives.
+constexpr double kLineValues[] = {1e-3, 0.0173, 0.1,  0.37,  0.83, 1.5,   2.7,   4.1,
+                                  7.3,  13.9,   31.4, 171.2, 1e3,  2.3e4, 3.1e5, 1e6};
+
+// Another variable's value while one varies: mixed signs and sizes, none special.
+constexpr double kBaseValues[] = {0.7, -1.3, 2.1, -0.45, 3.7, 1.9, -2.6, 0.55};
+
+// A point of [lo, hi] where g changes sign or definedness, by bisection.
+double bisect(const Expr& g, std::span<const Expr> vars, std::vector<double> point, std::size_t i,
+              double lo, double hi) {
+  auto state = [&](double x) {
+    point[i] = x;
+    const double y = evaluate_quick(g, vars, point);
+    return std::isnan(y) ? 2 : (y > 0) - (y < 0);
+  };
+  const int at_lo = state(lo);
+  for (int step = 0; step < 200; ++step) {
+    const double mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const int s = state(mid);
+    if (s == 0) return mid;
+    (s == at_lo ? lo : hi) = mid;
+  }
+  return lo + (hi - lo) / 2;
+}
+
+// The zeros and domain edges of the kinks along variable i through `base`.
+std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
+                                const std::vector<double>& base, std::size_t i) {
+  const std::vector<double>& grid = scan_grid();
+  std::vector<double> found;
+  std::vector<double> point = base;
+  for (const Expr& g : kinks) {
+    std::vector<double> values;
+    for (double x : grid) {
+      point[i] = x;
+      values.push_back(evaluate_quick(g, vars, point));
+    }
+    for (std::size_t j = 0; j < grid.size(); ++j) {
+      if (values[j] == 0) found.push_back(grid[j]);
+      if (j + 1 == grid.size()) break;
+      const double a = values[j], b = values[j + 1];
+      const bool sign_change = !std::isnan(a) && !std::isnan(b) && a * b < 0;
+      const bool domain_edge = std::isnan(a) != std::isnan(b);
+      if (sign_change || domain_edge)
+        found.push_back(bisect(g, vars, base, i, grid[j], grid[j + 1]));
+    }
+  }
+  std::ranges::sort(found, [](double a, double b) { return std::fabs(a) < std::fabs(b); });
+  if (found.size() > kMaxBreakpoints) found.resize(kMaxBreakpoints);
+  std::ranges::sort(found);
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+// Values of one variable: the line values, both sides of each breakpoint (near and
+// nearer), between neighbouring breakpoints, and beyond the outermost.
+std::vector<double> line_values(const std::vector<double>& breaks) {
+  std::vector<double> xs;
+  for (double m : kLineValues) {
+    xs.push_back(m);
+    xs.push_back(-m);
+  }
+  for (std::size_t k = 0; k < breaks.size(); ++k) {
+    const double r = breaks[k], scale = std::max(std::fabs(r), 1e-3);
+    for (double h : {1e-7, 1e-3, 0.1}) {
+      xs.push_back(r - h * scale);
+      xs.push_back(r + h * scale);
+    }
+    if (k + 1 < breaks.size()) xs.push_back(r + (breaks[k + 1] - r) / 2);
+  }
+  if (!breaks.empty()) {
+    xs.push_back(breaks.front() - 1 - std::fabs(breaks.front()));
+    xs.push_back(breaks.back() + 1 + std::fabs(breaks.back()));
+  }
+  return xs;
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
+                                               std::span<const Expr> vars) {
+  std::vector<std::vector<double>> points;
+  if (vars.empty()) return {{}};
+  std::vector<double> base(vars.size());
+  for (std::size_t j = 0; j < vars.size(); ++j) base[j] = kBaseValues[j % std::size(kBaseValues)];
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    for (double x : line_values(breakpoints(kinks, vars, base, i))) {
+      std::vector<double> p = base;
+      p[i] = x;
+      points.push_back(std::move(p));
+    }
+  }
+  // Random points: every variable at once, half of moderate size, half log-uniform.
+  std::mt19937 rng(20261129);
+  std::uniform_real_distribution<double> moderate(-4, 4), exponent(-3, 6);
+  std::bernoulli_distribution coin;
+  for (int k = 0; k < kRandomPoints; ++k) {
+    std::vector<double> p(vars.size());
+    for (double& x : p) {
+      x = k % 2 == 0 ? moderate(rng) : std::pow(10.0, exponent(rng)) * (coin(rng) ? 1 : -1);
+    }
+    points.push_back(std::move(p));
+  }
+  return points;
+}
+
+}  // namespace leibniz::checking
