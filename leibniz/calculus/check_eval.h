@@ -70,6 +70,13 @@ Comparison compare(const SideValue& a, const SideValue& b);
 /// (±1), and cos/sin of the argument of tan/sec and cot/csc (their poles).
 std::vector<Expr> breakpoint_functions(const Expr& e);
 
+/// The zeros and domain edges of `kinks` along variable i through `base`, located
+/// between neighbouring points of `grid` (sorted) by bisection: at most `at_most`,
+/// the nearest to 0, sorted.
+std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
+                                const std::vector<double>& base, std::size_t i,
+                                std::span<const double> grid, std::size_t at_most);
+
 /// The points where a claim over `vars` is sampled (after the small integers): along
 /// each variable, the others fixed, magnitudes from 1e-3 to 1e6 of both signs and both
 /// sides of every zero and domain edge of the `kinks` found there; then random points.

@@ -9,7 +9,7 @@
 namespace leibniz::checking {
 namespace {
 
-constexpr int kMaxBreakpoints = 24;  // per line, the nearest to 0 (tan has a million)
+constexpr std::size_t kMaxBreakpoints = 24;  // per line, the nearest to 0 (tan has a million)
 constexpr int kRandomPoints = 30;
 
 // ±10^(k/10) for magnitudes 1e-3 … 1e6, and 0, sorted: where breakpoints are looked for.
@@ -53,10 +53,11 @@ double bisect(const Expr& g, std::span<const Expr> vars, std::vector<double> poi
   return lo + (hi - lo) / 2;
 }
 
-// The zeros and domain edges of the kinks along variable i through `base`.
+}  // namespace
+
 std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
-                                const std::vector<double>& base, std::size_t i) {
-  const std::vector<double>& grid = scan_grid();
+                                const std::vector<double>& base, std::size_t i,
+                                std::span<const double> grid, std::size_t at_most) {
   std::vector<double> found;
   std::vector<double> point = base;
   for (const Expr& g : kinks) {
@@ -71,16 +72,19 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
       const double a = values[j], b = values[j + 1];
       const bool sign_change = !std::isnan(a) && !std::isnan(b) && a * b < 0;
       const bool domain_edge = std::isnan(a) != std::isnan(b);
-      if (sign_change || domain_edge)
+      if (sign_change || domain_edge) {
         found.push_back(bisect(g, vars, base, i, grid[j], grid[j + 1]));
+      }
     }
   }
   std::ranges::sort(found, [](double a, double b) { return std::fabs(a) < std::fabs(b); });
-  if (found.size() > kMaxBreakpoints) found.resize(kMaxBreakpoints);
+  if (found.size() > at_most) found.resize(at_most);
   std::ranges::sort(found);
   found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;
 }
+
+namespace {
 
 // Values of one variable: the line values, both sides of each breakpoint (near and
 // nearer), between neighbouring breakpoints, and beyond the outermost.
@@ -114,7 +118,7 @@ std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
   std::vector<double> base(vars.size());
   for (std::size_t j = 0; j < vars.size(); ++j) base[j] = kBaseValues[j % std::size(kBaseValues)];
   for (std::size_t i = 0; i < vars.size(); ++i) {
-    for (double x : line_values(breakpoints(kinks, vars, base, i))) {
+    for (double x : line_values(breakpoints(kinks, vars, base, i, scan_grid(), kMaxBreakpoints))) {
       std::vector<double> p = base;
       p[i] = x;
       points.push_back(std::move(p));
