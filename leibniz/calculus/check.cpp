@@ -75,6 +75,7 @@ EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOption
   for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
 
   int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
+  bool approximate = false;  // a decimal number limits the agreement to ~16 digits
   std::string one_sided_example;
   for (std::size_t k = 0; k < points.size(); ++k) {
     const std::vector<double>& p = points[k];
@@ -115,7 +116,10 @@ EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOption
       if (exact_b) result.right_value = text(b, exact_b);
       return result;
     }
-    if (c == Comparison::Agree) ++agreeing;
+    if (c == Comparison::Agree) {
+      ++agreeing;
+      approximate |= a.approximate || b.approximate;
+    }
     if (c == Comparison::Undecided) ++undecided;
     if (c == Comparison::Vague) ++vague;
   }
@@ -125,13 +129,13 @@ EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOption
     result.method = "symbolic";
   } else if (agreeing >= needed && undecided * 4 <= agreeing) {
     result.verdict = Verdict::Holds;
-    result.method =
-        vars.empty()
-            ? "numeric: equal in 256-bit arithmetic"
-            : fmt::format(
-                  "numeric: {} points agree in 256-bit arithmetic: magnitudes 1e-3 to 1e6, "
-                  "both signs, both sides of each breakpoint",
-                  agreeing);
+    const char* how =
+        approximate ? "to the 16 digits of its decimal numbers" : "in 256-bit arithmetic";
+    result.method = vars.empty() ? fmt::format("numeric: equal {}", how)
+                                 : fmt::format(
+                                       "numeric: {} points agree {}: magnitudes 1e-3 to "
+                                       "1e6, both signs, both sides of each breakpoint",
+                                       agreeing, how);
   } else if (agreeing == 0 && one_sided > 0) {
     result.reason = "no point was found where both sides are defined: " + one_sided_example;
   } else if (undecided > 0) {

@@ -53,6 +53,7 @@ class Evaluator {
     return v;
   }
   bool overflow() const { return overflow_; }
+  bool approximate() const { return approximate_; }
 
  private:
   Approx fresh(long double err = 0) const { return {Real(bits_), err}; }
@@ -62,7 +63,11 @@ class Evaluator {
       case Kind::Number: {
         Approx r = fresh();
         if (e.number().is_float()) {
+          // A decimal the user wrote (0.1) stands for itself, not for its nearest double:
+          // it is uncertain by half an ulp.
           mpfr_set_d(r.v.get(), e.number().to_double(), MPFR_RNDN);
+          r.err = std::fabs(e.number().to_double()) * std::ldexp(1.0L, -53);
+          approximate_ = true;
         } else {
           mpfr_set_q(r.v.get(), e.number().exact().get_mpq_t(), MPFR_RNDN);
         }
@@ -282,6 +287,7 @@ class Evaluator {
   std::span<const double> point_;
   bool nudge_;
   bool overflow_ = false;
+  bool approximate_ = false;
   std::unordered_map<const Node*, Value> memo_;
 };
 
@@ -319,6 +325,7 @@ SideValue evaluate_side(const Expr& e, std::span<const Expr> vars, std::span<con
   }
   if (Value l = low.value(e)) side.low = std::move(l->v);
   side.overflow = high.overflow() || low.overflow();
+  side.approximate = high.approximate();
   if (!side.defined()) side.high.reset(), side.low.reset();
   return side;
 }
@@ -351,10 +358,10 @@ Comparison compare(const SideValue& a, const SideValue& b) {
   if (mpfr_greater_p(d.get(), bound.get()) && mpfr_greater_p(d.get(), other.get())) {
     return Comparison::Differ;
   }
-  // no evidence: noise > 2^-64·max(magnitude, 1)
+  // no evidence: noise > 2^-40·max(magnitude, 1)
   mpfr_set_ui(other.get(), 1, MPFR_RNDN);
   mpfr_max(other.get(), other.get(), magnitude.get(), MPFR_RNDN);
-  mpfr_div_2ui(other.get(), other.get(), 64, MPFR_RNDN);
+  mpfr_div_2ui(other.get(), other.get(), 40, MPFR_RNDN);
   if (!mpfr_lessequal_p(noise.get(), other.get())) return Comparison::Vague;
   // agree: d ≤ 4·noise + 2^-200·magnitude
   mpfr_mul_2ui(bound.get(), noise.get(), 2, MPFR_RNDU);

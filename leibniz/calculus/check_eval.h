@@ -40,6 +40,7 @@ struct SideValue {
   std::optional<Real> high, low;  ///< at kHighBits and kLowBits
   long double error = 0;          ///< a first-order bound on the error of `high`
   bool overflow = false;
+  bool approximate = false;  ///< it holds a float (a decimal such as 0.1): ~16 digits
   bool defined() const { return high.has_value() && low.has_value(); }
   std::string text() const;  ///< 15 significant digits, or "undefined"
 };
@@ -61,7 +62,7 @@ enum class Comparison { Agree, Differ, Undecided, Vague };
 /// The sides' rounding error ("noise") is the gap between the two precisions plus an
 /// error bound propagated through every operation. Differ when they differ by more than
 /// a thousand times the noise and by more than 2^-96 (≈ 1e-29) relative; Vague (no
-/// evidence either way) when the noise exceeds 2^-64 of max(|value|, 1); Agree when
+/// evidence either way) when the noise exceeds 2^-40 of max(|value|, 1); Agree when
 /// they differ by at most four times the noise plus 2^-200 relative; else Undecided.
 Comparison compare(const SideValue& a, const SideValue& b);
 

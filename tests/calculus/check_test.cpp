@@ -44,11 +44,24 @@ TEST(CheckEqual, ARelativeDifferenceFarBelowDoublePrecisionFails) {
   EXPECT_EQ(check("pi", "355/113").verdict, Verdict::Fails);
 }
 
+// A decimal such as 0.1 stands for itself, not for its nearest double: claims with one
+// agree to its 16 digits, and say so.
+TEST(CheckEqual, DecimalNumbersAgreeToTheirSixteenDigits) {
+  const EqualityCheck c = check("0.1 + 0.2", "0.3");
+  EXPECT_EQ(c.verdict, Verdict::Holds);
+  EXPECT_EQ(c.method, "numeric: equal to the 16 digits of its decimal numbers");
+  EXPECT_EQ(check("sin(0.1*x)", "sin(x/10)").verdict, Verdict::Holds);
+  EXPECT_EQ(check("sin(0.1*x)", "sin(x/10)*(1 + 10^-10)").verdict, Verdict::Fails);
+  EXPECT_EQ(check("pi", "3.14159").verdict, Verdict::Fails);
+}
+
 TEST(CheckEqual, CancellationIsNotADifference) {
   // 1 - cos(x) for tiny x, and tan near its poles, lose every digit of a double.
   EXPECT_EQ(check("(1 - cos(x))/x^2", "2*sin(x/2)^2/x^2").verdict, Verdict::Holds);
   EXPECT_EQ(check("tan(x)", "sin(x)/cos(x)").verdict, Verdict::Holds);
   EXPECT_EQ(check("(sec(x) + tan(x))*(sec(x) - tan(x))", "1").verdict, Verdict::Holds);
+  // cosh(171)² and sinh(171)² round to the same number at 192 and at 256 bits.
+  EXPECT_EQ(check("cosh(x)^2 - sinh(x)^2", "1").verdict, Verdict::Holds);
 }
 
 // The domain policy: equal where both sides are defined, and say where only one is.
