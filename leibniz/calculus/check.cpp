@@ -46,11 +46,9 @@ std::string describe(const std::vector<Expr>& vars, const std::vector<std::strin
   return out;
 }
 
-}  // namespace
-
-EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
+EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference) {
   EqualityCheck result;
-  result.difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
+  result.difference = difference;
   const bool proved = result.difference.is_zero();
   // The symbols of both sides: a symbol can cancel from their sum (x = -x).
   const std::vector<Expr> on_left = free_symbols(left), on_right = free_symbols(right);
@@ -154,6 +152,27 @@ EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOption
   }
   if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
   return result;
+}
+
+}  // namespace
+
+EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
+  const Expr difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
+  try {
+    return decide(left, right, difference);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Unsupported) throw;
+    // A node the evaluator does not know: only a proof can decide.
+    EqualityCheck result;
+    result.difference = difference;
+    if (difference.is_zero()) {
+      result.verdict = Verdict::Holds;
+      result.method = "symbolic";
+    } else {
+      result.reason = error.what();
+    }
+    return result;
+  }
 }
 
 }  // namespace leibniz

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/print.h"
@@ -43,6 +44,7 @@ class Evaluator {
 
   Value value(const Expr& e) {
     if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
+    tick();
     Value v = compute(e);
     if (v && !mpfr_number_p(v->v.get())) {
       overflow_ |= mpfr_inf_p(v->v.get()) != 0;
@@ -191,6 +193,13 @@ class Evaluator {
       const long double f = magnitude(v->v);
       return in.err * (1 + f) > 0.01L ? kLost : carried(1 + f * f, in, kLost);
     };
+    const bool periodic = e.fn() == Fn::Sin || e.fn() == Fn::Cos || e.fn() == Fn::Tan ||
+                          e.fn() == Fn::Sec || e.fn() == Fn::Cot || e.fn() == Fn::Csc;
+    if (periodic && !mpfr_zero_p(x) && mpfr_get_exp(x) > bits_ + 64) {
+      // Its rounding is wider than the period: no value, and reducing it would be slow.
+      overflow_ = true;
+      return {};
+    }
     switch (e.fn()) {
       case Fn::Ln:
         if (mpfr_sgn(x) <= 0) return {};

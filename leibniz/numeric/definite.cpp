@@ -85,15 +85,18 @@ std::string interval_text(const Bound& a, const Bound& b) {
   return fmt::format("[{}, {}]", text(a), text(b));
 }
 
-// r as text: a small multiple of π or a small fraction when it is one (to 1e-9).
+// r as text: a small multiple of π or a small fraction when it is one (to 1e-10
+// relative), "0" only for 0 itself.
 std::string point_text(double r) {
-  const double tolerance = 1e-9 * std::max(1.0, std::fabs(r));
+  if (std::fabs(r) < 1e-300) return "0";
+  const double tolerance = 1e-10 * std::fabs(r);
   for (long q = 1; q <= 12; ++q) {
     const long k = std::lround(r * q / M_PI), n = std::lround(r * q);
     if (k != 0 && std::labs(k) <= 1000 && std::fabs(r - k * M_PI / q) <= tolerance) {
       return print_unicode(mul(rational(k, q), pi_constant()));
     }
-    if (std::labs(n) <= 100000 && std::fabs(r - static_cast<double>(n) / q) <= tolerance) {
+    if (n != 0 && std::labs(n) <= 100000 &&
+        std::fabs(r - static_cast<double>(n) / q) <= tolerance) {
       return print_unicode(rational(n, q));
     }
   }

@@ -93,6 +93,10 @@ TEST(Definite, DivergentIntegralsNameTheirSingularity) {
             "the integrand is unbounded near x = 0 (inside [0, 1]); the integral diverges");
   EXPECT_EQ(diverges("1/(x - 1/3)", "0", "1"),
             "the integrand is unbounded near x = 1/3 (inside [0, 1]); the integral diverges");
+  EXPECT_EQ(diverges("1/(x - 10^-9)", "0", "1"),
+            "the integrand is unbounded near x = 1e-09 (inside [0, 1]); the integral diverges");
+  EXPECT_EQ(diverges("1/(x - 1/10^9)", "0", "1"),
+            "the integrand is unbounded near x = 1e-09 (inside [0, 1]); the integral diverges");
   EXPECT_EQ(diverges("sqrt(x)", "-1", "1"),
             "the integrand is undefined at x = -0.999 (inside [-1, 1]): (-0.999)^(0.5) is not a "
             "real number");
