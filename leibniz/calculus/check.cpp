@@ -46,7 +46,8 @@ std::string describe(const std::vector<Expr>& vars, const std::vector<std::strin
   return out;
 }
 
-EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference) {
+EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference,
+                     bool use_difference) {
   EqualityCheck result;
   result.difference = difference;
   const bool proved = result.difference.is_zero();
@@ -72,6 +73,15 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
   }
   for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
 
+  // The difference as an expression (like terms cancel as it is built: x + e^-1000 − x is
+  // e^-1000), evaluated too: it shows what A and B are too large to.
+  auto compare_at = [&](const SideValue& a, const SideValue& b, const std::vector<double>& p) {
+    if (proved || !use_difference || a.approximate || b.approximate) {
+      return checking::compare(a, b);
+    }
+    const SideValue d = checking::evaluate_side(result.difference, vars, p);
+    return checking::compare(a, b, &d);
+  };
   int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
   bool approximate = false;  // a decimal number limits the agreement to ~16 digits
   std::string one_sided_example;
@@ -103,7 +113,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     }
     const Comparison c = exact_a && exact_b
                              ? (*exact_a == *exact_b ? Comparison::Agree : Comparison::Differ)
-                             : checking::compare(a, b);
+                             : compare_at(a, b, p);
     if (c == Comparison::Differ) {
       result.verdict = Verdict::Fails;
       result.method = "a counterexample";
@@ -112,6 +122,17 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       std::tie(result.left_value, result.right_value) = checking::distinct_texts(a, b);
       if (exact_a) result.left_value = text(a, exact_a);
       if (exact_b) result.right_value = text(b, exact_b);
+      if (result.left_value == result.right_value) {
+        // Closer than 70 digits show (x and x + e^-1000): the right side is the left
+        // minus the difference.
+        const SideValue d = checking::evaluate_side(result.difference, vars, p);
+        if (d.defined()) {
+          const std::string size = d.text();
+          if (!exact_a) result.left_value = a.text();
+          result.right_value = result.left_value;
+          result.right_value += mpfr_sgn(d.high->get()) < 0 ? " + " + size.substr(1) : " - " + size;
+        }
+      }
       return result;
     }
     if (c == Comparison::Agree) {
@@ -159,7 +180,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
 EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
   const Expr difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
   try {
-    return decide(left, right, difference);
+    return decide(left, right, difference, options.symbolic);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Unsupported) throw;
     // A node the evaluator does not know: only a proof can decide.

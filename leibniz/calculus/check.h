@@ -34,7 +34,9 @@ struct EqualityCheck {
 };
 
 struct CheckOptions {
-  bool symbolic = true;  ///< try simplify(left - right) first
+  /// Try simplify(left - right) first, and evaluate that difference at every point
+  /// too (it shows differences beyond the sides' precision: x and x + e^-1000).
+  bool symbolic = true;
 };
 
 EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options = {});

@@ -345,17 +345,41 @@ double evaluate_quick(const Expr& e, std::span<const Expr> vars, std::span<const
   return v ? v->v.to_double() : std::nan("");
 }
 
-Comparison compare(const SideValue& a, const SideValue& b) {
-  Real noise(kHighBits), other(kHighBits), d(kHighBits), magnitude(kHighBits), bound(kHighBits);
-  // noise: the gap between the precisions plus the propagated bound, of both sides
-  mpfr_sub(noise.get(), a.high->get(), a.low->get(), MPFR_RNDN);
+namespace {
+
+// The rounding noise of a value: the gap between its precisions plus its error bound.
+Real noise_of(const SideValue& v) {
+  Real noise(kHighBits), bound(kHighBits);
+  mpfr_sub(noise.get(), v.high->get(), v.low->get(), MPFR_RNDN);
   mpfr_abs(noise.get(), noise.get(), MPFR_RNDN);
-  mpfr_sub(other.get(), b.high->get(), b.low->get(), MPFR_RNDN);
-  mpfr_abs(other.get(), other.get(), MPFR_RNDN);
-  mpfr_add(noise.get(), noise.get(), other.get(), MPFR_RNDU);
-  mpfr_set_ld(other.get(), a.error + b.error, MPFR_RNDU);
+  mpfr_set_ld(bound.get(), v.error, MPFR_RNDU);
+  mpfr_add(noise.get(), noise.get(), bound.get(), MPFR_RNDU);
+  return noise;
+}
+
+}  // namespace
+
+Comparison compare(const SideValue& a, const SideValue& b, const SideValue* difference) {
+  Real noise = noise_of(a), other = noise_of(b), d(kHighBits), magnitude(kHighBits),
+       bound(kHighBits);
   mpfr_add(noise.get(), noise.get(), other.get(), MPFR_RNDU);
   mpfr_sub(d.get(), a.high->get(), b.high->get(), MPFR_RNDN);
+  // The simplified difference sees what A and B are too large to show (x and
+  // x + e^-1000): when it is certainly not 0 and consistent with A − B, they differ.
+  bool certainly_nonzero = false;
+  if (difference != nullptr && difference->defined()) {
+    const Real d_noise = noise_of(*difference);
+    mpfr_abs(other.get(), difference->high->get(), MPFR_RNDN);
+    mpfr_mul_ui(bound.get(), d_noise.get(), 1000, MPFR_RNDU);
+    certainly_nonzero = mpfr_greater_p(other.get(), bound.get());
+    if (certainly_nonzero) {
+      mpfr_sub(other.get(), difference->high->get(), d.get(), MPFR_RNDN);
+      mpfr_abs(other.get(), other.get(), MPFR_RNDN);
+      mpfr_add(bound.get(), noise.get(), d_noise.get(), MPFR_RNDU);
+      mpfr_mul_2ui(bound.get(), bound.get(), 2, MPFR_RNDU);
+      if (mpfr_lessequal_p(other.get(), bound.get())) return Comparison::Differ;
+    }
+  }
   mpfr_abs(d.get(), d.get(), MPFR_RNDN);
   mpfr_abs(magnitude.get(), a.high->get(), MPFR_RNDN);
   mpfr_abs(other.get(), b.high->get(), MPFR_RNDN);
@@ -376,7 +400,7 @@ Comparison compare(const SideValue& a, const SideValue& b) {
   mpfr_mul_2ui(bound.get(), noise.get(), 2, MPFR_RNDU);
   mpfr_div_2ui(other.get(), magnitude.get(), 200, MPFR_RNDN);
   mpfr_add(bound.get(), bound.get(), other.get(), MPFR_RNDU);
-  if (mpfr_lessequal_p(d.get(), bound.get())) return Comparison::Agree;
+  if (mpfr_lessequal_p(d.get(), bound.get()) && !certainly_nonzero) return Comparison::Agree;
   return Comparison::Undecided;
 }
 

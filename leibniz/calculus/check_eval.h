@@ -64,7 +64,9 @@ enum class Comparison { Agree, Differ, Undecided, Vague };
 /// a thousand times the noise and by more than 2^-96 (≈ 1e-29) relative; Vague (no
 /// evidence either way) when the noise exceeds 2^-40 of max(|value|, 1); Agree when
 /// they differ by at most four times the noise plus 2^-200 relative; else Undecided.
-Comparison compare(const SideValue& a, const SideValue& b);
+/// With `difference`, the value of simplify(A − B) at the same point: also Differ when it
+/// is certainly not 0 and agrees with A − B within the noise, and never Agree then.
+Comparison compare(const SideValue& a, const SideValue& b, const SideValue* difference = nullptr);
 
 /// The arguments where the expression changes behaviour at a sign change or a domain
 /// edge: of abs, ln, roots and fractional powers, denominators, asin/acos/asec/acsc

@@ -2,6 +2,7 @@
 // where one of its abs, roots, logarithms, denominators or poles changes behaviour.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "leibniz/calculus/check_eval.h"
@@ -12,15 +13,18 @@ namespace {
 constexpr std::size_t kMaxBreakpoints = 24;  // per line, the nearest to 0 (tan has a million)
 constexpr int kRandomPoints = 30;
 
-// ±10^(k/10) for magnitudes 1e-3 … 1e6, and 0, sorted: where breakpoints are looked for.
+// ±10^(k/10) for magnitudes 1e-3 … 1e6, sparser ±10^k out to 1e-12 and 1e30, and 0,
+// sorted: where breakpoints are looked for (abs(x - 10^7) has one far out).
 const std::vector<double>& scan_grid() {
   static const std::vector<double> grid = [] {
     std::vector<double> g{0};
-    for (int k = -30; k <= 60; ++k) {
-      const double m = std::pow(10.0, k / 10.0);
+    auto both = [&g](double m) {
       g.push_back(m);
       g.push_back(-m);
-    }
+    };
+    for (int k = -30; k <= 60; ++k) both(std::pow(10.0, k / 10.0));
+    for (int k = -12; k <= -4; ++k) both(std::pow(10.0, k));
+    for (int k = 7; k <= 30; ++k) both(std::pow(10.0, k));
     std::ranges::sort(g);
     return g;
   }();
@@ -53,6 +57,34 @@ double bisect(const Expr& g, std::span<const Expr> vars, std::vector<double> poi
   return lo + (hi - lo) / 2;
 }
 
+bool periodic(const Expr& g) {
+  if (g.is(Kind::Func) && (g.fn() == Fn::Sin || g.fn() == Fn::Cos || g.fn() == Fn::Tan)) {
+    return true;
+  }
+  return std::ranges::any_of(g.args(), periodic);
+}
+
+// Where |g| is smallest on [lo, hi] (one dip), by golden-section search.
+double lowest(const Expr& g, std::span<const Expr> vars, std::vector<double> point, std::size_t i,
+              double lo, double hi) {
+  auto size = [&](double x) {
+    point[i] = x;
+    const double y = std::fabs(evaluate_quick(g, vars, point));
+    return std::isnan(y) ? std::numeric_limits<double>::infinity() : y;
+  };
+  const double ratio = (std::sqrt(5.0) - 1) / 2;
+  for (int step = 0; step < 100 && lo < hi; ++step) {
+    const double a = hi - ratio * (hi - lo), b = lo + ratio * (hi - lo);
+    if (a <= lo || b >= hi || a >= b) break;
+    if (size(a) < size(b)) {
+      hi = b;
+    } else {
+      lo = a;
+    }
+  }
+  return lo + (hi - lo) / 2;
+}
+
 }  // namespace
 
 std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
@@ -61,6 +93,9 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
   std::vector<double> found;
   std::vector<double> point = base;
   for (const Expr& g : kinks) {
+    // Zeros of even multiplicity are looked for in algebraic kinks ((x - 3)² under a
+    // root); a periodic one (cos u of tan u) dips everywhere and has simple zeros.
+    const bool dips = !periodic(g);
     std::vector<double> values;
     for (double x : grid) {
       point[i] = x;
@@ -68,6 +103,18 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
     }
     for (std::size_t j = 0; j < grid.size(); ++j) {
       if (values[j] == 0) found.push_back(grid[j]);
+      if (dips && j > 0 && j + 1 < grid.size()) {
+        // A zero of even multiplicity, (x - 3)², shows as a dip without a sign change.
+        const double before = std::fabs(values[j - 1]), here = std::fabs(values[j]),
+                     after = std::fabs(values[j + 1]);
+        if (here < before && here < after && values[j - 1] * values[j + 1] > 0) {
+          const double r = lowest(g, vars, base, i, grid[j - 1], grid[j + 1]);
+          point[i] = r;
+          if (std::fabs(evaluate_quick(g, vars, point)) <= 1e-9 * std::min(before, after)) {
+            found.push_back(r);
+          }
+        }
+      }
       if (j + 1 == grid.size()) break;
       const double a = values[j], b = values[j + 1];
       const bool sign_change = !std::isnan(a) && !std::isnan(b) && a * b < 0;

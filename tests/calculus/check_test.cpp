@@ -55,6 +55,26 @@ TEST(CheckEqual, DecimalNumbersAgreeToTheirSixteenDigits) {
   EXPECT_EQ(check("pi", "3.14159").verdict, Verdict::Fails);
 }
 
+// Differences below what 256 bits of A and B show are seen in the difference itself.
+TEST(CheckEqual, DifferencesBeyondThePrecisionOfTheSidesFail) {
+  const EqualityCheck c = check("x", "x + e^(-1000)");
+  EXPECT_EQ(c.verdict, Verdict::Fails);
+  EXPECT_EQ(c.left_value, "1");
+  EXPECT_EQ(c.right_value, "1 + 5.07595889754946e-435");
+  const EqualityCheck s = check("sin(x)", "sin(x)*(1 + e^(-200))");
+  EXPECT_EQ(s.verdict, Verdict::Fails);
+  EXPECT_EQ(s.right_value, "0.841470984807897 + 1.16450877322539e-87");
+}
+
+// Breakpoints far out, and zeros of even multiplicity (no sign change), are found.
+TEST(CheckEqual, FarAndDoubleBreakpointsAreFound) {
+  EXPECT_EQ(check("abs(x - 10^7)", "10^7 - x").verdict, Verdict::Fails);
+  EXPECT_EQ(check("sqrt((x - 3*10^12)^2)", "3*10^12 - x").verdict, Verdict::Fails);
+  EXPECT_EQ(check("sqrt(x^2 - 6*x + 9)", "3 - x").verdict, Verdict::Fails);
+  EXPECT_EQ(check("atan(tan(x))", "x").verdict, Verdict::Fails);
+  EXPECT_EQ(check("acos(cos(x))", "abs(x)").verdict, Verdict::Fails);
+}
+
 TEST(CheckEqual, CancellationIsNotADifference) {
   // 1 - cos(x) for tiny x, and tan near its poles, lose every digit of a double.
   EXPECT_EQ(check("(1 - cos(x))/x^2", "2*sin(x/2)^2/x^2").verdict, Verdict::Holds);
