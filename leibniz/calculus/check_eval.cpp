@@ -339,8 +339,9 @@ SideValue evaluate_side(const Expr& e, std::span<const Expr> vars, std::span<con
   return side;
 }
 
-double evaluate_quick(const Expr& e, std::span<const Expr> vars, std::span<const double> point) {
-  Evaluator quick(53, vars, point, false);
+double evaluate_quick(const Expr& e, std::span<const Expr> vars, std::span<const double> point,
+                      mpfr_prec_t bits) {
+  Evaluator quick(bits, vars, point, false);
   const Value v = quick.value(e);
   return v ? v->v.to_double() : std::nan("");
 }

@@ -54,8 +54,10 @@ inline constexpr mpfr_prec_t kHighBits = 256, kLowBits = 192;
 /// point). Throws Error{Unsupported} for a node it cannot evaluate.
 SideValue evaluate_side(const Expr& e, std::span<const Expr> vars, std::span<const double> point);
 
-/// A quick double value (MPFR at 53 bits), NaN where undefined: for locating breakpoints.
-double evaluate_quick(const Expr& e, std::span<const Expr> vars, std::span<const double> point);
+/// A quick double value (MPFR at 53 bits, or `bits`), NaN where undefined: for locating
+/// breakpoints.
+double evaluate_quick(const Expr& e, std::span<const Expr> vars, std::span<const double> point,
+                      mpfr_prec_t bits = 53);
 
 enum class Comparison { Agree, Differ, Undecided, Vague };
 
@@ -74,11 +76,13 @@ Comparison compare(const SideValue& a, const SideValue& b, const SideValue* diff
 std::vector<Expr> breakpoint_functions(const Expr& e);
 
 /// The zeros and domain edges of `kinks` along variable i through `base`, located
-/// between neighbouring points of `grid` (sorted) by bisection: at most `at_most`,
-/// the nearest to 0, sorted.
+/// between neighbouring points of `grid` (sorted) by bisection, and zeros without a sign
+/// change ((x - 3)²) at dips of |g|, for periodic kinks only with `periodic_dips` (on a
+/// coarse grid cos dips everywhere): at most `at_most`, the nearest to 0, sorted.
 std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
                                 const std::vector<double>& base, std::size_t i,
-                                std::span<const double> grid, std::size_t at_most);
+                                std::span<const double> grid, std::size_t at_most,
+                                bool periodic_dips);
 
 /// The points where a claim over `vars` is sampled (after the small integers): along
 /// each variable, the others fixed, magnitudes from 1e-3 to 1e6 of both signs and both

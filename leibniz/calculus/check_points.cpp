@@ -64,12 +64,13 @@ bool periodic(const Expr& g) {
   return std::ranges::any_of(g.args(), periodic);
 }
 
-// Where |g| is smallest on [lo, hi] (one dip), by golden-section search.
+// Where |g| is smallest on [lo, hi] (one dip), by golden-section search in 256 bits (in
+// doubles 1 - cos(x) is 0 on a whole neighbourhood of 0).
 double lowest(const Expr& g, std::span<const Expr> vars, std::vector<double> point, std::size_t i,
               double lo, double hi) {
   auto size = [&](double x) {
     point[i] = x;
-    const double y = std::fabs(evaluate_quick(g, vars, point));
+    const double y = std::fabs(evaluate_quick(g, vars, point, kHighBits));
     return std::isnan(y) ? std::numeric_limits<double>::infinity() : y;
   };
   const double ratio = (std::sqrt(5.0) - 1) / 2;
@@ -85,17 +86,42 @@ double lowest(const Expr& g, std::span<const Expr> vars, std::vector<double> poi
   return lo + (hi - lo) / 2;
 }
 
+// r, or a nearby simple number (0, a fraction p/q or a multiple of π/q for q ≤ 12,
+// within 1e-6) where one of the kinks is at least as close to 0 in 256 bits: a
+// breakpoint located in doubles is off by rounding, and 0 reads better than -8e-25.
+double snapped(std::span<const Expr> kinks, std::span<const Expr> vars, std::vector<double> point,
+               std::size_t i, double r) {
+  std::vector<double> candidates{0};
+  for (int q = 1; q <= 12; ++q) {
+    candidates.push_back(std::round(r * q) / q);
+    candidates.push_back(std::round(r * q / M_PI) * M_PI / q);
+  }
+  auto size = [&](const Expr& g, double x) {
+    point[i] = x;
+    return std::fabs(evaluate_quick(g, vars, point, kHighBits));
+  };
+  for (double c : candidates) {
+    if (c == r || std::fabs(c - r) > 1e-6 * std::max(1.0, std::fabs(r))) continue;
+    for (const Expr& g : kinks) {
+      const double at_c = size(g, c), at_r = size(g, r);
+      if (!std::isnan(at_c) && !std::isnan(at_r) && at_c <= at_r) return c;
+    }
+  }
+  return r;
+}
+
 }  // namespace
 
 std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Expr> vars,
                                 const std::vector<double>& base, std::size_t i,
-                                std::span<const double> grid, std::size_t at_most) {
+                                std::span<const double> grid, std::size_t at_most,
+                                bool periodic_dips) {
   std::vector<double> found;
   std::vector<double> point = base;
   for (const Expr& g : kinks) {
     // Zeros of even multiplicity are looked for in algebraic kinks ((x - 3)² under a
     // root); a periodic one (cos u of tan u) dips everywhere and has simple zeros.
-    const bool dips = !periodic(g);
+    const bool dips = periodic_dips || !periodic(g);
     std::vector<double> values;
     for (double x : grid) {
       point[i] = x;
@@ -110,7 +136,8 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
         if (here < before && here < after && values[j - 1] * values[j + 1] > 0) {
           const double r = lowest(g, vars, base, i, grid[j - 1], grid[j + 1]);
           point[i] = r;
-          if (std::fabs(evaluate_quick(g, vars, point)) <= 1e-9 * std::min(before, after)) {
+          const double low = std::fabs(evaluate_quick(g, vars, point, kHighBits));
+          if (low <= 1e-9 * std::min(before, after)) {
             found.push_back(r);
           }
         }
@@ -124,6 +151,7 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
       }
     }
   }
+  for (double& r : found) r = snapped(kinks, vars, base, i, r);
   std::ranges::sort(found, [](double a, double b) { return std::fabs(a) < std::fabs(b); });
   if (found.size() > at_most) found.resize(at_most);
   std::ranges::sort(found);
@@ -165,7 +193,8 @@ std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
   std::vector<double> base(vars.size());
   for (std::size_t j = 0; j < vars.size(); ++j) base[j] = kBaseValues[j % std::size(kBaseValues)];
   for (std::size_t i = 0; i < vars.size(); ++i) {
-    for (double x : line_values(breakpoints(kinks, vars, base, i, scan_grid(), kMaxBreakpoints))) {
+    for (double x :
+         line_values(breakpoints(kinks, vars, base, i, scan_grid(), kMaxBreakpoints, false))) {
       std::vector<double> p = base;
       p[i] = x;
       points.push_back(std::move(p));

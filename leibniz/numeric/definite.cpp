@@ -26,6 +26,7 @@ namespace {
 // ∫ diverges at r (p = 1 exactly for 1/x and tan; p < 1 converges).
 constexpr int kScanSteps = 2000;
 constexpr double kDivergentExponent = 0.995;
+constexpr mpfr_prec_t kPrecise = checking::kHighBits;
 
 double closed_form_value(const Expr& e) { return Program(e, {}).run({}); }
 
@@ -75,6 +76,20 @@ Expr at(const Expr& e, const Expr& var, const Expr& value) {
   Substitution values;
   values.emplace(var.node(), value);
   return simplify(special_values(substitute(e, values)));
+}
+
+// f(x) in doubles, or where doubles fail (1 - cos(x) is 0 for |x| < 1e-8, so
+// 1/(1 - cos(x))^(1/4) would divide by 0) in 256 bits; Error{Domain} where f is undefined.
+double value_at(const Expr& e, const Expr& var, const Program& integrand, double x) {
+  const double point[] = {x};
+  try {
+    return integrand.run(point);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Domain) throw;
+    const double precise = checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
+    if (std::isfinite(precise)) return precise;
+    throw;
+  }
 }
 
 // The interval [a, b] in the notation of the notes, for messages.
@@ -151,7 +166,7 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
   const std::vector<double> grid = scan_grid(lo, hi);
   const std::vector<Expr> kinks = checking::breakpoint_functions(e);
   std::vector<double> points;
-  for (double r : checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, grid, 256)) {
+  for (double r : checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, grid, 256, true)) {
     if (r > lo && r < hi) points.push_back(r);
   }
   std::vector<double> suspects = points;
@@ -169,14 +184,13 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
   for (double x : grid) {
     if (x <= lo || x >= hi) continue;
     try {
-      const double point[] = {x};
-      integrand.run(point);
+      value_at(e, var, integrand, x);
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::Domain) throw;
       const double step = 1e-9 * std::max(1.0, std::fabs(x));
       const double left[] = {x - step}, right[] = {x + step};
-      if (!std::isnan(checking::evaluate_quick(e, std::span(&var, 1), left)) &&
-          !std::isnan(checking::evaluate_quick(e, std::span(&var, 1), right))) {
+      if (std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise)) &&
+          std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise))) {
         continue;
       }
       throw Error(ErrorKind::Domain,
@@ -194,7 +208,7 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
 bool continuous_on(const Expr& F, const Expr& var, double lo, double hi) {
   const std::vector<Expr> kinks = checking::breakpoint_functions(F);
   for (double r :
-       checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, scan_grid(lo, hi), 256)) {
+       checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, scan_grid(lo, hi), 256, true)) {
     if (r < lo || r > hi) continue;
     const double scale = std::max(1.0, std::fabs(r));
     std::vector<double> limits;  // F just left and just right of r, inside [lo, hi]
@@ -267,8 +281,7 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
   double where = 0;
   auto f = [&](double x) {
     where = x;
-    const double point[] = {x};
-    return integrand.run(point);
+    return value_at(e, var, integrand, x);
   };
   QuadratureResult q{0, 0, 0, true};
   QuadratureOptions options;

@@ -97,6 +97,11 @@ TEST(Definite, DivergentIntegralsNameTheirSingularity) {
             "the integrand is unbounded near x = 1e-09 (inside [0, 1]); the integral diverges");
   EXPECT_EQ(diverges("1/(x - 1/10^9)", "0", "1"),
             "the integrand is unbounded near x = 1e-09 (inside [0, 1]); the integral diverges");
+  // Zeros without a sign change, located in 256 bits (1 - cos(x) is 0 in doubles near 0).
+  EXPECT_EQ(diverges("1/(1 - cos(x))", "-1", "2"),
+            "the integrand is unbounded near x = 0 (inside [-1, 2]); the integral diverges");
+  EXPECT_EQ(diverges("1/(x^2 - 2*x + 1)", "0.3", "2"),
+            "the integrand is unbounded near x = 1 (inside [0.3, 2]); the integral diverges");
   EXPECT_EQ(diverges("sqrt(x)", "-1", "1"),
             "the integrand is undefined at x = -0.999 (inside [-1, 1]): (-0.999)^(0.5) is not a "
             "real number");
