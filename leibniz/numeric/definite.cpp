@@ -100,22 +100,27 @@ std::string interval_text(const Bound& a, const Bound& b) {
   return fmt::format("[{}, {}]", text(a), text(b));
 }
 
-// r as text: a small multiple of π or a small fraction when it is one (to 1e-10
-// relative), "0" only for 0 itself.
-std::string point_text(double r) {
-  if (std::fabs(r) < 1e-300) return "0";
+// r as a small multiple of π or a small fraction when it is one (to 1e-10 relative),
+// or null; 0 only for 0 itself.
+Expr simple_form(double r) {
+  if (std::fabs(r) < 1e-300) return integer(0);
   const double tolerance = 1e-10 * std::fabs(r);
   for (long q = 1; q <= 12; ++q) {
     const long k = std::lround(r * q / M_PI), n = std::lround(r * q);
     if (k != 0 && std::labs(k) <= 1000 && std::fabs(r - k * M_PI / q) <= tolerance) {
-      return print_unicode(mul(rational(k, q), pi_constant()));
+      return mul(rational(k, q), pi_constant());
     }
     if (n != 0 && std::labs(n) <= 100000 &&
         std::fabs(r - static_cast<double>(n) / q) <= tolerance) {
-      return print_unicode(rational(n, q));
+      return rational(n, q);
     }
   }
-  return fmt::format("{:.6g}", r);
+  return {};
+}
+
+std::string point_text(double r) {
+  const Expr simple = simple_form(r);
+  return simple.is_null() ? fmt::format("{:.6g}", r) : print_unicode(simple);
 }
 
 // Where to look for singularities: 2000 even steps over [lo, hi] (over [-1e6, 1e6] of an
@@ -244,6 +249,110 @@ Expr by_fundamental_theorem(const Expr& var, const Expr& F, const Bound& a, cons
   }
 }
 
+// Whether f is undefined at the exact point c, or one of its breakpoint functions is 0
+// there (in 256 bits: cos(π/2) of 1/sqrt(cos(x)), which doubles make 6e-17).
+bool singular_at(const Expr& e, const Expr& var, const Expr& c) {
+  auto at_c = [&](const Expr& g) {
+    Substitution values;
+    values.emplace(var.node(), c);
+    return checking::evaluate_quick(substitute(g, values), {}, {}, kPrecise);
+  };
+  try {
+    if (!std::isfinite(at_c(e))) return true;
+    for (const Expr& g : checking::breakpoint_functions(e)) {
+      const double value = at_c(g);
+      if (std::isnan(value) || std::fabs(value) < 1e-60) return true;
+    }
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Domain) throw;
+    return true;  // substitute folded it to a division by 0
+  }
+  return false;
+}
+
+// A finite bound's exact value, or null for ±∞.
+Expr bound_form(const Bound& b) { return b.infinity != 0 ? Expr() : b.value; }
+
+// f at u in 256 bits (for the pieces next to a singular point); Error{Domain} where it
+// has no finite real value.
+double precise_value(const Expr& e, const Expr& var, double u) {
+  const double point[] = {u};
+  const double value = checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
+  if (!std::isfinite(value)) throw Error(ErrorKind::Domain, "it has no finite real value there");
+  return value;
+}
+
+// ∫ over [cuts[0], cuts.back()] as the sum over the pieces between cuts. Next to a
+// singular cut c with an exact form (0, π/2, 1/2) the integrand is shifted, f(c ± u) for
+// u from 0, and evaluated in 256 bits: doubles would misplace c by an ulp and lose f to
+// cancellation there (1/sqrt(cos(x)) at π/2: about 1e-8), unseen by the error estimate.
+// Next to a singular cut without one, what an ulp around it can hold is added to the
+// error estimate.
+QuadratureResult by_pieces(const Expr& e, const Expr& var, const std::vector<double>& cuts,
+                           const std::vector<Expr>& exact, const std::vector<bool>& singular,
+                           double& where) {
+  QuadratureResult total{0, 0, 0, true};
+  QuadratureOptions options;
+  options.max_evaluations =
+      std::max(15'000, options.max_evaluations / static_cast<int>(2 * cuts.size()));
+  const Program plain(e, std::span(&var, 1));
+  // ∫ over [start, end]; with an origin, as ∫ f(origin + direction·u) du from 0.
+  auto integrate_piece = [&](const Expr& origin, int direction, double start, double end) {
+    QuadratureResult piece;
+    if (origin.is_null()) {
+      piece = quadrature(
+          [&](double x) {
+            where = x;
+            return value_at(e, var, plain, x);
+          },
+          start, end, options);
+    } else {
+      Substitution values;
+      values.emplace(var.node(), direction > 0 ? add(origin, var) : sub(origin, var));
+      const Expr shifted = substitute(e, values);
+      const double offset = closed_form_value(origin);
+      piece = quadrature(
+          [&](double u) {
+            where = offset + direction * u;
+            return precise_value(shifted, var, u);
+          },
+          0, end - start, options);
+    }
+    total.value += piece.value;
+    total.error += piece.error;
+    total.evaluations += piece.evaluations;
+    total.converged &= piece.converged;
+  };
+  for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+    const double lo = cuts[i], hi = cuts[i + 1];
+    const Expr left = singular[i] ? exact[i] : Expr();
+    const Expr right = singular[i + 1] ? exact[i + 1] : Expr();
+    if (std::isinf(lo) || std::isinf(hi) || (left.is_null() && right.is_null())) {
+      integrate_piece(Expr(), 0, lo, hi);
+      continue;
+    }
+    const double middle = lo + (hi - lo) / 2;
+    integrate_piece(left, 1, lo, middle);
+    integrate_piece(right, -1, middle, hi);
+  }
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    if (!singular[i] || !exact[i].is_null() || std::isinf(cuts[i])) continue;
+    // ∫ over r ± ε of |x - r|^-p is ε·|f(r ± ε)|/(1 - p), p < 0.995.
+    const double r = cuts[i], epsilon = 8 * std::max(std::fabs(r), 1e-300) * 0x1p-52;
+    for (double x : {r - epsilon, r + epsilon}) {
+      if (x < cuts.front() || x > cuts.back()) continue;
+      const double point[] = {x};
+      const double size =
+          std::fabs(checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise));
+      total.error += std::isfinite(size) ? 200 * epsilon * size : kInfinity;
+    }
+  }
+  const QuadratureOptions tolerance;
+  total.converged &= total.error <= std::max(tolerance.absolute_tolerance,
+                                             tolerance.relative_tolerance * std::fabs(total.value));
+  return total;
+}
+
 }  // namespace
 
 Bound Bound::parse(std::string_view text) {
@@ -278,32 +387,32 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
   std::vector<double> cuts{lo};
   for (double r : singular_points(e, var, integrand, lo, hi, interval)) cuts.push_back(r);
   cuts.push_back(hi);
+  // The singular cuts: the interior ones, and a bound where f has no finite value.
+  std::vector<Expr> exact_cuts{bound_form(from <= to ? a : b)};
+  std::vector<bool> singular{false};
+  for (std::size_t i = 1; i + 1 < cuts.size(); ++i) {
+    exact_cuts.push_back(simple_form(cuts[i]));
+    singular.push_back(true);
+  }
+  exact_cuts.push_back(bound_form(from <= to ? b : a));
+  singular.push_back(false);
+  for (std::size_t i : {std::size_t{0}, cuts.size() - 1}) {
+    singular[i] = !exact_cuts[i].is_null() && singular_at(e, var, exact_cuts[i]);
+  }
   double where = 0;
-  auto f = [&](double x) {
-    where = x;
-    return value_at(e, var, integrand, x);
-  };
   QuadratureResult q{0, 0, 0, true};
-  QuadratureOptions options;
-  options.max_evaluations =
-      std::max(15'000, options.max_evaluations / static_cast<int>(cuts.size()));
   try {
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-      const QuadratureResult piece = quadrature(f, cuts[i], cuts[i + 1], options);
-      q.value += piece.value;
-      q.error += piece.error;
-      q.evaluations += piece.evaluations;
-      q.converged &= piece.converged;
-    }
+    q = by_pieces(e, var, cuts, exact_cuts, singular, where);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Domain) throw;
     // At ±∞ itself (the change of variable of an infinite interval ran out of room): the
     // quadrature could not finish, which is not a fact about the domain.
-    if (!std::isfinite(where)) q.converged = false;
-    if (q.converged)
+    if (std::isfinite(where)) {
       throw Error(ErrorKind::Domain,
                   fmt::format("the integrand is undefined at {} = {} (inside {}): {}", var.name(),
                               point_text(where), interval, error.what()));
+    }
+    q.converged = false;
   }
   if (from > to) q.value = -q.value;
   DefiniteIntegral result;
