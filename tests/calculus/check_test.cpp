@@ -124,38 +124,38 @@ std::vector<std::pair<Identity, Identity>> identities() {
   const Expr one = integer(1), two = integer(2), three = integer(3);
   // Each pair: a true identity in u, v and a nearby false one.
   return {
-      {{[&](auto u, auto) { return div(f(Fn::Sin, u), f(Fn::Cos, u)); },
-        [&](auto u, auto) { return f(Fn::Tan, u); }},
-       {[&](auto u, auto) { return div(f(Fn::Sin, u), f(Fn::Cos, u)); },
-        [&](auto u, auto) { return add(f(Fn::Tan, u), mul(p("10^-10"), p("x"))); }}},
-      {{[&](auto u, auto) { return sqrt(pow(sub(u, three), 2)); },
-        [&](auto u, auto) { return f(Fn::Abs, sub(u, three)); }},
-       {[&](auto u, auto) { return sqrt(pow(sub(u, three), 2)); },
-        [&](auto u, auto) { return f(Fn::Abs, add(u, three)); }}},
-      {{[&](auto u, auto v) { return f(Fn::Abs, mul(u, v)); },
-        [&](auto u, auto v) { return mul(f(Fn::Abs, u), f(Fn::Abs, v)); }},
-       {[&](auto u, auto v) { return f(Fn::Abs, mul(u, v)); },
-        [&](auto u, auto v) { return mul(f(Fn::Abs, u), f(Fn::Abs, add(v, p("1/1000")))); }}},
-      {{[&](auto u, auto) { return sub(pow(f(Fn::Cosh, u), 2), pow(f(Fn::Sinh, u), 2)); },
-        [&](auto, auto) { return one; }},
-       {[&](auto u, auto) { return sub(pow(f(Fn::Cosh, u), 2), pow(f(Fn::Sinh, u), 2)); },
-        [&](auto, auto) { return p("1 + 10^-12"); }}},
-      {{[&](auto u, auto) { return f(Fn::Sin, mul(two, u)); },
-        [&](auto u, auto) {
+      {{[=](auto u, auto) { return div(f(Fn::Sin, u), f(Fn::Cos, u)); },
+        [=](auto u, auto) { return f(Fn::Tan, u); }},
+       {[=](auto u, auto) { return div(f(Fn::Sin, u), f(Fn::Cos, u)); },
+        [=](auto u, auto) { return add(f(Fn::Tan, u), mul(p("10^-10"), p("x"))); }}},
+      {{[=](auto u, auto) { return sqrt(pow(sub(u, three), 2)); },
+        [=](auto u, auto) { return f(Fn::Abs, sub(u, three)); }},
+       {[=](auto u, auto) { return sqrt(pow(sub(u, three), 2)); },
+        [=](auto u, auto) { return f(Fn::Abs, add(u, three)); }}},
+      {{[=](auto u, auto v) { return f(Fn::Abs, mul(u, v)); },
+        [=](auto u, auto v) { return mul(f(Fn::Abs, u), f(Fn::Abs, v)); }},
+       {[=](auto u, auto v) { return f(Fn::Abs, mul(u, v)); },
+        [=](auto u, auto v) { return mul(f(Fn::Abs, u), f(Fn::Abs, add(v, p("1/1000")))); }}},
+      {{[=](auto u, auto) { return sub(pow(f(Fn::Cosh, u), 2), pow(f(Fn::Sinh, u), 2)); },
+        [=](auto, auto) { return one; }},
+       {[=](auto u, auto) { return sub(pow(f(Fn::Cosh, u), 2), pow(f(Fn::Sinh, u), 2)); },
+        [=](auto, auto) { return p("1 + 10^-12"); }}},
+      {{[=](auto u, auto) { return f(Fn::Sin, mul(two, u)); },
+        [=](auto u, auto) {
           return mul({two, f(Fn::Sin, u), f(Fn::Cos, u)});
         }},
-       {[&](auto u, auto) { return f(Fn::Sin, mul(two, u)); },
-        [&](auto u, auto) {
+       {[=](auto u, auto) { return f(Fn::Sin, mul(two, u)); },
+        [=](auto u, auto) {
           return mul({p("2 + 10^-11"), f(Fn::Sin, u), f(Fn::Cos, u)});
         }}},
-      {{[&](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); },
-        [&](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); }},
-       {[&](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); },
-        [&](auto u, auto v) { return sqrt(add(pow(u, 2), sub(pow(v, 2), p("10^-9")))); }}},
-      {{[&](auto u, auto) { return f(Fn::Sigmoid, u); },
-        [&](auto u, auto) { return div(one, add(one, exp(neg(u)))); }},
-       {[&](auto u, auto) { return f(Fn::Sigmoid, u); },
-        [&](auto u, auto) { return div(one, add(one, exp(u))); }}},
+      {{[=](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); },
+        [=](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); }},
+       {[=](auto u, auto v) { return sqrt(add(pow(u, 2), pow(v, 2))); },
+        [=](auto u, auto v) { return sqrt(add(pow(u, 2), sub(pow(v, 2), p("10^-9")))); }}},
+      {{[=](auto u, auto) { return f(Fn::Sigmoid, u); },
+        [=](auto u, auto) { return div(one, add(one, exp(neg(u)))); }},
+       {[=](auto u, auto) { return f(Fn::Sigmoid, u); },
+        [=](auto u, auto) { return div(one, add(one, exp(u))); }}},
   };
 }
 
