@@ -1,7 +1,8 @@
-// Internal to the equality check (check*.cpp): an expression's value at a point in
-// multiple precision (MPFR), and the comparison of two values with a tolerance that
-// comes from the evaluation itself: each side is evaluated at two precisions, and the
-// gap between them bounds the rounding error, however badly conditioned the formula.
+// Internal to the equality check (check*.cpp) and to definite integrals: an expression's
+// value at a point in multiple precision (MPFR), the comparison of two values with a
+// tolerance that comes from the evaluation itself (the gap between two precisions plus an
+// error bound carried through every operation, however badly conditioned the formula),
+// and where an expression changes behaviour (its breakpoints).
 #pragma once
 
 #include <mpfr.h>
