@@ -84,6 +84,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
   };
   int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
   bool approximate = false;  // a decimal number limits the agreement to ~16 digits
+  bool decimals = false;     // ... and it was met at a point compared
   std::string one_sided_example;
   for (std::size_t k = 0; k < points.size(); ++k) {
     const std::vector<double>& p = points[k];
@@ -111,6 +112,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       }
       continue;
     }
+    decimals |= a.approximate || b.approximate;
     const Comparison c = exact_a && exact_b
                              ? (*exact_a == *exact_b ? Comparison::Agree : Comparison::Differ)
                              : compare_at(a, b, p);
@@ -159,9 +161,9 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     result.reason = "no point was found where both sides are defined: " + one_sided_example;
   } else if (undecided > 0) {
     result.reason = fmt::format(
-        "at {} of {} points the sides could not be told apart from rounding (even with 256 "
-        "bits); {} agree",
-        undecided, tried, agreeing);
+        "at {} of {} points the difference is too small to tell from the rounding of {}; {} agree",
+        undecided, tried, decimals ? "the claim's 16-digit decimal numbers" : "256-bit arithmetic",
+        agreeing);
   } else if (vague > 0) {
     result.reason = fmt::format(
         "only {} of {} points could be compared: at {} rounding leaves too few digits even "
