@@ -62,21 +62,14 @@ std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constan
   return sides;
 }
 
-// The sides of one claim; errors point into the claim. Text that is not the text
-// syntax but reads as the notes' notation ("(x + 1)(x - 1)") is read as LaTeX.
+// The sides of one claim; errors point into the claim. The syntax is never guessed
+// from a failure: text, unless asked for LaTeX or the claim holds LaTeX markup (a
+// backslash or braces, which the text syntax has not), as for every command.
 std::vector<ClaimSide> sides_of(const std::string& claim, bool latex, bool& up_to_constant) {
   if (latex || detect_syntax(claim) == Syntax::Latex) return latex_sides(claim, up_to_constant);
-  try {
-    return text_sides(claim);
-  } catch (const Error& text_error) {
-    if (text_error.kind() != ErrorKind::Parse) throw;
-    try {
-      return latex_sides(claim, up_to_constant);
-    } catch (const Error&) {
-      throw text_error;
-    }
-  }
+  return text_sides(claim);
 }
+
 const char* verdict_name(Verdict v) {
   switch (v) {
     case Verdict::Holds: return "holds";
@@ -160,11 +153,20 @@ std::string check_text(const CheckReport& r) {
     const std::string other = link.right ? "the right side" : "the derivative";
     const std::string self = link.right ? "the left side" : "this line";
     switch (c.verdict) {
-      case Verdict::Holds: out += fmt::format("✓ {}\n    holds ({})\n", subject, c.method); break;
+      case Verdict::Holds:
+        if (c.domain.empty()) {
+          out += fmt::format("✓ {}\n    holds ({})\n", subject, c.method);
+        } else {
+          out += fmt::format(
+              "✓ {}\n    holds where both sides are defined ({})\n    the domains differ: {}\n",
+              subject, c.method, c.domain);
+        }
+        break;
       case Verdict::Fails:
         out += fmt::format("✗ {}\n    does not hold: the difference is {}\n", subject,
                            print_unicode(c.difference));
-        out += fmt::format("    at {}: {} is {}, {} is {}\n", point_text(c), self, c.left_value,
+        out += fmt::format("    {}{} is {}, {} is {}\n",
+                           c.point.empty() ? "" : "at " + point_text(c) + ": ", self, c.left_value,
                            other, c.right_value);
         break;
       case Verdict::Unknown:
@@ -199,6 +201,7 @@ nlohmann::ordered_json check_json(const CheckReport& r) {
       j["right_value"] = c.right_value;
     } else if (c.verdict == Verdict::Holds) {
       j["method"] = c.method;
+      if (!c.domain.empty()) j["domain"] = c.domain;
     } else {
       j["reason"] = c.reason;
     }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "leibniz/app/operations.h"
-#include "leibniz/numeric/check.h"
+#include "leibniz/calculus/check.h"
 
 namespace leibniz::app {
 

@@ -13,13 +13,13 @@
 namespace leibniz {
 
 /// An antiderivative of e with respect to var (a Symbol), simplified, without + C.
-/// Throws Error{Unsupported} when no elementary antiderivative is found, and
-/// Error{Internal} when the answer fails its check by differentiation (a bug).
+/// Throws Error{Unsupported} when no elementary antiderivative is found, or when the
+/// answer found cannot be verified by differentiating it back.
 /// Each rule applied is recorded in `trace` (StepOperation::Antiderivative).
 Expr integrate(const Expr& e, const Expr& var, Trace* trace = nullptr);
 
-/// Throws Error{Internal} unless d/dvar antiderivative equals integrand: symbolically,
-/// or else at random points where both are defined.
+/// Throws Error{Unsupported} unless d/dvar antiderivative equals integrand: symbolically,
+/// or else by the equality check of check.h.
 void check_antiderivative(const Expr& integrand, const Expr& antiderivative, const Expr& var);
 
 }  // namespace leibniz

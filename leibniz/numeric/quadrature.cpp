@@ -31,6 +31,13 @@ struct Piece {
   bool operator<(const Piece& other) const { return error < other.error; }
 };
 
+// Whether [a, b] is wide enough that every node of the rule lies strictly inside it
+// (near a singular bound, rounding would otherwise put one on the bound itself).
+bool has_room(double a, double b) {
+  const double center = 0.5 * (a + b), half = 0.5 * (b - a);
+  return a < center - half * kNodes[0] && center + half * kNodes[0] < b;
+}
+
 Piece gauss_kronrod(const std::function<double(double)>& f, double a, double b) {
   const double center = 0.5 * (a + b), half = 0.5 * (b - a);
   const double fc = f(center);
@@ -64,7 +71,7 @@ QuadratureResult adaptive(const std::function<double(double)>& f, double a, doub
     if (result.evaluations + 30 > options.max_evaluations) break;
     const Piece worst = pieces.top();
     const double middle = 0.5 * (worst.a + worst.b);
-    if (middle <= worst.a || middle >= worst.b) break;  // no room left to split
+    if (!has_room(worst.a, middle) || !has_room(middle, worst.b)) break;  // no room to split
     pieces.pop();
     const Piece left = gauss_kronrod(f, worst.a, middle), right = gauss_kronrod(f, middle, worst.b);
     result.evaluations += 30;

@@ -46,13 +46,41 @@ TEST(Check, NumericWhenTheCanonicalFormsDoNotMeet) {
   EXPECT_EQ(report.links[0].check.method.rfind("numeric: ", 0), 0u) << report.links[0].check.method;
 }
 
-TEST(Check, UnknownWhenTheSidesAgreeOnlyOnPartOfTheDomain) {
-  const auto report = run_check({"ln(x^2) = 2*ln(x)"}, {}, {});
-  EXPECT_EQ(report.verdict, Verdict::Unknown);
-  EXPECT_EQ(report.links[0].check.reason,
-            "the sides are defined on different domains: at x = -1 the left side is 0 and the "
-            "right side is undefined");
-  EXPECT_EQ(check_exit_status(report), 3);
+// The domain policy (docs/checking.md): both claims hold where both sides are defined,
+// and both say where only one side is.
+TEST(Check, HoldsWhereBothSidesAreDefinedAndSaysWhereOnlyOneIs) {
+  const auto ln_square = run_check({"ln(x^2) = 2*ln(x)"}, {}, {});
+  EXPECT_EQ(ln_square.verdict, Verdict::Holds);
+  EXPECT_EQ(ln_square.links[0].check.domain,
+            "at x = -1 the left side is 0 and the right side is undefined");
+  const auto exp_ln = run_check({"e^(ln(x)) = x"}, {}, {});
+  EXPECT_EQ(exp_ln.verdict, Verdict::Holds);
+  EXPECT_EQ(exp_ln.links[0].check.domain,
+            "at x = -1 the left side is undefined and the right side is -1");
+  EXPECT_EQ(check_json(exp_ln)["links"][0]["domain"],
+            "at x = -1 the left side is undefined and the right side is -1");
+  EXPECT_EQ(check_exit_status(ln_square), 0);
+}
+
+TEST(Check, FalseClaimsThatAgreeNearZeroFail) {
+  for (const char* claim :
+       {"sqrt(x^2 + 6*x + 9) = x + 3", "abs(x-4) = 4-x", "sin(x) = sin(x)*(1+10^-10)"}) {
+    EXPECT_EQ(run_check({claim}, {}, {}).verdict, Verdict::Fails) << claim;
+  }
+}
+
+// A text claim that does not parse is a parse error where it fails, never re-read as
+// LaTeX (issue 10, A5).
+TEST(Check, TheSyntaxIsNotGuessedFromAParseError) {
+  try {
+    run_check({"(x + 1)(x - 1) = x^2 - 1"}, {}, {});
+    ADD_FAILURE() << "a text claim was read as LaTeX";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::Parse);
+    EXPECT_EQ(std::string(error.what()), "expected an operator before '('");
+    EXPECT_EQ(error.pos(), std::optional<std::size_t>(7));
+  }
+  EXPECT_EQ(run_check({"(x + 1)(x - 1) = x^2 - 1"}, {}, {}, true).verdict, Verdict::Holds);
 }
 
 // The notes' "Simplifying this" lines for the product-rule example: each erratum is

@@ -1,0 +1,201 @@
+#include "leibniz/calculus/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <tuple>
+
+#include "leibniz/calculus/check_eval.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
+#include "leibniz/expr/symbols.h"
+
+namespace leibniz {
+namespace {
+
+using checking::Comparison;
+using checking::SideValue;
+
+constexpr int kIntegerPoints = 6;
+// Points where both sides must agree before a claim with variables holds by sampling.
+constexpr int kEnoughPoints = 12;
+
+// The exact value of e at an exact point, when it simplifies to an exact number.
+std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
+                                const std::vector<Expr>& at) {
+  try {
+    Substitution values;
+    for (std::size_t i = 0; i < vars.size(); ++i) values.emplace(vars[i].node(), at[i]);
+    const Expr x = simplify(substitute(e, values));
+    if (x.is_number() && x.number().is_exact()) return x;
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Domain && error.kind() != ErrorKind::Limit) throw;
+  }
+  return std::nullopt;
+}
+
+std::string describe(const std::vector<Expr>& vars, const std::vector<std::string>& at) {
+  std::string out;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    out += fmt::format("{}{} = {}", i ? ", " : "", vars[i].name(), at[i]);
+  }
+  return out;
+}
+
+EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference,
+                     bool use_difference) {
+  EqualityCheck result;
+  result.difference = difference;
+  const bool proved = result.difference.is_zero();
+  // The symbols of both sides: a symbol can cancel from their sum (x = -x).
+  const std::vector<Expr> on_left = free_symbols(left), on_right = free_symbols(right);
+  std::vector<Expr> vars;
+  std::ranges::set_union(on_left, on_right, std::back_inserter(vars),
+                         [](const Expr& a, const Expr& b) { return a.name() < b.name(); });
+
+  // Small distinct integers first, exactly (readable counterexamples), then the samples.
+  std::vector<std::vector<double>> points;
+  for (int k = 0; k < kIntegerPoints && !vars.empty(); ++k) {
+    std::vector<double> p;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      const long n = static_cast<long>(i) + 1 + k / 2;
+      p.push_back(static_cast<double>(k % 2 == 0 ? n : -n));
+    }
+    points.push_back(std::move(p));
+  }
+  std::vector<Expr> kinks = checking::breakpoint_functions(left);
+  for (const Expr& g : checking::breakpoint_functions(right)) {
+    if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
+  }
+  for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
+
+  // The difference as an expression (like terms cancel as it is built: x + e^-1000 − x is
+  // e^-1000), evaluated too: it shows what A and B are too large to.
+  auto compare_at = [&](const SideValue& a, const SideValue& b, const std::vector<double>& p) {
+    if (proved || !use_difference || a.approximate || b.approximate) {
+      return checking::compare(a, b);
+    }
+    const SideValue d = checking::evaluate_side(result.difference, vars, p);
+    return checking::compare(a, b, &d);
+  };
+  int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
+  bool approximate = false;  // a decimal number limits the agreement to ~16 digits
+  bool decimals = false;     // ... and it was met at a point compared
+  std::string one_sided_example;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const std::vector<double>& p = points[k];
+    std::vector<std::string> at;
+    for (double x : p) at.push_back(fmt::format("{}", x));
+    const SideValue a = checking::evaluate_side(left, vars, p);
+    const SideValue b = checking::evaluate_side(right, vars, p);
+    if (a.overflow || b.overflow) continue;
+    ++tried;
+    if (!a.defined() && !b.defined()) continue;
+    std::optional<Expr> exact_a, exact_b;
+    if (k < kIntegerPoints && !vars.empty()) {
+      std::vector<Expr> exact_point;
+      for (double x : p) exact_point.push_back(integer(static_cast<long>(x)));
+      exact_a = exact_value(left, vars, exact_point);
+      exact_b = exact_value(right, vars, exact_point);
+    }
+    auto text = [](const SideValue& v, const std::optional<Expr>& exact) {
+      return exact ? exact->number().to_string() : v.text();
+    };
+    if (a.defined() != b.defined()) {
+      if (one_sided++ == 0) {
+        one_sided_example = fmt::format("at {} the left side is {} and the right side is {}",
+                                        describe(vars, at), text(a, exact_a), text(b, exact_b));
+      }
+      continue;
+    }
+    decimals |= a.approximate || b.approximate;
+    const Comparison c = exact_a && exact_b
+                             ? (*exact_a == *exact_b ? Comparison::Agree : Comparison::Differ)
+                             : compare_at(a, b, p);
+    if (c == Comparison::Differ) {
+      result.verdict = Verdict::Fails;
+      result.method = "a counterexample";
+      for (std::size_t i = 0; i < vars.size(); ++i)
+        result.point.emplace_back(vars[i].name(), at[i]);
+      std::tie(result.left_value, result.right_value) = checking::distinct_texts(a, b);
+      if (exact_a) result.left_value = text(a, exact_a);
+      if (exact_b) result.right_value = text(b, exact_b);
+      if (result.left_value == result.right_value) {
+        // Closer than 70 digits show (x and x + e^-1000): the right side is the left
+        // minus the difference.
+        const SideValue d = checking::evaluate_side(result.difference, vars, p);
+        if (d.defined()) {
+          const std::string size = d.text();
+          if (!exact_a) result.left_value = a.text();
+          result.right_value = result.left_value;
+          result.right_value += mpfr_sgn(d.high->get()) < 0 ? " + " + size.substr(1) : " - " + size;
+        }
+      }
+      return result;
+    }
+    if (c == Comparison::Agree) {
+      ++agreeing;
+      approximate |= a.approximate || b.approximate;
+    }
+    if (c == Comparison::Undecided) ++undecided;
+    if (c == Comparison::Vague) ++vague;
+  }
+  const int needed = vars.empty() ? 1 : kEnoughPoints;
+  if (proved) {
+    result.verdict = Verdict::Holds;
+    result.method = "symbolic";
+  } else if (agreeing >= needed && undecided * 4 <= agreeing) {
+    result.verdict = Verdict::Holds;
+    const char* how =
+        approximate ? "to the 16 digits of its decimal numbers" : "in 256-bit arithmetic";
+    result.method = vars.empty() ? fmt::format("numeric: equal {}", how)
+                                 : fmt::format(
+                                       "numeric: {} points agree {}: magnitudes 1e-3 to "
+                                       "1e6, both signs, both sides of each breakpoint",
+                                       agreeing, how);
+  } else if (agreeing == 0 && one_sided > 0) {
+    result.reason = "no point was found where both sides are defined: " + one_sided_example;
+  } else if (undecided > 0) {
+    result.reason = fmt::format(
+        "at {} of {} points the difference is too small to tell from the rounding of {}; {} agree",
+        undecided, tried, decimals ? "the claim's 16-digit decimal numbers" : "256-bit arithmetic",
+        agreeing);
+  } else if (vague > 0) {
+    result.reason = fmt::format(
+        "only {} of {} points could be compared: at {} rounding leaves too few digits even "
+        "with 256 bits",
+        agreeing, tried, vague);
+  } else {
+    result.reason =
+        fmt::format("only {} of {} points could be evaluated on both sides", agreeing, tried);
+  }
+  if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
+  return result;
+}
+
+}  // namespace
+
+EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
+  const Expr difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
+  try {
+    return decide(left, right, difference, options.symbolic);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Unsupported) throw;
+    // A node the evaluator does not know: only a proof can decide.
+    EqualityCheck result;
+    result.difference = difference;
+    if (difference.is_zero()) {
+      result.verdict = Verdict::Holds;
+      result.method = "symbolic";
+    } else {
+      result.reason = error.what();
+    }
+    return result;
+  }
+}
+
+}  // namespace leibniz
