@@ -385,6 +385,9 @@ Expr number_power(const Number& base, const Number& exponent) {
   if (exponent.is_integer()) {
     auto e = exponent.to_long();
     if (!e) {
+      if (base.is_zero() && exponent.is_negative()) {
+        throw Error(ErrorKind::Domain, "division by zero");
+      }
       if (base.is_one() || base.is_zero()) return number(base);
       if (base.is_minus_one()) return integer(mpz_odd_p(exponent.exact().get_num_mpz_t()) ? -1 : 1);
       throw Error(

@@ -203,7 +203,7 @@ class Parser {
   Factors primary() {
     const Token t = next();
     switch (t.kind) {
-      case Tok::Number: return {number(Number::parse(std::string(t.text)))};
+      case Tok::Number: return {number_at(t)};
       case Tok::Name: return {name(t)};
       case Tok::LParen: {
         Factors inner = sum_factors();
@@ -213,6 +213,15 @@ class Parser {
       default:
         throw Error(ErrorKind::Parse, fmt::format("expected an expression, found {}", describe(t)),
                     t.pos);
+    }
+  }
+
+  // 1e309 is read exactly; 1e1000000000 is beyond the limit on exact numbers.
+  static Expr number_at(const Token& t) {
+    try {
+      return number(Number::parse(t.text));
+    } catch (const Error& e) {
+      throw Error(e.kind(), e.what(), t.pos + e.pos().value_or(0));
     }
   }
 

@@ -50,6 +50,15 @@ TEST(ParseText, NumbersExactUnlessWrittenAsFloats) {
   EXPECT_EQ(parsed("0.5*x + 1/2"), "0.5*x + 1/2");
 }
 
+// Issue 17 #1: beyond a double's range a number is its exact value, not "stod".
+TEST(ParseText, NumbersBeyondADouble) {
+  EXPECT_EQ(parse_text("1e309"), number(Number::parse_exact("1e309")));
+  EXPECT_EQ(parse_text("1e-400*x"), mul(number(Number::parse_exact("1e-400")), symbol("x")));
+  EXPECT_EQ(parse_text("2.5e309"), number(Number::parse_exact("25e308")));
+  expect_error("x + 1e1000000000", ErrorKind::Limit,
+               "the number 1e1000000000 has about 1000000001 digits; the limit is 301030", 4);
+}
+
 TEST(ParseText, NamesFunctionsAndConstants) {
   EXPECT_EQ(parsed("w1*x + b_P1"), "w1*x + b_P1");
   EXPECT_EQ(parse_text("arcsin(x)"), parse_text("asin(x)"));
