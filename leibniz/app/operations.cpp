@@ -24,9 +24,15 @@ Syntax detect_syntax(std::string_view text) {
 
 Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
-  if (syntax == Syntax::Text) return parse_text(text);
-  return parse_latex(
-      text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); });
+  auto differentiate = [](const Expr& e, const Expr& var) {
+    return derivative(e, std::span(&var, 1));
+  };
+  if (syntax == Syntax::Text) {
+    ParseOptions options;
+    options.differentiate = differentiate;  // d/dx EXPR
+    return parse_text(text, options);
+  }
+  return parse_latex(text, differentiate);
 }
 
 Expr parse_part(std::string_view text, std::size_t start, std::size_t end, Syntax syntax) {

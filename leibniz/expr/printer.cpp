@@ -117,7 +117,7 @@ class Printer {
         bottom.push_back({n_.number(Number(mpq_class(den))), Precedence::Atom});
         bottom_numeric.push_back(true);
       }
-    } else if (!coefficient.is_one()) {
+    } else {  // 1.0*x is not x: the float says the value is approximate
       top.push_back({n_.number(coefficient), Precedence::Atom});
       top_numeric.push_back(true);
     }
@@ -147,7 +147,7 @@ class Printer {
   }
 
   Piece print_power(const Expr& base, const Expr& exponent) const {
-    if (exponent.is_one()) return print(base);
+    if (exponent.is_one() && exponent.number().is_exact()) return print(base);  // x^1.0 stays
     Piece b = print(base);
     if (exponent.is_number() && exponent.number() == Number::rational(1, 2)) {
       return {n_.square_root(b.text), Precedence::Atom};

@@ -1,5 +1,6 @@
 // Seeded random expressions of several variables for property tests: compositions
-// of + - * / ^ and the elementary functions.
+// of + - * / ^ and the elementary functions. generate() keeps to each function's domain
+// (for numeric checks); generate_any() covers every form a printer must write back.
 #pragma once
 
 #include <random>
@@ -30,6 +31,29 @@ class RandomExpr {
     }
   }
 
+  /// Any function of the table, negative and rational powers, constants, floats, large
+  /// and negative numbers, several-letter names. May throw Error (e.g. ln(0)); the
+  /// caller skips such draws.
+  Expr generate_any(int depth) {
+    if (depth == 0 || pick(4) == 0) return any_leaf();
+    switch (pick(10)) {
+      case 0: return add(generate_any(depth - 1), generate_any(depth - 1));
+      case 1: return mul(generate_any(depth - 1), generate_any(depth - 1));
+      case 2: return sub(generate_any(depth - 1), generate_any(depth - 1));
+      case 3: return div(generate_any(depth - 1), generate_any(depth - 1));
+      case 4: return pow(generate_any(depth - 1), integer(pick(9) - 4));
+      case 5: {
+        static const int kRational[][2] = {{1, 2}, {-1, 2}, {2, 3}, {-3, 2}, {5, 7}};
+        const auto& r = kRational[pick(5)];
+        return pow(generate_any(depth - 1), rational(r[0], r[1]));
+      }
+      case 6: return pow(generate_any(depth - 1), generate_any(depth - 1));
+      case 7: return neg(generate_any(depth - 1));
+      default:
+        return func(static_cast<Fn>(pick(static_cast<int>(kFnCount))), generate_any(depth - 1));
+    }
+  }
+
   double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
 
  private:
@@ -38,6 +62,20 @@ class RandomExpr {
   Expr leaf() {
     if (pick(3) == 0) return rational(pick(9) - 4, pick(3) + 1);
     return vars_[static_cast<std::size_t>(pick(static_cast<int>(vars_.size())))];
+  }
+
+  Expr any_leaf() {
+    static const char* const kNames[] = {"x", "y", "z", "w1", "b_P1", "xy", "h_t", "E5", "e1"};
+    switch (pick(8)) {
+      case 0: return rational(pick(19) - 9, pick(4) + 1);
+      case 1: return pick(2) ? e_constant() : pi_constant();
+      case 2: {
+        static const double kFloats[] = {0.5, 2.0, 1e-05, 1.5e20, 0.1, 3.25};
+        return number(Number::from_double(kFloats[pick(6)]));
+      }
+      case 3: return number(Number::parse_exact(pick(2) ? "-12345678901234567890123" : "1e30"));
+      default: return symbol(kNames[pick(9)]);
+    }
   }
 
   // Arguments are shaped to stay inside each function's domain at most points.
