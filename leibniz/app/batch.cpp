@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "leibniz/app/notes.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/integrate.h"
@@ -178,7 +179,9 @@ nlohmann::ordered_json answer_line(std::string_view line) {
     if (request.contains("id")) id = request["id"];
     Answer answer{{"id", id}, {"ok", true}};
     TimeBudget budget(limits().seconds);
+    Notes notes;
     answer_op(request, answer);
+    if (!notes.list().empty()) answer["warnings"] = notes.list();
     return answer;
   } catch (const Error& e) {
     return failure(e);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "leibniz/app/notes.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/simplify.h"
@@ -92,7 +93,9 @@ std::vector<Expr> variables(const std::vector<std::string>& names) {
 }  // namespace
 
 Expr run_diff(const Expr& e, const std::vector<std::string>& wrt, Trace* trace) {
-  return derivative(e, variables(wrt), trace);
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return derivative(e, vars, trace);
 }
 
 Expr run_simplify(const Expr& e) { return simplify(e); }
@@ -114,16 +117,22 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
 }
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
-  return gradient(e, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return gradient(e, vars);
 }
 
 std::vector<std::vector<Expr>> run_jacobian(const std::vector<Expr>& functions,
                                             const std::vector<std::string>& wrt) {
-  return jacobian(functions, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables(functions, wrt);
+  return jacobian(functions, vars);
 }
 
 std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt) {
-  return hessian(e, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return hessian(e, vars);
 }
 
 }  // namespace leibniz::app

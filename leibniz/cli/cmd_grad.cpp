@@ -42,6 +42,7 @@ void print_matrix(const std::vector<std::vector<Expr>>& matrix, const OutputOpti
     }
     header[key] = rows;
     header["latex"] = latex;
+    add_warnings(header);
     std::cout << header.dump() << std::endl;
     return;
   }
@@ -80,9 +81,9 @@ void register_grad(CLI::App& app, int& exit_status) {
           result[g->wrt[i]] = j["result"];
           latex[g->wrt[i]] = j["latex"];
         }
-        std::cout
-            << nlohmann::ordered_json{{"ok", true}, {"gradient", result}, {"latex", latex}}.dump()
-            << std::endl;
+        nlohmann::ordered_json answer{{"ok", true}, {"gradient", result}, {"latex", latex}};
+        add_warnings(answer);
+        std::cout << answer.dump() << std::endl;
         return;
       }
       for (std::size_t i = 0; i < gradient.size(); ++i) {

@@ -24,7 +24,8 @@ TEST(Expand, InsideFunctionsAndDenominators) {
   EXPECT_EXPAND("(x+1)^2/(y+1)", "x^2/(y + 1) + 2*x/(y + 1) + 1/(y + 1)");
 }
 
-TEST(Expand, FloatsTermByTerm) { EXPECT_EXPAND("(0.5*x + 1)^2", "0.25*x^2 + x + 1"); }
+// 2*0.5 is the float 1.0: printed, so that the text reads back as the same node.
+TEST(Expand, FloatsTermByTerm) { EXPECT_EXPAND("(0.5*x + 1)^2", "0.25*x^2 + 1.0*x + 1"); }
 
 TEST(Expand, CountsTermsOfDenseProducts) {
   const Expr e = expand(parse_text("(x+y+z+w)^20*((x+y+z+w)^20 + w)"));
