@@ -139,6 +139,18 @@ double Number::to_double() const {
   return exact_.get_d();
 }
 
+double Number::float_value() const {
+  const double value = to_double();
+  if (!std::isfinite(value)) {
+    const std::string text = to_string();
+    throw Error(ErrorKind::Domain,
+                fmt::format("the exact number {} is beyond the range of a float, so arithmetic "
+                            "with floats cannot use it",
+                            text.size() <= 24 ? text : text.substr(0, 20) + "..."));
+  }
+  return value;
+}
+
 std::optional<long> Number::to_long() const {
   if (!is_integer() || !exact_.get_num().fits_slong_p()) return std::nullopt;
   return exact_.get_num().get_si();
@@ -150,17 +162,17 @@ Number Number::operator-() const {
 }
 
 Number operator+(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() + b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() + b.float_value());
   return Number(mpq_class(a.exact_ + b.exact_), Number::Canonical{});
 }
 
 Number operator-(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() - b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() - b.float_value());
   return Number(mpq_class(a.exact_ - b.exact_), Number::Canonical{});
 }
 
 Number operator*(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() * b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() * b.float_value());
   if (a.is_one()) return b;
   if (b.is_one()) return a;
   return Number(mpq_class(a.exact_ * b.exact_), Number::Canonical{});
@@ -168,7 +180,7 @@ Number operator*(const Number& a, const Number& b) {
 
 Number operator/(const Number& a, const Number& b) {
   if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() / b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() / b.float_value());
   return Number(mpq_class(a.exact_ / b.exact_), Number::Canonical{});
 }
 

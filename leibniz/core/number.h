@@ -44,6 +44,9 @@ class Number {
   const mpq_class& exact() const { return exact_; }
   /// The nearest double (mpq_get_d truncates: -159/80 would be -1.9874999999999998).
   double to_double() const;
+  /// to_double() for arithmetic with floats; throws Error{Domain} where it is not finite
+  /// (an exact 10^309).
+  double float_value() const;
 
   Number operator-() const;
   friend Number operator+(const Number& a, const Number& b);

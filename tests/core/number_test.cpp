@@ -56,6 +56,19 @@ TEST(Number, BeyondADoubleTheExactValue) {
   EXPECT_EQ((-big).to_double(), -HUGE_VAL);
 }
 
+TEST(Number, FloatArithmeticWithAnExactNumberBeyondADouble) {
+  try {
+    (void)(Number::parse("1e309") * Number::from_double(0.5));
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Domain);
+    EXPECT_STREQ(e.what(),
+                 "the exact number 10000000000000000000... is beyond the range of a float, so "
+                 "arithmetic with floats cannot use it");
+  }
+  EXPECT_EQ((Number::parse("1e-400") + Number::from_double(0.5)).to_double(), 0.5);
+}
+
 TEST(Number, HugeExponentsAreALimitError) {
   expect_error("1e1000000000", ErrorKind::Limit,
                "the number 1e1000000000 has about 1000000001 digits; the limit is 301030");
