@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -136,7 +137,11 @@ class Parser {
       if (var.kind != Tok::Partial || tokens_[i + 1].kind != Tok::Name) return std::nullopt;
       var = tokens_[++i];
     } else {
-      if (var.kind != Tok::Name || var.text.size() < 2 || var.text[0] != 'd') return std::nullopt;
+      // dx, dw1, but not d2 (2 is no variable)
+      if (var.kind != Tok::Name || var.text.size() < 2 || var.text[0] != 'd' ||
+          std::isdigit(static_cast<unsigned char>(var.text[1]))) {
+        return std::nullopt;
+      }
       var.text.remove_prefix(1);
       var.pos += 1;
     }
