@@ -142,6 +142,8 @@ class Parser {
           std::isdigit(static_cast<unsigned char>(var.text[1]))) {
         return std::nullopt;
       }
+      // A model file's own function dx: d/dx(t) stays d divided by dx(t).
+      if (options_.is_function_name && options_.is_function_name(var.text)) return std::nullopt;
       var.text.remove_prefix(1);
       var.pos += 1;
     }

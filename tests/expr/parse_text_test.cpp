@@ -121,6 +121,16 @@ TEST(ParseText, DerivativeNotation) {
   EXPECT_EQ(with_d("d/d2*x"), parse_text("d/d2*x"));  // d2 is a name, 2 no variable
 }
 
+TEST(ParseText, DerivativeNotationYieldsToAFunctionNamedDx) {
+  ParseOptions options;
+  options.differentiate = differentiate_for_test;
+  options.is_function_name = [](std::string_view name) { return name == "dx"; };
+  options.user_function = [](std::string_view, const std::vector<Expr>& args) {
+    return std::optional<Expr>(mul(symbol("F"), args[0]));
+  };
+  EXPECT_EQ(parse_text("d/dx(t)", options), parse_text("d/(F*t)"));
+}
+
 TEST(ParseText, DerivativeNotationErrors) {
   expect_error("d/dx x^2", ErrorKind::Unsupported, "a derivative cannot be evaluated here", 0);
   expect_error("d^2/dx x", ErrorKind::Parse, "expected an operator before 'x'", 7);

@@ -65,7 +65,8 @@ class RandomExpr {
   }
 
   Expr any_leaf() {
-    static const char* const kNames[] = {"x", "y", "z", "w1", "b_P1", "xy", "h_t", "E5", "e1"};
+    static const char* const kNames[] = {"x",   "y",  "z",  "w1", "b_P1", "xy",
+                                         "h_t", "E5", "e1", "d",  "dx"};
     switch (pick(8)) {
       case 0: return rational(pick(19) - 9, pick(4) + 1);
       case 1: return pick(2) ? e_constant() : pi_constant();
@@ -74,7 +75,7 @@ class RandomExpr {
         return number(Number::from_double(kFloats[pick(6)]));
       }
       case 3: return number(Number::parse_exact(pick(2) ? "-12345678901234567890123" : "1e30"));
-      default: return symbol(kNames[pick(9)]);
+      default: return symbol(kNames[pick(11)]);
     }
   }
 
