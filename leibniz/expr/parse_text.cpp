@@ -2,7 +2,7 @@
 // product := unary (('*'|'/') unary)*, unary := ('-'|'+') unary | derivative | power,
 // derivative := 'd/dx' product (spec §1 v2: the rest of the term, differentiated),
 // power := primary ('^' unary | superscript)?, primary := number | name | call |
-// '(' sum ')' | '|' sum '|' | '√' power.
+// '(' sum ')' | '|' sum '|' | '√' primary.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -157,19 +157,23 @@ class Parser {
       case Tok::Partial: break;
       default: return std::nullopt;  // d/dx followed by an operator is a division
     }
-    const std::size_t pos = d.pos;
-    index_ = i;
+    // The order: a positive integer (d^0/dx^0 and d^-1/dx^-1 are no derivatives).
     unsigned long n = 1;
     if (order) {
-      const Number value = Number::parse_exact(*order);
-      const auto small = value.to_long();
-      if (!small || *small < 1 || *small > static_cast<long>(limits().max_nesting)) {
+      if (order->find_first_not_of("0123456789") != std::string::npos ||
+          order->find_first_not_of('0') == std::string::npos) {
+        return std::nullopt;
+      }
+      const auto small = Number::parse_exact(*order).to_long();
+      if (!small || *small > static_cast<long>(limits().max_nesting)) {
         throw Error(ErrorKind::Limit,
                     fmt::format("the order of a derivative is at most {}", limits().max_nesting),
-                    pos);
+                    d.pos);
       }
       n = static_cast<unsigned long>(*small);
     }
+    const std::size_t pos = d.pos;
+    index_ = i;
     return DerivativeOperator{pos, var, n};
   }
 

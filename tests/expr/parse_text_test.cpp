@@ -118,7 +118,8 @@ TEST(ParseText, DerivativeNotation) {
   EXPECT_EQ(with_d("d/dx - 1"), parse_text("d*dx^-1 - 1"));
   EXPECT_EQ(with_d("d/dx"), parse_text("d*dx^-1"));
   EXPECT_EQ(with_d("d/dx*y"), parse_text("d*y/dx"));
-  EXPECT_EQ(with_d("d/d2*x"), parse_text("d/d2*x"));  // d2 is a name, 2 no variable
+  EXPECT_EQ(with_d("d/d2*x"), parse_text("d/d2*x"));          // d2 is a name, 2 no variable
+  EXPECT_EQ(with_d("d^0/dx^0*x"), parse_text("d^0/dx^0*x"));  // no derivative of order 0
 }
 
 TEST(ParseText, DerivativeNotationYieldsToAFunctionNamedDx) {
@@ -135,6 +136,7 @@ TEST(ParseText, DerivativeNotationErrors) {
   expect_error("d/dx x^2", ErrorKind::Unsupported, "a derivative cannot be evaluated here", 0);
   expect_error("d^2/dx x", ErrorKind::Parse, "expected an operator before 'x'", 7);
   expect_error("d/d2 .5", ErrorKind::Parse, "expected an operator before '.5'", 5);
+  expect_error("d⁻¹/dx⁻¹ x", ErrorKind::Parse, "expected an operator before 'x'", 15);
   try {
     with_d("d/dpi x");
     ADD_FAILURE() << "no error";
