@@ -24,8 +24,8 @@ using text::Token;
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, const ParseOptions& options)
-      : tokens_(std::move(tokens)), options_(options) {}
+  Parser(std::string_view input, const ParseOptions& options)
+      : input_(input), tokens_(text::tokenize(input)), options_(options) {}
 
   Expr parse_all() {
     if (peek().kind == Tok::End) throw Error(ErrorKind::Parse, "empty expression", 0);
@@ -234,7 +234,7 @@ class Parser {
         Expr inner = sum();
         if (peek().kind != Tok::Bar) {
           throw Error(ErrorKind::Parse,
-                      fmt::format("expected '|' to close '|' opened at column {}", t.pos + 1),
+                      fmt::format("expected '|' to close '|' opened at column {}", column(t.pos)),
                       peek().pos);
         }
         next();
@@ -275,7 +275,7 @@ class Parser {
     const Token& t = peek();
     if (t.kind != Tok::RParen) {
       throw Error(ErrorKind::Parse,
-                  fmt::format("expected ')' to close '(' opened at column {}", open.pos + 1),
+                  fmt::format("expected ')' to close '(' opened at column {}", column(open.pos)),
                   t.pos);
     }
     next();
@@ -344,6 +344,16 @@ class Parser {
     return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
   }
 
+  // The 1-based column of a byte offset, for messages: a character is one column.
+  std::size_t column(std::size_t pos) const {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < pos && i < input_.size(); ++i) {
+      if ((static_cast<unsigned char>(input_[i]) & 0xC0) != 0x80) ++characters;
+    }
+    return characters + 1;
+  }
+
+  std::string_view input_;
   std::vector<Token> tokens_;
   const ParseOptions& options_;
   std::size_t index_ = 0;
@@ -358,7 +368,7 @@ Expr parse_text(std::string_view input, const ParseOptions& options) {
                 fmt::format("the expression is {} characters long; the limit is {}", input.size(),
                             limits().max_input_chars));
   }
-  return Parser(text::tokenize(input), options).parse_all();
+  return Parser(input, options).parse_all();
 }
 
 }  // namespace leibniz

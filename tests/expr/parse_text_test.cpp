@@ -83,6 +83,8 @@ TEST(ParseText, UnicodeMistakes) {
   expect_error("x⁻", ErrorKind::Parse, "'⁻' is not an exponent", 1);
   expect_error("x¹⁻", ErrorKind::Parse, "'¹⁻' is not an exponent", 1);
   expect_error("|x", ErrorKind::Parse, "expected '|' to close '|' opened at column 1", 2);
+  // Offsets count bytes (the CLI turns them into columns); messages count characters.
+  expect_error("x² + (x", ErrorKind::Parse, "expected ')' to close '(' opened at column 6", 8);
   expect_error("x ∫ y", ErrorKind::Parse, "unexpected character '∫'", 2);
   expect_error(std::string("x ") + '\xff', ErrorKind::Parse, "unexpected character byte 0xff", 2);
   expect_error("σ(x, y)", ErrorKind::Parse, "'σ' takes 1 argument", 0);
