@@ -26,6 +26,7 @@ Syntax detect_syntax(std::string_view text) {
 Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
   auto differentiate = [](const Expr& e, const Expr& var) {
+    note_missing_variables({e}, {var.name()});  // d/dx xy
     return derivative(e, std::span(&var, 1));
   };
   if (syntax == Syntax::Text) {

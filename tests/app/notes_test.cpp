@@ -52,6 +52,12 @@ TEST(Notes, EveryDerivativeRequest) {
             "for the notes' notation)");
 }
 
+TEST(Notes, TheNotesDerivativeNotation) {
+  Notes notes;
+  EXPECT_EQ(parse_input("d/dx 2xy^3", Syntax::Text), integer(0));
+  EXPECT_EQ(notes.list(), std::vector<std::string>{kXy});
+}
+
 TEST(Notes, OnlyWhileACollectorLives) {
   run_diff(parse_input("2xy^3", Syntax::Text), {"x"});  // no collector: nothing kept
   EXPECT_EQ(Notes::current(), nullptr);
