@@ -11,6 +11,7 @@
 #include "leibniz/app/answers.h"
 #include "leibniz/app/batch_read.h"
 #include "leibniz/app/check_request.h"
+#include "leibniz/app/notes.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/calculus/integrate.h"
@@ -223,8 +224,10 @@ nlohmann::ordered_json answer_line(std::string_view line) {
     if (!read.request.is_object()) bad_request("a request must be a JSON object");
     Answer answer{{"id", id}};
     TimeBudget budget(limits().seconds);
+    Notes notes;
     Answer body = answer_op(read.request);
     for (auto& [key, value] : body.items()) answer[key] = std::move(value);
+    if (!notes.list().empty()) answer["warnings"] = notes.list();
     return answer;
   } catch (...) {
     return Answer{

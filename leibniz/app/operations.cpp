@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "leibniz/app/notes.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate.h"
@@ -26,10 +27,16 @@ Syntax detect_syntax(std::string_view text) {
 
 Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
-  if (syntax == Syntax::Text) return parse_text(text);
-  return parse_latex(
-      text, [](const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); },
-      latex_integral);
+  auto differentiate = [](const Expr& e, const Expr& var) {
+    note_missing_variables({e}, {var.name()});  // d/dx xy
+    return derivative(e, std::span(&var, 1));
+  };
+  if (syntax == Syntax::Text) {
+    ParseOptions options;
+    options.differentiate = differentiate;  // d/dx EXPR
+    return parse_text(text, options);
+  }
+  return parse_latex(text, differentiate, latex_integral);
 }
 
 Expr latex_integral(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper) {
@@ -100,7 +107,9 @@ std::vector<Expr> variables(const std::vector<std::string>& names) {
 }  // namespace
 
 Expr run_diff(const Expr& e, const std::vector<std::string>& wrt, Trace* trace) {
-  return derivative(e, variables(wrt), trace);
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return derivative(e, vars, trace);
 }
 
 Expr run_simplify(const Expr& e) { return simplify(e); }
@@ -122,16 +131,22 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
 }
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
-  return gradient(e, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return gradient(e, vars);
 }
 
 std::vector<std::vector<Expr>> run_jacobian(const std::vector<Expr>& functions,
                                             const std::vector<std::string>& wrt) {
-  return jacobian(functions, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables(functions, wrt);
+  return jacobian(functions, vars);
 }
 
 std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt) {
-  return hessian(e, variables(wrt));
+  const std::vector<Expr> vars = variables(wrt);
+  note_missing_variables({e}, wrt);
+  return hessian(e, vars);
 }
 
 }  // namespace leibniz::app

@@ -28,6 +28,29 @@ Expr expand_inside(const Expr& atom) {
 
 bool is_integer_power(const Expr& e) { return e.is(Kind::Pow) && e.exponent().is_integer(); }
 
+bool fits_word(const Expr& power) {
+  return mpz_class(::abs(power.exponent().number().exact().get_num())).fits_ulong_p();
+}
+
+// An integer power expanded as one: u^n from u, u^(-n) from the generator 1/u. But
+// y^(2^70) is a generator itself; a sum to such a power cannot be expanded (convert
+// says so).
+bool expands_as_power(const Expr& e) {
+  return is_integer_power(e) && (fits_word(e) || e.base().is(Kind::Add));
+}
+
+// |n| of an integer power u^n, as the polynomial library takes it; beyond a machine
+// word (y^(-10^19)) the expansion is refused, never truncated.
+unsigned long power_magnitude(const Expr& power) {
+  const Number& n = power.exponent().number();
+  const mpz_class magnitude = ::abs(n.exact().get_num());
+  if (!magnitude.fits_ulong_p()) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the exponent {} is too large to expand", n.to_string()));
+  }
+  return magnitude.get_ui();
+}
+
 class Expander {
  public:
   Expr run(const Expr& e) {
@@ -54,7 +77,7 @@ class Expander {
         for (const Expr& a : e.args()) scan(a);
         return;
       case Kind::Pow:
-        if (is_integer_power(e)) {
+        if (expands_as_power(e)) {
           if (e.exponent().number().is_positive()) {
             scan(e.base());
           } else {
@@ -84,9 +107,9 @@ class Expander {
     if (e.is_number()) return Poly::constant(ctx, e.number());
     if (auto it = atom_.find(e.node()); it != atom_.end()) {
       Poly g = Poly::generator(ctx, it->second);
-      if (is_integer_power(e)) {  // x^(-n): the generator x^(-1) to the n
-        const long n = -*e.exponent().number().to_long();
-        return n == 1 ? std::move(g) : g.pow(static_cast<unsigned long>(n));
+      if (expands_as_power(e)) {  // x^(-n): the generator x^(-1) to the n
+        const unsigned long n = power_magnitude(e);
+        return n == 1 ? std::move(g) : g.pow(n);
       }
       return g;
     }
@@ -101,9 +124,7 @@ class Expander {
       return product;
     }
     LZ_ASSERT(is_integer_power(e), "unexpected node in polynomial conversion");
-    auto n = e.exponent().number().to_long();
-    if (!n) throw Error(ErrorKind::Limit, "the exponent is too large to expand");
-    return convert(e.base(), ctx).pow(static_cast<unsigned long>(*n));
+    return convert(e.base(), ctx).pow(power_magnitude(e));
   }
 
   // Term-by-term expansion for expressions holding floats.
@@ -120,14 +141,14 @@ class Expander {
         return product;
       }
       case Kind::Pow:
-        if (is_integer_power(e) && e.exponent().number().is_positive()) {
-          auto n = e.exponent().number().to_long();
-          if (!n || *n > static_cast<long>(limits().max_terms)) {
-            throw Error(ErrorKind::Limit, "the exponent is too large to expand");
+        if (expands_as_power(e) && e.exponent().number().is_positive()) {
+          const unsigned long n = power_magnitude(e);
+          if (n > limits().max_terms) {
+            throw Error(ErrorKind::Limit, fmt::format("the exponent {} is too large to expand", n));
           }
           Expr base = expand_with_floats(e.base());
           Expr result = integer(1);
-          for (long i = 0; i < *n; ++i) result = distribute(result, base);
+          for (unsigned long i = 0; i < n; ++i) result = distribute(result, base);
           return result;
         }
         return expand_inside(e);

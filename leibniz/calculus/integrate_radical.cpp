@@ -47,7 +47,8 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     if (!f.is(Kind::Pow) || !f.exponent().is_number() || !f.exponent().number().is_exact())
       continue;
     const mpq_class& k2 = f.exponent().number().exact();
-    if (k2.get_den() != 2 || k2 < -1) continue;
+    // The lift below is a machine integer: refuse exponents past one, never wrap.
+    if (k2.get_den() != 2 || k2 < -1 || !k2.get_num().fits_slong_p()) continue;
     const auto q = rational_coefficients(in, f.base());
     if (!q || q->size() != 3) continue;
     std::vector<Expr> rest;

@@ -185,8 +185,29 @@ bool PolyContext::monomials_are_canonical() const {
 Expr PolyContext::generator_power(std::size_t g, ulong k) const {
   auto [it, inserted] = powers_.try_emplace({g, k});
   if (inserted)
-    it->second = k == 1 ? generators_[g] : pow(generators_[g], integer(static_cast<long>(k)));
+    it->second =
+        k == 1 ? generators_[g] : pow(generators_[g], number(Number(mpq_class(mpz_class(k)))));
   return it->second;
+}
+
+// A monomial with an exponent past a machine word (products of huge powers), exactly.
+void PolyContext::big_exponent_factors(const Poly& p, slong term,
+                                       std::vector<Expr>& factors) const {
+  const std::size_t count = std::max<std::size_t>(generators_.size(), 1);
+  std::vector<fmpz> storage(count);
+  std::vector<fmpz*> exps(count);
+  for (std::size_t g = 0; g < count; ++g) {
+    fmpz_init(&storage[g]);
+    exps[g] = &storage[g];
+  }
+  fmpq_mpoly_get_term_exp_fmpz(exps.data(), p.raw(), term, ctx_);
+  for (std::size_t g = 0; g < generators_.size(); ++g) {
+    if (fmpz_is_zero(exps[g])) continue;
+    mpz_class k;
+    fmpz_get_mpz(k.get_mpz_t(), exps[g]);
+    factors.push_back(pow(generators_[g], number(Number(mpq_class(k)))));
+  }
+  for (fmpz& e : storage) fmpz_clear(&e);
 }
 
 Expr PolyContext::to_expr(const Poly& p) const {
@@ -202,10 +223,14 @@ Expr PolyContext::to_expr(const Poly& p) const {
   for (slong i = 0; i < n; ++i) {
     tick();
     fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx_);
-    fmpq_mpoly_get_term_exp_ui(exps.data(), p.raw(), i, ctx_);
     factors.clear();
-    for (std::size_t g = 0; g < generators_.size(); ++g) {
-      if (exps[g] != 0) factors.push_back(generator_power(g, exps[g]));
+    if (fmpq_mpoly_term_exp_fits_ui(p.raw(), i, ctx_)) {
+      fmpq_mpoly_get_term_exp_ui(exps.data(), p.raw(), i, ctx_);
+      for (std::size_t g = 0; g < generators_.size(); ++g) {
+        if (exps[g] != 0) factors.push_back(generator_power(g, exps[g]));
+      }
+    } else {
+      big_exponent_factors(p, i, factors);
     }
     const Number coefficient = to_number(c);
     if (!raw) {

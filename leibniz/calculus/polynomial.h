@@ -83,6 +83,7 @@ class PolyContext {
  private:
   bool monomials_are_canonical() const;
   Expr generator_power(std::size_t generator, ulong exponent) const;
+  void big_exponent_factors(const Poly& p, slong term, std::vector<Expr>& factors) const;
 
   struct PowerKeyHash {
     std::size_t operator()(const std::pair<std::size_t, ulong>& k) const {

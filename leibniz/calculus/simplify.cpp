@@ -53,8 +53,8 @@ Expr absolute_powers(const Expr& product) {
   bool changed = false;
   for (Expr& f : rewritten) {
     if (!f.is(Kind::Pow) || !f.exponent().is_integer()) continue;
-    const auto n = f.exponent().number().to_long();
-    if (!n || *n % 2 != 0 || std::ranges::find(under_abs, f.base()) == under_abs.end()) continue;
+    const bool even = mpz_even_p(f.exponent().number().exact().get_num_mpz_t()) != 0;
+    if (!even || std::ranges::find(under_abs, f.base()) == under_abs.end()) continue;
     f = pow(func(Fn::Abs, f.base()), f.exponent());
     changed = true;
   }

@@ -31,7 +31,9 @@ std::shared_ptr<Args> add_command(CLI::App& app, const char* name, const char* h
 void print_matrix(const std::vector<std::vector<Expr>>& matrix, const OutputOptions& out,
                   const std::function<app::Answer()>& json) {
   if (out.json) {
-    std::cout << json().dump() << std::endl;
+    app::Answer answer = json();
+    add_warnings(answer);
+    std::cout << answer.dump() << std::endl;
     return;
   }
   if (out.latex) {
@@ -62,7 +64,9 @@ void register_grad(CLI::App& app, int& exit_status) {
     exit_status = guarded(g->out, g->expr, [&] {
       const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Auto), g->wrt);
       if (g->out.json) {
-        std::cout << app::grad_answer(gradient, g->wrt).dump() << std::endl;
+        app::Answer answer = app::grad_answer(gradient, g->wrt);
+        add_warnings(answer);
+        std::cout << answer.dump() << std::endl;
         return;
       }
       for (std::size_t i = 0; i < gradient.size(); ++i) {

@@ -7,6 +7,7 @@
 
 #include "leibniz/app/answers.h"
 #include "leibniz/app/batch.h"
+#include "leibniz/app/notes.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/limits.h"
@@ -34,7 +35,16 @@ std::string show(const Expr& e, const OutputOptions& options) {
   return print_text(e);
 }
 
-nlohmann::ordered_json answer_json(const Expr& e) { return app::expr_answer(e); }
+nlohmann::ordered_json answer_json(const Expr& e) {
+  nlohmann::ordered_json answer = app::expr_answer(e);
+  add_warnings(answer);
+  return answer;
+}
+
+void add_warnings(nlohmann::ordered_json& answer) {
+  const app::Notes* notes = app::Notes::current();
+  if (notes != nullptr && !notes->list().empty()) answer["warnings"] = notes->list();
+}
 
 void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options) {
   if (options.json) {
@@ -59,7 +69,12 @@ int guarded(const OutputOptions& options, std::string_view input,
     }
     return report_error(error, input);
   };
-  return run_guarded(body, fail);
+  app::Notes notes;  // what the request noted: in the JSON answer, or on stderr here
+  const int status = run_guarded(body, fail);
+  if (!options.json) {
+    for (const std::string& note : notes.list()) std::cerr << "note: " << note << "\n";
+  }
+  return status;
 }
 
 int run_guarded(const std::function<void()>& body, const std::function<int(const Error&)>& fail) {

@@ -34,6 +34,9 @@ std::string show(const Expr& e, const OutputOptions& options);
 /// {"ok": true, "result": text, "latex": latex}: the answer of --json (app::expr_answer).
 nlohmann::ordered_json answer_json(const Expr& e);
 
+/// Adds "warnings": the notes of the request running (app/notes.h), if it has any.
+void add_warnings(nlohmann::ordered_json& answer);
+
 /// A result with its steps when `steps` is given: JSON (the steps in "steps"), the steps
 /// as text or LaTeX, or the result alone in the chosen notation.
 void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options);

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 
 #include "leibniz/core/error.h"
@@ -25,11 +28,99 @@ Number Number::rational(long numerator, long denominator) {
   return Number(mpq_class(numerator, denominator));
 }
 
-Number Number::parse(const std::string& text) {
-  if (text.find_first_of(".eE") == std::string::npos) {
-    return Number(mpq_class(mpz_class(text, 10)));
+namespace {
+
+constexpr long long kSaturatedExponent = 1'000'000'000'000'000LL;
+
+// A decimal literal taken apart: value = (sign) digits * 10^exponent.
+struct Decimal {
+  bool negative = false;
+  std::string digits;      // the significant digits, without leading zeros; empty for 0
+  long long exponent = 0;  // saturated far beyond any number the limit allows
+};
+
+Decimal split_decimal(std::string_view text) {
+  Decimal d;
+  std::size_t i = 0;
+  auto bad = [&text]() {
+    return Error(ErrorKind::Parse, fmt::format("'{}' is not a number", text), 0);
+  };
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) d.negative = text[i++] == '-';
+  bool any_digit = false;
+  long long fraction_digits = 0;
+  bool point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      any_digit = true;
+      if (!d.digits.empty() || c != '0') d.digits += c;
+      if (point) ++fraction_digits;
+    } else {
+      break;
+    }
   }
-  return from_double(std::stod(text));
+  if (!any_digit) throw bad();
+  long long exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool negative_exponent = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative_exponent = text[i++] == '-';
+    if (i == text.size()) throw bad();
+    for (; i < text.size(); ++i) {
+      if (text[i] < '0' || text[i] > '9') throw bad();
+      exponent = std::min(kSaturatedExponent, exponent * 10 + (text[i] - '0'));
+    }
+    if (negative_exponent) exponent = -exponent;
+  }
+  if (i != text.size()) throw bad();
+  d.exponent = exponent - fraction_digits;
+  return d;
+}
+
+}  // namespace
+
+Number Number::parse_exact(std::string_view text) {
+  const Decimal d = split_decimal(text);
+  if (d.digits.empty()) return Number(0);
+  // Digits of numerator and denominator together, and the limit in digits.
+  const double digits =
+      static_cast<double>(d.digits.size()) + std::fabs(static_cast<double>(d.exponent));
+  const double limit_digits = static_cast<double>(limits().max_number_bits) * std::log10(2.0);
+  if (digits > limit_digits) {
+    const std::string shown =
+        text.size() <= 24 ? std::string(text) : std::string(text.substr(0, 20)) + "...";
+    const bool saturated = std::llabs(d.exponent) >= kSaturatedExponent / 2;
+    throw Error(ErrorKind::Limit,
+                saturated
+                    ? fmt::format("the number {} has more than {:.0f} digits, the limit", shown,
+                                  limit_digits)
+                    : fmt::format("the number {} has about {:.0f} digits; the limit is {:.0f}",
+                                  shown, digits, limit_digits),
+                0);
+  }
+  mpz_class num(d.digits, 10), power;
+  mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(std::llabs(d.exponent)));
+  if (d.negative) num = -num;
+  if (d.exponent >= 0) return Number(mpq_class(num * power), Canonical{});
+  return Number(mpq_class(num, power));
+}
+
+Number Number::parse(std::string_view text) {
+  if (text.find_first_of(".eE") == std::string_view::npos) return parse_exact(text);
+  // A float when a double holds it (to the nearest double, as the input meant).
+  double value = 0;
+  const char* begin = text.data() + (!text.empty() && text[0] == '+' ? 1 : 0);
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(begin, end, value);
+  const std::string_view mantissa = text.substr(0, text.find_first_of("eE"));
+  const bool zero = mantissa.find_first_of("123456789") == std::string_view::npos;
+  if (ec == std::errc() && ptr == end && std::isfinite(value) && (value != 0 || zero)) {
+    return from_double(value);
+  }
+  // Beyond the range of a double (1e309, 1e-400): its exact value rather than inf or 0.
+  return parse_exact(text);
 }
 
 double Number::to_double() const {
@@ -40,7 +131,24 @@ double Number::to_double() const {
   if (mpz_sizeinbase(num.get_mpz_t(), 2) <= 53 && mpz_sizeinbase(den.get_mpz_t(), 2) <= 53) {
     return num.get_d() / den.get_d();
   }
+  // Beyond a double's range GMP's result is "system dependent": say inf and 0 ourselves.
+  const auto num_bits = static_cast<long>(mpz_sizeinbase(num.get_mpz_t(), 2));
+  const auto den_bits = static_cast<long>(mpz_sizeinbase(den.get_mpz_t(), 2));
+  if (num_bits - den_bits > 1025) return sgn(num) < 0 ? -HUGE_VAL : HUGE_VAL;
+  if (num_bits - den_bits < -1080) return sgn(num) < 0 ? -0.0 : 0.0;
   return exact_.get_d();
+}
+
+double Number::float_value() const {
+  const double value = to_double();
+  if (!std::isfinite(value)) {
+    const std::string text = to_string();
+    throw Error(ErrorKind::Domain,
+                fmt::format("the exact number {} is beyond the range of a float, so arithmetic "
+                            "with floats cannot use it",
+                            text.size() <= 24 ? text : text.substr(0, 20) + "..."));
+  }
+  return value;
 }
 
 std::optional<long> Number::to_long() const {
@@ -54,17 +162,17 @@ Number Number::operator-() const {
 }
 
 Number operator+(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() + b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() + b.float_value());
   return Number(mpq_class(a.exact_ + b.exact_), Number::Canonical{});
 }
 
 Number operator-(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() - b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() - b.float_value());
   return Number(mpq_class(a.exact_ - b.exact_), Number::Canonical{});
 }
 
 Number operator*(const Number& a, const Number& b) {
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() * b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() * b.float_value());
   if (a.is_one()) return b;
   if (b.is_one()) return a;
   return Number(mpq_class(a.exact_ * b.exact_), Number::Canonical{});
@@ -72,7 +180,7 @@ Number operator*(const Number& a, const Number& b) {
 
 Number operator/(const Number& a, const Number& b) {
   if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");
-  if (a.is_float_ || b.is_float_) return Number::from_double(a.to_double() / b.to_double());
+  if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() / b.float_value());
   return Number(mpq_class(a.exact_ / b.exact_), Number::Canonical{});
 }
 

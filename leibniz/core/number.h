@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace leibniz {
 
@@ -19,8 +20,14 @@ class Number {
   /// A float; throws Error{Domain} if it is not finite.
   static Number from_double(double value);
   static Number rational(long numerator, long denominator);
-  /// Parses "12", "2.5", "1e-3": digits without a point or exponent are exact.
-  static Number parse(const std::string& text);
+  /// Parses "12", "2.5", "1e-3": digits without a point or exponent are exact; a
+  /// decimal with a point or an exponent is a float, unless a double cannot hold it
+  /// ("1e309", "1e-400"): then it is its exact value. Throws as parse_exact does.
+  static Number parse(std::string_view text);
+  /// The exact rational value of a decimal literal: "2.5" is 5/2, "1e309" is 10^309.
+  /// Throws Error{Parse} (offset into text) if text is not digits with an optional point
+  /// and exponent, Error{Limit} if the value needs more than limits().max_number_bits.
+  static Number parse_exact(std::string_view text);
 
   bool is_float() const { return is_float_; }
   bool is_exact() const { return !is_float_; }
@@ -37,6 +44,9 @@ class Number {
   const mpq_class& exact() const { return exact_; }
   /// The nearest double (mpq_get_d truncates: -159/80 would be -1.9874999999999998).
   double to_double() const;
+  /// to_double() for arithmetic with floats; throws Error{Domain} where it is not finite
+  /// (an exact 10^309).
+  double float_value() const;
 
   Number operator-() const;
   friend Number operator+(const Number& a, const Number& b);

@@ -376,7 +376,7 @@ std::string not_real_message(const Number& base, const Number& exponent) {
 
 Expr number_power(const Number& base, const Number& exponent) {
   if (base.is_float() || exponent.is_float()) {
-    const double b = base.to_double(), x = exponent.to_double();
+    const double b = base.float_value(), x = exponent.float_value();
     if (b == 0 && x < 0) throw Error(ErrorKind::Domain, "division by zero");
     if (b < 0 && x != std::floor(x))
       throw Error(ErrorKind::Domain, not_real_message(base, exponent));
@@ -385,6 +385,9 @@ Expr number_power(const Number& base, const Number& exponent) {
   if (exponent.is_integer()) {
     auto e = exponent.to_long();
     if (!e) {
+      if (base.is_zero() && exponent.is_negative()) {
+        throw Error(ErrorKind::Domain, "division by zero");
+      }
       if (base.is_one() || base.is_zero()) return number(base);
       if (base.is_minus_one()) return integer(mpz_odd_p(exponent.exact().get_num_mpz_t()) ? -1 : 1);
       throw Error(

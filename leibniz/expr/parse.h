@@ -17,10 +17,15 @@ struct ParseOptions {
       user_function;
   /// Names that may not be used as variables (e.g. a user function without arguments).
   std::function<bool(std::string_view name)> is_function_name;
+  /// Differentiates expr by var, for the notes' d/dx EXPR (spec §1 v2); the expr layer
+  /// cannot see calculus, so the caller passes it in. Without it d/dx EXPR is an
+  /// Error{Unsupported}.
+  std::function<Expr(const Expr& expr, const Expr& var)> differentiate;
 };
 
-/// Parses "x^2*sin(y) + 2x". Throws Error{Parse} naming the problem with its 0-based
-/// offset, or Error{Limit} for input beyond limits().
+/// Parses "x^2*sin(y) + 2x", and the Unicode print_unicode writes ("4x³y", "√(1 − x²)"). Throws
+/// Error{Parse} naming the problem with its 0-based offset, or Error{Limit} for input beyond
+/// limits().
 Expr parse_text(std::string_view input, const ParseOptions& options = {});
 
 }  // namespace leibniz

@@ -1,8 +1,11 @@
 // A recursive-descent parser: sum := product (('+'|'-') product)*,
-// product := unary (('*'|'/') unary)*, unary := ('-'|'+') unary | power,
-// power := primary ('^' unary)?, primary := number | name | call | '(' sum ')'.
+// product := unary (('*'|'/') unary)*, unary := ('-'|'+') unary | derivative | power,
+// derivative := 'd/dx' product (spec §1 v2: the rest of the term, differentiated),
+// power := primary ('^' unary | superscript)?, primary := number | name | call |
+// '(' sum ')' | '|' sum '|' | '√' primary.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/core/error.h"
@@ -10,93 +13,19 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
+#include "leibniz/expr/parse_text_tokens.h"
 
 namespace leibniz {
 namespace {
 
-enum class Tok { Number, Name, Plus, Minus, Star, Slash, Caret, LParen, RParen, Comma, End };
-
-struct Token {
-  Tok kind;
-  std::size_t pos;
-  std::string_view text;
-};
-
-std::string describe(const Token& t) {
-  if (t.kind == Tok::End) return "the end of the input";
-  return fmt::format("'{}'", t.text);
-}
-
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    if (is_digit(c) || (c == '.' && i + 1 < s.size() && is_digit(s[i + 1]))) {
-      while (i < s.size() && is_digit(s[i])) ++i;
-      if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && is_digit(s[i])) ++i;
-      }
-      // An exponent only if digits follow: "2e3" is a number, "2e" is 2*e.
-      if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        std::size_t j = i + 1;
-        if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
-        if (j < s.size() && is_digit(s[j])) {
-          i = j;
-          while (i < s.size() && is_digit(s[i])) ++i;
-        }
-      }
-      out.push_back({Tok::Number, start, s.substr(start, i - start)});
-      // "2x" and "2(x+1)" are products.
-      if (i < s.size() && (is_name_start(s[i]) || s[i] == '(')) {
-        out.push_back({Tok::Star, i, s.substr(i, 0)});
-      }
-      continue;
-    }
-    if (is_name_start(c)) {
-      while (i < s.size() && is_name_char(s[i])) ++i;
-      out.push_back({Tok::Name, start, s.substr(start, i - start)});
-      continue;
-    }
-    Tok kind;
-    switch (c) {
-      case '+': kind = Tok::Plus; break;
-      case '-': kind = Tok::Minus; break;
-      case '*': kind = Tok::Star; break;
-      case '/': kind = Tok::Slash; break;
-      case '^': kind = Tok::Caret; break;
-      case '(': kind = Tok::LParen; break;
-      case ')': kind = Tok::RParen; break;
-      case ',': kind = Tok::Comma; break;
-      default: {
-        const auto byte = static_cast<unsigned char>(c);
-        std::string shown = byte < 0x80 && std::isprint(byte)
-                                ? fmt::format("'{}'", c)
-                                : fmt::format("byte 0x{:02x}", static_cast<unsigned>(byte));
-        throw Error(ErrorKind::Parse, fmt::format("unexpected character {}", shown), start);
-      }
-    }
-    out.push_back({kind, start, s.substr(start, 1)});
-    ++i;
-  }
-  out.push_back({Tok::End, s.size(), s.substr(s.size())});
-  return out;
-}
+using text::describe;
+using text::Tok;
+using text::Token;
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, const ParseOptions& options)
-      : tokens_(std::move(tokens)), options_(options) {}
+  Parser(std::string_view input, const ParseOptions& options)
+      : input_(input), tokens_(text::tokenize(input)), options_(options) {}
 
   Expr parse_all() {
     if (peek().kind == Tok::End) throw Error(ErrorKind::Parse, "empty expression", 0);
@@ -183,15 +112,106 @@ class Parser {
       next();
       return unary();
     }
+    if (auto op = derivative_operator()) return {derivative(*op)};
     return power();
+  }
+
+  // d/dx, d^2/dx^2, d²/dx², ∂/∂x: an operator only when an operand follows directly.
+  struct DerivativeOperator {
+    std::size_t pos;
+    Token var;
+    unsigned long order;
+  };
+
+  std::optional<DerivativeOperator> derivative_operator() {
+    std::size_t i = index_;
+    const Token& d = tokens_[i];
+    const bool partial = d.kind == Tok::Partial;
+    if (!partial && !(d.kind == Tok::Name && d.text == "d")) return std::nullopt;
+    ++i;
+    const std::optional<std::string> order = order_at(i);
+    if (tokens_[i].kind != Tok::Slash) return std::nullopt;
+    ++i;
+    Token var = tokens_[i];
+    if (partial) {
+      if (var.kind != Tok::Partial || tokens_[i + 1].kind != Tok::Name) return std::nullopt;
+      var = tokens_[++i];
+    } else {
+      // dx, dw1, but not d2 (2 is no variable)
+      if (var.kind != Tok::Name || var.text.size() < 2 || var.text[0] != 'd' ||
+          std::isdigit(static_cast<unsigned char>(var.text[1]))) {
+        return std::nullopt;
+      }
+      // A model file's own function dx: d/dx(t) stays d divided by dx(t).
+      if (options_.is_function_name && options_.is_function_name(var.text)) return std::nullopt;
+      var.text.remove_prefix(1);
+      var.pos += 1;
+    }
+    ++i;
+    if (order && order_at(i) != order) return std::nullopt;
+    switch (tokens_[i].kind) {
+      case Tok::Number:
+      case Tok::Name:
+      case Tok::LParen:
+      case Tok::Sqrt:
+      case Tok::Partial: break;
+      default: return std::nullopt;  // d/dx followed by an operator is a division
+    }
+    // The order: a positive integer (d^0/dx^0 and d^-1/dx^-1 are no derivatives).
+    unsigned long n = 1;
+    if (order) {
+      if (order->find_first_not_of("0123456789") != std::string::npos ||
+          order->find_first_not_of('0') == std::string::npos) {
+        return std::nullopt;
+      }
+      const auto small = Number::parse_exact(*order).to_long();
+      if (!small || *small > static_cast<long>(limits().max_nesting)) {
+        throw Error(ErrorKind::Limit,
+                    fmt::format("the order of a derivative is at most {}", limits().max_nesting),
+                    d.pos);
+      }
+      n = static_cast<unsigned long>(*small);
+    }
+    const std::size_t pos = d.pos;
+    index_ = i;
+    return DerivativeOperator{pos, var, n};
+  }
+
+  // The order written after d or dx: "^2" or "²"; advances i past it.
+  std::optional<std::string> order_at(std::size_t& i) const {
+    if (tokens_[i].kind == Tok::Superscript) return text::superscript_value(tokens_[i++].text);
+    if (tokens_[i].kind == Tok::Caret && tokens_[i + 1].kind == Tok::Number &&
+        tokens_[i + 1].text.find_first_of(".eE") == std::string_view::npos) {
+      i += 2;
+      return std::string(tokens_[i - 1].text);
+    }
+    return std::nullopt;
+  }
+
+  // The operand is the rest of the term: d/dx x*sin(x) is the derivative of x*sin(x).
+  Expr derivative(const DerivativeOperator& op) {
+    Expr operand = build(product());
+    const std::string var(op.var.text);
+    if (is_reserved_name(var) || var == "π") {
+      throw Error(
+          ErrorKind::Parse,
+          fmt::format("cannot differentiate with respect to '{}': it is not a variable", var),
+          op.var.pos);
+    }
+    if (!options_.differentiate) {
+      throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", op.pos);
+    }
+    for (unsigned long k = 0; k < op.order; ++k)
+      operand = options_.differentiate(operand, symbol(var));
+    return operand;
   }
 
   Factors power() {
     const std::size_t start = peek().pos;
     Factors base = primary();
-    if (peek().kind != Tok::Caret) return base;
+    if (peek().kind != Tok::Caret && peek().kind != Tok::Superscript) return base;
     const Token caret = next();
-    Expr exponent = build(unary());
+    Expr exponent = caret.kind == Tok::Caret ? build(unary()) : superscript(caret);
     try {
       return {pow(build(std::move(base)), exponent)};
     } catch (const Error& e) {
@@ -203,12 +223,26 @@ class Parser {
   Factors primary() {
     const Token t = next();
     switch (t.kind) {
-      case Tok::Number: return {number(Number::parse(std::string(t.text)))};
+      case Tok::Number: return {number_at(t)};
       case Tok::Name: return {name(t)};
       case Tok::LParen: {
         Factors inner = sum_factors();
         expect_close(t);
         return inner;
+      }
+      case Tok::Bar: {  // |x|: inside, a '|' where an operator may stand closes it
+        Expr inner = sum();
+        if (peek().kind != Tok::Bar) {
+          throw Error(ErrorKind::Parse,
+                      fmt::format("expected '|' to close '|' opened at column {}", column(t.pos)),
+                      peek().pos);
+        }
+        next();
+        return {func(Fn::Abs, inner)};
+      }
+      case Tok::Sqrt: {  // √x^3 is (√x)^3, as the printer means it
+        DepthGuard guard(*this);
+        return {sqrt(build(primary()))};
       }
       default:
         throw Error(ErrorKind::Parse, fmt::format("expected an expression, found {}", describe(t)),
@@ -216,11 +250,32 @@ class Parser {
     }
   }
 
+  // x³, x⁻¹: an integer exponent written in superscripts.
+  static Expr superscript(const Token& t) {
+    const std::string value = text::superscript_value(t.text);
+    const std::size_t digits = value.find_first_not_of("+-");
+    if (digits == std::string::npos || value.find_first_of("+-", digits) != std::string::npos) {
+      throw Error(ErrorKind::Parse, fmt::format("'{}' is not an exponent", t.text), t.pos);
+    }
+    const bool negative = std::count(value.begin(), value.end(), '-') % 2 == 1;
+    const Number n = Number::parse_exact(value.substr(digits));
+    return number(negative ? -n : n);
+  }
+
+  // 1e309 is read exactly; 1e1000000000 is beyond the limit on exact numbers.
+  static Expr number_at(const Token& t) {
+    try {
+      return number(Number::parse(t.text));
+    } catch (const Error& e) {
+      throw Error(e.kind(), e.what(), t.pos + e.pos().value_or(0));
+    }
+  }
+
   void expect_close(const Token& open) {
     const Token& t = peek();
     if (t.kind != Tok::RParen) {
       throw Error(ErrorKind::Parse,
-                  fmt::format("expected ')' to close '(' opened at column {}", open.pos + 1),
+                  fmt::format("expected ')' to close '(' opened at column {}", column(open.pos)),
                   t.pos);
     }
     next();
@@ -229,6 +284,8 @@ class Parser {
   Expr name(const Token& t) {
     const std::string_view n = t.text;
     const bool called = peek().kind == Tok::LParen;
+    if (n == "π") return pi_constant();
+    if (n == "σ" && called) return func(Fn::Sigmoid, call_argument(t));
     if (n == "e" || n == "pi") {
       if (called) {
         throw Error(ErrorKind::Parse, fmt::format("'{}' is a constant, not a function", n), t.pos);
@@ -244,6 +301,8 @@ class Parser {
                     fmt::format("function '{}' needs its argument in parentheses: {}(x)", n, n),
                     t.pos);
       }
+      // θ is the name theta, as LaTeX's \theta reads: one spelling in every door.
+      if (static_cast<unsigned char>(n[0]) >= 0x80) return symbol(text::greek_name(n));
       return symbol(n);
     }
     const Token open = next();
@@ -273,10 +332,30 @@ class Parser {
     throw unknown_function(t);
   }
 
+  Expr call_argument(const Token& t) {
+    const Token open = next();
+    Expr argument = sum();
+    if (peek().kind == Tok::Comma) {
+      throw Error(ErrorKind::Parse, fmt::format("'{}' takes 1 argument", t.text), t.pos);
+    }
+    expect_close(open);
+    return argument;
+  }
+
   static Error unknown_function(const Token& t) {
     return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
   }
 
+  // The 1-based column of a byte offset, for messages: a character is one column.
+  std::size_t column(std::size_t pos) const {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < pos && i < input_.size(); ++i) {
+      if ((static_cast<unsigned char>(input_[i]) & 0xC0) != 0x80) ++characters;
+    }
+    return characters + 1;
+  }
+
+  std::string_view input_;
   std::vector<Token> tokens_;
   const ParseOptions& options_;
   std::size_t index_ = 0;
@@ -291,7 +370,7 @@ Expr parse_text(std::string_view input, const ParseOptions& options) {
                 fmt::format("the expression is {} characters long; the limit is {}", input.size(),
                             limits().max_input_chars));
   }
-  return Parser(tokenize(input), options).parse_all();
+  return Parser(input, options).parse_all();
 }
 
 }  // namespace leibniz

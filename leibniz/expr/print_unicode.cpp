@@ -1,4 +1,5 @@
 // Unicode math for a terminal: 4x³y + 3x²y², 2x·e^(x² + y²), √x, |x|, σ(z), π.
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/expr/notation.h"
@@ -28,11 +29,35 @@ bool is_superscript_byte_run(const std::string& s, std::size_t from) {
   return true;
 }
 
-// One letter, possibly with a superscript: may be juxtaposed without a dot.
+bool ends_with_superscript(const std::string& s) {
+  return !s.empty() && static_cast<unsigned char>(s.back()) >= 0x80;
+}
+
+// One letter, possibly with a superscript.
 bool is_simple(const std::string& s) {
   if (s.empty()) return false;
   if (s.rfind("π", 0) == 0) return is_superscript_byte_run(s, std::string("π").size());
   return std::isalpha(static_cast<unsigned char>(s[0])) && is_superscript_byte_run(s, 1);
+}
+
+// Whether two factors may stand side by side, and still read back as two: "x³y" and
+// "πx", but not "xy" (the name xy) nor "x" "y²" ("xy²").
+bool juxtaposable(const std::string& left, const std::string& right) {
+  if (!is_simple(left) || !is_simple(right)) return false;
+  return ends_with_superscript(left) || left.rfind("π", 0) == 0;
+}
+
+// After a number, a factor may follow directly unless it would join the number:
+// "2e1" (the name e1) would be 20, "2|x|" would be ambiguous inside bars.
+bool follows_number(const std::string& factor) {
+  const auto c = static_cast<unsigned char>(factor[0]);
+  if (std::isdigit(c) || factor[0] == '|' || factor[0] == '.') return false;
+  if ((factor[0] == 'e' || factor[0] == 'E') && factor.size() > 1 &&
+      (std::isdigit(static_cast<unsigned char>(factor[1])) || factor[1] == '+' ||
+       factor[1] == '-')) {
+    return false;
+  }
+  return true;
 }
 
 class UnicodeNotation final : public Notation {
@@ -52,20 +77,23 @@ class UnicodeNotation final : public Notation {
     return base + "^(" + exponent_text + ")";
   }
   std::string square_root(const std::string& radicand) const override {
-    for (char c : radicand) {
-      if (!std::isalnum(static_cast<unsigned char>(c))) return "√(" + radicand + ")";
-    }
-    return "√" + radicand;
+    // √x, √w1, √2; but √(2x), not √2x (which reads as √2·x).
+    const bool digits = std::all_of(radicand.begin(), radicand.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    const bool name = std::isalpha(static_cast<unsigned char>(radicand[0])) &&
+                      std::all_of(radicand.begin(), radicand.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                      });
+    return digits || name ? "√" + radicand : "√(" + radicand + ")";
   }
   std::string product(const std::vector<std::string>& factors,
                       const std::vector<bool>& is_number) const override {
     std::string out;
     for (std::size_t i = 0; i < factors.size(); ++i) {
       if (i > 0) {
-        const bool after_number =
-            is_number[i - 1] && !std::isdigit(static_cast<unsigned char>(factors[i][0]));
-        const bool letters = is_simple(factors[i - 1]) && is_simple(factors[i]);
-        out += after_number || letters ? "" : "·";
+        const bool after_number = is_number[i - 1] && follows_number(factors[i]);
+        out += after_number || juxtaposable(factors[i - 1], factors[i]) ? "" : "·";
       }
       out += factors[i];
     }

@@ -26,8 +26,8 @@ TEST(StepsFormat, ShortDerivationsSpellEverythingOut) {
 
 TEST(StepsFormat, LongDerivationsNameRepeatedSubexpressionsOnce) {
   const std::string text = steps("sigmoid(w*x + b)^2*tanh(w*x + b)", "w");
-  EXPECT_EQ(text.rfind("let A = tanh(wx + b)\nlet B = σ(wx + b)\n", 0), 0u) << text;
-  EXPECT_EQ(text.find("σ(wx + b)", 40), std::string::npos) << text;  // printed once, then B
+  EXPECT_EQ(text.rfind("let A = tanh(w·x + b)\nlet B = σ(w·x + b)\n", 0), 0u) << text;
+  EXPECT_EQ(text.find("σ(w·x + b)", 40), std::string::npos) << text;  // printed once, then B
 }
 
 // Expanding then collecting is two lines when like terms meet, one when none do.

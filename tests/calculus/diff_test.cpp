@@ -50,6 +50,13 @@ TEST(Diff, ChainRule) {
   EXPECT_DIFF("sigmoid(w*x + b)", "w", "x*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))");
 }
 
+// Issue 17 #2 and #3: exponents beyond a machine word.
+TEST(Diff, ExponentsBeyondAMachineWord) {
+  EXPECT_DIFF("(x+1)/y^10^19", "y", "-10000000000000000000*(x + 1)/y^10000000000000000001");
+  EXPECT_DIFF("y^(-9223372036854775808)", "y", "-9223372036854775808/y^9223372036854775809");
+  EXPECT_DIFF("x^(2^64)", "x", "18446744073709551616*x^18446744073709551615");
+}
+
 TEST(Diff, VariableExponents) {
   EXPECT_DIFF("x^x", "x", "x^x*(ln(x) + 1)");
   EXPECT_DIFF("a^x", "x", "a^x*ln(a)");

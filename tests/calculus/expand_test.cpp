@@ -43,5 +43,34 @@ TEST(Expand, HugePowerIsALimitError) {
   }
 }
 
+// Issue 17 #2 and #3: exponents beyond a machine word are kept exactly, never narrowed.
+TEST(Expand, ExponentsBeyondAMachineWord) {
+  EXPECT_EXPAND("x^(-10^19)", "1/x^10000000000000000000");
+  EXPECT_EXPAND("y^(-9223372036854775808)", "1/y^9223372036854775808");
+  EXPECT_EXPAND("(x+1)/y^10^19", "x/y^10000000000000000000 + 1/y^10000000000000000000");
+  EXPECT_EXPAND("y^(2^65)*(x+1)^2",
+                "x^2*y^36893488147419103232 + 2*x*y^36893488147419103232 + "
+                "y^36893488147419103232");
+  EXPECT_EXPAND("(1/y^(2^63) + 1)*y^(-2^63)*y^(1-2^63)",
+                "1/y^18446744073709551615 + 1/y^27670116110564327423");
+  EXPECT_EXPAND("1.5*(1+x)^(-2^65)", "1.5/(x + 1)^36893488147419103232");
+}
+
+TEST(Expand, ASumToAPowerBeyondAMachineWordIsALimitError) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"(1+x)^(-2^65)", "the exponent -36893488147419103232 is too large to expand"},
+      {"(1+x)^(2^65)", "the exponent 36893488147419103232 is too large to expand"},
+      {"0.5*(1+x)^(2^65)", "the exponent 36893488147419103232 is too large to expand"}};
+  for (const auto& [input, message] : cases) {
+    try {
+      expand(parse_text(input));
+      ADD_FAILURE() << "no error for " << input;
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::Limit);
+      EXPECT_STREQ(error.what(), message) << input;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace leibniz

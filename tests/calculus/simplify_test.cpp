@@ -38,6 +38,13 @@ TEST(Simplify, EvenPowersMeetAbsoluteValues) {
   EXPECT_SIMPLIFY("x^2*abs(y)", "x^2*abs(y)");
 }
 
+// Issue 17 #2 and #3: exponents beyond a machine word.
+TEST(Simplify, ExponentsBeyondAMachineWord) {
+  EXPECT_SIMPLIFY("(x+1)/y^10^19", "(x + 1)/y^10000000000000000000");
+  EXPECT_SIMPLIFY("y^(-9223372036854775808)", "1/y^9223372036854775808");
+  EXPECT_SIMPLIFY("x^(2^64)/abs(x)", "abs(x)^18446744073709551615");
+}
+
 TEST(Simplify, KeepsFactoredFormWhenSmaller) { EXPECT_SIMPLIFY("10*(x + 1)^9", "10*(x + 1)^9"); }
 
 TEST(Simplify, BasicIdentities) {

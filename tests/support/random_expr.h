@@ -1,5 +1,6 @@
 // Seeded random expressions of several variables for property tests: compositions
-// of + - * / ^ and the elementary functions.
+// of + - * / ^ and the elementary functions. generate() keeps to each function's domain
+// (for numeric checks); any() covers every form a printer must write back.
 #pragma once
 
 #include <iterator>
@@ -60,10 +61,11 @@ class RandomExpr {
 
   Expr any_leaf() {
     static const char* const kNames[] = {
-        "x",     "y",        "w_1",  "w1",    "h_theta", "w_P_1x_1", "theta", "alpha_2", "yhat",
-        "sigma", "d",        "loss", "h_tm1", "x_1_2",   "e_1",      "pi_x",  "w1_a",    "Delta",
-        "xbar",  "sigma_12", "b_P1", "z_",    "_t",      "sin_1",    "f",     "g"};
-    switch (pick(6)) {
+        "x",    "y",     "w_1",  "w1",       "h_theta", "w_P_1x_1", "theta", "alpha_2",
+        "yhat", "sigma", "d",    "loss",     "h_tm1",   "x_1_2",    "e_1",   "pi_x",
+        "w1_a", "Delta", "xbar", "sigma_12", "b_P1",    "z_",       "_t",    "sin_1",
+        "f",    "g",     "z",    "xy",       "E5",      "e1",       "dx"};
+    switch (pick(7)) {
       case 0: return integer(pick(19) - 9);
       case 1: return rational(pick(19) - 9, pick(5) + 2);
       case 2: return pick(2) == 0 ? e_constant() : pi_constant();
@@ -71,6 +73,7 @@ class RandomExpr {
         static const double kFloats[] = {0.5, 2.5, 1e-5, 1.5e10, 3.25, 0.1, 123456.789};
         return number(Number::from_double(kFloats[pick(7)]));
       }
+      case 4: return number(Number::parse_exact(pick(2) ? "-12345678901234567890123" : "1e30"));
       default: return symbol(kNames[pick(static_cast<int>(std::size(kNames)))]);
     }
   }
