@@ -65,10 +65,13 @@ double evaluate_at(const Expr& e, std::span<const Expr> vars, std::span<const do
       return std::isfinite(result) ? result : nan;
     }
     case Kind::Func: {
-      const double arg = evaluate_at(e.arg(0), vars, point);
-      if (std::isnan(arg)) return nan;
+      std::vector<double> args;
+      for (const Expr& a : e.args()) {
+        args.push_back(evaluate_at(a, vars, point));
+        if (std::isnan(args.back())) return nan;
+      }
       try {
-        const double result = function_info(e.fn()).evaluate(arg);
+        const double result = function_value(e.fn(), args);
         return std::isfinite(result) ? result : nan;
       } catch (const Error& error) {
         if (error.kind() != ErrorKind::Domain) throw;

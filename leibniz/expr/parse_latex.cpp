@@ -477,8 +477,38 @@ class Parser {
   Expr apply(Fn fn, const Tok& t) {
     std::optional<Expr> exponent;
     if (accept(T::Caret)) exponent = script();
-    Expr result = func(fn, function_argument(t));
+    Expr result =
+        function_info(fn).arity() == 2 ? two_arguments(fn) : func(fn, function_argument(t));
     return exponent ? pow(result, *exponent) : result;
+  }
+
+  // \max(a, b) and \max\left(a, b\right): two arguments, always in parentheses.
+  Expr two_arguments(Fn fn) {
+    const std::string_view name = function_info(fn).name;
+    const bool left = peek().kind == T::Command && peek().text == "left";
+    if (left) next();
+    if (!accept(T::LParen)) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("'{}' needs two arguments in parentheses: \\{}(a, b)", name, name),
+                  peek().pos);
+    }
+    Expr a = sum();
+    if (!accept(T::Comma)) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("expected ',' between the two arguments of '{}'", name), peek().pos);
+    }
+    Expr b = sum();
+    if (left) {
+      if (!(peek().kind == T::Command && peek().text == "right")) {
+        throw Error(ErrorKind::Parse, "expected '\\right)' to close '\\left('", peek().pos);
+      }
+      next();
+    }
+    if (!accept(T::RParen)) {
+      throw Error(ErrorKind::Parse, fmt::format("expected ')' after the arguments of '{}'", name),
+                  peek().pos);
+    }
+    return func(fn, a, b);
   }
 
   // \sin(x), \sin x, \ln 2x: a parenthesised group, or the juxtaposed atoms that follow.

@@ -259,13 +259,16 @@ class Parser {
     }
     expect_close(open);
     if (known) {
-      if (args.size() != 1) {
-        throw Error(ErrorKind::Parse, fmt::format("'{}' takes 1 argument, not {}", n, args.size()),
+      const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;
+      if (args.size() != arity) {
+        throw Error(ErrorKind::Parse,
+                    fmt::format("'{}' takes {} argument{}, not {}", n, arity, arity == 1 ? "" : "s",
+                                args.size()),
                     t.pos);
       }
       if (n == "exp") return exp(args[0]);
       if (n == "sqrt") return sqrt(args[0]);
-      return func(*builtin, args[0]);
+      return func(*builtin, args);
     }
     if (options_.user_function) {
       if (auto result = options_.user_function(n, args)) return *result;
