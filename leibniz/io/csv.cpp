@@ -74,7 +74,11 @@ CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOpti
       auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (cell.empty()) fail(name, line_no, c + 1, "empty cell");
       if (ec != std::errc() || ptr != cell.data() + cell.size()) {
-        fail(name, line_no, c + 1, fmt::format("'{}' is not a number", cells[c]));
+        // Words in the first row are most likely column names.
+        const bool first = table.rows == 0 && !options.header;
+        fail(name, line_no, c + 1,
+             fmt::format("'{}' is not a number{}", cells[c],
+                         first ? " (if the first line names the columns, pass --header)" : ""));
       }
       if (!std::isfinite(v))
         fail(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));
