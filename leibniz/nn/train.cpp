@@ -8,6 +8,7 @@
 #include "leibniz/io/csv.h"
 #include "leibniz/nn/checkpoint.h"
 #include "leibniz/nn/loss.h"
+#include "leibniz/nn/predict.h"
 #include "leibniz/optim/adam.h"
 #include "leibniz/optim/sgd.h"
 #include "leibniz/tensor/autograd.h"
@@ -122,20 +123,6 @@ std::string loss_name(LossKind k) {
   }
 }
 
-// The first row whose label the model cannot output, as an error naming file, row and column.
-void check_labels(const io::CsvTable& table, std::int64_t target_col, const io::Dataset& d,
-                  std::int64_t classes, const std::string& model) {
-  for (std::size_t r = 0; r < d.labels.size(); ++r) {
-    if (d.labels[r] >= classes) {
-      throw Error(ErrorKind::Domain,
-                  fmt::format("{}, row {}, column {}: label {} is outside the classes 0..{} of {} "
-                              "(it was trained on {} classes; a new class needs a new model)",
-                              table.name, table.lines[r], target_col + 1, d.labels[r], classes - 1,
-                              model, classes));
-    }
-  }
-}
-
 // The rows of --val-data: the columns of --data, labels the model can output.
 io::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const ModelSpec& spec,
                            const Objective& obj) {
@@ -150,8 +137,15 @@ io::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const
   }
   const std::int64_t target_col = io::target_column(table, c.target);
   io::Dataset d = io::make_dataset(table, target_col, c.task, spec.dtype);
-  if (obj.kind == LossKind::CrossEntropy) {
-    check_labels(table, target_col, d, spec.outputs, c.resume.empty() ? "the model" : c.resume);
+  if (obj.classify()) {
+    const std::int64_t classes = std::max<std::int64_t>(spec.outputs, 2);  // bce: one logit
+    if (c.resume.empty()) {
+      check_labels(table, target_col, d.labels, classes, c.data,
+                   "validation labels must be classes of the training data");
+    } else {
+      check_labels(table, target_col, d.labels, classes, c.resume,
+                   "it was trained on that many classes");
+    }
   }
   return d;
 }
@@ -211,8 +205,10 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     spec.dtype = c.dtype;
     spec.outputs = obj.kind == LossKind::CrossEntropy ? std::max<std::int64_t>(data.classes, 2) : 1;
   }
-  if (obj.kind == LossKind::CrossEntropy)
-    check_labels(table, target_col, data, spec.outputs, c.resume.empty() ? "the model" : c.resume);
+  if (obj.kind == LossKind::CrossEntropy && !c.resume.empty()) {
+    check_labels(table, target_col, data.labels, spec.outputs, c.resume,
+                 "it was trained on that many classes");
+  }
   if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
 
   io::Split split;
@@ -280,7 +276,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       {"task", c.task == io::Task::Classify ? "classify" : "regress"},
       {"loss", loss_name(obj.kind)},
       {"optimizer", c.optimizer},
-      {"seed", std::to_string(c.seed)}};
+      {"seed", std::to_string(c.seed)},
+      {"target", c.target}};  // the column `leibniz predict` takes as the target
 
   TrainResult result;
   result.model_description = model->describe();
