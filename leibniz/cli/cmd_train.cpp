@@ -54,7 +54,8 @@ extern "C" void request_stop(int signal) {
 }
 
 // SIGINT and SIGTERM ask training to stop while it runs; a second one ends the process
-// at once (SA_RESETHAND).
+// at once (SA_RESETHAND). Reading the data goes on (SA_RESTART): the stop comes at the
+// first step.
 class StopOnSignals {
  public:
   StopOnSignals() {
@@ -63,7 +64,7 @@ class StopOnSignals {
     struct sigaction action {};
     action.sa_handler = request_stop;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
+    action.sa_flags = SA_RESETHAND | SA_RESTART;
     sigaction(SIGINT, &action, &old_int_);
     sigaction(SIGTERM, &action, &old_term_);
   }
@@ -225,12 +226,14 @@ int run_train(TrainArgs& a) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (result.interrupted) {
     observer.clear_bar();
-    std::string said =
-        fmt::format("interrupted after epoch {} of {}", result.epochs, result.last_epoch);
-    if (result.saved) {
-      said += fmt::format("; saved epoch {} to {}", result.epochs, c.save);
-    } else if (!c.save.empty()) {
-      said += fmt::format("; no epoch finished, so {} was not written", c.save);
+    std::string said;
+    if (result.history.empty()) {  // the epoch under way was this run's first
+      said = fmt::format("interrupted during epoch {} of {}", result.epochs + 1, result.last_epoch);
+      if (!c.save.empty())
+        said += fmt::format("; no epoch finished, so {} was not written", c.save);
+    } else {
+      said = fmt::format("interrupted after epoch {} of {}", result.epochs, result.last_epoch);
+      if (result.saved) said += fmt::format("; saved epoch {} to {}", result.epochs, c.save);
     }
     std::cerr << said << std::endl;
   }

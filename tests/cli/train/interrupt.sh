@@ -43,4 +43,23 @@ interrupt() {  # SIGNAL STATUS
 interrupt INT 130
 interrupt TERM 143
 
+# Interrupted before an epoch finished: the data comes through a pipe, and the signal is
+# sent once training has opened it (opening the pipe to write waits for that), before
+# any row is written.
+rm -f m.safetensors out.txt err.txt
+mkfifo data.fifo
+"$leibniz" train --data data.fifo --header --hidden 8 --epochs 5 --save m.safetensors \
+  >out.txt 2>err.txt &
+pid=$!
+exec 3>data.fifo
+kill -INT "$pid"
+cat "$data" >&3
+exec 3>&-
+wait "$pid"
+status=$?
+[[ $status == 130 ]] || fail "pipe: exit status $status, expected 130"
+expected="interrupted during epoch 1 of 5; no epoch finished, so m.safetensors was not written"
+[[ $(cat err.txt) == "$expected" ]] || fail "pipe: expected '$expected'"
+[[ ! -e m.safetensors ]] || fail "pipe: m.safetensors was written"
+
 echo "interrupt: ok"
