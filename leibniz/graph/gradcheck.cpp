@@ -106,13 +106,14 @@ Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double toleran
     entry.step = h;
     entry.relative_error = relative_error(entry.backprop, entry.numeric);
     for (const auto& [f, zero] : kink_programs) {
-      // The step crosses the kink when the argument is 0 within it.
+      // The step reaches the kink when the argument's sign is not the same at both ends
+      // and in the middle (a kink that the step does not move is no matter).
       std::vector<double> up_point = point, down_point = point;
       up_point[i] += h;
       down_point[i] -= h;
       const int s0 = sign_at(zero, point), su = sign_at(zero, up_point),
                 sd = sign_at(zero, down_point);
-      if (s0 == 0 || (su != sd && su != 2 && sd != 2)) {
+      if (s0 != 2 && su != 2 && sd != 2 && !(s0 == su && su == sd)) {
         entry.kink = print_text(f);
         break;
       }
