@@ -239,6 +239,11 @@ class Parser {
     const bool known = builtin || n == "exp" || n == "sqrt";
     const bool user = options_.is_function_name && options_.is_function_name(n);
     if (!called) {
+      if (builtin && function_info(*builtin).arity() == 2) {
+        throw Error(ErrorKind::Parse,
+                    fmt::format("function '{}' needs its arguments in parentheses: {}(a, b)", n, n),
+                    t.pos);
+      }
       if (known || user) {
         throw Error(ErrorKind::Parse,
                     fmt::format("function '{}' needs its argument in parentheses: {}(x)", n, n),

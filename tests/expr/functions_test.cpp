@@ -204,6 +204,8 @@ TEST(FunctionTable, WrongNumberOfArguments) {
   expect_error([] { parse_text("max(x)"); }, ErrorKind::Parse, "'max' takes 2 arguments, not 1");
   expect_error([] { parse_text("relu(x, y)"); }, ErrorKind::Parse,
                "'relu' takes 1 argument, not 2");
+  expect_error([] { parse_text("min + 1"); }, ErrorKind::Parse,
+               "function 'min' needs its arguments in parentheses: min(a, b)");
   expect_error([] { parse_latex("\\max x"); }, ErrorKind::Parse,
                "'max' needs two arguments in parentheses: \\max(a, b)");
   expect_error([] { parse_latex("\\min(x y)"); }, ErrorKind::Parse,
