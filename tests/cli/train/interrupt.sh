@@ -62,4 +62,16 @@ expected="interrupted during epoch 1 of 5; no epoch finished, so m.safetensors w
 [[ $(cat err.txt) == "$expected" ]] || fail "pipe: expected '$expected'"
 [[ ! -e m.safetensors ]] || fail "pipe: m.safetensors was written"
 
+# The same with --json: the one object says it was interrupted.
+"$leibniz" train --data data.fifo --header --hidden 8 --epochs 5 --json >out.txt 2>err.txt &
+pid=$!
+exec 3>data.fifo
+kill -INT "$pid"
+cat "$data" >&3
+exec 3>&-
+wait "$pid"
+status=$?
+[[ $status == 130 ]] || fail "json: exit status $status, expected 130"
+grep -q '^{"ok":true,"epochs":0,.*"interrupted":true}$' out.txt || fail "json: no interrupted object"
+
 echo "interrupt: ok"
