@@ -242,7 +242,11 @@ class Writer {
     // Header with the named parts, then the sub-derivations, then the assembly.
     std::string header = s_.text(st.rule) + ": " + lhs;
     if (const Expr* u = part(st, "u"); u && st.operation == StepOperation::Derivative) {
-      if (st.rule == "chain rule") {
+      if (st.rule == "chain rule" && part(st, "v")) {  // max(u, v), min(u, v)
+        header += fmt::format(", {} {} = {}, {} u = {}, v = {}", s_.text("outer"), "f(u, v)",
+                              s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u),
+                              s_.print(*part(st, "v")));
+      } else if (st.rule == "chain rule") {
         header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
       } else if (const Expr* v = part(st, "v")) {
@@ -282,6 +286,13 @@ class Writer {
                    : fmt::format("({1}{0}{2}{3}{4}{0}{5})/{6}²", s_.dot, p("v"), d_part(st, "u"),
                                  s_.minus, p("u"), d_part(st, "v"), p("v"));
       return formula + " = " + filled;
+    }
+    if (st.rule == "chain rule" && part(st, "v")) {
+      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
+      const std::string df_dv = s_.latex ? "\\frac{\\partial f}{\\partial v}" : "∂f/∂v";
+      return fmt::format("{1}{0}{2} + {3}{0}{4} = {5}{0}{6} + {7}{0}{8}", s_.dot, df_du, du, df_dv,
+                         dv, s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"),
+                         s_.factor(*part(st, "∂f/∂v")), d_part(st, "v"));
     }
     if (st.rule == "chain rule") {
       const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";

@@ -116,6 +116,7 @@ class Evaluator {
       case Kind::Pow: return power(e);
       case Kind::Func:
         if (e.args().size() == 1) return function(e);
+        if (e.fn() == Fn::Max || e.fn() == Fn::Min) return extremum(e);
         break;
     }
     throw Error(ErrorKind::Unsupported, fmt::format("cannot evaluate {}", print_text(e)));
@@ -274,20 +275,51 @@ class Evaluator {
         v->err = in.err;
         return v;
       case Fn::Abs: mpfr_abs(x, x, n); return v;
+      case Fn::Relu:  // max(x, 0): 1-Lipschitz
+        if (mpfr_sgn(x) < 0) mpfr_set_zero(x, 1);
+        return v;
+      case Fn::Softplus:  // ln(1 + e^x): 1-Lipschitz
+        mpfr_exp(x, x, n);
+        mpfr_log1p(x, x, n);
+        return v;
+      case Fn::Heaviside:  // steps at 0: exact away from it, unknown within the error of x
+      case Fn::Sign: {
+        const int sign = mpfr_sgn(x);
+        const bool step = mpfr_cmpabs_ui(x, 0) == 0 ? in.err > 0 : size <= in.err;
+        if (e.fn() == Fn::Heaviside) {
+          mpfr_set_ui(x, sign > 0 ? 1 : 0, n);
+        } else {
+          mpfr_set_si(x, sign, n);
+        }
+        v->err = step ? kLost : 0;
+        return v;
+      }
       default: break;
     }
     try {
       const double y = function_info(e.fn()).evaluate(mpfr_get_d(x, n));
       mpfr_set_d(x, y, n);
       if (nudge_) mpfr_mul_d(x, x, 1 + std::ldexp(1.0, -40), n);
-      // Its rounding, and its argument's error carried with slope at most 1 (the
-      // functions added since, relu, softplus, max, min, are 1-Lipschitz).
+      // Its rounding, and its argument's error carried with slope at most 1 (a function
+      // without an MPFR counterpart here must be 1-Lipschitz).
       v->err = in.err + magnitude(v->v) * std::ldexp(1.0L, -40);
       return v;
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::Domain) throw;
       return {};
     }
+  }
+
+  // max(a, b), min(a, b): 1-Lipschitz in each argument.
+  Value extremum(const Expr& e) {
+    Value a = value(e.arg(0));
+    const Value b = value(e.arg(1));
+    if (!a || !b) return {};
+    const bool take_b = e.fn() == Fn::Max ? mpfr_less_p(a->v.get(), b->v.get()) != 0
+                                          : mpfr_greater_p(a->v.get(), b->v.get()) != 0;
+    if (take_b) mpfr_set(a->v.get(), b->v.get(), MPFR_RNDN);
+    a->err = std::max(a->err, b->err);
+    return a;
   }
 
   mpfr_prec_t bits_;
@@ -418,10 +450,15 @@ std::vector<Expr> breakpoint_functions(const Expr& e) {
       const Expr& n = x.exponent();
       const bool whole = n.is_number() && n.number().is_integer() && !n.number().is_negative();
       if (!whole && !x.base().is(Kind::Constant) && !x.base().is_number()) add_kink(x.base());
+    } else if (x.is(Kind::Func) && (x.fn() == Fn::Max || x.fn() == Fn::Min)) {
+      add_kink(sub(x.arg(0), x.arg(1)));
     } else if (x.is(Kind::Func) && x.args().size() == 1) {
       const Expr& u = x.arg(0);
       switch (x.fn()) {
         case Fn::Abs:
+        case Fn::Relu:
+        case Fn::Heaviside:
+        case Fn::Sign:
         case Fn::Ln: add_kink(u); break;
         case Fn::Asin:
         case Fn::Acos:

@@ -208,6 +208,7 @@ class Differentiator {
 
   // The table row of f; the chain rule when its argument is not the variable itself.
   Expr function(const Expr& e) {
+    if (e.args().size() == 2) return two_argument_function(e);
     const FunctionInfo& f = function_info(e.fn());
     const Expr& u = e.arg(0);
     if (u == var_) {
@@ -222,6 +223,26 @@ class Differentiator {
                                  {"u", u},
                                  {"∂f/∂u", outer},
                                  {d_name("u"), du}}
+                         : Parts{});
+  }
+
+  // max(a, b), min(a, b): ∂f/∂x = ∂f/∂a·∂a/∂x + ∂f/∂b·∂b/∂x, the partials from the table.
+  Expr two_argument_function(const Expr& e) {
+    const std::size_t step = begin(e, "chain rule");
+    const Expr& a = e.arg(0);
+    const Expr& b = e.arg(1);
+    const Expr fa = function_partial(e.fn(), e.args(), 0);
+    const Expr fb = function_partial(e.fn(), e.args(), 1);
+    Expr da = d(a), db = d(b);
+    const Expr u = symbol("u"), v = symbol("v");
+    return finish(step, add(mul(fa, da), mul(fb, db)),
+                  trace_ ? Parts{{"outer", func(e.fn(), u, v)},
+                                 {"u", a},
+                                 {"v", b},
+                                 {"∂f/∂u", fa},
+                                 {"∂f/∂v", fb},
+                                 {d_name("u"), da},
+                                 {d_name("v"), db}}
                          : Parts{});
   }
 

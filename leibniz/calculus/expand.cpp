@@ -20,7 +20,11 @@ namespace {
 // non-integer power.
 Expr expand_inside(const Expr& atom) {
   switch (atom.kind()) {
-    case Kind::Func: return func(atom.fn(), expand(atom.arg(0)));
+    case Kind::Func: {
+      std::vector<Expr> args;
+      for (const Expr& a : atom.args()) args.push_back(expand(a));
+      return func(atom.fn(), args);
+    }
     case Kind::Pow: return pow(expand(atom.base()), expand(atom.exponent()));
     default: return atom;
   }

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/calculus/simplify.h"
@@ -14,6 +17,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
+#include "leibniz/expr/symbols.h"
 
 namespace leibniz {
 namespace integration {
@@ -226,6 +230,23 @@ Expr drop_needless_abs(const Expr& e) {
 }  // namespace
 }  // namespace integration
 
+namespace {
+
+// A max or min whose arguments depend on var: its antiderivative is piecewise.
+const Node* piecewise_part(const Expr& e, const Expr& var, std::unordered_set<const Node*>& seen) {
+  if (!seen.insert(e.node()).second) return nullptr;
+  if (e.is(Kind::Func) && (e.fn() == Fn::Max || e.fn() == Fn::Min)) {
+    const auto vars = free_symbols(e);
+    if (std::find(vars.begin(), vars.end(), var) != vars.end()) return e.node();
+  }
+  for (const Expr& a : e.args()) {
+    if (const Node* found = piecewise_part(a, var, seen)) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   if (!var.is(Kind::Symbol)) {
     throw Error(ErrorKind::Request, "the variable of integration must be a symbol");
@@ -233,6 +254,13 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   integration::Integrator in(var, trace != nullptr);
   const Expr raw = in.antiderivative(e);
   if (raw.is_null()) {
+    std::unordered_set<const Node*> seen;
+    if (const Node* part = piecewise_part(e, var, seen)) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("no antiderivative of {} with respect to {}: {} is piecewise, and "
+                              "leibniz does not split an integral where its arguments are equal",
+                              print_text(e), var.name(), print_text(Expr(part))));
+    }
     throw Error(ErrorKind::Unsupported,
                 fmt::format("no elementary antiderivative of {} with respect to {} is known",
                             print_text(e), var.name()));

@@ -31,7 +31,7 @@ std::vector<Expr> candidates(Integrator& in, const Expr& e) {
     switch (x.kind()) {
       case Kind::Func:
         consider(x);
-        consider(x.arg(0));
+        for (const Expr& a : x.args()) consider(a);
         break;
       case Kind::Pow:
         if (!x.exponent().is_integer()) consider(x);

@@ -138,6 +138,13 @@ Expr function_antiderivative(Fn fn, const Expr& u) {
     case Fn::Tanh: return func(Fn::Ln, func(Fn::Cosh, u));
     case Fn::Sigmoid: return func(Fn::Ln, add(one, exp(u)));  // softplus
     case Fn::Abs: return div(mul(u, func(Fn::Abs, u)), integer(2));
+    // Each holds on both sides of 0 and is continuous there.
+    case Fn::Relu: return div(mul(u, func(Fn::Relu, u)), integer(2));
+    case Fn::Heaviside: return func(Fn::Relu, u);
+    case Fn::Sign: return func(Fn::Abs, u);
+    case Fn::Softplus:  // −Li₂(−eᵘ): not elementary
+    case Fn::Max:
+    case Fn::Min: return {};
   }
   return {};
 }
@@ -162,6 +169,12 @@ std::string table_row_name(Fn fn) {
     case Fn::Tanh: return "∫ tanh u du = ln(cosh u)";
     case Fn::Sigmoid: return "∫ σ(u) du = ln(1 + eᵘ)";
     case Fn::Abs: return "∫ |u| du = u·|u|/2";
+    case Fn::Relu: return "∫ relu(u) du = u·relu(u)/2";
+    case Fn::Heaviside: return "∫ heaviside(u) du = relu(u)";
+    case Fn::Sign: return "∫ sign(u) du = |u|";
+    case Fn::Softplus:
+    case Fn::Max:
+    case Fn::Min: return "";
   }
   return {};
 }
@@ -185,10 +198,12 @@ Expr table_rule(Integrator& in, const Expr& e) {
   }
   switch (e.kind()) {
     case Kind::Func: {
+      if (e.args().size() != 1) return {};  // max, min
       const auto linear = linear_in(in, e.arg(0));
       if (!linear) return {};
-      return record_row(in, e, table_row_name(e.fn()), e.arg(0), *linear,
-                        function_antiderivative(e.fn(), e.arg(0)));
+      const Expr antiderivative = function_antiderivative(e.fn(), e.arg(0));
+      if (antiderivative.is_null()) return {};
+      return record_row(in, e, table_row_name(e.fn()), e.arg(0), *linear, antiderivative);
     }
     case Kind::Pow: {
       if (Expr r = power_row(in, e); !r.is_null()) return r;

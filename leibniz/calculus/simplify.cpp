@@ -89,6 +89,10 @@ class Rewriter {
   Expr rewrite_uncached(const Expr& e) {
     switch (e.kind()) {
       case Kind::Func: {
+        if (e.args().size() == 2) {  // max, min
+          const Expr a = simplify(e.arg(0)), b = simplify(e.arg(1));
+          return a == e.arg(0) && b == e.arg(1) ? e : func(e.fn(), a, b);
+        }
         Expr arg = simplify(e.arg(0));
         // ln(e^u) = u for every real u.
         if (e.fn() == Fn::Ln && arg.is(Kind::Pow) && arg.base().is_e()) return arg.exponent();

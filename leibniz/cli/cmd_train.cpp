@@ -1,10 +1,14 @@
 // leibniz train --data FILE.csv ...: trains a network on a CSV (spec/interfaces.md §5):
-// per-epoch metrics, a progress bar on a terminal, --json, --save, --plot.
+// per-epoch metrics, a progress bar on a terminal, --json, --save, --plot. Ctrl-C (or
+// SIGTERM) keeps the last finished epoch: it is saved and the exit status is 128 + the
+// signal (130 for Ctrl-C), as shells report it.
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -37,6 +41,43 @@ struct TrainArgs {
   bool json = false;
   bool quiet = false;
   std::string config_file;
+};
+
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_signal{0};
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "set from a signal handler");
+
+extern "C" void request_stop(int signal) {
+  g_signal.store(signal);
+  g_stop.store(true);
+}
+
+// SIGINT and SIGTERM ask training to stop while it runs; a second one ends the process
+// at once (SA_RESETHAND). Reading the data goes on (SA_RESTART): the stop comes at the
+// first step.
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    g_stop.store(false);
+    g_signal.store(0);
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopOnSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
 };
 
 std::vector<std::int64_t> parse_widths(const std::string& text) {
@@ -76,8 +117,8 @@ std::string accuracy_text(const std::optional<double>& v) {
 // Prints per-epoch lines on stdout and, on a terminal, a progress bar on stderr.
 class ConsoleObserver : public nn::TrainObserver {
  public:
-  ConsoleObserver(bool lines, bool bar, std::int64_t epochs)
-      : lines_(lines), bar_(bar), epochs_(epochs) {}
+  ConsoleObserver(bool lines, bool bar, bool notes, std::int64_t epochs)
+      : lines_(lines), bar_(bar), notes_(notes), epochs_(epochs) {}
 
   void on_start(const nn::TrainResult& setup) override {
     last_epoch_ = setup.epochs + epochs_;
@@ -107,6 +148,11 @@ class ConsoleObserver : public nn::TrainObserver {
   ConsoleObserver(const ConsoleObserver&) = delete;
   ConsoleObserver& operator=(const ConsoleObserver&) = delete;
 
+  void on_note(const std::string& note) override {
+    clear_bar();
+    if (notes_) std::cerr << "note: " << note << "\n" << std::flush;
+  }
+
   void on_epoch(const nn::EpochReport& r) override {
     clear_bar();
     if (!lines_) return;
@@ -118,13 +164,13 @@ class ConsoleObserver : public nn::TrainObserver {
     std::cout << line << std::endl;
   }
 
- private:
   void clear_bar() {
     if (bar_drawn_) std::cerr << "\r\033[K" << std::flush;
     bar_drawn_ = false;
   }
 
-  bool lines_, bar_, bar_drawn_ = false;
+ private:
+  bool lines_, bar_, notes_, bar_drawn_ = false;
   std::chrono::steady_clock::time_point last_draw_;
   std::int64_t epochs_, last_epoch_ = 0;
 };
@@ -133,7 +179,8 @@ nlohmann::ordered_json optional_json(const std::optional<double>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
-void run_train(TrainArgs& a) {
+// Returns the exit status: 0, or 128 + the signal that stopped training.
+int run_train(TrainArgs& a) {
   nn::TrainConfig& c = a.config;
   if (a.task == "classify") {
     c.task = io::Task::Classify;
@@ -162,13 +209,37 @@ void run_train(TrainArgs& a) {
                 fmt::format("cannot plot to '{}': the name must end in .png or .svg", a.plot));
   }
 
-  bool bar = !a.quiet && ::isatty(STDERR_FILENO) != 0;
-  ConsoleObserver observer(!a.json && !a.quiet, bar, c.epochs);
-  auto start = std::chrono::steady_clock::now();
-  nn::TrainResult result = nn::train(c, observer);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // The outputs are checked before the work, not after it.
+  if (!c.save.empty()) io::check_writable(c.save);
+  if (!a.plot.empty()) io::check_writable(a.plot);
 
-  if (!a.plot.empty()) {
+  bool bar = !a.quiet && ::isatty(STDERR_FILENO) != 0;
+  ConsoleObserver observer(!a.json && !a.quiet, bar, !a.quiet, c.epochs);
+  auto start = std::chrono::steady_clock::now();
+  nn::TrainResult result;
+  {
+    StopOnSignals signals;
+    c.stop = &g_stop;
+    result = nn::train(c, observer);
+    c.stop = nullptr;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (result.interrupted) {
+    observer.clear_bar();
+    std::string said;
+    if (result.history.empty()) {  // the epoch under way was this run's first
+      said = fmt::format("interrupted during epoch {} of {}", result.epochs + 1, result.last_epoch);
+      if (!c.save.empty())
+        said += fmt::format("; no epoch finished, so {} was not written", c.save);
+    } else {
+      said = fmt::format("interrupted after epoch {} of {}", result.epochs, result.last_epoch);
+      if (result.saved) said += fmt::format("; saved epoch {} to {}", result.epochs, c.save);
+    }
+    std::cerr << said << std::endl;
+  }
+
+  const int status = result.interrupted ? 128 + g_signal.load() : 0;
+  if (!a.plot.empty() && !(result.interrupted && result.history.empty())) {
     io::Series train_curve{"training loss", {}}, val_curve{"validation loss", {}};
     for (const auto& r : result.history) {
       train_curve.y.push_back(r.train_loss);
@@ -192,10 +263,11 @@ void run_train(TrainArgs& a) {
                              {"val_loss", optional_json(val_loss)}};
     if (c.task == io::Task::Classify) j["val_accuracy"] = optional_json(val_accuracy);
     j["seconds"] = std::round(seconds * 1000) / 1000;
+    if (result.interrupted) j["interrupted"] = true;
     std::cout << j.dump() << std::endl;
-    return;
+    return status;
   }
-  if (a.quiet) return;
+  if (a.quiet || result.interrupted) return status;
   std::string final_line =
       "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
   if (c.task == io::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
@@ -203,6 +275,7 @@ void run_train(TrainArgs& a) {
   if (!c.save.empty()) std::cout << "saved the model to " << c.save << "\n";
   if (!a.plot.empty()) std::cout << "plotted the loss curves to " << a.plot << "\n";
   std::cout << std::flush;
+  return 0;
 }
 
 std::string trim(std::string s) {
@@ -290,6 +363,8 @@ void register_train(CLI::App& app, int& exit_status) {
   cmd->add_option("--epochs", c.epochs, "passes over the training rows")->capture_default_str();
   cmd->add_option("--batch", c.batch, "rows per mini-batch")->capture_default_str();
   cmd->add_option("--val", c.val, "share of rows held out for validation")->capture_default_str();
+  cmd->add_option("--val-data", c.val_data,
+                  "validate on this CSV (same columns) instead of holding out --val");
   cmd->add_option("--seed", c.seed, "seed of the initialisation, split and shuffling")
       ->capture_default_str();
   cmd->add_option("--dtype", args->dtype, "float32 or float64")->capture_default_str();
@@ -304,8 +379,10 @@ void register_train(CLI::App& app, int& exit_status) {
     try {
       if (!args->config_file.empty()) apply_config(*cmd, args->config_file);
       if (args->config.data.empty()) throw Error(ErrorKind::Request, "--data FILE.csv is required");
-      run_train(*args);
-      exit_status = 0;
+      args->config.architecture_given = cmd->get_option("--hidden")->count() > 0 ||
+                                        cmd->get_option("--activation")->count() > 0 ||
+                                        cmd->get_option("--model")->count() > 0;
+      exit_status = run_train(*args);
     } catch (const Error& error) {
       exit_status = fail(error, args->json);
     } catch (const std::bad_alloc&) {

@@ -15,6 +15,7 @@ void register_check(CLI::App& app, int& exit_status);
 void register_batch(CLI::App& app, int& exit_status);
 void register_tour(CLI::App& app, int& exit_status);
 void register_train(CLI::App& app, int& exit_status);
+void register_predict(CLI::App& app, int& exit_status);
 void register_integrate(CLI::App& app, int& exit_status);
 void register_backprop(CLI::App& app, int& exit_status);
 void register_gradcheck(CLI::App& app, int& exit_status);

@@ -116,6 +116,9 @@ int main(int argc, char** argv) {
 #ifdef LEIBNIZ_HAS_CMD_TRAIN
   leibniz::cli::register_train(app, exit_status);
 #endif
+#ifdef LEIBNIZ_HAS_CMD_PREDICT
+  leibniz::cli::register_predict(app, exit_status);
+#endif
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];

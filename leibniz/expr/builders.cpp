@@ -461,4 +461,15 @@ Expr func(Fn fn, const Expr& arg) {
   return detail::make_node(Kind::Func, std::span<const Expr>(&arg, 1), fn);
 }
 
+Expr func(Fn fn, const Expr& a, const Expr& b) {
+  if (auto value = function_at_numbers(fn, a, b)) return *value;
+  const Expr parts[] = {a, b};
+  return detail::make_node(Kind::Func, std::span<const Expr>(parts), fn);
+}
+
+Expr func(Fn fn, std::span<const Expr> args) {
+  LZ_ASSERT(args.size() == function_info(fn).arity(), "wrong number of arguments");
+  return args.size() == 2 ? func(fn, args[0], args[1]) : func(fn, args[0]);
+}
+
 }  // namespace leibniz

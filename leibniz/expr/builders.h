@@ -35,6 +35,10 @@ Expr pow(const Expr& base, long exponent);
 Expr sqrt(const Expr& a);
 Expr exp(const Expr& a);
 Expr func(Fn fn, const Expr& arg);
+/// max(a, b), min(a, b).
+Expr func(Fn fn, const Expr& a, const Expr& b);
+/// f applied to its arguments (one, or two for max and min): what rebuilds a Func node.
+Expr func(Fn fn, std::span<const Expr> args);
 
 inline Expr operator+(const Expr& a, const Expr& b) { return add(a, b); }
 inline Expr operator-(const Expr& a, const Expr& b) { return sub(a, b); }

@@ -24,8 +24,9 @@ namespace leibniz {
 enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func };
 enum class ConstantId : std::uint8_t { E, Pi };
 
-/// The elementary functions of one argument; their properties live in functions.h.
-/// exp and sqrt are not here: they are the powers e^u and u^(1/2).
+/// The elementary functions; their properties live in functions.h. All take one
+/// argument except Max and Min, which take two. exp and sqrt are not here: they are the
+/// powers e^u and u^(1/2).
 enum class Fn : std::uint8_t {
   Ln,
   Sin,
@@ -44,9 +45,15 @@ enum class Fn : std::uint8_t {
   Cosh,
   Tanh,
   Sigmoid,
-  Abs
+  Abs,
+  Relu,
+  Softplus,
+  Heaviside,
+  Sign,
+  Max,
+  Min
 };
-inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Abs) + 1;
+inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Min) + 1;
 
 class Node;
 
@@ -85,7 +92,7 @@ class Expr {
   bool is_e() const;
   Fn fn() const;
   /// Add: terms; Mul: factors (a numeric coefficient first, if any); Pow: base, exponent;
-  /// Func: the argument.
+  /// Func: the arguments (two for max and min).
   std::span<const Expr> args() const;
   const Expr& arg(std::size_t i) const { return args()[i]; }
   const Expr& base() const { return arg(0); }

@@ -1,5 +1,7 @@
 // One row per elementary function. Derivatives follow the notes' table; arcsec and
-// arccsc use |u| so that they hold on their whole domain, not only for u > 1.
+// arccsc use |u| so that they hold on their whole domain, not only for u > 1. The
+// activations (relu, softplus, heaviside, sign, max, min) follow PyTorch at their kinks:
+// see functions.h and docs/functions.md.
 #include "leibniz/expr/functions.h"
 
 #include <fmt/format.h>
@@ -68,7 +70,22 @@ double eval_sigmoid(double x) {
   return z / (1 + z);
 }
 
+double eval_softplus(double x) {
+  // ln(1 + e^x) without overflow: x + ln(1 + e^-x) for positive x.
+  return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
+double eval_relu(double x) { return x > 0 ? x : 0.0; }
+double eval_heaviside(double x) { return x > 0 ? 1.0 : 0.0; }
+double eval_sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0; }
+
 Expr one() { return integer(1); }
+Expr zero_derivative(const Expr&) { return integer(0); }
+
+// ∂max(a, b)/∂a = (1 + sign(a − b))/2: 1 where a > b, 0 where a < b, 1/2 at a tie.
+Expr half_step(const Expr& a, const Expr& b, bool rising) {
+  const Expr s = func(Fn::Sign, sub(a, b));
+  return div(rising ? add(one(), s) : sub(one(), s), integer(2));
+}
 Expr one_minus_square(const Expr& u) { return sub(one(), pow(u, 2)); }
 Expr square_minus_one(const Expr& u) { return sub(pow(u, 2), one()); }
 Expr one_plus_square(const Expr& u) { return add(one(), pow(u, 2)); }
@@ -113,6 +130,22 @@ const std::array<FunctionInfo, kFnCount> kTable = {{
     {Fn::Abs, "abs", "", "", "abs", [](double x) { return std::fabs(x); },
      // d|u|/du = u/|u|, defined where u != 0 (evaluation reports 0/0 at u = 0).
      [](const Expr& u) { return mul(u, pow(func(Fn::Abs, u), -1)); }},
+    {Fn::Relu, "relu", "", "\\operatorname{relu}", "relu", eval_relu,
+     // relu'(0) = heaviside(0) = 0, as PyTorch.
+     [](const Expr& u) { return func(Fn::Heaviside, u); }},
+    {Fn::Softplus, "softplus", "", "\\operatorname{softplus}", "softplus", eval_softplus,
+     [](const Expr& u) { return func(Fn::Sigmoid, u); }},
+    // heaviside(0) = 0 (relu's derivative); its derivative is 0 away from 0, and 0 at 0
+    // by convention (autograd's), as is sign's.
+    {Fn::Heaviside, "heaviside", "", "\\operatorname{heaviside}", "heaviside", eval_heaviside,
+     zero_derivative},
+    {Fn::Sign, "sign", "sgn", "\\operatorname{sgn}", "sign", eval_sign, zero_derivative},
+    {Fn::Max, "max", "", "\\max", "max", nullptr, nullptr,
+     [](double a, double b) { return a >= b ? a : b; },
+     [](const Expr& a, const Expr& b, std::size_t i) { return half_step(a, b, i == 0); }},
+    {Fn::Min, "min", "", "\\min", "min", nullptr, nullptr,
+     [](double a, double b) { return a <= b ? a : b; },
+     [](const Expr& a, const Expr& b, std::size_t i) { return half_step(a, b, i != 0); }},
 }};
 
 // r with arg = r*pi, for rational r.
@@ -188,13 +221,42 @@ bool is_reserved_name(std::string_view name) {
          name == "pi";
 }
 
+double function_value(Fn fn, std::span<const double> args) {
+  const FunctionInfo& f = function_info(fn);
+  LZ_ASSERT(args.size() == f.arity(), "wrong number of arguments");
+  return f.evaluate2 ? f.evaluate2(args[0], args[1]) : f.evaluate(args[0]);
+}
+
+Expr function_partial(Fn fn, std::span<const Expr> args, std::size_t i) {
+  const FunctionInfo& f = function_info(fn);
+  LZ_ASSERT(args.size() == f.arity() && i < args.size(), "wrong number of arguments");
+  return f.partial ? f.partial(args[0], args[1], i) : f.derivative(args[0]);
+}
+
+std::optional<Expr> function_at_numbers(Fn fn, const Expr& a, const Expr& b) {
+  LZ_ASSERT(fn == Fn::Max || fn == Fn::Min, "max and min take two arguments");
+  if (a == b) return a;
+  if (!a.is_number() || !b.is_number()) return std::nullopt;
+  const Number &x = a.number(), &y = b.number();
+  if (x.is_float() || y.is_float()) {
+    return number(Number::from_double(function_info(fn).evaluate2(x.to_double(), y.to_double())));
+  }
+  const bool a_larger = x.exact() >= y.exact();
+  return (fn == Fn::Max) == a_larger ? a : b;
+}
+
 std::optional<Expr> function_at_number(Fn fn, const Expr& arg) {
+  LZ_ASSERT(function_info(fn).arity() == 1, "a function of one argument");
   if (fn == Fn::Ln && arg.is_e()) return integer(1);
   if (auto r = multiple_of_pi(arg)) return trig_at_pi_multiple(fn, *r);
   if (!arg.is_number()) return std::nullopt;
   const Number& x = arg.number();
   if (x.is_float()) return number(Number::from_double(function_info(fn).evaluate(x.to_double())));
   if (fn == Fn::Abs) return number(x.abs());
+  if (fn == Fn::Relu) return x.is_negative() ? integer(0) : arg;
+  if (fn == Fn::Heaviside) return integer(x.is_negative() || x.is_zero() ? 0 : 1);
+  if (fn == Fn::Sign) return integer(x.is_negative() ? -1 : x.is_zero() ? 0 : 1);
+  if (fn == Fn::Softplus && x.is_zero()) return func(Fn::Ln, integer(2));  // ln(1 + e⁰)
   if (x.is_zero()) {
     switch (fn) {
       case Fn::Sin:

@@ -204,8 +204,33 @@ Expr Parser::apply(const Tok& t, std::optional<Fn> fn,
     }
     return func(*inv, function_argument(t));
   }
-  const Expr value = build(function_argument(t));
+  const Expr value =
+      fn && function_info(*fn).arity() == 2 ? two_arguments(*fn) : build(function_argument(t));
   return exponent ? pow(value, *exponent) : value;
+}
+
+// \max(a, b) and \max\left(a, b\right): two arguments, always in parentheses.
+Expr Parser::two_arguments(Fn fn) {
+  const std::string_view name = function_info(fn).name;
+  const bool left = is_command(0, "left");
+  if (left) next();
+  if (!accept(T::LParen)) {
+    fail(fmt::format("'{}' needs two arguments in parentheses: \\{}(a, b)", name, name),
+         peek().pos);
+  }
+  Expr a = sum();
+  if (!accept(T::Comma)) {
+    fail(fmt::format("expected ',' between the two arguments of '{}'", name), peek().pos);
+  }
+  Expr b = sum();
+  if (left) {
+    if (!is_command(0, "right")) fail("expected '\\right)' to close '\\left('", peek().pos);
+    next();
+  }
+  if (!accept(T::RParen)) {
+    fail(fmt::format("expected ')' after the arguments of '{}'", name), peek().pos);
+  }
+  return func(fn, a, b);
 }
 
 // The argument of \sin without parentheses: \sin x, \ln 2x, \sin \cos \theta,

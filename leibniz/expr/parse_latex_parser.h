@@ -93,6 +93,7 @@ class Parser {
   Expr operator_name(const Tok& t);
   Expr apply(const Tok& t, std::optional<Fn> fn, const std::function<Expr(const Expr&)>& build);
   Expr function_argument(const Tok& t);
+  Expr two_arguments(Fn fn);
   bool starts_function_atom() const;
   bool braces_parentheses() const;
   Expr left(const Tok& t);

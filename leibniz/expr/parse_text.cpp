@@ -296,6 +296,11 @@ class Parser {
     const bool known = builtin || n == "exp" || n == "sqrt";
     const bool user = options_.is_function_name && options_.is_function_name(n);
     if (!called) {
+      if (builtin && function_info(*builtin).arity() == 2) {
+        throw Error(ErrorKind::Parse,
+                    fmt::format("function '{}' needs its arguments in parentheses: {}(a, b)", n, n),
+                    t.pos);
+      }
       if (known || user) {
         throw Error(ErrorKind::Parse,
                     fmt::format("function '{}' needs its argument in parentheses: {}(x)", n, n),
@@ -318,13 +323,16 @@ class Parser {
     }
     expect_close(open);
     if (known) {
-      if (args.size() != 1) {
-        throw Error(ErrorKind::Parse, fmt::format("'{}' takes 1 argument, not {}", n, args.size()),
+      const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;
+      if (args.size() != arity) {
+        throw Error(ErrorKind::Parse,
+                    fmt::format("'{}' takes {} argument{}, not {}", n, arity, arity == 1 ? "" : "s",
+                                args.size()),
                     t.pos);
       }
       if (n == "exp") return exp(args[0]);
       if (n == "sqrt") return sqrt(args[0]);
-      return func(*builtin, args[0]);
+      return func(*builtin, args);
     }
     if (options_.user_function) {
       if (auto result = options_.user_function(n, args)) return *result;

@@ -37,7 +37,7 @@ struct Token {
 /// Throws Error{Parse} at an unexpected character.
 std::vector<Token> tokenize(std::string_view input);
 
-/// The Latin name of a Name token of Greek letters: "θ" -> "theta", as LaTeX's \\theta.
+/// The Latin name of a Name token of Greek letters: "θ" -> "theta", as LaTeX's \theta.
 std::string greek_name(std::string_view run);
 
 /// The integer a Superscript token stands for, in ASCII: "⁻¹²" -> "-12".

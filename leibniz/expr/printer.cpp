@@ -28,8 +28,11 @@ class Printer {
       case Kind::Number: return print_number(e.number());
       case Kind::Symbol: return {n_.symbol(e.name()), Precedence::Atom};
       case Kind::Constant: return {n_.constant(e.constant()), Precedence::Atom};
-      case Kind::Func:
-        return {n_.call(function_info(e.fn()), print(e.arg(0)).text), Precedence::Atom};
+      case Kind::Func: {
+        std::string args = print(e.arg(0)).text;  // max and min have two
+        for (std::size_t i = 1; i < e.args().size(); ++i) args += ", " + print(e.arg(i)).text;
+        return {n_.call(function_info(e.fn()), args), Precedence::Atom};
+      }
       case Kind::Add: return print_sum(e);
       case Kind::Mul: return print_product(e);
       case Kind::Pow: return print_product(e);

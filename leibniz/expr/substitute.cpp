@@ -39,7 +39,7 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
     case Kind::Add: return add(args);
     case Kind::Mul: return mul(args);
     case Kind::Pow: return pow(args[0], args[1]);
-    case Kind::Func: return func(e.fn(), args[0]);
+    case Kind::Func: return func(e.fn(), args);
     default: return e;
   }
 }

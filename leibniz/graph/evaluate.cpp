@@ -4,6 +4,7 @@
 
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::graph {
@@ -25,6 +26,36 @@ Error domain_error(const Graph& graph, NodeId n, const Error& e) {
       fmt::format("the value of '{}' is undefined: {}", graph.node(n).name, e.what()));
 }
 
+// The |u| in e whose argument is 0 at these values: the kink that leaves a local
+// derivative u/|u| undefined (relu, max and min have a convention there; |u| has none).
+std::optional<Expr> abs_at_zero(const Expr& e, const Substitution& values) {
+  if (e.is(Kind::Func) && e.fn() == Fn::Abs) {
+    try {
+      if (substitute(e.arg(0), values).is_zero()) return e;
+    } catch (const Error&) {
+    }
+  }
+  for (const Expr& a : e.args()) {
+    if (auto found = abs_at_zero(a, values)) return found;
+  }
+  return std::nullopt;
+}
+
+// An undefined local derivative ∂n/∂(edge e's node), located at n's line.
+Error derivative_error(const Graph& graph, NodeId n, std::size_t e, const Error& error,
+                       const Substitution& values) {
+  const GraphNode& node = graph.node(n);
+  std::string why = error.what();
+  if (auto kink = abs_at_zero(node.body, values)) {
+    why = fmt::format("{} has no derivative where {} = 0", print_text(*kink),
+                      print_text(kink->arg(0)));
+  }
+  return graph.source().error(
+      ErrorKind::Domain, node.at,
+      fmt::format("the derivative of '{}' with respect to '{}' is undefined here: {}", node.name,
+                  graph.node(node.edges[e].from).name, why));
+}
+
 // The exact sweep: adjoints are the totals themselves, locals evaluated exactly.
 struct ExactRules {
   const Graph& graph;
@@ -37,7 +68,13 @@ struct ExactRules {
     return total;
   }
   Expr local(NodeId n, std::size_t e) {
-    const Expr value = substitute(graph.node(n).edges[e].local, values);
+    Expr value;
+    try {
+      value = substitute(graph.node(n).edges[e].local, values);
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::Domain) throw;
+      throw derivative_error(graph, n, e, error, values);
+    }
     closed &= is_small_closed_form(value);
     return value;
   }
@@ -137,7 +174,11 @@ double NumericGraph::local(NodeId n, std::size_t e, const std::vector<double>& v
     return compiled_[n].locals[e].run(point(n, values));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Domain) throw;
-    throw domain_error(graph_, n, error);
+    Substitution at;
+    for (NodeId m = 0; m < graph_.size(); ++m) {
+      at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
+    }
+    throw derivative_error(graph_, n, e, error, at);
   }
 }
 

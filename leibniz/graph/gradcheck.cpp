@@ -6,7 +6,9 @@
 #include <limits>
 #include <memory>
 #include <ostream>
+#include <unordered_set>
 
+#include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/report.h"
@@ -29,6 +31,40 @@ Expr inlined_loss(const Graph& graph) {
   return inlined.at(graph.node(graph.loss()).symbol.node());
 }
 
+// The kinks of e: where relu, abs, heaviside or sign has argument 0, or the two
+// arguments of max or min are equal. Each as (the function, the expression that is 0 there).
+std::vector<std::pair<Expr, Expr>> kinks(const Expr& e) {
+  std::vector<std::pair<Expr, Expr>> found;
+  std::unordered_set<const Node*> seen;
+  std::vector<Expr> stack{e};
+  while (!stack.empty()) {
+    const Expr x = stack.back();
+    stack.pop_back();
+    if (!seen.insert(x.node()).second) continue;
+    for (const Expr& a : x.args()) stack.push_back(a);
+    if (!x.is(Kind::Func)) continue;
+    switch (x.fn()) {
+      case Fn::Relu:
+      case Fn::Abs:
+      case Fn::Heaviside:
+      case Fn::Sign: found.emplace_back(x, x.arg(0)); break;
+      case Fn::Max:
+      case Fn::Min: found.emplace_back(x, sub(x.arg(0), x.arg(1))); break;
+      default: break;
+    }
+  }
+  return found;
+}
+
+int sign_at(const Program& p, const std::vector<double>& point) {
+  try {
+    const double v = p.run(point);
+    return (v > 0) - (v < 0);
+  } catch (const Error&) {
+    return 2;  // undefined there: no kink of these to speak of
+  }
+}
+
 }  // namespace
 
 Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double tolerance) {
@@ -43,7 +79,11 @@ Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double toleran
       point.push_back(leaves[n].to_double());
     }
   }
-  const Program loss(inlined_loss(graph), variables);
+  const Expr inlined = inlined_loss(graph);
+  const Program loss(inlined, variables);
+  std::vector<std::pair<Expr, Program>> kink_programs;
+  for (const auto& [f, zero] : kinks(inlined))
+    kink_programs.emplace_back(f, Program(zero, variables));
   std::unique_ptr<NumericGraph> numeric;
   const Pass pass = run_pass(graph, leaves, numeric);
   check.overrides = check_overrides(graph, pass);
@@ -65,9 +105,25 @@ Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double toleran
     entry.numeric = (up - down) / (2 * h);
     entry.step = h;
     entry.relative_error = relative_error(entry.backprop, entry.numeric);
-    check.agree &= entry.relative_error <= tolerance;
-    if (check.entries.empty() || entry.relative_error > check.entries[check.worst].relative_error) {
-      check.worst = check.entries.size();
+    for (const auto& [f, zero] : kink_programs) {
+      // The step reaches the kink when the argument's sign is not the same at both ends
+      // and in the middle (a kink that the step does not move is no matter).
+      std::vector<double> up_point = point, down_point = point;
+      up_point[i] += h;
+      down_point[i] -= h;
+      const int s0 = sign_at(zero, point), su = sign_at(zero, up_point),
+                sd = sign_at(zero, down_point);
+      if (s0 != 2 && su != 2 && sd != 2 && !(s0 == su && su == sd)) {
+        entry.kink = print_text(f);
+        break;
+      }
+    }
+    if (entry.kink.empty()) {
+      check.agree &= entry.relative_error <= tolerance;
+      const bool first = check.entries.empty() || !check.entries[check.worst].kink.empty();
+      if (first || entry.relative_error > check.entries[check.worst].relative_error) {
+        check.worst = check.entries.size();
+      }
     }
     check.entries.push_back(entry);
   }
@@ -83,9 +139,18 @@ void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& che
     const bool ok = e.relative_error <= check.tolerance;
     out << fmt::format("  {:<12} {:>16.10g} {:>18.10g} {:>9.2g} {:>10.2g}  {}\n",
                        adjoint_name(graph, e.node), e.backprop, e.numeric, e.step, e.relative_error,
-                       ok ? "ok" : "DIFFERS");
+                       !e.kink.empty() ? "at a kink"
+                       : ok            ? "ok"
+                                       : "DIFFERS");
   }
-  if (!check.entries.empty()) {
+  for (const GradcheckEntry& e : check.entries) {
+    if (e.kink.empty()) continue;
+    out << fmt::format(
+        "{}: the step crosses the kink of {}, where finite differences do not apply; backprop "
+        "uses the convention there (docs/functions.md)\n",
+        adjoint_name(graph, e.node), e.kink);
+  }
+  if (!check.entries.empty() && check.entries[check.worst].kink.empty()) {
     const GradcheckEntry& w = check.entries[check.worst];
     out << fmt::format("worst relative error: {:.2g} ({})\n", w.relative_error,
                        display_name(graph.node(w.node).name));
@@ -100,8 +165,18 @@ void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& che
         print_unicode(node.argument), format_value(c.used), format_value(c.exact),
         c.relative_error);
   }
-  out << (check.agree ? "every gradient agrees\n"
-                      : "SOME GRADIENTS DIFFER FROM FINITE DIFFERENCES\n");
+  std::size_t at_kinks = 0;
+  for (const GradcheckEntry& e : check.entries) at_kinks += !e.kink.empty();
+  if (!check.agree) {
+    out << "SOME GRADIENTS DIFFER FROM FINITE DIFFERENCES\n";
+  } else if (at_kinks == 0) {
+    out << "every gradient agrees\n";
+  } else if (at_kinks == check.entries.size()) {
+    out << "no gradient could be checked: every step crosses a kink\n";
+  } else {
+    out << fmt::format("every gradient away from a kink agrees ({} at a kink not checked)\n",
+                       at_kinks);
+  }
 }
 
 nlohmann::ordered_json gradcheck_json(const Graph& graph, const Gradcheck& check) {
@@ -115,9 +190,10 @@ nlohmann::ordered_json gradcheck_json(const Graph& graph, const Gradcheck& check
                                           {"finite_difference", e.numeric},
                                           {"step", e.step},
                                           {"relative_error", e.relative_error}};
+    if (!e.kink.empty()) gradients[graph.node(e.node).name]["kink"] = e.kink;
   }
   out["gradients"] = std::move(gradients);
-  if (!check.entries.empty()) {
+  if (!check.entries.empty() && check.entries[check.worst].kink.empty()) {
     out["worst"] = {{"name", graph.node(check.entries[check.worst].node).name},
                     {"relative_error", check.entries[check.worst].relative_error}};
   }

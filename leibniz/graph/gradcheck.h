@@ -1,11 +1,14 @@
 // Every gradient of a model against central finite differences of the loss written
 // out as one expression (overrides play no part there: it is the true function), with
 // the step chosen per parameter, and the worst relative error; an override that
-// differs from the true derivative is reported with it.
+// differs from the true derivative is reported with it. A gradient whose difference
+// step crosses a kink (relu, abs, heaviside or sign at 0, a tie of max or min) cannot be
+// checked so: it is reported as at a kink and left out of the verdict.
 #pragma once
 
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "leibniz/graph/overrides.h"
@@ -18,6 +21,7 @@ struct GradcheckEntry {
   double numeric = 0;
   double step = 0;
   double relative_error = 0;
+  std::string kink;  ///< the function whose kink the step crosses ("relu(w*x + b)"), or empty
 };
 
 struct Gradcheck {
@@ -25,7 +29,7 @@ struct Gradcheck {
   std::size_t worst = 0;                ///< index into entries
   double tolerance = 0;
   std::vector<OverrideCheck> overrides;
-  bool agree = true;  ///< every relative error within the tolerance
+  bool agree = true;  ///< every relative error within the tolerance, kinks aside
 };
 
 /// Checks ∂L/∂p for every param and input at `leaves`.

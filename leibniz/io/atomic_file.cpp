@@ -1,6 +1,7 @@
 #include "leibniz/io/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -66,6 +67,16 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     fail("write", path, err);
   }
   commit_file(tmp, path);
+}
+
+void check_writable(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) fail("write", path, EISDIR);
+  const std::string probe = temporary_path(path);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) fail("write", path, errno);
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 std::string read_file(const std::string& path) { return read_whole_file(path); }

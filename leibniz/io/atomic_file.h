@@ -14,6 +14,10 @@ void write_file_atomic(const std::string& path, std::string_view bytes);
 std::string temporary_path(const std::string& path);
 /// Renames `from` over `to` and syncs the folder; throws Error{Request} on failure.
 void commit_file(const std::string& from, const std::string& to);
+/// Throws Error{Request} "cannot write 'PATH': REASON" unless a file can be written
+/// there (its folder exists and takes a new file, and PATH is not a folder), so that a
+/// long computation does not find out at its end. Leaves nothing behind.
+void check_writable(const std::string& path);
 /// The whole file (read_whole_file); throws Error{Request} "cannot read 'PATH': REASON".
 std::string read_file(const std::string& path);
 

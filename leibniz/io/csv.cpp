@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -74,7 +75,13 @@ CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOpti
       auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
       if (cell.empty()) fail(name, line_no, c + 1, "empty cell");
       if (ec != std::errc() || ptr != cell.data() + cell.size()) {
-        fail(name, line_no, c + 1, fmt::format("'{}' is not a number", cells[c]));
+        // Words in the first row are most likely column names.
+        const bool first = table.rows == 0 && !options.header && !cell.empty() &&
+                           (std::isalpha(static_cast<unsigned char>(cell[0])) != 0 ||
+                            cell[0] == '_' || cell[0] == '"');
+        fail(name, line_no, c + 1,
+             fmt::format("'{}' is not a number{}", cells[c],
+                         first ? " (if the first line names the columns, pass --header)" : ""));
       }
       if (!std::isfinite(v))
         fail(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));

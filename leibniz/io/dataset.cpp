@@ -45,10 +45,13 @@ Dataset make_dataset(const CsvTable& table, std::int64_t target_col, Task task, 
     double y = table.at(r, target_col);
     if (task == Task::Classify) {
       if (y != std::floor(y) || y < 0 || y >= static_cast<double>(max_classes)) {
+        const char* fix = y != std::floor(y) ? "; for a numeric target pass --task regress"
+                          : y < 0            ? "; number the classes 0, 1, 2, ..."
+                                             : "";
         throw Error(ErrorKind::Domain,
-                    fmt::format("{}, row {}, column {}: label {} is not a class 0..{}", table.name,
-                                table.lines[static_cast<std::size_t>(r)], target_col + 1, y,
-                                max_classes - 1));
+                    fmt::format("{}, row {}, column {}: label {} is not a class 0..{}{}",
+                                table.name, table.lines[static_cast<std::size_t>(r)],
+                                target_col + 1, y, max_classes - 1, fix));
       }
       d.labels.push_back(static_cast<std::int64_t>(y));
       d.classes = std::max(d.classes, static_cast<std::int64_t>(y) + 1);

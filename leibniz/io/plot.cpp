@@ -35,7 +35,9 @@ std::string gnuplot_script(const std::string& output, const std::string& termina
                            const std::string& xlabel, const std::string& ylabel) {
   std::ostringstream s;
   s.precision(10);
-  s << "set terminal " << terminal << " size 800,500\n"
+  // noenhanced: a title is printed as written ('val_loss', 'data_v2.csv'), where
+  // enhanced text mode would read _ and ^ as sub- and superscripts.
+  s << "set terminal " << terminal << " noenhanced size 800,500\n"
     << "set output " << quoted(output) << "\n"
     << "set title " << quoted(title) << "\n"
     << "set xlabel " << quoted(xlabel) << "\n"

@@ -8,6 +8,7 @@
 #include "leibniz/io/csv.h"
 #include "leibniz/nn/checkpoint.h"
 #include "leibniz/nn/loss.h"
+#include "leibniz/nn/predict.h"
 #include "leibniz/optim/adam.h"
 #include "leibniz/optim/sgd.h"
 #include "leibniz/tensor/autograd.h"
@@ -98,6 +99,16 @@ std::vector<Tensor> snapshot(const Module& model) {
   return copy;
 }
 
+std::vector<std::pair<std::string, Tensor>> snapshot(const optim::Optimizer& opt) {
+  auto state = opt.state();
+  for (auto& [name, t] : state) t = t.clone();
+  return state;
+}
+
+bool stop_requested(const TrainConfig& c) {
+  return c.stop != nullptr && c.stop->load(std::memory_order_relaxed);
+}
+
 void restore(const Module& model, const std::vector<Tensor>& saved) {
   auto params = model.parameters();
   for (std::size_t i = 0; i < params.size(); ++i) tensor::copy_into(params[i], saved[i]);
@@ -112,17 +123,31 @@ std::string loss_name(LossKind k) {
   }
 }
 
-// The first row whose label the model cannot output, as an error naming file, row and column.
-void check_labels(const io::CsvTable& table, std::int64_t target_col, const io::Dataset& d,
-                  std::int64_t classes, const std::string& model) {
-  for (std::size_t r = 0; r < d.labels.size(); ++r) {
-    if (d.labels[r] >= classes) {
-      throw Error(
-          ErrorKind::Domain,
-          fmt::format("{}, row {}, column {}: label {} is outside the classes 0..{} of {}",
-                      table.name, table.lines[r], target_col + 1, d.labels[r], classes - 1, model));
+// The rows of --val-data: the columns of --data, labels the model can output.
+io::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const ModelSpec& spec,
+                           const Objective& obj) {
+  io::CsvTable table = io::read_csv(c.val_data, {c.header});
+  if (table.cols != data.cols) {
+    throw Error(ErrorKind::Request, fmt::format("{} has {} columns; {} has {}", c.val_data,
+                                                table.cols, c.data, data.cols));
+  }
+  if (table.header != data.header) {
+    throw Error(ErrorKind::Request,
+                fmt::format("{} names its columns differently from {}", c.val_data, c.data));
+  }
+  const std::int64_t target_col = io::target_column(table, c.target);
+  io::Dataset d = io::make_dataset(table, target_col, c.task, spec.dtype);
+  if (obj.classify()) {
+    const std::int64_t classes = std::max<std::int64_t>(spec.outputs, 2);  // bce: one logit
+    if (c.resume.empty()) {
+      check_labels(table, target_col, d.labels, classes, c.data,
+                   "validation labels must be classes of the training data");
+    } else {
+      check_labels(table, target_col, d.labels, classes, c.resume,
+                   "it was trained on that many classes");
     }
   }
+  return d;
 }
 
 }  // namespace
@@ -164,6 +189,13 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       throw Error(ErrorKind::Domain, fmt::format("{} takes {} features; {} has {}", c.resume,
                                                  spec.inputs, c.data, features));
     }
+    if (c.architecture_given &&
+        (spec.hidden != c.hidden || spec.activation != c.activation || spec.kind != c.model)) {
+      observer.on_note(fmt::format(
+          "{} keeps the network it was saved with; --hidden, --activation and --model are "
+          "ignored when resuming",
+          c.resume));
+    }
   } else {
     spec.kind = c.model;
     spec.inputs = data.x.shape()[1];
@@ -173,18 +205,30 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     spec.dtype = c.dtype;
     spec.outputs = obj.kind == LossKind::CrossEntropy ? std::max<std::int64_t>(data.classes, 2) : 1;
   }
-  if (obj.kind == LossKind::CrossEntropy)
-    check_labels(table, target_col, data, spec.outputs, c.resume.empty() ? "the model" : c.resume);
+  if (obj.kind == LossKind::CrossEntropy && !c.resume.empty()) {
+    check_labels(table, target_col, data.labels, spec.outputs, c.resume,
+                 "it was trained on that many classes");
+  }
   if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
 
-  io::Split split = io::train_val_split(table.rows, c.val, c.seed);
+  io::Split split;
+  io::Dataset train_set, val_set;
+  if (!c.val_data.empty()) {  // every row of --data trains; --val-data validates
+    split.train.resize(static_cast<std::size_t>(table.rows));
+    for (std::int64_t r = 0; r < table.rows; ++r) split.train[static_cast<std::size_t>(r)] = r;
+    train_set = data;
+    val_set = validation_set(c, table, spec, obj);
+  } else {
+    split = io::train_val_split(table.rows, c.val, c.seed);
+    train_set = io::subset(data, split.train);
+    val_set = io::subset(data, split.val);
+  }
   if (split.train.empty()) {
     throw Error(ErrorKind::Request,
                 fmt::format("{}: no rows left to train on after holding out {} for validation",
                             c.data, split.val.size()));
   }
-  io::Dataset train_set = io::subset(data, split.train);
-  io::Dataset val_set = io::subset(data, split.val);
+  const std::int64_t val_rows = val_set.x.shape()[0];
   io::Standardizer standardizer;
   if (resumed) {
     standardizer = resumed->standardizer;
@@ -232,20 +276,23 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       {"task", c.task == io::Task::Classify ? "classify" : "regress"},
       {"loss", loss_name(obj.kind)},
       {"optimizer", c.optimizer},
-      {"seed", std::to_string(c.seed)}};
+      {"seed", std::to_string(c.seed)},
+      {"target", c.target}};  // the column `leibniz predict` takes as the target
 
   TrainResult result;
   result.model_description = model->describe();
   result.parameters = model->parameter_count();
   result.train_rows = static_cast<std::int64_t>(split.train.size());
-  result.val_rows = static_cast<std::int64_t>(split.val.size());
+  result.val_rows = val_rows;
   result.epochs = first_epoch;
   observer.on_start(result);
 
+  result.last_epoch = first_epoch + c.epochs;
   std::vector<Tensor> last_good = snapshot(*model);
+  auto last_good_state = snapshot(*opt);
   std::vector<std::int64_t> order(split.train.size());
   std::int64_t global_step = 0;
-  for (std::int64_t e = first_epoch; e < first_epoch + c.epochs; ++e) {
+  for (std::int64_t e = first_epoch; e < first_epoch + c.epochs && !result.interrupted; ++e) {
     opt->set_lr(schedule.lr_at(e));
     // Each epoch's order depends on (seed, epoch) only, so a resumed run shuffles as an
     // uninterrupted one.
@@ -256,6 +303,10 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     double total = 0;
     std::int64_t right = 0;
     for (std::size_t s = 0; s < batches.size(); ++s) {
+      if (stop_requested(c)) {
+        result.interrupted = true;
+        break;
+      }
       ++global_step;
       io::Dataset b = io::subset(train_set, batches[s]);
       opt->zero_grad();
@@ -280,24 +331,35 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       observer.on_step(e + 1, static_cast<std::int64_t>(s) + 1,
                        static_cast<std::int64_t>(batches.size()), value);
     }
+    if (result.interrupted) break;
     EpochReport report;
     report.epoch = e + 1;
     report.lr = opt->lr();
     double n = std::max<double>(1.0, static_cast<double>(order.size()));
     report.train_loss = total / n;
     if (obj.classify()) report.train_accuracy = static_cast<double>(right) / n;
-    if (!split.val.empty()) {
+    if (val_rows > 0) {
       Score v = evaluate(*model, obj, val_set);
       report.val_loss = v.loss;
       report.val_accuracy = v.accuracy;
     }
     last_good = snapshot(*model);
+    last_good_state = snapshot(*opt);
     result.history.push_back(report);
     result.epochs = e + 1;
     observer.on_epoch(report);
   }
-  if (!c.save.empty())
+  if (result.interrupted) {
+    // The epoch under way is abandoned: back to the end of the last finished one, which
+    // is saved only if this run finished one (else the file would be the resumed model).
+    restore(*model, last_good);
+    opt->set_state(last_good_state);
+    if (c.save.empty() || result.epochs == first_epoch) return result;
+  }
+  if (!c.save.empty()) {
     save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
+    result.saved = true;
+  }
   return result;
 }
 

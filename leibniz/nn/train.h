@@ -3,6 +3,7 @@
 // model saved. Reproducible: the same config and seed give the same numbers.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,15 @@ struct TrainConfig {
   tensor::DType dtype = tensor::DType::F32;
   std::string save;    ///< save the model here (and the last good one on failure)
   std::string resume;  ///< continue from this saved model
+  /// Validation rows from this CSV (same columns as `data`) instead of a share of `data`.
+  std::string val_data;
+  /// --hidden, --activation or --model was given: resuming a saved network, which keeps
+  /// its own, says so (TrainObserver::on_note).
+  bool architecture_given = false;
+  /// Set (by a signal handler) to stop: the epoch under way is abandoned, the model of
+  /// the last finished epoch is kept (and saved to `save`), and train returns with
+  /// TrainResult::interrupted.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct EpochReport {
@@ -57,6 +67,9 @@ struct TrainResult {
   std::string model_description;
   std::int64_t parameters = 0;
   std::int64_t train_rows = 0, val_rows = 0;
+  std::int64_t last_epoch = 0;  ///< the epoch training was to end with
+  bool interrupted = false;     ///< stopped by TrainConfig::stop before the last epoch
+  bool saved = false;           ///< the model was saved to TrainConfig::save
 };
 
 /// Told about progress; the default does nothing.
@@ -67,6 +80,8 @@ class TrainObserver {
   virtual void on_step(std::int64_t /*epoch*/, std::int64_t /*step*/, std::int64_t /*steps*/,
                        double /*loss*/) {}
   virtual void on_epoch(const EpochReport& /*report*/) {}
+  /// A remark for the user (e.g. that resuming ignores --hidden).
+  virtual void on_note(const std::string& /*note*/) {}
 };
 
 /// Trains per `config`. Bad input throws Error naming file, row and column; a NaN or

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -124,7 +125,10 @@ double Program::run(std::span<const double> point) const {
         r = std::pow(b, x);
         break;
       }
-      case Op::Func: r = function_info(in.fn).evaluate(v[a[0]]); break;
+      case Op::Func:
+        r = in.count == 2 ? function_value(in.fn, std::array{v[a[0]], v[a[1]]})
+                          : function_value(in.fn, std::span(&v[a[0]], 1));
+        break;
     }
     if (!std::isfinite(r)) not_finite();
     v[i] = r;

@@ -13,6 +13,7 @@ trap 'rm -rf "$dir"' EXIT
   "$leibniz" diff "x^2/y" x --steps --latex
   "$leibniz" diff "e^(x^2 + y^2)" x --steps --latex
   "$leibniz" diff "sigmoid(w1*x + b1)*asec(x)^x" x --steps --latex
+  "$leibniz" diff "max(relu(w*x + b), softplus(x)) + min(x, y)" x --steps --latex
   "$leibniz" integrate "x*e^x" x --steps --latex
   "$leibniz" integrate "1/((x+1)*(x^2+1))" x --steps --latex
   echo '\['

@@ -53,5 +53,29 @@ TEST(AtomicFile, MissingFileIsARequestError) {
   }
 }
 
+TEST(AtomicFile, CheckWritableNamesThePathAndLeavesNothing) {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("leibniz_writable_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "m.safetensors").string();
+  check_writable(path);
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+  try {
+    check_writable(dir.string());
+    FAIL() << "a folder is writable";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Request);
+    EXPECT_EQ(std::string(e.what()), "cannot write '" + dir.string() + "': Is a directory");
+  }
+  try {
+    check_writable("/nonexistent/dir/m.safetensors");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "cannot write '/nonexistent/dir/m.safetensors': No such file or directory");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace leibniz::io

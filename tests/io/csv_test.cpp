@@ -40,6 +40,17 @@ TEST(Csv, ErrorsNameFileRowAndColumn) {
   EXPECT_EQ(error_of("a,b\n", true), "parse: d.csv: no data rows");
 }
 
+// Words in the first line are column names without --header, most likely.
+TEST(Csv, AForgottenHeaderSaysHowToFixIt) {
+  EXPECT_EQ(error_of("x1,x2\n1,2\n"),
+            "parse: d.csv, row 1, column 1: 'x1' is not a number (if the first line names the "
+            "columns, pass --header)");
+  EXPECT_EQ(error_of("\"a\",b\n1,2\n"),
+            "parse: d.csv, row 1, column 1: 'a' is not a number (if the first line names the "
+            "columns, pass --header)");
+  EXPECT_EQ(error_of("1,2\nx,y\n"), "parse: d.csv, row 2, column 1: 'x' is not a number");
+}
+
 TEST(Csv, MissingFileIsARequestError) {
   try {
     read_csv("/nonexistent/x.csv");

@@ -44,7 +44,9 @@ TEST(Dataset, NegativeLabelNamesRowAndColumn) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Domain);
-    EXPECT_STREQ(e.what(), "d.csv, row 2, column 2: label -1 is not a class 0..9999");
+    EXPECT_STREQ(e.what(),
+                 "d.csv, row 2, column 2: label -1 is not a class 0..9999; number the classes 0, "
+                 "1, 2, ...");
   }
 }
 

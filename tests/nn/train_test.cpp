@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include "leibniz/core/error.h"
+#include "leibniz/io/atomic_file.h"
 #include "leibniz/nn/checkpoint.h"
 
 namespace leibniz::nn {
@@ -146,7 +148,9 @@ TEST_F(Train, LabelThatIsNotAClassNamesFileRowColumn) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              c.data + ", row 3, column 3: label 2.5 is not a class 0..9999");
+              c.data +
+                  ", row 3, column 3: label 2.5 is not a class 0..9999; for a numeric target pass "
+                  "--task regress");
   }
 }
 
@@ -162,7 +166,8 @@ TEST_F(Train, LabelOutsideTheResumedModelsClasses) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              c.data + ", row 3, column 3: label 2 is outside the classes 0..1 of " + c.save);
+              c.data + ", row 3, column 3: label 2 is outside the classes 0..1 of " + c.save +
+                  " (it was trained on that many classes)");
   }
 }
 
@@ -195,6 +200,89 @@ TEST_F(Train, ResumeKeepsTheTask) {
     EXPECT_EQ(std::string(e.what()),
               c.save + " was trained to classify; pass --task classify to resume it");
   }
+}
+
+// A stop request (Ctrl-C in the CLI) abandons the epoch under way: the model saved is the
+// one of the last finished epoch, the same as a run that was asked for that many epochs.
+TEST_F(Train, StopKeepsAndSavesTheLastFinishedEpoch) {
+  struct StopAfter : TrainObserver {
+    std::atomic<bool> stop{false};
+    std::int64_t after = 0;
+    void on_epoch(const EpochReport& r) override {
+      if (r.epoch == after) stop = true;
+    }
+  } observer;
+  observer.after = 2;
+  TrainConfig c = xor_config();
+  c.epochs = 2;
+  c.save = path("two.safetensors");
+  train(c, quiet_);
+  c.epochs = 30;
+  c.save = path("stopped.safetensors");
+  c.stop = &observer.stop;
+  TrainResult r = train(c, observer);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_TRUE(r.saved);
+  EXPECT_EQ(r.epochs, 2);
+  EXPECT_EQ(r.last_epoch, 30);
+  EXPECT_EQ(r.history.size(), 2u);
+  Checkpoint two = load_checkpoint(path("two.safetensors"));
+  Checkpoint stopped = load_checkpoint(c.save);
+  EXPECT_EQ(stopped.epoch, 2);
+  ASSERT_EQ(stopped.parameters.size(), two.parameters.size());
+  for (std::size_t i = 0; i < two.parameters.size(); ++i) {
+    EXPECT_EQ(stopped.parameters[i].second.to_vector(), two.parameters[i].second.to_vector())
+        << two.parameters[i].first;
+  }
+  EXPECT_EQ(stopped.optimizer_state.size(), two.optimizer_state.size());
+  EXPECT_FALSE(fs::exists(io::temporary_path(c.save)));
+}
+
+TEST_F(Train, StopBeforeAnEpochFinishedSavesNothing) {
+  std::atomic<bool> stop{true};
+  TrainConfig c = xor_config();
+  c.save = path("never.safetensors");
+  c.stop = &stop;
+  TrainResult r = train(c, quiet_);
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_FALSE(r.saved);
+  EXPECT_EQ(r.epochs, 0);
+  EXPECT_FALSE(fs::exists(c.save));
+}
+
+TEST_F(Train, ValidationRowsFromAnotherFile) {
+  TrainConfig c = xor_config();
+  c.epochs = 2;
+  c.val_data = file("val.csv", "0,0,0\n1,1,0\n0,1,1\n");
+  TrainResult r = train(c, quiet_);
+  EXPECT_EQ(r.train_rows, 100);
+  EXPECT_EQ(r.val_rows, 3);
+  EXPECT_TRUE(r.history.back().val_accuracy.has_value());
+}
+
+TEST_F(Train, ResumingWithAnotherArchitectureKeepsTheSavedOneAndSaysSo) {
+  struct Notes : TrainObserver {
+    std::vector<std::string> notes;
+    void on_note(const std::string& note) override { notes.push_back(note); }
+  } observer;
+  TrainConfig c = xor_config();
+  c.epochs = 1;
+  c.save = path("xor.safetensors");
+  train(c, quiet_);
+  c.resume = c.save;
+  c.hidden = {16, 16};
+  c.architecture_given = true;
+  TrainResult r = train(c, observer);
+  ASSERT_EQ(observer.notes.size(), 1u);
+  EXPECT_EQ(observer.notes[0], c.save +
+                                   " keeps the network it was saved with; --hidden, --activation "
+                                   "and --model are ignored when resuming");
+  EXPECT_EQ(load_checkpoint(c.save).spec.hidden, std::vector<std::int64_t>{8});
+  EXPECT_EQ(r.epochs, 2);
+  c.hidden = {8};  // the same as saved: nothing to say
+  observer.notes.clear();
+  train(c, observer);
+  EXPECT_TRUE(observer.notes.empty());
 }
 
 TEST_F(Train, NeedsARowToTrainOn) {

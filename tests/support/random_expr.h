@@ -9,6 +9,7 @@
 
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/expr.h"
+#include "leibniz/expr/functions.h"
 
 namespace leibniz::testing {
 
@@ -45,7 +46,11 @@ class RandomExpr {
       case 4: return pow(any(depth - 1), any_exponent());
       case 5: return pow(any_leaf(), any(depth - 1));
       case 6: return neg(any(depth - 1));
-      default: return func(static_cast<Fn>(pick(static_cast<int>(kFnCount))), any(depth - 1));
+      default: {
+        const auto fn = static_cast<Fn>(pick(static_cast<int>(kFnCount)));
+        if (function_info(fn).arity() == 2) return func(fn, any(depth - 1), any(depth - 1));
+        return func(fn, any(depth - 1));
+      }
     }
   }
 
