@@ -27,7 +27,8 @@ for target in "${targets[@]}"; do
   [ -d "$here/regressions/$target" ] && inputs+=("$here/regressions/$target"/*)
   echo "fuzz: $target: replaying ${#inputs[@]} inputs"
   if ! "$binary" -rss_limit_mb=4096 -timeout=60 "${inputs[@]}" >"$scratch/$target.log" 2>&1; then
-    echo "fuzz: $target: CRASH on replay"; tail -n 60 "$scratch/$target.log"
+    echo "fuzz: $target: CRASH on replay of $(grep '^Running: ' "$scratch/$target.log" | tail -n 1)"
+    tail -n 60 "$scratch/$target.log"
     failed+=("$target"); continue
   fi
   [ "$seconds" -gt 0 ] || continue
