@@ -51,6 +51,13 @@ def batch_lines():
         for m in re.finditer(r"'(\{[^']*\})'", t.read_text()):
             lines.append(m.group(1))
     lines += [s for s in cpp_strings("tests/app/batch_test.cpp") if s.startswith("{")]
+    # The ops of spec §3 version 2: backprop on a model's text, check, definite integrals.
+    for f in sorted((ROOT / "examples").glob("*.lz")):
+        lines.append(json.dumps({"id": f.stem, "op": "backprop", "model": f.read_text(), "lr": 0.1}))
+    lines.append(json.dumps({"id": "c", "op": "check", "expr": "x^2", "derivative_of": "x^3/3",
+                             "wrt": ["x"]}))
+    lines.append(json.dumps({"id": "i", "op": "integrate", "expr": "x^2", "wrt": "x", "from": 0,
+                             "to": 1}))
     return [l for l in lines if valid_json(l)] + ["not json", "[1,2]", '{"id":1}']
 
 
