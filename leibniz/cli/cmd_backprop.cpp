@@ -4,10 +4,12 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "leibniz/app/backprop_request.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/graph/dot.h"
 #include "leibniz/graph/index_expand.h"
 #include "leibniz/graph/json.h"
@@ -31,7 +33,9 @@ struct Args {
   std::string png;
 };
 
-void run(const Args& args, std::vector<graph::Source>& sources) {
+// Everything is written to `out`, which the caller prints once the whole answer is
+// there: past the time limit nothing but the limit error is printed.
+void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& out) {
   sources.push_back(graph::read_source(args.model));
   if (args.json && args.epochs == 0 && args.dot.empty() && args.svg.empty() && args.png.empty()) {
     // The request of spec §4, answered as batch mode answers it.
@@ -39,11 +43,12 @@ void run(const Args& args, std::vector<graph::Source>& sources) {
                                  !args.true_derivatives};
     if (!args.data.empty()) request.data = sources.emplace_back(graph::read_source(args.data));
     if (!args.rate.empty()) request.rate = app::learning_rate(args.rate, "--lr");
-    std::cout << app::backprop_answer(request).dump() << std::endl;
+    out << app::backprop_answer(request).dump() << std::endl;
     return;
   }
   const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
                                                 graph::BuildOptions{!args.true_derivatives});
+  if (!args.svg.empty() || !args.png.empty()) graph::check_picture_size(graph);
   std::unique_ptr<graph::DataSet> data;
   if (!args.data.empty()) {
     sources.push_back(graph::read_source(args.data));
@@ -69,9 +74,9 @@ void run(const Args& args, std::vector<graph::Source>& sources) {
     const graph::Training training =
         graph::train(graph, leaves, data.get(), *rate, args.epochs, numeric);
     if (args.json) {
-      std::cout << graph::training_json(graph, training).dump() << std::endl;
+      out << graph::training_json(graph, training).dump() << "\n";
     } else {
-      graph::write_training(std::cout, graph, training, *rate);
+      graph::write_training(out, graph, training, *rate);
     }
     return;
   }
@@ -85,19 +90,19 @@ void run(const Args& args, std::vector<graph::Source>& sources) {
     if (!path->empty()) graph::write_picture(graph, pass, *path, format);
   }
   if (args.json) {
-    std::cout << graph::backprop_json(graph, leaves, at, rate, args.per_row).dump() << std::endl;
+    out << graph::backprop_json(graph, leaves, at, rate, args.per_row).dump() << "\n";
     return;
   }
   if (explained) {
-    graph::write_explanation(std::cout, graph, graph::explain(graph, pass, *explained));
+    graph::write_explanation(out, graph, graph::explain(graph, pass, *explained));
     return;
   }
   if (args.symbolic) {
-    graph::write_symbolic(std::cout, graph, graph::symbolic_gradient(graph), pass);
-    graph::write_overrides(std::cout, graph, graph::check_overrides(graph, pass));
+    graph::write_symbolic(out, graph, graph::symbolic_gradient(graph), pass);
+    graph::write_overrides(out, graph, graph::check_overrides(graph, pass));
     return;
   }
-  graph::write_backprop(std::cout, graph, leaves, at,
+  graph::write_backprop(out, graph, leaves, at,
                         graph::ReportOptions{data.get(), args.per_row, rate});
 }
 
@@ -120,8 +125,12 @@ void register_backprop(CLI::App& app, int& exit_status) {
   cmd->add_option("--svg", args->svg, "draw the graph as SVG (Graphviz)");
   cmd->add_option("--png", args->png, "draw the graph as PNG (Graphviz)");
   cmd->callback([args, &exit_status] {
-    exit_status = run_model_command(
-        args->json, [&](std::vector<graph::Source>& sources) { run(*args, sources); });
+    exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
+      std::ostringstream out;
+      run(*args, sources, out);
+      check_time();
+      std::cout << out.str() << std::flush;
+    });
   });
 }
 

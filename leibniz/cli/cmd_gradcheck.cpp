@@ -2,9 +2,11 @@
 // differences; exit status 1 when some gradient differs (an override flagged).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/graph/gradcheck.h"
 
 namespace leibniz::cli {
@@ -34,11 +36,15 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
       const graph::Gradcheck check =
           graph::gradcheck(graph, graph::initial_assignment(graph), args->tolerance);
       agree = check.agree;
+      // Printed once complete: past the time limit only the limit error is printed.
+      std::ostringstream out;
       if (args->json) {
-        std::cout << graph::gradcheck_json(graph, check).dump() << std::endl;
+        out << graph::gradcheck_json(graph, check).dump() << "\n";
       } else {
-        graph::write_gradcheck(std::cout, graph, check);
+        graph::write_gradcheck(out, graph, check);
       }
+      check_time();
+      std::cout << out.str() << std::flush;
     });
     if (exit_status == 0 && !agree) exit_status = 1;
   });

@@ -7,6 +7,8 @@
 
 #include "leibniz/core/limits.h"
 
+#include "leibniz/core/limits.h"
+
 namespace leibniz::graph {
 namespace {
 
@@ -250,6 +252,7 @@ class Expander {
     Bindings inner = bindings;
     emit("(", start);
     for (long v = range.first; v <= range.last; ++v) {
+      tick();  // sums nest: the work is the product of their ranges
       if (v != range.first) emit(" + ", start);
       inner[range.name] = v;
       emit("(", start);

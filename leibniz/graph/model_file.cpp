@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz::graph {
@@ -83,6 +84,7 @@ class Reader {
       }
       const Range range = parse_range(source_, item.range_begin, item.range_end, bindings);
       for (long v = range.first; v <= range.last; ++v) {
+        tick();  // loops nest: the work is the product of their ranges
         Bindings inner = bindings;
         inner[range.name] = v;
         items(item.body, inner);
@@ -97,6 +99,7 @@ class Reader {
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
       for (long v = range.first; v <= range.last; ++v) {
+        tick();
         Bindings inner = bindings;
         inner[range.name] = v;
         statement(begin, body_end, inner);

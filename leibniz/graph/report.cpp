@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 
@@ -18,25 +19,30 @@ std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
 }
 
 // ∂L/∂node, and for a node read by several others (a weight shared by time steps)
-// what each of them passed back: the terms of the sum.
+// what each of them passed back: the terms of the sum. The edges are gathered by the
+// node they read in one pass, not searched once per node (quadratic on long models).
 void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Expr>& gradient,
                      const Pass* pass) {
-  for (const NodeId n : graph.gradient_nodes()) {
-    out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
-    if (!pass) continue;
-    std::vector<std::string> terms;
+  std::vector<std::vector<std::pair<NodeId, std::size_t>>> readers(graph.size());
+  if (pass) {
     for (const NodeId c : graph.order()) {
       const std::vector<Edge>& edges = graph.node(c).edges;
-      for (std::size_t e = 0; e < edges.size(); ++e) {
-        if (edges[e].from == n && e < pass->sweep.edge_terms[c].size()) {
-          terms.push_back(fmt::format("{} from {}", format_value(pass->sweep.edge_terms[c][e]),
-                                      display_name(graph.node(c).name)));
-        }
+      for (std::size_t e = 0; e < edges.size() && e < pass->sweep.edge_terms[c].size(); ++e) {
+        tick();
+        readers[edges[e].from].emplace_back(c, e);
       }
     }
-    if (terms.size() < 2) continue;
+  }
+  for (const NodeId n : graph.gradient_nodes()) {
+    tick();
+    out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
+    if (readers[n].size() < 2) continue;
     out << "    the sum of";
-    for (std::size_t k = 0; k < terms.size(); ++k) out << (k == 0 ? " " : ", ") << terms[k];
+    for (std::size_t k = 0; k < readers[n].size(); ++k) {
+      const auto [c, e] = readers[n][k];
+      out << (k == 0 ? " " : ", ") << format_value(pass->sweep.edge_terms[c][e]) << " from "
+          << display_name(graph.node(c).name);
+    }
     out << "\n";
   }
 }
@@ -75,6 +81,7 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
                          format_value(at.passes[r].values[loss]));
       if (!options.per_row) continue;
       for (const NodeId n : graph.gradient_nodes()) {
+        tick();
         out << "    " << adjoint_name(graph, n) << " = " << format_value(at.passes[r].gradient(n))
             << "\n";
       }
@@ -85,12 +92,14 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
     const Pass& pass = at.passes.front();
     out << "forward (" << precision << ")\n";
     for (const NodeId n : graph.order()) {
+      tick();
       const NodeKind kind = graph.node(n).kind;
       if (kind != NodeKind::Equation && kind != NodeKind::Call) continue;
       out << "  " << format_equation(graph, n) << " = " << format_value(pass.values[n]) << "\n";
     }
     out << "backward\n";
     for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
+      tick();
       const NodeKind kind = graph.node(*it).kind;
       if (*it == loss || (kind != NodeKind::Equation && kind != NodeKind::Call)) continue;
       out << "  " << adjoint_name(graph, *it) << " = " << format_value(pass.gradient(*it)) << "\n";
@@ -132,6 +141,7 @@ void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradien
   out << "gradients as formulas, from the loss back (auxiliaries ∂"
       << display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
   for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
+    tick();
     const NodeId n = *it;
     if (n == graph.loss() || symbolic.formula[n].is_null()) continue;
     const NodeKind kind = graph.node(n).kind;
@@ -178,6 +188,7 @@ void write_training(std::ostream& out, const Graph& graph, const Training& train
   const std::string loss_name = display_name(graph.node(graph.loss()).name);
   out << "gradient descent, learning rate " << format_value(number(rate)) << "\n";
   for (std::size_t k = 0; k < training.losses.size(); ++k) {
+    tick();
     out << fmt::format("  epoch {}: {} = {}\n", k + 1, loss_name, format_value(training.losses[k]));
   }
   out << fmt::format("after {} step{}\n", training.losses.size(),
