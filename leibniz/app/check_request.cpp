@@ -86,6 +86,22 @@ std::string point_text(const EqualityCheck& c) {
   return out;
 }
 
+// The claim policy (docs/checking.md): the sides are equal wherever both are defined, on
+// domains that differ at most at isolated points. Where only one side is defined on a
+// stretch (x < 0 in ln(x^2) = 2*ln(x)), the claim is true only under an assumption the
+// user did not state: unknown, with the reason.
+EqualityCheck check_claim(const Expr& left, const Expr& right) {
+  constexpr int kIsolatedPoints = 2;
+  EqualityCheck c = check_equal(left, right);
+  if (c.verdict == Verdict::Holds && c.one_sided_points > kIsolatedPoints) {
+    c.verdict = Verdict::Unknown;
+    c.reason =
+        fmt::format("the sides are equal where both are defined ({}), but their domains differ: {}",
+                    c.method, c.domain);
+  }
+  return c;
+}
+
 }  // namespace
 
 CheckReport run_check(const std::vector<std::string>& claims,
@@ -108,7 +124,7 @@ CheckReport run_check(const std::vector<std::string>& claims,
     report.derivative = run_diff(f, wrt);
     for (std::size_t i = 0; i < report.sides.size(); ++i) {
       report.links.push_back(
-          {i, std::nullopt, check_equal(report.sides[i].value, *report.derivative)});
+          {i, std::nullopt, check_claim(report.sides[i].value, *report.derivative)});
     }
   } else {
     if (report.sides.size() < 2) {
@@ -117,7 +133,7 @@ CheckReport run_check(const std::vector<std::string>& claims,
     }
     for (std::size_t i = 0; i + 1 < report.sides.size(); ++i) {
       report.links.push_back(
-          {i, i + 1, check_equal(report.sides[i].value, report.sides[i + 1].value)});
+          {i, i + 1, check_claim(report.sides[i].value, report.sides[i + 1].value)});
     }
   }
   bool unknown = false;

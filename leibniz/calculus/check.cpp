@@ -174,6 +174,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
         fmt::format("only {} of {} points could be evaluated on both sides", agreeing, tried);
   }
   if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
+  result.one_sided_points = one_sided;
   return result;
 }
 

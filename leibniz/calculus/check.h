@@ -31,6 +31,10 @@ struct EqualityCheck {
   /// For Holds: empty, or a point where only one side is defined ("at x = -1 the left
   /// side is undefined and the right side is -1"): it holds where both are defined.
   std::string domain;
+  /// How many of the points sampled had only one side defined: one or two are isolated
+  /// points (x = 1 in (x^2 - 1)/(x - 1) = x + 1), more a stretch where the domains differ
+  /// (x < 0 in ln(x^2) = 2*ln(x)).
+  int one_sided_points = 0;
 };
 
 struct CheckOptions {
