@@ -1,33 +1,16 @@
 #include "leibniz/nn/predict.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 
 #include "leibniz/core/error.h"
 #include "leibniz/nn/train.h"
+#include "support/temp_dir.h"
 
 namespace leibniz::nn {
 namespace {
 
-namespace fs = std::filesystem;
-
-class Predict : public ::testing::Test {
+class Predict : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("leibniz_predict_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& text) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path) << text;
-    return path;
-  }
-
   // A network that has learnt XOR, saved.
   std::string xor_model() {
     std::string text = "a,b,xor\n";
@@ -55,8 +38,6 @@ class Predict : public ::testing::Test {
       EXPECT_EQ(std::string(e.what()), message);
     }
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Predict, ClassesProbabilitiesAndAccuracy) {

@@ -11,27 +11,15 @@
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
 #include "leibniz/nn/checkpoint.h"
+#include "support/temp_dir.h"
 
 namespace leibniz::nn {
 namespace {
 
 namespace fs = std::filesystem;
 
-class Train : public ::testing::Test {
+class Train : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("leibniz_train_test_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& text) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path) << text;
-    return path;
-  }
-  std::string path(const std::string& name) { return (dir_ / name).string(); }
-
   std::string xor_csv() {
     std::string text;
     for (int i = 0; i < 25; ++i) text += "0,0,0\n0,1,1\n1,0,1\n1,1,0\n";
@@ -49,7 +37,6 @@ class Train : public ::testing::Test {
     return c;
   }
 
-  fs::path dir_;
   TrainObserver quiet_;
 };
 
