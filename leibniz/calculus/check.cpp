@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <optional>
 #include <tuple>
@@ -23,6 +24,8 @@ using checking::SideValue;
 constexpr int kIntegerPoints = 6;
 // Points where both sides must agree before a claim with variables holds by sampling.
 constexpr int kEnoughPoints = 12;
+constexpr std::array<std::array<double, 4>, 2> kHalfPoints{
+    {{-0.5, -0.5, -0.5, -0.5}, {-2, 2, 0.5, -1.5}}};
 
 // The exact value of e at an exact point, when it simplifies to an exact number.
 std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
@@ -72,6 +75,14 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
   }
   for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
+  // Halves where the samples are never integers: a negative base to a power whose
+  // exponent becomes a whole number ((x^2)^z and x^(2*z) at x = -1/2, z = -1/2).
+  for (const auto& pattern : kHalfPoints) {
+    if (vars.empty()) break;
+    std::vector<double> p;
+    for (std::size_t i = 0; i < vars.size(); ++i) p.push_back(pattern[i % pattern.size()]);
+    points.push_back(std::move(p));
+  }
 
   // The difference as an expression (like terms cancel as it is built: x + e^-1000 − x is
   // e^-1000), evaluated too: it shows what A and B are too large to.
@@ -172,6 +183,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
   } else {
     result.reason =
         fmt::format("only {} of {} points could be evaluated on both sides", agreeing, tried);
+    if (one_sided > 0) result.reason += ": " + one_sided_example;
   }
   if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
   return result;

@@ -161,7 +161,7 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
 
 namespace {
 
-// Values of one variable: the line values, both sides of each breakpoint (near and
+// Values of one variable: the line values, each breakpoint and both its sides (near and
 // nearer), between neighbouring breakpoints, and beyond the outermost.
 std::vector<double> line_values(const std::vector<double>& breaks) {
   std::vector<double> xs;
@@ -171,6 +171,8 @@ std::vector<double> line_values(const std::vector<double>& breaks) {
   }
   for (std::size_t k = 0; k < breaks.size(); ++k) {
     const double r = breaks[k], scale = std::max(std::fabs(r), 1e-3);
+    // The breakpoint itself too: a step is neither of its sides there (sign(0) = 0).
+    xs.push_back(r);
     for (double h : {1e-7, 1e-3, 0.1}) {
       xs.push_back(r - h * scale);
       xs.push_back(r + h * scale);

@@ -106,8 +106,25 @@ TEST(CheckEqual, UnknownWhenNoPointHasBothSidesDefined) {
   const EqualityCheck c = check("sqrt(x)", "sqrt(-x)");
   EXPECT_EQ(c.verdict, Verdict::Unknown);
   EXPECT_EQ(c.reason,
-            "no point was found where both sides are defined: at x = 1 the left side is 1 and "
-            "the right side is undefined");
+            "only 1 of 79 points could be evaluated on both sides: at x = 1 the left side is 1 "
+            "and the right side is undefined");  // at x = 0 both are 0
+}
+
+TEST(CheckEqual, AStepIsSampledAtItsBreakpoint) {
+  // sign(0) = 0 and heaviside(0) = 0: both sides of 0 agree, 0 itself does not.
+  EXPECT_EQ(check("sign(x)^2", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x) + heaviside(-x)", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x)", "(sign(x) + 1)/2").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x - 2)", "(sign(x - 2) + 1)/2").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x)^2", "heaviside(x)").verdict, Verdict::Holds);
+  EXPECT_EQ(check("sign(x)*abs(x)", "x").verdict, Verdict::Holds);
+}
+
+TEST(CheckEqual, ANegativeBaseMeetsAWholeExponent) {
+  // At x = -1/2, z = -1/2 both sides are defined: 2 and -2.
+  EXPECT_EQ(check("(x^2)^z", "x^(2*z)").verdict, Verdict::Fails);
+  EXPECT_EQ(check("(x^y)^z", "x^(y*z)").verdict, Verdict::Fails);
+  EXPECT_EQ(check("(x^2)^z", "abs(x)^(2*z)").verdict, Verdict::Holds);
 }
 
 TEST(CheckEqual, AClaimThatHoldsOnlyPastAFarBreakpointFails) {
