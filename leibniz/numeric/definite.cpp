@@ -415,12 +415,20 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
     q.converged = false;
   }
   if (from > to) q.value = -q.value;
+  const bool finite = a.infinity == 0 && b.infinity == 0;
+  // Bounds that doubles round together or apart (10^20 and 10^20 + 1): the quadrature
+  // ran over another interval, so it is no answer and no witness.
+  bool faithful = true;
+  if (finite) {
+    const double width = closed_form_value(simplify(sub(b.value, a.value)));
+    faithful = std::fabs((to - from) - width) <= 1e-9 * std::fabs(width);
+    if (!faithful) q.converged = false;
+  }
   DefiniteIntegral result;
   result.value = q.value;
   result.error = q.error;
   result.converged = q.converged;
   result.method = "Gauss–Kronrod quadrature";
-  const bool finite = a.infinity == 0 && b.infinity == 0;
   Expr F;
   if (!numeric_only && finite) {
     try {
@@ -445,6 +453,13 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
       result.method = "fundamental theorem";
       return result;
     }
+  }
+  if (!faithful) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the bounds of {} are too close for their size to integrate "
+                            "numerically (doubles round the width of the interval), and no "
+                            "antiderivative is known",
+                            interval));
   }
   if (!q.converged) {
     throw Error(ErrorKind::Limit,

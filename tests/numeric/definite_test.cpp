@@ -158,6 +158,18 @@ TEST(Definite, QuadratureThatDoesNotConvergeIsNoAnswer) {
             0u);
 }
 
+TEST(Definite, BoundsThatDoublesRoundAreNoQuadrature) {
+  // 10^20 + 1 is 10^20 in doubles: the quadrature would integrate over nothing.
+  EXPECT_EQ(exact("1", "10^20", "10^20 + 1"), "1");
+  EXPECT_EQ(exact("x^2", "10^17", "10^17 + 3"), "30000000000000000900000000000000009");
+  EXPECT_EQ(exact("x", "1", "1 + 10^-12"), "2000000000001/2000000000000000000000000");
+  EXPECT_EQ(error_of("sin(x)/x", "10^20", "10^20 + 10000", ErrorKind::Limit),
+            "the bounds of [100000000000000000000, 100000000000000010000] are too close for their "
+            "size to integrate "
+            "numerically (doubles round the width of the interval), and no antiderivative is "
+            "known");
+}
+
 TEST(Definite, Bounds) {
   EXPECT_EQ(Bound::parse("-inf").infinity, -1);
   EXPECT_EQ(Bound::parse("oo").infinity, 1);
