@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 #include <optional>
 #include <tuple>
@@ -12,6 +13,7 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
 
@@ -39,6 +41,35 @@ std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
     if (error.kind() != ErrorKind::Domain && error.kind() != ErrorKind::Limit) throw;
   }
   return std::nullopt;
+}
+
+// A point of whole numbers and doubles of fractions n/q that doubles cannot hold (a
+// breakpoint snapped to 1/3 by check_points.cpp), exactly, with those coordinates'
+// texts in `at`: sign(3*x - 1) is 0 at 1/3 but -1 at its double.
+std::optional<std::vector<Expr>> fraction_point(const std::vector<double>& p,
+                                                std::vector<std::string>& at) {
+  std::vector<Expr> exact;
+  bool fraction = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const double x = p[i];
+    if (!(std::fabs(x) < 1e9)) return std::nullopt;
+    if (const double scaled = std::ldexp(x, 12); scaled == std::round(scaled)) {
+      exact.push_back(rational(static_cast<long>(scaled), 4096));  // a double already
+      continue;
+    }
+    const std::size_t before = exact.size();
+    for (long q : {3, 6, 7, 9, 11, 12}) {
+      const double n = std::round(x * static_cast<double>(q));
+      if (n / static_cast<double>(q) != x) continue;
+      exact.push_back(rational(static_cast<long>(n), q));
+      at[i] = print_text(exact.back());
+      fraction = true;
+      break;
+    }
+    if (exact.size() == before) return std::nullopt;
+  }
+  if (!fraction) return std::nullopt;
+  return exact;
 }
 
 std::string describe(const std::vector<Expr>& vars, const std::vector<std::string>& at) {
@@ -112,6 +143,9 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       for (double x : p) exact_point.push_back(integer(static_cast<long>(x)));
       exact_a = exact_value(left, vars, exact_point);
       exact_b = exact_value(right, vars, exact_point);
+    } else if (const auto exact_point = fraction_point(p, at)) {
+      exact_a = exact_value(left, vars, *exact_point);
+      exact_b = exact_value(right, vars, *exact_point);
     }
     auto text = [](const SideValue& v, const std::optional<Expr>& exact) {
       return exact ? exact->number().to_string() : v.text();

@@ -117,6 +117,12 @@ TEST(CheckEqual, AStepIsSampledAtItsBreakpoint) {
   EXPECT_EQ(check("heaviside(x)", "(sign(x) + 1)/2").verdict, Verdict::Fails);
   EXPECT_EQ(check("heaviside(x - 2)", "(sign(x - 2) + 1)/2").verdict, Verdict::Fails);
   EXPECT_EQ(check("heaviside(x)^2", "heaviside(x)").verdict, Verdict::Holds);
+  // At 1/3, which no double holds: exactly.
+  const EqualityCheck third = check("sign(3*x - 1)^2", "1");
+  EXPECT_EQ(third.verdict, Verdict::Fails);
+  EXPECT_EQ(third.point, (std::vector<std::pair<std::string, std::string>>{{"x", "1/3"}}));
+  EXPECT_EQ(check("heaviside(x - 1/3) + heaviside(1/3 - x)", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("sign(x - 2/7)*abs(x - 2/7)", "x - 2/7").verdict, Verdict::Holds);
   EXPECT_EQ(check("sign(x)*abs(x)", "x").verdict, Verdict::Holds);
 }
 
