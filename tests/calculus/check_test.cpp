@@ -133,6 +133,13 @@ TEST(CheckEqual, ANegativeBaseMeetsAWholeExponent) {
   EXPECT_EQ(check("(x^2)^z", "abs(x)^(2*z)").verdict, Verdict::Holds);
 }
 
+TEST(CheckEqual, ABumpOfTwoVariablesIsFound) {
+  // Its kink meets 0 only on lines through (5, 5), far from the usual base values.
+  EXPECT_EQ(check("relu(1 - (x - 5)^2 - (y - 5)^2)", "0").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(1 - (x - 3)^2 - (y + 4)^2)", "0").verdict, Verdict::Fails);
+  EXPECT_EQ(check("relu(-(x - 5)^2 - (y - 5)^2)", "0").verdict, Verdict::Holds);
+}
+
 TEST(CheckEqual, AClaimThatHoldsOnlyPastAFarBreakpointFails) {
   // ln(x - 5000) and sqrt(x - 3000): domain edges found by scanning, sides sampled.
   EXPECT_EQ(check("sqrt((x - 5000)^2)", "x - 5000").verdict, Verdict::Fails);
