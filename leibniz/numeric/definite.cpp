@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -141,6 +142,14 @@ std::vector<double> scan_grid(double lo, double hi) {
   return grid;
 }
 
+// ln|v| in doubles, for any v MPFR holds (-inf at 0).
+double log_abs(const checking::Real& v) {
+  if (mpfr_zero_p(v.get())) return -std::numeric_limits<double>::infinity();
+  long exponent = 0;
+  const double mantissa = mpfr_get_d_2exp(&exponent, v.get(), MPFR_RNDN);
+  return std::log(std::fabs(mantissa)) + static_cast<double>(exponent) * std::log(2.0);
+}
+
 // Whether |f| grows at least like 1/|x − r| on a side of r inside [lo, hi], where ∫
 // diverges: the exponent p of |f| ~ |x − r|^-p from two points 1e-9 and 1e-12 away,
 // evaluated in 256 bits (a removable 0/0 or ln|x − r| has p ≈ 0, 1/√x has p = 1/2).
@@ -153,10 +162,10 @@ bool unbounded_near(const Expr& e, const Expr& var, double r, double lo, double 
     const auto f2 = checking::evaluate_side(e, std::span(&var, 1), nearer);
     if (f1.overflow || f2.overflow) return true;   // beyond even MPFR's range: e^(1/x)
     if (!f1.defined() || !f2.defined()) continue;  // undefined there: reported by the scan
-    const double v1 = std::fabs(f1.high->to_double()), v2 = std::fabs(f2.high->to_double());
-    if (std::isinf(v2)) return true;
-    if (v2 < 1e6 || v2 <= v1) continue;
-    const double p = std::log(v2 / v1) / std::log((near[0] - r) / (nearer[0] - r));
+    // By logarithms: e^x at 710 is beyond a double, not unbounded.
+    const double v1 = log_abs(*f1.high), v2 = log_abs(*f2.high);
+    if (v2 < std::log(1e6) || v2 <= v1) continue;
+    const double p = (v2 - v1) / std::log((near[0] - r) / (nearer[0] - r));
     if (p >= kDivergentExponent) return true;
   }
   return false;
@@ -194,9 +203,14 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
       if (error.kind() != ErrorKind::Domain) throw;
       const double step = 1e-9 * std::max(1.0, std::fabs(x));
       const double left[] = {x - step}, right[] = {x + step};
-      if (std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise)) &&
-          std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise))) {
-        continue;
+      const double at_left = checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise),
+                   at_right = checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise);
+      if (std::isfinite(at_left) && std::isfinite(at_right)) continue;
+      if (std::isinf(at_left) && std::isinf(at_right)) {  // defined, but no double holds it
+        throw Error(ErrorKind::Limit,
+                    fmt::format("the integrand is beyond the range of a double at {} = {} "
+                                "(inside {}), where the integral is computed in doubles",
+                                var.name(), point_text(x), interval));
       }
       throw Error(ErrorKind::Domain,
                   fmt::format("the integrand is undefined at {} = {} (inside {}): {}", var.name(),

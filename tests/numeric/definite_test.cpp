@@ -170,6 +170,14 @@ TEST(Definite, BoundsThatDoublesRoundAreNoQuadrature) {
             "known");
 }
 
+TEST(Definite, AValueBeyondADoubleIsNoDivergence) {
+  // e^x is bounded on [0, 800]; its values there are not all doubles.
+  EXPECT_EQ(error_of("exp(x)", "0", "800", ErrorKind::Limit),
+            "the integrand is beyond the range of a double at x = 710 (inside [0, 800]), where "
+            "the integral is computed in doubles");
+  EXPECT_EQ(exact("exp(x)", "0", "700"), "e^700 - 1");
+}
+
 TEST(Definite, Bounds) {
   EXPECT_EQ(Bound::parse("-inf").infinity, -1);
   EXPECT_EQ(Bound::parse("oo").infinity, 1);
