@@ -4,9 +4,11 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
+#include "leibniz/expr/symbols.h"
 
 namespace leibniz::app {
 namespace {
@@ -30,18 +32,31 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
     const std::size_t eq = claim.find('=', start);
     const std::size_t end = eq == std::string::npos ? claim.size() : eq;
     sides.push_back({parse_part(claim, start, end, Syntax::Text),
-                     trim(std::string_view(claim).substr(start, end - start))});
+                     trim(std::string_view(claim).substr(start, end - start)), Expr()});
     if (eq == std::string::npos) break;
     start = eq + 1;
   }
   return sides;
 }
 
-// An indefinite integral is one antiderivative of many: a chain holding one is equal up
-// to a constant, so its sides are compared by their derivatives by the integral's variable.
+// An indefinite integral is one antiderivative of many: each \int f \, dx stands for
+// F + C with a constant of its own (a symbol no input can name). A side where every
+// such C is added with a coefficient free of x is equal up to those constants, so a
+// link holding one compares derivatives by x; x \int 1 \, dx = x^2 + 3 has no constant
+// that makes it hold, and is refused rather than compared.
+constexpr std::string_view kConstantPrefix = "#C";
+
+bool is_integral_constant(const Expr& s) { return s.name().starts_with(kConstantPrefix); }
+
 std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constant) {
-  const std::vector<LatexSide> parsed =
-      parse_latex_chain(claim, latex_differentiate(), latex_integral);
+  int constants = 0;
+  const Integrate integral = [&constants](const Expr& f, const Expr& var, const Expr& lower,
+                                          const Expr& upper) {
+    const Expr F = latex_integral(f, var, lower, upper);
+    if (!lower.is_null()) return F;
+    return add(F, symbol(fmt::format("{}{}", kConstantPrefix, constants++)));
+  };
+  const std::vector<LatexSide> parsed = parse_latex_chain(claim, latex_differentiate(), integral);
   Expr var;
   for (const LatexSide& s : parsed) {
     if (s.indefinite_variable.is_null()) continue;
@@ -57,7 +72,22 @@ std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constan
   std::vector<ClaimSide> sides;
   for (const LatexSide& s : parsed) {
     if (s.value.is_null()) continue;
-    sides.push_back({var.is_null() ? s.value : derivative(s.value, std::span(&var, 1)), s.source});
+    bool holds_constant = false;
+    for (const Expr& c : free_symbols(s.value)) {
+      if (!is_integral_constant(c)) continue;
+      holds_constant = true;
+      const Expr coefficient = derivative(s.value, std::span(&c, 1));
+      for (const Expr& t : free_symbols(coefficient)) {
+        if (t == var || is_integral_constant(t)) {
+          throw Error(ErrorKind::Unsupported,
+                      "an indefinite integral inside a product, power or function: its "
+                      "constant of integration does not cancel; write the claim as "
+                      "A = \\int f \\, dx",
+                      s.pos);
+        }
+      }
+    }
+    sides.push_back({s.value, s.source, holds_constant ? var : Expr()});
   }
   return sides;
 }
@@ -132,8 +162,13 @@ CheckReport run_check(const std::vector<std::string>& claims,
                   "a claim needs two sides (A = B) or --is-derivative-of EXPR --wrt VAR");
     }
     for (std::size_t i = 0; i + 1 < report.sides.size(); ++i) {
-      report.links.push_back(
-          {i, i + 1, check_claim(report.sides[i].value, report.sides[i + 1].value)});
+      const ClaimSide &a = report.sides[i], &b = report.sides[i + 1];
+      const Expr& var = a.integral_variable.is_null() ? b.integral_variable : a.integral_variable;
+      const std::span<const Expr> by(&var, 1);
+      report.links.push_back({i, i + 1,
+                              var.is_null()
+                                  ? check_claim(a.value, b.value)
+                                  : check_equal(derivative(a.value, by), derivative(b.value, by))});
     }
   }
   bool unknown = false;

@@ -15,6 +15,9 @@ namespace leibniz::app {
 struct ClaimSide {
   Expr value;
   std::string source;  ///< as written
+  /// Set when the value holds the constant of an indefinite integral (\int f \, dx): a
+  /// link with such a side compares derivatives by this variable.
+  Expr integral_variable;
 };
 
 struct CheckLink {

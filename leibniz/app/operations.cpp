@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "leibniz/app/notes.h"
+#include "leibniz/calculus/check_eval.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate.h"
@@ -125,9 +127,25 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
   for (const auto& [name, value] : at) values.emplace(variable(name).node(), value);
   const Expr substituted = simplify(substitute(e, values));
   const std::vector<Expr> none;
-  const double value = Program(substituted, none).run({});
-  if (substituted.is_number() && substituted.number().is_exact()) return {substituted, value};
-  return {Expr(), value};
+  if (substituted.is_number() && substituted.number().is_exact()) {
+    return {substituted, Program(substituted, none).run({})};
+  }
+  // Doubles can cancel every digit (e^(pi*sqrt(163)) - 262537412640768744 is -7.5e-13,
+  // not -1024) or overflow on the way (sinh(1000)/cosh(1000)): the 256-bit value, where
+  // its rounding noise leaves the digits of a double, is the answer.
+  try {
+    const checking::SideValue precise = checking::evaluate_side(substituted, none, {});
+    if (precise.defined() && !precise.overflow) {
+      const double high = precise.high->to_double(), low = precise.low->to_double();
+      const long double noise = std::fabs(high - low) + precise.error;
+      if (std::isfinite(high) && noise <= std::ldexp(std::fabs(high), -40)) {
+        return {Expr(), high};
+      }
+    }
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Unsupported) throw;
+  }
+  return {Expr(), Program(substituted, none).run({})};
 }
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <iterator>
 #include <optional>
 #include <tuple>
@@ -11,6 +13,7 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
 
@@ -23,6 +26,8 @@ using checking::SideValue;
 constexpr int kIntegerPoints = 6;
 // Points where both sides must agree before a claim with variables holds by sampling.
 constexpr int kEnoughPoints = 12;
+constexpr std::array<std::array<double, 4>, 2> kHalfPoints{
+    {{-0.5, -0.5, -0.5, -0.5}, {-2, 2, 0.5, -1.5}}};
 
 // The exact value of e at an exact point, when it simplifies to an exact number.
 std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
@@ -36,6 +41,35 @@ std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
     if (error.kind() != ErrorKind::Domain && error.kind() != ErrorKind::Limit) throw;
   }
   return std::nullopt;
+}
+
+// A point of whole numbers and doubles of fractions n/q that doubles cannot hold (a
+// breakpoint snapped to 1/3 by check_points.cpp), exactly, with those coordinates'
+// texts in `at`: sign(3*x - 1) is 0 at 1/3 but -1 at its double.
+std::optional<std::vector<Expr>> fraction_point(const std::vector<double>& p,
+                                                std::vector<std::string>& at) {
+  std::vector<Expr> exact;
+  bool fraction = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const double x = p[i];
+    if (!(std::fabs(x) < 1e9)) return std::nullopt;
+    if (const double scaled = std::ldexp(x, 12); scaled == std::round(scaled)) {
+      exact.push_back(rational(static_cast<long>(scaled), 4096));  // a double already
+      continue;
+    }
+    const std::size_t before = exact.size();
+    for (long q : {3, 6, 7, 9, 11, 12}) {
+      const double n = std::round(x * static_cast<double>(q));
+      if (n / static_cast<double>(q) != x) continue;
+      exact.push_back(rational(static_cast<long>(n), q));
+      at[i] = print_text(exact.back());
+      fraction = true;
+      break;
+    }
+    if (exact.size() == before) return std::nullopt;
+  }
+  if (!fraction) return std::nullopt;
+  return exact;
 }
 
 std::string describe(const std::vector<Expr>& vars, const std::vector<std::string>& at) {
@@ -72,6 +106,14 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
   }
   for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
+  // Halves where the samples are never integers: a negative base to a power whose
+  // exponent becomes a whole number ((x^2)^z and x^(2*z) at x = -1/2, z = -1/2).
+  for (const auto& pattern : kHalfPoints) {
+    if (vars.empty()) break;
+    std::vector<double> p;
+    for (std::size_t i = 0; i < vars.size(); ++i) p.push_back(pattern[i % pattern.size()]);
+    points.push_back(std::move(p));
+  }
 
   // The difference as an expression (like terms cancel as it is built: x + e^-1000 − x is
   // e^-1000), evaluated too: it shows what A and B are too large to.
@@ -101,6 +143,9 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       for (double x : p) exact_point.push_back(integer(static_cast<long>(x)));
       exact_a = exact_value(left, vars, exact_point);
       exact_b = exact_value(right, vars, exact_point);
+    } else if (const auto exact_point = fraction_point(p, at)) {
+      exact_a = exact_value(left, vars, *exact_point);
+      exact_b = exact_value(right, vars, *exact_point);
     }
     auto text = [](const SideValue& v, const std::optional<Expr>& exact) {
       return exact ? exact->number().to_string() : v.text();
@@ -172,6 +217,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
   } else {
     result.reason =
         fmt::format("only {} of {} points could be evaluated on both sides", agreeing, tried);
+    if (one_sided > 0) result.reason += ": " + one_sided_example;
   }
   if (result.verdict == Verdict::Holds && one_sided > 0) result.domain = one_sided_example;
   result.one_sided_points = one_sided;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
 
 #include "leibniz/calculus/check_eval.h"
@@ -161,7 +162,7 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
 
 namespace {
 
-// Values of one variable: the line values, both sides of each breakpoint (near and
+// Values of one variable: the line values, each breakpoint and both its sides (near and
 // nearer), between neighbouring breakpoints, and beyond the outermost.
 std::vector<double> line_values(const std::vector<double>& breaks) {
   std::vector<double> xs;
@@ -171,6 +172,8 @@ std::vector<double> line_values(const std::vector<double>& breaks) {
   }
   for (std::size_t k = 0; k < breaks.size(); ++k) {
     const double r = breaks[k], scale = std::max(std::fabs(r), 1e-3);
+    // The breakpoint itself too: a step is neither of its sides there (sign(0) = 0).
+    xs.push_back(r);
     for (double h : {1e-7, 1e-3, 0.1}) {
       xs.push_back(r - h * scale);
       xs.push_back(r + h * scale);
@@ -182,6 +185,40 @@ std::vector<double> line_values(const std::vector<double>& breaks) {
     xs.push_back(breaks.back() + 1 + std::fabs(breaks.back()));
   }
   return xs;
+}
+
+}  // namespace
+
+namespace {
+
+// Where one of the kinks comes closest to 0 along variable i without a breakpoint on
+// the scanned line: the centre of a bump, such as x = 5 for relu(1 - (x-5)^2 - (y-5)^2),
+// whose kink meets 0 only on lines through it.
+std::optional<double> deepest_dip(std::span<const Expr> kinks, std::span<const Expr> vars,
+                                  const std::vector<double>& base, std::size_t i) {
+  const std::vector<double>& grid = scan_grid();
+  std::optional<double> best;
+  double best_size = std::numeric_limits<double>::infinity();
+  std::vector<double> point = base;
+  for (const Expr& g : kinks) {
+    std::vector<double> sizes;
+    for (double x : grid) {
+      point[i] = x;
+      const double y = evaluate_quick(g, vars, point);
+      sizes.push_back(std::isnan(y) ? std::numeric_limits<double>::infinity() : std::fabs(y));
+    }
+    for (std::size_t j = 1; j + 1 < grid.size(); ++j) {
+      if (!(sizes[j] < sizes[j - 1] && sizes[j] < sizes[j + 1])) continue;
+      const double r = lowest(g, vars, base, i, grid[j - 1], grid[j + 1]);
+      point[i] = r;
+      const double size = std::fabs(evaluate_quick(g, vars, point));
+      if (size < best_size) {
+        best_size = size;
+        best = r;
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -198,6 +235,24 @@ std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
       std::vector<double> p = base;
       p[i] = x;
       points.push_back(std::move(p));
+    }
+  }
+  // Again along each variable through the centre of the kinks' dips, where a bump of
+  // several variables rises above 0.
+  if (vars.size() > 1) {
+    std::vector<double> centre = base;
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      if (const auto r = deepest_dip(kinks, vars, base, i)) centre[i] = *r;
+    }
+    if (centre != base) {
+      for (std::size_t i = 0; i < vars.size(); ++i) {
+        for (double x : line_values(
+                 breakpoints(kinks, vars, centre, i, scan_grid(), kMaxBreakpoints, false))) {
+          std::vector<double> p = centre;
+          p[i] = x;
+          points.push_back(std::move(p));
+        }
+      }
     }
   }
   // Random points: every variable at once, half of moderate size, half log-uniform.

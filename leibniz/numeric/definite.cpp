@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -145,6 +146,14 @@ std::vector<double> scan_grid(double lo, double hi) {
   return grid;
 }
 
+// ln|v| in doubles, for any v MPFR holds (-inf at 0).
+double log_abs(const checking::Real& v) {
+  if (mpfr_zero_p(v.get())) return -std::numeric_limits<double>::infinity();
+  long exponent = 0;
+  const double mantissa = mpfr_get_d_2exp(&exponent, v.get(), MPFR_RNDN);
+  return std::log(std::fabs(mantissa)) + static_cast<double>(exponent) * std::log(2.0);
+}
+
 enum class Growth { Integrable, Divergent, Undecided };
 
 // How |f| grows on the sides of r inside [lo, hi]: like 1/|x − r| or faster, where ∫
@@ -161,10 +170,10 @@ Growth growth_near(const Expr& e, const Expr& var, double r, double lo, double h
     const auto f2 = checking::evaluate_side(e, std::span(&var, 1), nearer);
     if (f1.overflow || f2.overflow) return Growth::Divergent;  // beyond MPFR's range: e^(1/x)
     if (!f1.defined() || !f2.defined()) continue;  // undefined there: reported by the scan
-    const double v1 = std::fabs(f1.high->to_double()), v2 = std::fabs(f2.high->to_double());
-    if (std::isinf(v2)) return Growth::Divergent;
-    if (v2 < 1e6 || v2 <= v1) continue;
-    const double side_p = std::log(v2 / v1) / std::log((near[0] - r) / (nearer[0] - r));
+    // By logarithms: e^x at 710 is beyond a double, not unbounded.
+    const double v1 = log_abs(*f1.high), v2 = log_abs(*f2.high);
+    if (v2 < std::log(1e6) || v2 <= v1) continue;
+    const double side_p = (v2 - v1) / std::log((near[0] - r) / (nearer[0] - r));
     if (side_p >= kDivergentExponent) {
       p = side_p;
       return Growth::Divergent;
@@ -223,9 +232,14 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
       if (error.kind() != ErrorKind::Domain) throw;
       const double step = 1e-9 * std::max(1.0, std::fabs(x));
       const double left[] = {x - step}, right[] = {x + step};
-      if (std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise)) &&
-          std::isfinite(checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise))) {
-        continue;
+      const double at_left = checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise),
+                   at_right = checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise);
+      if (std::isfinite(at_left) && std::isfinite(at_right)) continue;
+      if (std::isinf(at_left) && std::isinf(at_right)) {  // defined, but no double holds it
+        throw Error(ErrorKind::Limit,
+                    fmt::format("the integrand is beyond the range of a double at {} = {} "
+                                "(inside {}), where the integral is computed in doubles",
+                                var.name(), point_text(x), interval));
       }
       throw Error(ErrorKind::Domain,
                   fmt::format("the integrand is undefined at {} = {} (inside {}): {}", var.name(),
@@ -413,7 +427,6 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
   const double lo = std::min(from, to), hi = std::max(from, to);
   const std::string interval = interval_text(a, b);
   // Quadrature on the pieces between the singular points, which it never evaluates.
-  const bool finite = a.infinity == 0 && b.infinity == 0;
   std::vector<double> cuts{lo};
   for (double r : singular_points(e, var, integrand, lo, hi, interval)) cuts.push_back(r);
   cuts.push_back(hi);
@@ -445,6 +458,15 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
     q.converged = false;
   }
   if (from > to) q.value = -q.value;
+  const bool finite = a.infinity == 0 && b.infinity == 0;
+  // Bounds that doubles round together or apart (10^20 and 10^20 + 1): the quadrature
+  // ran over another interval, so it is no answer and no witness.
+  bool faithful = true;
+  if (finite) {
+    const double width = closed_form_value(simplify(sub(b.value, a.value)));
+    faithful = std::fabs((to - from) - width) <= 1e-9 * std::fabs(width);
+    if (!faithful) q.converged = false;
+  }
   DefiniteIntegral result;
   result.value = q.value;
   result.error = q.error;
@@ -474,6 +496,13 @@ DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& 
       result.method = "fundamental theorem";
       return result;
     }
+  }
+  if (!faithful) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the bounds of {} are too close for their size to integrate "
+                            "numerically (doubles round the width of the interval), and no "
+                            "antiderivative is known",
+                            interval));
   }
   if (!q.converged) {
     throw Error(ErrorKind::Limit,

@@ -142,6 +142,31 @@ TEST(Check, BadRequests) {
   EXPECT_THROW(run_check({"x + (1 = 2"}, {}, {}), Error);
 }
 
+// \int f \, dx is F + C: equal up to that constant where it stands alone, refused
+// where no constant could make the claim hold, compared as is where it was
+// differentiated away.
+TEST(Check, AnIndefiniteIntegralIsEqualOnlyUpToItsOwnConstant) {
+  EXPECT_EQ(run_check({R"(\int \cos x \, dx = \sin x + 5)"}, {}, {}).verdict, Verdict::Holds);
+  EXPECT_EQ(run_check({R"(2\int \cos x \, dx = 2\sin x + 1)"}, {}, {}).verdict, Verdict::Holds);
+  EXPECT_EQ(run_check({R"(\int \cos x \, dx = \sin x + x)"}, {}, {}).verdict, Verdict::Fails);
+  EXPECT_EQ(run_check({R"(\frac{d}{dx} \int x \, dx = x + 1)"}, {}, {}).verdict, Verdict::Fails);
+  const auto chain = run_check({R"(\int x \, dx = \frac{x^2}{2} = \frac{x^2}{2} + 1)"}, {}, {});
+  EXPECT_EQ(chain.verdict, Verdict::Fails);
+  EXPECT_EQ(chain.first_broken, std::optional<std::size_t>(1));
+  for (const char* claim : {R"(x \int 1 \, dx = x^2 + 3)", R"(e^{\int 1 \, dx} = e^x + 1)",
+                            R"(\left(\int x \, dx\right)^2 = \frac{x^4}{4} + 1)"}) {
+    try {
+      run_check({claim}, {}, {});
+      ADD_FAILURE() << claim << " was compared";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Unsupported) << claim;
+      EXPECT_EQ(std::string(e.what()),
+                "an indefinite integral inside a product, power or function: its constant of "
+                "integration does not cancel; write the claim as A = \\int f \\, dx");
+    }
+  }
+}
+
 // An error in a later side names the column in the whole claim.
 TEST(Check, ErrorsInALaterSideCountColumnsInTheWholeClaim) {
   try {

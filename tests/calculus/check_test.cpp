@@ -106,8 +106,38 @@ TEST(CheckEqual, UnknownWhenNoPointHasBothSidesDefined) {
   const EqualityCheck c = check("sqrt(x)", "sqrt(-x)");
   EXPECT_EQ(c.verdict, Verdict::Unknown);
   EXPECT_EQ(c.reason,
-            "no point was found where both sides are defined: at x = 1 the left side is 1 and "
-            "the right side is undefined");
+            "only 1 of 79 points could be evaluated on both sides: at x = 1 the left side is 1 "
+            "and the right side is undefined");  // at x = 0 both are 0
+}
+
+TEST(CheckEqual, AStepIsSampledAtItsBreakpoint) {
+  // sign(0) = 0 and heaviside(0) = 0: both sides of 0 agree, 0 itself does not.
+  EXPECT_EQ(check("sign(x)^2", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x) + heaviside(-x)", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x)", "(sign(x) + 1)/2").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x - 2)", "(sign(x - 2) + 1)/2").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(x)^2", "heaviside(x)").verdict, Verdict::Holds);
+  // At 1/3, which no double holds: exactly.
+  const EqualityCheck third = check("sign(3*x - 1)^2", "1");
+  EXPECT_EQ(third.verdict, Verdict::Fails);
+  EXPECT_EQ(third.point, (std::vector<std::pair<std::string, std::string>>{{"x", "1/3"}}));
+  EXPECT_EQ(check("heaviside(x - 1/3) + heaviside(1/3 - x)", "1").verdict, Verdict::Fails);
+  EXPECT_EQ(check("sign(x - 2/7)*abs(x - 2/7)", "x - 2/7").verdict, Verdict::Holds);
+  EXPECT_EQ(check("sign(x)*abs(x)", "x").verdict, Verdict::Holds);
+}
+
+TEST(CheckEqual, ANegativeBaseMeetsAWholeExponent) {
+  // At x = -1/2, z = -1/2 both sides are defined: 2 and -2.
+  EXPECT_EQ(check("(x^2)^z", "x^(2*z)").verdict, Verdict::Fails);
+  EXPECT_EQ(check("(x^y)^z", "x^(y*z)").verdict, Verdict::Fails);
+  EXPECT_EQ(check("(x^2)^z", "abs(x)^(2*z)").verdict, Verdict::Holds);
+}
+
+TEST(CheckEqual, ABumpOfTwoVariablesIsFound) {
+  // Its kink meets 0 only on lines through (5, 5), far from the usual base values.
+  EXPECT_EQ(check("relu(1 - (x - 5)^2 - (y - 5)^2)", "0").verdict, Verdict::Fails);
+  EXPECT_EQ(check("heaviside(1 - (x - 3)^2 - (y + 4)^2)", "0").verdict, Verdict::Fails);
+  EXPECT_EQ(check("relu(-(x - 5)^2 - (y - 5)^2)", "0").verdict, Verdict::Holds);
 }
 
 TEST(CheckEqual, AClaimThatHoldsOnlyPastAFarBreakpointFails) {

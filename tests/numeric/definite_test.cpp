@@ -178,6 +178,26 @@ TEST(Definite, QuadratureThatDoesNotConvergeIsNoAnswer) {
             0u);
 }
 
+TEST(Definite, BoundsThatDoublesRoundAreNoQuadrature) {
+  // 10^20 + 1 is 10^20 in doubles: the quadrature would integrate over nothing.
+  EXPECT_EQ(exact("1", "10^20", "10^20 + 1"), "1");
+  EXPECT_EQ(exact("x^2", "10^17", "10^17 + 3"), "30000000000000000900000000000000009");
+  EXPECT_EQ(exact("x", "1", "1 + 10^-12"), "2000000000001/2000000000000000000000000");
+  EXPECT_EQ(error_of("sin(x)/x", "10^20", "10^20 + 10000", ErrorKind::Limit),
+            "the bounds of [100000000000000000000, 100000000000000010000] are too close for their "
+            "size to integrate "
+            "numerically (doubles round the width of the interval), and no antiderivative is "
+            "known");
+}
+
+TEST(Definite, AValueBeyondADoubleIsNoDivergence) {
+  // e^x is bounded on [0, 800]; its values there are not all doubles.
+  EXPECT_EQ(error_of("exp(x)", "0", "800", ErrorKind::Limit),
+            "the integrand is beyond the range of a double at x = 710 (inside [0, 800]), where "
+            "the integral is computed in doubles");
+  EXPECT_EQ(exact("exp(x)", "0", "700"), "e^700 - 1");
+}
+
 TEST(Definite, Bounds) {
   EXPECT_EQ(Bound::parse("-inf").infinity, -1);
   EXPECT_EQ(Bound::parse("oo").infinity, 1);
