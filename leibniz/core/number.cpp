@@ -117,7 +117,15 @@ Number Number::parse(std::string_view text) {
   const std::string_view mantissa = text.substr(0, text.find_first_of("eE"));
   const bool zero = mantissa.find_first_of("123456789") == std::string_view::npos;
   if (ec == std::errc() && ptr == end && std::isfinite(value) && (value != 0 || zero)) {
-    return from_double(value);
+    // Only when the double keeps every digit typed: 0.1 prints back as 0.1, but
+    // 1.0000000000000001 would silently be 1, so it is read exactly instead.
+    char shortest[32];
+    const auto printed =
+        std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
+    const std::string_view back(shortest, static_cast<std::size_t>(printed.ptr - shortest));
+    if (zero || parse_exact(back) == parse_exact(text.substr(text[0] == '+' ? 1 : 0))) {
+      return from_double(value);
+    }
   }
   // Beyond the range of a double (1e309, 1e-400): its exact value rather than inf or 0.
   return parse_exact(text);

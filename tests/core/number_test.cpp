@@ -43,6 +43,15 @@ TEST(Number, FloatsWhenADoubleHoldsThem) {
   EXPECT_EQ(Number::parse("1.7976931348623157e308").to_double(), 1.7976931348623157e308);
   EXPECT_TRUE(Number::parse("0.0e-999").is_float());
   EXPECT_TRUE(Number::parse("17").is_exact());
+  EXPECT_TRUE(Number::parse("6.666666666666666e+19").is_float());
+}
+
+// More digits than a double keeps: read exactly, never silently rounded (a claim
+// x*1.0000000000000001 = x must not hold).
+TEST(Number, DigitsADoubleWouldDropAreReadExactly) {
+  EXPECT_EQ(Number::parse("1.0000000000000001"),
+            Number::rational(10000000000000001, 10000000000000000));
+  EXPECT_TRUE(Number::parse("3.14159265358979323846").is_exact());
 }
 
 TEST(Number, BeyondADoubleTheExactValue) {
