@@ -26,7 +26,7 @@ void register_diff(CLI::App& app, int& exit_status) {
     args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
       Trace trace;
-      const Expr result = app::run_diff(app::parse_input(args->expr, app::Syntax::Auto), args->wrt,
+      const Expr result = app::run_diff(app::parse_input(args->expr, args->out.syntax), args->wrt,
                                         args->steps ? &trace : nullptr);
       print_answer(result, args->steps ? &trace : nullptr, args->out);
     });

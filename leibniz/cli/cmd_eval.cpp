@@ -25,14 +25,14 @@ void register_eval(CLI::App& app, int& exit_status) {
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
-      const Expr e = app::parse_input(args->expr, app::Syntax::Auto);
+      const Expr e = app::parse_input(args->expr, args->out.syntax);
       std::map<std::string, Expr> at;
       for (const std::string& binding : args->bindings) {
         const auto eq = binding.find('=');
         if (eq == std::string::npos || eq == 0) {
           throw Error(ErrorKind::Request, fmt::format("expected NAME=VALUE, got '{}'", binding));
         }
-        at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), app::Syntax::Auto);
+        at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), args->out.syntax);
       }
       const app::Evaluation result = app::run_eval(e, at);
       if (args->out.json) {

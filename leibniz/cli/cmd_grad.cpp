@@ -62,7 +62,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   grad->callback([g, &exit_status] {
     g->expr = expression_argument(g->expr);
     exit_status = guarded(g->out, g->expr, [&] {
-      const auto gradient = app::run_grad(app::parse_input(g->expr, app::Syntax::Auto), g->wrt);
+      const auto gradient = app::run_grad(app::parse_input(g->expr, g->out.syntax), g->wrt);
       if (g->out.json) {
         app::Answer answer = app::grad_answer(gradient, g->wrt);
         add_warnings(answer);
@@ -83,7 +83,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   jac->callback([jc, &exit_status] {
     jc->expr = expression_argument(jc->expr);
     exit_status = guarded(jc->out, jc->expr, [&] {
-      const auto functions = app::parse_inputs(jc->expr, app::Syntax::Auto);
+      const auto functions = app::parse_inputs(jc->expr, jc->out.syntax);
       const auto matrix = app::run_jacobian(functions, jc->wrt);
       print_matrix(matrix, jc->out,
                    [&] { return app::jacobian_answer(functions, jc->wrt, matrix); });
@@ -96,7 +96,7 @@ void register_grad(CLI::App& app, int& exit_status) {
   hess->callback([h, &exit_status] {
     h->expr = expression_argument(h->expr);
     exit_status = guarded(h->out, h->expr, [&] {
-      const auto matrix = app::run_hessian(app::parse_input(h->expr, app::Syntax::Auto), h->wrt);
+      const auto matrix = app::run_hessian(app::parse_input(h->expr, h->out.syntax), h->wrt);
       print_matrix(matrix, h->out, [&] { return app::hessian_answer(h->wrt, matrix); });
     });
   });

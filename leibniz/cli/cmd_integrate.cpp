@@ -28,7 +28,7 @@ struct Args {
 
 void indefinite(const Args& args) {
   Trace trace;
-  const Expr e = app::parse_input(args.expr, app::Syntax::Auto);
+  const Expr e = app::parse_input(args.expr, args.out.syntax);
   const Expr result = integrate(e, app::variable(args.var), args.steps ? &trace : nullptr);
   print_answer(result, args.steps ? &trace : nullptr, args.out);
 }
@@ -37,7 +37,7 @@ void definite(const Args& args) {
   if (args.from.empty() || args.to.empty()) {
     throw Error(ErrorKind::Request, "a definite integral needs both --from and --to");
   }
-  const Expr e = app::parse_input(args.expr, app::Syntax::Auto);
+  const Expr e = app::parse_input(args.expr, args.out.syntax);
   const Bound a = Bound::parse(args.from), b = Bound::parse(args.to);
   const DefiniteIntegral r = definite_integral(e, app::variable(args.var), a, b, args.numeric);
   if (args.out.json) {

@@ -21,7 +21,7 @@ void add_rewrite(CLI::App& app, int& exit_status, const char* name, const char* 
   cmd->callback([args, &exit_status, operation] {
     args->expr = expression_argument(args->expr);
     exit_status = guarded(args->out, args->expr, [&] {
-      const Expr result = operation(app::parse_input(args->expr, app::Syntax::Auto));
+      const Expr result = operation(app::parse_input(args->expr, args->out.syntax));
       if (args->out.json) {
         std::cout << answer_json(result).dump() << std::endl;
       } else {

@@ -23,6 +23,15 @@ std::string expression_argument(const std::string& argument) {
 }
 
 void add_output_flags(CLI::App& command, OutputOptions& options) {
+  command
+      .add_option_function<std::string>(
+          "--syntax",
+          [&options](const std::string& name) {
+            options.syntax = name == "latex" ? app::Syntax::Latex : app::Syntax::Text;
+          },
+          "read the expression as text or latex (default: LaTeX when it holds a backslash or "
+          "braces)")
+      ->check(CLI::IsMember({"text", "latex"}));
   command.add_flag("--latex", options.latex, "print the result as LaTeX");
   command.add_flag("--json", options.json, "print the result as one JSON object");
   command.add_flag("--plain", options.plain, "print the text syntax even on a terminal");

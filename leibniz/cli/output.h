@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "leibniz/app/operations.h"
 #include "leibniz/calculus/steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/expr.h"
@@ -15,6 +16,9 @@
 namespace leibniz::cli {
 
 struct OutputOptions {
+  /// How the expression is read: auto (LaTeX when it holds a backslash or braces), or
+  /// as told by --syntax text|latex (batch's "syntax").
+  app::Syntax syntax = app::Syntax::Auto;
   bool latex = false;
   bool json = false;
   bool plain = false;
@@ -25,7 +29,7 @@ struct OutputOptions {
 /// expressions longer than a command line can hold).
 std::string expression_argument(const std::string& argument);
 
-/// Adds --latex, --json, --plain and --pretty to a subcommand.
+/// Adds --syntax, --latex, --json, --plain and --pretty to a subcommand.
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
 /// The expression in the chosen notation (not JSON).

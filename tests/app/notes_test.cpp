@@ -19,15 +19,15 @@ std::vector<std::string> notes_of_diff(const std::string& expr, std::vector<std:
 
 const char* const kXy =
     "x does not occur in the expression; did you mean x*y? (xy is one name; write 2*x*y^3, or "
-    "use --latex for the notes' notation)";
+    "read it as LaTeX (--syntax latex), the notes' notation)";
 
 // Issue 10 A9: the notes' 2xy^3 in text is 2*xy^3; differentiating by x answers 0 and says why.
 TEST(Notes, AVariableInsideALongerName) {
   EXPECT_EQ(notes_of_diff("2xy^3", {"x"}), std::vector<std::string>{kXy});
   EXPECT_EQ(notes_of_diff("xy + xz", {"x"}),
             std::vector<std::string>{"x does not occur in the expression; did you mean x*y? (xy, "
-                                     "xz are each one name; write x*y + x*z, or use --latex for "
-                                     "the notes' notation)"});
+                                     "xz are each one name; write x*y + x*z, or read it as LaTeX "
+                                     "(--syntax latex), the notes' notation)"});
   EXPECT_EQ(notes_of_diff("sin(x1)", {"x"}),
             std::vector<std::string>{"x does not occur in the expression (x1 is one name)"});
   EXPECT_EQ(notes_of_diff("2xy^3", {"x", "x"}), std::vector<std::string>{kXy});  // once
@@ -48,8 +48,8 @@ TEST(Notes, EveryDerivativeRequest) {
   ASSERT_EQ(notes.list().size(), 2u);  // the same note once; the jacobian's has no rewrite
   EXPECT_EQ(notes.list()[0], kXy);
   EXPECT_EQ(notes.list()[1],
-            "x does not occur in the expression; did you mean x*y? (xy is one name; use --latex "
-            "for the notes' notation)");
+            "x does not occur in the expression; did you mean x*y? (xy is one name; read it as "
+            "LaTeX (--syntax latex), the notes' notation)");
 }
 
 TEST(Notes, TheNotesDerivativeNotation) {
