@@ -1,5 +1,7 @@
 #include "leibniz/app/answers.h"
 
+#include <cmath>
+
 #include "leibniz/expr/print.h"
 
 namespace leibniz::app {
@@ -62,7 +64,8 @@ Answer definite_answer(const DefiniteIntegral& integral) {
     answer = expr_answer(integral.exact);
     answer["antiderivative"] = print_text(integral.antiderivative);
   }
-  answer["value"] = integral.value;
+  // Symbolic bounds give a formula and no number.
+  answer["value"] = std::isnan(integral.value) ? Answer(nullptr) : Answer(integral.value);
   answer["error_estimate"] = integral.error;
   answer["converged"] = integral.converged;
   answer["method"] = integral.method;

@@ -2,6 +2,7 @@
 // antiderivative (without + C), or a definite integral.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "leibniz/app/answers.h"
@@ -42,6 +43,11 @@ void definite(const Args& args) {
   const DefiniteIntegral r = definite_integral(e, app::variable(args.var), a, b, args.numeric);
   if (args.out.json) {
     std::cout << app::definite_answer(r).dump() << std::endl;
+    return;
+  }
+  if (!r.exact.is_null() && std::isnan(r.value)) {  // symbolic bounds: no number
+    std::cout << fmt::format("{}  (fundamental theorem, F = {})\n", show(r.exact, args.out),
+                             show(r.antiderivative, args.out));
     return;
   }
   if (!r.exact.is_null()) {

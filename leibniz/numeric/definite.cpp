@@ -17,6 +17,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
+#include "leibniz/expr/symbols.h"
 #include "leibniz/numeric/program.h"
 #include "leibniz/numeric/quadrature.h"
 
@@ -420,8 +421,47 @@ std::string Bound::text() const {
   return print_text(value);
 }
 
+namespace {
+
+// ∫_a^b with a bound or a parameter that is a symbol (--from a --to b): F(b) − F(a) is
+// right only where F is continuous between the bounds, which symbols do not show; so only
+// when neither f nor F has a point where it can break (a pole, a root's or a logarithm's
+// edge, |u|).
+DefiniteIntegral with_symbolic_bounds(const Expr& e, const Expr& var, const Bound& a,
+                                      const Bound& b, bool numeric_only) {
+  if (numeric_only || a.infinity != 0 || b.infinity != 0) {
+    throw Error(ErrorKind::Request,
+                "numeric integration and infinite bounds need numbers as the other bound");
+  }
+  const Expr F = integrate(e, var);
+  for (const Expr& g : {e, F}) {
+    const std::vector<Expr> breaks = checking::breakpoint_functions(g);
+    if (!breaks.empty()) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("with symbolic bounds leibniz answers F(b) - F(a) only when the "
+                              "integrand and F = {} are continuous everywhere, and {} may break "
+                              "where {} = 0; give numbers as bounds",
+                              print_text(F), print_text(g), print_text(breaks.front())));
+    }
+  }
+  DefiniteIntegral result;
+  result.antiderivative = F;
+  result.exact = simplify(sub(at(F, var, b.value), at(F, var, a.value)));
+  result.value = std::numeric_limits<double>::quiet_NaN();  // no number: it has symbols
+  result.method = "fundamental theorem";
+  return result;
+}
+
+}  // namespace
+
 DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& a, const Bound& b,
                                    bool numeric_only) {
+  // A symbol in a bound, or a parameter in the integrand (∫_0^π c·sin(x) dx): a formula.
+  bool symbolic = std::ranges::any_of(free_symbols(e), [&](const Expr& s) { return s != var; });
+  for (const Bound* bound : {&a, &b}) {
+    symbolic |= bound->infinity == 0 && !free_symbols(bound->value).empty();
+  }
+  if (symbolic) return with_symbolic_bounds(e, var, a, b, numeric_only);
   const Program integrand(e, std::span(&var, 1));
   const double from = a.to_double(), to = b.to_double();
   const double lo = std::min(from, to), hi = std::max(from, to);

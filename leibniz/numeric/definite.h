@@ -30,8 +30,9 @@ struct DefiniteIntegral {
 };
 
 /// ∫_a^b e dvar. With `numeric_only`, quadrature without looking for an antiderivative.
-/// Throws Error{Domain} when the integrand is undefined inside the interval, and
-/// Error{Request} when it has symbols other than var.
+/// Throws Error{Domain} when the integrand is undefined inside the interval. With a
+/// symbol in a bound or a parameter in e, the exact F(b) − F(a) when neither e nor F can
+/// break anywhere (`value` is then NaN), else Error{Unsupported}.
 DefiniteIntegral definite_integral(const Expr& e, const Expr& var, const Bound& a, const Bound& b,
                                    bool numeric_only = false);
 

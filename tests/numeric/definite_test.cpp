@@ -69,6 +69,19 @@ std::string error_of(const char* f, const char* a, const char* b, ErrorKind kind
 
 // Issue 10, A7: a singularity inside [a, b] where |f| grows like 1/|x - r| or faster is
 // a domain error naming it, never a number.
+// Symbols in the bounds or the integrand: F(b) - F(a) where nothing can break.
+TEST(Definite, SymbolicBoundsAndParameters) {
+  EXPECT_EQ(print_text(definite("x^2", "a", "b").exact), "b^3/3 - a^3/3");
+  EXPECT_EQ(print_text(definite("c*sin(x)", "0", "pi").exact), "2*c");
+  EXPECT_TRUE(std::isnan(definite("x^2", "a", "b").value));
+  EXPECT_EQ(error_of("1/x", "a", "b", ErrorKind::Unsupported),
+            "with symbolic bounds leibniz answers F(b) - F(a) only when the integrand and F = "
+            "ln(abs(x)) are continuous everywhere, and 1/x may break where x = 0; give numbers as "
+            "bounds");
+  EXPECT_EQ(error_of("x", "a", "inf", ErrorKind::Request),
+            "numeric integration and infinite bounds need numbers as the other bound");
+}
+
 // Growth a little slower than 1/x, or 1/x times a logarithm, is too close to call from
 // samples: x^-0.97 converges and 1/(x ln x) diverges, both measured near p = 0.96.
 TEST(Definite, GrowthCloseToOneOverXIsNotDecided) {
