@@ -15,6 +15,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
@@ -250,6 +251,12 @@ const Node* piecewise_part(const Expr& e, const Expr& var, std::unordered_set<co
 Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   if (!var.is(Kind::Symbol)) {
     throw Error(ErrorKind::Request, "the variable of integration must be a symbol");
+  }
+  if (const auto f = undefined_function_in(e)) {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("no antiderivative of {} with respect to {}: '{}' is an undefined "
+                            "function",
+                            print_text(e), var.name(), *f));
   }
   integration::Integrator in(var, trace != nullptr);
   const Expr raw = in.antiderivative(e);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/expr.h"
 #include "leibniz/expr/functions.h"
 
@@ -52,6 +53,21 @@ class RandomExpr {
         return func(fn, any(depth - 1));
       }
     }
+  }
+
+  /// any(), with undefined functions of one or two arguments and their derivatives
+  /// (spec §1 v2) among the forms.
+  Expr any_with_calls(int depth) {
+    if (depth == 0 || pick(3) != 0) return any(depth);
+    static const char* const kNames[] = {"f", "g", "h", "u", "F"};
+    std::vector<Expr> args{any_with_calls(depth - 1)};
+    if (pick(2) == 0) args.push_back(pick(3) == 0 ? args[0] : any_with_calls(depth - 1));
+    std::vector<std::size_t> slots;
+    for (int k = pick(4); k > 0 && k < 3; --k) {
+      slots.push_back(static_cast<std::size_t>(pick(static_cast<int>(args.size()))));
+    }
+    const Expr c = call(kNames[pick(5)], args, slots);
+    return pick(2) == 0 ? c : mul(any_with_calls(depth - 1), c);
   }
 
   double uniform(double lo, double hi) { return std::uniform_real_distribution<>(lo, hi)(rng_); }
