@@ -145,6 +145,8 @@ class Parser {
       }
       // A model file's own function dx: d/dx(t) stays d divided by dx(t).
       if (options_.is_function_name && options_.is_function_name(var.text)) return std::nullopt;
+      // d/diff(g(x), x) is d divided by a derivative (spec §1 v2).
+      if (var.text == "diff" && tokens_[i + 1].kind == Tok::LParen) return std::nullopt;
       var.text.remove_prefix(1);
       var.pos += 1;
     }
