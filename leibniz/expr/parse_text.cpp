@@ -411,8 +411,50 @@ class Parser {
     return argument;
   }
 
-  static Error unknown_function(const Token& t) {
-    return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
+  // Where undefined functions are read (spec §1 v2), the message names the nearest
+  // known function and how to declare the name.
+  Error unknown_function(const Token& t) const {
+    if (!options_.undefined_functions) {
+      return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
+    }
+    return Error(ErrorKind::Parse,
+                 fmt::format("unknown function '{}'; the nearest known function is '{}' (a name "
+                             "declared as a function, or one letter such as g(x), is an undefined "
+                             "function)",
+                             t.text, nearest_function(t.text)),
+                 t.pos);
+  }
+
+  static std::string nearest_function(std::string_view name) {
+    std::vector<std::string_view> known{"exp", "sqrt", "log", "diff"};
+    for (std::size_t f = 0; f < kFnCount; ++f) {
+      known.push_back(function_info(static_cast<Fn>(f)).name);
+    }
+    std::string_view best = known[0];
+    std::size_t best_distance = std::string_view::npos;
+    for (std::string_view k : known) {
+      if (const std::size_t d = edit_distance(name, k); d < best_distance) {
+        best_distance = d;
+        best = k;
+      }
+    }
+    return std::string(best);
+  }
+
+  // Levenshtein distance, in bytes.
+  static std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
   }
 
   // The 1-based column of a byte offset, for messages: a character is one column.

@@ -54,7 +54,9 @@ TEST(UndefinedFunction, ParsesAndPrints) {
 }
 
 TEST(UndefinedFunction, OnlyOneLetterNamesOrDeclaredOnes) {
-  EXPECT_EQ(parse_error("foo(x)"), "parse: unknown function 'foo'");
+  EXPECT_EQ(parse_error("foo(x)"),
+            "parse: unknown function 'foo'; the nearest known function is 'log' (a name declared "
+            "as a function, or one letter such as g(x), is an undefined function)");
   EXPECT_EQ(parse_error("e(x)"), "parse: 'e' is a constant, not a function");
   EXPECT_EQ(parse_error("f()"), "parse: 'f' needs an argument");
   ParseOptions options = with_diff();
