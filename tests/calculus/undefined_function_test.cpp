@@ -128,6 +128,20 @@ TEST(UndefinedFunction, NoNumbersNoIntegrals) {
   }
 }
 
+TEST(UndefinedFunction, IntegratesOnlyAPartialDerivative) {
+  const Expr x = symbol("x");
+  EXPECT_EQ(print_text(integrate(parse("diff(g(x), x)"), x)), "g(x)");
+  EXPECT_EQ(print_text(integrate(parse("3*diff(f(x, y), x, y)"), x)), "3*diff(f(x, y), y)");
+  for (const char* e : {"diff(f(x, x), 1)", "diff(g(x^2), x^2)", "x*diff(g(x), x)"}) {
+    try {
+      integrate(parse(e), x);
+      ADD_FAILURE() << "no error for " << e;
+    } catch (const Error& error) {
+      EXPECT_EQ(error.kind(), ErrorKind::Unsupported) << e;
+    }
+  }
+}
+
 TEST(UndefinedFunction, CheckNeedsAProof) {
   const EqualityCheck same = check_equal(parse("g(x)*(1 + x)"), parse("g(x) + x*g(x)"));
   EXPECT_EQ(same.verdict, Verdict::Holds);
