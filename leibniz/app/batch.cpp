@@ -77,6 +77,19 @@ std::vector<std::string> variable_list(const json& request) {
   return names;
 }
 
+// "functions": ["psi"] declares undefined functions for the request (spec §3).
+std::vector<std::string> function_list(const json& request) {
+  auto it = request.find("functions");
+  if (it == request.end()) return {};
+  if (!it->is_array()) bad_request("field 'functions' must be a list of function names");
+  std::vector<std::string> names;
+  for (const json& v : *it) {
+    if (!v.is_string()) bad_request("field 'functions' must be a list of function names");
+    names.push_back(v.get<std::string>());
+  }
+  return names;
+}
+
 Syntax syntax_of(const json& request) {
   auto it = request.find("syntax");
   if (it == request.end()) return Syntax::Text;
@@ -175,6 +188,7 @@ Answer answer_op(const json& request) {
 #ifdef LEIBNIZ_HAS_GRAPH
   if (op == "backprop") return backprop_op(request);
 #endif
+  const DeclaredFunctions declared(function_list(request));
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);
   if (op == "check") return check_op(request, text, syntax);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 #include "leibniz/app/notes.h"
 #include "leibniz/calculus/check_eval.h"
@@ -14,18 +15,74 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/substitute.h"
+#include "leibniz/expr/symbols.h"
 #include "leibniz/numeric/definite.h"
 #include "leibniz/numeric/program.h"
 
 namespace leibniz::app {
+namespace {
+
+// The names the request declares as undefined functions (--function, "functions").
+std::vector<std::string>& declared() {
+  static std::vector<std::string> names;
+  return names;
+}
+
+// f*f(x): a name is a function or a variable in one request (spec §1 v2).
+Expr distinct_names(const Expr& e) {
+  const std::vector<std::string> functions = undefined_function_names(e);
+  if (functions.empty()) return e;
+  for (const Expr& s : free_symbols(e)) {
+    if (std::binary_search(functions.begin(), functions.end(), s.name())) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("'{}' is both a function and a variable in the expression: a name "
+                              "is one or the other",
+                              s.name()));
+    }
+  }
+  return e;
+}
+
+}  // namespace
+
+const std::vector<std::string>& declared_functions() { return declared(); }
+
+void declare_function(const std::string& name) { declared().push_back(name); }
+
+DeclaredFunctions::DeclaredFunctions(std::vector<std::string> names)
+    : saved_(std::exchange(declared(), std::move(names))) {}
+DeclaredFunctions::~DeclaredFunctions() { declared() = std::move(saved_); }
 
 Syntax detect_syntax(std::string_view text) {
   return text.find_first_of("\\{}") == std::string_view::npos ? Syntax::Text : Syntax::Latex;
 }
+
+namespace {
+
+// A declared name must be one the text syntax reads as a name, and not taken.
+std::vector<std::string> checked_function_names(std::vector<std::string> names) {
+  for (const std::string& n : names) {
+    const bool identifier = !n.empty() && std::isalpha(static_cast<unsigned char>(n[0])) &&
+                            std::all_of(n.begin(), n.end(), [](char c) {
+                              return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                            });
+    if (!identifier) {
+      throw Error(ErrorKind::Request, fmt::format("'{}' is not a name for a function", n));
+    }
+    if (is_reserved_name(n) || n == "e" || n == "pi" || n == "diff") {
+      throw Error(ErrorKind::Request,
+                  fmt::format("'{}' is already a name of leibniz: it cannot be declared", n));
+    }
+  }
+  return names;
+}
+
+}  // namespace
 
 Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Auto) syntax = detect_syntax(text);
@@ -36,7 +93,8 @@ Expr parse_input(std::string_view text, Syntax syntax) {
   if (syntax == Syntax::Text) {
     ParseOptions options;
     options.differentiate = differentiate;  // d/dx EXPR
-    return parse_text(text, options);
+    options.functions = checked_function_names(declared_functions());
+    return distinct_names(parse_text(text, options));
   }
   return parse_latex(text, differentiate, latex_integral);
 }
@@ -108,7 +166,23 @@ std::vector<Expr> variables(const std::vector<std::string>& names) {
 
 }  // namespace
 
+// A name is a function or a variable in one request (spec §1 v2): x(y) by x is neither.
+void require_not_functions(const std::vector<Expr>& expressions,
+                           const std::vector<std::string>& wrt) {
+  for (const Expr& e : expressions) {
+    for (const std::string& f : undefined_function_names(e)) {
+      if (std::find(wrt.begin(), wrt.end(), f) != wrt.end()) {
+        throw Error(ErrorKind::Request,
+                    fmt::format("'{}' is a function in the expression and a variable to "
+                                "differentiate by: a name is one or the other",
+                                f));
+      }
+    }
+  }
+}
+
 Expr run_diff(const Expr& e, const std::vector<std::string>& wrt, Trace* trace) {
+  require_not_functions({e}, wrt);
   const std::vector<Expr> vars = variables(wrt);
   note_missing_variables({e}, wrt);
   return derivative(e, vars, trace);
@@ -149,6 +223,7 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
 }
 
 std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
+  require_not_functions({e}, wrt);
   const std::vector<Expr> vars = variables(wrt);
   note_missing_variables({e}, wrt);
   return gradient(e, vars);
@@ -156,12 +231,14 @@ std::vector<Expr> run_grad(const Expr& e, const std::vector<std::string>& wrt) {
 
 std::vector<std::vector<Expr>> run_jacobian(const std::vector<Expr>& functions,
                                             const std::vector<std::string>& wrt) {
+  require_not_functions(functions, wrt);
   const std::vector<Expr> vars = variables(wrt);
   note_missing_variables(functions, wrt);
   return jacobian(functions, vars);
 }
 
 std::vector<std::vector<Expr>> run_hessian(const Expr& e, const std::vector<std::string>& wrt) {
+  require_not_functions({e}, wrt);
   const std::vector<Expr> vars = variables(wrt);
   note_missing_variables({e}, wrt);
   return hessian(e, vars);

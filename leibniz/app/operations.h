@@ -20,6 +20,22 @@ enum class Syntax { Text, Latex, Auto };
 /// differentiates and \int integrates.
 Expr parse_input(std::string_view text, Syntax syntax);
 
+/// The names declared as undefined functions (spec §1 v2: --function psi, "functions")
+/// while the request runs; parse_input reads them.
+const std::vector<std::string>& declared_functions();
+/// Declares one for the rest of the run (the CLI's --function).
+void declare_function(const std::string& name);
+class DeclaredFunctions {
+ public:
+  explicit DeclaredFunctions(std::vector<std::string> names);
+  ~DeclaredFunctions();
+  DeclaredFunctions(const DeclaredFunctions&) = delete;
+  DeclaredFunctions& operator=(const DeclaredFunctions&) = delete;
+
+ private:
+  std::vector<std::string> saved_;
+};
+
 /// What LaTeX's \int f \, dx (lower and upper null) and \int_a^b f \, dx mean: the
 /// antiderivative, or the exact value of the definite integral (Error{Unsupported} when
 /// only a numeric value is known).

@@ -42,7 +42,7 @@ struct Style {
     const Expr e = rename ? rename(original) : original;
     const std::string s = print(original);
     const bool atom =
-        e.args().empty() || e.is(Kind::Func) ||
+        e.args().empty() || e.is(Kind::Func) || e.is(Kind::Call) ||
         (e.is(Kind::Pow) && !(e.exponent().is_number() && e.exponent().number().is_negative()));
     return atom && !(e.is_number() && e.number().is_negative()) ? s : group(s);
   }
@@ -298,6 +298,15 @@ class Writer {
       const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
       return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du, s_.factor(*part(st, "∂f/∂u")),
                          d_part(st, "u"));
+    }
+    if (st.rule == "chain rule, general form") {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
+      std::string formula, filled;
+      for (std::size_t k = 0; k + 1 < st.parts.size(); k += 2) {
+        const std::string plus = k == 0 ? "" : " + ";
+        formula += plus + s_.text(st.parts[k].first) + s_.dot + s_.text(st.parts[k + 1].first);
+        filled += plus + s_.factor(st.parts[k].second) + s_.dot + s_.factor(st.parts[k + 1].second);
+      }
+      return formula + " = " + filled;
     }
     if (st.rule == "constant multiple rule") {
       return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),

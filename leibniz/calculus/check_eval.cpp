@@ -12,6 +12,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/print.h"
 
@@ -118,6 +119,10 @@ class Evaluator {
         if (e.args().size() == 1) return function(e);
         if (e.fn() == Fn::Max || e.fn() == Fn::Min) return extremum(e);
         break;
+      case Kind::Call:  // no values to compare: only a proof decides
+        throw Error(ErrorKind::Unsupported,
+                    fmt::format("'{}' is an undefined function: it has no values to compare",
+                                call_name(e)));
     }
     throw Error(ErrorKind::Unsupported, fmt::format("cannot evaluate {}", print_text(e)));
   }

@@ -4,11 +4,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/calculus/simplify_steps.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/node_map.h"
 #include "leibniz/expr/order.h"
@@ -38,6 +41,7 @@ class Differentiator {
       case Kind::Mul: result = product(e); break;
       case Kind::Pow: result = power(e); break;
       case Kind::Func: result = function(e); break;
+      case Kind::Call: result = undefined_function(e); break;
       default: LZ_ASSERT(false, "a leaf that depends on the variable is the variable");
     }
     memo_.insert(e, result);
@@ -244,6 +248,36 @@ class Differentiator {
                                  {d_name("u"), da},
                                  {d_name("v"), db}}
                          : Parts{});
+  }
+
+  // An undefined function, by the chain rule through each argument that holds x:
+  // ∂/∂x f(g, h) = ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x, the partials ∂f/∂g kept as objects (call.h).
+  Expr undefined_function(const Expr& e) {
+    const auto args = e.args();
+    const bool direct = std::all_of(args.begin(), args.end(),
+                                    [this](const Expr& a) { return a == var_ || !depends(a); });
+    const std::size_t step = begin(e, direct ? "partial derivative" : "chain rule, general form");
+    std::vector<Expr> terms;
+    Parts parts;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (!depends(args[i])) continue;
+      const Expr partial = call_derivative(e, i);
+      Expr da = args[i] == var_ ? integer(1) : d(args[i]);
+      terms.push_back(mul(partial, da));
+      if (trace_) {
+        const std::string a = argument_name(args[i]);
+        parts.emplace_back(fmt::format("∂{}/∂{}", call_name(e), a), partial);
+        parts.emplace_back(d_name(a.c_str()), da);
+      }
+    }
+    return finish(step, add(terms), std::move(parts));
+  }
+
+  // How the notes name an argument in ∂f/∂g: g for g(x, y), else the argument itself.
+  static std::string argument_name(const Expr& a) {
+    if (a.is(Kind::Call) && call_slots(a).empty()) return call_name(a);
+    if (a.is(Kind::Symbol)) return a.name();
+    return "(" + print_text(a) + ")";
   }
 
   Expr var_;

@@ -25,6 +25,11 @@ Expr expand_inside(const Expr& atom) {
       for (const Expr& a : atom.args()) args.push_back(expand(a));
       return func(atom.fn(), args);
     }
+    case Kind::Call: {  // an opaque atom: only its arguments expand
+      std::vector<Expr> args;
+      for (const Expr& a : atom.args()) args.push_back(expand(a));
+      return detail::make_call(atom.name(), args);
+    }
     case Kind::Pow: return pow(expand(atom.base()), expand(atom.exponent()));
     default: return atom;
   }
@@ -195,7 +200,8 @@ Expr expand(const Expr& e) {
     case Kind::Number:
     case Kind::Symbol:
     case Kind::Constant: return e;
-    case Kind::Func: return expand_inside(e);
+    case Kind::Func:
+    case Kind::Call: return expand_inside(e);
     default: break;
   }
   if (e.is(Kind::Pow) && !is_integer_power(e)) return expand_inside(e);

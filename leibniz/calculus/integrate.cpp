@@ -15,6 +15,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
@@ -247,9 +248,47 @@ const Node* piecewise_part(const Expr& e, const Expr& var, std::unordered_set<co
 
 }  // namespace
 
+namespace {
+
+// c·∂g/∂x of an undefined function g whose argument x no other argument holds: c·g, whose
+// derivative it is by construction (call.h). Null for anything else.
+Expr partial_antiderivative(const Expr& e, const Expr& var) {
+  const auto [c, rest] = split_coefficient(e);
+  if (!rest.is(Kind::Call)) return {};
+  const std::vector<std::size_t> slots = call_slots(rest);
+  for (std::size_t k = 0; k < slots.size(); ++k) {
+    if (rest.arg(slots[k]) != var) continue;
+    std::vector<std::size_t> fewer = slots;
+    fewer.erase(fewer.begin() + static_cast<long>(k));
+    const Expr g = call(call_name(rest), rest.args(), fewer);
+    if (partial_in(g, var) == rest) return mul(number(c), g);
+  }
+  return {};
+}
+
+}  // namespace
+
 Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   if (!var.is(Kind::Symbol)) {
     throw Error(ErrorKind::Request, "the variable of integration must be a symbol");
+  }
+  if (const auto f = undefined_function_in(e)) {
+    if (Expr g = partial_antiderivative(e, var); !g.is_null()) {
+      if (trace != nullptr) {
+        trace->add({StepOperation::Antiderivative,
+                    "undefined function: ∫ ∂g/∂x dx = g",
+                    var,
+                    e,
+                    g,
+                    {},
+                    0});
+      }
+      return g;
+    }
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("no antiderivative of {} with respect to {}: '{}' is an undefined "
+                            "function",
+                            print_text(e), var.name(), *f));
   }
   integration::Integrator in(var, trace != nullptr);
   const Expr raw = in.antiderivative(e);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "leibniz/app/operations.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/core/limits.h"
 
@@ -96,6 +97,10 @@ int main(int argc, char** argv) {
                        : "needs a positive number of seconds, not '" + text + "'";
           },
           "SECONDS"));
+  std::vector<std::string> functions;
+  app.add_option("--function", functions,
+                 "declares NAME an undefined function, as g is in g(x, y): --function psi")
+      ->each([](const std::string& name) { leibniz::app::declare_function(name); });
   int exit_status = 0;
   leibniz::cli::register_diff(app, exit_status);
   leibniz::cli::register_simplify(app, exit_status);

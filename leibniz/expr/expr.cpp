@@ -35,6 +35,9 @@ bool matches(const NodeKey& key, const Node& node) {
     case Kind::Func:
       if (key.fn != node.fn) return false;
       break;
+    case Kind::Call:
+      if (*key.name != node.name) return false;
+      break;
     default: break;
   }
   return std::ranges::equal(key.args, node.args());
@@ -134,6 +137,7 @@ std::uint64_t key_hash(const NodeKey& key) {
     case Kind::Symbol: h = mix(h, string_hash(*key.name)); break;
     case Kind::Constant: h = mix(h, static_cast<std::uint64_t>(key.constant) + 17); break;
     case Kind::Func: h = mix(h, static_cast<std::uint64_t>(key.fn) + 101); break;
+    case Kind::Call: h = mix(h, string_hash(*key.name)); break;
     default: break;
   }
   for (const Expr& a : key.args) h = mix(h, a.hash());
@@ -233,6 +237,9 @@ int compare_structure(const Expr& a, const Expr& b) {
     case Kind::Func:
       if (a.fn() != b.fn()) return a.fn() < b.fn() ? -1 : 1;
       break;
+    case Kind::Call:
+      if (a.name() != b.name()) return a.name() < b.name() ? -1 : 1;
+      break;
     default: break;
   }
   if (a.args().size() != b.args().size()) return a.args().size() < b.args().size() ? -1 : 1;
@@ -284,6 +291,17 @@ Expr make_constant(ConstantId id) {
   key.kind = Kind::Constant;
   key.constant = id;
   return intern(key, [](Node&) {});
+}
+
+Expr make_call(const std::string& key_name, std::span<const Expr> args) {
+  NodeKey key;
+  key.kind = Kind::Call;
+  key.name = &key_name;
+  key.args = args;
+  return intern(key, [&](Node& n) {
+    n.name = key_name;
+    n.set_args(args);
+  });
 }
 
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn) {

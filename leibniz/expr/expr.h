@@ -21,7 +21,9 @@
 
 namespace leibniz {
 
-enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func };
+/// Call: an undefined function (spec §1 v2) applied to its arguments, or one of its
+/// partial derivatives; the name and the derivative live in the node's name (call.h).
+enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func, Call };
 enum class ConstantId : std::uint8_t { E, Pi };
 
 /// The elementary functions; their properties live in functions.h. All take one
@@ -86,7 +88,7 @@ class Expr {
   bool is_zero() const;
   bool is_one() const;
   bool is_integer() const;  // an exact integer number
-  /// The name of a Symbol.
+  /// The name of a Symbol; of a Call, its key (call.h reads it).
   const std::string& name() const;
   ConstantId constant() const;
   bool is_e() const;
@@ -198,6 +200,8 @@ namespace detail {
 Expr make_number(const Number& value);
 Expr make_symbol(const std::string& name);
 Expr make_constant(ConstantId id);
+/// A Call node: `key` is the name with the derivative's slots (see call.h).
+Expr make_call(const std::string& key, std::span<const Expr> args);
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn = Fn::Ln);
 /// The same, copying the arguments only when the node is not already alive.
 Expr make_node(Kind kind, std::span<const Expr> args, Fn fn = Fn::Ln);

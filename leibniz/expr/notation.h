@@ -42,6 +42,15 @@ class Notation {
   /// The precedence of what fraction() returns.
   virtual Precedence fraction_precedence() const { return Precedence::Product; }
   virtual std::string minus() const { return "-"; }
+  /// An undefined function's derivative (spec §1 v2): `of` differentiated in the
+  /// argument `wrt` (an argument, or its 1-based place when the argument says too little).
+  /// `variable`: wrt is a variable that only that argument holds.
+  virtual std::string derivative(const std::string& of, const std::string& wrt,
+                                 bool /*variable*/) const {
+    return "diff(" + of + ", " + wrt + ")";
+  }
+  /// The name of an undefined function.
+  virtual std::string function_name(const std::string& name) const { return symbol(name); }
 };
 
 /// The shared walk: prints e in the given notation.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
@@ -21,7 +22,8 @@ Monomial monomial_of(const Expr& term) {
   auto take = [&m](const Expr& factor) {
     if (factor.is_number()) return;
     auto [base, exponent] = split_power(factor);
-    if (base.is(Kind::Symbol) && exponent.is_number()) {
+    // An undefined function's call orders as a variable would, by its name and slots.
+    if ((base.is(Kind::Symbol) || base.is(Kind::Call)) && exponent.is_number()) {
       const double e = exponent.number().to_double();
       m.powers.emplace_back(base.name(), e);
       m.degree += e;
@@ -65,7 +67,8 @@ int factor_rank(const Expr& factor) {
     case Kind::Number: return 0;
     case Kind::Constant: return base.is_e() ? 4 : 1;
     case Kind::Symbol: return 2;
-    case Kind::Func: return 3;
+    case Kind::Func:
+    case Kind::Call: return 3;
     case Kind::Pow: return 5;
     case Kind::Mul: return 5;
     case Kind::Add: return 6;
@@ -77,6 +80,7 @@ std::string factor_key(const Expr& factor) {
   const Expr& base = split_power(factor).first;
   if (base.is(Kind::Symbol)) return base.name();
   if (base.is(Kind::Func)) return std::string(function_info(base.fn()).name);
+  if (base.is(Kind::Call)) return base.name();  // g(x) before its derivatives
   return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct ParseOptions {
   /// cannot see calculus, so the caller passes it in. Without it d/dx EXPR is an
   /// Error{Unsupported}.
   std::function<Expr(const Expr& expr, const Expr& var)> differentiate;
+  /// Undefined functions (spec §1 v2): a one-letter name other than e applied to
+  /// arguments, and the names in `functions`, are calls kept as objects (call.h).
+  bool undefined_functions = true;
+  std::vector<std::string> functions;
 };
 
 /// Parses "x^2*sin(y) + 2x", and the Unicode print_unicode writes ("4x³y", "√(1 − x²)"). Throws

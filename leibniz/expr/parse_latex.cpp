@@ -203,13 +203,11 @@ Expr Parser::primary() {
     case T::Number: return number_token(t);
     case T::Letter:
       if (t.text == "e" && peek().kind != T::Underscore) return e_constant();
-      // f(x) in the notes is a function of x, not f times x.
+      // f(x) in the notes is a function of x, not f times x (spec §1 v2): an undefined
+      // function. Other letters before '(' stay products, as a(b + c) is written.
       if ((t.text == "f" || t.text == "g" || t.text == "F" || t.text == "G") &&
           (peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen))) {
-        fail(fmt::format("'{0}(...)' is a function applied to its argument, which LaTeX input "
-                         "does not read; for a product write {0} \\cdot (...)",
-                         t.text),
-             t.pos);
+        return call_arguments(std::string(t.text));
       }
       return name(t.text);
     case T::LBrace: {

@@ -5,6 +5,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/parse_latex_parser.h"
 
 namespace leibniz::latex {
@@ -117,7 +118,9 @@ Expr Parser::derivative_operator(const Tok& frac) {
   // ∂²/∂x∂y T = ∂/∂x (∂T/∂y): the last variable first.
   try {
     for (auto var = vars.rbegin(); var != vars.rend(); ++var) {
-      target = differentiate_(target, *var);
+      // Of an undefined function, as the printer means it (call.h).
+      Expr partial = partial_in(target, *var);
+      target = partial.is_null() ? differentiate_(target, *var) : partial;
     }
   } catch (const Error& e) {
     throw located(e, frac.pos);

@@ -6,6 +6,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse_latex_parser.h"
 
@@ -183,6 +184,11 @@ Expr Parser::operator_name(const Tok& t) {
   const Tok shown{T::Command, t.pos, "operatorname{" + fname + "}"};
   if (fname == "exp" || fname == "lg") return command(Tok{T::Command, t.pos, fname});
   const auto fn = latex_function(fname);
+  if (!fn && fname != "e" && fname != "d" &&
+      (peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen))) {
+    if (fname == "diff") return diff_arguments(t);
+    return call_arguments(fname);  // \operatorname{psi}(t): an undefined function
+  }
   if (!fn) fail(fmt::format("unknown function '{}'", fname), t.pos);
   return apply(shown, fn, [fn](const Expr& u) { return func(*fn, u); });
 }
@@ -231,6 +237,60 @@ Expr Parser::two_arguments(Fn fn) {
     fail(fmt::format("expected ')' after the arguments of '{}'", name), peek().pos);
   }
   return func(fn, a, b);
+}
+
+// An undefined function (spec §1 v2): g(x, y), g\left(x, y\right), \operatorname{psi}(t).
+// \operatorname{diff}(f(x, x), 1), \operatorname{diff}(f(g, h), g): the derivative of an
+// undefined function in an argument that is no variable, as print_latex writes it and
+// as the text syntax's diff reads it (call.h).
+Expr Parser::diff_arguments(const Tok& t) {
+  const Expr parts = call_arguments("diff");  // a call named diff holds the arguments
+  if (parts.args().size() < 2) fail("'diff' needs an expression and a variable", t.pos);
+  Expr e = parts.arg(0);
+  for (std::size_t i = 1; i < parts.args().size(); ++i) {
+    const Expr& wrt = parts.arg(i);
+    if (e.is(Kind::Call) && wrt.is_integer()) {
+      const auto k = wrt.number().to_long();
+      if (!k || *k < 1 || static_cast<std::size_t>(*k) > e.args().size()) {
+        fail(fmt::format("'{}' has no argument {}", call_name(e), wrt.number().to_string()), t.pos);
+      }
+      e = call_derivative(e, static_cast<std::size_t>(*k - 1));
+      continue;
+    }
+    if (Expr partial = partial_in(e, wrt); !partial.is_null()) {
+      e = partial;
+      continue;
+    }
+    if (!wrt.is(Kind::Symbol)) {
+      fail(
+          "diff differentiates with respect to a variable, an argument of a function call or "
+          "its place",
+          t.pos);
+    }
+    if (!differentiate_) {
+      throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", t.pos);
+    }
+    e = differentiate_(e, wrt);
+  }
+  return e;
+}
+
+Expr Parser::call_arguments(const std::string& fname) {
+  const bool left = is_command(0, "left");
+  if (left) next();
+  if (!accept(T::LParen)) {
+    fail(fmt::format("'{}' needs its arguments in parentheses", fname), peek().pos);
+  }
+  std::vector<Expr> args{sum()};
+  while (accept(T::Comma)) args.push_back(sum());
+  if (left) {
+    if (!is_command(0, "right")) fail("expected '\\right)' to close '\\left('", peek().pos);
+    next();
+  }
+  if (!accept(T::RParen)) {
+    fail(fmt::format("expected ')' after the arguments of '{}'", fname), peek().pos);
+  }
+  return call(fname, args);
 }
 
 // The argument of \sin without parentheses: \sin x, \ln 2x, \sin \cos \theta,

@@ -94,6 +94,8 @@ class Parser {
   Expr apply(const Tok& t, std::optional<Fn> fn, const std::function<Expr(const Expr&)>& build);
   Expr function_argument(const Tok& t);
   Expr two_arguments(Fn fn);
+  Expr call_arguments(const std::string& name);
+  Expr diff_arguments(const Tok& t);
   bool starts_function_atom() const;
   bool braces_parentheses() const;
   Expr left(const Tok& t);

@@ -11,6 +11,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_text_tokens.h"
@@ -144,6 +145,8 @@ class Parser {
       }
       // A model file's own function dx: d/dx(t) stays d divided by dx(t).
       if (options_.is_function_name && options_.is_function_name(var.text)) return std::nullopt;
+      // d/diff(g(x), x) is d divided by a derivative (spec §1 v2).
+      if (var.text == "diff" && tokens_[i + 1].kind == Tok::LParen) return std::nullopt;
       var.text.remove_prefix(1);
       var.pos += 1;
     }
@@ -292,9 +295,12 @@ class Parser {
       }
       return n == "e" ? e_constant() : pi_constant();
     }
+    if (n == "diff" && called && options_.undefined_functions) return diff_call(t);
     auto builtin = function_by_name(n);
     const bool known = builtin || n == "exp" || n == "sqrt";
-    const bool user = options_.is_function_name && options_.is_function_name(n);
+    const bool declared = options_.undefined_functions &&
+                          std::ranges::find(options_.functions, n) != options_.functions.end();
+    const bool user = declared || (options_.is_function_name && options_.is_function_name(n));
     if (!called) {
       if (builtin && function_info(*builtin).arity() == 2) {
         throw Error(ErrorKind::Parse,
@@ -313,7 +319,8 @@ class Parser {
     const Token open = next();
     std::vector<Expr> args;
     if (peek().kind == Tok::RParen) {
-      if (!known && !user) throw unknown_function(t);
+      const bool undefined = options_.undefined_functions && is_one_letter_function(n);
+      if (!known && !user && !undefined) throw unknown_function(t);
       throw Error(ErrorKind::Parse, fmt::format("'{}' needs an argument", n), peek().pos);
     }
     args.push_back(sum());
@@ -337,7 +344,61 @@ class Parser {
     if (options_.user_function) {
       if (auto result = options_.user_function(n, args)) return *result;
     }
+    if (declared || (options_.undefined_functions && is_one_letter_function(n))) {
+      return call(n, args);
+    }
     throw unknown_function(t);
+  }
+
+  // diff(EXPR, x), diff(EXPR, x, y): the derivative, evaluated where it can be; of an
+  // undefined function, diff(f(g, h), g) and diff(f(x, x), 1) name the argument (or
+  // its place) the function is differentiated in, as the printer writes them.
+  Expr diff_call(const Token& t) {
+    const Token open = next();
+    if (peek().kind == Tok::RParen) {
+      throw Error(ErrorKind::Parse, "'diff' needs an expression and a variable: diff(f(x), x)",
+                  peek().pos);
+    }
+    Expr e = sum();
+    if (peek().kind != Tok::Comma) {
+      throw Error(ErrorKind::Parse, "'diff' needs a variable after the expression: diff(f(x), x)",
+                  peek().pos);
+    }
+    while (peek().kind == Tok::Comma) {
+      next();
+      const std::size_t at = peek().pos;
+      const Expr wrt = sum();
+      e = differentiate_in(e, wrt, at, t.pos);
+    }
+    expect_close(open);
+    return e;
+  }
+
+  Expr differentiate_in(const Expr& e, const Expr& wrt, std::size_t at, std::size_t diff_pos) {
+    if (e.is(Kind::Call)) {
+      const auto args = e.args();
+      if (wrt.is_integer()) {
+        const auto k = wrt.number().to_long();
+        if (k && *k >= 1 && static_cast<std::size_t>(*k) <= args.size()) {
+          return call_derivative(e, static_cast<std::size_t>(*k - 1));
+        }
+        throw Error(ErrorKind::Parse,
+                    fmt::format("'{}' has no argument {}: it takes {}", call_name(e),
+                                wrt.number().to_string(), args.size()),
+                    at);
+      }
+      if (Expr partial = partial_in(e, wrt); !partial.is_null()) return partial;
+    }
+    if (!wrt.is(Kind::Symbol)) {
+      throw Error(ErrorKind::Parse,
+                  "diff differentiates with respect to a variable, an argument of a function "
+                  "call (diff(f(g(x), h(x)), g(x))) or its place (diff(f(x, x), 1))",
+                  at);
+    }
+    if (!options_.differentiate) {
+      throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", diff_pos);
+    }
+    return options_.differentiate(e, wrt);
   }
 
   Expr call_argument(const Token& t) {
@@ -350,8 +411,50 @@ class Parser {
     return argument;
   }
 
-  static Error unknown_function(const Token& t) {
-    return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
+  // Where undefined functions are read (spec §1 v2), the message names the nearest
+  // known function and how to declare the name.
+  Error unknown_function(const Token& t) const {
+    if (!options_.undefined_functions) {
+      return Error(ErrorKind::Parse, fmt::format("unknown function '{}'", t.text), t.pos);
+    }
+    return Error(ErrorKind::Parse,
+                 fmt::format("unknown function '{}'; the nearest known function is '{}' (a name "
+                             "declared as a function, or one letter such as g(x), is an undefined "
+                             "function)",
+                             t.text, nearest_function(t.text)),
+                 t.pos);
+  }
+
+  static std::string nearest_function(std::string_view name) {
+    std::vector<std::string_view> known{"exp", "sqrt", "log", "diff"};
+    for (std::size_t f = 0; f < kFnCount; ++f) {
+      known.push_back(function_info(static_cast<Fn>(f)).name);
+    }
+    std::string_view best = known[0];
+    std::size_t best_distance = std::string_view::npos;
+    for (std::string_view k : known) {
+      if (const std::size_t d = edit_distance(name, k); d < best_distance) {
+        best_distance = d;
+        best = k;
+      }
+    }
+    return std::string(best);
+  }
+
+  // Levenshtein distance, in bytes.
+  static std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
   }
 
   // The 1-based column of a byte offset, for messages: a character is one column.

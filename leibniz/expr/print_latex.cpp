@@ -76,6 +76,24 @@ class LatexNotation final : public Notation {
     return "\\frac{" + numerator + "}{" + denominator + "}";
   }
   Precedence fraction_precedence() const override { return Precedence::Atom; }
+  // \frac{\partial g\left(x, y\right)}{\partial x}, which parse_latex reads back.
+  std::string derivative(const std::string& of, const std::string& wrt,
+                         bool variable) const override {
+    // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable; an
+    // argument that is no variable (∂f/∂g at g(x, y)) or a place has no \partial form
+    // here: \operatorname{diff} then writes it as the text syntax does, and reads back.
+    const bool readable = std::isalpha(static_cast<unsigned char>(wrt[0])) ||
+                          (wrt[0] == '\\' && !wrt.starts_with("\\pi"));
+    if (!variable || !readable) {
+      return "\\operatorname{diff}\\left(" + of + ", " + wrt + "\\right)";
+    }
+    return "\\frac{\\partial " + of + "}{\\partial " + wrt + "}";
+  }
+  // f(x) and g(x) as the notes write them; \operatorname{h}(x), since h(x) reads as a product.
+  std::string function_name(const std::string& name) const override {
+    if (name == "f" || name == "g" || name == "F" || name == "G") return name;
+    return "\\operatorname{" + name + "}";
+  }
 };
 
 }  // namespace

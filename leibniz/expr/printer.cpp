@@ -8,6 +8,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/notation.h"
 #include "leibniz/expr/order.h"
 
@@ -33,6 +34,7 @@ class Printer {
         for (std::size_t i = 1; i < e.args().size(); ++i) args += ", " + print(e.arg(i)).text;
         return {n_.call(function_info(e.fn()), args), Precedence::Atom};
       }
+      case Kind::Call: return print_call(e);
       case Kind::Add: return print_sum(e);
       case Kind::Mul: return print_product(e);
       case Kind::Pow: return print_product(e);
@@ -53,6 +55,33 @@ class Printer {
               n_.fraction_precedence()};
     }
     return {n_.number(value), Precedence::Atom};
+  }
+
+  // g(x, y); its derivative diff(g(x, y), x) reads back as the same node (call.h).
+  Piece print_call(const Expr& e) const {
+    std::string args = print(e.arg(0)).text;
+    for (std::size_t i = 1; i < e.args().size(); ++i) args += ", " + print(e.arg(i)).text;
+    std::string text = n_.function_name(call_name(e)) + n_.parens(args);
+    for (std::size_t slot : call_slots(e)) {
+      const auto [label, variable] = slot_label(e, slot);
+      text = n_.derivative(text, label, variable);
+    }
+    return {text, Precedence::Atom};
+  }
+
+  // The argument a derivative is taken in, when the argument names its slot alone:
+  // a variable that no other argument holds, or an expression no other argument equals.
+  // Else the slot's 1-based place: diff(f(x, x), 1).
+  // Also whether the label is a variable.
+  std::pair<std::string, bool> slot_label(const Expr& e, std::size_t slot) const {
+    const Expr& a = e.arg(slot);
+    bool alone = !a.is_number();
+    for (std::size_t j = 0; j < e.args().size() && alone; ++j) {
+      if (j == slot) continue;
+      alone = a.is(Kind::Symbol) ? !occurs_in(a, e.arg(j)) : e.arg(j) != a;
+    }
+    if (!alone) return {n_.number(Number(static_cast<long>(slot) + 1)), false};
+    return {print(a).text, a.is(Kind::Symbol)};
   }
 
   std::string wrap(const Piece& p, Precedence needed) const {

@@ -40,6 +40,7 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
     case Kind::Mul: return mul(args);
     case Kind::Pow: return pow(args[0], args[1]);
     case Kind::Func: return func(e.fn(), args);
+    case Kind::Call: return detail::make_call(e.name(), args);  // same function and slots
     default: return e;
   }
 }

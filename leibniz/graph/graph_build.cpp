@@ -167,6 +167,7 @@ class GraphBuilder {
   // A def or deriv body: its arguments only, calls of earlier defs inlined.
   Expr function_body(const FunctionStatement& f, const std::vector<Expr>& params) {
     ParseOptions options;
+    options.undefined_functions = false;  // a model computes: every function is defined
     options.user_function = [this](std::string_view name, const std::vector<Expr>& args) {
       return inline_call(name, args);
     };
@@ -217,6 +218,7 @@ class GraphBuilder {
     const auto id = static_cast<NodeId>(index);
     std::vector<NodeId> created;
     ParseOptions options;
+    options.undefined_functions = false;
     options.user_function = [&](std::string_view name,
                                 const std::vector<Expr>& args) -> std::optional<Expr> {
       auto found = functions_.find(std::string(name));

@@ -8,6 +8,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
@@ -48,6 +49,10 @@ Program::Program(const Expr& e, std::span<const Expr> variables) {
         in.op = Op::Func;
         in.fn = node.fn();
         break;
+      case Kind::Call:
+        throw Error(
+            ErrorKind::Unsupported,
+            fmt::format("'{}' is an undefined function: it has no numeric value", call_name(node)));
       case Kind::Pow: {
         in.op = Op::Pow;
         const Expr& x = node.exponent();

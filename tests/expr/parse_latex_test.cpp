@@ -295,10 +295,9 @@ TEST(ParseLatex, TheRestOfTheNotation) {
                7);
   expect_error("x + θ", "unexpected character 'θ'", 4);
   expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
-  expect_error("x + f(x)",
-               "'f(...)' is a function applied to its argument, which LaTeX input does not read; "
-               "for a product write f \\cdot (...)",
-               4);
+  // f(x) is an undefined function (spec §1 v2), as in the text syntax.
+  EXPECT_LATEX("x + f(x)", "x + f(x)");
+  EXPECT_LATEX("g\\left(x, y\\right) + \\operatorname{h}(t)", "g(x, y) + h(t)");
   EXPECT_LATEX("f \\cdot (x + 1) + a(b + 1)", "f*(x + 1) + a*(b + 1)");
 }
 

@@ -175,7 +175,14 @@ TEST(ParseText, UnbalancedParentheses) {
 }
 
 TEST(ParseText, UnknownFunctionsAndWrongArity) {
-  expect_error("foo(x)", ErrorKind::Parse, "unknown function 'foo'", 0);
+  expect_error("foo(x)", ErrorKind::Parse,
+               "unknown function 'foo'; the nearest known function is 'log' (a name declared as a "
+               "function, or one letter such as g(x), is an undefined function)",
+               0);
+  expect_error("sinn(x)", ErrorKind::Parse,
+               "unknown function 'sinn'; the nearest known function is 'sin' (a name declared as "
+               "a function, or one letter such as g(x), is an undefined function)",
+               0);
   expect_error("1 + sin(x, y)", ErrorKind::Parse, "'sin' takes 1 argument, not 2", 4);
   expect_error("sin x", ErrorKind::Parse,
                "function 'sin' needs its argument in parentheses: sin(x)", 0);

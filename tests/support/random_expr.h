@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/expr.h"
 #include "leibniz/expr/functions.h"
 
@@ -35,7 +36,8 @@ class RandomExpr {
 
   /// Everything a printer must write: every function of the table, negative and
   /// rational powers, variable exponents, subscripted, Greek and accented names, e, pi
-  /// and floats. The builders may refuse a combination (ln 0): callers skip those.
+  /// and floats, undefined functions and their derivatives. The builders may refuse a combination
+  /// (ln 0): callers skip those.
   Expr any(int depth) {
     if (depth == 0 || pick(5) == 0) return any_leaf();
     switch (pick(9)) {
@@ -46,6 +48,9 @@ class RandomExpr {
       case 4: return pow(any(depth - 1), any_exponent());
       case 5: return pow(any_leaf(), any(depth - 1));
       case 6: return neg(any(depth - 1));
+      case 7:
+        if (pick(2) == 0) return undefined_call(depth);
+        [[fallthrough]];
       default: {
         const auto fn = static_cast<Fn>(pick(static_cast<int>(kFnCount)));
         if (function_info(fn).arity() == 2) return func(fn, any(depth - 1), any(depth - 1));
@@ -58,6 +63,18 @@ class RandomExpr {
 
  private:
   int pick(int n) { return std::uniform_int_distribution<>(0, n - 1)(rng_); }
+
+  // An undefined function of one or two arguments (spec §1 v2), or a derivative of one.
+  Expr undefined_call(int depth) {
+    static const char* const kNames[] = {"f", "g", "h", "u", "F"};
+    std::vector<Expr> args{any(depth - 1)};
+    if (pick(2) == 0) args.push_back(pick(3) == 0 ? args[0] : any(depth - 1));
+    std::vector<std::size_t> slots;
+    for (int k = pick(4); k > 0 && k < 3; --k) {
+      slots.push_back(static_cast<std::size_t>(pick(static_cast<int>(args.size()))));
+    }
+    return call(kNames[pick(5)], args, slots);
+  }
 
   Expr leaf() {
     if (pick(3) == 0) return rational(pick(9) - 4, pick(3) + 1);
