@@ -106,7 +106,8 @@ void note_missing_variables(const std::vector<Expr>& expressions,
           // 1/(xy - x*y) has no rewriting (it divides by zero); the note goes without one
         }
       }
-      note += fmt::format(" ({}; {}read it as LaTeX (--syntax latex), the notes' notation)", named, rewritten);
+      note += fmt::format(" ({}; {}read it as LaTeX (--syntax latex), the notes' notation)", named,
+                          rewritten);
     }
     Notes::add(std::move(note));
   }

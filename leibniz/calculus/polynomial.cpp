@@ -40,9 +40,9 @@ double monomials_up_to(double degree, std::size_t variables) {
 
 }  // namespace
 
-double product_terms_bound(double length_a, double length_b, long degree_sum,
+double product_terms_bound(double length_a, double length_b, double degree_sum,
                            std::size_t variables) {
-  return std::min(length_a * length_b, monomials_up_to(static_cast<double>(degree_sum), variables));
+  return std::min(length_a * length_b, monomials_up_to(degree_sum, variables));
 }
 
 Poly::Poly(const PolyContext& ctx) : ctx_(&ctx) { fmpq_mpoly_init(p_, ctx.raw()); }
@@ -90,10 +90,12 @@ Poly Poly::operator+(const Poly& other) const {
 
 Poly Poly::operator*(const Poly& other) const {
   check_time();
-  check_terms(
-      product_terms_bound(static_cast<double>(length()), static_cast<double>(other.length()),
-                          total_degree() + other.total_degree(), ctx_->size()),
-      "the product");
+  check_terms(product_terms_bound(
+                  static_cast<double>(length()), static_cast<double>(other.length()),
+                  // in doubles: degrees up to LONG_MAX each (x^(2^62))
+                  static_cast<double>(total_degree()) + static_cast<double>(other.total_degree()),
+                  ctx_->size()),
+              "the product");
   Poly p(*ctx_);
   fmpq_mpoly_mul(p.p_, p_, other.p_, ctx_->raw());
   return p;

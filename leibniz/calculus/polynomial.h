@@ -99,7 +99,7 @@ class PolyContext {
 
 /// An upper bound on the number of terms of a product of polynomials with these
 /// lengths and total degrees in `variables` variables.
-double product_terms_bound(double length_a, double length_b, long degree_sum,
+double product_terms_bound(double length_a, double length_b, double degree_sum,
                            std::size_t variables);
 
 }  // namespace leibniz

@@ -7,8 +7,6 @@
 
 #include "leibniz/core/limits.h"
 
-#include "leibniz/core/limits.h"
-
 namespace leibniz::graph {
 namespace {
 
