@@ -90,6 +90,16 @@ class Tour {
     return derivative(f, std::span(&v, 1));
   }
 
+  // The rule itself, derived by leibniz for functions it knows nothing about (spec §1:
+  // g(x, y) is an undefined function), and compared with the rule as the notes state it.
+  void general_form(const char* f, const char* rule) {
+    const Expr df = derivative_of(parse_text(f), "x");
+    const bool agrees = df == parse_text(rule);
+    ok_ &= agrees;
+    out_ << fmt::format("  in general: ∂/∂x ({}) = {}  {}\n", print_unicode(parse_text(f)),
+                        print_unicode(df), agrees ? "✓ (the rule)" : "✗ the rule disagrees");
+  }
+
   // The example, its derivation step by step (the same rule code that computes the
   // derivative records it), and the result against the answer key.
   void example(const Example& e) {
@@ -108,18 +118,24 @@ class Tour {
 
   void rules() {
     heading("1. Power rule", "∂/∂x xⁿ = n·xⁿ⁻¹");
+    general_form("x^n", "n*x^(n - 1)");
     example({"f", "x^3", "x", "3*x^2"});
     example({"g", "y^4", "y", "4*y^3"});
     heading("2. Constant multiple rule", "∂/∂x (c·g) = c·∂g/∂x");
+    general_form("c*g(x, y)", "c*diff(g(x, y), x)");
     example({"f", "5*x^2", "x", "10*x"});
     example({"g", "7*y^3", "y", "21*y^2"});
     heading("3. Sum rule", "∂/∂x (g + h) = ∂g/∂x + ∂h/∂x");
+    general_form("g(x, y) + h(x, y)", "diff(g(x, y), x) + diff(h(x, y), x)");
     example({"f", "x^2 + y^2", "x", "2*x"});
     example({"g", "3*x^3 + 4*y", "y", "4"});
     heading("4. Product rule", "∂/∂x (g·h) = g·∂h/∂x + h·∂g/∂x");
+    general_form("g(x, y)*h(x, y)", "g(x, y)*diff(h(x, y), x) + h(x, y)*diff(g(x, y), x)");
     example({"f", "x^2*y^3", "x", "2*x*y^3"});
     example({"g", "(3*x)*(4*y^2)", "y", "24*x*y"});
     heading("5. Quotient rule", "∂/∂x (g/h) = (h·∂g/∂x − g·∂h/∂x)/h²");
+    general_form("g(x, y)/h(x, y)",
+                 "(h(x, y)*diff(g(x, y), x) - g(x, y)*diff(h(x, y), x))/h(x, y)^2");
     example({"f", "x^2/y", "x", "2*x/y"});
     example({"g", "y^2/x", "y", "2*y/x"});
   }
@@ -187,6 +203,9 @@ class Tour {
 
   void chain_rule() {
     heading("6. Chain rule", "∂z/∂x = ∂z/∂g·∂g/∂x + ∂z/∂h·∂h/∂x");
+    general_form("z(g(x, y), h(x, y))",
+                 "diff(z(g(x, y), h(x, y)), g(x, y))*diff(g(x, y), x) + "
+                 "diff(z(g(x, y), h(x, y)), h(x, y))*diff(h(x, y), x)");
     const Expr u = parse_text("x^2 + y^2");
     out_ << fmt::format("  let u = {}, then f = eᵘ:  ∂u/∂x = {},  ∂f/∂u = eᵘ\n", print_unicode(u),
                         print_unicode(derivative_of(u, "x")));
