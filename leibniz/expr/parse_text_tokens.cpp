@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <iterator>
 #include <utility>
 
 #include "leibniz/core/error.h"
@@ -43,13 +44,14 @@ bool is_greek(char32_t c) {
 // and theta are one name in every door.
 std::string_view greek_spelling(char32_t c) {
   static constexpr std::string_view kUpper[] = {
-      "Alpha", "Beta",  "Gamma",  "Delta",   "Epsilon", "Zeta", "Eta",     "Theta",
-      "Iota",  "Kappa", "Lambda", "Mu",      "Nu",      "Xi",   "Omicron", "Pi",
-      "",      "Sigma", "Tau",    "Upsilon", "Phi",     "Chi",  "Psi",     "Omega"};
+      "Alpha", "Beta",   "Gamma",   "Delta", "Epsilon", "Zeta",    "Eta",  "Theta", "Iota",
+      "Kappa", "Lambda", "Mu",      "Nu",    "Xi",      "Omicron", "Pi",   "Rho",   "",
+      "Sigma", "Tau",    "Upsilon", "Phi",   "Chi",     "Psi",     "Omega"};
   static constexpr std::string_view kLower[] = {
       "alpha", "beta",   "gamma",   "delta", "epsilon", "zeta",    "eta",  "theta", "iota",
       "kappa", "lambda", "mu",      "nu",    "xi",      "omicron", "pi",   "rho",   "varsigma",
       "sigma", "tau",    "upsilon", "phi",   "chi",     "psi",     "omega"};
+  static_assert(std::size(kUpper) == 0x3A9 - 0x391 + 1 && std::size(kLower) == 0x3C9 - 0x3B1 + 1);
   if (c >= 0x391 && c <= 0x3A9) return kUpper[c - 0x391];
   return kLower[c - 0x3B1];
 }

@@ -79,6 +79,21 @@ TEST(ParseText, UnicodeMath) {
   EXPECT_EQ(parse_text("xy"), symbol("xy"));  // one name, as in plain text
 }
 
+// Every Greek letter reads as its Latin name, capitals included (Ω read past the table).
+TEST(ParseText, EveryGreekLetterIsANamedVariable) {
+  EXPECT_EQ(parse_text("Ω"), symbol("Omega"));
+  EXPECT_EQ(parse_text("Ρ"), symbol("Rho"));
+  EXPECT_EQ(parse_text("Σ"), symbol("Sigma"));
+  EXPECT_EQ(parse_text("ω"), symbol("omega"));
+  EXPECT_EQ(parse_text("α"), symbol("alpha"));
+  for (char32_t c = 0x391; c <= 0x3C9; ++c) {
+    if (c == 0x3A2 || (c > 0x3A9 && c < 0x3B1) || c == 0x3C0) continue;  // unassigned, π
+    const char text[] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F)),
+                         0};
+    EXPECT_TRUE(parse_text(text).is(Kind::Symbol)) << text;
+  }
+}
+
 TEST(ParseText, UnicodeMistakes) {
   expect_error("x⁻", ErrorKind::Parse, "'⁻' is not an exponent", 1);
   expect_error("x¹⁻", ErrorKind::Parse, "'¹⁻' is not an exponent", 1);
