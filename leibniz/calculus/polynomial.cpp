@@ -28,6 +28,10 @@ void check_terms(double bound, const char* what) {
   }
 }
 
+// The whole expansion in bits, at most: (x + y)^(5^9) has only 2 million terms, but
+// coefficients of up to 2 million bits each (about 240 GB).
+constexpr double kMaxPolynomialBits = 0x1p33;  // 1 GiB
+
 // C(n + k, k): monomials of total degree <= n in k variables.
 double monomials_up_to(double degree, std::size_t variables) {
   double result = 1;
@@ -112,7 +116,29 @@ Poly Poly::pow(unsigned long exponent) const {
   const double dense = monomials_up_to(
       static_cast<double>(exponent) * static_cast<double>(std::max(total_degree(), 0L)),
       ctx_->size());
-  check_terms(std::min(multinomial, dense), "the expanded power");
+  const double terms = std::min(multinomial, dense);
+  check_terms(terms, "the expanded power");
+  // Its coefficients' size: |numerators| <= (k·max|a|)^n, the denominator <= (Π den)^n.
+  double denominator_bits = 0, numerator_bits = 0;
+  fmpq_t c;
+  fmpq_init(c);
+  for (slong i = 0; i < fmpq_mpoly_length(p_, ctx_->raw()); ++i) {
+    fmpq_mpoly_get_term_coeff_fmpq(c, p_, i, ctx_->raw());
+    // log2|n| < bits(n), and 0 for ±1
+    auto log2_bound = [](const fmpz_t n) { return fmpz_is_pm1(n) ? 0.0 : double(fmpz_bits(n)); };
+    denominator_bits += log2_bound(fmpq_denref(c));
+    numerator_bits = std::max(numerator_bits, log2_bound(fmpq_numref(c)));
+  }
+  fmpq_clear(c);
+  const double coefficient_bits = static_cast<double>(exponent) *
+                                  (std::log2(std::max(k, 1.0)) + numerator_bits + denominator_bits);
+  if (coefficient_bits > static_cast<double>(limits().max_number_bits) ||
+      coefficient_bits * terms > kMaxPolynomialBits) {
+    throw TermLimitExceeded(fmt::format(
+        "the expanded power could have coefficients of about {:.3g} bits in {:.3g} terms; the "
+        "limits are {} bits a number and {:.3g} bits in all",
+        coefficient_bits, terms, limits().max_number_bits, kMaxPolynomialBits));
+  }
   Poly p(*ctx_);
   if (!fmpq_mpoly_pow_ui(p.p_, p_, exponent, ctx_->raw())) {
     throw TermLimitExceeded("the expanded power has exponents beyond the limit");

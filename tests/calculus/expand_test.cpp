@@ -43,6 +43,21 @@ TEST(Expand, HugePowerIsALimitError) {
   }
 }
 
+// Few terms but huge coefficients: (x + y)^(5^9) has 2 million terms of up to 2 million
+// bits each, about 240 GB (found by the batch-line fuzzer as an out-of-memory).
+TEST(Expand, HugeCoefficientsAreALimitError) {
+  try {
+    expand(parse_text("(x+y)^(5^9)"));
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::Limit);
+    EXPECT_STREQ(error.what(),
+                 "the expanded power could have coefficients of about 1.95e+06 bits in 1.95e+06 "
+                 "terms; the limits are 1000000 bits a number and 8.59e+09 bits in all");
+  }
+  EXPECT_EQ(expand(parse_text("(x/2 + 1)^2")), parse_text("x^2/4 + x + 1"));
+}
+
 // Issue 17 #2 and #3: exponents beyond a machine word are kept exactly, never narrowed.
 TEST(Expand, ExponentsBeyondAMachineWord) {
   EXPECT_EXPAND("x^(-10^19)", "1/x^10000000000000000000");
