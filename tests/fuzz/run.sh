@@ -4,6 +4,9 @@
 # tests/fuzz/regressions/<target>/, then fuzzes for SECONDS (0: replay only). New inputs
 # go to a scratch directory, never into the checked-in corpus; a crashing input is kept
 # in BUILD/fuzz-crashes/. Exit status 1 if any target crashed.
+# With FUZZ_RUNS=N (and FUZZ_SEED, default 1) each target runs N inputs from a fixed seed
+# instead, SECONDS only a cap: the same run every time, as CI needs (a gate must not
+# depend on luck; new findings come from the timed runs, which then become regressions).
 #   tests/fuzz/run.sh BUILD [SECONDS] [TARGET...]
 set -uo pipefail
 shopt -s nullglob
@@ -32,9 +35,15 @@ for target in "${targets[@]}"; do
     failed+=("$target"); continue
   fi
   [ "$seconds" -gt 0 ] || continue
-  echo "fuzz: $target: fuzzing for $seconds s"
+  if [ -n "${FUZZ_RUNS:-}" ]; then
+    echo "fuzz: $target: fuzzing $FUZZ_RUNS inputs from seed ${FUZZ_SEED:-1}"
+  else
+    echo "fuzz: $target: fuzzing for $seconds s"
+  fi
   mkdir -p "$scratch/corpus-$target"
-  if ! "$binary" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=4096 \
+  budget=()
+  [ -n "${FUZZ_RUNS:-}" ] && budget=(-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}")
+  if ! "$binary" -max_total_time="$seconds" "${budget[@]}" -timeout=30 -rss_limit_mb=4096 -max_len=4096 \
       -print_final_stats=1 -artifact_prefix="$crashes/$target-" \
       "$scratch/corpus-$target" "$here/corpus/$target" >"$scratch/$target.log" 2>&1; then
     echo "fuzz: $target: CRASH (input kept in $crashes/)"; tail -n 60 "$scratch/$target.log"
