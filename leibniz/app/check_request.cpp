@@ -149,8 +149,7 @@ CheckReport run_check(const std::vector<std::string>& claims,
   }
   if (report.sides.empty()) throw Error(ErrorKind::Request, "nothing to check");
   if (derivative_of) {
-    const Expr f = latex ? parse_latex(*derivative_of, latex_differentiate(), latex_integral)
-                         : parse_input(*derivative_of, detect_syntax(*derivative_of));
+    const Expr f = parse_input(*derivative_of, latex ? Syntax::Latex : Syntax::Auto);
     report.derivative = run_diff(f, wrt);
     for (std::size_t i = 0; i < report.sides.size(); ++i) {
       report.links.push_back(

@@ -27,9 +27,10 @@
 namespace leibniz::app {
 namespace {
 
-// The names the request declares as undefined functions (--function, "functions").
+// The names the request declares as undefined functions (--function, "functions"): per
+// thread, like the requests themselves.
 std::vector<std::string>& declared() {
-  static std::vector<std::string> names;
+  thread_local std::vector<std::string> names;
   return names;
 }
 

@@ -48,29 +48,26 @@ interrupt TERM 143
 # any row is written.
 rm -f m.safetensors out.txt err.txt
 mkfifo data.fifo
-"$leibniz" train --data data.fifo --header --hidden 8 --epochs 5 --save m.safetensors \
-  >out.txt 2>err.txt &
-pid=$!
-exec 3>data.fifo
-kill -INT "$pid"
-cat "$data" >&3
-exec 3>&-
-wait "$pid"
-status=$?
+# interrupted_on_pipe ARGS...: train reading data.fifo, SIGINT once it has opened the
+# pipe, then the data; sets status.
+interrupted_on_pipe() {
+  "$leibniz" train --data data.fifo --header --hidden 8 --epochs 5 "$@" >out.txt 2>err.txt &
+  local pid=$!
+  exec 3>data.fifo
+  kill -INT "$pid"
+  cat "$data" >&3
+  exec 3>&-
+  wait "$pid"
+  status=$?
+}
+interrupted_on_pipe --save m.safetensors
 [[ $status == 130 ]] || fail "pipe: exit status $status, expected 130"
 expected="interrupted during epoch 1 of 5; no epoch finished, so m.safetensors was not written"
 [[ $(cat err.txt) == "$expected" ]] || fail "pipe: expected '$expected'"
 [[ ! -e m.safetensors ]] || fail "pipe: m.safetensors was written"
 
 # The same with --json: the one object says it was interrupted.
-"$leibniz" train --data data.fifo --header --hidden 8 --epochs 5 --json >out.txt 2>err.txt &
-pid=$!
-exec 3>data.fifo
-kill -INT "$pid"
-cat "$data" >&3
-exec 3>&-
-wait "$pid"
-status=$?
+interrupted_on_pipe --json
 [[ $status == 130 ]] || fail "json: exit status $status, expected 130"
 grep -q '^{"ok":true,"epochs":0,.*"interrupted":true}$' out.txt || fail "json: no interrupted object"
 
