@@ -456,7 +456,46 @@ Expr pow(const Expr& base, long exponent) { return pow(base, integer(exponent));
 Expr sqrt(const Expr& a) { return pow(a, rational(1, 2)); }
 Expr exp(const Expr& a) { return pow(e_constant(), a); }
 
+namespace {
+
+enum class Parity { None, Even, Odd };
+
+// f(-u) = f(u) or -f(u): the functions whose canonical argument leads with a plus sign.
+Parity parity(Fn fn) {
+  switch (fn) {
+    case Fn::Cos:
+    case Fn::Sec:
+    case Fn::Cosh:
+    case Fn::Abs: return Parity::Even;
+    case Fn::Sin:
+    case Fn::Tan:
+    case Fn::Cot:
+    case Fn::Csc:
+    case Fn::Asin:
+    case Fn::Atan:
+    case Fn::Acsc:
+    case Fn::Sinh:
+    case Fn::Tanh:
+    case Fn::Sign: return Parity::Odd;
+    default: return Parity::None;  // acos, acot, asec: f(-u) = pi - f(u); sigmoid: 1 - f(u)
+  }
+}
+
+// A negative number, or a product with a negative coefficient (-x, -2*x*y).
+bool leads_with_minus(const Expr& e) {
+  if (e.is_number()) return e.number().is_negative();
+  return e.is(Kind::Mul) && e.arg(0).is_number() && e.arg(0).number().is_negative();
+}
+
+}  // namespace
+
 Expr func(Fn fn, const Expr& arg) {
+  // cos(-1) is cos(1) and sin(-x) is -sin(x): one form for equal values, so that
+  // cos(1) - cos(-1) folds to 0.
+  if (const Parity p = parity(fn); p != Parity::None && leads_with_minus(arg)) {
+    const Expr value = func(fn, neg(arg));
+    return p == Parity::Even ? value : neg(value);
+  }
   if (auto value = function_at_number(fn, arg)) return *value;
   return detail::make_node(Kind::Func, std::span<const Expr>(&arg, 1), fn);
 }

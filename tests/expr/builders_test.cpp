@@ -76,6 +76,33 @@ TEST(Builders, TrigonometryAtSimpleMultiplesOfPi) {
   EXPECT_THROW(parse_text("tan(pi/2)"), Error);
 }
 
+// Issue 10: even and odd functions of a negative argument take one form, so equal
+// values are one node: cos(1) - cos(-1) is 0.
+TEST(Builders, EvenAndOddFunctionsOfANegativeArgument) {
+  EXPECT_EQ(canon("cos(1) - cos(-1)"), "0");
+  EXPECT_EQ(canon("sin(1) + sin(-1)"), "0");
+  EXPECT_EQ(canon("cos(-1)"), "cos(1)");
+  EXPECT_EQ(canon("sin(-1/2)"), "-sin(1/2)");
+  EXPECT_EQ(canon("cos(-x)"), "cos(x)");
+  EXPECT_EQ(canon("sec(-2*x)"), "sec(2*x)");
+  EXPECT_EQ(canon("cosh(-x*y)"), "cosh(x*y)");
+  EXPECT_EQ(canon("abs(-3*x)"), "abs(3*x)");
+  EXPECT_EQ(canon("sin(-x)"), "-sin(x)");
+  EXPECT_EQ(canon("tan(-x) + tan(x)"), "0");
+  EXPECT_EQ(canon("cot(-x) + csc(-x)"), "-cot(x) - csc(x)");
+  EXPECT_EQ(canon("sinh(-x) + tanh(-2)"), "-sinh(x) - tanh(2)");
+  EXPECT_EQ(canon("asin(-x) + atan(-x) + acsc(-x)"), "-atan(x) - acsc(x) - asin(x)");
+  EXPECT_EQ(canon("sign(-x)"), "-sign(x)");
+  EXPECT_EQ(canon("cos(-pi/5)"), "cos(pi/5)");
+  // Neither even nor odd: acos(-x) = pi - acos(x), sigmoid(-x) = 1 - sigmoid(x).
+  EXPECT_EQ(canon("acos(-x)"), "acos(-x)");
+  EXPECT_EQ(canon("acot(-x)"), "acot(-x)");
+  EXPECT_EQ(canon("asec(-x)"), "asec(-x)");
+  EXPECT_EQ(canon("sigmoid(-x)"), "sigmoid(-x)");
+  // A sum keeps its own order: sin(x - y) is not rewritten.
+  EXPECT_EQ(canon("sin(x - y)"), "sin(x - y)");
+}
+
 TEST(Builders, DomainErrorsAtConstruction) {
   EXPECT_THROW(parse_text("1/0"), Error);
   EXPECT_THROW(parse_text("0^(-1)"), Error);
