@@ -23,6 +23,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/core/stack_memory.h"
+#include "leibniz/expr/builders_roots.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
@@ -275,11 +276,13 @@ Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 namespace {
 
 // The factors of a product with one base: the first factor met, and the exponents of
-// all of them (only filled in when there are several).
+// all of them (only filled in when there are several); whether one of them needed the
+// base non-negative (builders_roots.h).
 struct PowerEntry {
   const Expr* factor;
-  const Expr* base;
+  Expr base;
   std::vector<Expr> exponents;
+  bool even_root = false;
 };
 
 }  // namespace
@@ -293,15 +296,18 @@ Expr mul(std::span<const Expr> factors) {
       coefficient.multiply(f.number());
       return;
     }
-    const Expr* base = f.is(Kind::Pow) ? &f.base() : &f;
-    PowerEntry* same =
-        like.find(base->hash(), [&](const PowerEntry& e) { return *e.base == *base; });
+    detail::CollectedPower power = detail::collected_power(f);
+    const std::uint64_t hash = power.base.hash();
+    PowerEntry* same = like.find(hash, [&](const PowerEntry& e) { return e.base == power.base; });
     if (!same) {
-      like.push(base->hash(), {&f, base, {}});
+      like.push(hash, {&f, std::move(power.base), {}, power.even_root});
       return;
     }
-    if (same->exponents.empty()) same->exponents.push_back(split_power(*same->factor).second);
-    same->exponents.push_back(split_power(f).second);
+    if (same->exponents.empty()) {
+      same->exponents.push_back(detail::collected_power(*same->factor).exponent);
+    }
+    same->exponents.push_back(std::move(power.exponent));
+    same->even_root |= power.even_root;
   });
   std::pmr::vector<Expr> result(&scratch.memory);
   std::pmr::deque<Number> folded(&scratch.memory);  // borrowed by `coefficient`
@@ -312,7 +318,7 @@ Expr mul(std::span<const Expr> factors) {
       result.push_back(*e.factor);
       continue;
     }
-    Expr combined = pow(*e.base, add(e.exponents));
+    Expr combined = detail::power_keeping_domain(e.base, add(e.exponents), e.even_root);
     if (combined.is_number()) {
       coefficient.multiply(folded.emplace_back(combined.number()));
     } else if (combined.is(Kind::Mul)) {  // e.g. an integer power of a product
@@ -335,7 +341,7 @@ Expr mul(std::span<const Expr> factors) {
     // Re-collect if an expanded power brought a base that is already present.
     std::unordered_map<const Node*, int> seen;
     bool repeated = false;
-    for (const Expr& f : result) repeated |= ++seen[split_power(f).first.node()] > 1;
+    for (const Expr& f : result) repeated |= ++seen[detail::collected_power(f).base.node()] > 1;
     if (repeated) {
       result.insert(result.begin(), number(c));
       return mul(std::span<const Expr>(result));
@@ -429,7 +435,11 @@ Expr pow(const Expr& base, const Expr& exponent) {
     if (x.is_one() && x.is_exact()) return base;
     if (base.is_number()) return number_power(base.number(), x);
     if (x.is_integer()) {
-      if (base.is(Kind::Pow)) return pow(base.base(), mul(base.exponent(), exponent));
+      if (base.is(Kind::Pow)) {  // (x^(1/2))^2 is x only where x >= 0
+        const detail::CollectedPower inner = detail::collected_power(base);
+        return detail::power_keeping_domain(inner.base, mul(inner.exponent, exponent),
+                                            inner.even_root);
+      }
       if (base.is(Kind::Mul)) {
         std::vector<Expr> factors;
         factors.reserve(base.args().size());

@@ -54,8 +54,41 @@ TEST(Builders, NumericFactorDistributesOverOneSum) {
 TEST(Builders, IntegerPowersOfProductsAndPowers) {
   EXPECT_EQ(canon("(2*x*y)^3"), "8*x^3*y^3");
   EXPECT_EQ(canon("(x^2)^3"), "x^6");
-  EXPECT_EQ(canon("sqrt(x)^2"), "x");
   EXPECT_EQ(canon("(x^2)^(1/2)"), "sqrt(x^2)");
+}
+
+// Issue 10: a power of a power does not widen the domain. sqrt(x)^2 is undefined for
+// x < 0, so it is not x (check "sqrt(x)^2 = x" would hold); it is x where x is known
+// non-negative, and odd roots fold as before.
+TEST(Builders, PowersOfEvenRootsKeepTheirDomain) {
+  EXPECT_EQ(canon("sqrt(x)^2"), "sqrt(x)^2");
+  EXPECT_EQ(canon("sqrt(x)*sqrt(x)"), "sqrt(x)^2");
+  EXPECT_EQ(canon("sqrt(x)^2*x"), "sqrt(x)^4");
+  EXPECT_EQ(canon("(x^(3/2))^2"), "sqrt(x)^6");
+  EXPECT_EQ(canon("sqrt(x)*x^(1/6)"), "sqrt(x)^(4/3)");
+  EXPECT_EQ(canon("sqrt(x)^2*sqrt(x)"), "x^(3/2)");  // both defined for x >= 0
+  EXPECT_EQ(canon("sqrt(x)^3"), "x^(3/2)");
+  EXPECT_EQ(canon("(x^(1/4))^2"), "sqrt(x)");
+  EXPECT_EQ(canon("(x^(1/3))^3"), "x");  // an odd root is defined for every x
+  EXPECT_EQ(canon("(x^(1/3))^(-3)"), "1/x");
+  // Known non-negative bases fold.
+  EXPECT_EQ(canon("sqrt(x^2 + 1)^2"), "x^2 + 1");
+  EXPECT_EQ(canon("sqrt(abs(x))^2"), "abs(x)");
+  EXPECT_EQ(canon("sqrt(e^x)^2"), "e^x");
+  EXPECT_EQ(canon("sqrt(x^2)^2"), "x^2");
+  EXPECT_EQ(canon("sqrt(2)^2"), "2");
+  // (x^2)^(1/2) is |x|, not x: it stays as written.
+  EXPECT_EQ(canon("(x^2)^(1/2)"), "sqrt(x^2)");
+  EXPECT_EQ(canon("(x^4)^(1/2)"), "sqrt(x^4)");
+  EXPECT_EQ(canon("(x^3)^(1/3)"), "(x^3)^(1/3)");
+  // The kept root is one node that reads back as itself and collects with x.
+  const Expr kept = parse_text("sqrt(x)^2");
+  EXPECT_EQ(parse_text(print_text(kept)), kept);
+  EXPECT_EQ(parse_text(print_unicode(kept)), kept);
+  EXPECT_EQ(print_unicode(kept), "√x²");
+  EXPECT_EQ(parse_text("sqrt(x)^2*x^(-1/2)"), parse_text("sqrt(x)"));
+  // A zero exponent is 1, as 0*ln(x) is 0: the one rule left that drops a domain.
+  EXPECT_EQ(canon("sqrt(x)^2/x"), "1");
 }
 
 TEST(Builders, FunctionsAtSimpleNumbers) {

@@ -1,0 +1,82 @@
+#include "leibniz/expr/builders_roots.h"
+
+#include "leibniz/expr/builders.h"
+
+namespace leibniz::detail {
+namespace {
+
+bool even_denominator(const Expr& x) {
+  if (!x.is_number() || !x.number().is_exact()) return false;
+  return mpz_even_p(x.number().exact().get_den().get_mpz_t()) != 0;
+}
+
+bool is_half(const Expr& x) { return x.is_number() && x.number() == Number::rational(1, 2); }
+
+// (b^(1/2))^k, the kept root, with b no number.
+bool is_kept_root(const Expr& e) {
+  return e.is(Kind::Pow) && e.base().is(Kind::Pow) && is_half(e.base().exponent()) &&
+         e.exponent().is_number() && e.exponent().number().is_exact() &&
+         !even_denominator(e.exponent());
+}
+
+bool nonnegative(const Expr& e, int depth) {
+  if (depth > 8) return false;  // unsure is false
+  switch (e.kind()) {
+    case Kind::Number: return !e.number().is_negative();
+    case Kind::Constant: return true;  // e, pi
+    case Kind::Func:
+      switch (e.fn()) {
+        case Fn::Abs:
+        case Fn::Cosh:
+        case Fn::Sigmoid:
+        case Fn::Relu:
+        case Fn::Softplus:
+        case Fn::Heaviside:
+        case Fn::Acos:
+        case Fn::Acot:
+        case Fn::Asec: return true;
+        default: return false;
+      }
+    case Kind::Pow: {
+      const Expr& x = e.exponent();
+      if (even_denominator(x)) return true;  // a root is >= 0
+      if (x.is_integer() && mpz_even_p(x.number().exact().get_num().get_mpz_t())) return true;
+      return nonnegative(e.base(), depth + 1);
+    }
+    case Kind::Mul:
+    case Kind::Add:
+      for (const Expr& a : e.args()) {
+        if (!nonnegative(a, depth + 1)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+CollectedPower collected_power(const Expr& factor) {
+  if (is_kept_root(factor)) {
+    const Expr& root = factor.base();
+    return {root.base(), mul(factor.exponent(), root.exponent()), true};
+  }
+  if (factor.is(Kind::Pow)) {
+    return {factor.base(), factor.exponent(), even_denominator(factor.exponent())};
+  }
+  return {factor, integer(1), false};
+}
+
+Expr power_keeping_domain(const Expr& base, const Expr& exponent, bool even_root) {
+  if (!even_root || !exponent.is_number() || !exponent.number().is_exact() ||
+      even_denominator(exponent) || exponent.is_zero() || known_nonnegative(base)) {
+    return pow(base, exponent);
+  }
+  const Expr root_parts[] = {base, rational(1, 2)};
+  const Expr root = make_node(Kind::Pow, std::span<const Expr>(root_parts));
+  const Expr parts[] = {root, mul(integer(2), exponent)};
+  return make_node(Kind::Pow, std::span<const Expr>(parts));
+}
+
+bool known_nonnegative(const Expr& e) { return nonnegative(e, 0); }
+
+}  // namespace leibniz::detail
