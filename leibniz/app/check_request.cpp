@@ -56,7 +56,8 @@ std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constan
     if (!lower.is_null()) return F;
     return add(F, symbol(fmt::format("{}{}", kConstantPrefix, constants++)));
   };
-  const std::vector<LatexSide> parsed = parse_latex_chain(claim, latex_differentiate(), integral);
+  const std::vector<LatexSide> parsed =
+      parse_latex_chain(claim, latex_differentiate(), integral, declared_functions());
   Expr var;
   for (const LatexSide& s : parsed) {
     if (s.indefinite_variable.is_null()) continue;

@@ -91,13 +91,14 @@ Expr parse_input(std::string_view text, Syntax syntax) {
     note_missing_variables({e}, {var.name()});  // d/dx xy
     return derivative(e, std::span(&var, 1));
   };
+  const std::vector<std::string> functions = checked_function_names(declared_functions());
   if (syntax == Syntax::Text) {
     ParseOptions options;
     options.differentiate = differentiate;  // d/dx EXPR
-    options.functions = checked_function_names(declared_functions());
+    options.functions = functions;
     return distinct_names(parse_text(text, options));
   }
-  return parse_latex(text, differentiate, latex_integral);
+  return distinct_names(parse_latex(text, differentiate, latex_integral, functions));
 }
 
 Expr latex_integral(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper) {

@@ -204,11 +204,10 @@ Expr Parser::primary() {
     case T::Letter:
       if (t.text == "e" && peek().kind != T::Underscore) return e_constant();
       // f(x) in the notes is a function of x, not f times x (spec §1 v2): an undefined
-      // function. Other letters before '(' stay products, as a(b + c) is written.
-      if ((t.text == "f" || t.text == "g" || t.text == "F" || t.text == "G") &&
-          (peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen))) {
-        return call_arguments(std::string(t.text));
-      }
+      // function, as is a declared h(x). Other letters before '(' stay products, as
+      // a(b + c) is written.
+      if (at_call_of(t.text)) return call_arguments(std::string(t.text));
+      if (peek().kind != T::Underscore) refuse_uncalled(t.text, t.text, t.pos);
       return name(t.text);
     case T::LBrace: {
       --i_;
@@ -382,13 +381,14 @@ void check_size(std::string_view input) {
 }  // namespace latex
 
 Expr parse_latex(std::string_view input, const Differentiate& differentiate,
-                 const Integrate& integrate) {
+                 const Integrate& integrate, const std::vector<std::string>& functions) {
   latex::check_size(input);
-  return latex::Parser(latex::tokenize(input), differentiate, integrate).parse_all();
+  return latex::Parser(latex::tokenize(input), differentiate, integrate, functions).parse_all();
 }
 
 std::vector<LatexSide> parse_latex_chain(std::string_view input, const Differentiate& differentiate,
-                                         const Integrate& integrate) {
+                                         const Integrate& integrate,
+                                         const std::vector<std::string>& functions) {
   using latex::T;
   latex::check_size(input);
   const std::vector<latex::Tok> tokens = latex::tokenize(input);
@@ -406,7 +406,7 @@ std::vector<LatexSide> parse_latex_chain(std::string_view input, const Different
       const std::size_t to = tokens[k].pos;
       if (side.empty()) throw Error(ErrorKind::Parse, "an empty side of '='", to);
       side.push_back({T::End, to, ""});
-      latex::Parser parser(side, differentiate, integrate);
+      latex::Parser parser(side, differentiate, integrate, functions);
       std::string source(input.substr(from, to - from));
       while (!source.empty() && std::isspace(static_cast<unsigned char>(source.back()))) {
         source.pop_back();

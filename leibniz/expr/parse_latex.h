@@ -27,9 +27,11 @@ using Integrate =
 
 /// Parses one LaTeX expression. Errors (Error{Parse}) carry 0-based offsets into `input`;
 /// a derivative without `differentiate` or an integral without `integrate` is
-/// Error{Unsupported}.
+/// Error{Unsupported}. `functions` are the names the request declares as undefined
+/// functions (spec §1 v2): \psi(x), \mathrm{net}(x), h(x) are calls of them; f, g, F, G
+/// and \operatorname{name} before a parenthesis always are.
 Expr parse_latex(std::string_view input, const Differentiate& differentiate = {},
-                 const Integrate& integrate = {});
+                 const Integrate& integrate = {}, const std::vector<std::string>& functions = {});
 
 /// One side of a chain of equalities "A = B = C".
 struct LatexSide {
@@ -44,6 +46,7 @@ struct LatexSide {
 /// Splits a display formula at its top-level '=' signs and parses each side.
 std::vector<LatexSide> parse_latex_chain(std::string_view input,
                                          const Differentiate& differentiate = {},
-                                         const Integrate& integrate = {});
+                                         const Integrate& integrate = {},
+                                         const std::vector<std::string>& functions = {});
 
 }  // namespace leibniz

@@ -11,11 +11,12 @@
 namespace leibniz::latex {
 
 Parser::Parser(std::vector<Tok> tokens, const Differentiate& differentiate,
-               const Integrate& integrate)
+               const Integrate& integrate, const std::vector<std::string>& functions)
     : t_(std::move(tokens)),
       closing_(t_.size(), t_.size() - 1),
       differentiate_(differentiate),
-      integrate_(integrate) {
+      integrate_(integrate),
+      functions_(functions) {
   // The '}' or ')' of each '{' and '(', found once: looking ahead at \frac{d}{dx} or at
   // \sin{\left(x\right)} costs nothing then.
   std::vector<std::size_t> braces, parentheses;

@@ -2,6 +2,7 @@
 // \theta), names (w_1, h_{\theta}, \hat{y}, \mathrm{loss}) and the labels of a chain.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/core/error.h"
@@ -122,6 +123,8 @@ Expr Parser::command(const Tok& t) {
                  [base](const Expr& u) { return div(func(Fn::Ln, u), func(Fn::Ln, base)); });
   }
   if (c == "hat" || c == "bar" || c == "tilde") return accent(t);
+  if (is_latex_greek(c) && at_call_of(c)) return call_arguments(c);  // a declared \psi(t)
+  if (is_latex_greek(c) && peek().kind != T::Underscore) refuse_uncalled(c, "\\" + c, t.pos);
   if (c == "operatorname") return operator_name(t);
   if (c == "mathrm" || c == "mathit") return upright(t);
   if (c == "sigma") {
@@ -176,6 +179,8 @@ Expr Parser::upright(const Tok& t) {
     stray_differential(t.pos);
   }
   if (is_reserved_name(text) || text == "lg") return command(Tok{T::Command, t.pos, text});
+  if (at_call_of(text)) return call_arguments(text);  // a declared \mathrm{net}(x)
+  refuse_uncalled(text, "\\" + t.text + "{" + text + "}", t.pos);
   return symbol(text);
 }
 
@@ -273,6 +278,23 @@ Expr Parser::diff_arguments(const Tok& t) {
     e = differentiate_(e, wrt);
   }
   return e;
+}
+
+// At the parenthesis after `fname`, which is an undefined function: f, g, F, G or a
+// declared name.
+bool Parser::at_call_of(const std::string& fname) const {
+  const bool parenthesis =
+      peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen);
+  if (!parenthesis) return false;
+  if (fname == "f" || fname == "g" || fname == "F" || fname == "G") return true;
+  return std::find(functions_.begin(), functions_.end(), fname) != functions_.end();
+}
+
+// A declared function is no variable (spec §1 v2): \psi x is refused, as psi x is.
+void Parser::refuse_uncalled(const std::string& fname, const std::string& written,
+                             std::size_t pos) const {
+  if (std::find(functions_.begin(), functions_.end(), fname) == functions_.end()) return;
+  fail(fmt::format("function '{}' needs its arguments in parentheses: {}(x)", fname, written), pos);
 }
 
 Expr Parser::call_arguments(const std::string& fname) {

@@ -18,7 +18,8 @@ namespace leibniz::latex {
 
 class Parser {
  public:
-  Parser(std::vector<Tok> tokens, const Differentiate& differentiate, const Integrate& integrate);
+  Parser(std::vector<Tok> tokens, const Differentiate& differentiate, const Integrate& integrate,
+         const std::vector<std::string>& functions);
 
   /// The whole input as one expression.
   Expr parse_all();
@@ -95,6 +96,8 @@ class Parser {
   Expr function_argument(const Tok& t);
   Expr two_arguments(Fn fn);
   Expr call_arguments(const std::string& name);
+  bool at_call_of(const std::string& name) const;
+  void refuse_uncalled(const std::string& name, const std::string& written, std::size_t pos) const;
   Expr diff_arguments(const Tok& t);
   bool starts_function_atom() const;
   bool braces_parentheses() const;
@@ -118,6 +121,7 @@ class Parser {
   std::vector<std::size_t> closing_;  // for each '{' or '(', the index of its '}' or ')'
   const Differentiate& differentiate_;
   const Integrate& integrate_;
+  const std::vector<std::string>& functions_;  // declared undefined functions
   std::size_t i_ = 0;
   std::size_t depth_ = 0;
   Expr indefinite_variable_;

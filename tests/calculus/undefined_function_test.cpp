@@ -194,5 +194,49 @@ TEST(UndefinedFunction, LatexForms) {
             parse("diff(f(x, x), 1)"));
 }
 
+// Issue 10: a declared name is a function in LaTeX too: \psi(x), \mathrm{net}(x),
+// \mathit{net}(x), \operatorname{net}(x), and a declared one letter h(x); used without
+// parentheses it is refused, as in the text syntax. What print_latex writes reads back.
+TEST(UndefinedFunction, DeclaredNamesInLatex) {
+  const std::vector<std::string> declared{"psi", "net", "h"};
+  auto read = [&declared](const std::string& latex) {
+    return parse_latex(latex, differentiate, {}, declared);
+  };
+  ParseOptions options = with_diff();
+  options.functions = declared;
+  auto text = [&options](const std::string& t) { return parse_text(t, options); };
+  EXPECT_EQ(read("\\psi(x^2)"), text("psi(x^2)"));
+  EXPECT_EQ(read("\\psi\\left(t\\right)^{2}"), text("psi(t)^2"));
+  EXPECT_EQ(read("\\mathrm{net}(x) \\cdot x"), text("net(x)*x"));
+  EXPECT_EQ(read("\\mathit{net}(w_1, b)"), text("net(w_1, b)"));
+  EXPECT_EQ(read("\\operatorname{net}\\left(x\\right)"), text("net(x)"));
+  EXPECT_EQ(read("h(x) + h\\left(y\\right)"), text("h(x) + h(y)"));
+  EXPECT_EQ(read("\\frac{\\partial \\psi(x, y)}{\\partial x}"), text("diff(psi(x, y), x)"));
+  // Undeclared, the names are what they were: a variable, and products.
+  EXPECT_EQ(parse_latex("\\psi(x)"), parse("psi*x"));
+  EXPECT_EQ(parse_latex("h(x)"), parse("h*x"));
+  EXPECT_EQ(parse_latex("\\mathrm{net}(x)"), parse("net*x"));
+  auto error = [&read](const std::string& latex) -> std::string {
+    try {
+      read(latex);
+    } catch (const Error& e) {
+      return std::string(kind_name(e.kind())) + ": " + e.what() + " at " +
+             std::to_string(e.pos().value_or(999));
+    }
+    return "no error";
+  };
+  EXPECT_EQ(error("2 \\psi x"),
+            "parse: function 'psi' needs its arguments in parentheses: \\psi(x) at 2");
+  EXPECT_EQ(error("\\mathrm{net} + 1"),
+            "parse: function 'net' needs its arguments in parentheses: \\mathrm{net}(x) at 0");
+  EXPECT_EQ(error("x h"), "parse: function 'h' needs its arguments in parentheses: h(x) at 2");
+  // Printed as LaTeX, each reads back without the declaration.
+  for (const char* t : {"psi(x) + net(x, y)", "diff(net(x, y), y)*h(x)", "psi(net(x))^2"}) {
+    const Expr e = text(t);
+    EXPECT_EQ(parse_latex(print_latex(e), differentiate), e) << print_latex(e);
+    EXPECT_EQ(read(print_latex(e)), e) << print_latex(e);
+  }
+}
+
 }  // namespace
 }  // namespace leibniz
