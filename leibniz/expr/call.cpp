@@ -61,6 +61,28 @@ Expr partial_in(const Expr& e, const Expr& wrt) {
   return slot ? call_derivative(e, *slot) : Expr();
 }
 
+Expr derivative_by_label(const Expr& e, const Expr& label) {
+  if (Expr partial = partial_in(e, label); !partial.is_null()) return partial;
+  if (!e.is(Kind::Call) || !label.is(Kind::Symbol)) return {};
+  const auto args = e.args();
+  std::optional<std::size_t> slot;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (occurs_in(label, args[i])) return {};  // the name is a variable here
+    if (args[i].is(Kind::Call) && call_name(args[i]) == label.name()) {
+      if (slot) return {};
+      slot = i;
+    }
+  }
+  if (!slot || !call_slots(args[*slot]).empty()) return {};
+  return call_derivative(e, *slot);
+}
+
+bool names_a_function_in(const Expr& e, const Expr& label) {
+  if (!label.is(Kind::Symbol)) return false;
+  const std::vector<std::string> names = undefined_function_names(e);
+  return std::binary_search(names.begin(), names.end(), label.name());
+}
+
 bool is_one_letter_function(std::string_view name) {
   return name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])) && name != "e";
 }

@@ -29,6 +29,13 @@ bool is_one_letter_function(std::string_view name);
 /// equals it (or, for a variable, holds it): how diff(f(g, h), g) and diff(g(x, y), x)
 /// read. Null otherwise.
 Expr partial_in(const Expr& e, const Expr& wrt);
+/// The derivative of a Call in the slot `label` names, as the notes write ∂f/∂g: what
+/// partial_in gives, or for a bare name g the one argument that calls g, when g is no
+/// variable in the arguments (∂f/∂g at (g(x, y), h(x, y))). Null otherwise.
+Expr derivative_by_label(const Expr& e, const Expr& label);
+/// True if label is a variable whose name is that of an undefined function in e: ∂/∂g of
+/// f(g(x)) + 1 is no derivative by a variable, and derivative_by_label names no slot.
+bool names_a_function_in(const Expr& e, const Expr& label);
 /// True if part is e or a subexpression of e.
 bool occurs_in(const Expr& part, const Expr& e);
 /// The names of the undefined functions in e, sorted.

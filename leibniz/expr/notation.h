@@ -11,8 +11,25 @@
 
 namespace leibniz {
 
-/// Binding strength of a printed piece, from loosest to tightest.
-enum class Precedence { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 };
+/// Binding strength of a printed piece, from loosest to tightest. A Quotient is a
+/// derivative written on one line, ∂g(x)/∂x: a factor as it is, but parenthesised as a
+/// base, a numerator or a denominator.
+enum class Precedence { Sum = 1, Product = 2, Unary = 3, Quotient = 4, Power = 5, Atom = 6 };
+
+/// A printed piece and how tightly it binds.
+struct Piece {
+  std::string text;
+  Precedence prec;
+};
+
+/// How one slot of an undefined function's derivative is named (spec §1 v2).
+struct SlotLabel {
+  /// In diff(…, LABEL): the argument, when it names the slot alone, else its 1-based place.
+  std::string in_diff;
+  /// After ∂: a variable, or the name of the function the argument calls (∂f/∂g at
+  /// (g(x, y), h(x, y))), when it reads back as this slot; else empty.
+  std::string after_partial;
+};
 
 class Notation {
  public:
@@ -34,20 +51,26 @@ class Notation {
   /// By default a/b on one line, parenthesised as the text syntax needs.
   virtual std::string fraction(const std::string& numerator, Precedence numerator_prec,
                                const std::string& denominator, Precedence denominator_prec) const {
-    const std::string top = numerator_prec < Precedence::Product ? parens(numerator) : numerator;
+    const bool quotient = numerator_prec == Precedence::Quotient;
+    const std::string top =
+        numerator_prec < Precedence::Product || quotient ? parens(numerator) : numerator;
     const std::string bottom =
-        denominator_prec <= Precedence::Product ? parens(denominator) : denominator;
+        denominator_prec <= Precedence::Product || denominator_prec == Precedence::Quotient
+            ? parens(denominator)
+            : denominator;
     return top + "/" + bottom;
   }
   /// The precedence of what fraction() returns.
   virtual Precedence fraction_precedence() const { return Precedence::Product; }
   virtual std::string minus() const { return "-"; }
-  /// An undefined function's derivative (spec §1 v2): `of` differentiated in the
-  /// argument `wrt` (an argument, or its 1-based place when the argument says too little).
-  /// `variable`: wrt is a variable that only that argument holds.
-  virtual std::string derivative(const std::string& of, const std::string& wrt,
-                                 bool /*variable*/) const {
-    return "diff(" + of + ", " + wrt + ")";
+  /// An undefined function's derivative (spec §1 v2): `function`, written with its
+  /// arguments, differentiated once in each labelled slot (in slot order). By default the
+  /// text syntax's diff(diff(g(x, y), x), y), which reads back as the same node.
+  virtual Piece derivative(const std::string& function,
+                           const std::vector<SlotLabel>& labels) const {
+    std::string text = function;
+    for (const SlotLabel& label : labels) text = "diff(" + text + ", " + label.in_diff + ")";
+    return {text, Precedence::Atom};
   }
   /// The name of an undefined function.
   virtual std::string function_name(const std::string& name) const { return symbol(name); }

@@ -119,8 +119,14 @@ Expr Parser::derivative_operator(const Tok& frac) {
   // ∂²/∂x∂y T = ∂/∂x (∂T/∂y): the last variable first.
   try {
     for (auto var = vars.rbegin(); var != vars.rend(); ++var) {
-      // Of an undefined function, as the printer means it (call.h).
-      Expr partial = partial_in(target, *var);
+      // Of an undefined function, as the printer means it (call.h): ∂g(x, y)/∂x, ∂f/∂g.
+      Expr partial = derivative_by_label(target, *var);
+      if (partial.is_null() && names_a_function_in(target, *var)) {
+        fail(fmt::format("'{}' is a function here: \\partial {} names the argument {}(…) of a "
+                         "function only, as in \\frac{{\\partial f(g(x), h(x))}}{{\\partial g}}",
+                         var->name(), var->name(), var->name()),
+             frac.pos);
+      }
       target = partial.is_null() ? differentiate_(target, *var) : partial;
     }
   } catch (const Error& e) {
@@ -134,7 +140,11 @@ Expr Parser::derivative_variable() {
   if (!starts_variable(t)) {
     fail(fmt::format("expected a variable after the 'd', found {}", describe(t)), t.pos);
   }
+  // \partial g labels the argument g(…) of f(g(…), …), declared functions too.
+  const bool label = in_label_;
+  in_label_ = true;
   const Expr var = primary();
+  in_label_ = label;
   if (!var.is(Kind::Symbol)) fail("expected a variable after the 'd'", t.pos);
   return var;
 }

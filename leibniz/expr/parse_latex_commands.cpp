@@ -262,9 +262,15 @@ Expr Parser::diff_arguments(const Tok& t) {
       e = call_derivative(e, static_cast<std::size_t>(*k - 1));
       continue;
     }
-    if (Expr partial = partial_in(e, wrt); !partial.is_null()) {
+    if (Expr partial = derivative_by_label(e, wrt); !partial.is_null()) {
       e = partial;
       continue;
+    }
+    if (names_a_function_in(e, wrt)) {
+      fail(fmt::format("'{}' is a function here: diff names the argument {}(…) of a function "
+                       "only, as in diff(f(g(x), h(x)), g)",
+                       wrt.name(), wrt.name()),
+           t.pos);
     }
     if (!wrt.is(Kind::Symbol)) {
       fail(
@@ -293,7 +299,9 @@ bool Parser::at_call_of(const std::string& fname) const {
 // A declared function is no variable (spec §1 v2): \psi x is refused, as psi x is.
 void Parser::refuse_uncalled(const std::string& fname, const std::string& written,
                              std::size_t pos) const {
-  if (std::find(functions_.begin(), functions_.end(), fname) == functions_.end()) return;
+  if (in_label_ || std::find(functions_.begin(), functions_.end(), fname) == functions_.end()) {
+    return;
+  }
   fail(fmt::format("function '{}' needs its arguments in parentheses: {}(x)", fname, written), pos);
 }
 

@@ -127,6 +127,7 @@ class Parser {
   Expr indefinite_variable_;
   bool in_integral_ = false;  // an integrand ends at its differential
   int bars_ = 0;              // open |...| at this level: the next '|' closes one
+  bool in_label_ = false;     // after \partial or d: a declared function's name labels a slot
 };
 
 }  // namespace leibniz::latex

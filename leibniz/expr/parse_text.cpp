@@ -114,7 +114,75 @@ class Parser {
       return unary();
     }
     if (auto op = derivative_operator()) return {derivative(*op)};
+    if (at_partial_form()) return {partial_form()};
     return power();
+  }
+
+  // ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x), h(x))/∂g: the derivative of a function as the
+  // notes and print_unicode write it; ∂ followed by '/' is the operator ∂/∂x instead.
+  bool at_partial_form() const {
+    std::size_t i = index_;
+    if (tokens_[i].kind != Tok::Partial) return false;
+    ++i;
+    if (tokens_[i].kind == Tok::Superscript) ++i;
+    if (is_implied_product(tokens_[i])) ++i;
+    return tokens_[i].kind == Tok::Name && tokens_[i + 1].kind == Tok::LParen;
+  }
+
+  static bool is_implied_product(const Token& t) { return t.kind == Tok::Star && t.text.empty(); }
+
+  // A positive order written in superscripts: ∂², x³.
+  static unsigned long order_of(const Token& t) {
+    const std::string value = text::superscript_value(t.text);
+    if (value.find_first_not_of("0123456789") != std::string::npos ||
+        value.find_first_not_of('0') == std::string::npos || value.size() > 3) {
+      throw Error(ErrorKind::Parse, fmt::format("'{}' is no order of a derivative", t.text), t.pos);
+    }
+    return std::stoul(value);
+  }
+
+  Expr partial_form() {
+    const Token partial = next();
+    unsigned long order = 1;
+    if (peek().kind == Tok::Superscript) order = order_of(next());
+    if (is_implied_product(peek())) next();
+    Expr target = name(next());  // the function and its arguments
+    if (peek().kind != Tok::Slash || tokens_[index_ + 1].kind != Tok::Partial) {
+      throw Error(ErrorKind::Parse,
+                  "expected '/∂' and the variable after the function: ∂g(x, y)/∂x", peek().pos);
+    }
+    next();
+    std::vector<std::pair<Token, unsigned long>> labels;  // each label and its order
+    unsigned long total = 0;
+    while (peek().kind == Tok::Partial) {
+      next();
+      const Token label = next();
+      if (label.kind != Tok::Name || label.text == "π") {
+        throw Error(ErrorKind::Parse,
+                    fmt::format("expected a variable after '∂', found {}", describe(label)),
+                    label.pos);
+      }
+      unsigned long times = 1;
+      if (peek().kind == Tok::Superscript) times = order_of(next());
+      labels.emplace_back(label, times);
+      total += times;
+    }
+    if (total != order) {
+      throw Error(
+          ErrorKind::Parse,
+          fmt::format("the order {} of '∂' is not the {} of the variables below it", order, total),
+          partial.pos);
+    }
+    // ∂²g/∂x∂y = ∂/∂x (∂g/∂y): the last variable first.
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+      const std::string_view text = it->first.text;
+      const Expr var = symbol(static_cast<unsigned char>(text[0]) >= 0x80 ? text::greek_name(text)
+                                                                          : std::string(text));
+      for (unsigned long k = 0; k < it->second; ++k) {
+        target = differentiate_in(target, var, it->first.pos, partial.pos);
+      }
+    }
+    return target;
   }
 
   // d/dx, d^2/dx^2, d²/dx², ∂/∂x: an operator only when an operand follows directly.
@@ -387,7 +455,14 @@ class Parser {
                                 wrt.number().to_string(), args.size()),
                     at);
       }
-      if (Expr partial = partial_in(e, wrt); !partial.is_null()) return partial;
+      if (Expr partial = derivative_by_label(e, wrt); !partial.is_null()) return partial;
+    }
+    if (names_a_function_in(e, wrt)) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("'{}' is a function here: diff names the argument {}(…) of a "
+                              "function only, as in diff(f(g(x), h(x)), g)",
+                              wrt.name(), wrt.name()),
+                  at);
     }
     if (!wrt.is(Kind::Symbol)) {
       throw Error(ErrorKind::Parse,

@@ -76,18 +76,37 @@ class LatexNotation final : public Notation {
     return "\\frac{" + numerator + "}{" + denominator + "}";
   }
   Precedence fraction_precedence() const override { return Precedence::Atom; }
-  // \frac{\partial g\left(x, y\right)}{\partial x}, which parse_latex reads back.
-  std::string derivative(const std::string& of, const std::string& wrt,
-                         bool variable) const override {
-    // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable; an
-    // argument that is no variable (∂f/∂g at g(x, y)) or a place has no \partial form
-    // here: \operatorname{diff} then writes it as the text syntax does, and reads back.
-    const bool readable = std::isalpha(static_cast<unsigned char>(wrt[0])) ||
-                          (wrt[0] == '\\' && !wrt.starts_with("\\pi"));
-    if (!variable || !readable) {
-      return "\\operatorname{diff}\\left(" + of + ", " + wrt + "\\right)";
+  // \frac{\partial g\left(x, y\right)}{\partial x}, \frac{\partial^{2} g\left(x,
+  // y\right)}{\partial x \partial y}, and ∂f/∂g at (g(x, y), h(x, y)) as
+  // \frac{\partial f\left(g\left(x, y\right), …\right)}{\partial g}: parse_latex reads
+  // them back.
+  Piece derivative(const std::string& function,
+                   const std::vector<SlotLabel>& labels) const override {
+    // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable; a
+    // slot that only an expression or a place names has no \partial form here:
+    // \operatorname{diff} then writes it as the text syntax does, and reads back.
+    const bool readable = std::all_of(labels.begin(), labels.end(), [](const SlotLabel& l) {
+      const std::string& wrt = l.after_partial;
+      return !wrt.empty() && (std::isalpha(static_cast<unsigned char>(wrt[0])) ||
+                              (wrt[0] == '\\' && !wrt.starts_with("\\pi")));
+    });
+    if (!readable) {
+      std::string text = function;
+      for (const SlotLabel& l : labels) {
+        text = "\\operatorname{diff}\\left(" + text + ", " + l.in_diff + "\\right)";
+      }
+      return {text, Precedence::Atom};
     }
-    return "\\frac{\\partial " + of + "}{\\partial " + wrt + "}";
+    auto order = [](std::size_t n) { return n > 1 ? "^{" + std::to_string(n) + "}" : ""; };
+    std::string below;
+    for (std::size_t i = 0; i < labels.size();) {
+      std::size_t same = i;
+      while (same < labels.size() && labels[same].after_partial == labels[i].after_partial) ++same;
+      below += (i == 0 ? "\\partial " : " \\partial ") + labels[i].after_partial + order(same - i);
+      i = same;
+    }
+    return {"\\frac{\\partial" + order(labels.size()) + " " + function + "}{" + below + "}",
+            Precedence::Atom};
   }
   // f(x) and g(x) as the notes write them; \operatorname{h}(x), since h(x) reads as a product.
   std::string function_name(const std::string& name) const override {

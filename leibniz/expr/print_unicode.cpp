@@ -52,6 +52,7 @@ bool juxtaposable(const std::string& left, const std::string& right) {
 bool follows_number(const std::string& factor) {
   const auto c = static_cast<unsigned char>(factor[0]);
   if (std::isdigit(c) || factor[0] == '|' || factor[0] == '.') return false;
+  if (factor.starts_with("∂")) return false;  // 2·∂g(x)/∂x: the number stays apart
   if ((factor[0] == 'e' || factor[0] == 'E') && factor.size() > 1 &&
       (std::isdigit(static_cast<unsigned char>(factor[1])) || factor[1] == '+' ||
        factor[1] == '-')) {
@@ -86,6 +87,23 @@ class UnicodeNotation final : public Notation {
                         return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
                       });
     return digits || name ? "√" + radicand : "√(" + radicand + ")";
+  }
+  // The notes' ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g; parse_text reads it.
+  // A slot no variable or function name can label: diff(f(x, x), 1), as in text.
+  Piece derivative(const std::string& function,
+                   const std::vector<SlotLabel>& labels) const override {
+    const bool named = std::all_of(labels.begin(), labels.end(),
+                                   [](const SlotLabel& l) { return !l.after_partial.empty(); });
+    if (!named) return Notation::derivative(function, labels);
+    auto order = [](std::size_t n) { return n > 1 ? superscript(std::to_string(n)) : ""; };
+    std::string below;
+    for (std::size_t i = 0; i < labels.size();) {
+      std::size_t same = i;
+      while (same < labels.size() && labels[same].after_partial == labels[i].after_partial) ++same;
+      below += "∂" + labels[i].after_partial + order(same - i);
+      i = same;
+    }
+    return {"∂" + order(labels.size()) + function + "/" + below, Precedence::Quotient};
   }
   std::string product(const std::vector<std::string>& factors,
                       const std::vector<bool>& is_number) const override {

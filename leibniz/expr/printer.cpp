@@ -15,11 +15,6 @@
 namespace leibniz {
 namespace {
 
-struct Piece {
-  std::string text;
-  Precedence prec;
-};
-
 class Printer {
  public:
   explicit Printer(const Notation& n) : n_(n) {}
@@ -57,31 +52,40 @@ class Printer {
     return {n_.number(value), Precedence::Atom};
   }
 
-  // g(x, y); its derivative diff(g(x, y), x) reads back as the same node (call.h).
+  // g(x, y); its derivative ∂g(x, y)/∂x or diff(g(x, y), x) reads back as the same
+  // node (call.h).
   Piece print_call(const Expr& e) const {
     std::string args = print(e.arg(0)).text;
     for (std::size_t i = 1; i < e.args().size(); ++i) args += ", " + print(e.arg(i)).text;
-    std::string text = n_.function_name(call_name(e)) + n_.parens(args);
-    for (std::size_t slot : call_slots(e)) {
-      const auto [label, variable] = slot_label(e, slot);
-      text = n_.derivative(text, label, variable);
-    }
-    return {text, Precedence::Atom};
+    const std::string function = n_.function_name(call_name(e)) + n_.parens(args);
+    const std::vector<std::size_t> slots = call_slots(e);
+    if (slots.empty()) return {function, Precedence::Atom};
+    const Expr plain = call(call_name(e), e.args());
+    std::vector<SlotLabel> labels;
+    for (std::size_t slot : slots) labels.push_back(slot_label(plain, slot));
+    return n_.derivative(function, labels);
   }
 
-  // The argument a derivative is taken in, when the argument names its slot alone:
-  // a variable that no other argument holds, or an expression no other argument equals.
-  // Else the slot's 1-based place: diff(f(x, x), 1).
-  // Also whether the label is a variable.
-  std::pair<std::string, bool> slot_label(const Expr& e, std::size_t slot) const {
-    const Expr& a = e.arg(slot);
+  // In diff(…, LABEL): the argument, when it names its slot alone (a variable that no
+  // other argument holds, or an expression no other argument equals), else the slot's
+  // 1-based place: diff(f(x, x), 1). After ∂: the variable, or the name of the function
+  // the argument calls, when derivative_by_label reads it back as this slot.
+  SlotLabel slot_label(const Expr& plain, std::size_t slot) const {
+    const Expr& a = plain.arg(slot);
     bool alone = !a.is_number();
-    for (std::size_t j = 0; j < e.args().size() && alone; ++j) {
+    for (std::size_t j = 0; j < plain.args().size() && alone; ++j) {
       if (j == slot) continue;
-      alone = a.is(Kind::Symbol) ? !occurs_in(a, e.arg(j)) : e.arg(j) != a;
+      alone = a.is(Kind::Symbol) ? !occurs_in(a, plain.arg(j)) : plain.arg(j) != a;
     }
-    if (!alone) return {n_.number(Number(static_cast<long>(slot) + 1)), false};
-    return {print(a).text, a.is(Kind::Symbol)};
+    SlotLabel label;
+    label.in_diff = alone ? print(a).text : n_.number(Number(static_cast<long>(slot) + 1));
+    if (alone && a.is(Kind::Symbol)) {
+      label.after_partial = print(a).text;
+    } else if (a.is(Kind::Call) &&
+               derivative_by_label(plain, symbol(call_name(a))) == call_derivative(plain, slot)) {
+      label.after_partial = n_.symbol(call_name(a));
+    }
+    return label;
   }
 
   std::string wrap(const Piece& p, Precedence needed) const {
@@ -174,7 +178,7 @@ class Printer {
     if (pieces.size() == 1) return pieces[0];
     std::vector<std::string> texts;
     texts.reserve(pieces.size());
-    for (const Piece& p : pieces) texts.push_back(wrap(p, Precedence::Power));
+    for (const Piece& p : pieces) texts.push_back(wrap(p, Precedence::Quotient));
     return {n_.product(texts, numeric), Precedence::Product};
   }
 

@@ -194,6 +194,83 @@ TEST(UndefinedFunction, LatexForms) {
             parse("diff(f(x, x), 1)"));
 }
 
+// Issue 10 C: derivatives print in the notes' notation. Unicode ∂g(x, y)/∂x,
+// ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g (the argument named by its function); LaTeX
+// \frac{\partial …}{\partial …}; the text syntax's diff(…) stays (spec §1). A slot that
+// neither a variable nor a function's name labels alone keeps the diff form.
+TEST(UndefinedFunction, TheNotesNotationInUnicodeAndLatex) {
+  EXPECT_EQ(print_unicode(parse("diff(g(x, y), x)")), "∂g(x, y)/∂x");
+  EXPECT_EQ(print_unicode(parse("diff(g(x, y), x, y)")), "∂²g(x, y)/∂x∂y");
+  EXPECT_EQ(print_unicode(parse("diff(g(x, y), y, x, x)")), "∂³g(x, y)/∂x²∂y");
+  EXPECT_EQ(print_latex(parse("diff(g(x, y), y, x, x)")),
+            "\\frac{\\partial^{3} g\\left(x, y\\right)}{\\partial x^{2} \\partial y}");
+  const Expr chain = parse("diff(f(g(x, y), h(x, y)), x)");
+  EXPECT_EQ(print_unicode(chain),
+            "∂f(g(x, y), h(x, y))/∂g·∂g(x, y)/∂x + ∂f(g(x, y), h(x, y))/∂h·∂h(x, y)/∂x");
+  EXPECT_EQ(print_latex(chain),
+            "\\frac{\\partial f\\left(g\\left(x, y\\right), \\operatorname{h}\\left(x, "
+            "y\\right)\\right)}{\\partial g} \\frac{\\partial g\\left(x, y\\right)}{\\partial x} + "
+            "\\frac{\\partial f\\left(g\\left(x, y\\right), \\operatorname{h}\\left(x, "
+            "y\\right)\\right)}{\\partial h} \\frac{\\partial \\operatorname{h}\\left(x, "
+            "y\\right)}{\\partial x}");
+  EXPECT_EQ(print_text(chain),
+            "diff(f(g(x, y), h(x, y)), g(x, y))*diff(g(x, y), x) + diff(f(g(x, y), h(x, y)), "
+            "h(x, y))*diff(h(x, y), x)");
+  // On one line the quotient is parenthesised as a base, numerator or denominator.
+  EXPECT_EQ(print_unicode(parse("diff(g(x), x)^2")), "(∂g(x)/∂x)²");
+  EXPECT_EQ(print_unicode(parse("1/diff(g(x), x)")), "1/(∂g(x)/∂x)");
+  EXPECT_EQ(print_unicode(parse("diff(g(x), x)/h(x)")), "(∂g(x)/∂x)/h(x)");
+  EXPECT_EQ(print_unicode(parse("2*x*diff(g(x), x)")), "2x·∂g(x)/∂x");
+  EXPECT_EQ(print_unicode(parse("-diff(g(x), x)")), "-∂g(x)/∂x");
+  EXPECT_EQ(print_unicode(parse("sqrt(diff(g(x), x))")), "√(∂g(x)/∂x)");
+  // No label after ∂: the place, or an argument two slots share a function's name with.
+  EXPECT_EQ(print_unicode(parse("diff(f(x, x), 1)")), "diff(f(x, x), 1)");
+  EXPECT_EQ(print_unicode(parse("diff(f(g(x), g(y)), g(x))")), "diff(f(g(x), g(y)), g(x))");
+  EXPECT_EQ(print_unicode(parse("diff(f(x, x*y), x*y)")), "diff(f(x, x·y), x·y)");
+  EXPECT_EQ(print_latex(parse("diff(f(g(x), g(y)), g(x))")),
+            "\\operatorname{diff}\\left(f\\left(g\\left(x\\right), g\\left(y\\right)\\right), "
+            "g\\left(x\\right)\\right)");
+}
+
+TEST(UndefinedFunction, TheNotesNotationReadsBack) {
+  EXPECT_EQ(parse("∂g(x, y)/∂x"), parse("diff(g(x, y), x)"));
+  EXPECT_EQ(parse("∂²g(x, y)/∂x∂y"), parse("diff(g(x, y), x, y)"));
+  EXPECT_EQ(parse("∂³g(x, y)/∂x²∂y"), parse("diff(g(x, y), x, x, y)"));
+  EXPECT_EQ(parse("2·∂g(x)/∂x·h(x)"), parse("2*diff(g(x), x)*h(x)"));
+  EXPECT_EQ(parse("1/(∂g(x)/∂x)"), parse("1/diff(g(x), x)"));
+  const Expr df_dg = call_derivative(parse("f(g(x), h(x))"), 0);
+  EXPECT_EQ(parse("∂f(g(x), h(x))/∂g"), df_dg);
+  EXPECT_EQ(parse("diff(f(g(x), h(x)), g)"), df_dg);
+  EXPECT_EQ(
+      parse_latex("\\frac{\\partial f(g(x), \\operatorname{h}(x))}{\\partial g}", differentiate),
+      df_dg);
+  EXPECT_EQ(parse_latex("\\frac{\\partial^2 g(x, y)}{\\partial x \\partial y}", differentiate),
+            parse("diff(g(x, y), x, y)"));
+  // A declared name labels its slot in LaTeX too.
+  EXPECT_EQ(
+      parse_latex("\\frac{\\partial f(\\psi(x), y)}{\\partial \\psi}", differentiate, {}, {"psi"}),
+      call_derivative(parse_latex("f(\\psi(x), y)", {}, {}, {"psi"}), 0));
+  // ∂ of a built-in function is its derivative.
+  EXPECT_EQ(parse("∂sin(x)/∂x"), parse("cos(x)"));
+  EXPECT_EQ(parse_error("∂²g(x, y)/∂x"),
+            "parse: the order 2 of '∂' is not the 1 of the variables below it");
+  EXPECT_EQ(parse_error("∂g(x, y)"),
+            "parse: expected '/∂' and the variable after the function: ∂g(x, y)/∂x");
+  EXPECT_EQ(parse_error("∂g(x)/∂2"), "parse: expected a variable after '∂', found '2'");
+  // ∂/∂g of anything but f(g(…), …) itself would be a silent 0.
+  EXPECT_EQ(parse_error("diff(f(g(x)) + 1, g)"),
+            "parse: 'g' is a function here: diff names the argument g(…) of a function only, as "
+            "in diff(f(g(x), h(x)), g)");
+  try {
+    parse_latex("\\frac{\\partial (f(g(x)) + 1)}{\\partial g}", differentiate);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "'g' is a function here: \\partial g names the argument g(…) of a function only, "
+              "as in \\frac{\\partial f(g(x), h(x))}{\\partial g}");
+  }
+}
+
 // Issue 10: a declared name is a function in LaTeX too: \psi(x), \mathrm{net}(x),
 // \mathit{net}(x), \operatorname{net}(x), and a declared one letter h(x); used without
 // parentheses it is refused, as in the text syntax. What print_latex writes reads back.

@@ -16,6 +16,11 @@ trap 'rm -rf "$dir"' EXIT
   "$leibniz" diff "max(relu(w*x + b), softplus(x)) + min(x, y)" x --steps --latex
   "$leibniz" integrate "x*e^x" x --steps --latex
   "$leibniz" integrate "1/((x+1)*(x^2+1))" x --steps --latex
+  "$leibniz" diff "f(g(x,y), h(x,y))" x --steps --latex
+  "$leibniz" --function psi diff "g(x,y)*psi(x,y)" x --steps --latex
+  echo '\['
+  "$leibniz" diff "g(x,y)^2" x x y --latex
+  echo '\]'
   echo '\['
   "$leibniz" diff "acot(x)*abs(x)/sqrt(1 - x^2)" x --latex
   echo '\]'

@@ -64,11 +64,24 @@ class RandomExpr {
  private:
   int pick(int n) { return std::uniform_int_distribution<>(0, n - 1)(rng_); }
 
-  // An undefined function of one or two arguments (spec §1 v2), or a derivative of one.
+  // An undefined function of one or two arguments (spec §1 v2), or a derivative of one;
+  // a third of them of calls, as the chain rule's f(g(x, y), h(x, y)) and its ∂f/∂g.
   Expr undefined_call(int depth) {
     static const char* const kNames[] = {"f", "g", "h", "u", "F"};
-    std::vector<Expr> args{any(depth - 1)};
-    if (pick(2) == 0) args.push_back(pick(3) == 0 ? args[0] : any(depth - 1));
+    std::vector<Expr> args;
+    if (pick(3) == 0) {
+      const std::vector<Expr> inner{vars_[0], vars_[static_cast<std::size_t>(pick(3))]};
+      for (int k = pick(2); k >= 0; --k) {
+        const std::size_t arity = static_cast<std::size_t>(pick(2)) + 1;
+        std::vector<std::size_t> slots;
+        if (pick(4) == 0) slots.push_back(0);
+        args.push_back(call(kNames[pick(5)], std::span(inner.data(), arity), slots));
+      }
+      if (pick(4) == 0) args.push_back(any(depth - 1));
+    } else {
+      args.push_back(any(depth - 1));
+      if (pick(2) == 0) args.push_back(pick(3) == 0 ? args[0] : any(depth - 1));
+    }
     std::vector<std::size_t> slots;
     for (int k = pick(4); k > 0 && k < 3; --k) {
       slots.push_back(static_cast<std::size_t>(pick(static_cast<int>(args.size()))));
