@@ -76,7 +76,11 @@ Expr Parser::derivative_operator(const Tok& frac) {
   std::optional<Expr> body;
   if (peek().kind != T::RBrace) {
     const Group scope(*this);
+    // \frac{\partial \psi}{\partial x}(x): a declared function's bare name is no misuse.
+    const bool label = in_label_;
+    in_label_ = lone_name_ahead();
     body = sum();
+    in_label_ = label;
   }
   if (!accept(T::RBrace)) {
     fail("expected '}' after the numerator of the derivative", peek().pos);
@@ -104,6 +108,11 @@ Expr Parser::derivative_operator(const Tok& frac) {
                      "denominator",
                      order, vars.size()),
          frac.pos);
+  }
+  // \frac{\partial f}{\partial g}(g(x, y), h(x, y)), \frac{df}{dx}(t): the derivative of
+  // the function f, taken at the arguments that follow.
+  if (body && body->is(Kind::Symbol) && at_call_of(body->name())) {
+    return derivative_at_arguments(frac, call_arguments(body->name()), vars);
   }
   Expr target;
   if (body) {
@@ -133,6 +142,36 @@ Expr Parser::derivative_operator(const Tok& frac) {
     throw located(e, frac.pos);
   }
   return target;
+}
+
+Expr Parser::derivative_at_arguments(const Tok& frac, Expr target, const std::vector<Expr>& vars) {
+  for (auto var = vars.rbegin(); var != vars.rend(); ++var) {
+    Expr partial = derivative_by_label(target, *var);
+    if (partial.is_null() && target.args().size() == 1) {
+      partial = call_derivative(target, 0);  // df/dx (t) is f'(t)
+    }
+    if (partial.is_null()) {
+      fail(fmt::format("'{}' names no argument of {}(…) alone: write the derivative as "
+                       "\\frac{{\\partial {}(x, y)}}{{\\partial x}}",
+                       var->name(), call_name(target), call_name(target)),
+           frac.pos);
+    }
+    target = partial;
+  }
+  return target;
+}
+
+// True if the group ahead, up to its '}', is one name: x, \psi, \mathrm{net}.
+bool Parser::lone_name_ahead() const {
+  const std::size_t next_kind =
+      peek().kind == T::Letter || (peek().kind == T::Command && is_latex_greek(peek().text)) ? 1
+                                                                                             : 0;
+  if (next_kind == 1) return peek(1).kind == T::RBrace;
+  if ((is_command(0, "mathrm") || is_command(0, "mathit")) && peek(1).kind == T::LBrace) {
+    const std::size_t close = closing_[std::min(i_ + 1, t_.size() - 1)];
+    return close + 1 < t_.size() && t_[close + 1].kind == T::RBrace;
+  }
+  return false;
 }
 
 Expr Parser::derivative_variable() {

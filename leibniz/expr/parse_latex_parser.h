@@ -112,6 +112,8 @@ class Parser {
   bool at_derivative_operator(std::size_t ahead) const;
   Expr derivative_operator(const Tok& frac);
   Expr derivative_variable();
+  Expr derivative_at_arguments(const Tok& frac, Expr target, const std::vector<Expr>& vars);
+  bool lone_name_ahead() const;
   long derivative_order();
   bool at_differential() const;
   bool at_stray_differential() const;

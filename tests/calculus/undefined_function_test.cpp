@@ -250,6 +250,27 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   EXPECT_EQ(
       parse_latex("\\frac{\\partial f(\\psi(x), y)}{\\partial \\psi}", differentiate, {}, {"psi"}),
       call_derivative(parse_latex("f(\\psi(x), y)", {}, {}, {"psi"}), 0));
+  // The arguments after the fraction, as the notes' \frac{\partial z}{\partial g} is often
+  // written: the derivative taken there (was 0, g a variable, times the arguments).
+  EXPECT_EQ(
+      parse_latex("\\frac{\\partial f}{\\partial g}(g(x), \\operatorname{h}(x))", differentiate),
+      df_dg);
+  EXPECT_EQ(parse_latex("\\frac{\\partial g}{\\partial x}\\left(x, y\\right)", differentiate),
+            parse("diff(g(x, y), x)"));
+  EXPECT_EQ(parse_latex("\\frac{\\partial^2 F}{\\partial x \\partial y}(x, y)", differentiate),
+            parse("diff(F(x, y), x, y)"));
+  EXPECT_EQ(parse_latex("\\frac{df}{dx}(t^2)", differentiate), parse("diff(f(t^2), 1)"));
+  EXPECT_EQ(parse_latex("\\frac{\\partial \\psi}{\\partial t}(t)", differentiate, {}, {"psi"}),
+            call_derivative(parse_latex("\\psi(t)", {}, {}, {"psi"}), 0));
+  try {
+    parse_latex("\\frac{\\partial f}{\\partial z}(x, y)", differentiate);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "'z' names no argument of f(…) alone: write the derivative as \\frac{\\partial "
+              "f(x, y)}{\\partial x}");
+    EXPECT_EQ(e.pos(), 0U);
+  }
   // ∂ of a built-in function is its derivative.
   EXPECT_EQ(parse("∂sin(x)/∂x"), parse("cos(x)"));
   EXPECT_EQ(parse_error("∂²g(x, y)/∂x"),
