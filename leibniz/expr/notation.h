@@ -63,12 +63,13 @@ class Notation {
   /// The precedence of what fraction() returns.
   virtual Precedence fraction_precedence() const { return Precedence::Product; }
   virtual std::string minus() const { return "-"; }
-  /// An undefined function's derivative (spec §1 v2): `function`, written with its
-  /// arguments, differentiated once in each labelled slot (in slot order). By default the
-  /// text syntax's diff(diff(g(x, y), x), y), which reads back as the same node.
-  virtual Piece derivative(const std::string& function,
-                           const std::vector<SlotLabel>& labels) const {
-    std::string text = function;
+  /// An undefined function's derivative (spec §1 v2): the function `name` at its
+  /// parenthesised `arguments` (`arity` of them), differentiated once in each labelled
+  /// slot (in slot order). By default the text syntax's diff(diff(g(x, y), x), y), which
+  /// reads back as the same node.
+  virtual Piece derivative(const std::string& name, const std::string& arguments,
+                           std::size_t /*arity*/, const std::vector<SlotLabel>& labels) const {
+    std::string text = name + arguments;
     for (const SlotLabel& label : labels) text = "diff(" + text + ", " + label.in_diff + ")";
     return {text, Precedence::Atom};
   }

@@ -189,9 +189,8 @@ Expr Parser::operator_name(const Tok& t) {
   const Tok shown{T::Command, t.pos, "operatorname{" + fname + "}"};
   if (fname == "exp" || fname == "lg") return command(Tok{T::Command, t.pos, fname});
   const auto fn = latex_function(fname);
-  if (!fn && fname != "e" && fname != "d" &&
-      (peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen))) {
-    if (fname == "diff") return diff_arguments(t);
+  if (!fn && fname != "e" && fname != "d" && at_parenthesis_after_primes()) {
+    if (fname == "diff" && peek().kind != T::Prime) return diff_arguments(t);
     return call_arguments(fname);  // \operatorname{psi}(t): an undefined function
   }
   if (!fn) fail(fmt::format("unknown function '{}'", fname), t.pos);
@@ -286,14 +285,18 @@ Expr Parser::diff_arguments(const Tok& t) {
   return e;
 }
 
-// At the parenthesis after `fname`, which is an undefined function: f, g, F, G or a
-// declared name.
+// At the parenthesis after `fname` (or its primes, g'(x)), which is an undefined
+// function: f, g, F, G or a declared name.
 bool Parser::at_call_of(const std::string& fname) const {
-  const bool parenthesis =
-      peek().kind == T::LParen || (is_command(0, "left") && peek(1).kind == T::LParen);
-  if (!parenthesis) return false;
+  if (!at_parenthesis_after_primes()) return false;
   if (fname == "f" || fname == "g" || fname == "F" || fname == "G") return true;
   return std::find(functions_.begin(), functions_.end(), fname) != functions_.end();
+}
+
+bool Parser::at_parenthesis_after_primes() const {
+  std::size_t k = 0;
+  while (peek(k).kind == T::Prime) ++k;
+  return peek(k).kind == T::LParen || (is_command(k, "left") && peek(k + 1).kind == T::LParen);
 }
 
 // A declared function is no variable (spec §1 v2): \psi x is refused, as psi x is.
@@ -306,6 +309,9 @@ void Parser::refuse_uncalled(const std::string& fname, const std::string& writte
 }
 
 Expr Parser::call_arguments(const std::string& fname) {
+  const std::size_t at = peek().pos;
+  std::size_t primes = 0;  // g'(x^2), g''(x): of a function of one argument
+  while (accept(T::Prime)) ++primes;
   const bool left = is_command(0, "left");
   if (left) next();
   if (!accept(T::LParen)) {
@@ -320,7 +326,13 @@ Expr Parser::call_arguments(const std::string& fname) {
   if (!accept(T::RParen)) {
     fail(fmt::format("expected ')' after the arguments of '{}'", fname), peek().pos);
   }
-  return call(fname, args);
+  if (primes > 0 && args.size() != 1) {
+    fail(fmt::format("{}' is the derivative of a function of one argument; {} takes {}: write "
+                     "\\frac{{\\partial {}(x, y)}}{{\\partial x}}",
+                     fname, fname, args.size(), fname),
+         at);
+  }
+  return call(fname, args, std::vector<std::size_t>(primes, 0));
 }
 
 // The argument of \sin without parentheses: \sin x, \ln 2x, \sin \cos \theta,

@@ -97,6 +97,7 @@ class Parser {
   Expr two_arguments(Fn fn);
   Expr call_arguments(const std::string& name);
   bool at_call_of(const std::string& name) const;
+  bool at_parenthesis_after_primes() const;
   void refuse_uncalled(const std::string& name, const std::string& written, std::size_t pos) const;
   Expr diff_arguments(const Tok& t);
   bool starts_function_atom() const;

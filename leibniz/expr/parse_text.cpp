@@ -354,6 +354,15 @@ class Parser {
 
   Expr name(const Token& t) {
     const std::string_view n = t.text;
+    std::size_t primes = 0;  // g′(x), g''(x): derivatives of a function of one argument
+    while (peek().kind == Tok::Prime) {
+      next();
+      ++primes;
+    }
+    if (primes > 0 && peek().kind != Tok::LParen) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("a prime marks the derivative of a function: {}′(x)", n), t.pos);
+    }
     const bool called = peek().kind == Tok::LParen;
     if (n == "π") return pi_constant();
     if (n == "σ" && called) return func(Fn::Sigmoid, call_argument(t));
@@ -397,6 +406,7 @@ class Parser {
       args.push_back(sum());
     }
     expect_close(open);
+    if (primes > 0) return primed_call(t, args, primes, !known);
     if (known) {
       const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;
       if (args.size() != arity) {
@@ -416,6 +426,30 @@ class Parser {
       return call(n, args);
     }
     throw unknown_function(t);
+  }
+
+  // g′(x²): an undefined function of one argument, differentiated once for each prime.
+  Expr primed_call(const Token& t, const std::vector<Expr>& args, std::size_t primes,
+                   bool may_be_undefined) {
+    const std::string_view n = t.text;
+    const bool undefined = may_be_undefined && options_.undefined_functions &&
+                           (is_one_letter_function(n) ||
+                            std::ranges::find(options_.functions, n) != options_.functions.end());
+    if (!undefined) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("a prime marks the derivative of an undefined function such as "
+                              "g′(x); for '{}' write diff({}(x), x)",
+                              n, n),
+                  t.pos);
+    }
+    if (args.size() != 1) {
+      throw Error(ErrorKind::Parse,
+                  fmt::format("{}′ is the derivative of a function of one argument; {} takes "
+                              "{}: write diff({}(…), 1) for its first slot",
+                              n, n, args.size(), n),
+                  t.pos);
+    }
+    return call(n, args, std::vector<std::size_t>(primes, 0));
   }
 
   // diff(EXPR, x), diff(EXPR, x, y): the derivative, evaluated where it can be; of an

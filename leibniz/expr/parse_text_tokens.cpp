@@ -178,6 +178,7 @@ std::vector<Token> tokenize(std::string_view s) {
         case U'−': kind = Tok::Minus; break;
         case U'√': kind = Tok::Sqrt; break;
         case U'∂': kind = Tok::Partial; break;
+        case U'′': kind = Tok::Prime; break;
         default: {
           const std::string shown = length > 1
                                         ? fmt::format("'{}'", s.substr(i, length))
@@ -196,6 +197,7 @@ std::vector<Token> tokenize(std::string_view s) {
       case '*': kind = Tok::Star; break;
       case '/': kind = Tok::Slash; break;
       case '^': kind = Tok::Caret; break;
+      case '\'': kind = Tok::Prime; break;
       case '(': kind = Tok::LParen; break;
       case ')': kind = Tok::RParen; break;
       case ',': kind = Tok::Comma; break;

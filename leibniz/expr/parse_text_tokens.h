@@ -16,6 +16,7 @@ enum class Tok {
   Sqrt,         ///< '√'
   Bar,          ///< '|', around an absolute value
   Partial,      ///< '∂', in ∂/∂x
+  Prime,        ///< '′' or '\'', in g′(x)
   Plus,
   Minus,
   Star,

@@ -80,8 +80,10 @@ class LatexNotation final : public Notation {
   // y\right)}{\partial x \partial y}, and ∂f/∂g at (g(x, y), h(x, y)) as
   // \frac{\partial f\left(g\left(x, y\right), …\right)}{\partial g}: parse_latex reads
   // them back.
-  Piece derivative(const std::string& function,
+  // Of one argument that no variable is: g'\left(x^{2}\right).
+  Piece derivative(const std::string& name, const std::string& arguments, std::size_t arity,
                    const std::vector<SlotLabel>& labels) const override {
+    const std::string function = name + arguments;
     // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable; a
     // slot that only an expression or a place names has no \partial form here:
     // \operatorname{diff} then writes it as the text syntax does, and reads back.
@@ -90,6 +92,9 @@ class LatexNotation final : public Notation {
       return !wrt.empty() && (std::isalpha(static_cast<unsigned char>(wrt[0])) ||
                               (wrt[0] == '\\' && !wrt.starts_with("\\pi")));
     });
+    if (!readable && arity == 1) {
+      return {name + std::string(labels.size(), '\'') + arguments, Precedence::Atom};
+    }
     if (!readable) {
       std::string text = function;
       for (const SlotLabel& l : labels) {

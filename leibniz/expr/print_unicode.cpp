@@ -88,13 +88,20 @@ class UnicodeNotation final : public Notation {
                       });
     return digits || name ? "√" + radicand : "√(" + radicand + ")";
   }
-  // The notes' ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g; parse_text reads it.
-  // A slot no variable or function name can label: diff(f(x, x), 1), as in text.
-  Piece derivative(const std::string& function,
+  // The notes' ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g; of one argument
+  // that no variable is, g′(x²); parse_text reads them. Otherwise the text syntax's
+  // diff(f(x, x), 1).
+  Piece derivative(const std::string& name, const std::string& arguments, std::size_t arity,
                    const std::vector<SlotLabel>& labels) const override {
     const bool named = std::all_of(labels.begin(), labels.end(),
                                    [](const SlotLabel& l) { return !l.after_partial.empty(); });
-    if (!named) return Notation::derivative(function, labels);
+    if (!named && arity == 1) {
+      std::string primes;
+      for (std::size_t k = 0; k < labels.size(); ++k) primes += "′";
+      return {name + primes + arguments, Precedence::Atom};
+    }
+    if (!named) return Notation::derivative(name, arguments, arity, labels);
+    const std::string function = name + arguments;
     auto order = [](std::size_t n) { return n > 1 ? superscript(std::to_string(n)) : ""; };
     std::string below;
     for (std::size_t i = 0; i < labels.size();) {

@@ -57,13 +57,13 @@ class Printer {
   Piece print_call(const Expr& e) const {
     std::string args = print(e.arg(0)).text;
     for (std::size_t i = 1; i < e.args().size(); ++i) args += ", " + print(e.arg(i)).text;
-    const std::string function = n_.function_name(call_name(e)) + n_.parens(args);
+    const std::string name = n_.function_name(call_name(e));
     const std::vector<std::size_t> slots = call_slots(e);
-    if (slots.empty()) return {function, Precedence::Atom};
+    if (slots.empty()) return {name + n_.parens(args), Precedence::Atom};
     const Expr plain = call(call_name(e), e.args());
     std::vector<SlotLabel> labels;
     for (std::size_t slot : slots) labels.push_back(slot_label(plain, slot));
-    return n_.derivative(function, labels);
+    return n_.derivative(name, n_.parens(args), e.args().size(), labels);
   }
 
   // In diff(…, LABEL): the argument, when it names its slot alone (a variable that no

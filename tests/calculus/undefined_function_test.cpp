@@ -292,6 +292,44 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   }
 }
 
+// A function of one argument that no variable is: g′(x²), LaTeX g'\left(x^{2}\right),
+// where the ∂ form has no variable to name (was diff(g(x^2), x^2) and \operatorname{diff}).
+TEST(UndefinedFunction, PrimesForAFunctionOfOneArgument) {
+  const Expr once = parse("diff(g(x^2), x^2)");
+  const Expr twice = parse("diff(g(x^2), 1, 1)");
+  EXPECT_EQ(print_unicode(once), "g′(x²)");
+  EXPECT_EQ(print_unicode(twice), "g′′(x²)");
+  EXPECT_EQ(print_latex(once), "g'\\left(x^{2}\\right)");
+  EXPECT_EQ(print_latex(parse("diff(h(2*t), 1)")), "\\operatorname{h}'\\left(2 t\\right)");
+  EXPECT_EQ(print_text(once), "diff(g(x^2), x^2)");
+  EXPECT_EQ(print_unicode(parse("diff(g(t), t)")), "∂g(t)/∂t");  // a variable: the ∂ form
+  EXPECT_EQ(parse("g′(x²)"), once);
+  EXPECT_EQ(parse("g'(x^2)"), once);
+  EXPECT_EQ(parse("g''(x^2)"), twice);
+  EXPECT_EQ(parse("g′(t)"), parse("diff(g(t), t)"));
+  EXPECT_EQ(parse_latex("g'(x^2)"), once);
+  EXPECT_EQ(parse_latex("g''\\left(x^{2}\\right)"), twice);
+  EXPECT_EQ(parse_latex("\\operatorname{h}'\\left(2 t\\right)"), parse("diff(h(2*t), 1)"));
+  EXPECT_EQ(parse_latex("\\psi'(t^2)", {}, {}, {"psi"}),
+            call(std::string("psi"), std::vector{parse("t^2")}, {0}));
+  EXPECT_EQ(parse_error("f'(x, y)"),
+            "parse: f′ is the derivative of a function of one argument; f takes 2: write "
+            "diff(f(…), 1) for its first slot");
+  EXPECT_EQ(parse_error("sin'(x)"),
+            "parse: a prime marks the derivative of an undefined function such as g′(x); for "
+            "'sin' write diff(sin(x), x)");
+  EXPECT_EQ(parse_error("2x'"), "parse: a prime marks the derivative of a function: x′(x)");
+  try {
+    parse_latex("f'(x, y)");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "f' is the derivative of a function of one argument; f takes 2: write "
+              "\\frac{\\partial f(x, y)}{\\partial x}");
+    EXPECT_EQ(e.pos(), 1U);
+  }
+}
+
 // Issue 10: a declared name is a function in LaTeX too: \psi(x), \mathrm{net}(x),
 // \mathit{net}(x), \operatorname{net}(x), and a declared one letter h(x); used without
 // parentheses it is refused, as in the text syntax. What print_latex writes reads back.
