@@ -31,8 +31,8 @@ constexpr int kMaxNesting = 48;
 constexpr std::size_t kExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,        trig_rule,    rational_rule,
-                             substitution_rule, radical_rule, parts_rule};
+constexpr RuleFn kRules[] = {table_rule,   trig_rule,        rational_rule, substitution_rule,
+                             radical_rule, exponential_rule, parts_rule};
 
 }  // namespace
 
@@ -305,7 +305,9 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                             print_text(e), var.name()));
   }
   // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
-  const Expr simplified = integration::drop_needless_abs(simplify(raw));
+  // Absolute values go first, so that simplify sees ln(e^x), not ln(abs(e^x)).
+  const Expr simplified =
+      integration::drop_needless_abs(simplify(integration::drop_needless_abs(raw)));
   const Expr plain = integration::drop_needless_abs(raw);
   const Expr result = tree_size(plain) < tree_size(simplified) ? plain : simplified;
   check_antiderivative(e, result, var);

@@ -70,6 +70,7 @@ Expr trig_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
+Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
 
 // Helpers.
