@@ -45,6 +45,50 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
   return {};
 }
 
+// From this degree on, a polynomial times e^(ax+b), sin or cos is integrated by the
+// tabular method in one step instead of degree-many nested integrations by parts.
+constexpr long kTabularFromDegree = 4;
+
+// Tabular integration by parts, ∫ P·f with P a polynomial of degree ≥ kTabularFromDegree:
+// f = c^u (k = its rate): c^u·Σⱼ (−1)ʲ·P⁽ʲ⁾/kʲ⁺¹; f = sin u or cos u (a = u′):
+// ∫ P cos u = sin u·Σ_even (−1)^(j/2)·P⁽ʲ⁾/aʲ⁺¹ + cos u·Σ_odd (−1)^((j−1)/2)·P⁽ʲ⁾/aʲ⁺¹ and
+// ∫ P sin u = −cos u·(the even sum) + sin u·(the odd sum).
+Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& f) {
+  const auto coefficients = polynomial_coefficients(in, polynomial);
+  if (!coefficients || static_cast<long>(coefficients->size()) - 1 < kTabularFromDegree) return {};
+  std::vector<Expr> derivatives{polynomial};
+  while (true) {
+    Expr next = diff(derivatives.back(), in.var());
+    if (next.is_zero()) break;
+    derivatives.push_back(next);
+  }
+  const std::string rule = fmt::format("tabular integration by parts, u = {}, dv = {} dx",
+                                       print_text(polynomial), print_text(f));
+  Expr result;
+  if (const auto k = exponential_rate(in, f)) {
+    std::vector<Expr> terms;
+    for (std::size_t j = 0; j < derivatives.size(); ++j) {
+      const Expr term = div(derivatives[j], pow(*k, static_cast<long>(j) + 1));
+      terms.push_back(j % 2 == 0 ? term : neg(term));
+    }
+    result = mul(f, add(terms));
+  } else if (is_trig(f, Fn::Sin) || is_trig(f, Fn::Cos)) {
+    const Expr a = linear_in(in, f.arg(0))->a;
+    std::vector<Expr> even, odd;
+    for (std::size_t j = 0; j < derivatives.size(); ++j) {
+      const Expr term = div(derivatives[j], pow(a, static_cast<long>(j) + 1));
+      (j % 2 == 0 ? even : odd).push_back(j % 4 < 2 ? term : neg(term));
+    }
+    const Expr s = func(Fn::Sin, f.arg(0)), c = func(Fn::Cos, f.arg(0));
+    result = f.fn() == Fn::Cos ? add(mul(s, add(even)), mul(c, add(odd)))
+                               : add(neg(mul(c, add(even))), mul(s, add(odd)));
+  } else {
+    return {};
+  }
+  in.step(rule, e, result, {{"u", polynomial}, {"dv", f}});
+  return result;
+}
+
 // u·v − ∫ v·du with v = ∫ dv found first.
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
   const Expr du = diff(u, in.var());
@@ -75,6 +119,26 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
     case Fn::Cosh: return linear_in(in, f.arg(0)).has_value();
     default: return false;
   }
+}
+
+// A product of integer powers of trigonometric functions of linear arguments
+// (sec²x, sec x·tan x, tan²x): dv when a polynomial is u.
+bool is_trigonometric_dv(Integrator& in, const Expr& f) {
+  const std::span<const Expr> factors = f.is(Kind::Mul) ? f.args() : std::span<const Expr>(&f, 1);
+  for (const Expr& factor : factors) {
+    const Expr& g = factor.is(Kind::Pow) && factor.exponent().is_integer() ? factor.base() : factor;
+    if (!g.is(Kind::Func) || !linear_in(in, g.arg(0))) return false;
+    switch (g.fn()) {
+      case Fn::Sin:
+      case Fn::Cos:
+      case Fn::Tan:
+      case Fn::Cot:
+      case Fn::Sec:
+      case Fn::Csc: break;
+      default: return false;
+    }
+  }
+  return true;
 }
 
 // ln u, the inverse trigonometric functions, and powers of ln.
@@ -109,7 +173,17 @@ Expr parts_rule(Integrator& in, const Expr& e) {
     }
     const Expr polynomial = mul(rest);
     if (!in.depends(polynomial) || !polynomial_coefficients(in, polynomial)) continue;
+    if (Expr r = tabular(in, e, polynomial, factors[i]); !r.is_null()) return r;
     if (Expr r = by_parts(in, e, polynomial, factors[i]); !r.is_null()) return r;
+  }
+  // A polynomial times trigonometric factors: u = the polynomial (x·sec²x, x·sec x·tan x).
+  std::vector<Expr> polynomial, trigonometric;
+  for (const Expr& f : factors) {
+    (in.depends(f) && !polynomial_coefficients(in, f) ? trigonometric : polynomial).push_back(f);
+  }
+  if (!trigonometric.empty() && in.depends(mul(polynomial)) &&
+      is_trigonometric_dv(in, mul(trigonometric))) {
+    if (Expr r = by_parts(in, e, mul(polynomial), mul(trigonometric)); !r.is_null()) return r;
   }
   // A logarithm or inverse function times the rest: u = the logarithm.
   for (std::size_t i = 0; i < factors.size(); ++i) {
