@@ -177,7 +177,8 @@ Expr Integrator::attempt(const Expr& e) {
     }
     if (terms.size() == e.args().size()) return finish(index, add(terms));
     abandon(index);
-    return rational_rule(*this, e);
+    if (Expr r = rational_rule(*this, e); !r.is_null()) return r;
+    return parts_cancelling_rule(*this, e);
   }
   if (e.is(Kind::Mul)) {
     std::vector<Expr> constant, rest;

@@ -6,6 +6,7 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 
@@ -193,6 +194,54 @@ Expr parts_rule(Integrator& in, const Expr& e) {
       if (j != i) rest.push_back(factors[j]);
     }
     if (Expr r = by_parts(in, e, factors[i], mul(rest)); !r.is_null()) return r;
+  }
+  return {};
+}
+
+// A sum some of whose terms have no elementary antiderivative on their own, but whose
+// non-elementary parts cancel: ∫ (cos x·ln x + sin x/x) = sin x·ln x, since parts on
+// cos x·ln x (u = ln x) leaves −∫ sin x/x. For each failing term f·g (u = f, dv = g with
+// ∫ g found), v·u′ must cancel the rest of the failing terms.
+Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Add)) return {};
+  std::vector<Expr> found, failing;
+  for (const Expr& t : e.args()) {
+    Expr f = in.antiderivative(t);
+    if (f.is_null()) {
+      failing.push_back(t);
+    } else {
+      found.push_back(f);
+    }
+  }
+  if (failing.empty() || failing.size() > 4) return {};
+  for (std::size_t i = 0; i < failing.size(); ++i) {
+    const Expr& term = failing[i];
+    const std::span<const Expr> factors =
+        term.is(Kind::Mul) ? term.args() : std::span<const Expr>(&term, 1);
+    for (std::size_t k = 0; k < factors.size(); ++k) {
+      const Expr& u = factors[k];
+      if (!in.depends(u) || factors.size() < 2) continue;
+      std::vector<Expr> others;
+      for (std::size_t j = 0; j < factors.size(); ++j) {
+        if (j != k) others.push_back(factors[j]);
+      }
+      const Expr dv = mul(others);
+      const Expr v = in.antiderivative(dv);
+      if (v.is_null()) continue;
+      std::vector<Expr> remaining{neg(mul(v, diff(u, in.var())))};
+      for (std::size_t j = 0; j < failing.size(); ++j) {
+        if (j != i) remaining.push_back(failing[j]);
+      }
+      // Only an exact cancellation: integrating what is left over would start a new
+      // search for every choice of u, and those multiply.
+      if (!simplify(add(remaining)).is_zero()) continue;
+      found.push_back(mul(u, v));
+      const Expr result = add(found);
+      in.step(fmt::format("integration by parts u = {}, dv = {} dx: the integrals left over cancel",
+                          print_text(u), print_text(dv)),
+              e, result, {{"u", u}, {"dv", dv}, {"v", v}});
+      return result;
+    }
   }
   return {};
 }

@@ -72,6 +72,8 @@ Expr radical_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
+/// For a sum whose terms do not all integrate alone: parts whose leftovers cancel.
+Expr parts_cancelling_rule(Integrator& in, const Expr& e);
 
 // Helpers.
 struct Linear {
