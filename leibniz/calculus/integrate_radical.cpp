@@ -3,6 +3,8 @@
 // ∫ P̃/√q dx = R(x)·√q + λ·∫ dx/√q with deg R = deg P̃ − 1 (the coefficients come from
 // P̃ = R'·q + R·q'/2 + λ, solved from the top degree down), and ∫ dx/√q is an arcsin
 // (A < 0) or a logarithm (A > 0) after completing the square.
+#include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
 
@@ -38,7 +40,56 @@ Expr inverse_root_integral(const Expr& x, const Expr& q, const Number& A, const 
   return div(log, sqrt_number(A));
 }
 
+// √p·√q = √(p·q) and √p/√q = √(p/q) where both sides are defined, for square roots of
+// polynomials in one product, the quotient cancelled: √(1 − x)/√(1 − x²) = 1/√(x + 1),
+// √x·√(1 − x) = √(x − x²). Only when the cancelled quotient's numerator or denominator is
+// a constant, so that √(N/D) splits into √N/√D (or √(−N)/√(−D)) without a sign question.
 }  // namespace
+
+Expr combined_roots_rule(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul)) return {};
+  std::vector<Expr> radicand, rest;
+  for (const Expr& f : e.args()) {
+    if (f.is(Kind::Pow) && in.depends(f) && f.exponent().is_number() &&
+        f.exponent().number().is_exact() && f.exponent().number().exact().get_den() == 2 &&
+        abs(f.exponent().number().exact().get_num()) == 1 &&
+        polynomial_coefficients(in, f.base())) {
+      radicand.push_back(pow(f.base(), f.exponent().number().is_positive() ? 1 : -1));
+    } else {
+      rest.push_back(f);
+    }
+  }
+  if (radicand.size() < 2) return {};
+  const auto cancelled = cancel(mul(radicand));
+  if (!cancelled) return {};
+  std::vector<Expr> top, bottom;
+  const std::span<const Expr> factors =
+      cancelled->is(Kind::Mul) ? cancelled->args() : std::span<const Expr>(&*cancelled, 1);
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
+      bottom.push_back(pow(f.base(), neg(f.exponent())));
+    } else {
+      top.push_back(f);
+    }
+  }
+  Expr N = mul(top), D = mul(bottom);
+  if (in.depends(N) && in.depends(D)) return {};
+  const Expr constant = in.depends(N) ? D : N;
+  if (!constant.is_number() || constant.is_zero()) return {};
+  if (constant.number().is_negative()) {  // N/D = (−N)/(−D)
+    N = expand(neg(N));
+    D = expand(neg(D));
+  }
+  const Expr form = mul(mul(rest), div(sqrt(N), sqrt(D)));
+  const std::size_t index = in.open("√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined", e,
+                                    {{"rewritten", form}});
+  const Expr f = in.antiderivative(form);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, f);
+}
 
 Expr radical_rule(Integrator& in, const Expr& e) {
   const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);

@@ -69,6 +69,7 @@ Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
+Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);

@@ -2,7 +2,9 @@
 // with u = g(x), found by a nested integrator in u. A radical of a linear argument,
 // √(a·x + b), is replaced whole: x = (u − b)/a.
 #include <fmt/format.h>
+#include <gmpxx.h>
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include "leibniz/calculus/diff.h"
@@ -82,6 +84,71 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   return in.finish(index, substitute_back(f, u, g));
 }
 
+// The least n with every exponent of `base` in e times n an integer, when every
+// non-integer power in e that depends on x is a power of `base`; 0 otherwise.
+long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
+  long n = 1;
+  bool ok = true;
+  auto walk = [&](auto&& self, const Expr& x) -> void {
+    if (!ok || !in.depends(x)) return;
+    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+      if (x.base() != base || !x.exponent().is_number() || !x.exponent().number().is_exact()) {
+        ok = false;
+        return;
+      }
+      const mpz_class q = x.exponent().number().exact().get_den();
+      const mpz_class l = lcm(mpz_class(n), q);
+      if (l > 12) {
+        ok = false;
+        return;
+      }
+      n = l.get_si();
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a);
+  };
+  walk(walk, e);
+  return ok && n > 1 ? n : 0;
+}
+
+// u = (a·x + b)^(1/n) for roots of one linear base, n the least common index:
+// x = (uⁿ − b)/a, dx = n·uⁿ⁻¹/a du, (a·x + b)^(p/q) = u^(n·p/q), a rational function of u
+// (∫ 1/(x − √x) = 2·ln|√x − 1|).
+Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const Expr& u) {
+  const auto linear = linear_in(in, base);
+  if (!linear) return {};
+  const long n = common_root_index(in, e, base);
+  if (n == 0) return {};
+  const Expr x_of_u = div(sub(pow(u, n), linear->b), linear->a);
+  std::unordered_map<const Node*, Expr> memo;
+  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+    if (x == in.var()) return x_of_u;
+    if (x.args().empty() || !in.depends(x)) return x;
+    if (x.is(Kind::Pow) && x.base() == base && !x.exponent().is_integer()) {
+      const mpq_class power = x.exponent().number().exact() * n;
+      return pow(u, power.get_num().get_si());
+    }
+    if (auto it = memo.find(x.node()); it != memo.end()) return it->second;
+    std::vector<Expr> args;
+    args.reserve(x.args().size());
+    for (const Expr& a : x.args()) args.push_back(self(self, a));
+    Expr result = rebuild(x, std::move(args));
+    memo.emplace(x.node(), result);
+    return result;
+  };
+  const Expr dx = div(mul(integer(n), pow(u, n - 1)), linear->a);
+  const Expr h = mul(walk(walk, e), dx);
+  const Expr g = pow(base, rational(1, n));
+  const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
+                                    {{"u", g}, {"x", x_of_u}, {"dx", dx}});
+  const Expr f = in.antiderivative_in(h, u);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, substitute_back(f, u, g));
+}
+
 }  // namespace
 
 Expr substitution_rule(Integrator& in, const Expr& e) {
@@ -102,6 +169,7 @@ Expr substitution_rule(Integrator& in, const Expr& e) {
   for (const Expr& g : candidates(in, e)) {
     if (!g.is(Kind::Pow) || g.exponent().is_integer()) continue;
     if (Expr r = linear_radical(in, e, g.base(), u); !r.is_null()) return r;
+    if (Expr r = rationalizing_root(in, e, g.base(), u); !r.is_null()) return r;
   }
   return {};
 }
