@@ -31,8 +31,9 @@ constexpr int kMaxNesting = 48;
 constexpr std::size_t kExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,        trig_rule,    rational_rule,    combined_roots_rule,
-                             substitution_rule, radical_rule, exponential_rule, parts_rule};
+constexpr RuleFn kRules[] = {table_rule,          trig_rule,         rational_rule,
+                             combined_roots_rule, substitution_rule, radical_rule,
+                             trig_rational_rule,  exponential_rule,  parts_rule};
 
 }  // namespace
 

@@ -67,6 +67,7 @@ class Integrator {
 Expr notes_row_rule(Integrator& in, const Expr& e);
 Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
+Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
