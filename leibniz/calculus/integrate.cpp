@@ -303,7 +303,7 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                               print_text(e), var.name(), print_text(Expr(part))));
     }
     throw Error(ErrorKind::Unsupported,
-                fmt::format("no elementary antiderivative of {} with respect to {} is known",
+                fmt::format("leibniz found no elementary antiderivative of {} with respect to {}",
                             print_text(e), var.name()));
   }
   // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
