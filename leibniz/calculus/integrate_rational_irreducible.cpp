@@ -17,10 +17,15 @@ bool is_zero(const QPoly& p) { return p.degree() < 0; }
 
 Expr n(const Number& value) { return number(value); }
 
-// √r as an expression: exact for a rational r > 0, else r^(1/2).
+// √r as an expression: exact for a rational r > 0, n^(p/2) for r = n^p with n > 0
+// (√√2 = 2^(1/4)), else r^(1/2).
 Expr root_of(const Expr& r) {
   if (r.is_number() && r.number().is_exact() && r.number().is_positive()) {
     return sqrt_number(r.number());
+  }
+  if (r.is(Kind::Pow) && r.base().is_number() && r.base().number().is_positive() &&
+      r.exponent().is_number() && r.exponent().number().is_exact()) {
+    return pow(r.base(), number(r.exponent().number() / Number(2)));
   }
   return sqrt(r);
 }
