@@ -123,10 +123,13 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
 }
 
 // A product of integer powers of trigonometric functions of linear arguments
-// (sec²x, sec x·tan x, tan²x): dv when a polynomial is u.
+// (sec²x, sec x·tan x, tan²x), possibly times one exponential (e^(2x)·sin x): dv when a
+// polynomial is u.
 bool is_trigonometric_dv(Integrator& in, const Expr& f) {
   const std::span<const Expr> factors = f.is(Kind::Mul) ? f.args() : std::span<const Expr>(&f, 1);
+  int exponentials = 0;
   for (const Expr& factor : factors) {
+    if (exponential_rate(in, factor) && ++exponentials == 1) continue;
     const Expr& g = factor.is(Kind::Pow) && factor.exponent().is_integer() ? factor.base() : factor;
     if (!g.is(Kind::Func) || !linear_in(in, g.arg(0))) return false;
     switch (g.fn()) {

@@ -57,6 +57,15 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   if (!in.depends(h)) return h;
   h = replace(simplify(div(e, dg)), g, u);
   if (!in.depends(h)) return h;
+  // u = ln(a·x + b) inverts to x = (e^u − b)/a: ∫ sin(ln x) dx = ∫ sin(u)·e^u du.
+  if (g.is(Kind::Func) && g.fn() == Fn::Ln) {
+    if (const auto linear = linear_in(in, g.arg(0))) {
+      Substitution values;
+      values.emplace(in.var().node(), div(sub(exp(u), linear->b), linear->a));
+      h = substitute(h, values);
+      if (!in.depends(h)) return h;
+    }
+  }
   return {};
 }
 

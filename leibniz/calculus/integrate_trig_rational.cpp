@@ -1,9 +1,15 @@
-// Rational functions of sin u and cos u (u = a·x + b, tan, cot, sec, csc rewritten) by
+// Rational functions of sin u and cos u (u = a·x + b, tan, cot, sec, csc rewritten, whole
+// multiples of u expanded) by
 // Bioche's rules: written as N(s, c)/D(s, c) with common factors cancelled, an integrand
 // odd in s takes w = cos u, one odd in c takes w = sin u, and one unchanged by
 // (s, c) → (−s, −c) takes w = tan u, and any other w = tan(u/2) (Weierstrass); each
 // leaves a rational function of w (∫ 1/(csc x − sin x) = ∫ sin x/cos²x = 1/cos x).
 #include <fmt/format.h>
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
@@ -20,10 +26,68 @@ struct SinCosForm {
   Expr rewritten;  // in the symbols s = sin u, c = cos u
 };
 
+bool is_trig(const Expr& x) {
+  if (!x.is(Kind::Func)) return false;
+  const Fn fn = x.fn();
+  return fn == Fn::Sin || fn == Fn::Cos || fn == Fn::Tan || fn == Fn::Cot || fn == Fn::Sec ||
+         fn == Fn::Csc;
+}
+
+// The common argument u of the trigonometric functions in e: their argument when all
+// share one linear argument, else g·x when every argument is k·g·x with k a whole number
+// up to kMaxMultiple (sin 2x and cos x: u = x); null otherwise.
+constexpr long kMaxMultiple = 12;
+Expr common_argument(Integrator& in, const Expr& e) {
+  std::vector<Expr> arguments;
+  auto walk = [&](auto&& self, const Expr& x) -> void {
+    if (!in.depends(x)) return;
+    if (is_trig(x)) {
+      if (std::find(arguments.begin(), arguments.end(), x.arg(0)) == arguments.end()) {
+        arguments.push_back(x.arg(0));
+      }
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a);
+  };
+  walk(walk, e);
+  if (arguments.empty()) return {};
+  if (arguments.size() == 1) return linear_in(in, arguments[0]) ? arguments[0] : Expr();
+  mpz_class numerator = 0, denominator = 1;
+  for (const Expr& a : arguments) {
+    const auto linear = linear_in(in, a);
+    if (!linear || !linear->b.is_zero() || !linear->a.is_number() ||
+        !linear->a.number().is_exact()) {
+      return {};
+    }
+    numerator = gcd(numerator, linear->a.number().exact().get_num());
+    denominator = lcm(denominator, linear->a.number().exact().get_den());
+  }
+  const mpq_class g(numerator, denominator);
+  for (const Expr& a : arguments) {
+    if (abs(linear_in(in, a)->a.number().exact() / g) > kMaxMultiple) return {};
+  }
+  return mul(number(Number(g)), in.var());
+}
+
+// sin(k·u) and cos(k·u) as polynomials in s = sin u, c = cos u (k a whole number):
+// sin(k·u) = s·cos((k − 1)u) + c·sin((k − 1)u), cos(k·u) = c·cos((k − 1)u) − s·sin((k − 1)u).
+std::pair<Expr, Expr> multiple_angle(long k, const Expr& s, const Expr& c) {
+  const bool negative = k < 0;
+  Expr sin_k = integer(0), cos_k = integer(1);
+  for (long j = 0; j < (negative ? -k : k); ++j) {
+    const Expr next_sin = add(mul(s, cos_k), mul(c, sin_k));
+    cos_k = sub(mul(c, cos_k), mul(s, sin_k));
+    sin_k = next_sin;
+  }
+  return {negative ? neg(sin_k) : sin_k, cos_k};
+}
+
 // The integrand in s and c, or nullopt when x occurs outside sin, cos, tan, cot, sec, csc
-// of one linear argument.
+// of whole multiples of one linear argument.
 std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& s, const Expr& c) {
-  Expr u;
+  const Expr u = common_argument(in, e);
+  if (u.is_null()) return std::nullopt;
+  const Expr rate = linear_in(in, u)->a;
   bool ok = true;
   auto walk = [&](auto&& self, const Expr& x) -> Expr {
     if (!ok || !in.depends(x)) return x;
@@ -32,21 +96,22 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
       return x;
     }
     if (x.is(Kind::Func)) {
-      const Fn fn = x.fn();
-      const bool trig = fn == Fn::Sin || fn == Fn::Cos || fn == Fn::Tan || fn == Fn::Cot ||
-                        fn == Fn::Sec || fn == Fn::Csc;
-      if (!trig || (!u.is_null() && x.arg(0) != u) || !linear_in(in, x.arg(0))) {
+      if (!is_trig(x)) {
         ok = false;
         return x;
       }
-      u = x.arg(0);
-      switch (fn) {
-        case Fn::Sin: return s;
-        case Fn::Cos: return c;
-        case Fn::Tan: return div(s, c);
-        case Fn::Cot: return div(c, s);
-        case Fn::Sec: return div(integer(1), c);
-        default: return div(integer(1), s);
+      Expr sin_k = s, cos_k = c;
+      if (x.arg(0) != u) {
+        const Number k = linear_in(in, x.arg(0))->a.number() / rate.number();
+        std::tie(sin_k, cos_k) = multiple_angle(*k.to_long(), s, c);
+      }
+      switch (x.fn()) {
+        case Fn::Sin: return sin_k;
+        case Fn::Cos: return cos_k;
+        case Fn::Tan: return div(sin_k, cos_k);
+        case Fn::Cot: return div(cos_k, sin_k);
+        case Fn::Sec: return div(integer(1), cos_k);
+        default: return div(integer(1), sin_k);
       }
     }
     if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
@@ -59,7 +124,7 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
     return rebuild(x, std::move(args));
   };
   Expr rewritten = walk(walk, e);
-  if (!ok || u.is_null()) return std::nullopt;
+  if (!ok) return std::nullopt;
   return SinCosForm{u, rewritten};
 }
 
@@ -125,6 +190,20 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
   const auto cancelled = cancel(form->rewritten);
   if (!cancelled) return {};
   const Quotient q = as_quotient(*cancelled);
+  if (q.bottom.is_number()) {
+    // A polynomial in sin u and cos u once cancelled: cos 2x/(cos x + sin x) = cos x − sin x.
+    const Expr polynomial =
+        substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
+    if (polynomial == e) return {};
+    const std::size_t index =
+        in.open("rewrite in sin and cos, cancel", e, {{"rewritten", polynomial}});
+    const Expr f = in.antiderivative(polynomial);
+    if (f.is_null()) {
+      in.abandon(index);
+      return {};
+    }
+    return in.finish(index, f);
+  }
   const Expr a = linear_in(in, form->u)->a;
   const Expr one = integer(1);
   Expr h, g;

@@ -93,6 +93,11 @@ TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x^4*sin(2*x)", "sin(2*x)*(x^3 - 3*x/2) - cos(2*x)*(x^4/2 - 3*x^2/2 + 3/4)");
   expect_integral("cos(x)*ln(x) + sin(x)/x", "ln(x)*sin(x)");
   expect_integral("e^x/x - e^x/x^2", "e^x/x");
+  expect_integral("x*e^(2*x)*sin(x)",
+                  "2*x*sin(x)*e^(2*x)/5 - x*cos(x)*e^(2*x)/5 + 4*cos(x)*e^(2*x)/25 - "
+                  "3*sin(x)*e^(2*x)/25");
+  // u = ln x inverted: x = e^u.
+  expect_integral("sin(ln(x))", "x*(sin(ln(x)) - cos(ln(x)))/2");
   expect_integral("sin(x)^10",
                   "63*x/256 - cos(x)*(sin(x)^9/10 + 9*sin(x)^7/80 + 21*sin(x)^5/160 + "
                   "21*sin(x)^3/128 + 63*sin(x)/256)");
@@ -142,6 +147,9 @@ TEST(IntegrateMethods, RationalFunctionsOfSinAndCos) {
   expect_integral("1/(csc(x) - sin(x))", "1/cos(x)");
   expect_integral("sin(x)/(sin(x) + cos(x))", "x/2 - ln(abs(tan(x) + 1))/2 + ln(tan(x)^2 + 1)/4");
   expect_integral("1/(2 + sin(x))", "2*atan((2*tan(x/2) + 1)/sqrt(3))/sqrt(3)");
+  // Whole multiples of one argument are expanded first.
+  expect_integral("sin(2*x)/(1 + cos(x)^2)", "-ln(cos(x)^2 + 1)");
+  expect_integral("cos(2*x)/(cos(x) + sin(x))", "cos(x) + sin(x)");
 }
 
 TEST(IntegrateMethods, OutOfReachSaysLeibnizFoundNone) {
