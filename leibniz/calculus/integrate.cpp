@@ -27,6 +27,8 @@ namespace {
 // Deeper than any first-course integral needs (x^10·e^x takes about 20 levels),
 // shallow enough that a runaway substitution stops quickly.
 constexpr int kMaxNesting = 48;
+// Changes of variable inside one another: first-course integrals need at most three.
+constexpr int kMaxSubstitutions = 4;
 // An expansion is only an attempt: it must stay small.
 constexpr std::size_t kExpansionBudget = 2'000;
 
@@ -88,8 +90,15 @@ void Integrator::add_part(std::size_t index, std::string name, const Expr& value
 }
 
 Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
+  // Each change of variable starts a search of its own, without the memo and cycle
+  // checks of this one: chains of them multiply (1/(1 + √x + ∛x) took the 10 s limit).
+  if (substitutions_ >= kMaxSubstitutions) {
+    ++cuts_;
+    return {};
+  }
   Integrator nested(u, record_);
   nested.nesting_ = nesting_ + 1;
+  nested.substitutions_ = substitutions_ + 1;
   const Expr result = nested.antiderivative(e);
   if (record_ && !result.is_null()) {
     for (Step s : nested.steps_) {

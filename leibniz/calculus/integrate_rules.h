@@ -55,6 +55,7 @@ class Integrator {
   std::vector<Step> steps_;
   int depth_ = 0;
   int nesting_ = 0;
+  int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;  // integrals abandoned to break a cycle or bound the nesting
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
