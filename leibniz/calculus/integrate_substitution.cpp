@@ -120,15 +120,33 @@ long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
   return ok && n > 1 ? n : 0;
 }
 
-// u = (a·x + b)^(1/n) for roots of one linear base, n the least common index:
-// x = (uⁿ − b)/a, dx = n·uⁿ⁻¹/a du, (a·x + b)^(p/q) = u^(n·p/q), a rational function of u
-// (∫ 1/(x − √x) = 2·ln|√x − 1|).
+// x as a function of w = base for a linear base a·x + b, (w − b)/a, or a linear
+// fractional one (a·x + b)/(c·x + d), (d·w − b)/(a − c·w); null for any other base.
+Expr inverse_of_root(Integrator& in, const Expr& base, const Expr& w) {
+  if (const auto linear = linear_in(in, base)) return div(sub(w, linear->b), linear->a);
+  if (!base.is(Kind::Mul)) return {};
+  std::vector<Expr> top, bottom;
+  for (const Expr& f : base.args()) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_minus_one()) {
+      bottom.push_back(f.base());
+    } else {
+      top.push_back(f);
+    }
+  }
+  if (bottom.size() != 1) return {};
+  const auto numerator = linear_in(in, mul(top)), denominator = linear_in(in, bottom[0]);
+  if (!numerator || !denominator) return {};
+  return div(sub(mul(denominator->b, w), numerator->b), sub(numerator->a, mul(denominator->a, w)));
+}
+
+// u = w^(1/n) for roots of one linear or linear fractional base w, n the least common
+// index: x = (uⁿ − b)/a (or the fractional inverse), w^(p/q) = u^(n·p/q), a rational
+// function of u (∫ 1/(x − √x) = 2·ln|√x − 1|, √((1 + x)/(1 − x))).
 Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const Expr& u) {
-  const auto linear = linear_in(in, base);
-  if (!linear) return {};
   const long n = common_root_index(in, e, base);
   if (n == 0) return {};
-  const Expr x_of_u = div(sub(pow(u, n), linear->b), linear->a);
+  const Expr x_of_u = inverse_of_root(in, base, pow(u, n));
+  if (x_of_u.is_null()) return {};
   std::unordered_map<const Node*, Expr> memo;
   auto walk = [&](auto&& self, const Expr& x) -> Expr {
     if (x == in.var()) return x_of_u;
@@ -145,7 +163,7 @@ Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const E
     memo.emplace(x.node(), result);
     return result;
   };
-  const Expr dx = div(mul(integer(n), pow(u, n - 1)), linear->a);
+  const Expr dx = diff(x_of_u, u);
   const Expr h = mul(walk(walk, e), dx);
   const Expr g = pow(base, rational(1, n));
   const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,

@@ -140,6 +140,9 @@ TEST(IntegrateMethods, Radicals) {
   expect_integral("1/(sqrt(x)*sqrt(1 - x))", "asin(2*x - 1)");
   expect_integral("1/(x - sqrt(x))", "2*ln(abs(sqrt(x) - 1))");
   expect_integral("atan(sqrt(x))/x^2", "-atan(sqrt(x)) - 1/sqrt(x) - atan(sqrt(x))/x");
+  expect_integral(
+      "sqrt((1 + x)/(1 - x))",
+      "x*sqrt((x + 1)/(1 - x)) + 2*atan(sqrt((x + 1)/(1 - x))) - sqrt((x + 1)/(1 - x))");
   expect_integral("1/(sqrt(x) + x^(1/3))", "2*sqrt(x) - 3*x^(1/3) + 6*x^(1/6) - 6*ln(x^(1/6) + 1)");
 }
 
