@@ -27,12 +27,15 @@ namespace {
 // Deeper than any first-course integral needs (x^10·e^x takes about 20 levels),
 // shallow enough that a runaway substitution stops quickly.
 constexpr int kMaxNesting = 48;
+// Changes of variable inside one another: first-course integrals need at most three.
+constexpr int kMaxSubstitutions = 4;
 // An expansion is only an attempt: it must stay small.
 constexpr std::size_t kExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,        trig_rule,    rational_rule,
-                             substitution_rule, radical_rule, parts_rule};
+constexpr RuleFn kRules[] = {table_rule,          trig_rule,         rational_rule,
+                             combined_roots_rule, substitution_rule, radical_rule,
+                             trig_rational_rule,  exponential_rule,  parts_rule};
 
 }  // namespace
 
@@ -87,8 +90,15 @@ void Integrator::add_part(std::size_t index, std::string name, const Expr& value
 }
 
 Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
+  // Each change of variable starts a search of its own, without the memo and cycle
+  // checks of this one: chains of them multiply (1/(1 + √x + ∛x) took the 10 s limit).
+  if (substitutions_ >= kMaxSubstitutions) {
+    ++cuts_;
+    return {};
+  }
   Integrator nested(u, record_);
   nested.nesting_ = nesting_ + 1;
+  nested.substitutions_ = substitutions_ + 1;
   const Expr result = nested.antiderivative(e);
   if (record_ && !result.is_null()) {
     for (Step s : nested.steps_) {
@@ -177,7 +187,8 @@ Expr Integrator::attempt(const Expr& e) {
     }
     if (terms.size() == e.args().size()) return finish(index, add(terms));
     abandon(index);
-    return rational_rule(*this, e);
+    if (Expr r = rational_rule(*this, e); !r.is_null()) return r;
+    return parts_cancelling_rule(*this, e);
   }
   if (e.is(Kind::Mul)) {
     std::vector<Expr> constant, rest;
@@ -301,11 +312,13 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                               print_text(e), var.name(), print_text(Expr(part))));
     }
     throw Error(ErrorKind::Unsupported,
-                fmt::format("no elementary antiderivative of {} with respect to {} is known",
+                fmt::format("leibniz found no elementary antiderivative of {} with respect to {}",
                             print_text(e), var.name()));
   }
   // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
-  const Expr simplified = integration::drop_needless_abs(simplify(raw));
+  // Absolute values go first, so that simplify sees ln(e^x), not ln(abs(e^x)).
+  const Expr simplified =
+      integration::drop_needless_abs(simplify(integration::drop_needless_abs(raw)));
   const Expr plain = integration::drop_needless_abs(raw);
   const Expr result = tree_size(plain) < tree_size(simplified) ? plain : simplified;
   check_antiderivative(e, result, var);

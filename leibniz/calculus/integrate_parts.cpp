@@ -6,6 +6,7 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 
@@ -45,6 +46,50 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
   return {};
 }
 
+// From this degree on, a polynomial times e^(ax+b), sin or cos is integrated by the
+// tabular method in one step instead of degree-many nested integrations by parts.
+constexpr long kTabularFromDegree = 4;
+
+// Tabular integration by parts, ∫ P·f with P a polynomial of degree ≥ kTabularFromDegree:
+// f = c^u (k = its rate): c^u·Σⱼ (−1)ʲ·P⁽ʲ⁾/kʲ⁺¹; f = sin u or cos u (a = u′):
+// ∫ P cos u = sin u·Σ_even (−1)^(j/2)·P⁽ʲ⁾/aʲ⁺¹ + cos u·Σ_odd (−1)^((j−1)/2)·P⁽ʲ⁾/aʲ⁺¹ and
+// ∫ P sin u = −cos u·(the even sum) + sin u·(the odd sum).
+Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& f) {
+  const auto coefficients = polynomial_coefficients(in, polynomial);
+  if (!coefficients || static_cast<long>(coefficients->size()) - 1 < kTabularFromDegree) return {};
+  std::vector<Expr> derivatives{polynomial};
+  while (true) {
+    Expr next = diff(derivatives.back(), in.var());
+    if (next.is_zero()) break;
+    derivatives.push_back(next);
+  }
+  const std::string rule = fmt::format("tabular integration by parts, u = {}, dv = {} dx",
+                                       print_text(polynomial), print_text(f));
+  Expr result;
+  if (const auto k = exponential_rate(in, f)) {
+    std::vector<Expr> terms;
+    for (std::size_t j = 0; j < derivatives.size(); ++j) {
+      const Expr term = div(derivatives[j], pow(*k, static_cast<long>(j) + 1));
+      terms.push_back(j % 2 == 0 ? term : neg(term));
+    }
+    result = mul(f, add(terms));
+  } else if (is_trig(f, Fn::Sin) || is_trig(f, Fn::Cos)) {
+    const Expr a = linear_in(in, f.arg(0))->a;
+    std::vector<Expr> even, odd;
+    for (std::size_t j = 0; j < derivatives.size(); ++j) {
+      const Expr term = div(derivatives[j], pow(a, static_cast<long>(j) + 1));
+      (j % 2 == 0 ? even : odd).push_back(j % 4 < 2 ? term : neg(term));
+    }
+    const Expr s = func(Fn::Sin, f.arg(0)), c = func(Fn::Cos, f.arg(0));
+    result = f.fn() == Fn::Cos ? add(mul(s, add(even)), mul(c, add(odd)))
+                               : add(neg(mul(c, add(even))), mul(s, add(odd)));
+  } else {
+    return {};
+  }
+  in.step(rule, e, result, {{"u", polynomial}, {"dv", f}});
+  return result;
+}
+
 // u·v − ∫ v·du with v = ∫ dv found first.
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
   const Expr du = diff(u, in.var());
@@ -75,6 +120,29 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
     case Fn::Cosh: return linear_in(in, f.arg(0)).has_value();
     default: return false;
   }
+}
+
+// A product of integer powers of trigonometric functions of linear arguments
+// (sec²x, sec x·tan x, tan²x), possibly times one exponential (e^(2x)·sin x): dv when a
+// polynomial is u.
+bool is_trigonometric_dv(Integrator& in, const Expr& f) {
+  const std::span<const Expr> factors = f.is(Kind::Mul) ? f.args() : std::span<const Expr>(&f, 1);
+  int exponentials = 0;
+  for (const Expr& factor : factors) {
+    if (exponential_rate(in, factor) && ++exponentials == 1) continue;
+    const Expr& g = factor.is(Kind::Pow) && factor.exponent().is_integer() ? factor.base() : factor;
+    if (!g.is(Kind::Func) || !linear_in(in, g.arg(0))) return false;
+    switch (g.fn()) {
+      case Fn::Sin:
+      case Fn::Cos:
+      case Fn::Tan:
+      case Fn::Cot:
+      case Fn::Sec:
+      case Fn::Csc: break;
+      default: return false;
+    }
+  }
+  return true;
 }
 
 // ln u, the inverse trigonometric functions, and powers of ln.
@@ -109,7 +177,17 @@ Expr parts_rule(Integrator& in, const Expr& e) {
     }
     const Expr polynomial = mul(rest);
     if (!in.depends(polynomial) || !polynomial_coefficients(in, polynomial)) continue;
+    if (Expr r = tabular(in, e, polynomial, factors[i]); !r.is_null()) return r;
     if (Expr r = by_parts(in, e, polynomial, factors[i]); !r.is_null()) return r;
+  }
+  // A polynomial times trigonometric factors: u = the polynomial (x·sec²x, x·sec x·tan x).
+  std::vector<Expr> polynomial, trigonometric;
+  for (const Expr& f : factors) {
+    (in.depends(f) && !polynomial_coefficients(in, f) ? trigonometric : polynomial).push_back(f);
+  }
+  if (!trigonometric.empty() && in.depends(mul(polynomial)) &&
+      is_trigonometric_dv(in, mul(trigonometric))) {
+    if (Expr r = by_parts(in, e, mul(polynomial), mul(trigonometric)); !r.is_null()) return r;
   }
   // A logarithm or inverse function times the rest: u = the logarithm.
   for (std::size_t i = 0; i < factors.size(); ++i) {
@@ -119,6 +197,54 @@ Expr parts_rule(Integrator& in, const Expr& e) {
       if (j != i) rest.push_back(factors[j]);
     }
     if (Expr r = by_parts(in, e, factors[i], mul(rest)); !r.is_null()) return r;
+  }
+  return {};
+}
+
+// A sum some of whose terms have no elementary antiderivative on their own, but whose
+// non-elementary parts cancel: ∫ (cos x·ln x + sin x/x) = sin x·ln x, since parts on
+// cos x·ln x (u = ln x) leaves −∫ sin x/x. For each failing term f·g (u = f, dv = g with
+// ∫ g found), v·u′ must cancel the rest of the failing terms.
+Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Add)) return {};
+  std::vector<Expr> found, failing;
+  for (const Expr& t : e.args()) {
+    Expr f = in.antiderivative(t);
+    if (f.is_null()) {
+      failing.push_back(t);
+    } else {
+      found.push_back(f);
+    }
+  }
+  if (failing.empty() || failing.size() > 4) return {};
+  for (std::size_t i = 0; i < failing.size(); ++i) {
+    const Expr& term = failing[i];
+    const std::span<const Expr> factors =
+        term.is(Kind::Mul) ? term.args() : std::span<const Expr>(&term, 1);
+    for (std::size_t k = 0; k < factors.size(); ++k) {
+      const Expr& u = factors[k];
+      if (!in.depends(u) || factors.size() < 2) continue;
+      std::vector<Expr> others;
+      for (std::size_t j = 0; j < factors.size(); ++j) {
+        if (j != k) others.push_back(factors[j]);
+      }
+      const Expr dv = mul(others);
+      const Expr v = in.antiderivative(dv);
+      if (v.is_null()) continue;
+      std::vector<Expr> remaining{neg(mul(v, diff(u, in.var())))};
+      for (std::size_t j = 0; j < failing.size(); ++j) {
+        if (j != i) remaining.push_back(failing[j]);
+      }
+      // Only an exact cancellation: integrating what is left over would start a new
+      // search for every choice of u, and those multiply.
+      if (!simplify(add(remaining)).is_zero()) continue;
+      found.push_back(mul(u, v));
+      const Expr result = add(found);
+      in.step(fmt::format("integration by parts u = {}, dv = {} dx: the integrals left over cancel",
+                          print_text(u), print_text(dv)),
+              e, result, {{"u", u}, {"dv", dv}, {"v", v}});
+      return result;
+    }
   }
   return {};
 }

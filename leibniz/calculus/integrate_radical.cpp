@@ -2,7 +2,13 @@
 // coefficients), P a polynomial, k ≥ −1 odd. Writing the integrand as P̃/√q,
 // ∫ P̃/√q dx = R(x)·√q + λ·∫ dx/√q with deg R = deg P̃ − 1 (the coefficients come from
 // P̃ = R'·q + R·q'/2 + λ, solved from the top degree down), and ∫ dx/√q is an arcsin
-// (A < 0) or a logarithm (A > 0) after completing the square.
+// (A < 0) or a logarithm (A > 0) after completing the square. Over xᵐ the same idea with
+// R·√q/xᵐ⁻¹ and a third base integral ∫ dx/(x·√q); and square roots in one product are
+// first combined into one where that is valid.
+#include <algorithm>
+
+#include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
 
@@ -38,7 +44,149 @@ Expr inverse_root_integral(const Expr& x, const Expr& q, const Number& A, const 
   return div(log, sqrt_number(A));
 }
 
+// ∫ dx/(x·√q) for q = A·x² + B·x + C with C ≠ 0 (t = 1/x): for C > 0
+// −ln|((2C + B·x)/(2√C) + √q)/x|/√C, for C < 0 atan((B·x + 2C)/(2√(−C)·√q))/√(−C).
+Expr inverse_x_root_integral(const Expr& x, const Expr& q, const Number& B, const Number& C) {
+  const Expr linear = add(mul(number(B), x), number(Number(2) * C));
+  if (C.is_positive()) {
+    const Expr root_c = sqrt_number(C);
+    const Expr argument = div(add(div(linear, mul(integer(2), root_c)), sqrt(q)), x);
+    return neg(div(ln_abs(argument), root_c));
+  }
+  const Expr root_c = sqrt_number(-C);
+  return div(func(Fn::Atan, div(linear, mul(mul(integer(2), root_c), sqrt(q)))), root_c);
+}
+
+// Exact rational solution of M·v = b (M given row by row, b as its last column), free
+// unknowns 0; nullopt when inconsistent.
+std::optional<std::vector<Number>> solve(std::vector<std::vector<Number>> M, std::size_t unknowns) {
+  std::vector<std::size_t> pivot_of_row;
+  std::size_t row = 0;
+  for (std::size_t col = 0; col < unknowns && row < M.size(); ++col) {
+    std::size_t pivot = row;
+    while (pivot < M.size() && M[pivot][col].is_zero()) ++pivot;
+    if (pivot == M.size()) continue;
+    std::swap(M[row], M[pivot]);
+    const Number inverse = Number(1) / M[row][col];
+    for (Number& v : M[row]) v = v * inverse;
+    for (std::size_t r = 0; r < M.size(); ++r) {
+      if (r == row || M[r][col].is_zero()) continue;
+      const Number factor = M[r][col];
+      for (std::size_t c = 0; c <= unknowns; ++c) M[r][c] = M[r][c] - factor * M[row][c];
+    }
+    pivot_of_row.push_back(col);
+    ++row;
+  }
+  for (std::size_t r = row; r < M.size(); ++r) {
+    if (!M[r][unknowns].is_zero()) return std::nullopt;
+  }
+  std::vector<Number> v(unknowns, Number(0));
+  for (std::size_t r = 0; r < row; ++r) v[pivot_of_row[r]] = M[r][unknowns];
+  return v;
+}
+
+// ∫ P/(x^m·√q) dx, m ≥ 1, q(0) = C ≠ 0: R·√q/x^(m−1) + λ·∫ dx/√q + μ·∫ dx/(x·√q), the
+// polynomial R and λ, μ from P = R′·q·x + (q′·x/2 − (m − 1)·q)·R + λ·x^m + μ·x^(m−1)
+// (∫ dx/(x²·√(x² + 4)) = −√(x² + 4)/(4x)).
+Expr over_power_of_x(Integrator& in, const Expr& e, const Expr& q_expr, const Number& A,
+                     const Number& B, const Number& C, const Expr& p_over_xm) {
+  if (C.is_zero()) return {};
+  const Expr& x = in.var();
+  for (long m = 1; m <= 8; ++m) {
+    const auto p = rational_coefficients(in, mul(p_over_xm, pow(x, m)));
+    if (!p) continue;
+    const long k = m - 1;
+    const long d = std::max(static_cast<long>(p->size()) - 1, m);
+    const long top = std::max({static_cast<long>(p->size()) - 1, d + 2, m});
+    const std::size_t unknowns = static_cast<std::size_t>(d) + 3;  // r_0..r_d, λ, μ
+    std::vector<std::vector<Number>> M(static_cast<std::size_t>(top) + 1,
+                                       std::vector<Number>(unknowns + 1, Number(0)));
+    auto at = [&](long power, std::size_t unknown) -> Number& {
+      return M[static_cast<std::size_t>(power)][unknown];
+    };
+    for (long j = 0; j <= d; ++j) {
+      const auto u = static_cast<std::size_t>(j);
+      at(j + 2, u) = at(j + 2, u) + Number(j) * A + A * Number(1 - k);
+      at(j + 1, u) = at(j + 1, u) + Number(j) * B + B * (Number::rational(1, 2) - Number(k));
+      at(j, u) = at(j, u) + Number(j) * C - Number(k) * C;
+    }
+    at(m, unknowns - 2) = Number(1);
+    at(m - 1, unknowns - 1) = Number(1);
+    for (std::size_t i = 0; i < p->size(); ++i) M[i][unknowns] = (*p)[i];
+    const auto v = solve(std::move(M), unknowns);
+    if (!v) return {};
+    const Number lambda = (*v)[unknowns - 2], mu = (*v)[unknowns - 1];
+    std::vector<Expr> r_terms;
+    for (long j = 0; j <= d; ++j)
+      r_terms.push_back(mul(number((*v)[static_cast<std::size_t>(j)]), pow(x, j)));
+    const Expr R = add(r_terms);
+    std::vector<Expr> terms{div(mul(R, sqrt(q_expr)), pow(x, k))};
+    if (!lambda.is_zero()) {
+      const Expr base = inverse_root_integral(x, q_expr, A, B, C);
+      if (base.is_null()) return {};
+      terms.push_back(mul(number(lambda), base));
+    }
+    if (!mu.is_zero()) terms.push_back(mul(number(mu), inverse_x_root_integral(x, q_expr, B, C)));
+    const Expr result = add(terms);
+    in.step(
+        "square root of a quadratic over xᵐ: ∫ P/(xᵐ·√q) dx = R·√q/xᵐ⁻¹ + λ·∫ dx/√q + "
+        "μ·∫ dx/(x·√q)",
+        e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}, {"μ", number(mu)}});
+    return result;
+  }
+  return {};
+}
+
 }  // namespace
+
+// √p·√q = √(p·q) and √p/√q = √(p/q) where both sides are defined, for square roots of
+// polynomials in one product, the quotient cancelled: √(1 − x)/√(1 − x²) = 1/√(x + 1),
+// √x·√(1 − x) = √(x − x²). Only when the cancelled quotient's numerator or denominator is
+// a constant, so that √(N/D) splits into √N/√D (or √(−N)/√(−D)) without a sign question.
+Expr combined_roots_rule(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul)) return {};
+  std::vector<Expr> radicand, rest;
+  for (const Expr& f : e.args()) {
+    if (f.is(Kind::Pow) && in.depends(f) && f.exponent().is_number() &&
+        f.exponent().number().is_exact() && f.exponent().number().exact().get_den() == 2 &&
+        abs(f.exponent().number().exact().get_num()) == 1 &&
+        polynomial_coefficients(in, f.base())) {
+      radicand.push_back(pow(f.base(), f.exponent().number().is_positive() ? 1 : -1));
+    } else {
+      rest.push_back(f);
+    }
+  }
+  if (radicand.size() < 2) return {};
+  const auto cancelled = cancel(mul(radicand));
+  if (!cancelled) return {};
+  std::vector<Expr> top, bottom;
+  const std::span<const Expr> factors =
+      cancelled->is(Kind::Mul) ? cancelled->args() : std::span<const Expr>(&*cancelled, 1);
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
+      bottom.push_back(pow(f.base(), neg(f.exponent())));
+    } else {
+      top.push_back(f);
+    }
+  }
+  Expr N = mul(top), D = mul(bottom);
+  if (in.depends(N) && in.depends(D)) return {};
+  const Expr constant = in.depends(N) ? D : N;
+  if (!constant.is_number() || constant.is_zero()) return {};
+  if (constant.number().is_negative()) {  // N/D = (−N)/(−D)
+    N = expand(neg(N));
+    D = expand(neg(D));
+  }
+  const Expr form = mul(mul(rest), div(sqrt(N), sqrt(D)));
+  const std::size_t index = in.open("√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined", e,
+                                    {{"rewritten", form}});
+  const Expr f = in.antiderivative(form);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, f);
+}
 
 Expr radical_rule(Integrator& in, const Expr& e) {
   const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
@@ -57,9 +205,13 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     }
     // P̃ = P·q^((k+1)/2), so that the integrand is P̃/√q.
     const long lift = (k2.get_num().get_si() + 1) / 2;
-    const auto p = rational_coefficients(in, mul(mul(rest), pow(f.base(), lift)));
-    if (!p) continue;
     const Number &C = (*q)[0], &B = (*q)[1], &A = (*q)[2];
+    const auto p = rational_coefficients(in, mul(mul(rest), pow(f.base(), lift)));
+    if (!p) {
+      const Expr r = over_power_of_x(in, e, f.base(), A, B, C, mul(mul(rest), pow(f.base(), lift)));
+      if (!r.is_null()) return r;
+      continue;
+    }
     const long n = static_cast<long>(p->size()) - 1;  // deg P̃
     // r_{j−1} = (P̃_j − (j + ½)·B·r_j − (j + 1)·C·r_{j+1})/(j·A), from j = n down to 1.
     std::vector<Number> r(static_cast<std::size_t>(n) + 2, Number(0));

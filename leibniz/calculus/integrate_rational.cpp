@@ -2,36 +2,19 @@
 // fractions over the factors of Q (FLINT's factoring over the integers): linear
 // factors give ln and power terms, quadratic factors ln and arctan terms (or ln of a
 // quotient when their roots are real), repeated quadratics the reduction formula.
-#include <flint/fmpq_poly.h>
+#include "leibniz/calculus/integrate_rational.h"
+
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_poly_factor.h>
+#include <fmt/format.h>
 
 #include "leibniz/calculus/cancel.h"
-#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/diff.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
 
 namespace leibniz::integration {
 namespace {
-
-// A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
-class QPoly {
- public:
-  QPoly() { fmpq_poly_init(p_); }
-  ~QPoly() { fmpq_poly_clear(p_); }
-  QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
-  QPoly& operator=(const QPoly&) = delete;
-  fmpq_poly_struct* raw() { return p_; }
-  const fmpq_poly_struct* raw() const { return p_; }
-  long degree() const { return fmpq_poly_degree(p_); }
-  Number coefficient(long k) const {
-    mpq_class c;
-    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p_, k);
-    return Number(c);
-  }
-
- private:
-  fmpq_poly_t p_;
-};
 
 std::optional<QPoly> to_qpoly(Integrator& in, const Expr& e) {
   const auto coefficients = polynomial_coefficients(in, e);
@@ -43,12 +26,6 @@ std::optional<QPoly> to_qpoly(Integrator& in, const Expr& e) {
     fmpq_poly_set_coeff_mpq(p.raw(), static_cast<slong>(k), c.number().exact().get_mpq_t());
   }
   return p;
-}
-
-Expr to_expr(const QPoly& p, const Expr& x) {
-  std::vector<Expr> terms;
-  for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
-  return add(terms);
 }
 
 // ∫ (b·x + c)/p^j dx for p = α·x + β.
@@ -119,6 +96,89 @@ Fraction split_fraction(const Expr& e) {
   return {mul(top), mul(bottom)};
 }
 
+// ∫ P/Q with Q = B(x^d) and P = x^(d−1)·T(x^d), d ≥ 2: u = x^d gives (1/d)·∫ T(u)/B(u) du,
+// of lower degree (∫ x²/(1 + x⁶) = atan(x³)/3). Null when no such d exists.
+Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const QPoly& bottom) {
+  auto exponents_fit = [](const QPoly& p, long d, long residue) {
+    for (long k = 0; k <= p.degree(); ++k) {
+      if (!p.coefficient(k).is_zero() && k % d != residue) return false;
+    }
+    return true;
+  };
+  for (long d = bottom.degree(); d >= 2; --d) {
+    if (!exponents_fit(bottom, d, 0) || !exponents_fit(top, d, d - 1)) continue;
+    const Expr& x = in.var();
+    const Expr u = in.fresh_symbol(e);
+    std::vector<Expr> numerator, denominator;
+    for (long k = d - 1; k <= top.degree(); k += d) {
+      numerator.push_back(mul(number(top.coefficient(k)), pow(u, (k - d + 1) / d)));
+    }
+    for (long k = 0; k <= bottom.degree(); k += d) {
+      denominator.push_back(mul(number(bottom.coefficient(k)), pow(u, k / d)));
+    }
+    const Expr g = pow(x, d);
+    const Expr h = div(add(numerator), mul(integer(d), add(denominator)));
+    const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
+                                      {{"u", g}, {"du/dx", diff(g, x)}});
+    const Expr f = in.antiderivative_in(h, u);
+    if (f.is_null()) {
+      in.abandon(index);
+      return {};
+    }
+    return in.finish(index, replace(f, u, g));
+  }
+  return {};
+}
+
+// A square root of r as an expression of its factors, without absolute values (s with
+// s² = r): a², 4·a²/b⁴, a positive exact square. Null when r is not visibly a square.
+Expr square_root_of(const Expr& r) {
+  if (r.is_number()) {
+    if (!r.number().is_exact() || !r.number().is_positive()) return {};
+    const auto root = r.number().exact_root(2);
+    return root ? number(*root) : Expr();
+  }
+  if (r.is(Kind::Pow) && r.exponent().is_integer()) {
+    const auto k = r.exponent().number().to_long();
+    if (!k || *k % 2 != 0) return {};
+    return pow(r.base(), *k / 2);
+  }
+  if (r.is(Kind::Mul)) {
+    std::vector<Expr> roots;
+    for (const Expr& f : r.args()) {
+      Expr root = square_root_of(f);
+      if (root.is_null()) return {};
+      roots.push_back(root);
+    }
+    return mul(roots);
+  }
+  return {};
+}
+
+// ∫ c/(α·x² + γ) with symbolic α, γ free of x: γ/α = s² gives c·atan(x/s)/(α·s), γ/α = −s²
+// gives c·ln|(x − s)/(x + s)|/(2α·s); both hold for every real s ≠ 0, whatever its sign.
+Expr parametric_quadratic(Integrator& in, const Expr& e, const Fraction& fraction) {
+  if (in.depends(fraction.numerator)) return {};
+  const auto coefficients = polynomial_coefficients(in, fraction.denominator);
+  if (!coefficients || coefficients->size() != 3 || !(*coefficients)[1].is_zero()) return {};
+  const Expr& alpha = (*coefficients)[2];
+  const Expr& gamma = (*coefficients)[0];
+  const Expr& x = in.var();
+  const Expr ratio = div(gamma, alpha);
+  const Expr c = div(fraction.numerator, alpha);
+  Expr result;
+  if (const Expr s = square_root_of(ratio); !s.is_null()) {
+    result = mul(div(c, s), func(Fn::Atan, div(x, s)));
+  } else if (const Expr r = square_root_of(neg(ratio)); !r.is_null()) {
+    result = mul(div(c, mul(integer(2), r)), ln_abs(div(sub(x, r), add(x, r))));
+  } else {
+    return {};
+  }
+  in.step("∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = ln|(x − a)/(x + a)|/(2a)", e, result,
+          {{"a²", ratio}});
+  return result;
+}
+
 }  // namespace
 
 Expr rational_rule(Integrator& in, const Expr& e) {
@@ -126,9 +186,9 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   if (!cancelled) return {};
   const Fraction fraction = split_fraction(*cancelled);
   const auto top = to_qpoly(in, fraction.numerator);
-  if (!top) return {};
   const auto bottom = to_qpoly(in, fraction.denominator);
-  if (!bottom || bottom->degree() < 0) return {};
+  if (!top || !bottom) return parametric_quadratic(in, e, fraction);
+  if (bottom->degree() < 0) return {};
   const Expr& x = in.var();
 
   QPoly quotient, remainder;
@@ -149,16 +209,18 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   fmpz_poly_factor_init(factors);
   fmpz_poly_factor(factors, integer_bottom);
   std::vector<std::pair<QPoly, long>> pieces;
-  bool too_high = false;
+  bool high_degree = false;
   for (slong i = 0; i < factors->num; ++i) {
     QPoly q;
     fmpq_poly_set_fmpz_poly(q.raw(), factors->p + i);
-    if (q.degree() > 2) too_high = true;
+    if (q.degree() > 2) high_degree = true;
     pieces.emplace_back(q, factors->exp[i]);
   }
   fmpz_poly_factor_clear(factors);
   fmpz_poly_clear(integer_bottom);
-  if (too_high) return {};
+  if (high_degree) {
+    if (Expr r = power_substitution(in, e, *top, *bottom); !r.is_null()) return r;
+  }
 
   std::vector<Expr> decomposition{to_expr(quotient, x)};
   std::vector<Expr> antiderivative{to_expr(integral_of_quotient, x)};
@@ -177,9 +239,11 @@ Expr rational_rule(Integrator& in, const Expr& e) {
       fmpq_poly_swap(c.raw(), next.raw());
       if (a.degree() < 0) continue;
       decomposition.push_back(div(to_expr(a, x), pow(qx, j)));
-      antiderivative.push_back(q.degree() == 1
-                                   ? linear_term(q, a.coefficient(0), j, x)
-                                   : quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x));
+      Expr term = q.degree() == 1   ? linear_term(q, a.coefficient(0), j, x)
+                  : q.degree() == 2 ? quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x)
+                                    : irreducible_term(in, q, a, j, x);
+      if (term.is_null()) return {};
+      antiderivative.push_back(term);
     }
   }
   const Expr result = add(antiderivative);

@@ -55,6 +55,7 @@ class Integrator {
   std::vector<Step> steps_;
   int depth_ = 0;
   int nesting_ = 0;
+  int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;  // integrals abandoned to break a cycle or bound the nesting
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
@@ -67,10 +68,15 @@ class Integrator {
 Expr notes_row_rule(Integrator& in, const Expr& e);
 Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
+Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
+Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
+Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
+/// For a sum whose terms do not all integrate alone: parts whose leftovers cancel.
+Expr parts_cancelling_rule(Integrator& in, const Expr& e);
 
 // Helpers.
 struct Linear {

@@ -2,7 +2,9 @@
 // with u = g(x), found by a nested integrator in u. A radical of a linear argument,
 // √(a·x + b), is replaced whole: x = (u − b)/a.
 #include <fmt/format.h>
+#include <gmpxx.h>
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include "leibniz/calculus/diff.h"
@@ -55,6 +57,15 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   if (!in.depends(h)) return h;
   h = replace(simplify(div(e, dg)), g, u);
   if (!in.depends(h)) return h;
+  // u = ln(a·x + b) inverts to x = (e^u − b)/a: ∫ sin(ln x) dx = ∫ sin(u)·e^u du.
+  if (g.is(Kind::Func) && g.fn() == Fn::Ln) {
+    if (const auto linear = linear_in(in, g.arg(0))) {
+      Substitution values;
+      values.emplace(in.var().node(), div(sub(exp(u), linear->b), linear->a));
+      h = substitute(h, values);
+      if (!in.depends(h)) return h;
+    }
+  }
   return {};
 }
 
@@ -74,6 +85,89 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   const Expr h = div(substitute(e, values), linear->a);
   const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
                                     {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
+  const Expr f = in.antiderivative_in(h, u);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, substitute_back(f, u, g));
+}
+
+// The least n with every exponent of `base` in e times n an integer, when every
+// non-integer power in e that depends on x is a power of `base`; 0 otherwise.
+long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
+  long n = 1;
+  bool ok = true;
+  auto walk = [&](auto&& self, const Expr& x) -> void {
+    if (!ok || !in.depends(x)) return;
+    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+      if (x.base() != base || !x.exponent().is_number() || !x.exponent().number().is_exact()) {
+        ok = false;
+        return;
+      }
+      const mpz_class q = x.exponent().number().exact().get_den();
+      const mpz_class l = lcm(mpz_class(n), q);
+      if (l > 12) {
+        ok = false;
+        return;
+      }
+      n = l.get_si();
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a);
+  };
+  walk(walk, e);
+  return ok && n > 1 ? n : 0;
+}
+
+// x as a function of w = base for a linear base a·x + b, (w − b)/a, or a linear
+// fractional one (a·x + b)/(c·x + d), (d·w − b)/(a − c·w); null for any other base.
+Expr inverse_of_root(Integrator& in, const Expr& base, const Expr& w) {
+  if (const auto linear = linear_in(in, base)) return div(sub(w, linear->b), linear->a);
+  if (!base.is(Kind::Mul)) return {};
+  std::vector<Expr> top, bottom;
+  for (const Expr& f : base.args()) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_minus_one()) {
+      bottom.push_back(f.base());
+    } else {
+      top.push_back(f);
+    }
+  }
+  if (bottom.size() != 1) return {};
+  const auto numerator = linear_in(in, mul(top)), denominator = linear_in(in, bottom[0]);
+  if (!numerator || !denominator) return {};
+  return div(sub(mul(denominator->b, w), numerator->b), sub(numerator->a, mul(denominator->a, w)));
+}
+
+// u = w^(1/n) for roots of one linear or linear fractional base w, n the least common
+// index: x = (uⁿ − b)/a (or the fractional inverse), w^(p/q) = u^(n·p/q), a rational
+// function of u (∫ 1/(x − √x) = 2·ln|√x − 1|, √((1 + x)/(1 − x))).
+Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const Expr& u) {
+  const long n = common_root_index(in, e, base);
+  if (n == 0) return {};
+  const Expr x_of_u = inverse_of_root(in, base, pow(u, n));
+  if (x_of_u.is_null()) return {};
+  std::unordered_map<const Node*, Expr> memo;
+  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+    if (x == in.var()) return x_of_u;
+    if (x.args().empty() || !in.depends(x)) return x;
+    if (x.is(Kind::Pow) && x.base() == base && !x.exponent().is_integer()) {
+      const mpq_class power = x.exponent().number().exact() * n;
+      return pow(u, power.get_num().get_si());
+    }
+    if (auto it = memo.find(x.node()); it != memo.end()) return it->second;
+    std::vector<Expr> args;
+    args.reserve(x.args().size());
+    for (const Expr& a : x.args()) args.push_back(self(self, a));
+    Expr result = rebuild(x, std::move(args));
+    memo.emplace(x.node(), result);
+    return result;
+  };
+  const Expr dx = diff(x_of_u, u);
+  const Expr h = mul(walk(walk, e), dx);
+  const Expr g = pow(base, rational(1, n));
+  const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
+                                    {{"u", g}, {"x", x_of_u}, {"dx", dx}});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -102,6 +196,7 @@ Expr substitution_rule(Integrator& in, const Expr& e) {
   for (const Expr& g : candidates(in, e)) {
     if (!g.is(Kind::Pow) || g.exponent().is_integer()) continue;
     if (Expr r = linear_radical(in, e, g.base(), u); !r.is_null()) return r;
+    if (Expr r = rationalizing_root(in, e, g.base(), u); !r.is_null()) return r;
   }
   return {};
 }

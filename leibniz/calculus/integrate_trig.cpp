@@ -7,12 +7,26 @@
 
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
 namespace {
+
+// sinⁿ and cosⁿ beyond this are a limit error: the answer would have over 1,500 terms
+// (sin(x)^3000 is 1.9 MB of text and takes about 2 s, most of it the check).
+constexpr long kMaxPower = 3'000;
+// Powers in a product sinᵐu·cosⁿu, whose expansions grow with m·n.
+constexpr long kMaxMixedPower = 1'000;
+// From this even power on, a lone sinⁿu or cosⁿu is integrated by its reduction formula
+// in closed form, one term per step of the formula, instead of by power reduction, whose
+// answer grows into a long sum of powers of multiple angles. Odd powers keep w = cos u
+// (a polynomial in cos u, as textbooks print it) up to kMaxMixedPower.
+constexpr long kReductionFrom = 10;
+
+bool by_reduction(long n) { return n % 2 == 0 ? n >= kReductionFrom : n > kMaxMixedPower; }
 
 struct SinCos {
   Expr u;
@@ -30,7 +44,8 @@ std::optional<SinCos> as_sin_cos(const Expr& e) {
     if (f.is(Kind::Pow)) {
       if (!f.exponent().is_integer()) return std::nullopt;
       const auto power = f.exponent().number().to_long();
-      if (!power || *power > 1000 || *power < -1000) return std::nullopt;
+      if (!power || *power > kMaxPower || *power < -kMaxPower) return std::nullopt;
+      if (f != e && (*power > kMaxMixedPower || *power < -kMaxMixedPower)) return std::nullopt;
       g = f.base();
       k = *power;
     }
@@ -104,6 +119,32 @@ Expr secant_reduction(Integrator& in, const Expr& e, const SinCos& sc, Fn fn) {
   return in.finish(index, add(first, mul(rational(k - 2, k - 1), lower)));
 }
 
+// ∫ sinⁿu du = −sinⁿ⁻¹u·cos u/n + (n − 1)/n·∫ sinⁿ⁻²u du, and
+// ∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, applied until the power is 0
+// (∫ du = u) or 1 (∫ sin u = −cos u, ∫ cos u = sin u): the closed form
+// ∓partner·Σⱼ cⱼ·fⁿ⁻¹⁻²ʲ + c·(u or ∓partner), with cⱼ = Πᵢ<ⱼ (n − 1 − 2i)/(n − 2i)/(n − 2j).
+Expr power_reduction_closed_form(Integrator& in, const Expr& e, Fn fn, long n, const Linear& linear,
+                                 const Expr& u) {
+  const Expr f = func(fn, u);
+  // d/du f = sign·partner: (sin)′ = cos, (cos)′ = −sin.
+  const Expr partner = fn == Fn::Sin ? neg(func(Fn::Cos, u)) : func(Fn::Sin, u);
+  std::vector<Expr> sum;
+  Number product(1);  // Πᵢ<ⱼ (n − 1 − 2i)/(n − 2i)
+  long k = n;
+  for (; k >= 2; k -= 2) {
+    sum.push_back(mul(number(product / Number(k)), pow(f, k - 1)));
+    product = product * Number(k - 1) / Number(k);
+  }
+  // ∫ du = u, written a·x (the rest is a constant), or ∫ f du = partner.
+  const Expr tail = k == 0 ? mul(linear.a, in.var()) : partner;
+  const Expr result = div(add(mul(partner, add(sum)), mul(number(product), tail)), linear.a);
+  in.step(fn == Fn::Sin
+              ? "reduction: ∫ sinⁿu du = −sinⁿ⁻¹u·cos u/n + (n − 1)/n·∫ sinⁿ⁻²u du, repeated"
+              : "reduction: ∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, repeated",
+          e, result, {{"n", integer(n)}});
+  return result;
+}
+
 Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear) {
   const Expr& u = sc.u;
   const Expr w = in.fresh_symbol(e);
@@ -112,6 +153,12 @@ Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linea
   const Expr s = func(Fn::Sin, u), c = func(Fn::Cos, u);
   if (sc.m == 0 && sc.n <= -3 && sc.n % 2 != 0) return secant_reduction(in, e, sc, Fn::Sec);
   if (sc.n == 0 && sc.m <= -3 && sc.m % 2 != 0) return secant_reduction(in, e, sc, Fn::Csc);
+  if (sc.n == 0 && by_reduction(sc.m)) {
+    return power_reduction_closed_form(in, e, Fn::Sin, sc.m, linear, u);
+  }
+  if (sc.m == 0 && by_reduction(sc.n)) {
+    return power_reduction_closed_form(in, e, Fn::Cos, sc.n, linear, u);
+  }
   if (sc.m % 2 != 0) {  // sinᵐu du = −(1 − w²)^((m−1)/2)·wⁿ dw/a, w = cos u
     const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
     return with_substitution(in, e, fmt::format("substitution w = {}", print_text(c)), c, h, w);
@@ -176,6 +223,14 @@ Expr product_to_sum(Integrator& in, const Expr& e) {
 
 Expr trig_rule(Integrator& in, const Expr& e) {
   if (Expr r = product_to_sum(in, e); !r.is_null()) return r;
+  if (e.is(Kind::Pow) && e.exponent().is_integer() && e.base().is(Kind::Func) &&
+      (e.base().fn() == Fn::Sin || e.base().fn() == Fn::Cos) &&
+      Number(kMaxPower) < e.exponent().number() && linear_in(in, e.base().arg(0))) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("the antiderivative of {} would have more than {} terms; leibniz "
+                            "integrates powers of sin and cos up to {}",
+                            print_text(e), kMaxPower / 2, kMaxPower));
+  }
   const auto sc = as_sin_cos(e);
   if (!sc || (sc->m == 0 && sc->n == 0)) return {};
   const auto linear = linear_in(in, sc->u);

@@ -1,0 +1,45 @@
+// Internal to the rational-function integrator (integrate_rational*.cpp): polynomials
+// with rational coefficients (FLINT's fmpq_poly) and the antiderivative of A/q^j for an
+// irreducible factor q of degree ≥ 3.
+#pragma once
+
+#include <flint/fmpq_poly.h>
+#include <gmpxx.h>
+
+#include <optional>
+
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/core/number.h"
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::integration {
+
+// A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
+class QPoly {
+ public:
+  QPoly() { fmpq_poly_init(p_); }
+  ~QPoly() { fmpq_poly_clear(p_); }
+  QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
+  QPoly& operator=(const QPoly&) = delete;
+  fmpq_poly_struct* raw() { return p_; }
+  const fmpq_poly_struct* raw() const { return p_; }
+  long degree() const { return fmpq_poly_degree(p_); }
+  Number coefficient(long k) const {
+    mpq_class c;
+    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p_, k);
+    return Number(c);
+  }
+
+ private:
+  fmpq_poly_t p_;
+};
+
+/// Σ cₖ·xᵏ as an expression.
+Expr to_expr(const QPoly& p, const Expr& x);
+
+/// ∫ a/q^j dx for q irreducible over ℚ of degree ≥ 3 and deg a < deg q: Hermite
+/// reduction down to j = 1, then the logarithmic part (a multiple of q'/q, or q a
+/// quartic even about a point). Null when the logarithmic part is out of reach.
+Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x);
+
+}  // namespace leibniz::integration

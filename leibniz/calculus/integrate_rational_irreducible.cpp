@@ -1,0 +1,179 @@
+// ∫ a/q^j for an irreducible factor q of degree ≥ 3 of a rational function's
+// denominator. Hermite reduction takes j down to 1 with rational terms; for j = 1 the
+// Rothstein–Trager resultant's roots b(α)/q'(α) are rational only when a = c·q' (q is
+// irreducible over ℚ), giving c·ln|q|; otherwise a quartic that is even about a point,
+// t⁴ + B·t² + C with t = x + s, splits over ℝ into two quadratics with coefficients in a
+// quadratic (or biquadratic) field, giving real ln and arctan terms as textbooks print.
+#include <flint/fmpq_poly.h>
+
+#include "leibniz/calculus/integrate_rational.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz::integration {
+namespace {
+
+bool is_zero(const QPoly& p) { return p.degree() < 0; }
+
+Expr n(const Number& value) { return number(value); }
+
+// √r as an expression: exact for a rational r > 0, n^(p/2) for r = n^p with n > 0
+// (√√2 = 2^(1/4)), else r^(1/2).
+Expr root_of(const Expr& r) {
+  if (r.is_number() && r.number().is_exact() && r.number().is_positive()) {
+    return sqrt_number(r.number());
+  }
+  if (r.is(Kind::Pow) && r.base().is_number() && r.base().number().is_positive() &&
+      r.exponent().is_number() && r.exponent().number().is_exact()) {
+    return pow(r.base(), number(r.exponent().number() / Number(2)));
+  }
+  return sqrt(r);
+}
+
+// ∫ dt/(t² − r) for a real r ≠ 0 whose sign is known.
+Expr inverse_square_difference(const Expr& t, const Expr& r, bool r_positive) {
+  if (!r_positive) {
+    const Expr w = root_of(neg(r));
+    return div(func(Fn::Atan, div(t, w)), w);
+  }
+  const Expr w = root_of(r);
+  return div(ln_abs(div(sub(t, w), add(t, w))), mul(integer(2), w));
+}
+
+// ∫ (a0 + a2·t²)/(t⁴ + B·t² + C) dt, the quartic irreducible over ℚ.
+Expr even_quartic_even_part(const Number& a0, const Number& a2, const Number& B, const Number& C,
+                            const Expr& t) {
+  const Number delta = B * B - Number(4) * C;
+  if (!delta.is_negative()) {
+    // (t² − r₁)(t² − r₂), r = (−B ± √Δ)/2, Δ not a square (else q would factor over ℚ).
+    const Expr root_delta = sqrt_number(delta);
+    const Expr r1 = div(add(n(-B), root_delta), integer(2));
+    const Expr r2 = div(sub(n(-B), root_delta), integer(2));
+    const bool r1_positive = B.is_negative() || C.is_negative();
+    const bool r2_positive = B.is_negative() && C.is_positive();
+    const Expr p1 = div(add(n(a0), mul(n(a2), r1)), root_delta);
+    const Expr p2 = neg(div(add(n(a0), mul(n(a2), r2)), root_delta));
+    return add(mul(p1, inverse_square_difference(t, r1, r1_positive)),
+               mul(p2, inverse_square_difference(t, r2, r2_positive)));
+  }
+  // C > B²/4 ≥ 0: (t² + α·t + β)(t² − α·t + β) with β = √C, α = √(2β − B) and
+  // m = 4β − α² = 2β + B > 0. Then (t² − β)/q = (ln(q₂/q₁))′/(2α) and
+  // (t² + β)/q = (1/q₁ + 1/q₂)/2.
+  Expr beta, alpha, root_m;
+  if (const auto exact = C.exact_root(2)) {
+    beta = n(*exact);
+    alpha = sqrt_number(Number(2) * *exact - B);
+    root_m = sqrt_number(Number(2) * *exact + B);
+  } else {
+    beta = sqrt_number(C);
+    alpha = sqrt(sub(mul(integer(2), beta), n(B)));
+    root_m = sqrt(add(mul(integer(2), beta), n(B)));
+  }
+  const Expr k1 = div(add(n(a2), div(n(a0), beta)), integer(2));
+  Expr k2 = div(sub(n(a2), div(n(a0), beta)), integer(2));
+  Expr slope = div(integer(2), root_m), shift = div(alpha, root_m);
+  if (const auto exact = C.exact_root(2)) {
+    // 2/√m and α/√m with the root in the numerator: atan(√2·x + 1), not atan(2x/√2 + 1).
+    const Number m = Number(2) * *exact + B;
+    slope = mul(integer(2), sqrt_number(Number(1) / m));
+    shift = sqrt_number((Number(2) * *exact - B) / m);
+  }
+  const Expr atans =
+      add(func(Fn::Atan, add(mul(slope, t), shift)), func(Fn::Atan, sub(mul(slope, t), shift)));
+  const Expr t2 = pow(t, 2);
+  Expr q1 = add({t2, mul(alpha, t), beta}), q2 = add({t2, neg(mul(alpha, t)), beta});
+  if (k2.is_number() && k2.number().is_negative()) {
+    // A positive coefficient in front of the logarithm: −k·ln(q₂/q₁) = k·ln(q₁/q₂).
+    k2 = neg(k2);
+    std::swap(q1, q2);
+  }
+  return add(mul(div(k1, root_m), atans),
+             mul(div(k2, mul(integer(2), alpha)), func(Fn::Ln, div(q2, q1))));
+}
+
+// ∫ a/q for a quartic q = L·(t⁴ + B·t² + C) with t = x + s; null for other quartics.
+Expr quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x) {
+  QPoly monic, shift, even, top;
+  fmpq_poly_make_monic(monic.raw(), q.raw());
+  const Number s = monic.coefficient(3) / Number(4);
+  // x = t − s.
+  fmpq_poly_set_coeff_si(shift.raw(), 1, 1);
+  mpq_class minus_s = -s.exact();
+  fmpq_poly_set_coeff_mpq(shift.raw(), 0, minus_s.get_mpq_t());
+  fmpq_poly_compose(even.raw(), monic.raw(), shift.raw());
+  if (!even.coefficient(1).is_zero() || !even.coefficient(3).is_zero()) return {};
+  fmpq_poly_compose(top.raw(), a.raw(), shift.raw());
+  const Number L = q.coefficient(4);
+  const Number B = even.coefficient(2), C = even.coefficient(0);
+  const Expr t = s.is_zero() ? x : add(x, n(s));
+
+  std::vector<Expr> terms;
+  // The odd part t·(a1 + a3·t²)/q: u = t², ½∫ (a1 + a3·u)/(u² + B·u + C) du.
+  const Number a1 = top.coefficient(1), a3 = top.coefficient(3);
+  if (!a1.is_zero() || !a3.is_zero()) {
+    const Expr u = in.fresh_symbol(x);
+    const Expr h =
+        div(add(n(a1), mul(n(a3), u)), mul(integer(2), add({pow(u, 2), mul(n(B), u), n(C)})));
+    const Expr f = in.antiderivative_in(h, u);
+    if (f.is_null()) return {};
+    Substitution values;
+    values.emplace(u.node(), pow(t, 2));
+    terms.push_back(substitute(f, values));
+  }
+  const Number a0 = top.coefficient(0), a2 = top.coefficient(2);
+  if (!a0.is_zero() || !a2.is_zero()) terms.push_back(even_quartic_even_part(a0, a2, B, C, t));
+  return div(add(terms), n(L));
+}
+
+}  // namespace
+
+Expr to_expr(const QPoly& p, const Expr& x) {
+  std::vector<Expr> terms;
+  for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
+  return add(terms);
+}
+
+Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x) {
+  QPoly numerator(a), derivative;
+  fmpq_poly_derivative(derivative.raw(), q.raw());
+  std::vector<Expr> rational_part;
+  // Hermite: a = S·q + T·q′ (q squarefree, so gcd(q, q′) = 1), and
+  // ∫ a/q^j = −T/((j − 1)·q^(j−1)) + ∫ (S + T′/(j − 1))/q^(j−1).
+  for (; j > 1; --j) {
+    QPoly g, s, t, T, S, product, remainder, next;
+    fmpq_poly_xgcd(g.raw(), s.raw(), t.raw(), q.raw(), derivative.raw());
+    fmpq_poly_mul(T.raw(), numerator.raw(), t.raw());
+    fmpq_poly_rem(T.raw(), T.raw(), q.raw());
+    fmpq_poly_mul(product.raw(), T.raw(), derivative.raw());
+    fmpq_poly_sub(product.raw(), numerator.raw(), product.raw());
+    fmpq_poly_divrem(S.raw(), remainder.raw(), product.raw(), q.raw());
+    fmpq_poly_derivative(next.raw(), T.raw());
+    fmpq_poly_scalar_div_si(next.raw(), next.raw(), j - 1);
+    fmpq_poly_add(next.raw(), next.raw(), S.raw());
+    if (!is_zero(T)) {
+      rational_part.push_back(
+          neg(div(to_expr(T, x), mul(integer(j - 1), pow(to_expr(q, x), j - 1)))));
+    }
+    fmpq_poly_swap(numerator.raw(), next.raw());
+  }
+  if (!is_zero(numerator)) {
+    // a = c·q′: c·ln|q|.
+    const Number c =
+        numerator.coefficient(numerator.degree()) / derivative.coefficient(derivative.degree());
+    QPoly multiple;
+    mpq_class cq = c.exact();
+    fmpq_poly_scalar_mul_mpq(multiple.raw(), derivative.raw(), cq.get_mpq_t());
+    if (fmpq_poly_equal(multiple.raw(), numerator.raw())) {
+      rational_part.push_back(mul(number(c), ln_abs(to_expr(q, x))));
+    } else if (q.degree() == 4) {
+      Expr log_part = quartic_term(in, q, numerator, x);
+      if (log_part.is_null()) return {};
+      rational_part.push_back(log_part);
+    } else {
+      return {};
+    }
+  }
+  return add(rational_part);
+}
+
+}  // namespace leibniz::integration

@@ -1,0 +1,254 @@
+// Rational functions of sin u and cos u (u = a·x + b, tan, cot, sec, csc rewritten, whole
+// multiples of u expanded) by
+// Bioche's rules: written as N(s, c)/D(s, c) with common factors cancelled, an integrand
+// odd in s takes w = cos u, one odd in c takes w = sin u, and one unchanged by
+// (s, c) → (−s, −c) takes w = tan u, and any other w = tan(u/2) (Weierstrass); each
+// leaves a rational function of w (∫ 1/(csc x − sin x) = ∫ sin x/cos²x = 1/cos x).
+#include <fmt/format.h>
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz::integration {
+namespace {
+
+struct SinCosForm {
+  Expr u;          // the common argument
+  Expr rewritten;  // in the symbols s = sin u, c = cos u
+};
+
+bool is_trig(const Expr& x) {
+  if (!x.is(Kind::Func)) return false;
+  const Fn fn = x.fn();
+  return fn == Fn::Sin || fn == Fn::Cos || fn == Fn::Tan || fn == Fn::Cot || fn == Fn::Sec ||
+         fn == Fn::Csc;
+}
+
+// The common argument u of the trigonometric functions in e: their argument when all
+// share one linear argument, else g·x when every argument is k·g·x with k a whole number
+// up to kMaxMultiple (sin 2x and cos x: u = x); null otherwise.
+constexpr long kMaxMultiple = 12;
+Expr common_argument(Integrator& in, const Expr& e) {
+  std::vector<Expr> arguments;
+  auto walk = [&](auto&& self, const Expr& x) -> void {
+    if (!in.depends(x)) return;
+    if (is_trig(x)) {
+      if (std::find(arguments.begin(), arguments.end(), x.arg(0)) == arguments.end()) {
+        arguments.push_back(x.arg(0));
+      }
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a);
+  };
+  walk(walk, e);
+  if (arguments.empty()) return {};
+  if (arguments.size() == 1) return linear_in(in, arguments[0]) ? arguments[0] : Expr();
+  mpz_class numerator = 0, denominator = 1;
+  for (const Expr& a : arguments) {
+    const auto linear = linear_in(in, a);
+    if (!linear || !linear->b.is_zero() || !linear->a.is_number() ||
+        !linear->a.number().is_exact()) {
+      return {};
+    }
+    numerator = gcd(numerator, linear->a.number().exact().get_num());
+    denominator = lcm(denominator, linear->a.number().exact().get_den());
+  }
+  const mpq_class g(numerator, denominator);
+  for (const Expr& a : arguments) {
+    if (abs(linear_in(in, a)->a.number().exact() / g) > kMaxMultiple) return {};
+  }
+  return mul(number(Number(g)), in.var());
+}
+
+// sin(k·u) and cos(k·u) as polynomials in s = sin u, c = cos u (k a whole number):
+// sin(k·u) = s·cos((k − 1)u) + c·sin((k − 1)u), cos(k·u) = c·cos((k − 1)u) − s·sin((k − 1)u).
+std::pair<Expr, Expr> multiple_angle(long k, const Expr& s, const Expr& c) {
+  const bool negative = k < 0;
+  Expr sin_k = integer(0), cos_k = integer(1);
+  for (long j = 0; j < (negative ? -k : k); ++j) {
+    const Expr next_sin = add(mul(s, cos_k), mul(c, sin_k));
+    cos_k = sub(mul(c, cos_k), mul(s, sin_k));
+    sin_k = next_sin;
+  }
+  return {negative ? neg(sin_k) : sin_k, cos_k};
+}
+
+// The integrand in s and c, or nullopt when x occurs outside sin, cos, tan, cot, sec, csc
+// of whole multiples of one linear argument.
+std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& s, const Expr& c) {
+  const Expr u = common_argument(in, e);
+  if (u.is_null()) return std::nullopt;
+  const Expr rate = linear_in(in, u)->a;
+  bool ok = true;
+  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+    if (!ok || !in.depends(x)) return x;
+    if (x == in.var()) {
+      ok = false;
+      return x;
+    }
+    if (x.is(Kind::Func)) {
+      if (!is_trig(x)) {
+        ok = false;
+        return x;
+      }
+      Expr sin_k = s, cos_k = c;
+      if (x.arg(0) != u) {
+        const Number k = linear_in(in, x.arg(0))->a.number() / rate.number();
+        std::tie(sin_k, cos_k) = multiple_angle(*k.to_long(), s, c);
+      }
+      switch (x.fn()) {
+        case Fn::Sin: return sin_k;
+        case Fn::Cos: return cos_k;
+        case Fn::Tan: return div(sin_k, cos_k);
+        case Fn::Cot: return div(cos_k, sin_k);
+        case Fn::Sec: return div(integer(1), cos_k);
+        default: return div(integer(1), sin_k);
+      }
+    }
+    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+      ok = false;
+      return x;
+    }
+    std::vector<Expr> args;
+    args.reserve(x.args().size());
+    for (const Expr& a : x.args()) args.push_back(self(self, a));
+    return rebuild(x, std::move(args));
+  };
+  Expr rewritten = walk(walk, e);
+  if (!ok) return std::nullopt;
+  return SinCosForm{u, rewritten};
+}
+
+// The degree of symbol v in a monomial.
+long degree_in(const Expr& term, const Expr& v) {
+  if (term == v) return 1;
+  if (term.is(Kind::Pow) && term.base() == v && term.exponent().is_integer()) {
+    return term.exponent().number().to_long().value_or(0);
+  }
+  if (term.is(Kind::Mul)) {
+    long d = 0;
+    for (const Expr& f : term.args()) d += degree_in(f, v);
+    return d;
+  }
+  return 0;
+}
+
+// The parity (0 or 1) shared by the degrees in v (in s and c together when v2 is given)
+// of every term of an expanded polynomial; nullopt when mixed.
+std::optional<long> parity(const Expr& p, const Expr& v, const Expr& v2 = Expr()) {
+  const std::span<const Expr> terms = p.is(Kind::Add) ? p.args() : std::span<const Expr>(&p, 1);
+  std::optional<long> result;
+  for (const Expr& t : terms) {
+    long d = degree_in(t, v) + (v2.is_null() ? 0 : degree_in(t, v2));
+    d = ((d % 2) + 2) % 2;
+    if (result && *result != d) return std::nullopt;
+    result = d;
+  }
+  return result;
+}
+
+struct Quotient {
+  Expr top;
+  Expr bottom;
+};
+
+Quotient as_quotient(const Expr& e) {
+  std::vector<Expr> top, bottom;
+  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
+      bottom.push_back(pow(f.base(), neg(f.exponent())));
+    } else {
+      top.push_back(f);
+    }
+  }
+  return {expand(mul(top)), expand(mul(bottom))};
+}
+
+Expr substituted(const Expr& e, const Expr& from, const Expr& to) {
+  Substitution values;
+  values.emplace(from.node(), to);
+  return substitute(e, values);
+}
+
+}  // namespace
+
+Expr trig_rational_rule(Integrator& in, const Expr& e) {
+  const Expr w = in.fresh_symbol(e);
+  const Expr s = symbol(w.name() + "_sin"), c = symbol(w.name() + "_cos");
+  const auto form = in_sin_cos(in, e, s, c);
+  if (!form) return {};
+  const auto cancelled = cancel(form->rewritten);
+  if (!cancelled) return {};
+  const Quotient q = as_quotient(*cancelled);
+  if (q.bottom.is_number()) {
+    // A polynomial in sin u and cos u once cancelled: cos 2x/(cos x + sin x) = cos x − sin x.
+    const Expr polynomial =
+        substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
+    if (polynomial == e) return {};
+    const std::size_t index =
+        in.open("rewrite in sin and cos, cancel", e, {{"rewritten", polynomial}});
+    const Expr f = in.antiderivative(polynomial);
+    if (f.is_null()) {
+      in.abandon(index);
+      return {};
+    }
+    return in.finish(index, f);
+  }
+  const Expr a = linear_in(in, form->u)->a;
+  const Expr one = integer(1);
+  Expr h, g;
+  const auto ps_top = parity(q.top, s), ps_bottom = parity(q.bottom, s);
+  const auto pc_top = parity(q.top, c), pc_bottom = parity(q.bottom, c);
+  const auto p_top = parity(q.top, s, c), p_bottom = parity(q.bottom, s, c);
+  if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
+    // Odd in s: dx = −dw/(a·s), w = cos u, s² = 1 − w².
+    const Expr even = div(q.top, mul(s, q.bottom));
+    h = neg(div(substituted(substituted(even, s, sqrt(sub(one, pow(w, 2)))), c, w), a));
+    g = func(Fn::Cos, form->u);
+  } else if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
+    // Odd in c: dx = dw/(a·c), w = sin u, c² = 1 − w².
+    const Expr even = div(q.top, mul(c, q.bottom));
+    h = div(substituted(substituted(even, c, sqrt(sub(one, pow(w, 2)))), s, w), a);
+    g = func(Fn::Sin, form->u);
+  } else if (p_top && p_bottom && *p_top == *p_bottom) {
+    // Even under (s, c) → (−s, −c): s = w·c, c² = 1/(1 + w²), dx = dw/(a·(1 + w²)).
+    const Expr in_w = expand(substituted(*cancelled, s, mul(w, c)));
+    const Quotient r = as_quotient(in_w);
+    const long lift = parity(r.top, c).value_or(0);
+    const Expr root = pow(add(one, pow(w, 2)), rational(-1, 2));
+    const Expr top = substituted(mul(r.top, pow(c, lift)), c, root);
+    const Expr bottom = substituted(mul(r.bottom, pow(c, lift)), c, root);
+    h = div(top, mul(a, mul(bottom, add(one, pow(w, 2)))));
+    g = func(Fn::Tan, form->u);
+  } else {
+    // Weierstrass: w = tan(u/2), s = 2w/(1 + w²), c = (1 − w²)/(1 + w²), dx = 2·dw/(a·(1 + w²)).
+    const Expr w2 = add(one, pow(w, 2));
+    const Expr in_w = substituted(substituted(*cancelled, s, div(mul(integer(2), w), w2)), c,
+                                  div(sub(one, pow(w, 2)), w2));
+    h = div(mul(integer(2), in_w), mul(a, w2));
+    g = func(Fn::Tan, div(form->u, integer(2)));
+  }
+  if (in.depends(h)) return {};
+  const std::size_t index =
+      in.open(fmt::format("Bioche's rule: substitution w = {}", print_text(g)), e, {{"w", g}});
+  const Expr f = in.antiderivative_in(h, w);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  // atan(tan v) = v up to a constant on each interval where tan v is defined.
+  const Expr back = substituted(f, w, g);
+  return in.finish(index, g.fn() == Fn::Tan ? replace(back, func(Fn::Atan, g), g.arg(0)) : back);
+}
+
+}  // namespace leibniz::integration
