@@ -1,12 +1,14 @@
 // The backprop request of spec §4: a model's text, optional rows of data and a learning
-// rate, answered with {ok, values, loss, gradients, [updated]}. Shared by
-// `leibniz backprop --json` and batch mode's backprop op.
+// rate, answered with {ok, values, loss, gradients, [updated]} or the report of
+// `leibniz backprop`. The row of the request table (batch's "backprop") and the CLI, which
+// names the sources by their files, both run it.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
 #include <string_view>
 
+#include "leibniz/app/requests.h"
 #include "leibniz/core/number.h"
 #include "leibniz/graph/source.h"
 
@@ -24,7 +26,8 @@ struct BackpropRequest {
 /// "WHAT needs a positive number, not 'TEXT'" otherwise.
 Number learning_rate(std::string_view text, std::string_view what);
 
-/// The answer of spec §4. Errors are located in the model or the data by their names.
-nlohmann::ordered_json backprop_answer(const BackpropRequest& request);
+/// The forward and backward pass; its json() is the answer of spec §4 and its text() the
+/// report of `leibniz backprop`. Errors are located in the model or the data by their names.
+std::unique_ptr<Result> run_backprop(const BackpropRequest& request);
 
 }  // namespace leibniz::app

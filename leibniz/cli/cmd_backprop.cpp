@@ -37,13 +37,16 @@ struct Args {
 // there: past the time limit nothing but the limit error is printed.
 void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& out) {
   sources.push_back(graph::read_source(args.model));
-  if (args.json && args.epochs == 0 && args.dot.empty() && args.svg.empty() && args.png.empty()) {
-    // The request of spec §4, answered as batch mode answers it.
+  const bool report_only = args.epochs == 0 && args.dot.empty() && args.svg.empty() &&
+                           args.png.empty() && args.explain.empty() && !args.symbolic;
+  if (report_only) {
+    // The request of spec §4, run by the request table's row as batch mode runs it.
     app::BackpropRequest request{sources.back(), std::nullopt, std::nullopt, args.per_row,
                                  !args.true_derivatives};
     if (!args.data.empty()) request.data = sources.emplace_back(graph::read_source(args.data));
     if (!args.rate.empty()) request.rate = app::learning_rate(args.rate, "--lr");
-    out << app::backprop_answer(request).dump() << std::endl;
+    const auto result = app::run_backprop(request);
+    out << (args.json ? result->json().dump() + "\n" : result->text(app::Notation::Text));
     return;
   }
   const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
