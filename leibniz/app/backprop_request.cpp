@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #include "leibniz/app/request_families.h"
 #include "leibniz/app/request_fields.h"
 #include "leibniz/graph/backprop.h"
+#include "leibniz/graph/gradcheck.h"
 #include "leibniz/graph/graph.h"
 #include "leibniz/graph/index_expand.h"
 #include "leibniz/graph/json.h"
@@ -60,6 +63,25 @@ class BackpropResult : public Result {
   bool per_row_;
 };
 
+class GradcheckResult : public Result {
+ public:
+  explicit GradcheckResult(const GradcheckRequest& request)
+      : graph_(graph::build_graph(graph::parse_model_file(request.model),
+                                  graph::BuildOptions{request.use_overrides})),
+        check_(graph::gradcheck(graph_, graph::initial_assignment(graph_), request.tolerance)) {}
+  Answer json() const override { return graph::gradcheck_json(graph_, check_); }
+  std::string text(Notation) const override {
+    std::ostringstream out;
+    graph::write_gradcheck(out, graph_, check_);
+    return out.str();
+  }
+  int exit_status() const override { return check_.agree ? 0 : 1; }
+
+ private:
+  graph::Graph graph_;
+  graph::Gradcheck check_;
+};
+
 // Spec §3 v2 backprop: the model's text, optional "lr" and "data" (CSV text).
 std::unique_ptr<Result> run(const Fields& request) {
   BackpropRequest r{graph::Source{"model", request.text("model")}, std::nullopt, std::nullopt,
@@ -71,7 +93,25 @@ std::unique_ptr<Result> run(const Fields& request) {
   return run_backprop(r);
 }
 
+std::unique_ptr<Result> run_gradcheck_row(const Fields& request) {
+  GradcheckRequest r{graph::Source{"model", request.text("model")}, 1e-6,
+                     !request.flag("true_derivatives")};
+  if (auto tolerance = request.number_text("tolerance")) {
+    char* end = nullptr;
+    r.tolerance = std::strtod(tolerance->c_str(), &end);
+    if (tolerance->empty() || *end != '\0' || !std::isfinite(r.tolerance) || r.tolerance <= 0) {
+      Fields::bad_request(fmt::format("{} needs a positive number, not '{}'",
+                                      request.field_label("tolerance"), *tolerance));
+    }
+  }
+  return run_gradcheck(r);
+}
+
 }  // namespace
+
+std::unique_ptr<Result> run_gradcheck(const GradcheckRequest& request) {
+  return std::make_unique<GradcheckResult>(request);
+}
 
 std::unique_ptr<Result> run_backprop(const BackpropRequest& request) {
   return std::make_unique<BackpropResult>(request);
@@ -89,7 +129,15 @@ std::vector<RequestRow> model_requests() {
          "with data: each row's loss and gradient too"},
         {"true_derivatives", ArgumentKind::Flag, false, "false", "--true-derivatives",
          "ignore deriv overrides"}},
-       run}};
+       run},
+      {"gradcheck",
+       "every gradient of backprop against central finite differences",
+       {{"model", ArgumentKind::Text, true, "", "", "the model file's text (spec §4)"},
+        {"tolerance", ArgumentKind::Number, false, "1e-6", "--tolerance",
+         "the largest relative error that agrees"},
+        {"true_derivatives", ArgumentKind::Flag, false, "false", "--true-derivatives",
+         "ignore deriv overrides"}},
+       run_gradcheck_row}};
 }
 
 }  // namespace leibniz::app

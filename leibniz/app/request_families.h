@@ -26,7 +26,7 @@ std::vector<RequestRow> expression_requests();
 std::vector<RequestRow> matrix_requests();
 /// check.
 std::vector<RequestRow> check_requests();
-/// backprop.
+/// backprop, gradcheck.
 std::vector<RequestRow> model_requests();
 
 }  // namespace leibniz::app

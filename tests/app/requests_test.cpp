@@ -24,14 +24,20 @@ struct Example {
   std::string request;            ///< the same request as a batch line
 };
 
-std::string model_file() {
-  const auto path = std::filesystem::temp_directory_path() / "leibniz_requests_test.lz";
-  std::ofstream(path) << "param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n";
+std::string model_file(const char* name, const char* text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
   return path.string();
 }
 
 const std::map<std::string, std::vector<Example>>& examples() {
-  static const std::string model = model_file();
+  static const std::string model = model_file(
+      "leibniz_requests_test.lz", "param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n");
+  // psi's override is not its true derivative: gradcheck flags it (exit status 1).
+  static const std::string override_model =
+      model_file("leibniz_requests_override.lz",
+                 "def psi(t) = 1/(1+3^(-t))\nderiv psi(t) = psi(t)*(1-psi(t))\nparam w = 1\nloss "
+                 "L = psi(w)\n");
   static const std::map<std::string, std::vector<Example>> table{
       {"diff",
        {{{"diff", "x^2*sin(y)", "x"}, R"j({"op":"diff","expr":"x^2*sin(y)","wrt":["x"]})j"},
@@ -79,6 +85,11 @@ const std::map<std::string, std::vector<Example>>& examples() {
          R"j({"op":"backprop","model":"param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n","lr":0.1})j"},
         {{"backprop", model, "--true-derivatives"},
          R"j({"op":"backprop","model":"param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n","true_derivatives":true})j"}}},
+      {"gradcheck",
+       {{{"gradcheck", model},
+         R"j({"op":"gradcheck","model":"param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n"})j"},
+        {{"gradcheck", override_model, "--tolerance", "1e-9"},
+         R"j({"op":"gradcheck","model":"def psi(t) = 1/(1+3^(-t))\nderiv psi(t) = psi(t)*(1-psi(t))\nparam w = 1\nloss L = psi(w)\n","tolerance":1e-9})j"}}},
   };
   return table;
 }
@@ -140,8 +151,8 @@ TEST(Requests, TheCliTextIsTheAnswersText) {
       } catch (const Error&) {
         continue;  // an error's text is the CLI's report on stderr
       }
-      // check and backprop show their reports in one notation: no --plain, no --latex.
-      const bool notations = row.op != "check" && row.op != "backprop";
+      // check, backprop and gradcheck show their reports in one notation: no --plain, no --latex.
+      const bool notations = row.op != "check" && row.op != "backprop" && row.op != "gradcheck";
       EXPECT_EQ(cli(notations ? with(example.argv, "--plain") : example.argv),
                 result->text(Notation::Text))
           << example.request;
@@ -156,7 +167,7 @@ TEST(Requests, TheCliTextIsTheAnswersText) {
 TEST(Requests, AnUnknownOpListsTheTable) {
   EXPECT_EQ(
       answer(nlohmann::json::parse(R"j({"op":"frobnicate"})j")).dump(),
-      R"j({"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate' (the ops are: diff, integrate, simplify, expand, eval, grad, jacobian, hessian, check, backprop)","pos":null}})j");
+      R"j({"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate' (the ops are: diff, integrate, simplify, expand, eval, grad, jacobian, hessian, check, backprop, gradcheck)","pos":null}})j");
 }
 
 TEST(Requests, StepsAreRefusedByARowWithoutThem) {
