@@ -34,6 +34,11 @@ std::string Fields::label(std::string_view name) const {
   return fmt::format("'{}'", name);
 }
 
+std::string Fields::usage(std::string_view name, std::string_view metavar) const {
+  const std::string spelled = label(name);
+  return spelled.starts_with('\'') ? spelled : fmt::format("{} {}", spelled, metavar);
+}
+
 std::string Fields::field_label(std::string_view name) const {
   const std::string spelled = label(name);
   return spelled.starts_with('\'') ? "field " + spelled : spelled;

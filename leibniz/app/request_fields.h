@@ -42,6 +42,8 @@ class Fields {
 
   /// The member as the door spells it: 'from' or --from.
   std::string label(std::string_view name) const;
+  /// How to give the member: 'lr', or on the command line --lr RATE.
+  std::string usage(std::string_view name, std::string_view metavar) const;
   /// "field 'from'" or --from: the subject of a message about the member.
   std::string field_label(std::string_view name) const;
   [[noreturn]] static void bad_request(const std::string& message);

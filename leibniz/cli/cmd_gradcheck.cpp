@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "leibniz/app/backprop_request.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
 #include "leibniz/core/limits.h"
@@ -30,12 +30,16 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
     bool agree = true;
     exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
       sources.push_back(graph::read_source(args->model));
-      const auto result = app::run_gradcheck(
-          app::GradcheckRequest{sources.back(), args->tolerance, !args->true_derivatives});
+      nlohmann::json request{{"op", "gradcheck"},
+                             {"model", sources.back().text},
+                             {"model_name", sources.back().name},
+                             {"tolerance", args->tolerance}};
+      if (args->true_derivatives) request["true_derivatives"] = true;
+      const auto result = app::run_request(request, app::Door::Cli);
       agree = result->exit_status() == 0;
       // Printed once complete: past the time limit only the limit error is printed.
       const std::string out =
-          args->json ? result->json().dump() + "\n" : result->text(app::Notation::Text);
+          args->json ? app::answer_of(*result).dump() + "\n" : result->text(app::Notation::Text);
       check_time();
       std::cout << out << std::flush;
     });
