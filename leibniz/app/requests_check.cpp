@@ -27,7 +27,7 @@ std::unique_ptr<Result> run(const Fields& request) {
   if (request.has("derivative_of")) {
     if (!request.has("wrt")) {
       Fields::bad_request(
-          fmt::format("{} needs {}", request.label("derivative_of"), request.label("wrt")));
+          fmt::format("{} needs {}", request.label("derivative_of"), request.usage("wrt", "VAR")));
     }
     derivative_of = request.text("derivative_of");
     wrt = request.names("wrt");
