@@ -1,5 +1,5 @@
-// The JSON answer objects, one per kind of request, shared by the CLI's --json and batch
-// mode (which puts the request's "id" first): one request, one answer shape everywhere.
+// The JSON answer objects of the expression requests, rendered by their Results
+// (requests_*.cpp) for every door: one request, one answer shape everywhere.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -7,12 +7,11 @@
 #include <vector>
 
 #include "leibniz/app/operations.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/expr/expr.h"
 #include "leibniz/numeric/definite.h"
 
 namespace leibniz::app {
-
-using Answer = nlohmann::ordered_json;  // keeps the spec's key order: id, ok, result
 
 /// {"ok": true, "result": text, "latex": latex}
 Answer expr_answer(const Expr& e);

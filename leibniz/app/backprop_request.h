@@ -1,30 +1,19 @@
-// The backprop request of spec §4: a model's text, optional rows of data and a learning
-// rate, answered with {ok, values, loss, gradients, [updated]}. Shared by
-// `leibniz backprop --json` and batch mode's backprop op.
+// The requests on a model file (spec §4), rows of the request table: backprop (values,
+// loss, ∂L/∂node, one descent step; with "epochs" several steps; its text the report of
+// `leibniz backprop`, or with "explain" the chain-rule paths to a node, with "symbolic"
+// every gradient as a formula) and gradcheck (every gradient against finite differences).
+// The model and the data come as text; "model_name" and "data_name" name them in messages
+// (the CLI gives the files' names).
 #pragma once
 
-#include <nlohmann/json.hpp>
-#include <optional>
 #include <string_view>
 
 #include "leibniz/core/number.h"
-#include "leibniz/graph/source.h"
 
 namespace leibniz::app {
-
-struct BackpropRequest {
-  graph::Source model;
-  std::optional<graph::Source> data;  ///< CSV whose header names inputs and targets
-  std::optional<Number> rate;         ///< one gradient-descent step when given
-  bool per_row = false;               ///< each row's loss and gradient too
-  bool use_overrides = true;          ///< deriv lines replace true derivatives
-};
 
 /// A learning rate: a positive number, read exactly ("0.1" is 1/10); Error{Request}
 /// "WHAT needs a positive number, not 'TEXT'" otherwise.
 Number learning_rate(std::string_view text, std::string_view what);
-
-/// The answer of spec §4. Errors are located in the model or the data by their names.
-nlohmann::ordered_json backprop_answer(const BackpropRequest& request);
 
 }  // namespace leibniz::app

@@ -1,11 +1,7 @@
 #include "leibniz/app/tour.h"
 
-#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
 #include "leibniz/app/tour_integrals.h"
-#endif
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
 #include "leibniz/app/tour_networks.h"
-#endif
 
 #include <fmt/format.h>
 
@@ -67,12 +63,8 @@ class Tour {
     product_rule_errata();
     chain_rule();
     derivative_table();
-#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
     ok_ &= run_integral_tour(out_);
-#endif
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
     ok_ &= run_network_tour(out_);
-#endif
     out_ << "\n"
          << (ok_ ? "Every result agrees with the answer key."
                  : "SOME RESULTS DISAGREE WITH THE ANSWER KEY.")

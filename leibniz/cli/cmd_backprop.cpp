@@ -1,19 +1,20 @@
 // leibniz backprop MODEL: forward values, the loss, ∂L/∂node for every node by one
 // reverse sweep, the gradient-descent step; formulas, chain-rule paths, pictures.
-#include <fmt/format.h>
-
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
-#include "leibniz/app/backprop_request.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/graph/backprop.h"
+#include "leibniz/graph/data.h"
 #include "leibniz/graph/dot.h"
-#include "leibniz/graph/index_expand.h"
-#include "leibniz/graph/json.h"
-#include "leibniz/graph/report.h"
+#include "leibniz/graph/evaluate.h"
+#include "leibniz/graph/model_file.h"
 
 namespace leibniz::cli {
 namespace {
@@ -33,77 +34,53 @@ struct Args {
   std::string png;
 };
 
-// Everything is written to `out`, which the caller prints once the whole answer is
-// there: past the time limit nothing but the limit error is printed.
-void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& out) {
-  sources.push_back(graph::read_source(args.model));
-  if (args.json && args.epochs == 0 && args.dot.empty() && args.svg.empty() && args.png.empty()) {
-    // The request of spec §4, answered as batch mode answers it.
-    app::BackpropRequest request{sources.back(), std::nullopt, std::nullopt, args.per_row,
-                                 !args.true_derivatives};
-    if (!args.data.empty()) request.data = sources.emplace_back(graph::read_source(args.data));
-    if (!args.rate.empty()) request.rate = app::learning_rate(args.rate, "--lr");
-    out << app::backprop_answer(request).dump() << std::endl;
-    return;
-  }
-  const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
-                                                graph::BuildOptions{!args.true_derivatives});
-  if (!args.svg.empty() || !args.png.empty()) graph::check_picture_size(graph);
+// The pictures of the first pass (the first data row), drawn from the model as the request
+// reads it.
+void draw(const graph::Graph& graph, const graph::Source* data_source, const Args& args) {
   std::unique_ptr<graph::DataSet> data;
-  if (!args.data.empty()) {
-    sources.push_back(graph::read_source(args.data));
-    data = std::make_unique<graph::DataSet>(graph::parse_data(graph, sources.back()));
-  }
-  std::optional<Number> rate;
-  if (!args.rate.empty()) rate = app::learning_rate(args.rate, "--lr");
-  if (args.epochs < 0) throw Error(ErrorKind::Request, "--epochs needs a positive number");
-  if (args.epochs > 0 && !rate) {
-    throw Error(ErrorKind::Request, "--epochs needs a learning rate: --lr RATE");
-  }
-  std::optional<graph::NodeId> explained;
-  if (!args.explain.empty()) {
-    explained = graph.find(args.explain);
-    if (!explained) {
-      throw Error(ErrorKind::Request,
-                  fmt::format("--explain: '{}' is not a name of the model", args.explain));
-    }
-  }
-  const graph::Assignment leaves = graph::initial_assignment(graph);
+  if (data_source) data = std::make_unique<graph::DataSet>(graph::parse_data(graph, *data_source));
   std::unique_ptr<graph::NumericGraph> numeric;
-  if (args.epochs > 0) {
-    const graph::Training training =
-        graph::train(graph, leaves, data.get(), *rate, args.epochs, numeric);
-    if (args.json) {
-      out << graph::training_json(graph, training).dump() << "\n";
-    } else {
-      graph::write_training(out, graph, training, *rate);
-    }
-    return;
-  }
-  const graph::Evaluation at = graph::evaluate(graph, leaves, data.get(), numeric);
-  const graph::Pass& pass = at.passes.front();
+  const graph::Evaluation at =
+      graph::evaluate(graph, graph::initial_assignment(graph), data.get(), numeric);
   const std::pair<const std::string*, graph::PictureFormat> pictures[] = {
       {&args.dot, graph::PictureFormat::Dot},
       {&args.svg, graph::PictureFormat::Svg},
       {&args.png, graph::PictureFormat::Png}};
   for (const auto& [path, format] : pictures) {
-    if (!path->empty()) graph::write_picture(graph, pass, *path, format);
+    if (!path->empty()) graph::write_picture(graph, at.passes.front(), *path, format);
   }
-  if (args.json) {
-    out << graph::backprop_json(graph, leaves, at, rate, args.per_row).dump() << "\n";
-    return;
+}
+
+// The request of spec §4, run by the request table's row as batch mode runs it (the files'
+// names name them in messages); the pictures are the CLI's. Everything is written to
+// `out`, which the caller prints once the whole answer is there: past the time limit
+// nothing but the limit error is printed.
+void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& out) {
+  sources.push_back(graph::read_source(args.model));
+  nlohmann::json request{
+      {"op", "backprop"}, {"model", sources.back().text}, {"model_name", sources.back().name}};
+  const bool pictures = !args.dot.empty() || !args.svg.empty() || !args.png.empty();
+  std::optional<graph::Graph> drawn;
+  if (pictures) {  // a picture too large is refused before any work
+    drawn = graph::build_graph(graph::parse_model_file(sources.back()),
+                               graph::BuildOptions{!args.true_derivatives});
+    if (!args.svg.empty() || !args.png.empty()) graph::check_picture_size(*drawn);
   }
-  if (explained) {
-    graph::write_explanation(out, graph, graph::explain(graph, pass, *explained));
-    return;
+  std::optional<graph::Source> data;
+  if (!args.data.empty()) {
+    data = sources.emplace_back(graph::read_source(args.data));
+    request["data"] = data->text;
+    request["data_name"] = data->name;
   }
-  if (args.symbolic) {
-    graph::write_symbolic(out, graph, graph::symbolic_gradient(graph), pass);
-    graph::write_overrides(out, graph, graph::check_overrides(graph, pass));
-    return;
-  }
-  graph::write_backprop(out, graph, leaves, at,
-                        graph::ReportOptions{data.get(), args.per_row, rate});
+  if (!args.rate.empty()) request["lr"] = args.rate;
+  if (args.epochs != 0) request["epochs"] = args.epochs;
+  if (args.per_row) request["per_row"] = true;
+  if (args.true_derivatives) request["true_derivatives"] = true;
+  if (!args.explain.empty()) request["explain"] = args.explain;
+  if (args.symbolic) request["symbolic"] = true;
+  const auto result = app::run_request(request, app::Door::Cli);
+  if (drawn && args.epochs == 0) draw(*drawn, data ? &*data : nullptr, args);
+  out << (args.json ? app::answer_of(*result).dump() + "\n" : result->text(app::Notation::Text));
 }
 
 }  // namespace

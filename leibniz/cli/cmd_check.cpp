@@ -1,11 +1,8 @@
-// leibniz check "CLAIM" [--is-derivative-of EXPR --wrt x]: does the claim hold?
-// Exit status as cmp and diff: 0 it holds, 1 it does not, 2 bad input, 3 unknown.
-#include <iostream>
-
-#include "leibniz/app/check_request.h"
+// leibniz check "CLAIM" [--is-derivative-of EXPR --wrt x]: does the claim hold (the
+// request "check")? Exit status as cmp and diff: 0 it holds, 1 it does not, 2 bad input,
+// 3 unknown.
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
-#include "leibniz/core/error.h"
 
 namespace leibniz::cli {
 
@@ -29,21 +26,16 @@ void register_check(CLI::App& app, int& exit_status) {
   cmd->add_flag("--latex", args->out.latex,
                 "read the claims as LaTeX, the notes' notation (2xy^3 is 2*x*y^3)");
   cmd->callback([args, &exit_status] {
-    int status = 0;
-    const std::string input = args->claims.size() == 1 ? args->claims[0] : std::string();
-    exit_status = guarded(args->out, input, [&] {
-      if (!args->derivative_of.empty() && args->wrt.empty()) {
-        throw leibniz::Error(leibniz::ErrorKind::Request, "--is-derivative-of needs --wrt VAR");
-      }
-      const auto report = app::run_check(
-          args->claims,
-          args->derivative_of.empty() ? std::nullopt : std::optional(args->derivative_of),
-          args->wrt, args->out.latex);
-      std::cout << (args->out.json ? app::check_json(report).dump() + "\n"
-                                   : app::check_text(report));
-      status = app::check_exit_status(report);
-    });
-    if (exit_status == 0) exit_status = status;
+    nlohmann::json request{{"op", "check"}};
+    request["expr"] =
+        args->claims.size() == 1 ? nlohmann::json(args->claims[0]) : nlohmann::json(args->claims);
+    if (!args->derivative_of.empty()) request["derivative_of"] = args->derivative_of;
+    if (!args->wrt.empty()) request["wrt"] = args->wrt;
+    // --latex is how the claims are read; the verdict is shown as text.
+    request["syntax"] = args->out.latex ? "latex" : "text";
+    OutputOptions out = args->out;
+    out.latex = false;
+    exit_status = answer_request(request, out, args->claims.size() == 1 ? args->claims[0] : "");
   });
 }
 

@@ -1,10 +1,6 @@
-// leibniz diff EXPR VAR...: partial derivatives, applied in order.
-#include <iostream>
-
-#include "leibniz/app/operations.h"
+// leibniz diff EXPR VAR...: partial derivatives, applied in order (the request "diff").
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
-#include "leibniz/expr/print.h"
 
 namespace leibniz::cli {
 
@@ -24,12 +20,9 @@ void register_diff(CLI::App& app, int& exit_status) {
   cmd->add_flag("--steps", args->steps, "show the derivation rule by rule, as the notes do");
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
-    exit_status = guarded(args->out, args->expr, [&] {
-      Trace trace;
-      const Expr result = app::run_diff(app::parse_input(args->expr, args->out.syntax), args->wrt,
-                                        args->steps ? &trace : nullptr);
-      print_answer(result, args->steps ? &trace : nullptr, args->out);
-    });
+    exit_status = answer_request(
+        {{"op", "diff"}, {"expr", args->expr}, {"wrt", args->wrt}, {"steps", args->steps}},
+        args->out, args->expr);
   });
 }
 

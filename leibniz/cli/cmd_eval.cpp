@@ -1,10 +1,6 @@
-// leibniz eval EXPR x=1 y=2: the value, exact when it is rational.
+// leibniz eval EXPR x=1 y=2: the value, exact when it is rational (the request "eval").
 #include <fmt/format.h>
 
-#include <iostream>
-
-#include "leibniz/app/answers.h"
-#include "leibniz/app/operations.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
 #include "leibniz/core/error.h"
@@ -24,25 +20,19 @@ void register_eval(CLI::App& app, int& exit_status) {
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
-    exit_status = guarded(args->out, args->expr, [&] {
-      const Expr e = app::parse_input(args->expr, args->out.syntax);
-      std::map<std::string, Expr> at;
-      for (const std::string& binding : args->bindings) {
-        const auto eq = binding.find('=');
-        if (eq == std::string::npos || eq == 0) {
+    nlohmann::json at = nlohmann::json::object();
+    for (const std::string& binding : args->bindings) {
+      const auto eq = binding.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        exit_status = guarded(args->out, args->expr, [&] {
           throw Error(ErrorKind::Request, fmt::format("expected NAME=VALUE, got '{}'", binding));
-        }
-        at[binding.substr(0, eq)] = app::parse_input(binding.substr(eq + 1), args->out.syntax);
+        });
+        return;
       }
-      const app::Evaluation result = app::run_eval(e, at);
-      if (args->out.json) {
-        std::cout << app::eval_answer(result).dump() << std::endl;
-      } else if (args->out.latex && !result.exact.is_null()) {
-        std::cout << show(result.exact, args->out) << std::endl;
-      } else {
-        std::cout << result.text() << std::endl;
-      }
-    });
+      at[binding.substr(0, eq)] = binding.substr(eq + 1);
+    }
+    exit_status =
+        answer_request({{"op", "eval"}, {"expr", args->expr}, {"at", at}}, args->out, args->expr);
   });
 }
 

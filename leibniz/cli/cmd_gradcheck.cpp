@@ -2,12 +2,11 @@
 // differences; exit status 1 when some gradient differs (an override flagged).
 #include <iostream>
 #include <memory>
-#include <sstream>
 
+#include "leibniz/app/requests.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/model_command.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/graph/gradcheck.h"
 
 namespace leibniz::cli {
 
@@ -31,20 +30,18 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
     bool agree = true;
     exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
       sources.push_back(graph::read_source(args->model));
-      const graph::Graph graph = graph::build_graph(graph::parse_model_file(sources.back()),
-                                                    graph::BuildOptions{!args->true_derivatives});
-      const graph::Gradcheck check =
-          graph::gradcheck(graph, graph::initial_assignment(graph), args->tolerance);
-      agree = check.agree;
+      nlohmann::json request{{"op", "gradcheck"},
+                             {"model", sources.back().text},
+                             {"model_name", sources.back().name},
+                             {"tolerance", args->tolerance}};
+      if (args->true_derivatives) request["true_derivatives"] = true;
+      const auto result = app::run_request(request, app::Door::Cli);
+      agree = result->exit_status() == 0;
       // Printed once complete: past the time limit only the limit error is printed.
-      std::ostringstream out;
-      if (args->json) {
-        out << graph::gradcheck_json(graph, check).dump() << "\n";
-      } else {
-        graph::write_gradcheck(out, graph, check);
-      }
+      const std::string out =
+          args->json ? app::answer_of(*result).dump() + "\n" : result->text(app::Notation::Text);
       check_time();
-      std::cout << out.str() << std::flush;
+      std::cout << out << std::flush;
     });
     if (exit_status == 0 && !agree) exit_status = 1;
   });

@@ -17,27 +17,18 @@
 #include <optional>
 #include <string>
 
+#include "leibniz/app/train_request.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
-#include "leibniz/io/plot.h"
 #include "leibniz/nn/train.h"
 
 namespace leibniz::cli {
 namespace {
 
 struct TrainArgs {
-  nn::TrainConfig config;
-  std::string task = "classify";
-  std::string hidden = "64,32";
-  std::string activation = "relu";
-  std::string model = "mlp";
-  std::string loss = "auto";
-  std::string schedule = "constant";
-  std::string dtype = "float32";
-  bool no_standardize = false;
-  std::string plot;
+  app::TrainRequest request;
   bool json = false;
   bool quiet = false;
   std::string config_file;
@@ -79,40 +70,6 @@ class StopOnSignals {
   struct sigaction old_int_ {};
   struct sigaction old_term_ {};
 };
-
-std::vector<std::int64_t> parse_widths(const std::string& text) {
-  std::vector<std::int64_t> out;
-  if (text.empty() || text == "none") return out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    std::string part = text.substr(start, comma - start);
-    std::size_t used = 0;
-    long long v = 0;
-    try {
-      v = std::stoll(part, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != part.size() || part.empty() || v < 1 || v > 1'000'000) {
-      throw Error(ErrorKind::Request,
-                  fmt::format("--hidden takes widths like 64,32; '{}' is not a width", part));
-    }
-    out.push_back(v);
-    start = comma + 1;
-  }
-  return out;
-}
-
-// Losses with 4 significant digits (they shrink by orders of magnitude), accuracies with 4
-// decimals.
-std::string loss_text(const std::optional<double>& v) {
-  return v ? fmt::format("{:.4g}", *v) : "-";
-}
-std::string accuracy_text(const std::optional<double>& v) {
-  return v ? fmt::format("{:.4f}", *v) : "-";
-}
 
 // Prints per-epoch lines on stdout and, on a terminal, a progress bar on stderr.
 class ConsoleObserver : public nn::TrainObserver {
@@ -156,11 +113,11 @@ class ConsoleObserver : public nn::TrainObserver {
   void on_epoch(const nn::EpochReport& r) override {
     clear_bar();
     if (!lines_) return;
-    std::string line =
-        fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_, loss_text(r.train_loss));
-    if (r.train_accuracy) line += "  acc " + accuracy_text(r.train_accuracy);
-    line += "  val loss " + loss_text(r.val_loss);
-    if (r.val_accuracy) line += "  acc " + accuracy_text(r.val_accuracy);
+    std::string line = fmt::format("epoch {}/{}  train loss {}", r.epoch, last_epoch_,
+                                   app::loss_text(r.train_loss));
+    if (r.train_accuracy) line += "  acc " + app::accuracy_text(r.train_accuracy);
+    line += "  val loss " + app::loss_text(r.val_loss);
+    if (r.val_accuracy) line += "  acc " + app::accuracy_text(r.val_accuracy);
     std::cout << line << std::endl;
   }
 
@@ -175,55 +132,18 @@ class ConsoleObserver : public nn::TrainObserver {
   std::int64_t epochs_, last_epoch_ = 0;
 };
 
-nlohmann::ordered_json optional_json(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-}
-
 // Returns the exit status: 0, or 128 + the signal that stopped training.
 int run_train(TrainArgs& a) {
-  nn::TrainConfig& c = a.config;
-  if (a.task == "classify") {
-    c.task = io::Task::Classify;
-  } else if (a.task == "regress") {
-    c.task = io::Task::Regress;
-  } else {
-    throw Error(ErrorKind::Request,
-                fmt::format("unknown task '{}' (expected classify or regress)", a.task));
-  }
-  c.hidden = parse_widths(a.hidden);
-  c.activation = nn::parse_activation(a.activation);
-  c.model = nn::parse_model_kind(a.model);
-  if (c.model != nn::ModelKind::Mlp && c.hidden.size() != 1) {
-    throw Error(ErrorKind::Request, "--model rnn and lstm take one hidden size, e.g. --hidden 32");
-  }
-  c.loss = nn::parse_loss(a.loss);
-  c.schedule = optim::parse_schedule(a.schedule);
-  if (a.dtype != "float32" && a.dtype != "float64") {
-    throw Error(ErrorKind::Request,
-                fmt::format("unknown dtype '{}' (expected float32 or float64)", a.dtype));
-  }
-  c.dtype = a.dtype == "float64" ? tensor::DType::F64 : tensor::DType::F32;
-  c.standardize = !a.no_standardize;
-  if (!a.plot.empty() && !a.plot.ends_with(".png") && !a.plot.ends_with(".svg")) {
-    throw Error(ErrorKind::Request,
-                fmt::format("cannot plot to '{}': the name must end in .png or .svg", a.plot));
-  }
-
-  // The outputs are checked before the work, not after it.
-  if (!c.save.empty()) io::check_writable(c.save);
-  if (!a.plot.empty()) io::check_writable(a.plot);
-
+  nn::TrainConfig c = app::train_config(a.request);
   bool bar = !a.quiet && ::isatty(STDERR_FILENO) != 0;
   ConsoleObserver observer(!a.json && !a.quiet, bar, !a.quiet, c.epochs);
-  auto start = std::chrono::steady_clock::now();
-  nn::TrainResult result;
+  app::Training training;
   {
     StopOnSignals signals;
     c.stop = &g_stop;
-    result = nn::train(c, observer);
-    c.stop = nullptr;
+    training = app::run_training(a.request, c, observer);
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const nn::TrainResult& result = training.result;
   if (result.interrupted) {
     observer.clear_bar();
     std::string said;
@@ -239,42 +159,12 @@ int run_train(TrainArgs& a) {
   }
 
   const int status = result.interrupted ? 128 + g_signal.load() : 0;
-  if (!a.plot.empty() && !(result.interrupted && result.history.empty())) {
-    io::Series train_curve{"training loss", {}}, val_curve{"validation loss", {}};
-    for (const auto& r : result.history) {
-      train_curve.y.push_back(r.train_loss);
-      if (r.val_loss) val_curve.y.push_back(*r.val_loss);
-    }
-    std::vector<io::Series> series{train_curve};
-    if (!val_curve.y.empty()) series.push_back(val_curve);
-    io::plot_series(a.plot, series, "leibniz train: " + c.data, "epoch", "loss");
-  }
-
-  std::optional<double> train_loss, val_loss, val_accuracy;
-  if (!result.history.empty()) {
-    train_loss = result.history.back().train_loss;
-    val_loss = result.history.back().val_loss;
-    val_accuracy = result.history.back().val_accuracy;
-  }
   if (a.json) {
-    nlohmann::ordered_json j{{"ok", true},
-                             {"epochs", result.epochs},
-                             {"train_loss", optional_json(train_loss)},
-                             {"val_loss", optional_json(val_loss)}};
-    if (c.task == io::Task::Classify) j["val_accuracy"] = optional_json(val_accuracy);
-    j["seconds"] = std::round(seconds * 1000) / 1000;
-    if (result.interrupted) j["interrupted"] = true;
-    std::cout << j.dump() << std::endl;
+    std::cout << app::training_answer(training).dump() << std::endl;
     return status;
   }
   if (a.quiet || result.interrupted) return status;
-  std::string final_line =
-      "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
-  if (c.task == io::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
-  std::cout << final_line << fmt::format("  ({:.1f} s)", seconds) << "\n";
-  if (!c.save.empty()) std::cout << "saved the model to " << c.save << "\n";
-  if (!a.plot.empty()) std::cout << "plotted the loss curves to " << a.plot << "\n";
-  std::cout << std::flush;
+  std::cout << app::training_text(a.request, training) << std::flush;
   return 0;
 }
 
@@ -317,13 +207,7 @@ void apply_config(CLI::App& cmd, const std::string& path) {
 
 int fail(const Error& error, bool json) {
   if (json) {
-    std::cout << nlohmann::ordered_json{{"ok", false},
-                                        {"error",
-                                         {{"kind", kind_name(error.kind())},
-                                          {"message", error.what()},
-                                          {"pos", nullptr}}}}
-                     .dump()
-              << std::endl;
+    std::cout << app::error_answer(Error(error.kind(), error.what())).dump() << std::endl;
     return 2;
   }
   return report_error(error);
@@ -334,7 +218,8 @@ int fail(const Error& error, bool json) {
 void register_train(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand("train", "train a neural network on a CSV file");
   auto args = std::make_shared<TrainArgs>();
-  nn::TrainConfig& c = args->config;
+  app::TrainRequest& r = args->request;
+  nn::TrainConfig& c = r.config;
   cmd->add_option("--config", args->config_file,
                   "read options from a file of 'name = value' lines");
   cmd->add_option("--data", c.data, "the CSV file: one row per example (required)");
@@ -342,23 +227,23 @@ void register_train(CLI::App& app, int& exit_status) {
   cmd->add_option("--target", c.target,
                   "the target column: last, first, a header name or a 1-based number")
       ->capture_default_str();
-  cmd->add_option("--task", args->task, "classify or regress")->capture_default_str();
-  cmd->add_option("--hidden", args->hidden,
+  cmd->add_option("--task", r.task, "classify or regress")->capture_default_str();
+  cmd->add_option("--hidden", r.hidden,
                   "hidden layer widths, e.g. 64,32 (none for no hidden layer)")
       ->capture_default_str();
-  cmd->add_option("--activation", args->activation, "relu, tanh, sigmoid, gelu or softplus")
+  cmd->add_option("--activation", r.activation, "relu, tanh, sigmoid, gelu or softplus")
       ->capture_default_str();
-  cmd->add_option("--model", args->model, "mlp, or rnn/lstm reading each row as a sequence")
+  cmd->add_option("--model", r.model, "mlp, or rnn/lstm reading each row as a sequence")
       ->capture_default_str();
   cmd->add_option("--step-inputs", c.step_inputs, "rnn/lstm: features per time step")
       ->capture_default_str();
-  cmd->add_option("--loss", args->loss, "auto, cross_entropy, bce, mse or half_sse")
+  cmd->add_option("--loss", r.loss, "auto, cross_entropy, bce, mse or half_sse")
       ->capture_default_str();
   cmd->add_option("--optimizer", c.optimizer, "sgd or adam")->capture_default_str();
   cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();
   cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
   cmd->add_option("--weight-decay", c.weight_decay, "L2 weight decay")->capture_default_str();
-  cmd->add_option("--schedule", args->schedule, "learning-rate schedule: constant, step or cosine")
+  cmd->add_option("--schedule", r.schedule, "learning-rate schedule: constant, step or cosine")
       ->capture_default_str();
   cmd->add_option("--epochs", c.epochs, "passes over the training rows")->capture_default_str();
   cmd->add_option("--batch", c.batch, "rows per mini-batch")->capture_default_str();
@@ -367,21 +252,21 @@ void register_train(CLI::App& app, int& exit_status) {
                   "validate on this CSV (same columns) instead of holding out --val");
   cmd->add_option("--seed", c.seed, "seed of the initialisation, split and shuffling")
       ->capture_default_str();
-  cmd->add_option("--dtype", args->dtype, "float32 or float64")->capture_default_str();
-  cmd->add_flag("--no-standardize", args->no_standardize, "keep the features as they are");
+  cmd->add_option("--dtype", r.dtype, "float32 or float64")->capture_default_str();
+  cmd->add_flag("--no-standardize", r.no_standardize, "keep the features as they are");
   cmd->add_option("--save", c.save, "save the trained model (safetensors)");
   cmd->add_option("--resume", c.resume, "continue training a saved model");
-  cmd->add_option("--plot", args->plot,
-                  "draw the loss curves to a .png or .svg file (needs gnuplot)");
+  cmd->add_option("--plot", r.plot, "draw the loss curves to a .png or .svg file (needs gnuplot)");
   cmd->add_flag("--json", args->json, "print one JSON object when training ends");
   cmd->add_flag("--quiet", args->quiet, "print nothing but errors");
   cmd->callback([cmd, args, &exit_status] {
     try {
       if (!args->config_file.empty()) apply_config(*cmd, args->config_file);
-      if (args->config.data.empty()) throw Error(ErrorKind::Request, "--data FILE.csv is required");
-      args->config.architecture_given = cmd->get_option("--hidden")->count() > 0 ||
-                                        cmd->get_option("--activation")->count() > 0 ||
-                                        cmd->get_option("--model")->count() > 0;
+      if (args->request.config.data.empty())
+        throw Error(ErrorKind::Request, "--data FILE.csv is required");
+      args->request.config.architecture_given = cmd->get_option("--hidden")->count() > 0 ||
+                                                cmd->get_option("--activation")->count() > 0 ||
+                                                cmd->get_option("--model")->count() > 0;
       exit_status = run_train(*args);
     } catch (const Error& error) {
       exit_status = fail(error, args->json);

@@ -4,11 +4,10 @@
 
 #include <functional>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
-#include "leibniz/app/batch.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/cli/output.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/graph/source.h"
@@ -22,8 +21,7 @@ inline int run_model_command(bool json,
   std::vector<graph::Source> sources;
   auto fail = [&](const Error& error) {
     if (json) {
-      std::cout << nlohmann::ordered_json{{"ok", false}, {"error", app::error_json(error)}}.dump()
-                << std::endl;
+      std::cout << app::error_answer(error).dump() << std::endl;
       return 2;
     }
     report_error(Error(error.kind(), error.what()));

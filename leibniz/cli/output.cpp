@@ -5,13 +5,10 @@
 #include <iostream>
 #include <iterator>
 
-#include "leibniz/app/answers.h"
-#include "leibniz/app/batch.h"
 #include "leibniz/app/notes.h"
-#include "leibniz/app/steps_format.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/expr/print.h"
 
 namespace leibniz::cli {
 
@@ -38,42 +35,35 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
   command.add_flag("--pretty", options.pretty, "print Unicode math even when not on a terminal");
 }
 
-std::string show(const Expr& e, const OutputOptions& options) {
-  if (options.latex) return print_latex(e);
-  if (options.pretty || (!options.plain && isatty(STDOUT_FILENO))) return print_unicode(e);
-  return print_text(e);
+app::Notation notation(const OutputOptions& options) {
+  if (options.latex) return app::Notation::Latex;
+  if (options.pretty || (!options.plain && isatty(STDOUT_FILENO))) return app::Notation::Unicode;
+  return app::Notation::Text;
 }
 
-nlohmann::ordered_json answer_json(const Expr& e) {
-  nlohmann::ordered_json answer = app::expr_answer(e);
-  add_warnings(answer);
-  return answer;
-}
-
-void add_warnings(nlohmann::ordered_json& answer) {
-  const app::Notes* notes = app::Notes::current();
-  if (notes != nullptr && !notes->list().empty()) answer["warnings"] = notes->list();
-}
-
-void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options) {
-  if (options.json) {
-    auto answer = answer_json(result);
-    if (steps) answer["steps"] = app::steps_json(steps->steps());
-    std::cout << answer.dump() << std::endl;
-  } else if (steps) {
-    std::cout << (options.latex ? app::steps_latex(steps->steps())
-                                : app::steps_text(steps->steps()));
-  } else {
-    std::cout << show(result, options) << std::endl;
+int answer_request(nlohmann::json request, const OutputOptions& options, std::string_view input) {
+  if (!app::declared_functions().empty()) request["functions"] = app::declared_functions();
+  if (!request.contains("syntax")) {
+    request["syntax"] = options.syntax == app::Syntax::Latex  ? "latex"
+                        : options.syntax == app::Syntax::Text ? "text"
+                                                              : "auto";
   }
+  int status = 0;
+  const int failed = guarded(options, input, [&] {
+    const auto result = app::run_request(request, app::Door::Cli);
+    std::cout << (options.json ? app::answer_of(*result).dump() + "\n"
+                               : result->text(notation(options)))
+              << std::flush;
+    status = result->exit_status();
+  });
+  return failed != 0 ? failed : status;
 }
 
 int guarded(const OutputOptions& options, std::string_view input,
             const std::function<void()>& body) {
   auto fail = [&](const Error& error) {
     if (options.json) {
-      std::cout << nlohmann::ordered_json{{"ok", false}, {"error", app::error_json(error)}}.dump()
-                << std::endl;
+      std::cout << app::error_answer(error).dump() << std::endl;
       return 2;
     }
     return report_error(error, input);

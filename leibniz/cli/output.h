@@ -9,9 +9,8 @@
 #include <string_view>
 
 #include "leibniz/app/operations.h"
-#include "leibniz/calculus/steps.h"
+#include "leibniz/app/render.h"
 #include "leibniz/core/error.h"
-#include "leibniz/expr/expr.h"
 
 namespace leibniz::cli {
 
@@ -32,18 +31,16 @@ std::string expression_argument(const std::string& argument);
 /// Adds --syntax, --latex, --json, --plain and --pretty to a subcommand.
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
-/// The expression in the chosen notation (not JSON).
-std::string show(const Expr& e, const OutputOptions& options);
+/// The notation the options ask for: LaTeX, Unicode on a terminal or with --pretty, else
+/// the text syntax.
+app::Notation notation(const OutputOptions& options);
 
-/// {"ok": true, "result": text, "latex": latex}: the answer of --json (app::expr_answer).
-nlohmann::ordered_json answer_json(const Expr& e);
-
-/// Adds "warnings": the notes of the request running (app/notes.h), if it has any.
-void add_warnings(nlohmann::ordered_json& answer);
-
-/// A result with its steps when `steps` is given: JSON (the steps in "steps"), the steps
-/// as text or LaTeX, or the result alone in the chosen notation.
-void print_answer(const Expr& result, const Trace* steps, const OutputOptions& options);
+/// Runs `request` (a JSON request object, spec §3) through the request table, as batch
+/// mode does, adding the --function names and the syntax of the options, and prints the
+/// answer: with --json the answer object, otherwise its text in the chosen notation. An
+/// error is reported as guarded() does. Returns the exit status (the result's own, e.g.
+/// 1 for a claim that fails).
+int answer_request(nlohmann::json request, const OutputOptions& options, std::string_view input);
 
 /// Runs `body` within the time limit; reports an Error as the options ask (JSON on
 /// stdout, or a message with a caret under `input` on stderr) and returns the exit

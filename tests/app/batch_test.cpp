@@ -92,7 +92,7 @@ TEST(Batch, MalformedRequests) {
       R"j({"id":null,"ok":false,"error":{"kind":"request","message":"a request must be a JSON object","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": 1, "op": "frobnicate", "expr": "x"})j"),
-      R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate'","pos":null}})j");
+      R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate' (the ops are: diff, integrate, simplify, expand, eval, grad, jacobian, hessian, check, backprop, gradcheck)","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": 2, "op": "diff", "expr": "x"})j"),
       R"j({"id":2,"ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
@@ -203,7 +203,7 @@ TEST(Batch, CheckAnswersVerdictFirstBrokenAndLinks) {
       R"j({"id":"d","ok":true,"verdict":"holds","derivative":"2*x*y","links":[{"left":"2*x*y","right":"2*x*y","verdict":"holds","difference":"0","method":"symbolic"}],"first_broken":null})j");
   EXPECT_EQ(
       answer(R"j({"id":"w","op":"check","expr":"2*x","derivative_of":"x^2"})j"),
-      R"j({"id":"w","ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");
+      R"j({"id":"w","ok":false,"error":{"kind":"request","message":"'derivative_of' needs 'wrt'","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id":"v","op":"check","expr":"2*x","wrt":["x"]})j"),
       R"j({"id":"v","ok":false,"error":{"kind":"request","message":"field 'wrt' of check needs 'derivative_of'","pos":null}})j");

@@ -1,0 +1,125 @@
+#include "leibniz/app/requests.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <new>
+
+#include "leibniz/app/notes.h"
+#include "leibniz/app/operations.h"
+#include "leibniz/app/request_families.h"
+#include "leibniz/app/request_fields.h"
+#include "leibniz/core/limits.h"
+
+namespace leibniz::app {
+
+using nlohmann::json;
+
+const std::vector<RequestRow>& request_table() {
+  static const std::vector<RequestRow> table = [] {
+    std::vector<RequestRow> rows;
+    for (auto family : {expression_requests, matrix_requests, check_requests, model_requests}) {
+      for (RequestRow& row : family()) rows.push_back(std::move(row));
+    }
+    return rows;
+  }();
+  return table;
+}
+
+namespace {
+
+bool has_argument(const RequestRow& row, std::string_view name) {
+  return std::any_of(row.arguments.begin(), row.arguments.end(),
+                     [&](const Argument& a) { return a.name == name; });
+}
+
+// "diff, integrate and check": the ops of the rows `keep` selects.
+template <typename Keep>
+std::string op_list(Keep keep, std::string_view last_separator) {
+  std::vector<std::string_view> ops;
+  for (const RequestRow& row : request_table()) {
+    if (keep(row)) ops.push_back(row.op);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    if (i > 0) out += i + 1 == ops.size() ? last_separator : ", ";
+    out += ops[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+const RequestRow& request_row(std::string_view op) {
+  for (const RequestRow& row : request_table()) {
+    if (row.op == op) return row;
+  }
+  throw Error(ErrorKind::Request,
+              fmt::format("unknown op '{}' (the ops are: {})", op,
+                          op_list([](const RequestRow&) { return true; }, ", ")));
+}
+
+std::unique_ptr<Result> run_request(const json& request, Door door) {
+  if (!request.is_object()) Fields::bad_request("a request must be a JSON object");
+  auto op = request.find("op");
+  if (op == request.end()) Fields::bad_request("missing field 'op'");
+  if (!op->is_string()) Fields::bad_request("field 'op' must be a string");
+  const RequestRow& row = request_row(op->get_ref<const std::string&>());
+  if (!has_argument(row, "steps")) {
+    auto steps = request.find("steps");
+    if (steps != request.end() && steps->is_boolean() && steps->get<bool>()) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("steps are available for {}, not {}",
+                              op_list([](const RequestRow& r) { return has_argument(r, "steps"); },
+                                      " and "),
+                              row.op));
+    }
+  }
+  const Fields fields(request, row, door);
+  const DeclaredFunctions declared(has_argument(row, "functions") ? fields.list("functions")
+                                                                  : declared_functions());
+  return row.run(fields);
+}
+
+Answer answer_of(const Result& result) {
+  Answer answer = result.json();
+  const Notes* notes = Notes::current();
+  if (notes != nullptr && !notes->list().empty()) answer["warnings"] = notes->list();
+  return answer;
+}
+
+json error_json(const Error& error) {
+  json pos = error.pos() ? json(*error.pos()) : json(nullptr);
+  return {{"kind", kind_name(error.kind())}, {"message", error.what()}, {"pos", pos}};
+}
+
+Error error_of(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Error& error) {
+    return error;
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "the computation ran out of memory");
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::Internal, std::string("internal failure: ") + e.what());
+  } catch (...) {
+    return Error(ErrorKind::Internal, "internal failure");
+  }
+}
+
+Answer error_answer(const Error& error) {
+  return Answer{{"ok", false}, {"error", error_json(error)}};
+}
+
+Answer answer(const json& request) {
+  // Whatever the request holds, it gets an answer: even a bug, or running out of memory.
+  try {
+    TimeBudget budget(limits().seconds);
+    Notes notes;
+    return answer_of(*run_request(request));
+  } catch (...) {
+    return error_answer(error_of(std::current_exception()));
+  }
+}
+
+}  // namespace leibniz::app
