@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <map>
 #include <unordered_set>
 
@@ -333,28 +332,40 @@ class GraphBuilder {
   void sort() {
     const std::size_t count = graph_.nodes_.size();
     std::vector<std::uint8_t> state(count, 0);  // 0 new, 1 on the path, 2 done
-    std::vector<NodeId> path;
-    std::function<void(NodeId)> visit = [&](NodeId id) {
+    // An explicit stack of (node, next edge), not recursion: a chain of a million
+    // steps is a path a million nodes deep.
+    std::vector<std::pair<NodeId, std::size_t>> path;
+    const auto enter = [&](NodeId id) {
       if (state[id] == 2) return;
       if (state[id] == 1) {
         std::string cycle;
-        const auto start = std::find(path.begin(), path.end(), id);
+        auto start = path.begin();
+        while (start->first != id) ++start;
         NodeId first = id;
         for (auto it = start; it != path.end(); ++it) {
-          if (!graph_.nodes_[*it].hidden && graph_.nodes_[first].hidden) first = *it;
-          cycle += graph_.nodes_[*it].name + " -> ";
+          if (!graph_.nodes_[it->first].hidden && graph_.nodes_[first].hidden) first = it->first;
+          cycle += graph_.nodes_[it->first].name + " -> ";
         }
         throw error(graph_.nodes_[first].at,
                     fmt::format("cycle: {}{}", cycle, graph_.nodes_[id].name));
       }
       state[id] = 1;
-      path.push_back(id);
-      for (const Edge& e : graph_.nodes_[id].edges) visit(e.from);
-      path.pop_back();
-      state[id] = 2;
-      graph_.order_.push_back(id);
+      path.emplace_back(id, 0);
     };
-    for (NodeId id = 0; id < count; ++id) visit(id);
+    for (NodeId root = 0; root < count; ++root) {
+      enter(root);
+      while (!path.empty()) {
+        auto& [id, next] = path.back();
+        const std::vector<Edge>& edges = graph_.nodes_[id].edges;
+        if (next < edges.size()) {
+          enter(edges[next++].from);
+          continue;
+        }
+        state[id] = 2;
+        graph_.order_.push_back(id);
+        path.pop_back();
+      }
+    }
   }
 
   ModelFile model_;
