@@ -22,11 +22,6 @@ using Assignment = std::vector<Number>;
 /// The values written in the model file.
 Assignment initial_assignment(const Graph& graph);
 
-/// Exact passes are tried on graphs of at most this many nodes; larger ones are computed
-/// in double precision directly (docs/model-files.md: exact output is the default for
-/// models of the notes' size, never for unrolled chains of thousands of steps).
-inline constexpr std::size_t kMaxExactNodes = 2000;
-
 /// One forward and backward pass: exact (Expr values: rationals or small closed forms)
 /// or in double precision (the compiled tape's arrays; Exprs made only when asked for).
 struct Pass {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "leibniz/calculus/diff.h"
@@ -308,11 +309,47 @@ class GraphBuilder {
 
   void equation_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
-    for (const Expr& sym : free_symbols(n.body)) {
-      n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+    const std::vector<Expr> symbols = free_symbols(n.body);
+    if (model_.statements.size() <= kMaxExactNodes) {
+      for (const Expr& sym : symbols) {
+        n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+      }
+    } else {
+      const std::vector<Expr> locals = shared_locals(n.body, n.symbol, symbols);
+      for (std::size_t k = 0; k < symbols.size(); ++k)
+        n.edges.push_back(Edge{id_of(symbols[k]), locals[k]});
     }
     std::sort(n.edges.begin(), n.edges.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
+  }
+
+  // The local derivatives of a large model's equation, from those of its shape: the body
+  // with its symbols renamed #0, #1, … (and the node itself #), differentiated once per
+  // shape, then renamed back. A loop of 100,000 steps has one shape, differentiated once.
+  // (Small models differentiate each body: the same derivatives, written as before.)
+  std::vector<Expr> shared_locals(const Expr& body, const Expr& self,
+                                  const std::vector<Expr>& symbols) {
+    Substitution to_shape, from_shape;
+    for (std::size_t k = 0; k < symbols.size(); ++k) {
+      const Expr placeholder = symbol(fmt::format("#{}", k));
+      to_shape.emplace(symbols[k].node(), placeholder);
+      from_shape.emplace(placeholder.node(), symbols[k]);
+    }
+    const Expr shape_self = symbol("#");
+    from_shape.emplace(shape_self.node(), self);
+    const Expr shape = substitute(body, to_shape);
+    auto [it, added] = shapes_.try_emplace(shape.node());
+    if (added) {
+      it->second.first = shape;  // holds the shape's node while it is a key
+      for (std::size_t k = 0; k < symbols.size(); ++k) {
+        const Expr placeholder = symbol(fmt::format("#{}", k));
+        it->second.second.push_back(fold(diff(shape, placeholder), shape, shape_self));
+      }
+    }
+    std::vector<Expr> locals;
+    locals.reserve(symbols.size());
+    for (const Expr& local : it->second.second) locals.push_back(substitute(local, from_shape));
+    return locals;
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
@@ -374,6 +411,8 @@ class GraphBuilder {
   Graph graph_;
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
+  // shared_locals: a body's shape → (the shape, its local derivatives by placeholder).
+  std::unordered_map<const Node*, std::pair<Expr, std::vector<Expr>>> shapes_;
 };
 
 std::vector<Expr> free_symbols(const Expr& e) {

@@ -143,6 +143,30 @@ TEST(NumericGraph, AChainBeyondTheExactLineIsComputedInDoubles) {
   EXPECT_LT(text.find('\n', line) - line, 120u);
 }
 
+// Past the line, the equations of one shape share one differentiation: the gradient
+// against the chain rule written out by hand, step by step in doubles.
+TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
+  const int steps = 2500;
+  const Graph g = testing::model(chain(steps));
+  ASSERT_GT(g.size(), kMaxExactNodes);
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(g, initial_assignment(g), numeric);
+  ASSERT_FALSE(pass.exact);
+  std::vector<double> h(steps + 1, 0.3);
+  for (int t = 1; t <= steps; ++t) h[t] = std::tanh(0.5 * h[t - 1] + 0.1);
+  double dh = 2 * (h[steps] - 0.2), dw = 0, db = 0;  // ∂L/∂h_t, going back
+  for (int t = steps; t >= 1; --t) {
+    const double da = dh * (1 - h[t] * h[t]);  // through tanh
+    dw += da * h[t - 1];
+    db += da;
+    dh = da * 0.5;
+  }
+  expect_close(dw, pass.gradient_double(*g.find("w")), "w");
+  expect_close(db, pass.gradient_double(*g.find("b")), "b");
+  expect_close(dh, pass.gradient_double(*g.find("h_0")), "h_0");
+  expect_close(h[steps], pass.value_double(*g.find("h_2500")), "h_2500");
+}
+
 TEST(NumericGraph, GradcheckHasNoDepthLimit) {
   // The loss written out as one expression would nest 5,000 levels deep.
   const Graph g = testing::model(chain(5000));
