@@ -324,27 +324,26 @@ class GraphBuilder {
   }
 
   // The local derivatives of a large model's equation, from those of its shape: the body
-  // with its symbols renamed #0, #1, … (and the node itself #), differentiated once per
+  // with its symbols renamed #0, #1, … (the node itself the next one), differentiated once per
   // shape, then renamed back. A loop of 100,000 steps has one shape, differentiated once.
   // (Small models differentiate each body: the same derivatives, written as before.)
   std::vector<Expr> shared_locals(const Expr& body, const Expr& self,
                                   const std::vector<Expr>& symbols) {
+    while (placeholders_.size() <= symbols.size())
+      placeholders_.push_back(symbol(fmt::format("#{}", placeholders_.size())));
+    const Expr& shape_self = placeholders_[symbols.size()];
     Substitution to_shape, from_shape;
     for (std::size_t k = 0; k < symbols.size(); ++k) {
-      const Expr placeholder = symbol(fmt::format("#{}", k));
-      to_shape.emplace(symbols[k].node(), placeholder);
-      from_shape.emplace(placeholder.node(), symbols[k]);
+      to_shape.emplace(symbols[k].node(), placeholders_[k]);
+      from_shape.emplace(placeholders_[k].node(), symbols[k]);
     }
-    const Expr shape_self = symbol("#");
     from_shape.emplace(shape_self.node(), self);
     const Expr shape = substitute(body, to_shape);
     auto [it, added] = shapes_.try_emplace(shape.node());
     if (added) {
       it->second.first = shape;  // holds the shape's node while it is a key
-      for (std::size_t k = 0; k < symbols.size(); ++k) {
-        const Expr placeholder = symbol(fmt::format("#{}", k));
-        it->second.second.push_back(fold(diff(shape, placeholder), shape, shape_self));
-      }
+      for (std::size_t k = 0; k < symbols.size(); ++k)
+        it->second.second.push_back(fold(diff(shape, placeholders_[k]), shape, shape_self));
     }
     std::vector<Expr> locals;
     locals.reserve(symbols.size());
@@ -413,6 +412,7 @@ class GraphBuilder {
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
   // shared_locals: a body's shape → (the shape, its local derivatives by placeholder).
   std::unordered_map<const Node*, std::pair<Expr, std::vector<Expr>>> shapes_;
+  std::vector<Expr> placeholders_;  // #0, #1, …
 };
 
 std::vector<Expr> free_symbols(const Expr& e) {

@@ -23,18 +23,18 @@ constexpr std::uint32_t kScratch = 0x80000000u;
 }  // namespace
 
 // Compiles expressions into a code vector: post-order with an explicit stack, each
-// distinct subexpression once within a node; node symbols read the nodes' value slots.
+// distinct subexpression once within a node; node symbols read the nodes' value slots
+// (a node's map starts with the symbols of its edges).
 class NumericGraph::Compiler {
  public:
-  Compiler(NumericGraph& tape, const Graph& graph) : tape_(tape), graph_(graph) {
-    symbols_.reserve(graph.size());
-    for (NodeId n = 0; n < graph.size(); ++n) symbols_.emplace_back(graph.node(n).symbol.node(), n);
-    std::sort(symbols_.begin(), symbols_.end());
-  }
+  Compiler(NumericGraph& tape, const Graph& graph) : tape_(tape), graph_(graph) {}
 
   void forward(NodeId n) {
     reset(forward_map_);
     const GraphNode& node = graph_.node(n);
+    // The symbols a body reads are its edges' nodes, compiled before it.
+    for (const Edge& e : node.edges)
+      forward_map_.emplace(graph_.node(e.from).symbol.node(), tape_.value_slot_[e.from]);
     if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
       tape_.value_slot_[n] =
           compile(node.body, tape_.code_, tape_.args_, forward_map_, nullptr, next_forward_);
@@ -51,6 +51,7 @@ class NumericGraph::Compiler {
   // slots of its body's subexpressions).
   void locals(NodeId n) {
     reset(local_map_);
+    local_map_.emplace(graph_.node(n).symbol.node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
     for (const Edge& e : graph_.node(n).edges) {
       tape_.edge_slot_.push_back(
@@ -77,15 +78,12 @@ class NumericGraph::Compiler {
   }
 
   std::optional<std::uint32_t> find(const Expr& e, const SlotMap& map, const SlotMap* outer) const {
-    if (e.is(Kind::Symbol)) {
-      const auto it = std::lower_bound(symbols_.begin(), symbols_.end(),
-                                       std::pair<const Node*, NodeId>{e.node(), 0});
-      if (it != symbols_.end() && it->first == e.node()) return tape_.value_slot_[it->second];
-      throw Error(ErrorKind::Request, fmt::format("no value given for '{}'", e.name()));
-    }
     if (auto it = map.find(e.node()); it != map.end()) return it->second;
     if (outer) {
       if (auto it = outer->find(e.node()); it != outer->end()) return it->second;
+    }
+    if (e.is(Kind::Symbol)) {
+      throw Error(ErrorKind::Request, fmt::format("no value given for '{}'", e.name()));
     }
     return std::nullopt;
   }
@@ -94,18 +92,20 @@ class NumericGraph::Compiler {
                         std::vector<std::uint32_t>& args, SlotMap& map, const SlotMap* outer,
                         std::uint32_t& next) {
     if (auto slot = find(root, map, outer)) return *slot;
-    std::vector<std::pair<Expr, bool>> stack{{root, false}};
-    while (!stack.empty()) {
-      auto [e, expanded] = std::move(stack.back());
-      stack.pop_back();
+    // Pointers into the tree, which `root` keeps alive: no reference counting per visit.
+    stack_.clear();
+    stack_.emplace_back(&root, false);
+    while (!stack_.empty()) {
+      const auto [at, expanded] = stack_.back();
+      const Expr& e = *at;
+      stack_.pop_back();
       if (find(e, map, outer)) continue;
       if (!expanded) {
-        stack.emplace_back(e, true);
-        for (const Expr& a : e.args()) stack.emplace_back(a, false);
+        stack_.emplace_back(at, true);
+        for (const Expr& a : e.args()) stack_.emplace_back(&a, false);
         continue;
       }
       Instruction in{Op::Constant};
-      std::vector<Expr> operands;
       switch (e.kind()) {
         case Kind::Number: in.constant = constant(e.number().to_double()); break;
         case Kind::Constant: in.constant = constant(e.is_e() ? M_E : M_PI); break;
@@ -159,8 +159,8 @@ class NumericGraph::Compiler {
 
   NumericGraph& tape_;
   const Graph& graph_;
-  std::vector<std::pair<const Node*, NodeId>> symbols_;  // sorted: symbol → node
   SlotMap forward_map_, local_map_;
+  std::vector<std::pair<const Expr*, bool>> stack_;  // compile's walk
   std::uint32_t next_forward_ = 0;
 };
 
