@@ -20,6 +20,9 @@ bool is_small_closed_form(const Expr& e) {
 
 Expr float_expr(double v) { return number(Number::from_double(v)); }
 
+// A float of the tape as a Number would hold it: no negative zero (Number::from_double).
+double as_number(double v) { return v == 0 ? 0.0 : v; }
+
 // The exact sweep: adjoints are the totals themselves, locals evaluated exactly.
 struct ExactRules {
   const Graph& graph;
@@ -88,7 +91,7 @@ Assignment initial_assignment(const Graph& graph) {
 Expr Pass::value(NodeId n) const { return exact ? exact_values[n] : float_expr(floats.values[n]); }
 
 double Pass::value_double(NodeId n) const {
-  return exact ? to_double(exact_values[n]) : floats.values[n];
+  return exact ? to_double(exact_values[n]) : as_number(floats.values[n]);
 }
 
 Expr Pass::gradient(NodeId n) const {
@@ -97,7 +100,7 @@ Expr Pass::gradient(NodeId n) const {
 }
 
 double Pass::gradient_double(NodeId n) const {
-  return exact ? to_double(gradient(n)) : floats.adjoints[n];
+  return exact ? to_double(gradient(n)) : as_number(floats.adjoints[n]);
 }
 
 bool Pass::reached(NodeId n) const {
@@ -110,7 +113,7 @@ Expr Pass::edge_term(NodeId n, std::size_t e) const {
 
 double Pass::edge_term_double(NodeId n, std::size_t e) const {
   return exact ? to_double(exact_sweep.edge_terms[n][e])
-               : floats.edge_terms[(*floats.edge_offsets)[n] + e];
+               : as_number(floats.edge_terms[(*floats.edge_offsets)[n] + e]);
 }
 
 Pass run_float_pass(const Graph& graph, const Assignment& leaves,
