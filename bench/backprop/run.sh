@@ -55,7 +55,7 @@ adolc=$(dpkg-query -W -f='${Version}' libadolc-dev)
 {
   echo "# Backpropagation through scalar graphs: leibniz, ADOL-C, PyTorch"
   echo
-  echo "leibniz $commit (Release, leibniz/graph/tape.h), ADOL-C $adolc, PyTorch $torch (one thread);"
+  echo "leibniz $commit (Release, bench/backprop/tape/tape.h), ADOL-C $adolc, PyTorch $torch (one thread);"
   echo "${cpu:-unknown CPU}, $(nproc) cores; load average $load_before before, $load_after after."
   echo "Median processor time of $reps repetitions (PyTorch's 10^6-node graphs: one)."
   echo
@@ -63,7 +63,7 @@ adolc=$(dpkg-query -W -f='${Version}' libadolc-dev)
   echo
   echo "Tape nodes count inputs too (Speelpenning: 10^6 inputs and 10^6 − 1 products). leibniz's"
   echo "gradient runs forward then reverse over the recorded tape compiled once"
-  echo "(leibniz/graph/tape_compiled.h: nodes ordered by level, then operation, so that each pass"
+  echo "(bench/backprop/tape/tape_compiled.h: nodes ordered by level, then operation, so that each pass"
   echo "loops over runs of one operation; 'compile' times that step, done once per recorded graph"
   echo "as ADOL-C tapes once), every value recomputed from the inputs and every adjoint written;"
   echo "ADOL-C's gradient() runs forward then reverse over its tape, the faster of its default"

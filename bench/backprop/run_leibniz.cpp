@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "leibniz/graph/tape.h"
-#include "leibniz/graph/tape_compiled.h"
+#include "tape/tape.h"
+#include "tape/tape_compiled.h"
 #include "timing.h"
 #include "workloads.h"
 

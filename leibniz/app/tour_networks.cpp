@@ -89,7 +89,7 @@ class NetworkTour {
       at = graph::evaluate(graph, leaves, nullptr, numeric);
     }
     graph::NodeId id(const char* name) const { return *graph.find(name); }
-    Expr value(const char* name) const { return at.passes.front().values[id(name)]; }
+    Expr value(const char* name) const { return at.passes.front().value(id(name)); }
     Expr gradient(const char* name) const { return at.gradient[id(name)]; }
   };
 

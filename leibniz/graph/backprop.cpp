@@ -31,9 +31,9 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
   for (std::size_t r = 0; !result.exact && r < exact_rows; ++r) {
     result.passes[r] = run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
   }
-  result.loss = mean_over(result.passes, [&](const Pass& p) { return p.values[graph.loss()]; });
+  result.loss = mean_over(result.passes, [&](const Pass& p) { return p.value(graph.loss()); });
   result.gradient.resize(graph.size());
-  for (NodeId n = 0; n < graph.size(); ++n) {
+  for (const NodeId n : graph.gradient_nodes()) {
     result.gradient[n] = mean_over(result.passes, [n](const Pass& p) { return p.gradient(n); });
   }
   return result;

@@ -16,12 +16,14 @@ struct Evaluation {
   bool exact = true;
   std::vector<Pass> passes;    ///< one per data row; one without data
   Expr loss;                   ///< the mean loss over the rows
-  std::vector<Expr> gradient;  ///< by NodeId: the mean ∂L/∂node
+  std::vector<Expr> gradient;  ///< by NodeId: the mean ∂L/∂node of params and inputs
+                               ///< (graph.gradient_nodes()); null for other nodes
 };
 
-/// The mean over the passes (the rows) of of(pass), an Expr.
+/// The mean over the passes (the rows) of of(pass), an Expr; of one pass, of(pass).
 template <class Of>
 Expr mean_over(const std::vector<Pass>& passes, Of of) {
+  if (passes.size() == 1) return of(passes.front());
   std::vector<Expr> terms;
   terms.reserve(passes.size());
   for (const Pass& p : passes) terms.push_back(of(p));

@@ -212,10 +212,10 @@ std::string dot_text(const Graph& graph, const Pass& pass) {
     const bool leaf = node.kind == NodeKind::Param || node.kind == NodeKind::Input ||
                       node.kind == NodeKind::Target;
     std::string label = leaf ? fmt::format("{} {}\\n= {}", kind_word(node.kind),
-                                           display_name(node.name), short_value(pass.values[n]))
+                                           display_name(node.name), short_value(pass.value(n)))
                              : fmt::format("{}\\n= {}", escape(format_equation(graph, n)),
-                                           short_value(pass.values[n]));
-    if (pass.sweep.adjoints[n] && node.kind != NodeKind::Target && !node.is_loss) {
+                                           short_value(pass.value(n)));
+    if (pass.reached(n) && node.kind != NodeKind::Target && !node.is_loss) {
       label +=
           fmt::format("\\n{} = {}", escape(adjoint_name(graph, n)), short_value(pass.gradient(n)));
     }
@@ -232,8 +232,7 @@ std::string dot_text(const Graph& graph, const Pass& pass) {
     for (std::size_t e = 0; e < edges.size(); ++e) {
       tick();
       std::string label;
-      if (e < pass.sweep.edge_terms[n].size())
-        label = "← " + short_value(pass.sweep.edge_terms[n][e]);
+      if (pass.reached(n)) label = "← " + short_value(pass.edge_term(n, e));
       out += fmt::format("  n{} -> n{} [label=\"{}\"];\n", edges[e].from, n, escape(label));
     }
   }

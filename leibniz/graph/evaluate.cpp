@@ -1,11 +1,9 @@
 #include "leibniz/graph/evaluate.h"
 
-#include <fmt/format.h>
-
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/print.h"
-#include "leibniz/expr/substitute.h"
+#include "leibniz/graph/value_errors.h"
+#include "leibniz/numeric/program.h"
 
 namespace leibniz::graph {
 namespace {
@@ -20,41 +18,10 @@ bool is_small_closed_form(const Expr& e) {
   return tree_size(e) <= kMaxClosedForm;
 }
 
-Error domain_error(const Graph& graph, NodeId n, const Error& e) {
-  return graph.source().error(
-      ErrorKind::Domain, graph.node(n).at,
-      fmt::format("the value of '{}' is undefined: {}", graph.node(n).name, e.what()));
-}
+Expr float_expr(double v) { return number(Number::from_double(v)); }
 
-// The |u| in e whose argument is 0 at these values: the kink that leaves a local
-// derivative u/|u| undefined (relu, max and min have a convention there; |u| has none).
-std::optional<Expr> abs_at_zero(const Expr& e, const Substitution& values) {
-  if (e.is(Kind::Func) && e.fn() == Fn::Abs) {
-    try {
-      if (substitute(e.arg(0), values).is_zero()) return e;
-    } catch (const Error&) {
-    }
-  }
-  for (const Expr& a : e.args()) {
-    if (auto found = abs_at_zero(a, values)) return found;
-  }
-  return std::nullopt;
-}
-
-// An undefined local derivative ∂n/∂(edge e's node), located at n's line.
-Error derivative_error(const Graph& graph, NodeId n, std::size_t e, const Error& error,
-                       const Substitution& values) {
-  const GraphNode& node = graph.node(n);
-  std::string why = error.what();
-  if (auto kink = abs_at_zero(node.body, values)) {
-    why = fmt::format("{} has no derivative where {} = 0", print_text(*kink),
-                      print_text(kink->arg(0)));
-  }
-  return graph.source().error(
-      ErrorKind::Domain, node.at,
-      fmt::format("the derivative of '{}' with respect to '{}' is undefined here: {}", node.name,
-                  graph.node(node.edges[e].from).name, why));
-}
+// A float of the tape as a Number would hold it: no negative zero (Number::from_double).
+double as_number(double v) { return v == 0 ? 0.0 : v; }
 
 // The exact sweep: adjoints are the totals themselves, locals evaluated exactly.
 struct ExactRules {
@@ -80,18 +47,11 @@ struct ExactRules {
   }
 };
 
-struct FloatRules {
-  const NumericGraph& numeric;
-  const std::vector<double>& values;
-  double one() const { return 1.0; }
-  double flowing(NodeId, double total) const { return total; }
-  double local(NodeId n, std::size_t e) const { return numeric.local(n, e, values); }
-};
-
 std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
+  if (graph.size() > kMaxExactNodes) return std::nullopt;
   Pass pass;
   pass.exact = true;
-  pass.values.resize(graph.size());
+  pass.exact_values.resize(graph.size());
   Substitution values;
   for (const NodeId n : graph.order()) {
     const GraphNode& node = graph.node(n);
@@ -101,20 +61,20 @@ std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
         value = substitute(node.body, values);
       } catch (const Error& e) {
         if (e.kind() != ErrorKind::Domain) throw;
-        throw domain_error(graph, n, e);
+        throw value_error(graph, n, e);
       }
     } else {
       if (!leaves[n].is_exact()) return std::nullopt;
       value = number(leaves[n]);
     }
     if (!is_small_closed_form(value)) return std::nullopt;
-    pass.values[n] = value;
+    pass.exact_values[n] = value;
     values.emplace(node.symbol.node(), value);
   }
   ExactRules rules{graph, values};
-  pass.sweep = reverse_sweep<Expr>(graph, rules);
+  pass.exact_sweep = reverse_sweep<Expr>(graph, rules);
   if (!rules.closed) return std::nullopt;
-  for (const auto& adjoint : pass.sweep.adjoints) {
+  for (const auto& adjoint : pass.exact_sweep.adjoints) {
     if (adjoint && !is_small_closed_form(*adjoint)) return std::nullopt;
   }
   return pass;
@@ -128,86 +88,45 @@ Assignment initial_assignment(const Graph& graph) {
   return leaves;
 }
 
-NumericGraph::NumericGraph(const Graph& graph) : graph_(graph), compiled_(graph.size()) {
-  for (NodeId n = 0; n < graph.size(); ++n) {
-    const GraphNode& node = graph.node(n);
-    if (node.kind != NodeKind::Equation && node.kind != NodeKind::Call) continue;
-    Compiled& c = compiled_[n];
-    std::vector<Expr> variables;
-    for (const Edge& e : node.edges) {
-      c.reads.push_back(e.from);
-      variables.push_back(graph.node(e.from).symbol);
-    }
-    c.reads.push_back(n);
-    variables.push_back(node.symbol);
-    c.value.emplace(node.body, variables);
-    for (const Edge& e : node.edges) c.locals.emplace_back(e.local, variables);
-  }
+Expr Pass::value(NodeId n) const { return exact ? exact_values[n] : float_expr(floats.values[n]); }
+
+double Pass::value_double(NodeId n) const {
+  return exact ? to_double(exact_values[n]) : as_number(floats.values[n]);
 }
 
-std::vector<double> NumericGraph::point(NodeId n, const std::vector<double>& values) const {
-  std::vector<double> p;
-  p.reserve(compiled_[n].reads.size());
-  for (const NodeId r : compiled_[n].reads) p.push_back(values[r]);
-  return p;
+Expr Pass::gradient(NodeId n) const {
+  if (exact) return exact_sweep.adjoints[n] ? *exact_sweep.adjoints[n] : integer(0);
+  return floats.reached[n] ? float_expr(floats.adjoints[n]) : integer(0);
 }
 
-std::vector<double> NumericGraph::forward(const std::vector<double>& leaves) const {
-  std::vector<double> values(graph_.size(), 0.0);
-  for (const NodeId n : graph_.order()) {
-    if (!compiled_[n].value) {
-      values[n] = leaves[n];
-      continue;
-    }
-    try {
-      values[n] = compiled_[n].value->run(point(n, values));
-    } catch (const Error& e) {
-      if (e.kind() != ErrorKind::Domain) throw;
-      throw domain_error(graph_, n, e);
-    }
-  }
-  return values;
+double Pass::gradient_double(NodeId n) const {
+  return exact ? to_double(gradient(n)) : as_number(floats.adjoints[n]);
 }
 
-double NumericGraph::local(NodeId n, std::size_t e, const std::vector<double>& values) const {
-  try {
-    return compiled_[n].locals[e].run(point(n, values));
-  } catch (const Error& error) {
-    if (error.kind() != ErrorKind::Domain) throw;
-    Substitution at;
-    for (NodeId m = 0; m < graph_.size(); ++m) {
-      at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
-    }
-    throw derivative_error(graph_, n, e, error, at);
-  }
+bool Pass::reached(NodeId n) const {
+  return exact ? exact_sweep.adjoints[n].has_value() : static_cast<bool>(floats.reached[n]);
 }
 
-Sweep<double> NumericGraph::backward(const std::vector<double>& values) const {
-  FloatRules rules{*this, values};
-  return reverse_sweep<double>(graph_, rules);
+Expr Pass::edge_term(NodeId n, std::size_t e) const {
+  return exact ? exact_sweep.edge_terms[n][e] : float_expr(edge_term_double(n, e));
 }
 
-Expr Pass::gradient(NodeId id) const {
-  return sweep.adjoints[id] ? *sweep.adjoints[id] : integer(0);
+double Pass::edge_term_double(NodeId n, std::size_t e) const {
+  return exact ? to_double(exact_sweep.edge_terms[n][e])
+               : as_number(floats.edge_terms[(*floats.edge_offsets)[n] + e]);
 }
 
 Pass run_float_pass(const Graph& graph, const Assignment& leaves,
                     std::unique_ptr<NumericGraph>& numeric) {
   if (!numeric) numeric = std::make_unique<NumericGraph>(graph);
   std::vector<double> leaf_values(graph.size(), 0.0);
-  for (NodeId n = 0; n < graph.size(); ++n) leaf_values[n] = leaves[n].to_double();
-  const std::vector<double> values = numeric->forward(leaf_values);
-  const Sweep<double> sweep = numeric->backward(values);
-  auto as_expr = [](double v) { return number(Number::from_double(v)); };
-  Pass pass;
-  pass.values.resize(graph.size());
-  for (NodeId n = 0; n < graph.size(); ++n) pass.values[n] = as_expr(values[n]);
-  pass.sweep.adjoints.resize(graph.size());
-  pass.sweep.edge_terms.resize(graph.size());
   for (NodeId n = 0; n < graph.size(); ++n) {
-    if (sweep.adjoints[n]) pass.sweep.adjoints[n] = as_expr(*sweep.adjoints[n]);
-    for (const double t : sweep.edge_terms[n]) pass.sweep.edge_terms[n].push_back(as_expr(t));
+    const NodeKind kind = graph.node(n).kind;
+    if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
+      leaf_values[n] = leaves[n].to_double();
   }
+  Pass pass;
+  pass.floats = numeric->run(leaf_values);
   return pass;
 }
 
@@ -222,10 +141,10 @@ double to_double(const Expr& value) {
   return evaluate(value, {});
 }
 
-Expr at_values(const Graph& graph, const std::vector<Expr>& values, const Expr& e) {
+Substitution node_values(const Graph& graph, const Pass& pass) {
   Substitution map;
-  for (NodeId n = 0; n < graph.size(); ++n) map.emplace(graph.node(n).symbol.node(), values[n]);
-  return substitute(e, map);
+  for (NodeId n = 0; n < graph.size(); ++n) map.emplace(graph.node(n).symbol.node(), pass.value(n));
+  return map;
 }
 
 }  // namespace leibniz::graph

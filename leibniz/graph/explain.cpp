@@ -22,9 +22,7 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
     for (const Edge& e : graph.node(n).edges) paths[n] += paths[e.from];
   }
   result.path_count = paths[graph.loss()];
-  Substitution values;
-  for (NodeId n = 0; n < graph.size(); ++n)
-    values.emplace(graph.node(n).symbol.node(), pass.values[n]);
+  const Substitution values = node_values(graph, pass);
   ChainPath current;
   current.nodes.push_back(graph.loss());
   std::function<void(NodeId)> walk = [&](NodeId n) {

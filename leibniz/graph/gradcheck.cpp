@@ -8,6 +8,7 @@
 #include <ostream>
 #include <unordered_set>
 
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
@@ -17,19 +18,6 @@
 
 namespace leibniz::graph {
 namespace {
-
-// The loss as one expression of the leaves: every equation and call inlined (a call
-// by its def, so the true function).
-Expr inlined_loss(const Graph& graph) {
-  Substitution inlined;
-  for (const NodeId n : graph.order()) {
-    const GraphNode& node = graph.node(n);
-    if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
-      inlined.emplace(node.symbol.node(), substitute(node.body, inlined));
-    }
-  }
-  return inlined.at(graph.node(graph.loss()).symbol.node());
-}
 
 // The kinks of e: where relu, abs, heaviside or sign has argument 0, or the two
 // arguments of max or min are equal. Each as (the function, the expression that is 0 there).
@@ -56,65 +44,85 @@ std::vector<std::pair<Expr, Expr>> kinks(const Expr& e) {
   return found;
 }
 
-int sign_at(const Program& p, const std::vector<double>& point) {
+// A kink's argument over node symbols, compiled, and the nodes it reads.
+struct Kink {
+  Expr function;
+  std::vector<NodeId> reads;
+  Program zero;
+};
+
+// The sign of the kink's argument at the forward values; 2 where it is undefined (no
+// kink of these to speak of).
+int sign_at(const Kink& k, const std::vector<double>& values) {
+  std::vector<double> point;
+  point.reserve(k.reads.size());
+  for (const NodeId n : k.reads) point.push_back(values[n]);
   try {
-    const double v = p.run(point);
+    const double v = k.zero.run(point);
     return (v > 0) - (v < 0);
   } catch (const Error&) {
-    return 2;  // undefined there: no kink of these to speak of
+    return 2;
   }
+}
+
+// The kinks of every node's body (a call's body is its def: the true function).
+std::vector<Kink> graph_kinks(const Graph& graph) {
+  std::vector<Kink> out;
+  for (const NodeId n : graph.order()) {
+    const GraphNode& node = graph.node(n);
+    if (node.kind != NodeKind::Equation && node.kind != NodeKind::Call) continue;
+    for (const auto& [f, zero] : kinks(node.body)) {
+      const std::vector<Expr> symbols = free_symbols(zero);
+      std::vector<NodeId> reads;
+      for (const Expr& s : symbols) reads.push_back(*graph.find(s.name()));
+      out.push_back(Kink{f, std::move(reads), Program(zero, symbols)});
+    }
+  }
+  return out;
 }
 
 }  // namespace
 
+// Finite differences over the compiled tape: one forward pass per step, however deep the
+// graph (the loss written out as one expression would nest as deep as the graph).
 Gradcheck gradcheck(const Graph& graph, const Assignment& leaves, double tolerance) {
   Gradcheck check;
   check.tolerance = tolerance;
-  std::vector<Expr> variables;
-  std::vector<double> point;
-  for (NodeId n = 0; n < graph.size(); ++n) {
-    const NodeKind kind = graph.node(n).kind;
-    if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target) {
-      variables.push_back(graph.node(n).symbol);
-      point.push_back(leaves[n].to_double());
-    }
-  }
-  const Expr inlined = inlined_loss(graph);
-  const Program loss(inlined, variables);
-  std::vector<std::pair<Expr, Program>> kink_programs;
-  for (const auto& [f, zero] : kinks(inlined))
-    kink_programs.emplace_back(f, Program(zero, variables));
-  std::unique_ptr<NumericGraph> numeric;
+  std::unique_ptr<NumericGraph> numeric = std::make_unique<NumericGraph>(graph);
   const Pass pass = run_pass(graph, leaves, numeric);
   check.overrides = check_overrides(graph, pass);
+  std::vector<double> point(graph.size(), 0.0);
+  for (NodeId n = 0; n < graph.size(); ++n) {
+    const NodeKind kind = graph.node(n).kind;
+    if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
+      point[n] = leaves[n].to_double();
+  }
+  const std::vector<Kink> kink_list = graph_kinks(graph);
+  const std::vector<double> at_point =
+      kink_list.empty() ? std::vector<double>{} : numeric->forward(point);
   for (const NodeId n : graph.gradient_nodes()) {
-    std::size_t i = 0;
-    while (!(variables[i] == graph.node(n).symbol)) ++i;
+    tick();
     // h = eps^(1/3)·max(1, |x|): the step that balances the O(h²) truncation error of the
     // central difference against rounding (Nocedal & Wright, Numerical Optimization, §8.1).
     const double h =
-        std::cbrt(std::numeric_limits<double>::epsilon()) * std::max(1.0, std::fabs(point[i]));
+        std::cbrt(std::numeric_limits<double>::epsilon()) * std::max(1.0, std::fabs(point[n]));
     std::vector<double> p = point;
-    p[i] = point[i] + h;
-    const double up = loss.run(p);
-    p[i] = point[i] - h;
-    const double down = loss.run(p);
+    p[n] = point[n] + h;
+    const std::vector<double> up = numeric->forward(p);
+    p[n] = point[n] - h;
+    const std::vector<double> down = numeric->forward(p);
     GradcheckEntry entry;
     entry.node = n;
-    entry.backprop = to_double(pass.gradient(n));
-    entry.numeric = (up - down) / (2 * h);
+    entry.backprop = pass.gradient_double(n);
+    entry.numeric = (up[graph.loss()] - down[graph.loss()]) / (2 * h);
     entry.step = h;
     entry.relative_error = relative_error(entry.backprop, entry.numeric);
-    for (const auto& [f, zero] : kink_programs) {
+    for (const Kink& k : kink_list) {
       // The step reaches the kink when the argument's sign is not the same at both ends
       // and in the middle (a kink that the step does not move is no matter).
-      std::vector<double> up_point = point, down_point = point;
-      up_point[i] += h;
-      down_point[i] -= h;
-      const int s0 = sign_at(zero, point), su = sign_at(zero, up_point),
-                sd = sign_at(zero, down_point);
+      const int s0 = sign_at(k, at_point), su = sign_at(k, up), sd = sign_at(k, down);
       if (s0 != 2 && su != 2 && sd != 2 && !(s0 == su && su == sd)) {
-        entry.kink = print_text(f);
+        entry.kink = print_text(k.function);
         break;
       }
     }

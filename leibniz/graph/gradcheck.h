@@ -1,5 +1,5 @@
-// Every gradient of a model against central finite differences of the loss written
-// out as one expression (overrides play no part there: it is the true function), with
+// Every gradient of a model against central finite differences of the loss computed by
+// the compiled tape (overrides play no part there: it is the true function), with
 // the step chosen per parameter, and the worst relative error; an override that
 // differs from the true derivative is reported with it. A gradient whose difference
 // step crosses a kink (relu, abs, heaviside or sign at 0, a tie of max or min) cannot be

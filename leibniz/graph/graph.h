@@ -49,6 +49,12 @@ struct GraphNode {
   std::size_t at = 0;                           ///< file offset of the definition
 };
 
+/// The line between small models and large ones. Exact passes are tried on graphs of at
+/// most this many nodes; larger ones are computed in double precision directly, and their
+/// equations of one shape share one differentiation (docs/model-files.md: exact output is
+/// the default for models of the notes' size, not for unrolled chains of thousands of steps).
+inline constexpr std::size_t kMaxExactNodes = 2000;
+
 struct BuildOptions {
   bool use_overrides = true;  ///< false: ignore `deriv` lines, use true derivatives
 };

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "leibniz/calculus/diff.h"
@@ -309,11 +309,46 @@ class GraphBuilder {
 
   void equation_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
-    for (const Expr& sym : free_symbols(n.body)) {
-      n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+    const std::vector<Expr> symbols = free_symbols(n.body);
+    if (model_.statements.size() <= kMaxExactNodes) {
+      for (const Expr& sym : symbols) {
+        n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+      }
+    } else {
+      const std::vector<Expr> locals = shared_locals(n.body, n.symbol, symbols);
+      for (std::size_t k = 0; k < symbols.size(); ++k)
+        n.edges.push_back(Edge{id_of(symbols[k]), locals[k]});
     }
     std::sort(n.edges.begin(), n.edges.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
+  }
+
+  // The local derivatives of a large model's equation, from those of its shape: the body
+  // with its symbols renamed #0, #1, … (the node itself the next one), differentiated once per
+  // shape, then renamed back. A loop of 100,000 steps has one shape, differentiated once.
+  // (Small models differentiate each body: the same derivatives, written as before.)
+  std::vector<Expr> shared_locals(const Expr& body, const Expr& self,
+                                  const std::vector<Expr>& symbols) {
+    while (placeholders_.size() <= symbols.size())
+      placeholders_.push_back(symbol(fmt::format("#{}", placeholders_.size())));
+    const Expr& shape_self = placeholders_[symbols.size()];
+    Substitution to_shape, from_shape;
+    for (std::size_t k = 0; k < symbols.size(); ++k) {
+      to_shape.emplace(symbols[k].node(), placeholders_[k]);
+      from_shape.emplace(placeholders_[k].node(), symbols[k]);
+    }
+    from_shape.emplace(shape_self.node(), self);
+    const Expr shape = substitute(body, to_shape);
+    auto [it, added] = shapes_.try_emplace(shape.node());
+    if (added) {
+      it->second.first = shape;  // holds the shape's node while it is a key
+      for (std::size_t k = 0; k < symbols.size(); ++k)
+        it->second.second.push_back(fold(diff(shape, placeholders_[k]), shape, shape_self));
+    }
+    std::vector<Expr> locals;
+    locals.reserve(symbols.size());
+    for (const Expr& local : it->second.second) locals.push_back(substitute(local, from_shape));
+    return locals;
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
@@ -333,28 +368,40 @@ class GraphBuilder {
   void sort() {
     const std::size_t count = graph_.nodes_.size();
     std::vector<std::uint8_t> state(count, 0);  // 0 new, 1 on the path, 2 done
-    std::vector<NodeId> path;
-    std::function<void(NodeId)> visit = [&](NodeId id) {
+    // An explicit stack of (node, next edge), not recursion: a chain of a million
+    // steps is a path a million nodes deep.
+    std::vector<std::pair<NodeId, std::size_t>> path;
+    const auto enter = [&](NodeId id) {
       if (state[id] == 2) return;
       if (state[id] == 1) {
         std::string cycle;
-        const auto start = std::find(path.begin(), path.end(), id);
+        auto start = path.begin();
+        while (start->first != id) ++start;
         NodeId first = id;
         for (auto it = start; it != path.end(); ++it) {
-          if (!graph_.nodes_[*it].hidden && graph_.nodes_[first].hidden) first = *it;
-          cycle += graph_.nodes_[*it].name + " -> ";
+          if (!graph_.nodes_[it->first].hidden && graph_.nodes_[first].hidden) first = it->first;
+          cycle += graph_.nodes_[it->first].name + " -> ";
         }
         throw error(graph_.nodes_[first].at,
                     fmt::format("cycle: {}{}", cycle, graph_.nodes_[id].name));
       }
       state[id] = 1;
-      path.push_back(id);
-      for (const Edge& e : graph_.nodes_[id].edges) visit(e.from);
-      path.pop_back();
-      state[id] = 2;
-      graph_.order_.push_back(id);
+      path.emplace_back(id, 0);
     };
-    for (NodeId id = 0; id < count; ++id) visit(id);
+    for (NodeId root = 0; root < count; ++root) {
+      enter(root);
+      while (!path.empty()) {
+        auto& [id, next] = path.back();
+        const std::vector<Edge>& edges = graph_.nodes_[id].edges;
+        if (next < edges.size()) {
+          enter(edges[next++].from);
+          continue;
+        }
+        state[id] = 2;
+        graph_.order_.push_back(id);
+        path.pop_back();
+      }
+    }
   }
 
   ModelFile model_;
@@ -363,6 +410,9 @@ class GraphBuilder {
   Graph graph_;
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
+  // shared_locals: a body's shape → (the shape, its local derivatives by placeholder).
+  std::unordered_map<const Node*, std::pair<Expr, std::vector<Expr>>> shapes_;
+  std::vector<Expr> placeholders_;  // #0, #1, …
 };
 
 std::vector<Expr> free_symbols(const Expr& e) {

@@ -37,16 +37,23 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   for (const NodeId n : graph.order()) {
     if (is_value_node(graph.node(n))) value_nodes.push_back(n);
   }
-  // With several rows, a node's value is its mean over the rows.
+  // With several rows, a node's value is its mean over the rows; one float pass's
+  // values are read from its array, without Exprs.
+  const bool one_float_pass = !at.exact && at.passes.size() == 1;
   std::vector<Expr> values(graph.size());
-  for (const NodeId n : value_nodes) {
-    values[n] = mean_over(at.passes, [n](const Pass& p) { return p.values[n]; });
+  if (!one_float_pass) {
+    for (const NodeId n : value_nodes) {
+      values[n] = mean_over(at.passes, [n](const Pass& p) { return p.value(n); });
+    }
   }
+  const auto value = [&](NodeId n) {
+    return one_float_pass ? at.passes.front().value_double(n) : to_double(values[n]);
+  };
   const std::vector<NodeId> gradient_nodes = graph.gradient_nodes();
   const std::vector<NodeId> params = graph.of_kind(NodeKind::Param);
   nlohmann::ordered_json out;
   out["ok"] = true;
-  out["values"] = by_name(value_nodes, graph, [&](NodeId n) { return to_double(values[n]); });
+  out["values"] = by_name(value_nodes, graph, value);
   out["loss"] = to_double(at.loss);
   out["gradients"] =
       by_name(gradient_nodes, graph, [&](NodeId n) { return to_double(at.gradient[n]); });
@@ -83,9 +90,9 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   if (per_row) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const Pass& p : at.passes) {
-      rows.push_back({{"loss", to_double(p.values[graph.loss()])},
+      rows.push_back({{"loss", p.value_double(graph.loss())},
                       {"gradients", by_name(gradient_nodes, graph,
-                                            [&](NodeId n) { return to_double(p.gradient(n)); })}});
+                                            [&](NodeId n) { return p.gradient_double(n); })}});
     }
     out["rows"] = std::move(rows);
   }

@@ -18,6 +18,19 @@ std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
   return "∂" + display_name(graph.node(of).name) + "/∂" + display_name(graph.node(wrt).name);
 }
 
+// A value of the pass: a float straight from the tape's array, without an Expr.
+std::string pass_value(const Pass& pass, NodeId n) {
+  return pass.exact ? format_value(pass.value(n)) : decimal(pass.value_double(n));
+}
+std::string pass_gradient(const Pass& pass, NodeId n) {
+  return pass.exact ? format_value(pass.gradient(n)) : decimal(pass.gradient_double(n));
+}
+
+// A sum of more terms than this is summarised: its count, the first and last readers,
+// and the largest term, instead of a line with every term (100,000 for a weight shared
+// by 100,000 time steps).
+constexpr std::size_t kListedTerms = 8;
+
 // ∂L/∂node, and for a node read by several others (a weight shared by time steps)
 // what each of them passed back: the terms of the sum. The edges are gathered by the
 // node they read in one pass, not searched once per node (quadratic on long models).
@@ -26,8 +39,9 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
   std::vector<std::vector<std::pair<NodeId, std::size_t>>> readers(graph.size());
   if (pass) {
     for (const NodeId c : graph.order()) {
+      if (!pass->reached(c)) continue;
       const std::vector<Edge>& edges = graph.node(c).edges;
-      for (std::size_t e = 0; e < edges.size() && e < pass->sweep.edge_terms[c].size(); ++e) {
+      for (std::size_t e = 0; e < edges.size(); ++e) {
         tick();
         readers[edges[e].from].emplace_back(c, e);
       }
@@ -36,12 +50,26 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
   for (const NodeId n : graph.gradient_nodes()) {
     tick();
     out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
-    if (readers[n].size() < 2) continue;
+    const auto& terms = readers[n];
+    if (terms.size() < 2) continue;
+    const auto from = [&](std::size_t k) { return display_name(graph.node(terms[k].first).name); };
+    if (terms.size() > kListedTerms) {
+      std::size_t largest = 0;
+      for (std::size_t k = 1; k < terms.size(); ++k) {
+        if (std::fabs(pass->edge_term_double(terms[k].first, terms[k].second)) >
+            std::fabs(pass->edge_term_double(terms[largest].first, terms[largest].second)))
+          largest = k;
+      }
+      out << fmt::format("    the sum of {} terms from {}, …, {}; the largest {} from {}\n",
+                         terms.size(), from(0), from(terms.size() - 1),
+                         format_value(pass->edge_term(terms[largest].first, terms[largest].second)),
+                         from(largest));
+      continue;
+    }
     out << "    the sum of";
-    for (std::size_t k = 0; k < readers[n].size(); ++k) {
-      const auto [c, e] = readers[n][k];
-      out << (k == 0 ? " " : ", ") << format_value(pass->sweep.edge_terms[c][e]) << " from "
-          << display_name(graph.node(c).name);
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      const auto [c, e] = terms[k];
+      out << (k == 0 ? " " : ", ") << format_value(pass->edge_term(c, e)) << " from " << from(k);
     }
     out << "\n";
   }
@@ -77,13 +105,11 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
     out << fmt::format("data {}: {} rows ({})\n", options.data->name, options.data->rows.size(),
                        precision);
     for (std::size_t r = 0; r < at.passes.size(); ++r) {
-      out << fmt::format("  row {}: {} = {}\n", r + 1, loss_name,
-                         format_value(at.passes[r].values[loss]));
+      out << fmt::format("  row {}: {} = {}\n", r + 1, loss_name, pass_value(at.passes[r], loss));
       if (!options.per_row) continue;
       for (const NodeId n : graph.gradient_nodes()) {
         tick();
-        out << "    " << adjoint_name(graph, n) << " = " << format_value(at.passes[r].gradient(n))
-            << "\n";
+        out << "    " << adjoint_name(graph, n) << " = " << pass_gradient(at.passes[r], n) << "\n";
       }
     }
     out << fmt::format("mean loss {} = {}\n", loss_name, format_value(at.loss));
@@ -95,14 +121,14 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
       tick();
       const NodeKind kind = graph.node(n).kind;
       if (kind != NodeKind::Equation && kind != NodeKind::Call) continue;
-      out << "  " << format_equation(graph, n) << " = " << format_value(pass.values[n]) << "\n";
+      out << "  " << format_equation(graph, n) << " = " << pass_value(pass, n) << "\n";
     }
     out << "backward\n";
     for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
       tick();
       const NodeKind kind = graph.node(*it).kind;
       if (*it == loss || (kind != NodeKind::Equation && kind != NodeKind::Call)) continue;
-      out << "  " << adjoint_name(graph, *it) << " = " << format_value(pass.gradient(*it)) << "\n";
+      out << "  " << adjoint_name(graph, *it) << " = " << pass_gradient(pass, *it) << "\n";
     }
     out << "gradients\n";
   }
@@ -140,6 +166,7 @@ void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradien
                     const Pass& pass) {
   out << "gradients as formulas, from the loss back (auxiliaries ∂"
       << display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
+  const Substitution point = formula_point(graph, symbolic, pass);
   for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
     tick();
     const NodeId n = *it;
@@ -148,7 +175,7 @@ void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradien
     if (kind == NodeKind::Target) continue;
     out << fmt::format("  {} = {} = {}\n", adjoint_name(graph, n),
                        print_unicode(symbolic.formula[n]),
-                       format_value(formula_value(graph, symbolic, pass, n)));
+                       format_value(formula_value(symbolic, point, n)));
   }
 }
 

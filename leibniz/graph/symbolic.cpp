@@ -45,16 +45,18 @@ SymbolicGradient symbolic_gradient(const Graph& graph) {
   return result;
 }
 
-Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass,
-                   NodeId n) {
-  if (symbolic.formula[n].is_null()) return integer(0);
-  Substitution map;
+Substitution formula_point(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass) {
+  Substitution map = node_values(graph, pass);
   for (NodeId k = 0; k < graph.size(); ++k) {
-    map.emplace(graph.node(k).symbol.node(), pass.values[k]);
     if (!symbolic.auxiliary[k].is_null())
       map.emplace(symbolic.auxiliary[k].node(), pass.gradient(k));
   }
-  return substitute(symbolic.formula[n], map);
+  return map;
+}
+
+Expr formula_value(const SymbolicGradient& symbolic, const Substitution& point, NodeId n) {
+  if (symbolic.formula[n].is_null()) return integer(0);
+  return substitute(symbolic.formula[n], point);
 }
 
 }  // namespace leibniz::graph

@@ -24,8 +24,11 @@ std::string adjoint_name(const Graph& graph, NodeId n);
 /// A name in the notes' notation: "yhat" -> "ŷ".
 std::string display_name(const std::string& name);
 
-/// The value of formula[n] at a pass: node symbols and auxiliaries replaced by values.
-Expr formula_value(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass,
-                   NodeId n);
+/// The point of a pass for formula_value: node symbols and auxiliaries and their values
+/// (built once for all the formulas).
+Substitution formula_point(const Graph& graph, const SymbolicGradient& symbolic, const Pass& pass);
+
+/// The value of formula[n] at that point.
+Expr formula_value(const SymbolicGradient& symbolic, const Substitution& point, NodeId n);
 
 }  // namespace leibniz::graph

@@ -107,29 +107,9 @@ double Program::run(std::span<const double> point) const {
         r = 1;
         for (std::uint32_t k = 0; k < in.count; ++k) r *= v[a[k]];
         break;
-      case Op::PowInt: {
-        const double b = v[a[0]];
-        if (b == 0 && in.value < 0) throw Error(ErrorKind::Domain, "division by zero");
-        r = std::pow(b, in.value);
-        break;
-      }
-      case Op::RealRoot: {
-        const double b = v[a[0]];
-        if (b == 0 && in.value < 0) throw Error(ErrorKind::Domain, "division by zero");
-        const double magnitude = std::pow(std::fabs(b), in.value / in.extra);
-        const bool odd_numerator = std::fmod(std::fabs(in.value), 2.0) == 1.0;
-        r = b < 0 && odd_numerator ? -magnitude : magnitude;
-        break;
-      }
-      case Op::Pow: {
-        const double b = v[a[0]], x = v[a[1]];
-        if (b == 0 && x < 0) throw Error(ErrorKind::Domain, "division by zero");
-        if (b < 0 && x != std::floor(x)) {
-          throw Error(ErrorKind::Domain, fmt::format("({})^({}) is not a real number", b, x));
-        }
-        r = std::pow(b, x);
-        break;
-      }
+      case Op::PowInt: r = integer_power(v[a[0]], in.value); break;
+      case Op::RealRoot: r = real_root_power(v[a[0]], in.value, in.extra); break;
+      case Op::Pow: r = real_power(v[a[0]], v[a[1]]); break;
       case Op::Func:
         r = in.count == 2 ? function_value(in.fn, std::array{v[a[0]], v[a[1]]})
                           : function_value(in.fn, std::span(&v[a[0]], 1));
@@ -139,6 +119,26 @@ double Program::run(std::span<const double> point) const {
     v[i] = r;
   }
   return v.back();
+}
+
+double integer_power(double b, double n) {
+  if (b == 0 && n < 0) throw Error(ErrorKind::Domain, "division by zero");
+  return std::pow(b, n);
+}
+
+double real_root_power(double b, double p, double q) {
+  if (b == 0 && p < 0) throw Error(ErrorKind::Domain, "division by zero");
+  const double magnitude = std::pow(std::fabs(b), p / q);
+  const bool odd_numerator = std::fmod(std::fabs(p), 2.0) == 1.0;
+  return b < 0 && odd_numerator ? -magnitude : magnitude;
+}
+
+double real_power(double b, double x) {
+  if (b == 0 && x < 0) throw Error(ErrorKind::Domain, "division by zero");
+  if (b < 0 && x != std::floor(x)) {
+    throw Error(ErrorKind::Domain, fmt::format("({})^({}) is not a real number", b, x));
+  }
+  return std::pow(b, x);
 }
 
 double evaluate(const Expr& e, const std::map<std::string, double>& bindings) {

@@ -40,6 +40,15 @@ class Program {
   std::vector<std::uint32_t> args_;  // operands: indices of earlier instructions
 };
 
+/// The powers of a program, one definition for every numeric evaluator (Program, the
+/// compiled graph of a model file). Each throws Error{Domain} where the power is undefined.
+/// b^n for an integer n.
+double integer_power(double b, double n);
+/// b^(p/q) for q odd: real for negative b too.
+double real_root_power(double b, double p, double q);
+/// b^x for any real x: undefined for b < 0 and x not an integer.
+double real_power(double b, double x);
+
 /// Evaluates e with the variables bound by name.
 double evaluate(const Expr& e, const std::map<std::string, double>& bindings);
 

@@ -1,12 +1,44 @@
 #include "leibniz/tensor/gemm.h"
 
 #include <cblas.h>
+#include <dlfcn.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
+
+#include "leibniz/core/error.h"
 
 namespace leibniz::tensor::detail {
 namespace {
+
+// OpenBLAS is loaded on the first large product, not when the program starts: its
+// loading and its thread pool cost every command about 2 ms (issue 13), and only the
+// tensor commands multiply matrices.
+struct Blas {
+  decltype(&cblas_sgemm) sgemm = nullptr;
+  decltype(&cblas_dgemm) dgemm = nullptr;
+};
+
+const Blas& blas() {
+  static const Blas loaded = [] {
+    void* library = dlopen(LEIBNIZ_OPENBLAS_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+      throw Error(
+          ErrorKind::Unsupported,
+          std::string("OpenBLAS (" LEIBNIZ_OPENBLAS_LIBRARY ") could not be loaded: ") + dlerror());
+    }
+    Blas b;
+    b.sgemm = reinterpret_cast<decltype(&cblas_sgemm)>(dlsym(library, "cblas_sgemm"));
+    b.dgemm = reinterpret_cast<decltype(&cblas_dgemm)>(dlsym(library, "cblas_dgemm"));
+    if (!b.sgemm || !b.dgemm) {
+      throw Error(ErrorKind::Unsupported,
+                  "OpenBLAS (" LEIBNIZ_OPENBLAS_LIBRARY ") has no cblas_?gemm");
+    }
+    return b;
+  }();
+  return loaded;
+}
 
 // Below this many multiply-adds the loop beats a BLAS call.
 constexpr std::int64_t kSmallWork = 16 * 1024;
@@ -90,10 +122,10 @@ void gemm<float>(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std
     small_gemm(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
-  cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
-              trans_b ? CblasTrans : CblasNoTrans, static_cast<blasint>(m), static_cast<blasint>(n),
-              static_cast<blasint>(k), alpha, a, static_cast<blasint>(lda), b,
-              static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
+  blas().sgemm(
+      CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
+      static_cast<blasint>(m), static_cast<blasint>(n), static_cast<blasint>(k), alpha, a,
+      static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
 }
 
 template <>
@@ -105,10 +137,10 @@ void gemm<double>(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, st
     small_gemm(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
-  cblas_dgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans,
-              trans_b ? CblasTrans : CblasNoTrans, static_cast<blasint>(m), static_cast<blasint>(n),
-              static_cast<blasint>(k), alpha, a, static_cast<blasint>(lda), b,
-              static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
+  blas().dgemm(
+      CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans,
+      static_cast<blasint>(m), static_cast<blasint>(n), static_cast<blasint>(k), alpha, a,
+      static_cast<blasint>(lda), b, static_cast<blasint>(ldb), beta, c, static_cast<blasint>(ldc));
 }
 
 }  // namespace leibniz::tensor::detail

@@ -41,7 +41,7 @@ TEST(Backprop, MeanOfTwoDifferentRows) {
   std::unique_ptr<NumericGraph> numeric;
   const Evaluation at = evaluate(g, initial_assignment(g), &data, numeric);
   // row 2 (x = (2, -1), y = (1, 2)): t1 = 0, z1 = 1/2, z2 = 9/4, z3 = 4, C = 89/32
-  EXPECT_EQ(print_text(at.passes[1].values[g.loss()]), "89/32");
+  EXPECT_EQ(print_text(at.passes[1].value(g.loss())), "89/32");
   EXPECT_EQ(print_text(at.loss), "121/64");
   EXPECT_EQ(print_text(at.gradient[*g.find("b3")]), "7");
 }

@@ -21,7 +21,7 @@ struct Network {
     pass = run_pass(graph, initial_assignment(graph), numeric);
   }
   std::string value(const std::string& name) const {
-    return print_text(pass.values[*graph.find(name)]);
+    return print_text(pass.value(*graph.find(name)));
   }
   std::string gradient(const std::string& name) const {
     return print_text(pass.gradient(*graph.find(name)));
@@ -105,7 +105,7 @@ TEST(Evaluate, FloatPassAgreesWithExact) {
     const Pass floats = run_float_pass(graph, initial_assignment(graph), numeric);
     EXPECT_FALSE(floats.exact);
     for (NodeId n = 0; n < graph.size(); ++n) {
-      EXPECT_NEAR(to_double(exact.values[n]), to_double(floats.values[n]), 1e-12) << file;
+      EXPECT_NEAR(to_double(exact.value(n)), to_double(floats.value(n)), 1e-12) << file;
       EXPECT_NEAR(to_double(exact.gradient(n)), to_double(floats.gradient(n)), 1e-12) << file;
     }
   }
@@ -117,7 +117,7 @@ TEST(Evaluate, AConstantNodeAlone) {
   const Graph graph = build_graph(parse_model_file(Source{"m.lz", "w = 6^100\nloss L = w\n"}));
   std::unique_ptr<NumericGraph> numeric;
   const Pass pass = run_pass(graph, initial_assignment(graph), numeric);
-  EXPECT_EQ(print_text(pass.values[*graph.find("L")]), "6.533186235000709e+77");
+  EXPECT_EQ(print_text(pass.value(*graph.find("L"))), "6.533186235000709e+77");
 }
 
 }  // namespace

@@ -72,7 +72,8 @@ TEST(Sweep, RandomGraphsAgreeWithTheSymbolicGradient) {
     const Pass pass = run_float_pass(graph, initial_assignment(graph), numeric);
     const SymbolicGradient symbolic = symbolic_gradient(graph);
     for (const NodeId n : graph.gradient_nodes()) {
-      const double from_formula = to_double(formula_value(graph, symbolic, pass, n));
+      const double from_formula =
+          to_double(formula_value(symbolic, formula_point(graph, symbolic, pass), n));
       EXPECT_LT(relative_error(from_formula, to_double(pass.gradient(n))), 1e-12)
           << text << graph.node(n).name;
     }

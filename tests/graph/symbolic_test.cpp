@@ -33,8 +33,8 @@ TEST(Symbolic, FormulasEvaluateToThePass) {
   std::unique_ptr<NumericGraph> numeric;
   const Pass pass = run_pass(g, initial_assignment(g), numeric);
   const SymbolicGradient s = symbolic_gradient(g);
-  EXPECT_EQ(print_text(formula_value(g, s, pass, *g.find("w"))), "-11");
-  EXPECT_EQ(print_text(formula_value(g, s, pass, *g.find("h_0"))), "-57/8");
+  EXPECT_EQ(print_text(formula_value(s, formula_point(g, s, pass), *g.find("w"))), "-11");
+  EXPECT_EQ(print_text(formula_value(s, formula_point(g, s, pass), *g.find("h_0"))), "-57/8");
 }
 
 TEST(Symbolic, DisplayNames) {

@@ -1,4 +1,4 @@
-#include "leibniz/graph/tape_compiled.h"
+#include "tape_compiled.h"
 
 #include <algorithm>
 #include <bit>
@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "leibniz/core/error.h"
-#include "leibniz/graph/tape_math.h"
+#include "tape_math.h"
 
 // GCC builds one copy of a function per listed architecture and picks one at load time.
 // The AVX2 and AVX-512 copies fuse multiply-adds, so a vectorised tanh can differ from

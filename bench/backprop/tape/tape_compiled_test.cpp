@@ -1,7 +1,7 @@
 // The compiled tape against the tape it was compiled from: the same values (up to the
 // vectorised tanh's rounding) and the same adjoints (up to the order of the sums), on
 // random graphs wide (levels of many nodes, vector loops) and deep (chains).
-#include "leibniz/graph/tape_compiled.h"
+#include "tape_compiled.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "leibniz/graph/tape.h"
+#include "tape.h"
 
 namespace leibniz::graph {
 namespace {

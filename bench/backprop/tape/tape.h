@@ -1,5 +1,6 @@
-// A flat scalar tape recorded node by node (define-by-run), for graphs too large for
-// Expr nodes: micrograd's interface, Stan Math's storage. Each operation computes its
+// The benchmark's engine (bench/backprop; not the library: model files go through
+// leibniz/graph/numeric_graph.h). A flat scalar tape recorded node by node
+// (define-by-run): micrograd's interface, Stan Math's storage. Each operation computes its
 // value when recorded; the recording order is a topological order, so backward is one
 // reverse loop over plain arrays. Memory: 25 bytes a node. For many gradients of one
 // recorded graph, compile it (tape_compiled.h).

@@ -1,9 +1,9 @@
-#include "leibniz/graph/tape.h"
+#include "tape.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "leibniz/graph/tape_math.h"
+#include "tape_math.h"
 
 namespace leibniz::graph {
 

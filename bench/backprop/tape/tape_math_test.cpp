@@ -1,6 +1,6 @@
 // The tapes' tanh and expm1 against the exact values (long double, rounded), over every
 // range: tiny and subnormal, around the switch points of the reduction, large, ±0, ±∞, NaN.
-#include "leibniz/graph/tape_math.h"
+#include "tape_math.h"
 
 #include <gtest/gtest.h>
 

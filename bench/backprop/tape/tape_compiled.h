@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "leibniz/graph/tape.h"
+#include "tape.h"
 
 namespace leibniz::graph {
 

@@ -1,5 +1,5 @@
 // The flat tape: every operation's backward against central differences of forward.
-#include "leibniz/graph/tape.h"
+#include "tape.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,180 @@
+// The compiled tape against the exact Expr pass: the notes' three networks and random
+// graphs (values, adjoints, every edge term); located errors worded as the exact pass
+// words them; a chain far too large for the exact pass; gradcheck on a deep chain.
+#include "leibniz/graph/numeric_graph.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <sstream>
+
+#include "fixture.h"
+#include "leibniz/graph/backprop.h"
+#include "leibniz/graph/gradcheck.h"
+#include "leibniz/graph/report.h"
+
+namespace leibniz::graph {
+namespace {
+
+void expect_close(double exact, double tape, const std::string& what) {
+  EXPECT_LE(std::fabs(exact - tape), 1e-12 * std::max(1.0, std::fabs(exact))) << what;
+}
+
+// Every value, adjoint and edge term of the tape against the exact pass.
+void expect_tape_agrees(const Graph& graph, const std::string& what) {
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass exact = run_pass(graph, initial_assignment(graph), numeric);
+  ASSERT_TRUE(exact.exact) << what;
+  const Pass tape = run_float_pass(graph, initial_assignment(graph), numeric);
+  ASSERT_FALSE(tape.exact);
+  for (NodeId n = 0; n < graph.size(); ++n) {
+    const std::string name = what + " " + graph.node(n).name;
+    expect_close(exact.value_double(n), tape.value_double(n), name);
+    ASSERT_EQ(exact.reached(n), tape.reached(n)) << name;
+    if (!exact.reached(n)) continue;
+    expect_close(exact.gradient_double(n), tape.gradient_double(n), name);
+    for (std::size_t e = 0; e < graph.node(n).edges.size(); ++e)
+      expect_close(exact.edge_term_double(n, e), tape.edge_term_double(n, e), name);
+  }
+}
+
+TEST(NumericGraph, AgreesWithTheExactPassOnTheNotesNetworks) {
+  for (const char* file : {"two_sigmoids.lz", "three_neurons.lz", "recurrent.lz"}) {
+    expect_tape_agrees(load_graph(testing::examples(file)), file);
+    // The override of three_neurons.lz is on its edge; without it, the true derivative.
+    expect_tape_agrees(load_graph(testing::examples(file), BuildOptions{false}), file);
+  }
+}
+
+// Knuth's MMIX LCG: the same graphs on every run.
+struct Lcg {
+  std::uint64_t state;
+  std::uint64_t next(std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  }
+};
+
+// A random model of rational operations (the exact pass stays exact): each node reads
+// two earlier names, some reused many times, some not on the loss's path at all.
+std::string random_model(std::uint64_t seed) {
+  Lcg rng{seed};
+  std::ostringstream text;
+  std::vector<std::string> names;
+  for (int k = 0; k < 3; ++k) {
+    text << "param p" << k << " = " << (rng.next(7) + 1) << "/" << (rng.next(5) + 2) << "\n";
+    names.push_back("p" + std::to_string(k));
+  }
+  text << "input x = " << rng.next(5) << "/3\n";
+  names.emplace_back("x");
+  const char* forms[] = {"{a}*{b}",         "{a} + {b}",     "{a} - 2*{b}",
+                         "{a}/(1 + {b}^2)", "({a} - {b})^2", "3*{a}*{b} + {a}"};
+  for (int k = 0; k < 9; ++k) {
+    const std::string a = names[rng.next(names.size())], b = names[rng.next(names.size())];
+    std::string body = forms[rng.next(6)];
+    for (std::string::size_type at; (at = body.find("{a}")) != std::string::npos;)
+      body.replace(at, 3, a);
+    for (std::string::size_type at; (at = body.find("{b}")) != std::string::npos;)
+      body.replace(at, 3, b);
+    text << "n" << k << " = " << body << "\n";
+    names.push_back("n" + std::to_string(k));
+  }
+  text << "loss L = (" << names.back() << " - " << names[names.size() - 3] << ")^2/8\n";
+  return text.str();
+}
+
+TEST(NumericGraph, AgreesWithTheExactPassOnRandomGraphs) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const std::string text = random_model(seed);
+    expect_tape_agrees(testing::model(text), text);
+  }
+}
+
+// Both passes fail at the same node with the same located message.
+void expect_same_error(const std::string& text) {
+  const Graph graph = testing::model(text);
+  std::unique_ptr<NumericGraph> numeric;
+  const std::string exact =
+      testing::error_of([&] { run_pass(graph, initial_assignment(graph), numeric); });
+  const std::string tape =
+      testing::error_of([&] { run_float_pass(graph, initial_assignment(graph), numeric); });
+  EXPECT_NE(exact, "no error") << text;
+  EXPECT_EQ(tape.substr(0, tape.find("undefined")), exact.substr(0, exact.find("undefined")));
+}
+
+TEST(NumericGraph, ErrorsAreLocatedAsTheExactPassLocatesThem) {
+  expect_same_error("input x = 1\no = ln(x - 1)\nloss L = o^2\n");
+  expect_same_error("input x = 0\nparam w = 2\no = w/x\nloss L = o\n");
+  const Graph kink = testing::model("input x = 0\nparam w = 2\no = w*abs(x)\nloss L = o\n");
+  std::unique_ptr<NumericGraph> numeric;
+  EXPECT_EQ(testing::error_of([&] { run_float_pass(kink, initial_assignment(kink), numeric); }),
+            "domain: m.lz:3:1: the derivative of 'o' with respect to 'x' is undefined here: "
+            "abs(x) has no derivative where x = 0");
+}
+
+TEST(NumericGraph, ANodeTheLossDoesNotReadHasNoAdjointAndNeedsNoDerivative) {
+  // ∂u/∂x is undefined at x = 0, but the loss does not read u.
+  const Graph g = testing::model("input x = 0\nparam w = 3\nu = abs(x)\nloss L = w^2\n");
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_float_pass(g, initial_assignment(g), numeric);
+  EXPECT_FALSE(pass.reached(*g.find("u")));
+  EXPECT_EQ(pass.gradient_double(*g.find("w")), 6.0);
+}
+
+std::string chain(int steps) {
+  return "const T = " + std::to_string(steps) +
+         "\nparam w = 0.5\nparam b = 0.1\ninput h[0] = 0.3\ntarget y = 0.2\n"
+         "h[t] = tanh(w*h[t-1] + b) for t = 1..T\nloss L = (h[T] - y)^2\n";
+}
+
+TEST(NumericGraph, AChainBeyondTheExactLineIsComputedInDoubles) {
+  const Graph g = testing::model(chain(3000));
+  ASSERT_GT(g.size(), kMaxExactNodes);
+  std::unique_ptr<NumericGraph> numeric;
+  const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
+  EXPECT_FALSE(at.exact);
+  // w is read by every step: the report sums up its 3000 terms in one short line.
+  std::ostringstream out;
+  write_backprop(out, g, initial_assignment(g), at, ReportOptions{});
+  const std::string text = out.str();
+  const auto line = text.find("the sum of 3000 terms from h_1, …, h_3000; the largest ");
+  ASSERT_NE(line, std::string::npos);
+  EXPECT_LT(text.find('\n', line) - line, 120u);
+}
+
+// Past the line, the equations of one shape share one differentiation: the gradient
+// against the chain rule written out by hand, step by step in doubles.
+TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
+  const int steps = 2500;
+  const Graph g = testing::model(chain(steps));
+  ASSERT_GT(g.size(), kMaxExactNodes);
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(g, initial_assignment(g), numeric);
+  ASSERT_FALSE(pass.exact);
+  std::vector<double> h(steps + 1, 0.3);
+  for (int t = 1; t <= steps; ++t) h[t] = std::tanh(0.5 * h[t - 1] + 0.1);
+  double dh = 2 * (h[steps] - 0.2), dw = 0, db = 0;  // ∂L/∂h_t, going back
+  for (int t = steps; t >= 1; --t) {
+    const double da = dh * (1 - h[t] * h[t]);  // through tanh
+    dw += da * h[t - 1];
+    db += da;
+    dh = da * 0.5;
+  }
+  expect_close(dw, pass.gradient_double(*g.find("w")), "w");
+  expect_close(db, pass.gradient_double(*g.find("b")), "b");
+  expect_close(dh, pass.gradient_double(*g.find("h_0")), "h_0");
+  expect_close(h[steps], pass.value_double(*g.find("h_2500")), "h_2500");
+}
+
+TEST(NumericGraph, GradcheckHasNoDepthLimit) {
+  // The loss written out as one expression would nest 5,000 levels deep.
+  const Graph g = testing::model(chain(5000));
+  const Gradcheck check = gradcheck(g, initial_assignment(g));
+  EXPECT_TRUE(check.agree);
+  ASSERT_EQ(check.entries.size(), 3u);  // w, b, h_0
+  EXPECT_LT(check.entries[check.worst].relative_error, 1e-6);
+}
+
+}  // namespace
+}  // namespace leibniz::graph
