@@ -1,4 +1,4 @@
-// The backprop workloads through leibniz's flat tape (leibniz/graph/tape.h): recording
+// The backprop workloads through the benchmark's flat tape (tape/tape.h): recording
 // (which computes the values), compiling the recorded graph once (tape_compiled.h), then
 // forward alone, backward alone and the gradient (forward + backward) of the compiled
 // graph; the gradient of the uncompiled tape too, and build + backward.

@@ -34,9 +34,9 @@ measure() {
 printf 'command\tsteps\tcpu_seconds\tmax_rss_kb\twall_seconds\n' | tee "$tsv"
 for n in $sizes; do
   "$here/chain_model.sh" "$n" >"$work/chain.lz"
-  measure "backprop --json" "$n" "$bin" backprop --json "$work/chain.lz"
-  measure "backprop" "$n" "$bin" backprop "$work/chain.lz"
-  measure "gradcheck" "$n" "$bin" gradcheck "$work/chain.lz"
+  measure "backprop --json" "$n" "$bin" --timeout 600 backprop --json "$work/chain.lz"
+  measure "backprop" "$n" "$bin" --timeout 600 backprop "$work/chain.lz"
+  measure "gradcheck" "$n" "$bin" --timeout 600 gradcheck "$work/chain.lz"
   [ "$has_torch" = 1 ] && measure "pytorch eager" "$n" "$python" "$here/chain_torch.py" "$n"
 done
 

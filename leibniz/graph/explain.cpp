@@ -1,7 +1,5 @@
 #include "leibniz/graph/explain.h"
 
-#include <functional>
-
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/substitute.h"
 
@@ -23,29 +21,44 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
   }
   result.path_count = paths[graph.loss()];
   const Substitution values = node_values(graph, pass);
+  // Depth first with an explicit stack (a path through a chain of 100,000 steps is as
+  // deep): a frame per node on the current path and the next edge to try from it.
   ChainPath current;
   current.nodes.push_back(graph.loss());
-  std::function<void(NodeId)> walk = [&](NodeId n) {
-    if (result.paths.size() >= max_paths) return;
-    if (n == target) {
-      ChainPath done = current;
-      done.product = done.locals.empty() ? integer(1) : mul(done.locals);
-      result.paths.push_back(std::move(done));
-      return;
+  std::vector<std::pair<NodeId, std::size_t>> frames;
+  // Arrives at n by the edges in `current`: records the path at the target, else opens a
+  // frame. False when no frame was opened.
+  const auto arrive = [&](NodeId n) {
+    if (n != target) {
+      frames.emplace_back(n, 0);
+      return true;
     }
-    const std::vector<Edge>& edges = graph.node(n).edges;
-    for (std::size_t e = 0; e < edges.size(); ++e) {
-      if (paths[edges[e].from] == 0) continue;
-      current.nodes.push_back(edges[e].from);
-      current.edges.push_back(e);
-      current.locals.push_back(substitute(edges[e].local, values));
-      walk(edges[e].from);
-      current.nodes.pop_back();
-      current.edges.pop_back();
-      current.locals.pop_back();
-    }
+    ChainPath done = current;
+    done.product = done.locals.empty() ? integer(1) : mul(done.locals);
+    result.paths.push_back(std::move(done));
+    return false;
   };
-  walk(graph.loss());
+  const auto leave = [&] {
+    current.nodes.pop_back();
+    current.edges.pop_back();
+    current.locals.pop_back();
+  };
+  arrive(graph.loss());
+  while (!frames.empty() && result.paths.size() < max_paths) {
+    auto& [n, next] = frames.back();
+    const std::vector<Edge>& edges = graph.node(n).edges;
+    while (next < edges.size() && paths[edges[next].from] == 0) ++next;
+    if (next == edges.size()) {
+      frames.pop_back();
+      if (!frames.empty()) leave();  // the edge that led to this frame's node
+      continue;
+    }
+    const std::size_t e = next++;
+    current.nodes.push_back(edges[e].from);
+    current.edges.push_back(e);
+    current.locals.push_back(substitute(edges[e].local, values));
+    if (!arrive(edges[e].from)) leave();
+  }
   return result;
 }
 

@@ -141,9 +141,7 @@ class NumericGraph::Compiler {
         in.count = 1;
       } else if (in.op != Op::Constant) {
         for (const Expr& a : e.args()) args.push_back(*find(a, map, outer));
-        if (e.args().size() > 0xffff)
-          throw Error(ErrorKind::Limit, "an operation of more than 65,535 operands");
-        in.count = static_cast<std::uint16_t>(e.args().size());
+        in.count = static_cast<std::uint32_t>(e.args().size());
       }
       in.out = next++;
       map.emplace(e.node(), in.out);

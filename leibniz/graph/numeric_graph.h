@@ -48,7 +48,7 @@ class NumericGraph {
   struct Instruction {
     Op op = Op::Constant;
     Fn fn = Fn::Ln;
-    std::uint16_t count = 0;     // operands
+    std::uint32_t count = 0;     // operands
     std::uint32_t first = 0;     // operands: args_[first, first + count); Leaf: the NodeId
     std::uint32_t out = 0;       // the slot written
     std::uint32_t constant = 0;  // constants_[constant] (PowInt: n; RealRoot: p, q)

@@ -31,6 +31,30 @@ std::string pass_gradient(const Pass& pass, NodeId n) {
 // by 100,000 time steps).
 constexpr std::size_t kListedTerms = 8;
 
+// An equation printed longer than this that is a sum is summarised (format_equation).
+constexpr std::size_t kLongEquation = 200;
+
+// A long printed sum (over many time steps) as its first terms, its last and how many:
+// "h_1² + h_2² + h_3² + … + h_400² (400 terms)". Cut at the signs between its terms
+// (outside parentheses), as printed.
+std::string summarised_sum(const std::string& printed, std::size_t terms) {
+  std::vector<std::size_t> cuts;  // where " + " or " - " or " − " starts a term
+  int depth = 0;
+  for (std::size_t i = 0; i + 2 < printed.size(); ++i) {
+    const char c = printed[i];
+    depth += (c == '(' || c == '[') - (c == ')' || c == ']');
+    if (depth != 0 || c != ' ') continue;
+    const std::string_view next = std::string_view(printed).substr(i + 1);
+    if (next.starts_with("+ ") || next.starts_with("- ") || next.starts_with("− "))
+      cuts.push_back(i);
+  }
+  if (cuts.size() < 4) return printed;
+  std::size_t head = 0;  // the last cut that keeps the head within kLongEquation / 2
+  while (head + 1 < cuts.size() - 1 && cuts[head + 1] < kLongEquation / 2) ++head;
+  return fmt::format("{} + …{} ({} terms)", printed.substr(0, cuts[head]),
+                     printed.substr(cuts.back()), terms);
+}
+
 // ∂L/∂node, and for a node read by several others (a weight shared by time steps)
 // what each of them passed back: the terms of the sum. The edges are gathered by the
 // node they read in one pass, not searched once per node (quadratic on long models).
@@ -93,7 +117,10 @@ std::string format_equation(const Graph& graph, NodeId n) {
   if (node.kind == NodeKind::Call) {
     return fmt::format("{} = {}({})", lhs, node.function, print_unicode(node.argument));
   }
-  return fmt::format("{} = {}", lhs, print_unicode(node.body));
+  std::string rhs = print_unicode(node.body);
+  if (rhs.size() > kLongEquation && node.body.is(Kind::Add))
+    rhs = summarised_sum(rhs, node.body.args().size());
+  return fmt::format("{} = {}", lhs, rhs);
 }
 
 void write_backprop(std::ostream& out, const Graph& graph, const Assignment& leaves,

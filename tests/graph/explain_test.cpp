@@ -44,5 +44,19 @@ TEST(Explain, ListsAtMostTheLimit) {
   EXPECT_GT(e.path_count, 2);
 }
 
+// The one path from the loss back through 100,000 steps (a recursive walk overflowed the
+// stack).
+TEST(Explain, APathAsDeepAsALongChain) {
+  const Graph g = testing::model(
+      "const T = 100000\nparam w = 0.5\ninput h[0] = 0.3\n"
+      "h[t] = w*h[t-1] for t = 1..T\nloss L = h[T]\n");
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(g, initial_assignment(g), numeric);
+  const Explanation e = explain(g, pass, *g.find("h_0"));
+  EXPECT_EQ(e.path_count, 1);
+  ASSERT_EQ(e.paths.size(), 1u);
+  EXPECT_EQ(e.paths[0].nodes.size(), 100002u);  // L, h_100000, …, h_0
+}
+
 }  // namespace
 }  // namespace leibniz::graph

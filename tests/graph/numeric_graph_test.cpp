@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "fixture.h"
+#include "leibniz/calculus/diff.h"
 #include "leibniz/graph/backprop.h"
 #include "leibniz/graph/gradcheck.h"
 #include "leibniz/graph/report.h"
@@ -165,6 +166,25 @@ TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
   expect_close(db, pass.gradient_double(*g.find("b")), "b");
   expect_close(dh, pass.gradient_double(*g.find("h_0")), "h_0");
   expect_close(h[steps], pass.value_double(*g.find("h_2500")), "h_2500");
+}
+
+// A loss summed over many steps: each local derivative from the terms that hold its
+// symbol, the same Expr as differentiating the whole sum; the equation printed in short.
+TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
+  const Graph g = testing::model(
+      "const T = 40\nparam w = 1/2\ninput x = 1/3\ntarget y = 1\n"
+      "a[t] = t*w*x + w for t = 1..T\nloss L = sum((a[t] - y)^2 + a[t]*w for t = 1..T)\n");
+  const GraphNode& loss = g.node(g.loss());
+  ASSERT_EQ(loss.edges.size(), 42u);  // a_1 … a_40, w, y
+  for (const Edge& e : loss.edges) {
+    const Expr sym = g.node(e.from).symbol;
+    EXPECT_EQ(e.local, diff(loss.body, sym)) << g.node(e.from).name;
+  }
+  expect_tape_agrees(g, "wide sum");
+  EXPECT_TRUE(format_equation(g, g.loss()).starts_with("L = a_1·w + a_10·w + a_11·w + "))
+      << format_equation(g, g.loss());
+  EXPECT_NE(format_equation(g, g.loss()).find(" + … + "), std::string::npos);
+  EXPECT_NE(format_equation(g, g.loss()).find("(80 terms)"), std::string::npos);
 }
 
 TEST(NumericGraph, GradcheckHasNoDepthLimit) {
