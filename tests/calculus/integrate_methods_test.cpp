@@ -85,6 +85,10 @@ TEST(IntegrateMethods, ExponentialSubstitution) {
   expect_integral("1/(e^(-x) + e^x)", "atan(e^x)");
   expect_integral("1/(1 + sinh(x)^2)", "-2/(e^(2*x) + 1)");
   expect_integral("1/(1 + e^(x/2))", "x - 2*ln(e^(x/2) + 1)");
+  // Hyperbolic integrands through exponentials, the answer written back in sinh and cosh.
+  expect_integral("sinh(x)^2", "sinh(2*x)/4 - x/2");
+  expect_integral("sinh(x)^4", "3*x/8 + sinh(4*x)/32 - sinh(2*x)/4");
+  expect_integral("sinh(x)*cosh(2*x)", "cosh(3*x)/6 - cosh(x)/2");
 }
 
 TEST(IntegrateMethods, PartsFamilies) {
