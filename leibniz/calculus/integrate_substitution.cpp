@@ -94,13 +94,13 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
 }
 
 // The least n with every exponent of `base` in e times n an integer, when every
-// non-integer power in e that depends on x is a power of `base`; 0 otherwise.
+// non-integer power in e whose base depends on x is a power of `base`; 0 otherwise.
 long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
   long n = 1;
   bool ok = true;
   auto walk = [&](auto&& self, const Expr& x) -> void {
     if (!ok || !in.depends(x)) return;
-    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+    if (x.is(Kind::Pow) && !x.exponent().is_integer() && in.depends(x.base())) {
       if (x.base() != base || !x.exponent().is_number() || !x.exponent().number().is_exact()) {
         ok = false;
         return;
