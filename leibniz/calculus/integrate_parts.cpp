@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
@@ -90,6 +91,87 @@ Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& 
   return result;
 }
 
+// Powers of sin and cos beyond this total are not linearized.
+constexpr long kMaxLinearizedPower = 24;
+
+// c^u·sinᵐv·cosⁿv (m, n ≥ 0, m + n ≥ 2, v linear): the trigonometric part linearized into
+// Σ aₖ·cos(k·v) + bₖ·sin(k·v) by product-to-sum, then each c^u·cos(k·v), c^u·sin(k·v) as
+// above (∫ eˣ·sin²x = eˣ/2 − ∫ eˣ·cos 2x/2).
+Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul)) return {};
+  Expr exponential, v;
+  long m = 0, n = 0;
+  for (const Expr& f : e.args()) {
+    if (!in.depends(f)) return {};
+    if (exponential.is_null() && exponential_rate(in, f)) {
+      exponential = f;
+      continue;
+    }
+    const Expr& g = f.is(Kind::Pow) ? f.base() : f;
+    const auto k = f.is(Kind::Pow) && f.exponent().is_integer() ? f.exponent().number().to_long()
+                                                                : std::optional<long>(1);
+    if (!k || *k < 1 || !(is_trig(g, Fn::Sin) || is_trig(g, Fn::Cos))) return {};
+    if (!v.is_null() && g.arg(0) != v) return {};
+    v = g.arg(0);
+    (g.fn() == Fn::Sin ? m : n) += *k;
+  }
+  if (exponential.is_null() || v.is_null() || m + n < 2 || m + n > kMaxLinearizedPower ||
+      !linear_in(in, v)) {
+    return {};
+  }
+  // cos_part[k], sin_part[k]: coefficients of cos(k·v), sin(k·v).
+  std::vector<Number> cos_part{Number(1)}, sin_part{Number(0)};
+  auto times = [&](bool by_sin) {
+    const std::size_t size = cos_part.size() + 1;
+    std::vector<Number> c(size, Number(0)), s(size, Number(0));
+    auto add_cos = [&](long k, const Number& a) {
+      c[static_cast<std::size_t>(std::abs(k))] = c[static_cast<std::size_t>(std::abs(k))] + a;
+    };
+    auto add_sin = [&](long k, const Number& b) {
+      s[static_cast<std::size_t>(std::abs(k))] =
+          s[static_cast<std::size_t>(std::abs(k))] + (k < 0 ? -b : b);
+    };
+    const Number half = Number::rational(1, 2);
+    for (std::size_t i = 0; i < cos_part.size(); ++i) {
+      const long k = static_cast<long>(i);
+      const Number a = cos_part[i] * half, b = sin_part[i] * half;
+      if (by_sin) {  // cos kv·sin v, sin kv·sin v
+        add_sin(k + 1, a);
+        add_sin(k - 1, -a);
+        add_cos(k - 1, b);
+        add_cos(k + 1, -b);
+      } else {  // cos kv·cos v, sin kv·cos v
+        add_cos(k + 1, a);
+        add_cos(k - 1, a);
+        add_sin(k + 1, b);
+        add_sin(k - 1, b);
+      }
+    }
+    cos_part = std::move(c);
+    sin_part = std::move(s);
+  };
+  for (long i = 0; i < m; ++i) times(true);
+  for (long i = 0; i < n; ++i) times(false);
+  std::vector<Expr> terms;
+  for (std::size_t k = 0; k < cos_part.size(); ++k) {
+    const Expr kv = mul(integer(static_cast<long>(k)), v);
+    if (!cos_part[k].is_zero()) {
+      terms.push_back(mul(number(cos_part[k]), k == 0 ? integer(1) : func(Fn::Cos, kv)));
+    }
+    if (k > 0 && !sin_part[k].is_zero())
+      terms.push_back(mul(number(sin_part[k]), func(Fn::Sin, kv)));
+  }
+  const Expr form = expand(mul(exponential, add(terms)));
+  const std::size_t index = in.open("product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)",
+                                    e, {{"rewritten", form}});
+  const Expr f = in.antiderivative(form);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, f);
+}
+
 // u·v − ∫ v·du with v = ∫ dv found first.
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
   const Expr du = diff(u, in.var());
@@ -167,6 +249,7 @@ bool is_logarithmic(const Expr& f) {
 
 Expr parts_rule(Integrator& in, const Expr& e) {
   if (Expr r = exponential_times_trig(in, e); !r.is_null()) return r;
+  if (Expr r = exponential_times_trig_power(in, e); !r.is_null()) return r;
   const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
   // A polynomial times one transcendental factor: u = the polynomial.
   for (std::size_t i = 0; i < factors.size(); ++i) {
