@@ -204,27 +204,41 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
   }
 }
 
-// A product of integer powers of trigonometric functions of linear arguments
-// (sec²x, sec x·tan x, tan²x), possibly times one exponential (e^(2x)·sin x): dv when a
-// polynomial is u.
+// An expression in which x occurs only inside trigonometric functions of linear
+// arguments (sec²x, sec x·tan x, tan²x, 1/(1 + cos x)), possibly times one exponential
+// (e^(2x)·sin x): dv when a polynomial is u.
 bool is_trigonometric_dv(Integrator& in, const Expr& f) {
-  const std::span<const Expr> factors = f.is(Kind::Mul) ? f.args() : std::span<const Expr>(&f, 1);
-  int exponentials = 0;
-  for (const Expr& factor : factors) {
-    if (exponential_rate(in, factor) && ++exponentials == 1) continue;
-    const Expr& g = factor.is(Kind::Pow) && factor.exponent().is_integer() ? factor.base() : factor;
-    if (!g.is(Kind::Func) || !linear_in(in, g.arg(0))) return false;
-    switch (g.fn()) {
-      case Fn::Sin:
-      case Fn::Cos:
-      case Fn::Tan:
-      case Fn::Cot:
-      case Fn::Sec:
-      case Fn::Csc: break;
-      default: return false;
+  int exponentials = 0, trigonometric = 0;
+  bool ok = true;
+  auto walk = [&](auto&& self, const Expr& x, bool top) -> void {
+    if (!ok || !in.depends(x)) return;
+    if (top && exponential_rate(in, x) && ++exponentials == 1) return;
+    if (x == in.var()) {
+      ok = false;
+      return;
     }
-  }
-  return true;
+    if (x.is(Kind::Func)) {
+      switch (x.fn()) {
+        case Fn::Sin:
+        case Fn::Cos:
+        case Fn::Tan:
+        case Fn::Cot:
+        case Fn::Sec:
+        case Fn::Csc:
+          ok = ok && linear_in(in, x.arg(0)).has_value();
+          ++trigonometric;
+          return;
+        default: ok = false; return;
+      }
+    }
+    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+      ok = false;
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a, top && x.is(Kind::Mul));
+  };
+  walk(walk, f, true);
+  return ok && trigonometric > 0;
 }
 
 // ln u, the inverse trigonometric functions, and powers of ln.
