@@ -130,55 +130,6 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
   return {};
 }
 
-// A square root of r as an expression of its factors, without absolute values (s with
-// s² = r): a², 4·a²/b⁴, a positive exact square. Null when r is not visibly a square.
-Expr square_root_of(const Expr& r) {
-  if (r.is_number()) {
-    if (!r.number().is_exact() || !r.number().is_positive()) return {};
-    const auto root = r.number().exact_root(2);
-    return root ? number(*root) : Expr();
-  }
-  if (r.is(Kind::Pow) && r.exponent().is_integer()) {
-    const auto k = r.exponent().number().to_long();
-    if (!k || *k % 2 != 0) return {};
-    return pow(r.base(), *k / 2);
-  }
-  if (r.is(Kind::Mul)) {
-    std::vector<Expr> roots;
-    for (const Expr& f : r.args()) {
-      Expr root = square_root_of(f);
-      if (root.is_null()) return {};
-      roots.push_back(root);
-    }
-    return mul(roots);
-  }
-  return {};
-}
-
-// ∫ c/(α·x² + γ) with symbolic α, γ free of x: γ/α = s² gives c·atan(x/s)/(α·s), γ/α = −s²
-// gives c·ln|(x − s)/(x + s)|/(2α·s); both hold for every real s ≠ 0, whatever its sign.
-Expr parametric_quadratic(Integrator& in, const Expr& e, const Fraction& fraction) {
-  if (in.depends(fraction.numerator)) return {};
-  const auto coefficients = polynomial_coefficients(in, fraction.denominator);
-  if (!coefficients || coefficients->size() != 3 || !(*coefficients)[1].is_zero()) return {};
-  const Expr& alpha = (*coefficients)[2];
-  const Expr& gamma = (*coefficients)[0];
-  const Expr& x = in.var();
-  const Expr ratio = div(gamma, alpha);
-  const Expr c = div(fraction.numerator, alpha);
-  Expr result;
-  if (const Expr s = square_root_of(ratio); !s.is_null()) {
-    result = mul(div(c, s), func(Fn::Atan, div(x, s)));
-  } else if (const Expr r = square_root_of(neg(ratio)); !r.is_null()) {
-    result = mul(div(c, mul(integer(2), r)), ln_abs(div(sub(x, r), add(x, r))));
-  } else {
-    return {};
-  }
-  in.step("∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = ln|(x − a)/(x + a)|/(2a)", e, result,
-          {{"a²", ratio}});
-  return result;
-}
-
 }  // namespace
 
 Expr rational_rule(Integrator& in, const Expr& e) {
@@ -187,7 +138,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   const Fraction fraction = split_fraction(*cancelled);
   const auto top = to_qpoly(in, fraction.numerator);
   const auto bottom = to_qpoly(in, fraction.denominator);
-  if (!top || !bottom) return parametric_quadratic(in, e, fraction);
+  if (!top || !bottom) return parametric_rational(in, e, fraction.numerator, fraction.denominator);
   if (bottom->degree() < 0) return {};
   const Expr& x = in.var();
 

@@ -78,6 +78,10 @@ TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
   expect_integral("1/(a^2*x^2 + 4)", "atan(a*x/2)/(2*a)");
+  // Long division with symbolic coefficients first.
+  expect_integral("x^2/(x^2 + a^2)", "x - a*atan(x/a)");
+  expect_integral("x/(a + x)", "x - a*ln(abs(a + x))");
+  expect_integral("(x + 1)/(x^2 + a^2)", "ln(abs(a^2 + x^2))/2 + atan(x/a)/a");
 }
 
 TEST(IntegrateMethods, ExponentialSubstitution) {
