@@ -5,12 +5,16 @@
 // (A < 0) or a logarithm (A > 0) after completing the square. Over xᵐ the same idea with
 // R·√q/xᵐ⁻¹ and a third base integral ∫ dx/(x·√q); and square roots in one product are
 // first combined into one where that is valid.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
 namespace {
@@ -197,6 +201,38 @@ Expr over_root_power(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
   return result;
 }
 
+// ∫ f(x) dx = F(x − r) with F = ∫ f(t + r) dt, for a factor (x − r)^(−m) (r rational,
+// r ≠ 0) among `factors`: the form over tᵐ that over_power_of_x integrates
+// (∫ dx/((x − 1)·√(x² − 2x))).
+Expr translated(Integrator& in, const Expr& e, const std::vector<Expr>& factors) {
+  for (const Expr& f : factors) {
+    if (!f.is(Kind::Pow) || !f.exponent().is_integer() || !f.exponent().number().is_negative()) {
+      continue;
+    }
+    const auto linear = linear_in(in, f.base());
+    if (!linear || !linear->a.is_number() || !linear->b.is_number() || linear->b.is_zero()) {
+      continue;
+    }
+    const Expr r = number(-linear->b.number() / linear->a.number());
+    const Expr t = in.fresh_symbol(e);
+    Substitution values;
+    values.emplace(in.var().node(), add(t, r));
+    const Expr shifted = substitute(e, values);
+    const std::size_t index =
+        in.open(fmt::format("substitution t = {}", print_text(sub(in.var(), r))), e,
+                {{"t", sub(in.var(), r)}});
+    const Expr F = in.antiderivative_in(shifted, t);
+    if (F.is_null()) {
+      in.abandon(index);
+      return {};
+    }
+    Substitution back;
+    back.emplace(t.node(), sub(in.var(), r));
+    return in.finish(index, substitute(F, back));
+  }
+  return {};
+}
+
 }  // namespace
 
 // √p·√q = √(p·q) and √p/√q = √(p/q) where both sides are defined, for square roots of
@@ -284,6 +320,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     if (!p) {
       const Expr r = over_power_of_x(in, e, f.base(), A, B, C, mul(mul(rest), pow(f.base(), lift)));
       if (!r.is_null()) return r;
+      if (Expr t = translated(in, e, rest); !t.is_null()) return t;
       continue;
     }
     const long n = static_cast<long>(p->size()) - 1;  // deg P̃

@@ -145,6 +145,7 @@ TEST(IntegrateMethods, HighPowersOfSinAndCosByTheirReductionFormula) {
 TEST(IntegrateMethods, Radicals) {
   expect_integral("1/(x^2*sqrt(x^2 + 4))", "-sqrt(x^2 + 4)/(4*x)");
   expect_integral("1/(x*sqrt(x^2 + 4))", "-ln(abs((sqrt(x^2 + 4) + 2)/x))/2");
+  expect_integral("1/((x + 2)^2*sqrt(x^2 + 4*x + 5))", "-sqrt(x^2 + 4*x + 5)/(x + 2)");
   expect_integral("sqrt(1 - x)/sqrt(1 - x^2)", "2*sqrt(x + 1)");
   expect_integral("1/(sqrt(x)*sqrt(1 - x))", "asin(2*x - 1)");
   expect_integral("1/(x - sqrt(x))", "2*ln(abs(sqrt(x) - 1))");
