@@ -175,6 +175,8 @@ Expr rational_rule(Integrator& in, const Expr& e) {
 
   std::vector<Expr> decomposition{to_expr(quotient, x)};
   std::vector<Expr> antiderivative{to_expr(integral_of_quotient, x)};
+  // Open before the terms: an irreducible factor of degree ≥ 3 records its own steps.
+  const std::size_t index = in.open("partial fractions", e);
   for (const auto& [q, multiplicity] : pieces) {
     // R/Q = Σᵢ Cᵢ/qᵢ^eᵢ with Cᵢ = R·(Q/qᵢ^eᵢ)⁻¹ mod qᵢ^eᵢ; then Cᵢ in powers of qᵢ.
     QPoly power, cofactor, unused, g, s, t, c;
@@ -193,14 +195,16 @@ Expr rational_rule(Integrator& in, const Expr& e) {
       Expr term = q.degree() == 1   ? linear_term(q, a.coefficient(0), j, x)
                   : q.degree() == 2 ? quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x)
                                     : irreducible_term(in, q, a, j, x);
-      if (term.is_null()) return {};
+      if (term.is_null()) {
+        in.abandon(index);
+        return {};
+      }
       antiderivative.push_back(term);
     }
   }
-  const Expr result = add(antiderivative);
-  in.step("partial fractions", e, result,
-          {{"decomposition", add(decomposition)}, {"denominator", fraction.denominator}});
-  return result;
+  in.add_part(index, "decomposition", add(decomposition));
+  in.add_part(index, "denominator", fraction.denominator);
+  return in.finish(index, add(antiderivative));
 }
 
 }  // namespace leibniz::integration
