@@ -1,10 +1,12 @@
-// Rational functions whose coefficients hold symbols (a, b, …): long division by a
+// Rational functions whose coefficients hold symbols (a, b, …): distinct linear factors
+// by their residues; long division by a
 // denominator of degree 1 or α·x² + γ, then ∫ c/(α·x + β) = c·ln|α·x + β|/α,
 // ∫ x/(α·x² + γ) = ln|α·x² + γ|/(2α), and ∫ 1/(α·x² + γ) by atan or ln when γ/α is a
 // visible square ±s². Generic answers: they hold wherever they are defined (s ≠ 0, α ≠ 0).
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
 namespace {
@@ -48,10 +50,51 @@ Expr inverse_quadratic(const Expr& x, const Expr& c, const Expr& alpha, const Ex
   return {};
 }
 
+// ∫ N/(K·Π Lᵢ) for distinct factors Lᵢ = αᵢ·x + βᵢ (symbolic, each once) and deg N below
+// their number: Σ Aᵢ·ln|Lᵢ|/αᵢ with the residues Aᵢ = N(rᵢ)/(K·Π_{j≠i} Lⱼ(rᵢ)), rᵢ = −βᵢ/αᵢ
+// (∫ dx/((x − a)(x − b)) = (ln|x − a| − ln|x − b|)/(a − b), for a ≠ b).
+Expr distinct_linear_factors(Integrator& in, const Expr& e, const Expr& numerator,
+                             const Expr& denominator) {
+  if (!denominator.is(Kind::Mul)) return {};
+  std::vector<Expr> constant, factors;
+  for (const Expr& f : denominator.args()) {
+    if (!in.depends(f)) {
+      constant.push_back(f);
+    } else if (linear_in(in, f)) {
+      factors.push_back(f);
+    } else {
+      return {};
+    }
+  }
+  const auto top = polynomial_coefficients(in, numerator);
+  if (factors.size() < 2 || !top || top->size() > factors.size()) return {};
+  const Expr& x = in.var();
+  std::vector<Expr> terms;
+  for (std::size_t i = 0; i < factors.size(); ++i) {
+    const auto linear = linear_in(in, factors[i]);
+    const Expr root = div(neg(linear->b), linear->a);
+    Substitution at;
+    at.emplace(x.node(), root);
+    std::vector<Expr> others(constant);
+    for (std::size_t j = 0; j < factors.size(); ++j) {
+      if (j != i) others.push_back(substitute(factors[j], at));
+    }
+    const Expr other_product = simplify(mul(others));
+    if (other_product.is_zero()) return {};  // two factors with the same root
+    const Expr residue = simplify(div(substitute(numerator, at), mul(linear->a, other_product)));
+    terms.push_back(mul(residue, ln_abs(factors[i])));
+  }
+  const Expr result = add(terms);
+  in.step("partial fractions over distinct linear factors: Aᵢ = N(rᵢ)/Π_{j≠i} (rᵢ − rⱼ)", e, result,
+          {{"denominator", denominator}});
+  return result;
+}
+
 }  // namespace
 
 Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
                          const Expr& denominator) {
+  if (Expr r = distinct_linear_factors(in, e, numerator, denominator); !r.is_null()) return r;
   auto top = polynomial_coefficients(in, numerator);
   const auto bottom = polynomial_coefficients(in, denominator);
   if (!top || !bottom || bottom->size() < 2 || bottom->size() > 3) return {};

@@ -82,6 +82,8 @@ TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("x^2/(x^2 + a^2)", "x - a*atan(x/a)");
   expect_integral("x/(a + x)", "x - a*ln(abs(a + x))");
   expect_integral("(x + 1)/(x^2 + a^2)", "ln(abs(a^2 + x^2))/2 + atan(x/a)/a");
+  // Distinct linear factors by their residues (a generic answer: a ≠ 0 here).
+  expect_integral("1/(x*(x + a))", "(ln(abs(x)) - ln(abs(a + x)))/a");
 }
 
 TEST(IntegrateMethods, ExponentialSubstitution) {
