@@ -90,11 +90,8 @@ Expr distinct_linear_factors(Integrator& in, const Expr& e, const Expr& numerato
   return result;
 }
 
-}  // namespace
-
-Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
-                         const Expr& denominator) {
-  if (Expr r = distinct_linear_factors(in, e, numerator, denominator); !r.is_null()) return r;
+// Long division by a linear or α·x² + γ denominator, then ln and atan or ln terms.
+Expr by_division(Integrator& in, const Expr& e, const Expr& numerator, const Expr& denominator) {
   auto top = polynomial_coefficients(in, numerator);
   const auto bottom = polynomial_coefficients(in, denominator);
   if (!top || !bottom || bottom->size() < 2 || bottom->size() > 3) return {};
@@ -132,6 +129,14 @@ Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
                         "ln|(x − a)/(x + a)|/(2a), ∫ x/(α·x² + γ) dx = ln|α·x² + γ|/(2α)",
           e, result, {{"denominator", denominator}});
   return result;
+}
+
+}  // namespace
+
+Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
+                         const Expr& denominator) {
+  if (Expr r = by_division(in, e, numerator, denominator); !r.is_null()) return r;
+  return distinct_linear_factors(in, e, numerator, denominator);
 }
 
 }  // namespace leibniz::integration
