@@ -204,8 +204,9 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
   }
 }
 
-// An expression in which x occurs only inside trigonometric functions of linear
-// arguments (sec²x, sec x·tan x, tan²x, 1/(1 + cos x)), possibly times one exponential
+// An expression in which x occurs only inside trigonometric (or hyperbolic) functions of
+// linear arguments (sec²x, sec x·tan x, tan²x, 1/(1 + cos x), cosh²x), possibly times one
+// exponential
 // (e^(2x)·sin x): dv when a polynomial is u.
 bool is_trigonometric_dv(Integrator& in, const Expr& f) {
   int exponentials = 0, trigonometric = 0;
@@ -225,6 +226,9 @@ bool is_trigonometric_dv(Integrator& in, const Expr& f) {
         case Fn::Cot:
         case Fn::Sec:
         case Fn::Csc:
+        case Fn::Sinh:
+        case Fn::Cosh:
+        case Fn::Tanh:
           ok = ok && linear_in(in, x.arg(0)).has_value();
           ++trigonometric;
           return;
