@@ -1,7 +1,10 @@
 // Integration by parts, ∫ u dv = u·v − ∫ v du: a polynomial times exp, aⁿ, sin, cos,
-// sinh or cosh (u = the polynomial, again until it is gone); ln, arcsin, arctan, … times
-// anything integrable (u = the logarithm or inverse function); and e^(ax)·sin(bx),
-// e^(ax)·cos(bx), where parts twice gives back the integral and one solves for it.
+// sinh or cosh (u = the polynomial, again until it is gone, or in one tabular step from
+// degree 4); a polynomial times trigonometric or hyperbolic factors (x·sec²x); ln,
+// arcsin, arctan, … times anything integrable (u = the logarithm or inverse function);
+// e^(ax)·sin(bx), e^(ax)·cos(bx), where parts twice gives back the integral and one
+// solves for it (powers of sin and cos linearized first); and sums whose terms fail
+// alone but whose leftover integrals cancel after one integration by parts.
 #include <fmt/format.h>
 
 #include "leibniz/calculus/diff.h"

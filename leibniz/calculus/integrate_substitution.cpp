@@ -1,6 +1,7 @@
 // Substitution: when the integrand is f(g(x))·g'(x) up to a constant factor, ∫ f(u) du
-// with u = g(x), found by a nested integrator in u. A radical of a linear argument,
-// √(a·x + b), is replaced whole: x = (u − b)/a.
+// with u = g(x), found by a nested integrator in u (u = ln(a·x + b) also inverted). A
+// radical of a linear argument, √(a·x + b), is replaced whole: x = (u − b)/a; roots of
+// one linear or linear fractional base are rationalized, u = w^(1/n).
 #include <fmt/format.h>
 #include <gmpxx.h>
 
