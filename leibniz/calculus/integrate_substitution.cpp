@@ -50,6 +50,20 @@ std::vector<Expr> candidates(Integrator& in, const Expr& e) {
   return found;
 }
 
+// e with every sin(2·v) written 2·sin v·cos v.
+Expr double_angles_halved(const Expr& e) {
+  if (e.args().empty()) return e;
+  std::vector<Expr> args;
+  args.reserve(e.args().size());
+  for (const Expr& a : e.args()) args.push_back(double_angles_halved(a));
+  Expr rebuilt = rebuild(e, std::move(args));
+  if (rebuilt.is(Kind::Func) && rebuilt.fn() == Fn::Sin) {
+    const auto [c, rest] = split_coefficient(rebuilt.arg(0));
+    if (c == Number(2)) return mul({integer(2), func(Fn::Sin, rest), func(Fn::Cos, rest)});
+  }
+  return rebuilt;
+}
+
 // ∫ e dx with u = g: the integrand in u, or null when x remains.
 Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   const Expr dg = diff(g, in.var());
@@ -58,6 +72,11 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   if (!in.depends(h)) return h;
   h = replace(simplify(div(e, dg)), g, u);
   if (!in.depends(h)) return h;
+  // sin 2v = 2·sin v·cos v, so that g′ = 2·sin x·cos x divides sin 2x·e^(sin²x).
+  if (const Expr halved = double_angles_halved(e); halved != e) {
+    h = replace(simplify(div(halved, dg)), g, u);
+    if (!in.depends(h)) return h;
+  }
   // u = ln(a·x + b) inverts to x = (e^u − b)/a: ∫ sin(ln x) dx = ∫ sin(u)·e^u du.
   if (g.is(Kind::Func) && g.fn() == Fn::Ln) {
     if (const auto linear = linear_in(in, g.arg(0))) {

@@ -107,6 +107,8 @@ TEST(IntegrateMethods, PartsFamilies) {
                   "2*x*sin(x)*e^(2*x)/5 - x*cos(x)*e^(2*x)/5 + 4*cos(x)*e^(2*x)/25 - "
                   "3*sin(x)*e^(2*x)/25");
   expect_integral("e^x*sin(x)^2", "e^x/2 - e^x*(2*sin(2*x) + cos(2*x))/10");
+  // sin 2x = 2·sin x·cos x, so that u = sin²x divides.
+  expect_integral("sin(2*x)*e^(sin(x)^2)", "e^(sin(x)^2)");
   // u = ln x inverted: x = e^u.
   expect_integral("sin(ln(x))", "x*(sin(ln(x)) - cos(ln(x)))/2");
   expect_integral("sin(x)^10",
