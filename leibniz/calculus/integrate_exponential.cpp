@@ -80,6 +80,16 @@ Expr in_hyperbolic_form(Integrator& in, const Expr& f) {
           x.arg(0).is(Kind::Func) && x.arg(0).fn() == Fn::Abs ? x.arg(0).arg(0) : x.arg(0);
       if (inner.is(Kind::Pow) && inner.base().is_e()) return inner.exponent();
     }
+    // 1/(e^(2y) + 1) = (1 − tanh y)/2.
+    if (x.is(Kind::Pow) && x.exponent().is_integer() && x.exponent().number().is_minus_one() &&
+        x.base().is(Kind::Add) && x.base().args().size() == 2 && x.base().args()[0] == integer(1) &&
+        x.base().args()[1].is(Kind::Pow) && x.base().args()[1].base().is_e()) {
+      const auto linear = linear_in(in, x.base().args()[1].exponent());
+      if (linear && linear->b.is_zero()) {
+        const Expr y = div(mul(linear->a, in.var()), integer(2));
+        return div(sub(integer(1), func(Fn::Tanh, y)), integer(2));
+      }
+    }
     if (x.is(Kind::Pow) && x.base().is_e()) {
       const auto linear = linear_in(in, x.exponent());
       if (!linear || !linear->b.is_zero() || !linear->a.is_number()) {
@@ -103,6 +113,14 @@ Expr in_hyperbolic_form(Integrator& in, const Expr& f) {
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Limit) throw;
     return f;
+  }
+  // Terms free of x are a constant of integration: dropped.
+  if (hyperbolic.is(Kind::Add)) {
+    std::vector<Expr> terms;
+    for (const Expr& t : hyperbolic.args()) {
+      if (in.depends(t)) terms.push_back(t);
+    }
+    hyperbolic = add(terms);
   }
   if (exponential_left || tree_size(hyperbolic) > tree_size(f)) return f;
   return hyperbolic;

@@ -89,7 +89,8 @@ TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
 TEST(IntegrateMethods, ExponentialSubstitution) {
   expect_integral("1/(1 + e^x)", "x - ln(e^x + 1)");
   expect_integral("1/(e^(-x) + e^x)", "atan(e^x)");
-  expect_integral("1/(1 + sinh(x)^2)", "-2/(e^(2*x) + 1)");
+  expect_integral("1/(1 + sinh(x)^2)", "tanh(x)");
+  expect_integral("1/(1 + cosh(x))", "tanh(x/2)");
   expect_integral("1/(1 + e^(x/2))", "x - 2*ln(e^(x/2) + 1)");
   // Hyperbolic integrands through exponentials, the answer written back in sinh and cosh.
   expect_integral("sinh(x)^2", "sinh(2*x)/4 - x/2");
