@@ -7,6 +7,7 @@
 // alone but whose leftover integrals cancel after one integration by parts.
 #include <fmt/format.h>
 
+#include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
@@ -176,7 +177,9 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
 }
 
 // u·v − ∫ v·du with v = ∫ dv found first.
-Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
+// With cancel_rest, v·du is first cancelled to one fraction (common factors of v and du).
+Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
+              bool cancel_rest = false) {
   const Expr du = diff(u, in.var());
   const std::size_t index =
       in.open(fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)),
@@ -187,7 +190,11 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
     return {};
   }
   in.add_part(index, "v", v);
-  const Expr rest = in.antiderivative(mul(v, du));
+  Expr v_du = mul(v, du);
+  if (cancel_rest) {
+    if (const auto cancelled = cancel(v_du)) v_du = *cancelled;
+  }
+  const Expr rest = in.antiderivative(v_du);
   if (rest.is_null()) {
     in.abandon(index);
     return {};
@@ -301,6 +308,26 @@ Expr parts_rule(Integrator& in, const Expr& e) {
       if (j != i) rest.push_back(factors[j]);
     }
     if (Expr r = by_parts(in, e, factors[i], mul(rest)); !r.is_null()) return r;
+  }
+  // A polynomial times an exponential over a power of a polynomial: dv = that reciprocal
+  // power, whose v often cancels against du (∫ x·eˣ/(1 + x)² = eˣ/(1 + x)).
+  std::vector<Expr> reciprocal, others;
+  int exponentials = 0;
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative() &&
+        in.depends(f) && polynomial_coefficients(in, f.base())) {
+      reciprocal.push_back(f);
+    } else if (exponential_rate(in, f)) {
+      ++exponentials;
+      others.push_back(f);
+    } else if (!in.depends(f) || polynomial_coefficients(in, f)) {
+      others.push_back(f);
+    } else {
+      return {};
+    }
+  }
+  if (reciprocal.size() == 1 && exponentials == 1) {
+    return by_parts(in, e, mul(others), reciprocal[0], true);
   }
   return {};
 }

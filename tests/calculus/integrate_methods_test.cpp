@@ -104,6 +104,9 @@ TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x^4*sin(2*x)", "sin(2*x)*(x^3 - 3*x/2) - cos(2*x)*(x^4/2 - 3*x^2/2 + 3/4)");
   expect_integral("cos(x)*ln(x) + sin(x)/x", "ln(x)*sin(x)");
   expect_integral("e^x/x - e^x/x^2", "e^x/x");
+  // dv = the reciprocal power, whose v cancels against du.
+  expect_integral("x*e^x/(1 + x)^2", "e^x/(x + 1)");
+  expect_integral("x^2*e^x/(x + 2)^2", "(x*e^x - 2*e^x)/(x + 2)");
   expect_integral("x*e^(2*x)*sin(x)",
                   "2*x*sin(x)*e^(2*x)/5 - x*cos(x)*e^(2*x)/5 + 4*cos(x)*e^(2*x)/25 - "
                   "3*sin(x)*e^(2*x)/25");
