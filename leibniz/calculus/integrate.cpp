@@ -1,7 +1,8 @@
 // The integrator's driver: tries the rules in turn (constant, the notes' rows,
-// linearity, constant multiple, table, trig powers, partial fractions, radicals,
-// substitution, parts, expansion), simplifies the answer and checks it by
-// differentiation before returning it.
+// linearity, constant multiple, table, trig powers, rational functions, combined roots,
+// substitution, radicals, rational functions of sin and cos, of exponentials, parts,
+// expansion; for a sum that fails term by term, parts whose leftovers cancel), simplifies
+// the answer and checks it by differentiation before returning it.
 #include "leibniz/calculus/integrate.h"
 
 #include <fmt/format.h>

@@ -5,13 +5,20 @@
 #include <fmt/format.h>
 #include <gmpxx.h>
 
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
 namespace {
+
+// Writing an answer back in sinh and cosh is only an attempt: its expansion stays small.
+constexpr std::size_t kHyperbolicBudget = 500;
 
 // sinh, cosh and tanh of an argument that depends on x, as exponentials.
 Expr hyperbolic_as_exponentials(Integrator& in, const Expr& e) {
@@ -61,6 +68,64 @@ Expr in_powers_of(Integrator& in, const Expr& e, const mpq_class& g, const Expr&
   return rebuild(e, std::move(args));
 }
 
+// The answer of a hyperbolic integrand written back in sinh and cosh, e^(±k·x) =
+// cosh(k·x) ± sinh(k·x) and expanded, when that leaves no exponential and is no larger
+// (sinh(x)² gives sinh(2x)/4 − x/2, not e^(2x)/8 − x/2 − e^(−2x)/8).
+Expr in_hyperbolic_form(Integrator& in, const Expr& f) {
+  bool exponential_left = false;
+  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+    if (x.args().empty() || !in.depends(x)) return x;
+    if (x.is(Kind::Func) && x.fn() == Fn::Ln) {  // ln(e^u) = ln|e^u| = u
+      const Expr& inner =
+          x.arg(0).is(Kind::Func) && x.arg(0).fn() == Fn::Abs ? x.arg(0).arg(0) : x.arg(0);
+      if (inner.is(Kind::Pow) && inner.base().is_e()) return inner.exponent();
+    }
+    // 1/(e^(2y) + 1) = (1 − tanh y)/2.
+    if (x.is(Kind::Pow) && x.exponent().is_integer() && x.exponent().number().is_minus_one() &&
+        x.base().is(Kind::Add) && x.base().args().size() == 2 && x.base().args()[0] == integer(1) &&
+        x.base().args()[1].is(Kind::Pow) && x.base().args()[1].base().is_e()) {
+      const auto linear = linear_in(in, x.base().args()[1].exponent());
+      if (linear && linear->b.is_zero()) {
+        const Expr y = div(mul(linear->a, in.var()), integer(2));
+        return div(sub(integer(1), func(Fn::Tanh, y)), integer(2));
+      }
+    }
+    if (x.is(Kind::Pow) && x.base().is_e()) {
+      const auto linear = linear_in(in, x.exponent());
+      if (!linear || !linear->b.is_zero() || !linear->a.is_number()) {
+        exponential_left = true;
+        return x;
+      }
+      const Number k = linear->a.number().abs();
+      const Expr kx = mul(number(k), in.var());
+      const Expr sinh = func(Fn::Sinh, kx);
+      return add(func(Fn::Cosh, kx), linear->a.number().is_negative() ? neg(sinh) : sinh);
+    }
+    std::vector<Expr> args;
+    args.reserve(x.args().size());
+    for (const Expr& a : x.args()) args.push_back(self(self, a));
+    return rebuild(x, std::move(args));
+  };
+  Expr hyperbolic;
+  try {
+    TermBudget budget(kHyperbolicBudget);
+    hyperbolic = expand(walk(walk, f));
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Limit) throw;
+    return f;
+  }
+  // Terms free of x are a constant of integration: dropped.
+  if (hyperbolic.is(Kind::Add)) {
+    std::vector<Expr> terms;
+    for (const Expr& t : hyperbolic.args()) {
+      if (in.depends(t)) terms.push_back(t);
+    }
+    hyperbolic = add(terms);
+  }
+  if (exponential_left || tree_size(hyperbolic) > tree_size(f)) return f;
+  return hyperbolic;
+}
+
 }  // namespace
 
 Expr exponential_rule(Integrator& in, const Expr& e) {
@@ -93,7 +158,8 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   }
   Substitution values;
   values.emplace(u.node(), eu);
-  return in.finish(index, substitute(f, values));
+  const Expr back = substitute(f, values);
+  return in.finish(index, rewritten == e ? back : in_hyperbolic_form(in, back));
 }
 
 }  // namespace leibniz::integration

@@ -1,10 +1,15 @@
 // Integration by parts, ∫ u dv = u·v − ∫ v du: a polynomial times exp, aⁿ, sin, cos,
-// sinh or cosh (u = the polynomial, again until it is gone); ln, arcsin, arctan, … times
-// anything integrable (u = the logarithm or inverse function); and e^(ax)·sin(bx),
-// e^(ax)·cos(bx), where parts twice gives back the integral and one solves for it.
+// sinh or cosh (u = the polynomial, again until it is gone, or in one tabular step from
+// degree 4); a polynomial times trigonometric or hyperbolic factors (x·sec²x); ln,
+// arcsin, arctan, … times anything integrable (u = the logarithm or inverse function);
+// e^(ax)·sin(bx), e^(ax)·cos(bx), where parts twice gives back the integral and one
+// solves for it (powers of sin and cos linearized first); and sums whose terms fail
+// alone but whose leftover integrals cancel after one integration by parts.
 #include <fmt/format.h>
 
+#include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
@@ -90,8 +95,91 @@ Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& 
   return result;
 }
 
+// Powers of sin and cos beyond this total are not linearized.
+constexpr long kMaxLinearizedPower = 24;
+
+// c^u·sinᵐv·cosⁿv (m, n ≥ 0, m + n ≥ 2, v linear): the trigonometric part linearized into
+// Σ aₖ·cos(k·v) + bₖ·sin(k·v) by product-to-sum, then each c^u·cos(k·v), c^u·sin(k·v) as
+// above (∫ eˣ·sin²x = eˣ/2 − ∫ eˣ·cos 2x/2).
+Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul)) return {};
+  Expr exponential, v;
+  long m = 0, n = 0;
+  for (const Expr& f : e.args()) {
+    if (!in.depends(f)) return {};
+    if (exponential.is_null() && exponential_rate(in, f)) {
+      exponential = f;
+      continue;
+    }
+    const Expr& g = f.is(Kind::Pow) ? f.base() : f;
+    const auto k = f.is(Kind::Pow) && f.exponent().is_integer() ? f.exponent().number().to_long()
+                                                                : std::optional<long>(1);
+    if (!k || *k < 1 || !(is_trig(g, Fn::Sin) || is_trig(g, Fn::Cos))) return {};
+    if (!v.is_null() && g.arg(0) != v) return {};
+    v = g.arg(0);
+    (g.fn() == Fn::Sin ? m : n) += *k;
+  }
+  if (exponential.is_null() || v.is_null() || m + n < 2 || m + n > kMaxLinearizedPower ||
+      !linear_in(in, v)) {
+    return {};
+  }
+  // cos_part[k], sin_part[k]: coefficients of cos(k·v), sin(k·v).
+  std::vector<Number> cos_part{Number(1)}, sin_part{Number(0)};
+  auto times = [&](bool by_sin) {
+    const std::size_t size = cos_part.size() + 1;
+    std::vector<Number> c(size, Number(0)), s(size, Number(0));
+    auto add_cos = [&](long k, const Number& a) {
+      c[static_cast<std::size_t>(std::abs(k))] = c[static_cast<std::size_t>(std::abs(k))] + a;
+    };
+    auto add_sin = [&](long k, const Number& b) {
+      s[static_cast<std::size_t>(std::abs(k))] =
+          s[static_cast<std::size_t>(std::abs(k))] + (k < 0 ? -b : b);
+    };
+    const Number half = Number::rational(1, 2);
+    for (std::size_t i = 0; i < cos_part.size(); ++i) {
+      const long k = static_cast<long>(i);
+      const Number a = cos_part[i] * half, b = sin_part[i] * half;
+      if (by_sin) {  // cos kv·sin v, sin kv·sin v
+        add_sin(k + 1, a);
+        add_sin(k - 1, -a);
+        add_cos(k - 1, b);
+        add_cos(k + 1, -b);
+      } else {  // cos kv·cos v, sin kv·cos v
+        add_cos(k + 1, a);
+        add_cos(k - 1, a);
+        add_sin(k + 1, b);
+        add_sin(k - 1, b);
+      }
+    }
+    cos_part = std::move(c);
+    sin_part = std::move(s);
+  };
+  for (long i = 0; i < m; ++i) times(true);
+  for (long i = 0; i < n; ++i) times(false);
+  std::vector<Expr> terms;
+  for (std::size_t k = 0; k < cos_part.size(); ++k) {
+    const Expr kv = mul(integer(static_cast<long>(k)), v);
+    if (!cos_part[k].is_zero()) {
+      terms.push_back(mul(number(cos_part[k]), k == 0 ? integer(1) : func(Fn::Cos, kv)));
+    }
+    if (k > 0 && !sin_part[k].is_zero())
+      terms.push_back(mul(number(sin_part[k]), func(Fn::Sin, kv)));
+  }
+  const Expr form = expand(mul(exponential, add(terms)));
+  const std::size_t index = in.open("product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)",
+                                    e, {{"rewritten", form}});
+  const Expr f = in.antiderivative(form);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, f);
+}
+
 // u·v − ∫ v·du with v = ∫ dv found first.
-Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
+// With cancel_rest, v·du is first cancelled to one fraction (common factors of v and du).
+Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
+              bool cancel_rest = false) {
   const Expr du = diff(u, in.var());
   const std::size_t index =
       in.open(fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)),
@@ -102,7 +190,11 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
     return {};
   }
   in.add_part(index, "v", v);
-  const Expr rest = in.antiderivative(mul(v, du));
+  Expr v_du = mul(v, du);
+  if (cancel_rest) {
+    if (const auto cancelled = cancel(v_du)) v_du = *cancelled;
+  }
+  const Expr rest = in.antiderivative(v_du);
   if (rest.is_null()) {
     in.abandon(index);
     return {};
@@ -122,27 +214,45 @@ bool is_transcendental_dv(Integrator& in, const Expr& f) {
   }
 }
 
-// A product of integer powers of trigonometric functions of linear arguments
-// (sec²x, sec x·tan x, tan²x), possibly times one exponential (e^(2x)·sin x): dv when a
-// polynomial is u.
+// An expression in which x occurs only inside trigonometric (or hyperbolic) functions of
+// linear arguments (sec²x, sec x·tan x, tan²x, 1/(1 + cos x), cosh²x), possibly times one
+// exponential
+// (e^(2x)·sin x): dv when a polynomial is u.
 bool is_trigonometric_dv(Integrator& in, const Expr& f) {
-  const std::span<const Expr> factors = f.is(Kind::Mul) ? f.args() : std::span<const Expr>(&f, 1);
-  int exponentials = 0;
-  for (const Expr& factor : factors) {
-    if (exponential_rate(in, factor) && ++exponentials == 1) continue;
-    const Expr& g = factor.is(Kind::Pow) && factor.exponent().is_integer() ? factor.base() : factor;
-    if (!g.is(Kind::Func) || !linear_in(in, g.arg(0))) return false;
-    switch (g.fn()) {
-      case Fn::Sin:
-      case Fn::Cos:
-      case Fn::Tan:
-      case Fn::Cot:
-      case Fn::Sec:
-      case Fn::Csc: break;
-      default: return false;
+  int exponentials = 0, trigonometric = 0;
+  bool ok = true;
+  auto walk = [&](auto&& self, const Expr& x, bool top) -> void {
+    if (!ok || !in.depends(x)) return;
+    if (top && exponential_rate(in, x) && ++exponentials == 1) return;
+    if (x == in.var()) {
+      ok = false;
+      return;
     }
-  }
-  return true;
+    if (x.is(Kind::Func)) {
+      switch (x.fn()) {
+        case Fn::Sin:
+        case Fn::Cos:
+        case Fn::Tan:
+        case Fn::Cot:
+        case Fn::Sec:
+        case Fn::Csc:
+        case Fn::Sinh:
+        case Fn::Cosh:
+        case Fn::Tanh:
+          ok = ok && linear_in(in, x.arg(0)).has_value();
+          ++trigonometric;
+          return;
+        default: ok = false; return;
+      }
+    }
+    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+      ok = false;
+      return;
+    }
+    for (const Expr& a : x.args()) self(self, a, top && x.is(Kind::Mul));
+  };
+  walk(walk, f, true);
+  return ok && trigonometric > 0;
 }
 
 // ln u, the inverse trigonometric functions, and powers of ln.
@@ -167,6 +277,7 @@ bool is_logarithmic(const Expr& f) {
 
 Expr parts_rule(Integrator& in, const Expr& e) {
   if (Expr r = exponential_times_trig(in, e); !r.is_null()) return r;
+  if (Expr r = exponential_times_trig_power(in, e); !r.is_null()) return r;
   const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
   // A polynomial times one transcendental factor: u = the polynomial.
   for (std::size_t i = 0; i < factors.size(); ++i) {
@@ -197,6 +308,26 @@ Expr parts_rule(Integrator& in, const Expr& e) {
       if (j != i) rest.push_back(factors[j]);
     }
     if (Expr r = by_parts(in, e, factors[i], mul(rest)); !r.is_null()) return r;
+  }
+  // A polynomial times an exponential over a power of a polynomial: dv = that reciprocal
+  // power, whose v often cancels against du (∫ x·eˣ/(1 + x)² = eˣ/(1 + x)).
+  std::vector<Expr> reciprocal, others;
+  int exponentials = 0;
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative() &&
+        in.depends(f) && polynomial_coefficients(in, f.base())) {
+      reciprocal.push_back(f);
+    } else if (exponential_rate(in, f)) {
+      ++exponentials;
+      others.push_back(f);
+    } else if (!in.depends(f) || polynomial_coefficients(in, f)) {
+      others.push_back(f);
+    } else {
+      return {};
+    }
+  }
+  if (reciprocal.size() == 1 && exponentials == 1) {
+    return by_parts(in, e, mul(others), reciprocal[0], true);
   }
   return {};
 }

@@ -5,15 +5,22 @@
 // (A < 0) or a logarithm (A > 0) after completing the square. Over xᵐ the same idea with
 // R·√q/xᵐ⁻¹ and a third base integral ∫ dx/(x·√q); and square roots in one product are
 // first combined into one where that is valid.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
+#include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
 namespace {
+
+// q^(−k/2) for k up to this: the linear system has about k unknowns.
+constexpr long kMaxRootPower = 41;
 
 std::optional<std::vector<Number>> rational_coefficients(Integrator& in, const Expr& e) {
   const auto coefficients = polynomial_coefficients(in, e);
@@ -137,6 +144,95 @@ Expr over_power_of_x(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
   return {};
 }
 
+// ∫ P/q^(m + 1/2) dx, m ≥ 1: R/q^(m − 1/2) + λ·∫ dx/√q, the polynomial R and λ from
+// P = R′·q − (m − ½)·R·q′ + λ·q^m (∫ dx/(x² + 4)^(3/2) = x/(4·√(x² + 4))).
+Expr over_root_power(Integrator& in, const Expr& e, const Expr& q_expr, const Number& A,
+                     const Number& B, const Number& C, long m, const std::vector<Number>& p) {
+  const long d = std::max(static_cast<long>(p.size()) - 1, 2 * m);
+  const long top = std::max(static_cast<long>(p.size()) - 1, d + 1);
+  const std::size_t unknowns = static_cast<std::size_t>(d) + 2;  // r_0..r_d, λ
+  std::vector<std::vector<Number>> M(static_cast<std::size_t>(std::max(top, 2 * m)) + 1,
+                                     std::vector<Number>(unknowns + 1, Number(0)));
+  const Number half_m = Number(m) - Number::rational(1, 2);
+  for (long j = 0; j <= d; ++j) {
+    const auto u = static_cast<std::size_t>(j);
+    // r_j·(j·x^(j−1)·q − (m − ½)·x^j·q′), q′ = 2A·x + B.
+    auto add_to = [&](long power, const Number& value) {
+      if (power >= 0)
+        M[static_cast<std::size_t>(power)][u] = M[static_cast<std::size_t>(power)][u] + value;
+    };
+    add_to(j + 1, Number(j) * A - half_m * Number(2) * A);
+    add_to(j, Number(j) * B - half_m * B);
+    add_to(j - 1, Number(j) * C);
+  }
+  // λ·q^m.
+  std::vector<Number> qm{Number(1)};
+  for (long i = 0; i < m; ++i) {
+    std::vector<Number> next(qm.size() + 2, Number(0));
+    for (std::size_t k = 0; k < qm.size(); ++k) {
+      next[k] = next[k] + qm[k] * C;
+      next[k + 1] = next[k + 1] + qm[k] * B;
+      next[k + 2] = next[k + 2] + qm[k] * A;
+    }
+    qm = std::move(next);
+  }
+  for (std::size_t k = 0; k < qm.size(); ++k) M[k][unknowns - 1] = qm[k];
+  for (std::size_t i = 0; i < p.size(); ++i) M[i][unknowns] = p[i];
+  const auto v = solve(std::move(M), unknowns);
+  if (!v) return {};
+  const Expr& x = in.var();
+  const Number lambda = (*v)[unknowns - 1];
+  std::vector<Expr> r_terms;
+  for (long j = 0; j <= d; ++j) {
+    r_terms.push_back(mul(number((*v)[static_cast<std::size_t>(j)]), pow(x, j)));
+  }
+  const Expr R = add(r_terms);
+  std::vector<Expr> terms{div(R, pow(q_expr, number(half_m)))};
+  if (!lambda.is_zero()) {
+    const Expr base = inverse_root_integral(x, q_expr, A, B, C);
+    if (base.is_null()) return {};
+    terms.push_back(mul(number(lambda), base));
+  }
+  const Expr result = add(terms);
+  in.step(
+      "a power of the square root of a quadratic: ∫ P/q^(m + 1/2) dx = R/q^(m − 1/2) + λ·∫ "
+      "dx/√q",
+      e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}});
+  return result;
+}
+
+// ∫ f(x) dx = F(x − r) with F = ∫ f(t + r) dt, for a factor (x − r)^(−m) (r rational,
+// r ≠ 0) among `factors`: the form over tᵐ that over_power_of_x integrates
+// (∫ dx/((x − 1)·√(x² − 2x))).
+Expr translated(Integrator& in, const Expr& e, const std::vector<Expr>& factors) {
+  for (const Expr& f : factors) {
+    if (!f.is(Kind::Pow) || !f.exponent().is_integer() || !f.exponent().number().is_negative()) {
+      continue;
+    }
+    const auto linear = linear_in(in, f.base());
+    if (!linear || !linear->a.is_number() || !linear->b.is_number() || linear->b.is_zero()) {
+      continue;
+    }
+    const Expr r = number(-linear->b.number() / linear->a.number());
+    const Expr t = in.fresh_symbol(e);
+    Substitution values;
+    values.emplace(in.var().node(), add(t, r));
+    const Expr shifted = substitute(e, values);
+    const std::size_t index =
+        in.open(fmt::format("substitution t = {}", print_text(sub(in.var(), r))), e,
+                {{"t", sub(in.var(), r)}});
+    const Expr F = in.antiderivative_in(shifted, t);
+    if (F.is_null()) {
+      in.abandon(index);
+      return {};
+    }
+    Substitution back;
+    back.emplace(t.node(), sub(in.var(), r));
+    return in.finish(index, substitute(F, back));
+  }
+  return {};
+}
+
 }  // namespace
 
 // √p·√q = √(p·q) and √p/√q = √(p/q) where both sides are defined, for square roots of
@@ -196,9 +292,23 @@ Expr radical_rule(Integrator& in, const Expr& e) {
       continue;
     const mpq_class& k2 = f.exponent().number().exact();
     // The lift below is a machine integer: refuse exponents past one, never wrap.
-    if (k2.get_den() != 2 || k2 < -1 || !k2.get_num().fits_slong_p()) continue;
+    if (k2.get_den() != 2 || k2 * 2 < -kMaxRootPower || !k2.get_num().fits_slong_p()) continue;
     const auto q = rational_coefficients(in, f.base());
     if (!q || q->size() != 3) continue;
+    if (k2 < -1) {
+      std::vector<Expr> others;
+      for (std::size_t j = 0; j < factors.size(); ++j) {
+        if (j != i) others.push_back(factors[j]);
+      }
+      const auto p = rational_coefficients(in, mul(others));
+      if (!p) continue;
+      const long m = (-k2.get_num().get_si() - 1) / 2;
+      if (Expr r = over_root_power(in, e, f.base(), (*q)[2], (*q)[1], (*q)[0], m, *p);
+          !r.is_null()) {
+        return r;
+      }
+      continue;
+    }
     std::vector<Expr> rest;
     for (std::size_t j = 0; j < factors.size(); ++j) {
       if (j != i) rest.push_back(factors[j]);
@@ -210,6 +320,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     if (!p) {
       const Expr r = over_power_of_x(in, e, f.base(), A, B, C, mul(mul(rest), pow(f.base(), lift)));
       if (!r.is_null()) return r;
+      if (Expr t = translated(in, e, rest); !t.is_null()) return t;
       continue;
     }
     const long n = static_cast<long>(p->size()) - 1;  // deg P̃

@@ -130,55 +130,6 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
   return {};
 }
 
-// A square root of r as an expression of its factors, without absolute values (s with
-// s² = r): a², 4·a²/b⁴, a positive exact square. Null when r is not visibly a square.
-Expr square_root_of(const Expr& r) {
-  if (r.is_number()) {
-    if (!r.number().is_exact() || !r.number().is_positive()) return {};
-    const auto root = r.number().exact_root(2);
-    return root ? number(*root) : Expr();
-  }
-  if (r.is(Kind::Pow) && r.exponent().is_integer()) {
-    const auto k = r.exponent().number().to_long();
-    if (!k || *k % 2 != 0) return {};
-    return pow(r.base(), *k / 2);
-  }
-  if (r.is(Kind::Mul)) {
-    std::vector<Expr> roots;
-    for (const Expr& f : r.args()) {
-      Expr root = square_root_of(f);
-      if (root.is_null()) return {};
-      roots.push_back(root);
-    }
-    return mul(roots);
-  }
-  return {};
-}
-
-// ∫ c/(α·x² + γ) with symbolic α, γ free of x: γ/α = s² gives c·atan(x/s)/(α·s), γ/α = −s²
-// gives c·ln|(x − s)/(x + s)|/(2α·s); both hold for every real s ≠ 0, whatever its sign.
-Expr parametric_quadratic(Integrator& in, const Expr& e, const Fraction& fraction) {
-  if (in.depends(fraction.numerator)) return {};
-  const auto coefficients = polynomial_coefficients(in, fraction.denominator);
-  if (!coefficients || coefficients->size() != 3 || !(*coefficients)[1].is_zero()) return {};
-  const Expr& alpha = (*coefficients)[2];
-  const Expr& gamma = (*coefficients)[0];
-  const Expr& x = in.var();
-  const Expr ratio = div(gamma, alpha);
-  const Expr c = div(fraction.numerator, alpha);
-  Expr result;
-  if (const Expr s = square_root_of(ratio); !s.is_null()) {
-    result = mul(div(c, s), func(Fn::Atan, div(x, s)));
-  } else if (const Expr r = square_root_of(neg(ratio)); !r.is_null()) {
-    result = mul(div(c, mul(integer(2), r)), ln_abs(div(sub(x, r), add(x, r))));
-  } else {
-    return {};
-  }
-  in.step("∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = ln|(x − a)/(x + a)|/(2a)", e, result,
-          {{"a²", ratio}});
-  return result;
-}
-
 }  // namespace
 
 Expr rational_rule(Integrator& in, const Expr& e) {
@@ -187,7 +138,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   const Fraction fraction = split_fraction(*cancelled);
   const auto top = to_qpoly(in, fraction.numerator);
   const auto bottom = to_qpoly(in, fraction.denominator);
-  if (!top || !bottom) return parametric_quadratic(in, e, fraction);
+  if (!top || !bottom) return parametric_rational(in, e, fraction.numerator, fraction.denominator);
   if (bottom->degree() < 0) return {};
   const Expr& x = in.var();
 
@@ -224,6 +175,8 @@ Expr rational_rule(Integrator& in, const Expr& e) {
 
   std::vector<Expr> decomposition{to_expr(quotient, x)};
   std::vector<Expr> antiderivative{to_expr(integral_of_quotient, x)};
+  // Open before the terms: an irreducible factor of degree ≥ 3 records its own steps.
+  const std::size_t index = in.open("partial fractions", e);
   for (const auto& [q, multiplicity] : pieces) {
     // R/Q = Σᵢ Cᵢ/qᵢ^eᵢ with Cᵢ = R·(Q/qᵢ^eᵢ)⁻¹ mod qᵢ^eᵢ; then Cᵢ in powers of qᵢ.
     QPoly power, cofactor, unused, g, s, t, c;
@@ -242,14 +195,16 @@ Expr rational_rule(Integrator& in, const Expr& e) {
       Expr term = q.degree() == 1   ? linear_term(q, a.coefficient(0), j, x)
                   : q.degree() == 2 ? quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x)
                                     : irreducible_term(in, q, a, j, x);
-      if (term.is_null()) return {};
+      if (term.is_null()) {
+        in.abandon(index);
+        return {};
+      }
       antiderivative.push_back(term);
     }
   }
-  const Expr result = add(antiderivative);
-  in.step("partial fractions", e, result,
-          {{"decomposition", add(decomposition)}, {"denominator", fraction.denominator}});
-  return result;
+  in.add_part(index, "decomposition", add(decomposition));
+  in.add_part(index, "denominator", fraction.denominator);
+  return in.finish(index, add(antiderivative));
 }
 
 }  // namespace leibniz::integration

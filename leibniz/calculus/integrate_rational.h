@@ -42,4 +42,9 @@ Expr to_expr(const QPoly& p, const Expr& x);
 /// quartic even about a point). Null when the logarithmic part is out of reach.
 Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x);
 
+/// ∫ N/D for N, D polynomials in x with symbolic coefficients, D of degree 1 or α·x² + γ:
+/// long division, then ln and, when γ/α = ±s² visibly, atan or ln terms. Null otherwise.
+Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
+                         const Expr& denominator);
+
 }  // namespace leibniz::integration

@@ -56,7 +56,7 @@ class Integrator {
   int depth_ = 0;
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
-  int cuts_ = 0;  // integrals abandoned to break a cycle or bound the nesting
+  int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
   std::unordered_map<Expr, bool, ExprHash> depends_;
@@ -64,15 +64,15 @@ class Integrator {
   std::unordered_set<const Node*> active_;         // integrands being integrated now
 };
 
-// The rules, tried in this order by Integrator::attempt.
+// The rules, tried in this order by Integrator::attempt (kRules in integrate.cpp).
 Expr notes_row_rule(Integrator& in, const Expr& e);
 Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
-Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
-Expr radical_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
+Expr radical_rule(Integrator& in, const Expr& e);
+Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
 /// For a sum whose terms do not all integrate alone: parts whose leftovers cancel.

@@ -1,6 +1,7 @@
 // Substitution: when the integrand is f(g(x))·g'(x) up to a constant factor, ∫ f(u) du
-// with u = g(x), found by a nested integrator in u. A radical of a linear argument,
-// √(a·x + b), is replaced whole: x = (u − b)/a.
+// with u = g(x), found by a nested integrator in u (u = ln(a·x + b) also inverted). A
+// radical of a linear argument, √(a·x + b), is replaced whole: x = (u − b)/a; roots of
+// one linear or linear fractional base are rationalized, u = w^(1/n).
 #include <fmt/format.h>
 #include <gmpxx.h>
 
@@ -49,6 +50,20 @@ std::vector<Expr> candidates(Integrator& in, const Expr& e) {
   return found;
 }
 
+// e with every sin(2·v) written 2·sin v·cos v.
+Expr double_angles_halved(const Expr& e) {
+  if (e.args().empty()) return e;
+  std::vector<Expr> args;
+  args.reserve(e.args().size());
+  for (const Expr& a : e.args()) args.push_back(double_angles_halved(a));
+  Expr rebuilt = rebuild(e, std::move(args));
+  if (rebuilt.is(Kind::Func) && rebuilt.fn() == Fn::Sin) {
+    const auto [c, rest] = split_coefficient(rebuilt.arg(0));
+    if (c == Number(2)) return mul({integer(2), func(Fn::Sin, rest), func(Fn::Cos, rest)});
+  }
+  return rebuilt;
+}
+
 // ∫ e dx with u = g: the integrand in u, or null when x remains.
 Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   const Expr dg = diff(g, in.var());
@@ -57,6 +72,11 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   if (!in.depends(h)) return h;
   h = replace(simplify(div(e, dg)), g, u);
   if (!in.depends(h)) return h;
+  // sin 2v = 2·sin v·cos v, so that g′ = 2·sin x·cos x divides sin 2x·e^(sin²x).
+  if (const Expr halved = double_angles_halved(e); halved != e) {
+    h = replace(simplify(div(halved, dg)), g, u);
+    if (!in.depends(h)) return h;
+  }
   // u = ln(a·x + b) inverts to x = (e^u − b)/a: ∫ sin(ln x) dx = ∫ sin(u)·e^u du.
   if (g.is(Kind::Func) && g.fn() == Fn::Ln) {
     if (const auto linear = linear_in(in, g.arg(0))) {
@@ -94,13 +114,13 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
 }
 
 // The least n with every exponent of `base` in e times n an integer, when every
-// non-integer power in e that depends on x is a power of `base`; 0 otherwise.
+// non-integer power in e whose base depends on x is a power of `base`; 0 otherwise.
 long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
   long n = 1;
   bool ok = true;
   auto walk = [&](auto&& self, const Expr& x) -> void {
     if (!ok || !in.depends(x)) return;
-    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
+    if (x.is(Kind::Pow) && !x.exponent().is_integer() && in.depends(x.base())) {
       if (x.base() != base || !x.exponent().is_number() || !x.exponent().number().is_exact()) {
         ok = false;
         return;

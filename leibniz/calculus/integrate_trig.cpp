@@ -2,7 +2,8 @@
 // as sinᵐu·cosⁿu (tan, cot, sec, csc rewritten): m odd, w = cos u; n odd, w = sin u;
 // both even and non-negative, the power-reduction formulas; both even with negative
 // powers, sin² = 1 − cos² (or the reverse) and then w = tan u (or w = cot u).
-// Products of sin and cos of different arguments go to sums first.
+// Products of sin and cos of different arguments go to sums first. A lone sinⁿu or cosⁿu
+// of high power goes by its reduction formula in closed form.
 #include <fmt/format.h>
 
 #include "leibniz/calculus/expand.h"

@@ -78,13 +78,24 @@ TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
   expect_integral("1/(a^2*x^2 + 4)", "atan(a*x/2)/(2*a)");
+  // Long division with symbolic coefficients first.
+  expect_integral("x^2/(x^2 + a^2)", "x - a*atan(x/a)");
+  expect_integral("x/(a + x)", "x - a*ln(abs(a + x))");
+  expect_integral("(x + 1)/(x^2 + a^2)", "ln(abs(a^2 + x^2))/2 + atan(x/a)/a");
+  // Distinct linear factors by their residues (a generic answer: a ≠ 0 here).
+  expect_integral("1/(x*(x + a))", "(ln(abs(x)) - ln(abs(a + x)))/a");
 }
 
 TEST(IntegrateMethods, ExponentialSubstitution) {
   expect_integral("1/(1 + e^x)", "x - ln(e^x + 1)");
   expect_integral("1/(e^(-x) + e^x)", "atan(e^x)");
-  expect_integral("1/(1 + sinh(x)^2)", "-2/(e^(2*x) + 1)");
+  expect_integral("1/(1 + sinh(x)^2)", "tanh(x)");
+  expect_integral("1/(1 + cosh(x))", "tanh(x/2)");
   expect_integral("1/(1 + e^(x/2))", "x - 2*ln(e^(x/2) + 1)");
+  // Hyperbolic integrands through exponentials, the answer written back in sinh and cosh.
+  expect_integral("sinh(x)^2", "sinh(2*x)/4 - x/2");
+  expect_integral("sinh(x)^4", "3*x/8 + sinh(4*x)/32 - sinh(2*x)/4");
+  expect_integral("sinh(x)*cosh(2*x)", "cosh(3*x)/6 - cosh(x)/2");
 }
 
 TEST(IntegrateMethods, PartsFamilies) {
@@ -93,9 +104,15 @@ TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x^4*sin(2*x)", "sin(2*x)*(x^3 - 3*x/2) - cos(2*x)*(x^4/2 - 3*x^2/2 + 3/4)");
   expect_integral("cos(x)*ln(x) + sin(x)/x", "ln(x)*sin(x)");
   expect_integral("e^x/x - e^x/x^2", "e^x/x");
+  // dv = the reciprocal power, whose v cancels against du.
+  expect_integral("x*e^x/(1 + x)^2", "e^x/(x + 1)");
+  expect_integral("x^2*e^x/(x + 2)^2", "(x*e^x - 2*e^x)/(x + 2)");
   expect_integral("x*e^(2*x)*sin(x)",
                   "2*x*sin(x)*e^(2*x)/5 - x*cos(x)*e^(2*x)/5 + 4*cos(x)*e^(2*x)/25 - "
                   "3*sin(x)*e^(2*x)/25");
+  expect_integral("e^x*sin(x)^2", "e^x/2 - e^x*(2*sin(2*x) + cos(2*x))/10");
+  // sin 2x = 2·sin x·cos x, so that u = sin²x divides.
+  expect_integral("sin(2*x)*e^(sin(x)^2)", "e^(sin(x)^2)");
   // u = ln x inverted: x = e^u.
   expect_integral("sin(ln(x))", "x*(sin(ln(x)) - cos(ln(x)))/2");
   expect_integral("sin(x)^10",
@@ -136,6 +153,7 @@ TEST(IntegrateMethods, HighPowersOfSinAndCosByTheirReductionFormula) {
 TEST(IntegrateMethods, Radicals) {
   expect_integral("1/(x^2*sqrt(x^2 + 4))", "-sqrt(x^2 + 4)/(4*x)");
   expect_integral("1/(x*sqrt(x^2 + 4))", "-ln(abs((sqrt(x^2 + 4) + 2)/x))/2");
+  expect_integral("1/((x + 2)^2*sqrt(x^2 + 4*x + 5))", "-sqrt(x^2 + 4*x + 5)/(x + 2)");
   expect_integral("sqrt(1 - x)/sqrt(1 - x^2)", "2*sqrt(x + 1)");
   expect_integral("1/(sqrt(x)*sqrt(1 - x))", "asin(2*x - 1)");
   expect_integral("1/(x - sqrt(x))", "2*ln(abs(sqrt(x) - 1))");

@@ -1,0 +1,142 @@
+// Rational functions whose coefficients hold symbols (a, b, …): distinct linear factors
+// by their residues; long division by a
+// denominator of degree 1 or α·x² + γ, then ∫ c/(α·x + β) = c·ln|α·x + β|/α,
+// ∫ x/(α·x² + γ) = ln|α·x² + γ|/(2α), and ∫ 1/(α·x² + γ) by atan or ln when γ/α is a
+// visible square ±s². Generic answers: they hold wherever they are defined (s ≠ 0, α ≠ 0).
+#include "leibniz/calculus/integrate_rational.h"
+#include "leibniz/calculus/simplify.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/substitute.h"
+
+namespace leibniz::integration {
+namespace {
+
+// A square root of r as an expression of its factors, without absolute values (s with
+// s² = r): a², 4·a²/b⁴, a positive exact square. Null when r is not visibly a square.
+Expr square_root_of(const Expr& r) {
+  if (r.is_number()) {
+    if (!r.number().is_exact() || !r.number().is_positive()) return {};
+    const auto root = r.number().exact_root(2);
+    return root ? number(*root) : Expr();
+  }
+  if (r.is(Kind::Pow) && r.exponent().is_integer()) {
+    const auto k = r.exponent().number().to_long();
+    if (!k || *k % 2 != 0) return {};
+    return pow(r.base(), *k / 2);
+  }
+  if (r.is(Kind::Mul)) {
+    std::vector<Expr> roots;
+    for (const Expr& f : r.args()) {
+      Expr root = square_root_of(f);
+      if (root.is_null()) return {};
+      roots.push_back(root);
+    }
+    return mul(roots);
+  }
+  return {};
+}
+
+// ∫ c/(α·x² + γ): γ/α = s² gives c·atan(x/s)/(α·s), γ/α = −s² gives
+// c·ln|(x − s)/(x + s)|/(2α·s); both hold for every real s ≠ 0, whatever its sign.
+Expr inverse_quadratic(const Expr& x, const Expr& c, const Expr& alpha, const Expr& gamma) {
+  const Expr ratio = simplify(div(gamma, alpha));
+  const Expr k = div(c, alpha);
+  if (const Expr s = square_root_of(ratio); !s.is_null()) {
+    return mul(div(k, s), func(Fn::Atan, div(x, s)));
+  }
+  if (const Expr r = square_root_of(simplify(neg(ratio))); !r.is_null()) {
+    return mul(div(k, mul(integer(2), r)), ln_abs(div(sub(x, r), add(x, r))));
+  }
+  return {};
+}
+
+// ∫ N/(K·Π Lᵢ) for distinct factors Lᵢ = αᵢ·x + βᵢ (symbolic, each once) and deg N below
+// their number: Σ Aᵢ·ln|Lᵢ|/αᵢ with the residues Aᵢ = N(rᵢ)/(K·Π_{j≠i} Lⱼ(rᵢ)), rᵢ = −βᵢ/αᵢ
+// (∫ dx/((x − a)(x − b)) = (ln|x − a| − ln|x − b|)/(a − b), for a ≠ b).
+Expr distinct_linear_factors(Integrator& in, const Expr& e, const Expr& numerator,
+                             const Expr& denominator) {
+  if (!denominator.is(Kind::Mul)) return {};
+  std::vector<Expr> constant, factors;
+  for (const Expr& f : denominator.args()) {
+    if (!in.depends(f)) {
+      constant.push_back(f);
+    } else if (linear_in(in, f)) {
+      factors.push_back(f);
+    } else {
+      return {};
+    }
+  }
+  const auto top = polynomial_coefficients(in, numerator);
+  if (factors.size() < 2 || !top || top->size() > factors.size()) return {};
+  const Expr& x = in.var();
+  std::vector<Expr> terms;
+  for (std::size_t i = 0; i < factors.size(); ++i) {
+    const auto linear = linear_in(in, factors[i]);
+    const Expr root = div(neg(linear->b), linear->a);
+    Substitution at;
+    at.emplace(x.node(), root);
+    std::vector<Expr> others(constant);
+    for (std::size_t j = 0; j < factors.size(); ++j) {
+      if (j != i) others.push_back(substitute(factors[j], at));
+    }
+    const Expr other_product = simplify(mul(others));
+    if (other_product.is_zero()) return {};  // two factors with the same root
+    const Expr residue = simplify(div(substitute(numerator, at), mul(linear->a, other_product)));
+    terms.push_back(mul(residue, ln_abs(factors[i])));
+  }
+  const Expr result = add(terms);
+  in.step("partial fractions over distinct linear factors: Aᵢ = N(rᵢ)/Π_{j≠i} (rᵢ − rⱼ)", e, result,
+          {{"denominator", denominator}});
+  return result;
+}
+
+// Long division by a linear or α·x² + γ denominator, then ln and atan or ln terms.
+Expr by_division(Integrator& in, const Expr& e, const Expr& numerator, const Expr& denominator) {
+  auto top = polynomial_coefficients(in, numerator);
+  const auto bottom = polynomial_coefficients(in, denominator);
+  if (!top || !bottom || bottom->size() < 2 || bottom->size() > 3) return {};
+  const std::size_t degree = bottom->size() - 1;
+  if (degree == 2 && !(*bottom)[1].is_zero()) return {};
+  const Expr& lead = bottom->back();
+  const Expr& x = in.var();
+  // Long division: N = Q·D + R.
+  std::vector<Expr> integral;
+  for (std::size_t k = top->size(); k-- > degree;) {
+    const Expr q = simplify(div((*top)[k], lead));
+    (*top)[k] = integer(0);
+    for (std::size_t j = 0; j < degree; ++j) {
+      Expr& c = (*top)[k - degree + j];
+      c = simplify(sub(c, mul(q, (*bottom)[j])));
+    }
+    const long power = static_cast<long>(k - degree) + 1;
+    integral.push_back(div(mul(q, pow(x, power)), integer(power)));
+  }
+  const Expr r0 = (*top)[0];
+  const Expr r1 = degree == 2 && top->size() > 1 ? (*top)[1] : integer(0);
+  if (!r0.is_zero()) {
+    if (degree == 1) {
+      integral.push_back(mul(div(r0, lead), ln_abs(denominator)));
+    } else {
+      const Expr term = inverse_quadratic(x, r0, lead, (*bottom)[0]);
+      if (term.is_null()) return {};
+      integral.push_back(term);
+    }
+  }
+  if (!r1.is_zero()) integral.push_back(mul(div(r1, mul(integer(2), lead)), ln_abs(denominator)));
+  const Expr result = add(integral);
+  in.step(degree == 1 ? "division, then ∫ c/(α·x + β) dx = c·ln|α·x + β|/α"
+                      : "division, then ∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = "
+                        "ln|(x − a)/(x + a)|/(2a), ∫ x/(α·x² + γ) dx = ln|α·x² + γ|/(2α)",
+          e, result, {{"denominator", denominator}});
+  return result;
+}
+
+}  // namespace
+
+Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
+                         const Expr& denominator) {
+  if (Expr r = by_division(in, e, numerator, denominator); !r.is_null()) return r;
+  return distinct_linear_factors(in, e, numerator, denominator);
+}
+
+}  // namespace leibniz::integration
