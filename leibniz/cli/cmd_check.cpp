@@ -20,8 +20,8 @@ void register_check(CLI::App& app, int& exit_status) {
   cmd->add_option("claims", args->claims, "the claim(s); several are one chain of equalities")
       ->required();
   auto* of = cmd->add_option("--is-derivative-of", args->derivative_of,
-                             "compare every side with the derivative of this expression");
-  cmd->add_option("--wrt", args->wrt, "the variable(s) of the derivative")->needs(of);
+                             argument_help("check", "derivative_of"));
+  cmd->add_option("--wrt", args->wrt, argument_help("check", "wrt"))->needs(of);
   cmd->add_flag("--json", args->out.json, "print the verdict as one JSON object");
   cmd->add_flag("--latex", args->out.latex,
                 "read the claims as LaTeX, the notes' notation (2xy^3 is 2*x*y^3)");

@@ -17,7 +17,7 @@ void register_diff(CLI::App& app, int& exit_status) {
   cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
   cmd->add_option("vars", args->wrt, "variables, applied in order")->required();
   add_output_flags(*cmd, args->out);
-  cmd->add_flag("--steps", args->steps, "show the derivation rule by rule, as the notes do");
+  cmd->add_flag("--steps", args->steps, argument_help("diff", "steps"));
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
     exit_status = answer_request(

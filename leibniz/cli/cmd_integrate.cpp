@@ -20,10 +20,10 @@ void register_integrate(CLI::App& app, int& exit_status) {
   auto args = std::make_shared<Args>();
   cmd->add_option("expr", args->expr, "the integrand, or - to read it from stdin")->required();
   cmd->add_option("var", args->var, "the variable of integration")->required();
-  cmd->add_option("--from", args->from, "lower bound: an expression, or -inf");
-  cmd->add_option("--to", args->to, "upper bound: an expression, or inf");
-  cmd->add_flag("--numeric", args->numeric, "a definite integral by quadrature only");
-  cmd->add_flag("--steps", args->steps, "show each rule applied, as the notes do");
+  cmd->add_option("--from", args->from, argument_help("integrate", "from"));
+  cmd->add_option("--to", args->to, argument_help("integrate", "to"));
+  cmd->add_flag("--numeric", args->numeric, argument_help("integrate", "numeric"));
+  cmd->add_flag("--steps", args->steps, argument_help("integrate", "steps"));
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);

@@ -1,5 +1,6 @@
 #include "leibniz/cli/output.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -33,6 +34,14 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
   command.add_flag("--json", options.json, "print the result as one JSON object");
   command.add_flag("--plain", options.plain, "print the text syntax even on a terminal");
   command.add_flag("--pretty", options.pretty, "print Unicode math even when not on a terminal");
+}
+
+std::string argument_help(std::string_view op, std::string_view argument) {
+  for (const app::Argument& a : app::request_row(op).arguments) {
+    if (a.name == argument) return std::string(a.help);
+  }
+  throw Error(ErrorKind::Internal,
+              fmt::format("the {} request has no argument '{}'", op, argument));
 }
 
 app::Notation notation(const OutputOptions& options) {

@@ -31,6 +31,9 @@ std::string expression_argument(const std::string& argument);
 /// Adds --syntax, --latex, --json, --plain and --pretty to a subcommand.
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
+/// The help of an argument of a request, as its row of the request table gives it.
+std::string argument_help(std::string_view op, std::string_view argument);
+
 /// The notation the options ask for: LaTeX, Unicode on a terminal or with --pretty, else
 /// the text syntax.
 app::Notation notation(const OutputOptions& options);

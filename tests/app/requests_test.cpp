@@ -5,6 +5,7 @@
 #include "leibniz/app/requests.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <string>
 
 #include "leibniz/app/batch.h"
 #include "leibniz/app/notes.h"
@@ -24,20 +26,32 @@ struct Example {
   std::string request;            ///< the same request as a batch line
 };
 
-std::string model_file(const char* name, const char* text) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  std::ofstream(path) << text;
-  return path.string();
-}
+// A model file for the CLI, one per process (ctest runs tests side by side), removed at exit.
+class ModelFile {
+ public:
+  ModelFile(const char* name, const char* text)
+      : path_(std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "_" + name)) {
+    std::ofstream(path_) << text;
+  }
+  ~ModelFile() { std::filesystem::remove(path_); }
+  ModelFile(const ModelFile&) = delete;
+  ModelFile& operator=(const ModelFile&) = delete;
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 const std::map<std::string, std::vector<Example>>& examples() {
-  static const std::string model = model_file(
-      "leibniz_requests_test.lz", "param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n");
+  static const ModelFile model_file("leibniz_requests_test.lz",
+                                    "param w = 1/2\ninput x = 2\nloss L = sigmoid(w*x - 1)^2\n");
+  static const std::string model = model_file.path();
   // psi's override is not its true derivative: gradcheck flags it (exit status 1).
-  static const std::string override_model =
-      model_file("leibniz_requests_override.lz",
-                 "def psi(t) = 1/(1+3^(-t))\nderiv psi(t) = psi(t)*(1-psi(t))\nparam w = 1\nloss "
-                 "L = psi(w)\n");
+  static const ModelFile override_file(
+      "leibniz_requests_override.lz",
+      "def psi(t) = 1/(1+3^(-t))\nderiv psi(t) = psi(t)*(1-psi(t))\nparam w = 1\nloss "
+      "L = psi(w)\n");
+  static const std::string override_model = override_file.path();
   static const std::map<std::string, std::vector<Example>> table{
       {"diff",
        {{{"diff", "x^2*sin(y)", "x"}, R"j({"op":"diff","expr":"x^2*sin(y)","wrt":["x"]})j"},

@@ -3,9 +3,11 @@
 #include "leibniz/app/train_request.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 namespace leibniz::app {
 namespace {
@@ -52,7 +54,8 @@ TEST(TrainRequest, EachChoiceIsReadOrNamedInTheError) {
 }
 
 TEST(TrainRequest, TheAnswerAndTheTextComeFromOneTraining) {
-  const auto csv = std::filesystem::temp_directory_path() / "leibniz_train_request_xor.csv";
+  const auto csv = std::filesystem::temp_directory_path() /
+                   (std::to_string(getpid()) + "_leibniz_train_request_xor.csv");
   {
     std::ofstream out(csv);
     for (int i = 0; i < 25; ++i) out << "0,0,0\n0,1,1\n1,0,1\n1,1,0\n";
