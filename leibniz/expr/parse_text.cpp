@@ -157,7 +157,7 @@ class Parser {
     while (peek().kind == Tok::Partial) {
       next();
       const Token label = next();
-      if (label.kind != Tok::Name || label.text == "π") {
+      if (label.kind != Tok::Name || label.text == "π" || is_reserved_name(label.text)) {
         throw Error(ErrorKind::Parse,
                     fmt::format("expected a variable after '∂', found {}", describe(label)),
                     label.pos);

@@ -278,6 +278,7 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   EXPECT_EQ(parse_error("∂g(x, y)"),
             "parse: expected '/∂' and the variable after the function: ∂g(x, y)/∂x");
   EXPECT_EQ(parse_error("∂g(x)/∂2"), "parse: expected a variable after '∂', found '2'");
+  EXPECT_EQ(parse_error("∂g(x)/∂e"), "parse: expected a variable after '∂', found 'e'");
   // ∂/∂g of anything but f(g(…), …) itself would be a silent 0.
   EXPECT_EQ(parse_error("diff(f(g(x)) + 1, g)"),
             "parse: 'g' is a function here: diff names the argument g(…) of a function only, as "
