@@ -82,6 +82,7 @@ class Parser {
   Expr braced();
   std::vector<Expr> braced_factors();
   Expr group(T close, const char* close_text, const Tok& open);
+  void refuse_arguments_of_a_letter(std::size_t before) const;
   Expr absolute_value(const Tok& open);
   Expr script();
   Expr one_token_argument(const char* after, const char* what);

@@ -126,6 +126,7 @@ class Parser {
     ++i;
     if (tokens_[i].kind == Tok::Superscript) ++i;
     if (is_implied_product(tokens_[i])) ++i;
+    if (tokens_[i].kind == Tok::LParen) return true;  // ∂(g(x)*h(x))/∂x
     return tokens_[i].kind == Tok::Name && tokens_[i + 1].kind == Tok::LParen;
   }
 
@@ -146,7 +147,8 @@ class Parser {
     unsigned long order = 1;
     if (peek().kind == Tok::Superscript) order = order_of(next());
     if (is_implied_product(peek())) next();
-    Expr target = name(next());  // the function and its arguments
+    // The function and its arguments, or an expression in parentheses.
+    Expr target = peek().kind == Tok::LParen ? build(primary()) : name(next());
     if (peek().kind != Tok::Slash || tokens_[index_ + 1].kind != Tok::Partial) {
       throw Error(ErrorKind::Parse,
                   "expected '/∂' and the variable after the function: ∂g(x, y)/∂x", peek().pos);

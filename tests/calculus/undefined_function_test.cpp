@@ -271,6 +271,21 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
               "f(x, y)}{\\partial x}");
     EXPECT_EQ(e.pos(), 0U);
   }
+  // ∂ of an expression in parentheses, as the notes' \frac{\partial (4y^2)}{\partial y}.
+  EXPECT_EQ(parse("∂(g(x, y)*h(x, y))/∂x"), parse("diff(g(x, y)*h(x, y), x)"));
+  EXPECT_EQ(parse("∂²(x^3*y)/∂x²"), parse("6*x*y"));
+  // h(x, y) in LaTeX, h undeclared: how to declare it, not "expected ')'".
+  for (const char* latex : {"g(x, y) h(x, y)", "\\left(h\\left(x, y\\right)\\right)"}) {
+    try {
+      parse_latex(latex, differentiate);
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "'h' before parentheses is a variable times them in LaTeX, and a list of "
+                "arguments is no factor: f, g, F and G are functions, and a request makes 'h' one "
+                "by declaring it (--function h, \"functions\": [\"h\"])");
+    }
+  }
   // ∂ of a built-in function is its derivative.
   EXPECT_EQ(parse("∂sin(x)/∂x"), parse("cos(x)"));
   EXPECT_EQ(parse_error("∂²g(x, y)/∂x"),
