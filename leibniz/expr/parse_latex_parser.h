@@ -116,6 +116,7 @@ class Parser {
   Expr derivative_variable();
   Expr derivative_at_arguments(const Tok& frac, Expr target, const std::vector<Expr>& vars);
   bool lone_name_ahead() const;
+  bool starts_parenthesis(std::size_t ahead) const;
   long derivative_order();
   bool at_differential() const;
   bool at_stray_differential() const;

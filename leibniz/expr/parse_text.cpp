@@ -154,19 +154,32 @@ class Parser {
                   "expected '/∂' and the variable after the function: ∂g(x, y)/∂x", peek().pos);
     }
     next();
-    std::vector<std::pair<Token, unsigned long>> labels;  // each label and its order
+    struct Label {
+      Expr wrt;  // a variable, a function's name, or an argument: ∂x, ∂g, ∂(x·y)
+      std::size_t pos;
+      unsigned long times;
+    };
+    std::vector<Label> labels;
     unsigned long total = 0;
     while (peek().kind == Tok::Partial) {
       next();
-      const Token label = next();
-      if (label.kind != Tok::Name || label.text == "π" || is_reserved_name(label.text)) {
+      const Token label = peek();
+      Expr wrt;
+      if (label.kind == Tok::LParen) {
+        wrt = build(primary());
+      } else if (label.kind != Tok::Name || label.text == "π" || is_reserved_name(label.text)) {
         throw Error(ErrorKind::Parse,
                     fmt::format("expected a variable after '∂', found {}", describe(label)),
                     label.pos);
+      } else {
+        next();
+        wrt =
+            symbol(static_cast<unsigned char>(label.text[0]) >= 0x80 ? text::greek_name(label.text)
+                                                                     : std::string(label.text));
       }
       unsigned long times = 1;
       if (peek().kind == Tok::Superscript) times = order_of(next());
-      labels.emplace_back(label, times);
+      labels.push_back({wrt, label.pos, times});
       total += times;
     }
     if (total != order) {
@@ -177,11 +190,8 @@ class Parser {
     }
     // ∂²g/∂x∂y = ∂/∂x (∂g/∂y): the last variable first.
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
-      const std::string_view text = it->first.text;
-      const Expr var = symbol(static_cast<unsigned char>(text[0]) >= 0x80 ? text::greek_name(text)
-                                                                          : std::string(text));
-      for (unsigned long k = 0; k < it->second; ++k) {
-        target = differentiate_in(target, var, it->first.pos, partial.pos);
+      for (unsigned long k = 0; k < it->times; ++k) {
+        target = differentiate_in(target, it->wrt, it->pos, partial.pos);
       }
     }
     return target;

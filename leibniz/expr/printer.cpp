@@ -81,9 +81,12 @@ class Printer {
     label.in_diff = alone ? print(a).text : n_.number(Number(static_cast<long>(slot) + 1));
     if (alone && a.is(Kind::Symbol)) {
       label.after_partial = print(a).text;
+      label.variable = true;
     } else if (a.is(Kind::Call) &&
                derivative_by_label(plain, symbol(call_name(a))) == call_derivative(plain, slot)) {
       label.after_partial = n_.symbol(call_name(a));
+    } else if (alone) {  // ∂f(x·y, x + y)/∂(x·y)
+      label.after_partial = n_.parens(print(a).text);
     }
     return label;
   }

@@ -223,19 +223,42 @@ TEST(UndefinedFunction, TheNotesNotationInUnicodeAndLatex) {
   EXPECT_EQ(print_unicode(parse("2*x*diff(g(x), x)")), "2x·∂g(x)/∂x");
   EXPECT_EQ(print_unicode(parse("-diff(g(x), x)")), "-∂g(x)/∂x");
   EXPECT_EQ(print_unicode(parse("sqrt(diff(g(x), x))")), "√(∂g(x)/∂x)");
-  // No label after ∂: the place, or an argument two slots share a function's name with.
+  // An argument that names its slot alone is the label in parentheses; only a place
+  // keeps the diff form.
+  EXPECT_EQ(print_unicode(parse("diff(f(x, x*y), x*y)")), "∂f(x, x·y)/∂(x·y)");
+  EXPECT_EQ(print_unicode(parse("diff(f(g(x), g(y)), g(x))")), "∂f(g(x), g(y))/∂(g(x))");
+  EXPECT_EQ(print_latex(parse("diff(f(x*y, x + y), x*y, x*y)")),
+            "\\frac{\\partial^{2} f\\left(x y, x + y\\right)}{\\partial \\left(x y\\right)^{2}}");
   EXPECT_EQ(print_unicode(parse("diff(f(x, x), 1)")), "diff(f(x, x), 1)");
-  EXPECT_EQ(print_unicode(parse("diff(f(g(x), g(y)), g(x))")), "diff(f(g(x), g(y)), g(x))");
-  EXPECT_EQ(print_unicode(parse("diff(f(x, x*y), x*y)")), "diff(f(x, x·y), x·y)");
-  EXPECT_EQ(print_latex(parse("diff(f(g(x), g(y)), g(x))")),
-            "\\operatorname{diff}\\left(f\\left(g\\left(x\\right), g\\left(y\\right)\\right), "
-            "g\\left(x\\right)\\right)");
+  EXPECT_EQ(print_unicode(parse("diff(f(x*y, x), 2)")), "diff(f(x·y, x), 2)");
+  // A name LaTeX cannot write bare after \partial goes in parentheses too.
+  EXPECT_EQ(print_latex(parse("diff(f(pi_x, y), pi_x)")),
+            "\\frac{\\partial f\\left(\\pi_{x}, y\\right)}{\\partial \\left(\\pi_{x}\\right)}");
+  EXPECT_EQ(parse_latex(print_latex(parse("diff(f(sigma, y), sigma)")), differentiate),
+            parse("diff(f(sigma, y), sigma)"));
+  EXPECT_EQ(print_latex(parse("diff(f(x, x), 1)")),
+            "\\operatorname{diff}\\left(f\\left(x, x\\right), 1\\right)");
 }
 
 TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   EXPECT_EQ(parse("∂g(x, y)/∂x"), parse("diff(g(x, y), x)"));
   EXPECT_EQ(parse("∂²g(x, y)/∂x∂y"), parse("diff(g(x, y), x, y)"));
   EXPECT_EQ(parse("∂³g(x, y)/∂x²∂y"), parse("diff(g(x, y), x, x, y)"));
+  EXPECT_EQ(parse("∂f(x, x·y)/∂(x·y)"), parse("diff(f(x, x*y), x*y)"));
+  EXPECT_EQ(parse_latex("\\frac{\\partial f(x, x y)}{\\partial (x y)}", differentiate),
+            parse("diff(f(x, x*y), x*y)"));
+  EXPECT_EQ(
+      parse_latex("\\frac{\\partial^2 f}{\\partial \\left(x y\\right)^2}(x y, x)", differentiate),
+      parse("diff(f(x*y, x), x*y, x*y)"));
+  EXPECT_EQ(parse_error("∂f(x, y)/∂(x + 1)"),
+            "parse: diff differentiates with respect to a variable, an argument of a function call "
+            "(diff(f(g(x), h(x)), g(x))) or its place (diff(f(x, x), 1))");
+  try {
+    parse_latex("\\frac{\\partial f(x, y)}{\\partial (x + 1)}", differentiate);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "\\partial (x + 1) names no argument of a function alone");
+  }
   EXPECT_EQ(parse("2·∂g(x)/∂x·h(x)"), parse("2*diff(g(x), x)*h(x)"));
   EXPECT_EQ(parse("1/(∂g(x)/∂x)"), parse("1/diff(g(x), x)"));
   const Expr df_dg = call_derivative(parse("f(g(x), h(x))"), 0);
