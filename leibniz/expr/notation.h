@@ -24,7 +24,8 @@ struct Piece {
 
 /// How one slot of an undefined function's derivative is named (spec §1 v2).
 struct SlotLabel {
-  /// In diff(…, LABEL): the argument, when it names the slot alone, else its 1-based place.
+  /// In diff(…, LABEL): the name of the function the argument calls, as after ∂, or else
+  /// the argument, when it names the slot alone, else its 1-based place.
   std::string in_diff;
   /// After ∂: a variable, or the name of the function the argument calls (∂f/∂g at
   /// (g(x, y), h(x, y))), when it reads back as this slot, or the argument in parentheses

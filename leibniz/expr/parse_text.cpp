@@ -481,7 +481,12 @@ class Parser {
     while (peek().kind == Tok::Comma) {
       next();
       const std::size_t at = peek().pos;
-      const Expr wrt = sum();
+      // diff(f(psi(x), y), psi): a declared function's bare name labels its argument.
+      const bool label =
+          peek().kind == Tok::Name &&
+          (tokens_[index_ + 1].kind == Tok::Comma || tokens_[index_ + 1].kind == Tok::RParen) &&
+          std::ranges::find(options_.functions, peek().text) != options_.functions.end();
+      const Expr wrt = label ? symbol(next().text) : sum();
       e = differentiate_in(e, wrt, at, t.pos);
     }
     expect_close(open);
