@@ -1,5 +1,7 @@
 #include "leibniz/expr/builders_roots.h"
 
+#include <cmath>
+
 #include "leibniz/expr/builders.h"
 
 namespace leibniz::detail {
@@ -10,13 +12,24 @@ bool even_denominator(const Expr& x) {
   return mpz_even_p(x.number().exact().get_den().get_mpz_t()) != 0;
 }
 
+// b^x is defined only for b >= 0: an exact exponent with an even denominator, or a
+// float that is no whole number (its binary fraction has one too: x^0.5).
+bool needs_nonnegative_base(const Expr& x) {
+  if (!x.is_number()) return false;
+  if (x.number().is_float()) {
+    const double v = x.number().to_double();
+    return v != std::floor(v);
+  }
+  return even_denominator(x);
+}
+
 bool is_half(const Expr& x) { return x.is_number() && x.number() == Number::rational(1, 2); }
 
-// (b^(1/2))^k, the kept root, with b no number.
+// (b^(1/2))^k, the kept root: b^(k/2) needs no b >= 0 of its own.
 bool is_kept_root(const Expr& e) {
   return e.is(Kind::Pow) && e.base().is(Kind::Pow) && is_half(e.base().exponent()) &&
-         e.exponent().is_number() && e.exponent().number().is_exact() &&
-         !even_denominator(e.exponent());
+         e.exponent().is_number() &&
+         !needs_nonnegative_base(mul(e.exponent(), e.base().exponent()));
 }
 
 bool nonnegative(const Expr& e, int depth) {
@@ -39,7 +52,7 @@ bool nonnegative(const Expr& e, int depth) {
       }
     case Kind::Pow: {
       const Expr& x = e.exponent();
-      if (even_denominator(x)) return true;  // a root is >= 0
+      if (needs_nonnegative_base(x)) return true;  // a root is >= 0
       if (x.is_integer() && mpz_even_p(x.number().exact().get_num().get_mpz_t())) return true;
       return nonnegative(e.base(), depth + 1);
     }
@@ -61,14 +74,14 @@ CollectedPower collected_power(const Expr& factor) {
     return {root.base(), mul(factor.exponent(), root.exponent()), true};
   }
   if (factor.is(Kind::Pow)) {
-    return {factor.base(), factor.exponent(), even_denominator(factor.exponent())};
+    return {factor.base(), factor.exponent(), needs_nonnegative_base(factor.exponent())};
   }
   return {factor, integer(1), false};
 }
 
 Expr power_keeping_domain(const Expr& base, const Expr& exponent, bool even_root) {
-  if (!even_root || !exponent.is_number() || !exponent.number().is_exact() ||
-      even_denominator(exponent) || exponent.is_zero() || known_nonnegative(base)) {
+  if (!even_root || !exponent.is_number() || needs_nonnegative_base(exponent) ||
+      exponent.is_zero() || known_nonnegative(base)) {
     return pow(base, exponent);
   }
   const Expr root_parts[] = {base, rational(1, 2)};

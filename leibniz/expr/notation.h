@@ -24,11 +24,15 @@ struct Piece {
 
 /// How one slot of an undefined function's derivative is named (spec §1 v2).
 struct SlotLabel {
-  /// In diff(…, LABEL): the argument, when it names the slot alone, else its 1-based place.
+  /// In diff(…, LABEL): the name of the function the argument calls, as after ∂, or else
+  /// the argument, when it names the slot alone, else its 1-based place.
   std::string in_diff;
   /// After ∂: a variable, or the name of the function the argument calls (∂f/∂g at
-  /// (g(x, y), h(x, y))), when it reads back as this slot; else empty.
+  /// (g(x, y), h(x, y))), when it reads back as this slot, or the argument in parentheses
+  /// when it names the slot alone (∂f/∂(x·y)); else (a place) empty.
   std::string after_partial;
+  /// The label is a variable: a function of one argument that is none takes primes, g′(x²).
+  bool variable = false;
 };
 
 class Notation {

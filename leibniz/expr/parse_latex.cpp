@@ -243,10 +243,25 @@ std::vector<Expr> Parser::braced_factors() {
 }
 
 Expr Parser::group(T close, const char* close_text, const Tok& open) {
+  const std::size_t before = i_ >= 2 ? i_ - 2 : t_.size() - 1;  // the token before '('
   const Group scope(*this);
   Expr inner = sum();
-  if (!accept(close)) expected_close(close_text, open);
+  if (!accept(close)) {
+    refuse_arguments_of_a_letter(before);
+    expected_close(close_text, open);
+  }
   return inner;
+}
+
+// h(x, y) where h is no function here: say how to make it one, rather than "expected ')'".
+void Parser::refuse_arguments_of_a_letter(std::size_t before) const {
+  if (peek().kind != T::Comma || before >= t_.size() || t_[before].kind != T::Letter) return;
+  const std::string& name = t_[before].text;
+  fail(fmt::format("'{}' before parentheses is a variable times them in LaTeX, and a list of "
+                   "arguments is no factor: f, g, F and G are functions, and a request makes "
+                   "'{}' one by declaring it (--function {}, \"functions\": [\"{}\"])",
+                   name, name, name, name),
+       peek().pos);
 }
 
 Expr Parser::absolute_value(const Tok& open) {
@@ -309,9 +324,11 @@ Expr Parser::left(const Tok& t) {
       break;
     default: fail("\\left must be followed by (, [, \\{ or |", open.pos);
   }
+  const std::size_t before = i_ >= 3 ? i_ - 3 : t_.size() - 1;  // the token before \left(
   const Group scope(*this);
   Expr inner = sum();
   if (!is_command(0, "right")) {
+    if (open.kind == T::LParen) refuse_arguments_of_a_letter(before);
     fail(fmt::format("expected '\\right{}' to close '\\left{}' opened at column {}", close_text,
                      open.kind == T::LBrace ? "\\{" : open.text, t.pos + 1),
          peek().pos);

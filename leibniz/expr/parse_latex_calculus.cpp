@@ -7,6 +7,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/parse_latex_parser.h"
+#include "leibniz/expr/print.h"
 
 namespace leibniz::latex {
 
@@ -66,7 +67,8 @@ bool Parser::at_derivative_operator(std::size_t ahead) const {
   const std::size_t denominator = close + 1 - i_;
   if (peek(denominator).kind != T::LBrace) return false;
   const std::size_t m = differential_marker(denominator + 1);
-  return m > 0 && starts_variable(peek(denominator + 1 + m));
+  return m > 0 &&
+         (starts_variable(peek(denominator + 1 + m)) || starts_parenthesis(denominator + 1 + m));
 }
 
 Expr Parser::derivative_operator(const Tok& frac) {
@@ -96,7 +98,8 @@ Expr Parser::derivative_operator(const Tok& frac) {
            peek().pos);
     }
     for (std::size_t k = 0; k < m; ++k) next();
-    const Expr var = derivative_variable();
+    // \partial \left(x y\right): the argument x y of f(x y, x + y) (call.h).
+    const Expr var = starts_parenthesis(0) ? primary() : derivative_variable();
     const long times = accept(T::Caret) ? derivative_order() : 1;
     if (static_cast<long>(vars.size()) + times > 100) {
       fail("the order of a derivative must be a whole number from 1 to 100", frac.pos);
@@ -130,6 +133,10 @@ Expr Parser::derivative_operator(const Tok& frac) {
     for (auto var = vars.rbegin(); var != vars.rend(); ++var) {
       // Of an undefined function, as the printer means it (call.h): ∂g(x, y)/∂x, ∂f/∂g.
       Expr partial = derivative_by_label(target, *var);
+      if (partial.is_null() && !var->is(Kind::Symbol)) {
+        fail(fmt::format("\\partial ({}) names no argument of a function alone", print_text(*var)),
+             frac.pos);
+      }
       if (partial.is_null() && names_a_function_in(target, *var)) {
         fail(fmt::format("'{}' is a function here: \\partial {} names the argument {}(…) of a "
                          "function only, as in \\frac{{\\partial f(g(x), h(x))}}{{\\partial g}}",
@@ -153,12 +160,17 @@ Expr Parser::derivative_at_arguments(const Tok& frac, Expr target, const std::ve
     if (partial.is_null()) {
       fail(fmt::format("'{}' names no argument of {}(…) alone: write the derivative as "
                        "\\frac{{\\partial {}(x, y)}}{{\\partial x}}",
-                       var->name(), call_name(target), call_name(target)),
+                       print_text(*var), call_name(target), call_name(target)),
            frac.pos);
     }
     target = partial;
   }
   return target;
+}
+
+bool Parser::starts_parenthesis(std::size_t ahead) const {
+  return peek(ahead).kind == T::LParen ||
+         (is_command(ahead, "left") && peek(ahead + 1).kind == T::LParen);
 }
 
 // True if the group ahead, up to its '}', is one name: x, \psi, \mathrm{net}.

@@ -318,7 +318,13 @@ Expr Parser::call_arguments(const std::string& fname) {
     fail(fmt::format("'{}' needs its arguments in parentheses", fname), peek().pos);
   }
   std::vector<Expr> args{sum()};
-  while (accept(T::Comma)) args.push_back(sum());
+  while (accept(T::Comma)) {
+    // \operatorname{diff}(f(\psi(x), y), \psi): a declared function's name labels its argument.
+    const bool label = in_label_;
+    in_label_ = label || fname == "diff";
+    args.push_back(sum());
+    in_label_ = label;
+  }
   if (left) {
     if (!is_command(0, "right")) fail("expected '\\right)' to close '\\left('", peek().pos);
     next();

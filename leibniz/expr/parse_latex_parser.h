@@ -82,6 +82,7 @@ class Parser {
   Expr braced();
   std::vector<Expr> braced_factors();
   Expr group(T close, const char* close_text, const Tok& open);
+  void refuse_arguments_of_a_letter(std::size_t before) const;
   Expr absolute_value(const Tok& open);
   Expr script();
   Expr one_token_argument(const char* after, const char* what);
@@ -115,6 +116,7 @@ class Parser {
   Expr derivative_variable();
   Expr derivative_at_arguments(const Tok& frac, Expr target, const std::vector<Expr>& vars);
   bool lone_name_ahead() const;
+  bool starts_parenthesis(std::size_t ahead) const;
   long derivative_order();
   bool at_differential() const;
   bool at_stray_differential() const;

@@ -14,6 +14,7 @@
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
+#include "leibniz/expr/parse_text_calls.h"
 #include "leibniz/expr/parse_text_tokens.h"
 
 namespace leibniz {
@@ -126,45 +127,50 @@ class Parser {
     ++i;
     if (tokens_[i].kind == Tok::Superscript) ++i;
     if (is_implied_product(tokens_[i])) ++i;
+    if (tokens_[i].kind == Tok::LParen) return true;  // ∂(g(x)*h(x))/∂x
     return tokens_[i].kind == Tok::Name && tokens_[i + 1].kind == Tok::LParen;
   }
 
   static bool is_implied_product(const Token& t) { return t.kind == Tok::Star && t.text.empty(); }
 
-  // A positive order written in superscripts: ∂², x³.
-  static unsigned long order_of(const Token& t) {
-    const std::string value = text::superscript_value(t.text);
-    if (value.find_first_not_of("0123456789") != std::string::npos ||
-        value.find_first_not_of('0') == std::string::npos || value.size() > 3) {
-      throw Error(ErrorKind::Parse, fmt::format("'{}' is no order of a derivative", t.text), t.pos);
-    }
-    return std::stoul(value);
-  }
-
   Expr partial_form() {
     const Token partial = next();
     unsigned long order = 1;
-    if (peek().kind == Tok::Superscript) order = order_of(next());
+    if (peek().kind == Tok::Superscript) order = text::derivative_order(next());
     if (is_implied_product(peek())) next();
-    Expr target = name(next());  // the function and its arguments
+    // The function and its arguments, or an expression in parentheses.
+    Expr target = peek().kind == Tok::LParen ? build(primary()) : name(next());
     if (peek().kind != Tok::Slash || tokens_[index_ + 1].kind != Tok::Partial) {
       throw Error(ErrorKind::Parse,
                   "expected '/∂' and the variable after the function: ∂g(x, y)/∂x", peek().pos);
     }
     next();
-    std::vector<std::pair<Token, unsigned long>> labels;  // each label and its order
+    struct Label {
+      Expr wrt;  // a variable, a function's name, or an argument: ∂x, ∂g, ∂(x·y)
+      std::size_t pos;
+      unsigned long times;
+    };
+    std::vector<Label> labels;
     unsigned long total = 0;
     while (peek().kind == Tok::Partial) {
       next();
-      const Token label = next();
-      if (label.kind != Tok::Name || label.text == "π") {
+      const Token label = peek();
+      Expr wrt;
+      if (label.kind == Tok::LParen) {
+        wrt = build(primary());
+      } else if (label.kind != Tok::Name || label.text == "π" || is_reserved_name(label.text)) {
         throw Error(ErrorKind::Parse,
                     fmt::format("expected a variable after '∂', found {}", describe(label)),
                     label.pos);
+      } else {
+        next();
+        wrt =
+            symbol(static_cast<unsigned char>(label.text[0]) >= 0x80 ? text::greek_name(label.text)
+                                                                     : std::string(label.text));
       }
       unsigned long times = 1;
-      if (peek().kind == Tok::Superscript) times = order_of(next());
-      labels.emplace_back(label, times);
+      if (peek().kind == Tok::Superscript) times = text::derivative_order(next());
+      labels.push_back({wrt, label.pos, times});
       total += times;
     }
     if (total != order) {
@@ -175,11 +181,8 @@ class Parser {
     }
     // ∂²g/∂x∂y = ∂/∂x (∂g/∂y): the last variable first.
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
-      const std::string_view text = it->first.text;
-      const Expr var = symbol(static_cast<unsigned char>(text[0]) >= 0x80 ? text::greek_name(text)
-                                                                          : std::string(text));
-      for (unsigned long k = 0; k < it->second; ++k) {
-        target = differentiate_in(target, var, it->first.pos, partial.pos);
+      for (unsigned long k = 0; k < it->times; ++k) {
+        target = text::differentiate_in(target, it->wrt, it->pos, partial.pos, options_);
       }
     }
     return target;
@@ -406,7 +409,7 @@ class Parser {
       args.push_back(sum());
     }
     expect_close(open);
-    if (primes > 0) return primed_call(t, args, primes, !known);
+    if (primes > 0) return text::primed_call(t, args, primes, !known, options_);
     if (known) {
       const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;
       if (args.size() != arity) {
@@ -428,30 +431,6 @@ class Parser {
     throw unknown_function(t);
   }
 
-  // g′(x²): an undefined function of one argument, differentiated once for each prime.
-  Expr primed_call(const Token& t, const std::vector<Expr>& args, std::size_t primes,
-                   bool may_be_undefined) {
-    const std::string_view n = t.text;
-    const bool undefined = may_be_undefined && options_.undefined_functions &&
-                           (is_one_letter_function(n) ||
-                            std::ranges::find(options_.functions, n) != options_.functions.end());
-    if (!undefined) {
-      throw Error(ErrorKind::Parse,
-                  fmt::format("a prime marks the derivative of an undefined function such as "
-                              "g′(x); for '{}' write diff({}(x), x)",
-                              n, n),
-                  t.pos);
-    }
-    if (args.size() != 1) {
-      throw Error(ErrorKind::Parse,
-                  fmt::format("{}′ is the derivative of a function of one argument; {} takes "
-                              "{}: write diff({}(…), 1) for its first slot",
-                              n, n, args.size(), n),
-                  t.pos);
-    }
-    return call(n, args, std::vector<std::size_t>(primes, 0));
-  }
-
   // diff(EXPR, x), diff(EXPR, x, y): the derivative, evaluated where it can be; of an
   // undefined function, diff(f(g, h), g) and diff(f(x, x), 1) name the argument (or
   // its place) the function is differentiated in, as the printer writes them.
@@ -469,45 +448,16 @@ class Parser {
     while (peek().kind == Tok::Comma) {
       next();
       const std::size_t at = peek().pos;
-      const Expr wrt = sum();
-      e = differentiate_in(e, wrt, at, t.pos);
+      // diff(f(psi(x), y), psi): a declared function's bare name labels its argument.
+      const bool label =
+          peek().kind == Tok::Name &&
+          (tokens_[index_ + 1].kind == Tok::Comma || tokens_[index_ + 1].kind == Tok::RParen) &&
+          std::ranges::find(options_.functions, peek().text) != options_.functions.end();
+      const Expr wrt = label ? symbol(next().text) : sum();
+      e = text::differentiate_in(e, wrt, at, t.pos, options_);
     }
     expect_close(open);
     return e;
-  }
-
-  Expr differentiate_in(const Expr& e, const Expr& wrt, std::size_t at, std::size_t diff_pos) {
-    if (e.is(Kind::Call)) {
-      const auto args = e.args();
-      if (wrt.is_integer()) {
-        const auto k = wrt.number().to_long();
-        if (k && *k >= 1 && static_cast<std::size_t>(*k) <= args.size()) {
-          return call_derivative(e, static_cast<std::size_t>(*k - 1));
-        }
-        throw Error(ErrorKind::Parse,
-                    fmt::format("'{}' has no argument {}: it takes {}", call_name(e),
-                                wrt.number().to_string(), args.size()),
-                    at);
-      }
-      if (Expr partial = derivative_by_label(e, wrt); !partial.is_null()) return partial;
-    }
-    if (names_a_function_in(e, wrt)) {
-      throw Error(ErrorKind::Parse,
-                  fmt::format("'{}' is a function here: diff names the argument {}(…) of a "
-                              "function only, as in diff(f(g(x), h(x)), g)",
-                              wrt.name(), wrt.name()),
-                  at);
-    }
-    if (!wrt.is(Kind::Symbol)) {
-      throw Error(ErrorKind::Parse,
-                  "diff differentiates with respect to a variable, an argument of a function "
-                  "call (diff(f(g(x), h(x)), g(x))) or its place (diff(f(x, x), 1))",
-                  at);
-    }
-    if (!options_.differentiate) {
-      throw Error(ErrorKind::Unsupported, "a derivative cannot be evaluated here", diff_pos);
-    }
-    return options_.differentiate(e, wrt);
   }
 
   Expr call_argument(const Token& t) {
@@ -530,40 +480,8 @@ class Parser {
                  fmt::format("unknown function '{}'; the nearest known function is '{}' (a name "
                              "declared as a function, or one letter such as g(x), is an undefined "
                              "function)",
-                             t.text, nearest_function(t.text)),
+                             t.text, text::nearest_function(t.text)),
                  t.pos);
-  }
-
-  static std::string nearest_function(std::string_view name) {
-    std::vector<std::string_view> known{"exp", "sqrt", "log", "diff"};
-    for (std::size_t f = 0; f < kFnCount; ++f) {
-      known.push_back(function_info(static_cast<Fn>(f)).name);
-    }
-    std::string_view best = known[0];
-    std::size_t best_distance = std::string_view::npos;
-    for (std::string_view k : known) {
-      if (const std::size_t d = edit_distance(name, k); d < best_distance) {
-        best_distance = d;
-        best = k;
-      }
-    }
-    return std::string(best);
-  }
-
-  // Levenshtein distance, in bytes.
-  static std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
   }
 
   // The 1-based column of a byte offset, for messages: a character is one column.

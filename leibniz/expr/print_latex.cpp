@@ -77,37 +77,43 @@ class LatexNotation final : public Notation {
   }
   Precedence fraction_precedence() const override { return Precedence::Atom; }
   // \frac{\partial g\left(x, y\right)}{\partial x}, \frac{\partial^{2} g\left(x,
-  // y\right)}{\partial x \partial y}, and ∂f/∂g at (g(x, y), h(x, y)) as
-  // \frac{\partial f\left(g\left(x, y\right), …\right)}{\partial g}: parse_latex reads
-  // them back.
-  // Of one argument that no variable is: g'\left(x^{2}\right).
+  // y\right)}{\partial x \partial y}, ∂f/∂g at (g(x, y), h(x, y)) as
+  // \frac{\partial f\left(g\left(x, y\right), …\right)}{\partial g}, and \partial
+  // \left(x y\right) for the argument x y; of one argument that is no variable,
+  // g'\left(x^{2}\right). parse_latex reads them back.
   Piece derivative(const std::string& name, const std::string& arguments, std::size_t arity,
                    const std::vector<SlotLabel>& labels) const override {
     const std::string function = name + arguments;
-    // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable; a
-    // slot that only an expression or a place names has no \partial form here:
-    // \operatorname{diff} then writes it as the text syntax does, and reads back.
-    const bool readable = std::all_of(labels.begin(), labels.end(), [](const SlotLabel& l) {
-      const std::string& wrt = l.after_partial;
-      return !wrt.empty() && (std::isalpha(static_cast<unsigned char>(wrt[0])) ||
-                              (wrt[0] == '\\' && !wrt.starts_with("\\pi")));
-    });
-    if (!readable && arity == 1) {
+    const bool variables =
+        std::all_of(labels.begin(), labels.end(), [](const SlotLabel& l) { return l.variable; });
+    if (!variables && arity == 1) {
       return {name + std::string(labels.size(), '\'') + arguments, Precedence::Atom};
     }
-    if (!readable) {
+    // A slot only its place names has no \partial form: \operatorname{diff} writes it as
+    // the text syntax does, and reads back.
+    const bool named = std::all_of(labels.begin(), labels.end(),
+                                   [](const SlotLabel& l) { return !l.after_partial.empty(); });
+    if (!named) {
       std::string text = function;
       for (const SlotLabel& l : labels) {
         text = "\\operatorname{diff}\\left(" + text + ", " + l.in_diff + "\\right)";
       }
       return {text, Precedence::Atom};
     }
+    // \partial \pi_{x} would read as the constant π, \partial {\sigma} as no variable:
+    // such a name goes in parentheses, as an argument does.
+    auto shown = [this](const std::string& wrt) {
+      const bool readable = std::isalpha(static_cast<unsigned char>(wrt[0])) ||
+                            (wrt[0] == '\\' && !wrt.starts_with("\\pi"));
+      return readable ? wrt : parens(wrt);
+    };
     auto order = [](std::size_t n) { return n > 1 ? "^{" + std::to_string(n) + "}" : ""; };
     std::string below;
     for (std::size_t i = 0; i < labels.size();) {
       std::size_t same = i;
       while (same < labels.size() && labels[same].after_partial == labels[i].after_partial) ++same;
-      below += (i == 0 ? "\\partial " : " \\partial ") + labels[i].after_partial + order(same - i);
+      below += (i == 0 ? "\\partial " : " \\partial ") + shown(labels[i].after_partial) +
+               order(same - i);
       i = same;
     }
     return {"\\frac{\\partial" + order(labels.size()) + " " + function + "}{" + below + "}",

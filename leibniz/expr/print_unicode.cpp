@@ -88,14 +88,16 @@ class UnicodeNotation final : public Notation {
                       });
     return digits || name ? "√" + radicand : "√(" + radicand + ")";
   }
-  // The notes' ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g; of one argument
-  // that no variable is, g′(x²); parse_text reads them. Otherwise the text syntax's
-  // diff(f(x, x), 1).
+  // The notes' ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x, y), h(x, y))/∂g, ∂f(x·y, x)/∂(x·y);
+  // of one argument that is no variable, g′(x²); parse_text reads them. A slot only its
+  // place names: the text syntax's diff(f(x, x), 1).
   Piece derivative(const std::string& name, const std::string& arguments, std::size_t arity,
                    const std::vector<SlotLabel>& labels) const override {
     const bool named = std::all_of(labels.begin(), labels.end(),
                                    [](const SlotLabel& l) { return !l.after_partial.empty(); });
-    if (!named && arity == 1) {
+    const bool variables =
+        std::all_of(labels.begin(), labels.end(), [](const SlotLabel& l) { return l.variable; });
+    if (!variables && arity == 1) {
       std::string primes;
       for (std::size_t k = 0; k < labels.size(); ++k) primes += "′";
       return {name + primes + arguments, Precedence::Atom};

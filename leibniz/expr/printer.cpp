@@ -66,10 +66,11 @@ class Printer {
     return n_.derivative(name, n_.parens(args), e.args().size(), labels);
   }
 
-  // In diff(…, LABEL): the argument, when it names its slot alone (a variable that no
-  // other argument holds, or an expression no other argument equals), else the slot's
-  // 1-based place: diff(f(x, x), 1). After ∂: the variable, or the name of the function
-  // the argument calls, when derivative_by_label reads it back as this slot.
+  // In diff(…, LABEL): the name of the function the argument calls, when
+  // derivative_by_label reads it back as this slot (∂f/∂g); else the argument, when it
+  // names its slot alone (a variable that no other argument holds, or an expression no
+  // other argument equals); else the slot's 1-based place: diff(f(x, x), 1). After ∂: the
+  // variable, the function's name, or the argument in parentheses.
   SlotLabel slot_label(const Expr& plain, std::size_t slot) const {
     const Expr& a = plain.arg(slot);
     bool alone = !a.is_number();
@@ -81,9 +82,14 @@ class Printer {
     label.in_diff = alone ? print(a).text : n_.number(Number(static_cast<long>(slot) + 1));
     if (alone && a.is(Kind::Symbol)) {
       label.after_partial = print(a).text;
+      label.variable = true;
     } else if (a.is(Kind::Call) &&
                derivative_by_label(plain, symbol(call_name(a))) == call_derivative(plain, slot)) {
+      // diff(f(g(x, y), h(x, y)), g): the notes' ∂f/∂g, in every notation.
       label.after_partial = n_.symbol(call_name(a));
+      label.in_diff = label.after_partial;
+    } else if (alone) {  // ∂f(x·y, x + y)/∂(x·y)
+      label.after_partial = n_.parens(print(a).text);
     }
     return label;
   }

@@ -69,8 +69,8 @@ TEST(UndefinedFunction, OnlyOneLetterNamesOrDeclaredOnes) {
 
 TEST(UndefinedFunction, ChainRuleThroughCompoundArguments) {
   EXPECT_EQ(d("f(g(x,y), h(x,y))", "x"),
-            "diff(f(g(x, y), h(x, y)), g(x, y))*diff(g(x, y), x) + "
-            "diff(f(g(x, y), h(x, y)), h(x, y))*diff(h(x, y), x)");
+            "diff(f(g(x, y), h(x, y)), g)*diff(g(x, y), x) + "
+            "diff(f(g(x, y), h(x, y)), h)*diff(h(x, y), x)");
   EXPECT_EQ(d("g(x)^2", "x"), "2*g(x)*diff(g(x), x)");
   EXPECT_EQ(d("sin(g(x))", "x"), "cos(g(x))*diff(g(x), x)");
   EXPECT_EQ(d("g(x^2)", "x"), "2*x*diff(g(x^2), x^2)");
@@ -86,7 +86,17 @@ TEST(UndefinedFunction, DiffInTheTextSyntax) {
   EXPECT_EQ(parse("diff(g(x, y), x, y)"), parse("diff(g(x, y), y, x)"));
   EXPECT_EQ(print_text(parse("diff(x^3, x)")), "3*x^2");
   EXPECT_EQ(print_text(parse("d/diff(g(x), x)")), "d/diff(g(x), x)");
-  EXPECT_EQ(print_text(parse("diff(f(g(x), h(x)), g(x))")), "diff(f(g(x), h(x)), g(x))");
+  // The argument g(x) is named by its function, as the notes' ∂f/∂g; written out it reads
+  // the same.
+  EXPECT_EQ(print_text(parse("diff(f(g(x), h(x)), g(x))")), "diff(f(g(x), h(x)), g)");
+  EXPECT_EQ(parse("diff(f(g(x), h(x)), g)"), parse("diff(f(g(x), h(x)), g(x))"));
+  EXPECT_EQ(print_text(parse("diff(f(g(x), g(y)), g(x))")), "diff(f(g(x), g(y)), g(x))");
+  ParseOptions declared = with_diff();
+  declared.functions = {"psi"};
+  const Expr by_psi = parse_text("diff(f(psi(x), y), psi(x))", declared);
+  EXPECT_EQ(print_text(by_psi), "diff(f(psi(x), y), psi)");
+  EXPECT_EQ(parse_text("diff(f(psi(x), y), psi)", declared), by_psi);
+  EXPECT_EQ(parse_latex(print_latex(by_psi), differentiate, {}, {"psi"}), by_psi);
   EXPECT_EQ(print_text(parse("diff(f(x, x), 2)")), "diff(f(x, x), 2)");
   EXPECT_EQ(parse_error("diff(f(x), 2)"), "parse: 'f' has no argument 2: it takes 1");
   EXPECT_EQ(parse_error("diff(x^2, 1)"),
@@ -214,8 +224,8 @@ TEST(UndefinedFunction, TheNotesNotationInUnicodeAndLatex) {
             "y\\right)\\right)}{\\partial h} \\frac{\\partial \\operatorname{h}\\left(x, "
             "y\\right)}{\\partial x}");
   EXPECT_EQ(print_text(chain),
-            "diff(f(g(x, y), h(x, y)), g(x, y))*diff(g(x, y), x) + diff(f(g(x, y), h(x, y)), "
-            "h(x, y))*diff(h(x, y), x)");
+            "diff(f(g(x, y), h(x, y)), g)*diff(g(x, y), x) + diff(f(g(x, y), h(x, y)), "
+            "h)*diff(h(x, y), x)");
   // On one line the quotient is parenthesised as a base, numerator or denominator.
   EXPECT_EQ(print_unicode(parse("diff(g(x), x)^2")), "(∂g(x)/∂x)²");
   EXPECT_EQ(print_unicode(parse("1/diff(g(x), x)")), "1/(∂g(x)/∂x)");
@@ -223,19 +233,42 @@ TEST(UndefinedFunction, TheNotesNotationInUnicodeAndLatex) {
   EXPECT_EQ(print_unicode(parse("2*x*diff(g(x), x)")), "2x·∂g(x)/∂x");
   EXPECT_EQ(print_unicode(parse("-diff(g(x), x)")), "-∂g(x)/∂x");
   EXPECT_EQ(print_unicode(parse("sqrt(diff(g(x), x))")), "√(∂g(x)/∂x)");
-  // No label after ∂: the place, or an argument two slots share a function's name with.
+  // An argument that names its slot alone is the label in parentheses; only a place
+  // keeps the diff form.
+  EXPECT_EQ(print_unicode(parse("diff(f(x, x*y), x*y)")), "∂f(x, x·y)/∂(x·y)");
+  EXPECT_EQ(print_unicode(parse("diff(f(g(x), g(y)), g(x))")), "∂f(g(x), g(y))/∂(g(x))");
+  EXPECT_EQ(print_latex(parse("diff(f(x*y, x + y), x*y, x*y)")),
+            "\\frac{\\partial^{2} f\\left(x y, x + y\\right)}{\\partial \\left(x y\\right)^{2}}");
   EXPECT_EQ(print_unicode(parse("diff(f(x, x), 1)")), "diff(f(x, x), 1)");
-  EXPECT_EQ(print_unicode(parse("diff(f(g(x), g(y)), g(x))")), "diff(f(g(x), g(y)), g(x))");
-  EXPECT_EQ(print_unicode(parse("diff(f(x, x*y), x*y)")), "diff(f(x, x·y), x·y)");
-  EXPECT_EQ(print_latex(parse("diff(f(g(x), g(y)), g(x))")),
-            "\\operatorname{diff}\\left(f\\left(g\\left(x\\right), g\\left(y\\right)\\right), "
-            "g\\left(x\\right)\\right)");
+  EXPECT_EQ(print_unicode(parse("diff(f(x*y, x), 2)")), "diff(f(x·y, x), 2)");
+  // A name LaTeX cannot write bare after \partial goes in parentheses too.
+  EXPECT_EQ(print_latex(parse("diff(f(pi_x, y), pi_x)")),
+            "\\frac{\\partial f\\left(\\pi_{x}, y\\right)}{\\partial \\left(\\pi_{x}\\right)}");
+  EXPECT_EQ(parse_latex(print_latex(parse("diff(f(sigma, y), sigma)")), differentiate),
+            parse("diff(f(sigma, y), sigma)"));
+  EXPECT_EQ(print_latex(parse("diff(f(x, x), 1)")),
+            "\\operatorname{diff}\\left(f\\left(x, x\\right), 1\\right)");
 }
 
 TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   EXPECT_EQ(parse("∂g(x, y)/∂x"), parse("diff(g(x, y), x)"));
   EXPECT_EQ(parse("∂²g(x, y)/∂x∂y"), parse("diff(g(x, y), x, y)"));
   EXPECT_EQ(parse("∂³g(x, y)/∂x²∂y"), parse("diff(g(x, y), x, x, y)"));
+  EXPECT_EQ(parse("∂f(x, x·y)/∂(x·y)"), parse("diff(f(x, x*y), x*y)"));
+  EXPECT_EQ(parse_latex("\\frac{\\partial f(x, x y)}{\\partial (x y)}", differentiate),
+            parse("diff(f(x, x*y), x*y)"));
+  EXPECT_EQ(
+      parse_latex("\\frac{\\partial^2 f}{\\partial \\left(x y\\right)^2}(x y, x)", differentiate),
+      parse("diff(f(x*y, x), x*y, x*y)"));
+  EXPECT_EQ(parse_error("∂f(x, y)/∂(x + 1)"),
+            "parse: diff differentiates with respect to a variable, an argument of a function call "
+            "(diff(f(g(x), h(x)), g(x))) or its place (diff(f(x, x), 1))");
+  try {
+    parse_latex("\\frac{\\partial f(x, y)}{\\partial (x + 1)}", differentiate);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "\\partial (x + 1) names no argument of a function alone");
+  }
   EXPECT_EQ(parse("2·∂g(x)/∂x·h(x)"), parse("2*diff(g(x), x)*h(x)"));
   EXPECT_EQ(parse("1/(∂g(x)/∂x)"), parse("1/diff(g(x), x)"));
   const Expr df_dg = call_derivative(parse("f(g(x), h(x))"), 0);
@@ -271,6 +304,21 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
               "f(x, y)}{\\partial x}");
     EXPECT_EQ(e.pos(), 0U);
   }
+  // ∂ of an expression in parentheses, as the notes' \frac{\partial (4y^2)}{\partial y}.
+  EXPECT_EQ(parse("∂(g(x, y)*h(x, y))/∂x"), parse("diff(g(x, y)*h(x, y), x)"));
+  EXPECT_EQ(parse("∂²(x^3*y)/∂x²"), parse("6*x*y"));
+  // h(x, y) in LaTeX, h undeclared: how to declare it, not "expected ')'".
+  for (const char* latex : {"g(x, y) h(x, y)", "\\left(h\\left(x, y\\right)\\right)"}) {
+    try {
+      parse_latex(latex, differentiate);
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "'h' before parentheses is a variable times them in LaTeX, and a list of "
+                "arguments is no factor: f, g, F and G are functions, and a request makes 'h' one "
+                "by declaring it (--function h, \"functions\": [\"h\"])");
+    }
+  }
   // ∂ of a built-in function is its derivative.
   EXPECT_EQ(parse("∂sin(x)/∂x"), parse("cos(x)"));
   EXPECT_EQ(parse_error("∂²g(x, y)/∂x"),
@@ -278,6 +326,7 @@ TEST(UndefinedFunction, TheNotesNotationReadsBack) {
   EXPECT_EQ(parse_error("∂g(x, y)"),
             "parse: expected '/∂' and the variable after the function: ∂g(x, y)/∂x");
   EXPECT_EQ(parse_error("∂g(x)/∂2"), "parse: expected a variable after '∂', found '2'");
+  EXPECT_EQ(parse_error("∂g(x)/∂e"), "parse: expected a variable after '∂', found 'e'");
   // ∂/∂g of anything but f(g(…), …) itself would be a silent 0.
   EXPECT_EQ(parse_error("diff(f(g(x)) + 1, g)"),
             "parse: 'g' is a function here: diff names the argument g(…) of a function only, as "

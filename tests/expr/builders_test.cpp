@@ -87,6 +87,11 @@ TEST(Builders, PowersOfEvenRootsKeepTheirDomain) {
   EXPECT_EQ(parse_text(print_unicode(kept)), kept);
   EXPECT_EQ(print_unicode(kept), "√x²");
   EXPECT_EQ(parse_text("sqrt(x)^2*x^(-1/2)"), parse_text("sqrt(x)"));
+  // A float exponent that is no whole number needs x >= 0 too.
+  EXPECT_EQ(canon("(x^0.5)^2"), "sqrt(x)^2.0");
+  EXPECT_EQ(canon("x^0.5*x^0.5"), "sqrt(x)^2.0");
+  EXPECT_EQ(canon("x^0.5*x"), "x^1.5");
+  EXPECT_EQ(parse_text("sqrt(x)^2.0"), parse_text("x^0.5*x^0.5"));
   // A zero exponent is 1, as 0*ln(x) is 0: the one rule left that drops a domain.
   EXPECT_EQ(canon("sqrt(x)^2/x"), "1");
 }
