@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "leibniz/app/notes.h"
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate.h"
@@ -22,7 +22,7 @@
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
 #include "leibniz/numeric/definite.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::app {
 namespace {

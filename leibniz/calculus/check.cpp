@@ -9,7 +9,7 @@
 #include <optional>
 #include <tuple>
 
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"

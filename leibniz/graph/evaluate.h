@@ -9,7 +9,7 @@
 
 #include "leibniz/graph/graph.h"
 #include "leibniz/graph/sweep.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 

@@ -13,7 +13,7 @@
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/report.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

@@ -6,8 +6,8 @@
 #include <map>
 #include <string>
 
-#include "leibniz/io/dataset.h"
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/dataset.h"
+#include "leibniz/nn/safetensors.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/optim/optimizer.h"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "leibniz/io/csv.h"
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 
 namespace leibniz::nn {
 

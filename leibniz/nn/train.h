@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/optim/schedule.h"
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
@@ -18,7 +18,7 @@
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/numeric/quadrature.h"
 
 namespace leibniz {

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"

@@ -13,7 +13,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 #include "support/random_expr.h"
 
 namespace leibniz {

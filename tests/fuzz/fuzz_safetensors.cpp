@@ -1,6 +1,6 @@
 // The safetensors reader: header, dtypes, shapes, byte ranges, then every value read.
 #include "fuzz_target.h"
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/safetensors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return leibniz::fuzz::run([&] {

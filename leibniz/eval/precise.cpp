@@ -1,5 +1,5 @@
 // An expression's value in MPFR at two precisions, and where its behaviour changes.
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/safetensors.h"
 
 #include <bit>
 #include <cstdint>

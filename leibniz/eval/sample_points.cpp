@@ -6,7 +6,7 @@
 #include <optional>
 #include <random>
 
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 
 namespace leibniz::checking {
 namespace {
