@@ -20,7 +20,7 @@ struct PredictArgs {
 };
 
 void print_json(const nn::Predictions& p) {
-  const bool classify = p.task == io::Task::Classify;
+  const bool classify = p.task == nn::Task::Classify;
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (std::int64_t r = 0; r < p.rows; ++r) {
     const auto i = static_cast<std::size_t>(r);
@@ -43,7 +43,7 @@ void print_lines(const nn::Predictions& p) {
   std::string out;
   for (std::int64_t r = 0; r < p.rows; ++r) {
     const auto i = static_cast<std::size_t>(r);
-    out += p.task == io::Task::Classify ? fmt::format("{}\n", p.classes[i])
+    out += p.task == nn::Task::Classify ? fmt::format("{}\n", p.classes[i])
                                         : fmt::format("{:.6g}\n", p.values[i]);
   }
   if (p.accuracy) {

@@ -183,9 +183,9 @@ nlohmann::ordered_json optional_json(const std::optional<double>& v) {
 int run_train(TrainArgs& a) {
   nn::TrainConfig& c = a.config;
   if (a.task == "classify") {
-    c.task = io::Task::Classify;
+    c.task = nn::Task::Classify;
   } else if (a.task == "regress") {
-    c.task = io::Task::Regress;
+    c.task = nn::Task::Regress;
   } else {
     throw Error(ErrorKind::Request,
                 fmt::format("unknown task '{}' (expected classify or regress)", a.task));
@@ -261,7 +261,7 @@ int run_train(TrainArgs& a) {
                              {"epochs", result.epochs},
                              {"train_loss", optional_json(train_loss)},
                              {"val_loss", optional_json(val_loss)}};
-    if (c.task == io::Task::Classify) j["val_accuracy"] = optional_json(val_accuracy);
+    if (c.task == nn::Task::Classify) j["val_accuracy"] = optional_json(val_accuracy);
     j["seconds"] = std::round(seconds * 1000) / 1000;
     if (result.interrupted) j["interrupted"] = true;
     std::cout << j.dump() << std::endl;
@@ -270,7 +270,7 @@ int run_train(TrainArgs& a) {
   if (a.quiet || result.interrupted) return status;
   std::string final_line =
       "final: train loss " + loss_text(train_loss) + "  val loss " + loss_text(val_loss);
-  if (c.task == io::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
+  if (c.task == nn::Task::Classify) final_line += "  val accuracy " + accuracy_text(val_accuracy);
   std::cout << final_line << fmt::format("  ({:.1f} s)", seconds) << "\n";
   if (!c.save.empty()) std::cout << "saved the model to " << c.save << "\n";
   if (!a.plot.empty()) std::cout << "plotted the loss curves to " << a.plot << "\n";

@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
+#include "leibniz/eval/program.h"
 #include "leibniz/graph/graph.h"
 #include "leibniz/graph/sweep.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 

@@ -8,12 +8,12 @@
 #include <ostream>
 #include <unordered_set>
 
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/report.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

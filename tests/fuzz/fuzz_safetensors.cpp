@@ -4,7 +4,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return leibniz::fuzz::run([&] {
-    const auto file = leibniz::io::decode_safetensors(leibniz::fuzz::text(data, size), "fuzz");
+    const auto file = leibniz::nn::decode_safetensors(leibniz::fuzz::text(data, size), "fuzz");
     for (const auto& [name, t] : file.tensors) (void)t.to_vector();
   });
 }
