@@ -9,6 +9,7 @@
 #include <string>
 
 #include "leibniz/app/answers.h"
+#include "leibniz/app/backprop_request.h"
 #include "leibniz/app/batch_read.h"
 #include "leibniz/app/check_request.h"
 #include "leibniz/app/notes.h"
@@ -20,9 +21,6 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/definite.h"
-#ifdef LEIBNIZ_HAS_GRAPH
-#include "leibniz/app/backprop_request.h"
-#endif
 
 namespace leibniz::app {
 
@@ -121,7 +119,6 @@ bool flag_field(const json& request, const char* name) {
   return it->get<bool>();
 }
 
-#ifdef LEIBNIZ_HAS_GRAPH
 // Spec §3 v2 backprop: the model's text, optional "lr" and "data" (CSV text).
 Answer backprop_op(const json& request) {
   BackpropRequest r{graph::Source{"model", string_field(request, "model")}, std::nullopt,
@@ -133,7 +130,6 @@ Answer backprop_op(const json& request) {
   }
   return backprop_answer(r);
 }
-#endif
 
 // Spec §3 v2 check: "A = B = C", optionally each side against the derivative of
 // "derivative_of" by "wrt".
@@ -173,21 +169,15 @@ Answer integrate_op(const json& request, const Expr& e, bool steps) {
 
 Answer answer_op(const json& request) {
   const std::string op = string_field(request, "op");
-  static const std::set<std::string> ops{"diff",    "integrate", "simplify", "expand", "eval",
-                                         "grad",    "jacobian",  "hessian",  "check",
-#ifdef LEIBNIZ_HAS_GRAPH
-                                         "backprop"
-#endif
-  };
+  static const std::set<std::string> ops{"diff", "integrate", "simplify", "expand", "eval",
+                                         "grad", "jacobian",  "hessian",  "check",  "backprop"};
   if (ops.count(op) == 0) bad_request(fmt::format("unknown op '{}'", op));
   const bool steps = flag_field(request, "steps");
   if (steps && op != "diff" && op != "integrate") {
     throw Error(ErrorKind::Unsupported,
                 fmt::format("steps are available for diff and integrate, not {}", op));
   }
-#ifdef LEIBNIZ_HAS_GRAPH
   if (op == "backprop") return backprop_op(request);
-#endif
   const DeclaredFunctions declared(function_list(request));
   const std::string text = string_field(request, "expr");
   const Syntax syntax = syntax_of(request);

@@ -1,12 +1,5 @@
 #include "leibniz/app/tour.h"
 
-#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
-#include "leibniz/app/tour_integrals.h"
-#endif
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
-#include "leibniz/app/tour_networks.h"
-#endif
-
 #include <fmt/format.h>
 
 #include <array>
@@ -17,14 +10,16 @@
 
 #include "leibniz/app/check_request.h"
 #include "leibniz/app/steps_format.h"
+#include "leibniz/app/tour_integrals.h"
+#include "leibniz/app/tour_networks.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::app {
 namespace {
@@ -67,12 +62,8 @@ class Tour {
     product_rule_errata();
     chain_rule();
     derivative_table();
-#ifdef LEIBNIZ_HAS_INTEGRAL_TOUR
     ok_ &= run_integral_tour(out_);
-#endif
-#ifdef LEIBNIZ_HAS_NETWORK_TOUR
     ok_ &= run_network_tour(out_);
-#endif
     out_ << "\n"
          << (ok_ ? "Every result agrees with the answer key."
                  : "SOME RESULTS DISAGREE WITH THE ANSWER KEY.")

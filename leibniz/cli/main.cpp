@@ -109,21 +109,11 @@ int main(int argc, char** argv) {
   leibniz::cli::register_check(app, exit_status);
   leibniz::cli::register_batch(app, exit_status);
   leibniz::cli::register_tour(app, exit_status);
-#ifdef LEIBNIZ_HAS_CMD_INTEGRATE
   leibniz::cli::register_integrate(app, exit_status);
-#endif
-#ifdef LEIBNIZ_HAS_CMD_BACKPROP
   leibniz::cli::register_backprop(app, exit_status);
-#endif
-#ifdef LEIBNIZ_HAS_CMD_GRADCHECK
   leibniz::cli::register_gradcheck(app, exit_status);
-#endif
-#ifdef LEIBNIZ_HAS_CMD_TRAIN
   leibniz::cli::register_train(app, exit_status);
-#endif
-#ifdef LEIBNIZ_HAS_CMD_PREDICT
   leibniz::cli::register_predict(app, exit_status);
-#endif
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
