@@ -1,7 +1,7 @@
 # The CTest test install_example: installs the build into PREFIX, builds examples/cpp
 # against it as an outside project would, runs it and compares what it prints with
 # examples/cpp/expected.txt.
-# cmake -DBUILD=… -DSOURCE=… -DPREFIX=… -DWORK=… -DCXX=… [-DLAUNCHER=…] -P test_install.cmake
+# cmake -DBUILD=… -DSOURCE=… -DPREFIX=… -DWORK=… -DCXX=… -DBUILD_TYPE=… [-DLAUNCHER=…] -P …
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT status EQUAL 0)
@@ -13,7 +13,7 @@ endfunction()
 file(REMOVE_RECURSE ${PREFIX} ${WORK})
 run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX})
 run(${CMAKE_COMMAND} -S ${SOURCE}/examples/cpp -B ${WORK} -G Ninja -DCMAKE_PREFIX_PATH=${PREFIX}
-    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} -DCMAKE_BUILD_TYPE=Release)
+    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} -DCMAKE_BUILD_TYPE=${BUILD_TYPE})
 run(${CMAKE_COMMAND} --build ${WORK})
 run(${WORK}/calculus)
 file(READ ${SOURCE}/examples/cpp/expected.txt expected)

@@ -44,7 +44,7 @@ std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
 }
 
 // A point of whole numbers and doubles of fractions n/q that doubles cannot hold (a
-// breakpoint snapped to 1/3 by check_points.cpp), exactly, with those coordinates'
+// breakpoint snapped to 1/3 by eval/sample_points.cpp), exactly, with those coordinates'
 // texts in `at`: sign(3*x - 1) is 0 at 1/3 but -1 at its double.
 std::optional<std::vector<Expr>> fraction_point(const std::vector<double>& p,
                                                 std::vector<std::string>& at) {
