@@ -17,7 +17,7 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 #include "timing.h"
 
 namespace {

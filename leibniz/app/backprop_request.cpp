@@ -8,11 +8,11 @@
 
 #include "leibniz/app/request_families.h"
 #include "leibniz/app/request_fields.h"
+#include "leibniz/core/number.h"
 #include "leibniz/graph/backprop.h"
 #include "leibniz/graph/explain.h"
 #include "leibniz/graph/gradcheck.h"
 #include "leibniz/graph/graph.h"
-#include "leibniz/graph/index_expand.h"
 #include "leibniz/graph/json.h"
 #include "leibniz/graph/model_file.h"
 #include "leibniz/graph/overrides.h"
@@ -22,7 +22,7 @@
 namespace leibniz::app {
 
 Number learning_rate(std::string_view text, std::string_view what) {
-  const auto rate = graph::parse_exact_number(text);
+  const auto rate = Number::read_exact(text);
   if (!rate || !rate->is_positive()) {
     throw Error(ErrorKind::Request,
                 fmt::format("{} needs a positive number, not '{}'", what, text));

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "leibniz/app/notes.h"
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate.h"
@@ -22,7 +22,7 @@
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
 #include "leibniz/numeric/definite.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::app {
 namespace {
@@ -210,7 +210,7 @@ Evaluation run_eval(const Expr& e, const std::map<std::string, Expr>& at) {
   // not -1024) or overflow on the way (sinh(1000)/cosh(1000)): the 256-bit value, where
   // its rounding noise leaves the digits of a double, is the answer.
   try {
-    const checking::SideValue precise = checking::evaluate_side(substituted, none, {});
+    const precise::SideValue precise = precise::evaluate_side(substituted, none, {});
     if (precise.defined() && !precise.overflow) {
       const double high = precise.high->to_double(), low = precise.low->to_double();
       const long double noise = std::fabs(high - low) + precise.error;

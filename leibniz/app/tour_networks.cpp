@@ -6,11 +6,11 @@
 #include <ostream>
 #include <vector>
 
+#include "leibniz/core/number.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/graph/backprop.h"
-#include "leibniz/graph/index_expand.h"
 #include "leibniz/graph/overrides.h"
 #include "leibniz/graph/report.h"
 
@@ -95,7 +95,7 @@ class NetworkTour {
 
   // A claim is the notes' decimal ("0.4875") or the answer key's formula ("-6*ln(3)").
   static Expr claimed(const char* claim) {
-    if (auto n = graph::parse_exact_number(claim)) return number(*n);
+    if (auto n = Number::read_exact(claim)) return number(*n);
     return parse_text(claim);
   }
 

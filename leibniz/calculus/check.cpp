@@ -9,9 +9,9 @@
 #include <optional>
 #include <tuple>
 
-#include "leibniz/calculus/check_eval.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
@@ -20,8 +20,8 @@
 namespace leibniz {
 namespace {
 
-using checking::Comparison;
-using checking::SideValue;
+using precise::Comparison;
+using precise::SideValue;
 
 constexpr int kIntegerPoints = 6;
 // Points where both sides must agree before a claim with variables holds by sampling.
@@ -44,7 +44,7 @@ std::optional<Expr> exact_value(const Expr& e, const std::vector<Expr>& vars,
 }
 
 // A point of whole numbers and doubles of fractions n/q that doubles cannot hold (a
-// breakpoint snapped to 1/3 by check_points.cpp), exactly, with those coordinates'
+// breakpoint snapped to 1/3 by eval/sample_points.cpp), exactly, with those coordinates'
 // texts in `at`: sign(3*x - 1) is 0 at 1/3 but -1 at its double.
 std::optional<std::vector<Expr>> fraction_point(const std::vector<double>& p,
                                                 std::vector<std::string>& at) {
@@ -101,11 +101,11 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     }
     points.push_back(std::move(p));
   }
-  std::vector<Expr> kinks = checking::breakpoint_functions(left);
-  for (const Expr& g : checking::breakpoint_functions(right)) {
+  std::vector<Expr> kinks = precise::breakpoint_functions(left);
+  for (const Expr& g : precise::breakpoint_functions(right)) {
     if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
   }
-  for (auto& p : checking::sample_points(kinks, vars)) points.push_back(std::move(p));
+  for (auto& p : precise::sample_points(kinks, vars)) points.push_back(std::move(p));
   // Halves where the samples are never integers: a negative base to a power whose
   // exponent becomes a whole number ((x^2)^z and x^(2*z) at x = -1/2, z = -1/2).
   for (const auto& pattern : kHalfPoints) {
@@ -119,10 +119,10 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
   // e^-1000), evaluated too: it shows what A and B are too large to.
   auto compare_at = [&](const SideValue& a, const SideValue& b, const std::vector<double>& p) {
     if (proved || !use_difference || a.approximate || b.approximate) {
-      return checking::compare(a, b);
+      return precise::compare(a, b);
     }
-    const SideValue d = checking::evaluate_side(result.difference, vars, p);
-    return checking::compare(a, b, &d);
+    const SideValue d = precise::evaluate_side(result.difference, vars, p);
+    return precise::compare(a, b, &d);
   };
   int agreeing = 0, undecided = 0, vague = 0, one_sided = 0, tried = 0;
   bool approximate = false;  // a decimal number limits the agreement to ~16 digits
@@ -132,8 +132,8 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     const std::vector<double>& p = points[k];
     std::vector<std::string> at;
     for (double x : p) at.push_back(fmt::format("{}", x));
-    const SideValue a = checking::evaluate_side(left, vars, p);
-    const SideValue b = checking::evaluate_side(right, vars, p);
+    const SideValue a = precise::evaluate_side(left, vars, p);
+    const SideValue b = precise::evaluate_side(right, vars, p);
     if (a.overflow || b.overflow) continue;
     ++tried;
     if (!a.defined() && !b.defined()) continue;
@@ -166,13 +166,13 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       result.method = "a counterexample";
       for (std::size_t i = 0; i < vars.size(); ++i)
         result.point.emplace_back(vars[i].name(), at[i]);
-      std::tie(result.left_value, result.right_value) = checking::distinct_texts(a, b);
+      std::tie(result.left_value, result.right_value) = precise::distinct_texts(a, b);
       if (exact_a) result.left_value = text(a, exact_a);
       if (exact_b) result.right_value = text(b, exact_b);
       if (result.left_value == result.right_value) {
         // Closer than 70 digits show (x and x + e^-1000): the right side is the left
         // minus the difference.
-        const SideValue d = checking::evaluate_side(result.difference, vars, p);
+        const SideValue d = precise::evaluate_side(result.difference, vars, p);
         if (d.defined()) {
           const std::string size = d.text();
           if (!exact_a) result.left_value = a.text();

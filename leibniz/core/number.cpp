@@ -107,6 +107,19 @@ Number Number::parse_exact(std::string_view text) {
   return Number(mpq_class(num, power));
 }
 
+std::optional<Number> Number::read_exact(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  try {
+    if (slash == std::string_view::npos) return parse_exact(text);
+    const Number p = parse_exact(text.substr(0, slash)), q = parse_exact(text.substr(slash + 1));
+    if (!p.is_integer() || !q.is_integer() || q.is_zero()) return std::nullopt;
+    return p / q;
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::Parse) return std::nullopt;
+    throw;
+  }
+}
+
 Number Number::parse(std::string_view text) {
   if (text.find_first_of(".eE") == std::string_view::npos) return parse_exact(text);
   // A float when a double holds it (to the nearest double, as the input meant).

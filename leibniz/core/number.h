@@ -28,6 +28,10 @@ class Number {
   /// Throws Error{Parse} (offset into text) if text is not digits with an optional point
   /// and exponent, Error{Limit} if the value needs more than limits().max_number_bits.
   static Number parse_exact(std::string_view text);
+  /// A number of a data or model file, exactly: "0.5" is 1/2, "-2", "1e-3", and "3/4"
+  /// (integers over a nonzero integer); nullopt when the text is not such a number.
+  /// Throws Error{Limit} as parse_exact does for one too large.
+  static std::optional<Number> read_exact(std::string_view text);
 
   bool is_float() const { return is_float_; }
   bool is_exact() const { return !is_float_; }

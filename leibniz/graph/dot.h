@@ -1,7 +1,7 @@
 // Pictures of the computation graph: Graphviz DOT with each node's operation and
 // forward value and, on each edge, the gradient flowing back along it; SVG and PNG
-// drawn by Graphviz's `dot` within the time limit. Files are written atomically (a
-// temporary file in the same folder, then renamed; removed if a signal ends the process).
+// drawn by Graphviz's `dot` within the time limit (io/run_tool.h). Files are written
+// atomically (io/atomic_file.h).
 #pragma once
 
 #include <cstddef>
@@ -22,12 +22,10 @@ void check_picture_size(const Graph& graph);
 /// The graph in DOT.
 std::string dot_text(const Graph& graph, const Pass& pass);
 
-/// Writes the picture; throws Error{Request} when the file cannot be written or
-/// Graphviz is missing or fails, Error{Limit} past check_picture_size or the time limit.
+/// Writes the picture; throws Error{Request} when the file cannot be written,
+/// Error{Unsupported} when Graphviz is missing or fails, Error{Limit} past
+/// check_picture_size or the time limit.
 void write_picture(const Graph& graph, const Pass& pass, const std::string& path,
                    PictureFormat format);
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-void write_file_atomic(const std::string& path, const std::string& bytes);
 
 }  // namespace leibniz::graph

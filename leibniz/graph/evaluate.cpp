@@ -3,7 +3,7 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/graph/value_errors.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

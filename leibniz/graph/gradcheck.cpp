@@ -14,7 +14,6 @@
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/report.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/numeric/program.h"
 
 namespace leibniz::graph {
 namespace {

@@ -290,7 +290,7 @@ class Expander {
       for (std::size_t k = start; k < i; ++k) emit(std::string(1, text_[k]), k);
       return i;
     }
-    const std::optional<Number> value = parse_exact_number(digits);
+    const std::optional<Number> value = read_number(source_, start, digits);
     if (!value)
       throw source_.error(ErrorKind::Parse, start, fmt::format("bad number '{}'", digits));
     emit("(" + value->to_string() + ")", start);
@@ -353,54 +353,12 @@ std::string element_name(std::string_view base, long index) {
   return fmt::format("{}_{}", base, index);
 }
 
-std::optional<Number> parse_exact_number(std::string_view text) {
-  std::size_t i = 0;
-  bool negative = false;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
-  if (const std::size_t slash = text.find('/'); slash != std::string_view::npos) {
-    const auto p = parse_exact_number(text.substr(i, slash - i));
-    const auto q = parse_exact_number(text.substr(slash + 1));
-    if (!p || !q || q->is_zero() || !p->is_integer() || !q->is_integer()) return std::nullopt;
-    const Number value = *p / *q;
-    return negative ? -value : value;
+std::optional<Number> read_number(const Source& source, std::size_t at, std::string_view text) {
+  try {
+    return Number::read_exact(text);
+  } catch (const Error& error) {
+    throw source.error(error.kind(), at, error.what());
   }
-  std::string digits;
-  long scale = 0;  // value = digits * 10^scale
-  bool any = false;
-  while (i < text.size() && is_digit(text[i])) {
-    digits += text[i++];
-    any = true;
-  }
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    while (i < text.size() && is_digit(text[i])) {
-      digits += text[i++];
-      --scale;
-      any = true;
-    }
-  }
-  if (!any) return std::nullopt;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool minus = false;
-    if (i < text.size() && (text[i] == '-' || text[i] == '+')) minus = text[i++] == '-';
-    long exponent = 0;
-    bool exponent_digits = false;
-    while (i < text.size() && is_digit(text[i])) {
-      exponent = exponent * 10 + (text[i++] - '0');
-      exponent_digits = true;
-      if (exponent > 10'000) return std::nullopt;
-    }
-    if (!exponent_digits) return std::nullopt;
-    scale += minus ? -exponent : exponent;
-  }
-  if (i != text.size()) return std::nullopt;
-  mpz_class mantissa(digits, 10);
-  mpz_class power;
-  mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(scale < 0 ? -scale : scale));
-  mpq_class value = scale < 0 ? mpq_class(mantissa, power) : mpq_class(mantissa * power);
-  if (negative) value = -value;
-  return Number(value);
 }
 
 }  // namespace leibniz::graph

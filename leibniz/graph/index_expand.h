@@ -52,10 +52,11 @@ Range parse_range(const Source& source, std::size_t begin, std::size_t end,
 /// The offset of the last word "for" outside brackets in text[begin, end), or npos.
 std::size_t find_top_level_for(std::string_view text, std::size_t begin, std::size_t end);
 
+/// Number::read_exact of `text`, which is at `at` in the source: its Error{Limit} is
+/// located there.
+std::optional<Number> read_number(const Source& source, std::size_t at, std::string_view text);
+
 /// The name of element `index` of an indexed name: h, 1 -> "h_1".
 std::string element_name(std::string_view base, long index);
-
-/// Reads "0.5", "-2", "1e-3", "3/4" exactly (0.5 is 1/2); nullopt when it is not a number.
-std::optional<Number> parse_exact_number(std::string_view text);
 
 }  // namespace leibniz::graph

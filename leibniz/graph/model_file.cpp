@@ -199,7 +199,7 @@ class Reader {
     for (std::size_t k = 0; k < names.size(); ++k) {
       const auto [a, b] = cells[k];
       const std::string_view cell = text_.substr(a, b - a);
-      const std::optional<Number> value = parse_exact_number(cell);
+      const std::optional<Number> value = read_number(source_, a, cell);
       if (!value) throw source_.error(ErrorKind::Parse, a, fmt::format("bad number '{}'", cell));
       model_.statements.push_back(Statement{role, names[k], name_at, *value, Expanded{}});
     }

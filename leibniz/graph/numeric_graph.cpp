@@ -11,7 +11,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/graph/value_errors.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

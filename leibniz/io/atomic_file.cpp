@@ -9,6 +9,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/read_file.h"
+#include "leibniz/io/signal_cleanup.h"
 
 namespace leibniz::io {
 namespace {
@@ -44,7 +45,9 @@ void commit_file(const std::string& from, const std::string& to) {
 }
 
 void write_file_atomic(const std::string& path, std::string_view bytes) {
-  std::string tmp = temporary_path(path);
+  const std::string tmp = temporary_path(path);
+  SignalCleanup cleanup;  // a signal while writing leaves no temporary behind
+  cleanup.remove_file(tmp);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail("write", path, errno);
   const char* p = bytes.data();

@@ -1,6 +1,7 @@
 // Atomic file writes: the bytes go to a temporary file in the same folder, which is
 // flushed to disk (fsync) and then renamed over the target, so a crash leaves either
-// the old file or the new one, never half of one.
+// the old file or the new one, never half of one; SIGINT, SIGTERM or SIGHUP while it is
+// written remove the temporary (signal_cleanup.h).
 #pragma once
 
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -12,26 +13,15 @@
 namespace leibniz::io {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-  return s;
-}
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-std::vector<std::string_view> split_cells(std::string_view line) {
-  std::vector<std::string_view> cells;
-  std::size_t start = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i < line.size() && line[i] == '"') quoted = !quoted;
-    if (i == line.size() || (line[i] == ',' && !quoted)) {
-      cells.push_back(trim(line.substr(start, i - start)));
-      start = i + 1;
-    }
-  }
-  return cells;
+// The cell line[begin, end), trimmed and unquoted.
+CsvCell cell_of(std::string_view line, std::size_t line_offset, std::size_t begin,
+                std::size_t end) {
+  while (begin < end && blank(line[begin])) ++begin;
+  while (end > begin && blank(line[end - 1])) --end;
+  if (end - begin >= 2 && line[begin] == '"' && line[end - 1] == '"') ++begin, --end;
+  return CsvCell{line.substr(begin, end - begin), line_offset + begin};
 }
 
 [[noreturn]] void fail(const std::string& name, std::int64_t line, std::size_t col,
@@ -41,20 +31,41 @@ std::vector<std::string_view> split_cells(std::string_view line) {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOptions& options) {
-  CsvTable table;
-  table.name = name;
-  std::int64_t line_no = 0;
-  bool header_pending = options.header;
+std::vector<CsvLine> csv_lines(std::string_view text) {
+  std::vector<CsvLine> lines;
+  std::int64_t number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
+    const std::string_view line = text.substr(pos, end - pos);
+    const std::size_t offset = pos;
     pos = end + 1;
-    ++line_no;
-    if (trim(line).empty()) continue;
-    std::vector<std::string_view> cells = split_cells(line);
+    ++number;
+    if (std::all_of(line.begin(), line.end(), blank)) continue;
+    CsvLine out{number, offset, {}};
+    std::size_t start = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] == '"') quoted = !quoted;
+      if (i == line.size() || (line[i] == ',' && !quoted)) {
+        out.cells.push_back(cell_of(line, offset, start, i));
+        start = i + 1;
+      }
+    }
+    lines.push_back(std::move(out));
+  }
+  return lines;
+}
+
+CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOptions& options) {
+  CsvTable table;
+  table.name = name;
+  bool header_pending = options.header;
+  for (const CsvLine& line : csv_lines(text)) {
+    const std::int64_t line_no = line.number;
+    std::vector<std::string_view> cells;
+    for (const CsvCell& c : line.cells) cells.push_back(c.text);
     if (header_pending) {
       header_pending = false;
       for (auto c : cells) table.header.emplace_back(c);

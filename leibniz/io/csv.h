@@ -1,5 +1,8 @@
-// CSV of numbers: one row per line, cells separated by commas, an optional header line.
-// Errors name the file, the row (its line number in the file) and the column (1-based).
+// CSV: one row per line, cells separated by commas ("quoted" cells may hold commas),
+// blank lines skipped. csv_lines gives each cell's text and where it is, for readers
+// with their own cells (exact numbers of a model's data); read_csv reads a table of
+// doubles, with an optional header line, and its errors name the file, the row (its
+// line number in the file) and the column (1-based).
 #pragma once
 
 #include <cstdint>
@@ -8,6 +11,20 @@
 #include <vector>
 
 namespace leibniz::io {
+
+struct CsvCell {
+  std::string_view text;  ///< blanks around it trimmed, quotes removed
+  std::size_t offset;     ///< of its first character in the whole text
+};
+
+struct CsvLine {
+  std::int64_t number;  ///< 1-based line number in the text
+  std::size_t offset;   ///< of its first character in the whole text
+  std::vector<CsvCell> cells;
+};
+
+/// The lines of `text` that are not blank, split into cells; views into `text`.
+std::vector<CsvLine> csv_lines(std::string_view text);
 
 struct CsvOptions {
   bool header = false;  ///< the first line names the columns

@@ -1,17 +1,10 @@
 #include "leibniz/io/plot.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <sstream>
 
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
-
-extern char** environ;
+#include "leibniz/io/run_tool.h"
 
 namespace leibniz::io {
 namespace {
@@ -30,15 +23,14 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-std::string gnuplot_script(const std::string& output, const std::string& terminal,
-                           const std::vector<Series>& series, const std::string& title,
-                           const std::string& xlabel, const std::string& ylabel) {
+std::string gnuplot_script(const std::string& terminal, const std::vector<Series>& series,
+                           const std::string& title, const std::string& xlabel,
+                           const std::string& ylabel) {
   std::ostringstream s;
   s.precision(10);
   // noenhanced: a title is printed as written ('val_loss', 'data_v2.csv'), where
   // enhanced text mode would read _ and ^ as sub- and superscripts.
   s << "set terminal " << terminal << " noenhanced size 800,500\n"
-    << "set output " << quoted(output) << "\n"
     << "set title " << quoted(title) << "\n"
     << "set xlabel " << quoted(xlabel) << "\n"
     << "set ylabel " << quoted(ylabel) << "\n"
@@ -69,30 +61,10 @@ void plot_series(const std::string& path, const std::vector<Series>& series,
     throw Error(ErrorKind::Request,
                 "cannot plot to '" + path + "': the name must end in .png or .svg");
   }
-  std::string tmp = temporary_path(path);
-  std::string script_path = tmp + ".gp";
-  write_file_atomic(script_path, gnuplot_script(tmp, terminal, series, title, xlabel, ylabel));
-  std::string prog = "gnuplot";
-  char* argv[] = {prog.data(), script_path.data(), nullptr};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  int status = 0;
-  if (rc == 0) waitpid(pid, &status, 0);
-  ::unlink(script_path.c_str());
-  if (rc != 0) {
-    throw Error(ErrorKind::Unsupported,
-                "plotting needs gnuplot, which is not installed (apt-get install gnuplot-nox)");
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || ::access(tmp.c_str(), F_OK) != 0) {
-    ::unlink(tmp.c_str());
-    throw Error(ErrorKind::Unsupported, "gnuplot failed to draw '" + path + "'");
-  }
-  commit_file(tmp, path);
+  write_file_atomic(path,
+                    run_tool({"gnuplot"}, gnuplot_script(terminal, series, title, xlabel, ylabel),
+                             "plotting needs gnuplot, which is not installed (apt-get "
+                             "install gnuplot-nox)"));
 }
 
 }  // namespace leibniz::io

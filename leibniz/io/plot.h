@@ -12,13 +12,14 @@ struct Series {
 };
 
 /// Writes the plot to `path` (.png or .svg) atomically. Error{Request} for another
-/// extension, Error{Unsupported} when gnuplot is not installed or fails.
+/// extension, Error{Unsupported} when gnuplot is not installed or fails (run_tool.h).
 void plot_series(const std::string& path, const std::vector<Series>& series,
                  const std::string& title, const std::string& xlabel, const std::string& ylabel);
 
-/// The gnuplot script plot_series runs (data inline), for tests and for users who want it.
-std::string gnuplot_script(const std::string& output, const std::string& terminal,
-                           const std::vector<Series>& series, const std::string& title,
-                           const std::string& xlabel, const std::string& ylabel);
+/// The gnuplot script plot_series runs (data inline; the picture goes to standard
+/// output), for tests and for users who want it.
+std::string gnuplot_script(const std::string& terminal, const std::vector<Series>& series,
+                           const std::string& title, const std::string& xlabel,
+                           const std::string& ylabel);
 
 }  // namespace leibniz::io

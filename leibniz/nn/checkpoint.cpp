@@ -19,9 +19,9 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 }  // namespace
 
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
-                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                     const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
                      std::int64_t epoch, const std::map<std::string, std::string>& extra) {
-  io::NamedTensors tensors = model.named_parameters();
+  nn::NamedTensors tensors = model.named_parameters();
   auto n = static_cast<std::int64_t>(standardizer.mean.size());
   tensors.emplace_back(kMean, tensor::from_vector(standardizer.mean, {n}, tensor::DType::F64));
   tensors.emplace_back(kScale, tensor::from_vector(standardizer.scale, {n}, tensor::DType::F64));
@@ -32,11 +32,11 @@ void save_checkpoint(const std::string& path, const Module& model, const ModelSp
   metadata["format"] = "leibniz-model-1";
   metadata["epoch"] = std::to_string(epoch);
   for (auto& [k, v] : extra) metadata[k] = v;
-  io::save_safetensors(path, tensors, metadata);
+  nn::save_safetensors(path, tensors, metadata);
 }
 
 Checkpoint load_checkpoint(const std::string& path) {
-  io::Safetensors file = io::load_safetensors(path);
+  nn::Safetensors file = nn::load_safetensors(path);
   Checkpoint c;
   c.spec = ModelSpec::from_metadata(file.metadata, path);
   c.metadata = file.metadata;
@@ -63,7 +63,7 @@ Checkpoint load_checkpoint(const std::string& path) {
   return c;
 }
 
-void load_parameters(const Module& model, const io::NamedTensors& saved,
+void load_parameters(const Module& model, const nn::NamedTensors& saved,
                      const std::string& source) {
   for (auto& [name, p] : model.named_parameters()) {
     const tensor::Tensor* found = nullptr;

@@ -6,9 +6,9 @@
 #include <map>
 #include <string>
 
-#include "leibniz/io/dataset.h"
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/dataset.h"
 #include "leibniz/nn/model_spec.h"
+#include "leibniz/nn/safetensors.h"
 #include "leibniz/optim/optimizer.h"
 
 namespace leibniz::nn {
@@ -16,20 +16,20 @@ namespace leibniz::nn {
 struct Checkpoint {
   ModelSpec spec;
   std::map<std::string, std::string> metadata;  ///< everything, the spec's keys included
-  io::NamedTensors parameters;                  ///< by the model's parameter names
-  io::NamedTensors optimizer_state;
-  io::Standardizer standardizer;
+  nn::NamedTensors parameters;                  ///< by the model's parameter names
+  nn::NamedTensors optimizer_state;
+  nn::Standardizer standardizer;
   std::int64_t epoch = 0;  ///< epochs trained so far
 };
 
 /// Saves atomically. `extra` adds metadata (task, loss, optimiser name, ...).
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
-                     const io::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                     const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
                      std::int64_t epoch, const std::map<std::string, std::string>& extra);
 Checkpoint load_checkpoint(const std::string& path);
 
 /// Copies saved parameters into `model`; Error{Request} naming `source` on a missing name or wrong
 /// shape.
-void load_parameters(const Module& model, const io::NamedTensors& saved, const std::string& source);
+void load_parameters(const Module& model, const nn::NamedTensors& saved, const std::string& source);
 
 }  // namespace leibniz::nn

@@ -53,13 +53,13 @@ Predictions predict(const PredictConfig& c) {
   const ModelSpec& spec = saved.spec;
   Predictions p;
   p.task =
-      metadata_or(saved, "task", "classify") == "regress" ? io::Task::Regress : io::Task::Classify;
+      metadata_or(saved, "task", "classify") == "regress" ? nn::Task::Regress : nn::Task::Classify;
   const io::CsvTable table = io::read_csv(c.data, {c.header});
   p.rows = table.rows;
   std::int64_t target_col = -1;
   if (table.cols == spec.inputs + 1) {
     p.has_targets = true;
-    target_col = io::target_column(
+    target_col = nn::target_column(
         table, c.target.empty() ? metadata_or(saved, "target", "last") : c.target);
   } else if (table.cols != spec.inputs) {
     throw Error(ErrorKind::Request,
@@ -70,8 +70,8 @@ Predictions predict(const PredictConfig& c) {
   std::vector<std::int64_t> labels;
   std::vector<double> targets;
   if (p.has_targets) {
-    const io::Dataset d = io::make_dataset(table, target_col, p.task, spec.dtype);
-    if (p.task == io::Task::Classify) {
+    const nn::Dataset d = nn::make_dataset(table, target_col, p.task, spec.dtype);
+    if (p.task == nn::Task::Classify) {
       labels = d.labels;
       check_labels(table, target_col, labels, std::max<std::int64_t>(spec.outputs, 2), c.model,
                    "it was trained on that many classes");
@@ -79,7 +79,7 @@ Predictions predict(const PredictConfig& c) {
       targets = d.y.to_vector();
     }
   }
-  const io::Standardizer& standardizer = saved.standardizer;
+  const nn::Standardizer& standardizer = saved.standardizer;
   if (!standardizer.mean.empty() &&
       standardizer.mean.size() != static_cast<std::size_t>(spec.inputs)) {
     throw Error(ErrorKind::Request,
@@ -97,7 +97,7 @@ Predictions predict(const PredictConfig& c) {
   for (std::int64_t start = 0; start < p.rows; start += chunk) {
     const std::int64_t end = std::min(p.rows, start + chunk);
     const Tensor out = model->forward(tensor::slice(x, 0, start, end));
-    if (p.task == io::Task::Regress) {
+    if (p.task == nn::Task::Regress) {
       for (double v : out.to_vector()) p.values.push_back(v);
       continue;
     }
@@ -122,7 +122,7 @@ Predictions predict(const PredictConfig& c) {
     }
   }
   if (!p.has_targets || p.rows == 0) return p;
-  if (p.task == io::Task::Classify) {
+  if (p.task == nn::Task::Classify) {
     std::int64_t right = 0;
     for (std::size_t r = 0; r < labels.size(); ++r) right += p.classes[r] == labels[r];
     p.accuracy = static_cast<double>(right) / static_cast<double>(p.rows);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "leibniz/io/csv.h"
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 
 namespace leibniz::nn {
 
@@ -21,7 +21,7 @@ struct PredictConfig {
 };
 
 struct Predictions {
-  io::Task task = io::Task::Classify;
+  nn::Task task = nn::Task::Classify;
   std::int64_t rows = 0;
   std::vector<std::int64_t> classes;               ///< Classify: the most likely class
   std::vector<std::vector<double>> probabilities;  ///< Classify: of each class

@@ -23,7 +23,7 @@ using tensor::Tensor;
 struct Objective {
   LossKind kind;
 
-  Tensor loss(const Tensor& out, const io::Dataset& d,
+  Tensor loss(const Tensor& out, const nn::Dataset& d,
               const std::vector<std::int64_t>& labels) const {
     switch (kind) {
       case LossKind::CrossEntropy: return cross_entropy(out, labels);
@@ -49,12 +49,12 @@ struct Objective {
   bool classify() const { return kind == LossKind::CrossEntropy || kind == LossKind::Bce; }
 };
 
-Objective choose_objective(const TrainConfig& c, const io::Dataset& d) {
+Objective choose_objective(const TrainConfig& c, const nn::Dataset& d) {
   LossKind k = c.loss;
   if (k == LossKind::Auto)
-    k = c.task == io::Task::Classify ? LossKind::CrossEntropy : LossKind::Mse;
+    k = c.task == nn::Task::Classify ? LossKind::CrossEntropy : LossKind::Mse;
   bool classify_loss = k == LossKind::CrossEntropy || k == LossKind::Bce;
-  if (classify_loss != (c.task == io::Task::Classify)) {
+  if (classify_loss != (c.task == nn::Task::Classify)) {
     throw Error(ErrorKind::Request,
                 "the loss does not fit the task (classify takes cross_entropy or bce, "
                 "regress takes mse or half_sse)");
@@ -71,7 +71,7 @@ struct Score {
   double loss = 0;
   std::optional<double> accuracy;
 };
-Score evaluate(Module& model, const Objective& obj, const io::Dataset& d) {
+Score evaluate(Module& model, const Objective& obj, const nn::Dataset& d) {
   tensor::NoGradGuard no_grad;
   std::int64_t n = d.x.shape()[0];
   Score s;
@@ -83,7 +83,7 @@ Score evaluate(Module& model, const Objective& obj, const io::Dataset& d) {
     std::int64_t end = std::min(n, start + chunk);
     std::vector<std::int64_t> rows;
     for (std::int64_t r = start; r < end; ++r) rows.push_back(r);
-    io::Dataset part = io::subset(d, rows);
+    nn::Dataset part = nn::subset(d, rows);
     Tensor out = model.forward(part.x);
     total += obj.loss(out, part, part.labels).item() * static_cast<double>(end - start);
     if (obj.classify()) right += obj.correct(out, part.labels);
@@ -124,7 +124,7 @@ std::string loss_name(LossKind k) {
 }
 
 // The rows of --val-data: the columns of --data, labels the model can output.
-io::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const ModelSpec& spec,
+nn::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const ModelSpec& spec,
                            const Objective& obj) {
   io::CsvTable table = io::read_csv(c.val_data, {c.header});
   if (table.cols != data.cols) {
@@ -135,8 +135,8 @@ io::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const
     throw Error(ErrorKind::Request,
                 fmt::format("{} names its columns differently from {}", c.val_data, c.data));
   }
-  const std::int64_t target_col = io::target_column(table, c.target);
-  io::Dataset d = io::make_dataset(table, target_col, c.task, spec.dtype);
+  const std::int64_t target_col = nn::target_column(table, c.target);
+  nn::Dataset d = nn::make_dataset(table, target_col, c.task, spec.dtype);
   if (obj.classify()) {
     const std::int64_t classes = std::max<std::int64_t>(spec.outputs, 2);  // bce: one logit
     if (c.resume.empty()) {
@@ -168,8 +168,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (!(c.lr > 0) || !std::isfinite(c.lr))
     throw Error(ErrorKind::Request, "the learning rate must be positive");
   io::CsvTable table = io::read_csv(c.data, {c.header});
-  std::int64_t target_col = io::target_column(table, c.target);
-  io::Dataset data = io::make_dataset(table, target_col, c.task, c.dtype);
+  std::int64_t target_col = nn::target_column(table, c.target);
+  nn::Dataset data = nn::make_dataset(table, target_col, c.task, c.dtype);
   Objective obj = choose_objective(c, data);
 
   std::optional<Checkpoint> resumed;
@@ -177,7 +177,7 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (!c.resume.empty()) {
     resumed = load_checkpoint(c.resume);
     spec = resumed->spec;
-    std::string task = c.task == io::Task::Classify ? "classify" : "regress";
+    std::string task = c.task == nn::Task::Classify ? "classify" : "regress";
     auto saved_task = resumed->metadata.find("task");
     if (saved_task != resumed->metadata.end() && saved_task->second != task) {
       throw Error(ErrorKind::Request,
@@ -209,19 +209,19 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     check_labels(table, target_col, data.labels, spec.outputs, c.resume,
                  "it was trained on that many classes");
   }
-  if (spec.dtype != c.dtype) data = io::make_dataset(table, target_col, c.task, spec.dtype);
+  if (spec.dtype != c.dtype) data = nn::make_dataset(table, target_col, c.task, spec.dtype);
 
-  io::Split split;
-  io::Dataset train_set, val_set;
+  nn::Split split;
+  nn::Dataset train_set, val_set;
   if (!c.val_data.empty()) {  // every row of --data trains; --val-data validates
     split.train.resize(static_cast<std::size_t>(table.rows));
     for (std::int64_t r = 0; r < table.rows; ++r) split.train[static_cast<std::size_t>(r)] = r;
     train_set = data;
     val_set = validation_set(c, table, spec, obj);
   } else {
-    split = io::train_val_split(table.rows, c.val, c.seed);
-    train_set = io::subset(data, split.train);
-    val_set = io::subset(data, split.val);
+    split = nn::train_val_split(table.rows, c.val, c.seed);
+    train_set = nn::subset(data, split.train);
+    val_set = nn::subset(data, split.val);
   }
   if (split.train.empty()) {
     throw Error(ErrorKind::Request,
@@ -229,7 +229,7 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
                             c.data, split.val.size()));
   }
   const std::int64_t val_rows = val_set.x.shape()[0];
-  io::Standardizer standardizer;
+  nn::Standardizer standardizer;
   if (resumed) {
     standardizer = resumed->standardizer;
     auto features = static_cast<std::size_t>(data.x.shape()[1]);
@@ -239,9 +239,9 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
                               c.resume, standardizer.mean.size(), c.data, features));
     }
   } else if (c.standardize) {
-    standardizer = io::Standardizer::fit(train_set.x);
+    standardizer = nn::Standardizer::fit(train_set.x);
   } else {
-    standardizer = io::Standardizer::fit(tensor::zeros({0, data.x.shape()[1]}, spec.dtype));
+    standardizer = nn::Standardizer::fit(tensor::zeros({0, data.x.shape()[1]}, spec.dtype));
   }
   train_set.x = standardizer.apply(train_set.x);
   val_set.x = standardizer.apply(val_set.x);
@@ -273,7 +273,7 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
       .gamma = 0.1,
       .total_epochs = first_epoch + c.epochs};  // epochs count from the first run
   std::map<std::string, std::string> extra = {
-      {"task", c.task == io::Task::Classify ? "classify" : "regress"},
+      {"task", c.task == nn::Task::Classify ? "classify" : "regress"},
       {"loss", loss_name(obj.kind)},
       {"optimizer", c.optimizer},
       {"seed", std::to_string(c.seed)},
@@ -298,8 +298,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     // uninterrupted one.
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::int64_t>(i);
     tensor::Generator shuffle_gen(c.seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(e));
-    io::shuffle(order, shuffle_gen);
-    auto batches = io::minibatches(order, c.batch);
+    nn::shuffle(order, shuffle_gen);
+    auto batches = nn::minibatches(order, c.batch);
     double total = 0;
     std::int64_t right = 0;
     for (std::size_t s = 0; s < batches.size(); ++s) {
@@ -308,7 +308,7 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
         break;
       }
       ++global_step;
-      io::Dataset b = io::subset(train_set, batches[s]);
+      nn::Dataset b = nn::subset(train_set, batches[s]);
       opt->zero_grad();
       Tensor out = model->forward(b.x);
       Tensor loss = obj.loss(out, b, b.labels);

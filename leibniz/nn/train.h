@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/optim/schedule.h"
 
@@ -22,7 +22,7 @@ struct TrainConfig {
   std::string data;  ///< CSV file
   bool header = false;
   std::string target = "last";  ///< last, first, a header name or a 1-based column number
-  io::Task task = io::Task::Classify;
+  nn::Task task = nn::Task::Classify;
   ModelKind model = ModelKind::Mlp;
   std::vector<std::int64_t> hidden = {64, 32};
   ActivationKind activation = ActivationKind::Relu;

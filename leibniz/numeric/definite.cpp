@@ -9,16 +9,16 @@
 #include <utility>
 #include <vector>
 
-#include "leibniz/calculus/check_eval.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/precise.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
-#include "leibniz/numeric/program.h"
 #include "leibniz/numeric/quadrature.h"
 
 namespace leibniz {
@@ -32,7 +32,7 @@ namespace {
 constexpr int kScanSteps = 2000;
 constexpr double kDivergentExponent = 0.9999;
 constexpr double kUndecidedExponent = 0.9;
-constexpr mpfr_prec_t kPrecise = checking::kHighBits;
+constexpr mpfr_prec_t kPrecise = precise::kHighBits;
 
 double closed_form_value(const Expr& e) { return Program(e, {}).run({}); }
 
@@ -92,7 +92,7 @@ double value_at(const Expr& e, const Expr& var, const Program& integrand, double
     return integrand.run(point);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Domain) throw;
-    const double precise = checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
+    const double precise = precise::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
     if (std::isfinite(precise)) return precise;
     throw;
   }
@@ -148,7 +148,7 @@ std::vector<double> scan_grid(double lo, double hi) {
 }
 
 // ln|v| in doubles, for any v MPFR holds (-inf at 0).
-double log_abs(const checking::Real& v) {
+double log_abs(const precise::Real& v) {
   if (mpfr_zero_p(v.get())) return -std::numeric_limits<double>::infinity();
   long exponent = 0;
   const double mantissa = mpfr_get_d_2exp(&exponent, v.get(), MPFR_RNDN);
@@ -167,8 +167,8 @@ Growth growth_near(const Expr& e, const Expr& var, double r, double lo, double h
   for (int side : {-1, 1}) {
     const double near[] = {r + side * 1e-9 * scale}, nearer[] = {r + side * 1e-12 * scale};
     if (near[0] <= lo || near[0] >= hi || nearer[0] == r) continue;
-    const auto f1 = checking::evaluate_side(e, std::span(&var, 1), near);
-    const auto f2 = checking::evaluate_side(e, std::span(&var, 1), nearer);
+    const auto f1 = precise::evaluate_side(e, std::span(&var, 1), near);
+    const auto f2 = precise::evaluate_side(e, std::span(&var, 1), nearer);
     if (f1.overflow || f2.overflow) return Growth::Divergent;  // beyond MPFR's range: e^(1/x)
     if (!f1.defined() || !f2.defined()) continue;  // undefined there: reported by the scan
     // By logarithms: e^x at 710 is beyond a double, not unbounded.
@@ -194,9 +194,9 @@ Growth growth_near(const Expr& e, const Expr& var, double r, double lo, double h
 std::vector<double> singular_points(const Expr& e, const Expr& var, const Program& integrand,
                                     double lo, double hi, const std::string& interval) {
   const std::vector<double> grid = scan_grid(lo, hi);
-  const std::vector<Expr> kinks = checking::breakpoint_functions(e);
+  const std::vector<Expr> kinks = precise::breakpoint_functions(e);
   std::vector<double> points;
-  for (double r : checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, grid, 256, true)) {
+  for (double r : precise::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, grid, 256, true)) {
     if (r > lo && r < hi) points.push_back(r);
   }
   std::vector<double> suspects = points;
@@ -233,8 +233,8 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
       if (error.kind() != ErrorKind::Domain) throw;
       const double step = 1e-9 * std::max(1.0, std::fabs(x));
       const double left[] = {x - step}, right[] = {x + step};
-      const double at_left = checking::evaluate_quick(e, std::span(&var, 1), left, kPrecise),
-                   at_right = checking::evaluate_quick(e, std::span(&var, 1), right, kPrecise);
+      const double at_left = precise::evaluate_quick(e, std::span(&var, 1), left, kPrecise),
+                   at_right = precise::evaluate_quick(e, std::span(&var, 1), right, kPrecise);
       if (std::isfinite(at_left) && std::isfinite(at_right)) continue;
       if (std::isinf(at_left) && std::isinf(at_right)) {  // defined, but no double holds it
         throw Error(ErrorKind::Limit,
@@ -255,17 +255,17 @@ std::vector<double> singular_points(const Expr& e, const Expr& var, const Progra
 // 1e-8 and 1e-14 away on each side (in 256 bits): it must settle on one value from
 // both sides (√x does, ln|x|, 1/x and atan(1/x) do not).
 bool continuous_on(const Expr& F, const Expr& var, double lo, double hi) {
-  const std::vector<Expr> kinks = checking::breakpoint_functions(F);
+  const std::vector<Expr> kinks = precise::breakpoint_functions(F);
   for (double r :
-       checking::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, scan_grid(lo, hi), 256, true)) {
+       precise::breakpoints(kinks, std::span(&var, 1), {0.0}, 0, scan_grid(lo, hi), 256, true)) {
     if (r < lo || r > hi) continue;
     const double scale = std::max(1.0, std::fabs(r));
     std::vector<double> limits;  // F just left and just right of r, inside [lo, hi]
     for (int side : {-1, 1}) {
       const double near[] = {r + side * 1e-8 * scale}, nearer[] = {r + side * 1e-14 * scale};
       if (nearer[0] < lo || nearer[0] > hi || nearer[0] == r) continue;
-      const auto f1 = checking::evaluate_side(F, std::span(&var, 1), near);
-      const auto f2 = checking::evaluate_side(F, std::span(&var, 1), nearer);
+      const auto f1 = precise::evaluate_side(F, std::span(&var, 1), near);
+      const auto f2 = precise::evaluate_side(F, std::span(&var, 1), nearer);
       if (!f1.defined() || !f2.defined()) return false;
       const double v1 = f1.high->to_double(), v2 = f2.high->to_double();
       if (!std::isfinite(v1) || !std::isfinite(v2)) return false;
@@ -299,11 +299,11 @@ bool singular_at(const Expr& e, const Expr& var, const Expr& c) {
   auto at_c = [&](const Expr& g) {
     Substitution values;
     values.emplace(var.node(), c);
-    return checking::evaluate_quick(substitute(g, values), {}, {}, kPrecise);
+    return precise::evaluate_quick(substitute(g, values), {}, {}, kPrecise);
   };
   try {
     if (!std::isfinite(at_c(e))) return true;
-    for (const Expr& g : checking::breakpoint_functions(e)) {
+    for (const Expr& g : precise::breakpoint_functions(e)) {
       const double value = at_c(g);
       if (std::isnan(value) || std::fabs(value) < 1e-60) return true;
     }
@@ -321,7 +321,7 @@ Expr bound_form(const Bound& b) { return b.infinity != 0 ? Expr() : b.value; }
 // has no finite real value.
 double precise_value(const Expr& e, const Expr& var, double u) {
   const double point[] = {u};
-  const double value = checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
+  const double value = precise::evaluate_quick(e, std::span(&var, 1), point, kPrecise);
   if (!std::isfinite(value)) throw Error(ErrorKind::Domain, "it has no finite real value there");
   return value;
 }
@@ -387,7 +387,7 @@ QuadratureResult by_pieces(const Expr& e, const Expr& var, const std::vector<dou
       if (x < cuts.front() || x > cuts.back()) continue;
       const double point[] = {x};
       const double size =
-          std::fabs(checking::evaluate_quick(e, std::span(&var, 1), point, kPrecise));
+          std::fabs(precise::evaluate_quick(e, std::span(&var, 1), point, kPrecise));
       total.error += std::isfinite(size) ? 200 * epsilon * size : kInfinity;
     }
   }
@@ -435,7 +435,7 @@ DefiniteIntegral with_symbolic_bounds(const Expr& e, const Expr& var, const Boun
   }
   const Expr F = integrate(e, var);
   for (const Expr& g : {e, F}) {
-    const std::vector<Expr> breaks = checking::breakpoint_functions(g);
+    const std::vector<Expr> breaks = precise::breakpoint_functions(g);
     if (!breaks.empty()) {
       throw Error(ErrorKind::Unsupported,
                   fmt::format("with symbolic bounds leibniz answers F(b) - F(a) only when the "

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <span>
 
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz {
 

@@ -6,11 +6,11 @@
 
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/numeric/program.h"
 #include "support/random_expr.h"
 
 namespace leibniz {

@@ -13,7 +13,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {

@@ -6,8 +6,8 @@
 
 #include <cmath>
 
-#include "leibniz/calculus/check_eval.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/precise.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
@@ -138,11 +138,11 @@ TEST(Integrate, LongAnswersPassTheirCheckDespiteCancellation) {
     ASSERT_NO_THROW(F = integrate(f, x)) << text;
     for (double t : {-1.5707, -1.2, -0.4, 0.3, 1.1, 2.5}) {
       const double h = std::ldexp(1.0, -24), up[] = {t + h}, down[] = {t - h}, at[] = {t};
-      const auto F_up = checking::evaluate_side(F, std::span(&x, 1), up);
-      const auto F_down = checking::evaluate_side(F, std::span(&x, 1), down);
-      const auto f_at = checking::evaluate_side(f, std::span(&x, 1), at);
+      const auto F_up = precise::evaluate_side(F, std::span(&x, 1), up);
+      const auto F_down = precise::evaluate_side(F, std::span(&x, 1), down);
+      const auto f_at = precise::evaluate_side(f, std::span(&x, 1), at);
       ASSERT_TRUE(F_up.defined() && F_down.defined() && f_at.defined()) << text << " at " << t;
-      checking::Real slope(checking::kHighBits);
+      precise::Real slope(precise::kHighBits);
       mpfr_sub(slope.get(), F_up.high->get(), F_down.high->get(), MPFR_RNDN);
       mpfr_div_d(slope.get(), slope.get(), up[0] - down[0], MPFR_RNDN);  // exact in doubles
       const double expected = f_at.high->to_double();

@@ -8,12 +8,12 @@
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/program.h"
 #include "support/random_expr.h"
 
 namespace leibniz {

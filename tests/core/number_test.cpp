@@ -23,6 +23,34 @@ void expect_error(const std::string& text, ErrorKind kind, const std::string& me
   }
 }
 
+std::string read(const char* text) {
+  const auto n = Number::read_exact(text);
+  return n ? n->to_string() : "not a number";
+}
+
+TEST(Number, ReadExactReadsDecimalsAndFractions) {
+  EXPECT_EQ(read("0.5"), "1/2");
+  EXPECT_EQ(read("-2"), "-2");
+  EXPECT_EQ(read("0.4875"), "39/80");
+  EXPECT_EQ(read("1e-3"), "1/1000");
+  EXPECT_EQ(read("2.5E2"), "250");
+  EXPECT_EQ(read(".25"), "1/4");
+  EXPECT_EQ(read("3/4"), "3/4");
+  EXPECT_EQ(read("-3/4"), "-3/4");
+  EXPECT_EQ(read("abc"), "not a number");
+  EXPECT_EQ(read("1.2.3"), "not a number");
+  EXPECT_EQ(read("1/0"), "not a number");
+  EXPECT_EQ(read("1/2/3"), "not a number");
+  EXPECT_EQ(read("0.5/2"), "not a number");
+  EXPECT_EQ(read(""), "not a number");
+  try {
+    Number::read_exact("1e999999");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Limit);
+  }
+}
+
 TEST(Number, ParseExactReadsDecimalsAsRationals) {
   EXPECT_EQ(exact("12"), "12");
   EXPECT_EQ(exact("2.5"), "5/2");

@@ -20,7 +20,7 @@
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {

@@ -12,7 +12,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {

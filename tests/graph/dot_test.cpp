@@ -26,25 +26,6 @@ TEST(Dot, NodesWithValuesEdgesWithGradients) {
   EXPECT_NE(dot.find(R"(n0 -> n5 [label="← 0.125"];)"), std::string::npos) << dot;
 }
 
-TEST(Dot, WritesAtomically) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("leibniz_dot_test_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "g.dot").string();
-  write_file_atomic(path, "old");
-  write_file_atomic(path, "new");
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  EXPECT_EQ(text.str(), "new");
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);  // no temporary left
-  const std::string missing = (dir / "no" / "g.dot").string();
-  EXPECT_EQ(
-      testing::error_of([&] { write_file_atomic(missing, "x"); }).rfind("request: cannot write", 0),
-      0u);
-  std::filesystem::remove_all(dir);
-}
-
 // A chain of `steps` steps: steps + 3 nodes (w, h_0, the steps, L).
 Graph chain(int steps) {
   return testing::model("const T = " + std::to_string(steps) +

@@ -1,30 +1,10 @@
-// Exact numbers and index expressions of the recurrent syntax.
+// Index expressions of the recurrent syntax.
 #include "leibniz/graph/index_expand.h"
 
 #include <gtest/gtest.h>
 
 namespace leibniz::graph {
 namespace {
-
-std::string exact(const char* text) {
-  const auto n = parse_exact_number(text);
-  return n ? n->to_string() : "not a number";
-}
-
-TEST(IndexExpand, ExactNumbers) {
-  EXPECT_EQ(exact("0.5"), "1/2");
-  EXPECT_EQ(exact("-2"), "-2");
-  EXPECT_EQ(exact("0.4875"), "39/80");
-  EXPECT_EQ(exact("1e-3"), "1/1000");
-  EXPECT_EQ(exact("2.5E2"), "250");
-  EXPECT_EQ(exact(".25"), "1/4");
-  EXPECT_EQ(exact("3/4"), "3/4");
-  EXPECT_EQ(exact("-3/4"), "-3/4");
-  EXPECT_EQ(exact("abc"), "not a number");
-  EXPECT_EQ(exact("1.2.3"), "not a number");
-  EXPECT_EQ(exact("1/0"), "not a number");
-  EXPECT_EQ(exact(""), "not a number");
-}
 
 TEST(IndexExpand, IndexExpressions) {
   const Source s{"m.lz", "t-1 2*(T+1) -t"};

@@ -17,6 +17,24 @@ std::string error_of(std::string_view text, bool header = false) {
   return "no error";
 }
 
+// The cells of each line that is not blank, with where they are: readers with cells of
+// their own (a model's exact data) locate their errors with them.
+TEST(Csv, LinesGiveCellsAndWhereTheyAre) {
+  const std::string_view text = "a, \"b,c\"\n\n  \r\n1 ,2\n";
+  const std::vector<CsvLine> lines = csv_lines(text);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].number, 1);
+  ASSERT_EQ(lines[0].cells.size(), 2u);
+  EXPECT_EQ(lines[0].cells[1].text, "b,c");
+  EXPECT_EQ(lines[0].cells[1].offset, 4u);
+  EXPECT_EQ(lines[1].number, 4);
+  EXPECT_EQ(lines[1].offset, 14u);
+  EXPECT_EQ(lines[1].cells[0].text, "1");
+  EXPECT_EQ(lines[1].cells[1].text, "2");
+  EXPECT_EQ(lines[1].cells[1].offset, 17u);
+  EXPECT_TRUE(csv_lines("").empty());
+}
+
 TEST(Csv, NumbersWithAndWithoutHeader) {
   CsvTable t = parse_csv("1,2.5,-3\n4, 5e-1 ,+6\n", "d.csv");
   EXPECT_EQ(t.rows, 2);

@@ -22,7 +22,7 @@ TEST(Checkpoint, SaveAndLoadRoundTrip) {
   tensor::Generator gen(1);
   auto model = spec.build(gen);
   optim::Adam adam(model->parameters(), {});
-  io::Standardizer st{{1, 2, 3}, {4, 5, 6}};
+  nn::Standardizer st{{1, 2, 3}, {4, 5, 6}};
   save_checkpoint(path, *model, spec, st, &adam, 7, {{"task", "classify"}});
 
   Checkpoint c = load_checkpoint(path);
@@ -46,7 +46,7 @@ TEST(Checkpoint, WrongShapeNamesTheParameter) {
   spec.outputs = 2;
   tensor::Generator gen(1);
   auto model = spec.build(gen);
-  io::NamedTensors saved = model->named_parameters();
+  nn::NamedTensors saved = model->named_parameters();
   saved[0].second = tensor::zeros({5, 3});
   try {
     load_parameters(*model, saved, "m.safetensors");

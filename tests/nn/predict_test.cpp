@@ -43,7 +43,7 @@ class Predict : public testing::TempDirTest {
 TEST_F(Predict, ClassesProbabilitiesAndAccuracy) {
   PredictConfig c{xor_model(), file("rows.csv", "a,b,xor\n0,0,0\n0,1,1\n1,0,0\n1,1,0\n"), true, ""};
   Predictions p = predict(c);
-  EXPECT_EQ(p.task, io::Task::Classify);
+  EXPECT_EQ(p.task, nn::Task::Classify);
   EXPECT_TRUE(p.has_targets);
   ASSERT_EQ(p.rows, 4);
   EXPECT_EQ(p.classes, (std::vector<std::int64_t>{0, 1, 1, 0}));
@@ -69,7 +69,7 @@ TEST_F(Predict, RegressionGivesTheMeanSquaredError) {
     text += std::to_string(i / 60.0) + "," + std::to_string(3 * i / 60.0 - 1) + "\n";
   TrainConfig t;
   t.data = file("line.csv", text);
-  t.task = io::Task::Regress;
+  t.task = nn::Task::Regress;
   t.hidden = {};
   t.optimizer = "sgd";
   t.lr = 0.05;
@@ -79,7 +79,7 @@ TEST_F(Predict, RegressionGivesTheMeanSquaredError) {
   TrainObserver quiet;
   train(t, quiet);
   Predictions p = predict({t.save, file("two.csv", "0,-1\n0.5,0.5\n"), false, ""});
-  EXPECT_EQ(p.task, io::Task::Regress);
+  EXPECT_EQ(p.task, nn::Task::Regress);
   ASSERT_EQ(p.values.size(), 2u);
   EXPECT_NEAR(p.values[0], -1, 0.05);
   EXPECT_NEAR(p.values[1], 0.5, 0.05);

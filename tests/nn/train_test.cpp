@@ -87,7 +87,7 @@ TEST_F(Train, RegressionWithSgdAndHalfSquaredError) {
     text += std::to_string(i / 60.0) + "," + std::to_string(3 * i / 60.0 - 1) + "\n";
   TrainConfig c;
   c.data = file("line.csv", text);
-  c.task = io::Task::Regress;
+  c.task = nn::Task::Regress;
   c.loss = LossKind::HalfSquaredError;
   c.hidden = {};
   c.optimizer = "sgd";
@@ -103,7 +103,7 @@ TEST_F(Train, RegressionWithSgdAndHalfSquaredError) {
 TEST_F(Train, InfiniteLossStopsNamingTheStepAndKeepsTheLastGoodModel) {
   TrainConfig c;
   c.data = file("huge.csv", "1e30,1\n2e30,2\n3e30,3\n4e30,4\n");
-  c.task = io::Task::Regress;
+  c.task = nn::Task::Regress;
   c.standardize = false;
   c.val = 0;
   c.epochs = 3;
@@ -179,7 +179,7 @@ TEST_F(Train, ResumeKeepsTheTask) {
   c.save = path("xor.safetensors");
   train(c, quiet_);
   c.resume = c.save;
-  c.task = io::Task::Regress;
+  c.task = nn::Task::Regress;
   try {
     train(c, quiet_);
     FAIL() << "no error";
@@ -297,7 +297,7 @@ TEST_F(Train, RnnReadsRowsAsSequences) {
   }
   TrainConfig c;
   c.data = file("sine.csv", text);
-  c.task = io::Task::Regress;
+  c.task = nn::Task::Regress;
   c.model = ModelKind::Rnn;
   c.hidden = {16};
   c.standardize = false;

@@ -10,7 +10,7 @@
 
 #include "leibniz/tensor/tensor.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 
 using NamedTensors = std::vector<std::pair<std::string, tensor::Tensor>>;
 
@@ -34,4 +34,4 @@ void save_safetensors(const std::string& path, const NamedTensors& tensors,
                       const std::map<std::string, std::string>& metadata = {});
 Safetensors load_safetensors(const std::string& path);
 
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

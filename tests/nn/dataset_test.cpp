@@ -1,4 +1,4 @@
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 
 #include <gtest/gtest.h>
 
@@ -6,11 +6,11 @@
 
 #include "leibniz/core/error.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 namespace {
 
 CsvTable table() {
-  return parse_csv("f1,f2,label\n1,10,0\n2,20,1\n3,30,2\n4,40,1\n", "d.csv", {true});
+  return io::parse_csv("f1,f2,label\n1,10,0\n2,20,1\n3,30,2\n4,40,1\n", "d.csv", {true});
 }
 
 TEST(Dataset, SplitsFeaturesAndTarget) {
@@ -38,7 +38,7 @@ TEST(Dataset, TargetColumnByNameNumberOrPosition) {
 }
 
 TEST(Dataset, NegativeLabelNamesRowAndColumn) {
-  CsvTable t = parse_csv("1,0\n2,-1\n", "d.csv");
+  CsvTable t = io::parse_csv("1,0\n2,-1\n", "d.csv");
   try {
     make_dataset(t, 1, Task::Classify, tensor::DType::F32);
     FAIL() << "no error";
@@ -93,4 +93,4 @@ TEST(Dataset, ShuffleIsSeeded) {
 }
 
 }  // namespace
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

@@ -1,4 +1,4 @@
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/safetensors.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 namespace {
 
 std::string error_of(std::string_view bytes) {
@@ -107,7 +107,7 @@ TEST(Safetensors, SaveIsAtomicAndLeavesNoTemporaryFile) {
   auto dir = std::filesystem::temp_directory_path() / ("leibniz_st_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::string path = (dir / "m.safetensors").string();
-  write_file_atomic(path, "old");
+  io::write_file_atomic(path, "old");
   save_safetensors(path, {{"w", tensor::ones({3})}});
   EXPECT_EQ(load_safetensors(path).get("w").to_vector(), (std::vector<double>{1, 1, 1}));
   std::size_t files = 0;
@@ -117,4 +117,4 @@ TEST(Safetensors, SaveIsAtomicAndLeavesNoTemporaryFile) {
 }
 
 }  // namespace
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

@@ -1,6 +1,7 @@
-// An Expr DAG compiled to a flat program of numeric instructions in topological
-// order: each shared subexpression is computed once, and evaluation at many points
-// (finite differences, gradient checks, plots) costs no tree walks.
+// The fast evaluator of the eval layer (precise.h is the rigorous one, in MPFR): an Expr
+// DAG compiled to a flat program of numeric instructions in topological order. Each
+// shared subexpression is computed once, and evaluation at many points (finite
+// differences, gradient checks, plots, backprop) costs no tree walks.
 #pragma once
 
 #include <cstdint>

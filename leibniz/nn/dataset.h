@@ -10,8 +10,9 @@
 #include "leibniz/io/csv.h"
 #include "leibniz/tensor/tensor.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 
+using io::CsvTable;
 using tensor::Tensor;
 
 enum class Task { Classify, Regress };
@@ -58,4 +59,4 @@ struct Standardizer {
 std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_t>& order,
                                                    std::int64_t batch);
 
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

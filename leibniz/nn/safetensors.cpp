@@ -1,4 +1,4 @@
-#include "leibniz/io/safetensors.h"
+#include "leibniz/nn/safetensors.h"
 
 #include <bit>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "safetensors data is little-endian");
@@ -140,11 +140,11 @@ Safetensors decode_safetensors(std::string_view bytes, const std::string& name) 
 
 void save_safetensors(const std::string& path, const NamedTensors& tensors,
                       const std::map<std::string, std::string>& metadata) {
-  write_file_atomic(path, encode_safetensors(tensors, metadata));
+  io::write_file_atomic(path, encode_safetensors(tensors, metadata));
 }
 
 Safetensors load_safetensors(const std::string& path) {
-  return decode_safetensors(read_file(path), path);
+  return decode_safetensors(io::read_file(path), path);
 }
 
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

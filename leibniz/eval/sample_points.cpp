@@ -6,9 +6,9 @@
 #include <optional>
 #include <random>
 
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 
-namespace leibniz::checking {
+namespace leibniz::precise {
 namespace {
 
 constexpr std::size_t kMaxBreakpoints = 24;  // per line, the nearest to 0 (tan has a million)
@@ -269,4 +269,4 @@ std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
   return points;
 }
 
-}  // namespace leibniz::checking
+}  // namespace leibniz::precise

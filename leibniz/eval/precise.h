@@ -1,8 +1,9 @@
-// Internal to the equality check (check*.cpp) and to definite integrals: an expression's
-// value at a point in multiple precision (MPFR), the comparison of two values with a
-// tolerance that comes from the evaluation itself (the gap between two precisions plus an
-// error bound carried through every operation, however badly conditioned the formula),
-// and where an expression changes behaviour (its breakpoints).
+// The precise evaluator of the eval layer (program.h is the fast one, in doubles): an
+// expression's value at a point in MPFR at two precisions with an error bound carried
+// through every operation, the one tolerance policy by which two values are judged equal
+// (`compare`), where an expression changes behaviour (its breakpoints), and the points
+// where a claim is sampled. The equality check (calculus/check.h, the one home of "equal
+// at points") and definite integrals use it; see docs/architecture.md.
 #pragma once
 
 #include <mpfr.h>
@@ -15,7 +16,7 @@
 
 #include "leibniz/expr/expr.h"
 
-namespace leibniz::checking {
+namespace leibniz::precise {
 
 /// An MPFR number that owns its limbs.
 class Real {
@@ -91,4 +92,4 @@ std::vector<double> breakpoints(std::span<const Expr> kinks, std::span<const Exp
 std::vector<std::vector<double>> sample_points(std::span<const Expr> kinks,
                                                std::span<const Expr> vars);
 
-}  // namespace leibniz::checking
+}  // namespace leibniz::precise

@@ -1,5 +1,5 @@
 // An expression's value in MPFR at two precisions, and where its behaviour changes.
-#include "leibniz/calculus/check_eval.h"
+#include "leibniz/eval/precise.h"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/print.h"
 
-namespace leibniz::checking {
+namespace leibniz::precise {
 namespace {
 
 // A value and a first-order bound on its rounding error, propagated through every
@@ -484,4 +484,4 @@ std::vector<Expr> breakpoint_functions(const Expr& e) {
   return out;
 }
 
-}  // namespace leibniz::checking
+}  // namespace leibniz::precise

@@ -1,4 +1,4 @@
-#include "leibniz/io/dataset.h"
+#include "leibniz/nn/dataset.h"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/ops_view.h"
 
-namespace leibniz::io {
+namespace leibniz::nn {
 
 std::int64_t target_column(const CsvTable& table, const std::string& target) {
   if (target == "last") return table.cols - 1;
@@ -153,4 +153,4 @@ std::vector<std::vector<std::int64_t>> minibatches(const std::vector<std::int64_
   return out;
 }
 
-}  // namespace leibniz::io
+}  // namespace leibniz::nn

@@ -1,4 +1,4 @@
-#include "leibniz/numeric/program.h"
+#include "leibniz/eval/program.h"
 
 #include <fmt/format.h>
 

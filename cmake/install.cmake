@@ -1,0 +1,27 @@
+# `cmake --install build --prefix P`: the CLI in P/bin; the library leibniz::leibniz
+# (static libraries of the layers it stands on), <leibniz/leibniz.h> with the headers it
+# includes, and the CMake package in P/lib/cmake/leibniz (examples/cpp uses it).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(leibniz_library_layers leibniz_lib leibniz_app leibniz_graph leibniz_io leibniz_numeric
+    leibniz_calculus leibniz_eval leibniz_expr leibniz_core)
+install(TARGETS ${leibniz_library_layers} EXPORT leibnizTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS leibniz RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The public header and the ones it includes (Expr, Error, Number).
+install(FILES leibniz/leibniz.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz)
+install(DIRECTORY leibniz/core leibniz/expr DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz
+        FILES_MATCHING PATTERN "*.h")
+
+set(package_dir ${CMAKE_INSTALL_LIBDIR}/cmake/leibniz)
+install(EXPORT leibnizTargets NAMESPACE leibniz:: DESTINATION ${package_dir})
+configure_package_config_file(cmake/leibnizConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/leibnizConfig.cmake
+                              INSTALL_DESTINATION ${package_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/leibnizConfigVersion.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/leibnizConfig.cmake
+              ${PROJECT_BINARY_DIR}/leibnizConfigVersion.cmake cmake/FindFLINT.cmake
+        DESTINATION ${package_dir})
