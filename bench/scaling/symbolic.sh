@@ -27,8 +27,12 @@ has_sympy=0
 measure() {
   local curve=$1 size=$2
   shift 2
-  "$python" "$here/rusage.py" "$@" >"$work/out" 2>"$work/time"
-  read -r cpu kb wall <"$work/time"
+  # The command's own messages and rusage.py's line share stderr: the figures are the last line.
+  if ! "$python" "$here/rusage.py" "$@" >"$work/out" 2>"$work/time"; then
+    cat "$work/time" >&2
+    exit 1
+  fi
+  read -r cpu kb wall < <(tail -n 1 "$work/time")
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$curve" "$size" "$cpu" "$kb" "$wall" "$(wc -c <"$work/out")" |
     tee -a "$tsv"
 }
