@@ -4,8 +4,8 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(leibniz_library_layers leibniz_lib leibniz_app leibniz_graph leibniz_io leibniz_numeric
-    leibniz_calculus leibniz_eval leibniz_expr leibniz_core)
+set(leibniz_library_layers leibniz_lib leibniz_app leibniz_graph leibniz_nn leibniz_optim leibniz_tensor
+    leibniz_io leibniz_numeric leibniz_calculus leibniz_eval leibniz_expr leibniz_core)
 install(TARGETS ${leibniz_library_layers} EXPORT leibnizTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

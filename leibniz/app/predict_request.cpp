@@ -12,7 +12,7 @@ class PredictionResult : public Result {
   explicit PredictionResult(nn::Predictions p) : p_(std::move(p)) {}
 
   Answer json() const override {
-    const bool classify = p_.task == io::Task::Classify;
+    const bool classify = p_.task == nn::Task::Classify;
     Answer rows = Answer::array();
     for (std::int64_t r = 0; r < p_.rows; ++r) {
       const auto i = static_cast<std::size_t>(r);
@@ -36,7 +36,7 @@ class PredictionResult : public Result {
     std::string out;
     for (std::int64_t r = 0; r < p_.rows; ++r) {
       const auto i = static_cast<std::size_t>(r);
-      out += p_.task == io::Task::Classify ? fmt::format("{}\n", p_.classes[i])
+      out += p_.task == nn::Task::Classify ? fmt::format("{}\n", p_.classes[i])
                                            : fmt::format("{:.6g}\n", p_.values[i]);
     }
     if (p_.accuracy) {

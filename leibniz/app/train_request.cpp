@@ -52,9 +52,9 @@ std::string accuracy_text(const std::optional<double>& v) {
 nn::TrainConfig train_config(const TrainRequest& request) {
   nn::TrainConfig c = request.config;
   if (request.task == "classify") {
-    c.task = io::Task::Classify;
+    c.task = nn::Task::Classify;
   } else if (request.task == "regress") {
-    c.task = io::Task::Regress;
+    c.task = nn::Task::Regress;
   } else {
     throw Error(ErrorKind::Request,
                 fmt::format("unknown task '{}' (expected classify or regress)", request.task));
@@ -115,7 +115,7 @@ Answer training_answer(const Training& t) {
            {"epochs", t.result.epochs},
            {"train_loss", optional_json(t.train_loss)},
            {"val_loss", optional_json(t.val_loss)}};
-  if (t.task == io::Task::Classify) j["val_accuracy"] = optional_json(t.val_accuracy);
+  if (t.task == nn::Task::Classify) j["val_accuracy"] = optional_json(t.val_accuracy);
   j["seconds"] = std::round(t.seconds * 1000) / 1000;
   if (t.result.interrupted) j["interrupted"] = true;
   return j;
@@ -124,7 +124,7 @@ Answer training_answer(const Training& t) {
 std::string training_text(const TrainRequest& request, const Training& t) {
   std::string out =
       "final: train loss " + loss_text(t.train_loss) + "  val loss " + loss_text(t.val_loss);
-  if (t.task == io::Task::Classify) out += "  val accuracy " + accuracy_text(t.val_accuracy);
+  if (t.task == nn::Task::Classify) out += "  val accuracy " + accuracy_text(t.val_accuracy);
   out += fmt::format("  ({:.1f} s)\n", t.seconds);
   if (!request.config.save.empty()) out += "saved the model to " + request.config.save + "\n";
   if (!request.plot.empty()) out += "plotted the loss curves to " + request.plot + "\n";

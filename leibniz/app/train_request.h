@@ -32,7 +32,7 @@ nn::TrainConfig train_config(const TrainRequest& request);
 
 struct Training {
   nn::TrainResult result;
-  io::Task task = io::Task::Classify;
+  nn::Task task = nn::Task::Classify;
   double seconds = 0;
   /// The last finished epoch's figures, if one finished.
   std::optional<double> train_loss, val_loss, val_accuracy;

@@ -28,7 +28,7 @@ TEST(TrainRequest, EachChoiceIsReadOrNamedInTheError) {
   r.activation = "tanh";
   r.dtype = "float64";
   const nn::TrainConfig c = train_config(r);
-  EXPECT_EQ(c.task, io::Task::Regress);
+  EXPECT_EQ(c.task, nn::Task::Regress);
   EXPECT_EQ(c.hidden, (std::vector<std::int64_t>{16, 8}));
   EXPECT_EQ(c.activation, nn::ActivationKind::Tanh);
   EXPECT_EQ(c.dtype, tensor::DType::F64);
