@@ -114,12 +114,7 @@ std::vector<Node> build_tree(const std::vector<Step>& steps, std::size_t& i, int
   return nodes;
 }
 
-const Expr* part(const Step& s, const std::string& name) {
-  for (const auto& [n, e] : s.parts) {
-    if (n == name) return &e;
-  }
-  return nullptr;
-}
+const Expr* part(const Step& s, std::string_view name) { return step_part(s, name); }
 
 class Writer {
  public:
@@ -230,23 +225,23 @@ class Writer {
     const Step& st = *n.step;
     const std::string lhs = derivative_of(st);
     const std::string result = s_.print(st.after);
-    if (n.children.empty() && st.rule != "chain rule") {
+    if (n.children.empty() && st.rule != Rule::Chain) {
       std::string note;
-      if (st.rule == "constant") {
+      if (st.rule == Rule::Constant) {
         note = s_.text("  (") + s_.print(st.before) + s_.text(" does not depend on ") +
                s_.print(st.var) + s_.text(")");
       }
-      line(depth, fmt::format("{}: {} = {}{}", s_.text(st.rule), lhs, result, note));
+      line(depth, fmt::format("{}: {} = {}{}", s_.text(rule_text(st)), lhs, result, note));
       return;
     }
     // Header with the named parts, then the sub-derivations, then the assembly.
-    std::string header = s_.text(st.rule) + ": " + lhs;
+    std::string header = s_.text(rule_text(st)) + ": " + lhs;
     if (const Expr* u = part(st, "u"); u && st.operation == StepOperation::Derivative) {
-      if (st.rule == "chain rule" && part(st, "v")) {  // max(u, v), min(u, v)
+      if (st.rule == Rule::Chain && part(st, "v")) {  // max(u, v), min(u, v)
         header += fmt::format(", {} {} = {}, {} u = {}, v = {}", s_.text("outer"), "f(u, v)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u),
                               s_.print(*part(st, "v")));
-      } else if (st.rule == "chain rule") {
+      } else if (st.rule == Rule::Chain) {
         header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
       } else if (const Expr* v = part(st, "v")) {
@@ -265,18 +260,18 @@ class Writer {
   std::string assembly(const Node& n) const {
     const Step& st = *n.step;
     if (st.operation == StepOperation::Antiderivative) {
-      if (st.rule != "linearity") return s_.print(st.after);
+      if (st.rule != Rule::Linearity) return s_.print(st.after);
       std::string sum;
       for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
       return sum;
     }
     auto p = [&](const char* name) { return s_.factor(*part(st, name)); };
     const std::string du = s_.d_of("u", st.var), dv = s_.d_of("v", st.var);
-    if (st.rule == "product rule") {
+    if (st.rule == Rule::Product) {
       return fmt::format("u{0}{1} + v{0}{2} = {3}{0}{4} + {5}{0}{6}", s_.dot, dv, du, p("u"),
                          d_part(st, "v"), p("v"), d_part(st, "u"));
     }
-    if (st.rule == "quotient rule") {
+    if (st.rule == Rule::Quotient) {
       const std::string formula =
           s_.latex ? fmt::format("\\frac{{v {0} {1} - u {0} {2}}}{{v^{{2}}}}", s_.dot, du, dv)
                    : fmt::format("(v{0}{1}{2}u{0}{3})/v²", s_.dot, du, s_.minus, dv);
@@ -287,19 +282,19 @@ class Writer {
                                  s_.minus, p("u"), d_part(st, "v"), p("v"));
       return formula + " = " + filled;
     }
-    if (st.rule == "chain rule" && part(st, "v")) {
+    if (st.rule == Rule::Chain && part(st, "v")) {
       const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
       const std::string df_dv = s_.latex ? "\\frac{\\partial f}{\\partial v}" : "∂f/∂v";
       return fmt::format("{1}{0}{2} + {3}{0}{4} = {5}{0}{6} + {7}{0}{8}", s_.dot, df_du, du, df_dv,
                          dv, s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"),
                          s_.factor(*part(st, "∂f/∂v")), d_part(st, "v"));
     }
-    if (st.rule == "chain rule") {
+    if (st.rule == Rule::Chain) {
       const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
       return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du, s_.factor(*part(st, "∂f/∂u")),
                          d_part(st, "u"));
     }
-    if (st.rule == "chain rule, general form") {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
+    if (st.rule == Rule::ChainGeneral) {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
       std::string formula, filled;
       for (std::size_t k = 0; k + 1 < st.parts.size(); k += 2) {
         const std::string plus = k == 0 ? "" : " + ";
@@ -308,11 +303,11 @@ class Writer {
       }
       return formula + " = " + filled;
     }
-    if (st.rule == "constant multiple rule") {
+    if (st.rule == Rule::ConstantMultiple) {
       return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),
                          d_part(st, "g"));
     }
-    if (st.rule == "variable exponent") {
+    if (st.rule == Rule::VariableExponent) {
       return fmt::format("b^g{0}({1}{0}ln(b) + g{0}{2}/b)", s_.dot, s_.d_of("g", st.var),
                          s_.d_of("b", st.var));
     }
@@ -329,7 +324,7 @@ class Writer {
   }
 
   void rewrite(const Step& st) {
-    if (st.rule == "expand and collect like terms" && !st.parts.empty()) {
+    if (st.rule == Rule::ExpandAndCollect && !st.parts.empty()) {
       std::string expanded;
       for (const auto& [name, term] : st.parts) {
         const std::string t = s_.print(term);
@@ -349,7 +344,7 @@ class Writer {
       }
       return;
     }
-    line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + st.rule + ")"));
+    line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + rule_text(st) + ")"));
   }
 
   Style s_;
@@ -390,7 +385,8 @@ nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
     nlohmann::ordered_json parts = nlohmann::ordered_json::object();
     for (const auto& [name, e] : st.parts) parts[name] = print_text(e);
     out.push_back(
-        {{"rule", st.rule},
+        {{"rule", rule_text(st)},
+         {"rule_id", rule_id(st)},
          {"depth", st.depth},
          {"var", st.var.is_null() ? nlohmann::ordered_json(nullptr)
                                   : nlohmann::ordered_json(st.var.name())},

@@ -6,6 +6,7 @@
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
@@ -101,7 +102,7 @@ bool is_nonnegative(const Expr& e) {
       }
       return is_nonnegative(e.base());
     }
-    case Kind::Func: return e.fn() == Fn::Abs;
+    case Kind::Func: return function_info(e.fn()).sign != FunctionSign::Any;
     case Kind::Add:
       for (const Expr& t : e.args()) {
         if (!is_nonnegative(t)) return false;
@@ -123,7 +124,7 @@ bool is_positive(const Expr& e) {
     case Kind::Number: return e.number().is_positive();
     case Kind::Constant: return true;
     case Kind::Pow: return e.base().is_e() || is_positive(e.base());
-    case Kind::Func: return e.fn() == Fn::Cosh || e.fn() == Fn::Sigmoid;
+    case Kind::Func: return function_info(e.fn()).sign == FunctionSign::Positive;
     case Kind::Add: {
       bool some_positive = false;
       for (const Expr& t : e.args()) {

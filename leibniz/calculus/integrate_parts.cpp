@@ -2,12 +2,10 @@
 // sinh or cosh (u = the polynomial, again until it is gone); ln, arcsin, arctan, … times
 // anything integrable (u = the logarithm or inverse function); and e^(ax)·sin(bx),
 // e^(ax)·cos(bx), where parts twice gives back the integral and one solves for it.
-#include <fmt/format.h>
-
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/print.h"
+#include "leibniz/expr/functions.h"
 
 namespace leibniz::integration {
 namespace {
@@ -38,8 +36,7 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
     const Expr numerator =
         T.fn() == Fn::Sin ? sub(mul(*k, s), mul(p, c)) : add(mul(*k, c), mul(p, s));
     const Expr result = div(mul(E, numerator), add(pow(*k, 2), pow(p, 2)));
-    in.step("integration by parts twice, then solve for the integral", e, result,
-            {{"u", T}, {"dv", E}});
+    in.step(Rule::PartsTwice, e, result, {{"u", T}, {"dv", E}});
     return result;
   }
   return {};
@@ -48,9 +45,7 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
 // u·v − ∫ v·du with v = ∫ dv found first.
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
   const Expr du = diff(u, in.var());
-  const std::size_t index =
-      in.open(fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)),
-              e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
+  const std::size_t index = in.open(Rule::Parts, e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
   const Expr v = in.antiderivative(dv);
   if (v.is_null()) {
     in.abandon(index);
@@ -67,32 +62,16 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv) {
 
 bool is_transcendental_dv(Integrator& in, const Expr& f) {
   if (exponential_rate(in, f)) return true;
-  if (!f.is(Kind::Func)) return false;
-  switch (f.fn()) {
-    case Fn::Sin:
-    case Fn::Cos:
-    case Fn::Sinh:
-    case Fn::Cosh: return linear_in(in, f.arg(0)).has_value();
-    default: return false;
-  }
+  return f.is(Kind::Func) && function_info(f.fn()).parts == PartsRole::Dv &&
+         linear_in(in, f.arg(0)).has_value();
 }
 
-// ln u, the inverse trigonometric functions, and powers of ln.
+// ln u, the inverse trigonometric functions (the rows with PartsRole::U), and powers of ln.
 bool is_logarithmic(const Expr& f) {
   if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_positive()) {
     return is_logarithmic(f.base());
   }
-  if (!f.is(Kind::Func)) return false;
-  switch (f.fn()) {
-    case Fn::Ln:
-    case Fn::Asin:
-    case Fn::Acos:
-    case Fn::Atan:
-    case Fn::Acot:
-    case Fn::Asec:
-    case Fn::Acsc: return true;
-    default: return false;
-  }
+  return f.is(Kind::Func) && function_info(f.fn()).parts == PartsRole::U;
 }
 
 }  // namespace

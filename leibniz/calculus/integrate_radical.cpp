@@ -80,8 +80,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     const Expr R = add(r_terms);
     Expr result = mul(R, sqrt(f.base()));
     if (!lambda.is_zero()) result = add(result, mul(number(lambda), base_integral));
-    in.step("square root of a quadratic: ∫ P/√q dx = R·√q + λ·∫ dx/√q", e, result,
-            {{"q", f.base()}, {"R", R}, {"λ", number(lambda)}});
+    in.step(Rule::RootOfQuadratic, e, result, {{"q", f.base()}, {"R", R}, {"λ", number(lambda)}});
     return result;
   }
   return {};

@@ -137,7 +137,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   fmpq_poly_integral(integral_of_quotient.raw(), quotient.raw());
   if (bottom->degree() == 0 || remainder.degree() < 0) {
     const Expr result = to_expr(integral_of_quotient, x);
-    in.step("polynomial: ∫ Σ cₖxᵏ dx = Σ cₖxᵏ⁺¹/(k + 1)", e, result);
+    in.step(Rule::Polynomial, e, result);
     return result;
   }
 
@@ -183,7 +183,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
     }
   }
   const Expr result = add(antiderivative);
-  in.step("partial fractions", e, result,
+  in.step(Rule::PartialFractions, e, result,
           {{"decomposition", add(decomposition)}, {"denominator", fraction.denominator}});
   return result;
 }
