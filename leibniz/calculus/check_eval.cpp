@@ -279,6 +279,10 @@ class Evaluator {
         mpfr_ui_div(x, 1, x, n);
         v->err = in.err;
         return v;
+      case Fn::Erf:  // |f'| ≤ 2/√π
+        mpfr_erf(x, x, n);
+        v->err = in.err * function_info(Fn::Erf).slope_bound;
+        return v;
       case Fn::Abs: mpfr_abs(x, x, n); return v;
       case Fn::Relu:  // max(x, 0): 1-Lipschitz
         if (mpfr_sgn(x) < 0) mpfr_set_zero(x, 1);

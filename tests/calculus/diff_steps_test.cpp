@@ -6,6 +6,7 @@
 #include <random>
 
 #include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/integrate.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
@@ -32,6 +33,40 @@ std::vector<std::string> rules(const char* f, const char* var) {
 }
 
 using Rules = std::vector<std::string>;
+
+TEST(Steps, RuleIdsAreStable) {
+  const Trace trace = steps_of("sin(x^2)*x + 3*x", "x");
+  std::vector<std::string> ids;
+  for (const Step& s : trace.steps()) ids.push_back(rule_id(s));
+  EXPECT_EQ(ids, Rules({"sum", "constant-multiple", "variable", "product", "variable", "chain",
+                        "power"}));
+  EXPECT_EQ(rule_id(steps_of("cos(x)", "x").steps()[0]), "table:cos");
+}
+
+// One recorder: a rule opens its step, closes it with its result, or rolls back to a
+// mark; an integral that fails leaves nothing behind.
+TEST(Steps, OpenCloseAndRollBack) {
+  Trace trace;
+  const std::size_t outer = trace.open({.rule = Rule::Linearity});
+  EXPECT_EQ(trace.depth(), 1);
+  const Trace::Mark mark = trace.mark();
+  trace.open({.rule = Rule::Parts});
+  trace.add({.rule = Rule::IntegralConstant});
+  trace.rollback(mark);
+  EXPECT_EQ(trace.steps().size(), 1u);
+  EXPECT_EQ(trace.depth(), 1);
+  trace.close(outer, integer(1));
+  EXPECT_EQ(trace.depth(), 0);
+  EXPECT_EQ(trace.steps()[0].after, integer(1));
+
+  Trace kept;
+  const Expr x = symbol("x");
+  integrate(parse_text("x"), x, &kept);
+  const std::size_t before = kept.steps().size();
+  EXPECT_THROW(integrate(parse_text("x*softplus(x) + x"), x, &kept), Error);
+  EXPECT_EQ(kept.steps().size(), before);
+  EXPECT_EQ(kept.depth(), 0);
+}
 
 TEST(DiffSteps, TheNotesRulesInOrder) {
   EXPECT_EQ(rules("x^3", "x"), Rules({"power rule"}));
