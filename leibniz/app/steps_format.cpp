@@ -2,6 +2,7 @@
 // rule's header comes before its sub-derivations and its assembled result after them.
 #include "leibniz/app/steps_format.h"
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -268,34 +269,8 @@ class Writer {
       for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
       return sum;
     }
-    auto p = [&](const char* name) { return s_.factor(*part(st, name)); };
-    const std::string du = s_.d_of("u", st.var), dv = s_.d_of("v", st.var);
-    if (st.rule == Rule::Product) {
-      return fmt::format("u{0}{1} + v{0}{2} = {3}{0}{4} + {5}{0}{6}", s_.dot, dv, du, p("u"),
-                         d_part(st, "v"), p("v"), d_part(st, "u"));
-    }
-    if (st.rule == Rule::Quotient) {
-      const std::string formula =
-          s_.latex ? fmt::format("\\frac{{v {0} {1} - u {0} {2}}}{{v^{{2}}}}", s_.dot, du, dv)
-                   : fmt::format("(v{0}{1}{2}u{0}{3})/v²", s_.dot, du, s_.minus, dv);
-      const std::string filled =
-          s_.latex ? fmt::format("\\frac{{{1} {0} {2} - {3} {0} {4}}}{{{5}^{{2}}}}", s_.dot, p("v"),
-                                 d_part(st, "u"), p("u"), d_part(st, "v"), p("v"))
-                   : fmt::format("({1}{0}{2}{3}{4}{0}{5})/{6}²", s_.dot, p("v"), d_part(st, "u"),
-                                 s_.minus, p("u"), d_part(st, "v"), p("v"));
-      return formula + " = " + filled;
-    }
-    if (st.rule == Rule::Chain && part(st, "v")) {
-      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
-      const std::string df_dv = s_.latex ? "\\frac{\\partial f}{\\partial v}" : "∂f/∂v";
-      return fmt::format("{1}{0}{2} + {3}{0}{4} = {5}{0}{6} + {7}{0}{8}", s_.dot, df_du, du, df_dv,
-                         dv, s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"),
-                         s_.factor(*part(st, "∂f/∂v")), d_part(st, "v"));
-    }
-    if (st.rule == Rule::Chain) {
-      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
-      return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du, s_.factor(*part(st, "∂f/∂u")),
-                         d_part(st, "u"));
+    if (const std::string_view formula = rule_formula(st, s_.latex); !formula.empty()) {
+      return with_parts(st, formula);
     }
     if (st.rule == Rule::ChainGeneral) {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
       std::string formula, filled;
@@ -306,14 +281,6 @@ class Writer {
       }
       return formula + " = " + filled;
     }
-    if (st.rule == Rule::ConstantMultiple) {
-      return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),
-                         d_part(st, "g"));
-    }
-    if (st.rule == Rule::VariableExponent) {
-      return fmt::format("b^g{0}({1}{0}ln(b) + g{0}{2}/b)", s_.dot, s_.d_of("g", st.var),
-                         s_.d_of("b", st.var));
-    }
     // Sum rule: the derivatives of the terms.
     std::string out;
     for (const Node& c : n.children) {
@@ -322,8 +289,39 @@ class Writer {
     return out;
   }
 
-  std::string d_part(const Step& st, const char* of) const {
-    return s_.factor(*part(st, fmt::format("∂{}/∂{}", of, st.var.name())));
+  // The rule's formula (steps.cpp) in this notation, its parts written in.
+  std::string with_parts(const Step& st, std::string_view formula) const {
+    auto factor = [&](const std::string& name) {
+      const Expr* e = part(st, name);
+      return e ? s_.factor(*e) : std::string();
+    };
+    auto d_value = [&](const char* of) {
+      return factor(fmt::format("∂{}/∂{}", of, st.var.name()));
+    };
+    auto d_f = [&](const char* by) {
+      return s_.latex ? fmt::format("\\frac{{\\partial f}}{{\\partial {}}}", by)
+                      : fmt::format("∂f/∂{}", by);
+    };
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    args.push_back(fmt::arg("dot", s_.dot));
+    args.push_back(fmt::arg("minus", s_.minus));
+    struct Derivative {
+      const char* of;
+      const char* symbol;  // ∂u/∂x
+      const char* value;   // what the step found it to be
+    };
+    static constexpr Derivative kDerivatives[] = {
+        {"u", "du", "du_x"}, {"v", "dv", "dv_x"}, {"g", "dg", "dg_x"}, {"b", "db", "db_x"}};
+    for (const Derivative& d : kDerivatives) {
+      args.push_back(fmt::arg(d.symbol, s_.d_of(d.of, st.var)));
+      args.push_back(fmt::arg(d.value, d_value(d.of)));
+    }
+    args.push_back(fmt::arg("df_du", d_f("u")));
+    args.push_back(fmt::arg("df_dv", d_f("v")));
+    args.push_back(fmt::arg("df_du_x", factor("∂f/∂u")));
+    args.push_back(fmt::arg("df_dv_x", factor("∂f/∂v")));
+    for (const char* name : {"u", "v", "c"}) args.push_back(fmt::arg(name, factor(name)));
+    return fmt::vformat(formula, args);
   }
 
   void rewrite(const Step& st) {

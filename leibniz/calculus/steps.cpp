@@ -73,6 +73,25 @@ std::string shown(const Step& step, std::string_view name) {
 
 }  // namespace
 
+std::string_view rule_formula(const Step& step, bool latex) {
+  switch (step.rule) {
+    case Rule::Product: return "u{dot}{dv} + v{dot}{du} = {u}{dot}{dv_x} + {v}{dot}{du_x}";
+    case Rule::Quotient:
+      return latex
+                 ? "\\frac{{v {dot} {du} - u {dot} {dv}}}{{v^{{2}}}} = "
+                   "\\frac{{{v} {dot} {du_x} - {u} {dot} {dv_x}}}{{{v}^{{2}}}}"
+                 : "(v{dot}{du}{minus}u{dot}{dv})/v² = ({v}{dot}{du_x}{minus}{u}{dot}{dv_x})/{v}²";
+    case Rule::Chain:
+      if (step_part(step, "v")) {  // max(u, v), min(u, v)
+        return "{df_du}{dot}{du} + {df_dv}{dot}{dv} = {df_du_x}{dot}{du_x} + {df_dv_x}{dot}{dv_x}";
+      }
+      return "{df_du}{dot}{du} = {df_du_x}{dot}{du_x}";
+    case Rule::ConstantMultiple: return "c{dot}{dg} = {c}{dot}{dg_x}";
+    case Rule::VariableExponent: return "b^g{dot}({dg}{dot}ln(b) + g{dot}{db}/b)";
+    default: return {};
+  }
+}
+
 const Expr* step_part(const Step& step, std::string_view name) {
   for (const auto& [n, e] : step.parts) {
     if (n == name) return &e;

@@ -90,6 +90,14 @@ std::string rule_id(const Step& step);
 /// The rule as the text of a derivation names it: "product rule", "substitution u =
 /// x^2", "table: ∫ cos u du = sin u".
 std::string rule_text(const Step& step);
+/// The rule's formula, then its parts written in, as the last line of its derivation
+/// shows it ("u·∂v/∂x + v·∂u/∂x = x²·0 + y·(2x)"): an fmt template over named fields
+/// the writer fills in for its notation (text or LaTeX). The notation's symbols: {dot},
+/// {minus}, {du} {dv} {dg} {db} (∂u/∂x …), {df_du} {df_dv} (∂f/∂u, ∂f/∂v). The parts, as
+/// factors: {u} {v} {c}, {du_x} {dv_x} {dg_x} (the values of ∂u/∂x …), {df_du_x}
+/// {df_dv_x}. Empty for a rule whose last line is the sum of its sub-results (sum,
+/// linearity) or its result.
+std::string_view rule_formula(const Step& step, bool latex);
 /// The part named `name`, or null.
 const Expr* step_part(const Step& step, std::string_view name);
 
