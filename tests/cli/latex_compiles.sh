@@ -16,6 +16,7 @@ trap 'rm -rf "$dir"' EXIT
   "$leibniz" diff "max(relu(w*x + b), softplus(x)) + min(x, y)" x --steps --latex
   "$leibniz" integrate "x*e^x" x --steps --latex
   "$leibniz" integrate "1/((x+1)*(x^2+1))" x --steps --latex
+  "$leibniz" integrate "erf(2*x) + x^3 + sec(x)^3 + x^2/sqrt(x^2 + 2*x + 3)" x --steps --latex
   echo '\['
   "$leibniz" diff "acot(x)*abs(x)/sqrt(1 - x^2)" x --latex
   echo '\]'
