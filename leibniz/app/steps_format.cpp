@@ -2,6 +2,7 @@
 // rule's header comes before its sub-derivations and its assembled result after them.
 #include "leibniz/app/steps_format.h"
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -54,9 +55,19 @@ struct Style {
   // rule names use written as math.
   static std::string latex_text(const std::string& words) {
     static const std::pair<const char*, const char*> kSymbols[] = {
-        {"∫", "$\\int$"},     {"ᵘ", "$^{u}$"},  {"·", "$\\cdot$"},   {"√", "$\\surd$"},
-        {"∂", "$\\partial$"}, {"²", "$^{2}$"},  {"³", "$^{3}$"},     {"−", "-"},
-        {"σ", "$\\sigma$"},   {"ψ", "$\\psi$"}, {"≈", "$\\approx$"}, {"′", "'"}};
+        {"∫", "$\\int$"},       {"ᵘ", "$^{u}$"},  {"·", "$\\cdot$"},      {"√", "$\\surd$"},
+        {"∂", "$\\partial$"},   {"²", "$^{2}$"},  {"³", "$^{3}$"},        {"−", "-"},
+        {"σ", "$\\sigma$"},     {"ψ", "$\\psi$"}, {"≈", "$\\approx$"},    {"′", "'"},
+        {"¹", "$^{1}$"},        {"⁺", "$^{+}$"},  {"⁻", "$^{-}$"},        {"ⁿ", "$^{n}$"},
+        {"ᵏ", "$^{k}$"},        {"ₖ", "$_{k}$"},  {"Σ", "$\\Sigma$"},     {"λ", "$\\lambda$"},
+        {"π", "$\\pi$"},        {"≠", "$\\neq$"}, {"α", "$\\alpha$"},     {"β", "$\\beta$"},
+        {"γ", "$\\gamma$"},     {"μ", "$\\mu$"},  {"Π", "$\\Pi$"},        {"Δ", "$\\Delta$"},
+        {"ᵢ", "$_{i}$"},        {"ⱼ", "$_{j}$"},  {"₁", "$_{1}$"},        {"₂", "$_{2}$"},
+        {"ᵐ", "$^{m}$"},        {"ʲ", "$^{j}$"},  {"ˣ", "$^{x}$"},        {"⁴", "$^{4}$"},
+        {"⁶", "$^{6}$"},        {"⁽", "$^{(}$"},  {"⁾", "$^{)}$"},        {"½", "$\\frac{1}{2}$"},
+        {"±", "$\\pm$"},        {"∓", "$\\mp$"},  {"→", "$\\to$"},        {"…", "\\ldots{}"},
+        {"≤", "$\\leq$"},       {"≥", "$\\geq$"}, {"∛", "$\\sqrt[3]{}$"}, {"ℚ", "$\\mathbb{Q}$"},
+        {"ℝ", "$\\mathbb{R}$"}, {"–", "--"}};
     std::string out;
     for (std::size_t i = 0; i < words.size();) {
       const char c = words[i];
@@ -114,12 +125,7 @@ std::vector<Node> build_tree(const std::vector<Step>& steps, std::size_t& i, int
   return nodes;
 }
 
-const Expr* part(const Step& s, const std::string& name) {
-  for (const auto& [n, e] : s.parts) {
-    if (n == name) return &e;
-  }
-  return nullptr;
-}
+const Expr* part(const Step& s, std::string_view name) { return step_part(s, name); }
 
 class Writer {
  public:
@@ -230,23 +236,23 @@ class Writer {
     const Step& st = *n.step;
     const std::string lhs = derivative_of(st);
     const std::string result = s_.print(st.after);
-    if (n.children.empty() && st.rule != "chain rule") {
+    if (n.children.empty() && st.rule != Rule::Chain) {
       std::string note;
-      if (st.rule == "constant") {
+      if (st.rule == Rule::Constant) {
         note = s_.text("  (") + s_.print(st.before) + s_.text(" does not depend on ") +
                s_.print(st.var) + s_.text(")");
       }
-      line(depth, fmt::format("{}: {} = {}{}", s_.text(st.rule), lhs, result, note));
+      line(depth, fmt::format("{}: {} = {}{}", s_.text(rule_text(st)), lhs, result, note));
       return;
     }
     // Header with the named parts, then the sub-derivations, then the assembly.
-    std::string header = s_.text(st.rule) + ": " + lhs;
+    std::string header = s_.text(rule_text(st)) + ": " + lhs;
     if (const Expr* u = part(st, "u"); u && st.operation == StepOperation::Derivative) {
-      if (st.rule == "chain rule" && part(st, "v")) {  // max(u, v), min(u, v)
+      if (st.rule == Rule::Chain && part(st, "v")) {  // max(u, v), min(u, v)
         header += fmt::format(", {} {} = {}, {} u = {}, v = {}", s_.text("outer"), "f(u, v)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u),
                               s_.print(*part(st, "v")));
-      } else if (st.rule == "chain rule") {
+      } else if (st.rule == Rule::Chain) {
         header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
                               s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
       } else if (const Expr* v = part(st, "v")) {
@@ -265,41 +271,15 @@ class Writer {
   std::string assembly(const Node& n) const {
     const Step& st = *n.step;
     if (st.operation == StepOperation::Antiderivative) {
-      if (st.rule != "linearity") return s_.print(st.after);
+      if (st.rule != Rule::Linearity) return s_.print(st.after);
       std::string sum;
       for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
       return sum;
     }
-    auto p = [&](const char* name) { return s_.factor(*part(st, name)); };
-    const std::string du = s_.d_of("u", st.var), dv = s_.d_of("v", st.var);
-    if (st.rule == "product rule") {
-      return fmt::format("u{0}{1} + v{0}{2} = {3}{0}{4} + {5}{0}{6}", s_.dot, dv, du, p("u"),
-                         d_part(st, "v"), p("v"), d_part(st, "u"));
+    if (const std::string_view formula = rule_formula(st, s_.latex); !formula.empty()) {
+      return with_parts(st, formula);
     }
-    if (st.rule == "quotient rule") {
-      const std::string formula =
-          s_.latex ? fmt::format("\\frac{{v {0} {1} - u {0} {2}}}{{v^{{2}}}}", s_.dot, du, dv)
-                   : fmt::format("(v{0}{1}{2}u{0}{3})/v²", s_.dot, du, s_.minus, dv);
-      const std::string filled =
-          s_.latex ? fmt::format("\\frac{{{1} {0} {2} - {3} {0} {4}}}{{{5}^{{2}}}}", s_.dot, p("v"),
-                                 d_part(st, "u"), p("u"), d_part(st, "v"), p("v"))
-                   : fmt::format("({1}{0}{2}{3}{4}{0}{5})/{6}²", s_.dot, p("v"), d_part(st, "u"),
-                                 s_.minus, p("u"), d_part(st, "v"), p("v"));
-      return formula + " = " + filled;
-    }
-    if (st.rule == "chain rule" && part(st, "v")) {
-      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
-      const std::string df_dv = s_.latex ? "\\frac{\\partial f}{\\partial v}" : "∂f/∂v";
-      return fmt::format("{1}{0}{2} + {3}{0}{4} = {5}{0}{6} + {7}{0}{8}", s_.dot, df_du, du, df_dv,
-                         dv, s_.factor(*part(st, "∂f/∂u")), d_part(st, "u"),
-                         s_.factor(*part(st, "∂f/∂v")), d_part(st, "v"));
-    }
-    if (st.rule == "chain rule") {
-      const std::string df_du = s_.latex ? "\\frac{\\partial f}{\\partial u}" : "∂f/∂u";
-      return fmt::format("{1}{0}{2} = {3}{0}{4}", s_.dot, df_du, du, s_.factor(*part(st, "∂f/∂u")),
-                         d_part(st, "u"));
-    }
-    if (st.rule == "chain rule, general form") {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
+    if (st.rule == Rule::ChainGeneral) {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
       std::string formula, filled;
       for (std::size_t k = 0; k + 1 < st.parts.size(); k += 2) {
         const std::string plus = k == 0 ? "" : " + ";
@@ -307,14 +287,6 @@ class Writer {
         filled += plus + s_.factor(st.parts[k].second) + s_.dot + s_.factor(st.parts[k + 1].second);
       }
       return formula + " = " + filled;
-    }
-    if (st.rule == "constant multiple rule") {
-      return fmt::format("c{0}{1} = {2}{0}{3}", s_.dot, s_.d_of("g", st.var), p("c"),
-                         d_part(st, "g"));
-    }
-    if (st.rule == "variable exponent") {
-      return fmt::format("b^g{0}({1}{0}ln(b) + g{0}{2}/b)", s_.dot, s_.d_of("g", st.var),
-                         s_.d_of("b", st.var));
     }
     // Sum rule: the derivatives of the terms.
     std::string out;
@@ -324,12 +296,43 @@ class Writer {
     return out;
   }
 
-  std::string d_part(const Step& st, const char* of) const {
-    return s_.factor(*part(st, fmt::format("∂{}/∂{}", of, st.var.name())));
+  // The rule's formula (steps.cpp) in this notation, its parts written in.
+  std::string with_parts(const Step& st, std::string_view formula) const {
+    auto factor = [&](const std::string& name) {
+      const Expr* e = part(st, name);
+      return e ? s_.factor(*e) : std::string();
+    };
+    auto d_value = [&](const char* of) {
+      return factor(fmt::format("∂{}/∂{}", of, st.var.name()));
+    };
+    auto d_f = [&](const char* by) {
+      return s_.latex ? fmt::format("\\frac{{\\partial f}}{{\\partial {}}}", by)
+                      : fmt::format("∂f/∂{}", by);
+    };
+    fmt::dynamic_format_arg_store<fmt::format_context> args;
+    args.push_back(fmt::arg("dot", s_.dot));
+    args.push_back(fmt::arg("minus", s_.minus));
+    struct Derivative {
+      const char* of;
+      const char* symbol;  // ∂u/∂x
+      const char* value;   // what the step found it to be
+    };
+    static constexpr Derivative kDerivatives[] = {
+        {"u", "du", "du_x"}, {"v", "dv", "dv_x"}, {"g", "dg", "dg_x"}, {"b", "db", "db_x"}};
+    for (const Derivative& d : kDerivatives) {
+      args.push_back(fmt::arg(d.symbol, s_.d_of(d.of, st.var)));
+      args.push_back(fmt::arg(d.value, d_value(d.of)));
+    }
+    args.push_back(fmt::arg("df_du", d_f("u")));
+    args.push_back(fmt::arg("df_dv", d_f("v")));
+    args.push_back(fmt::arg("df_du_x", factor("∂f/∂u")));
+    args.push_back(fmt::arg("df_dv_x", factor("∂f/∂v")));
+    for (const char* name : {"u", "v", "c"}) args.push_back(fmt::arg(name, factor(name)));
+    return fmt::vformat(formula, args);
   }
 
   void rewrite(const Step& st) {
-    if (st.rule == "expand and collect like terms" && !st.parts.empty()) {
+    if (st.rule == Rule::ExpandAndCollect && !st.parts.empty()) {
       std::string expanded;
       for (const auto& [name, term] : st.parts) {
         const std::string t = s_.print(term);
@@ -349,7 +352,7 @@ class Writer {
       }
       return;
     }
-    line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + st.rule + ")"));
+    line(1, "= " + s_.print(st.after) + "   " + s_.text("(" + rule_text(st) + ")"));
   }
 
   Style s_;
@@ -390,7 +393,8 @@ nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
     nlohmann::ordered_json parts = nlohmann::ordered_json::object();
     for (const auto& [name, e] : st.parts) parts[name] = print_text(e);
     out.push_back(
-        {{"rule", st.rule},
+        {{"rule", rule_text(st)},
+         {"rule_id", rule_id(st)},
          {"depth", st.depth},
          {"var", st.var.is_null() ? nlohmann::ordered_json(nullptr)
                                   : nlohmann::ordered_json(st.var.name())},

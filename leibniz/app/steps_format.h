@@ -17,7 +17,8 @@ std::string steps_text(const std::vector<Step>& steps);
 /// (amsmath).
 std::string steps_latex(const std::vector<Step>& steps);
 
-/// [{"rule", "depth", "before", "after", "latex": {"before", "after"}, "parts": {...}}]
+/// [{"rule", "rule_id", "depth", "var", "before", "after", "latex": {"before", "after"},
+///   "parts": {...}}]: "rule" as the text names it, "rule_id" stable (docs/steps.md).
 nlohmann::ordered_json steps_json(const std::vector<Step>& steps);
 
 }  // namespace leibniz::app

@@ -32,9 +32,9 @@ class Differentiator {
 
   Expr d(const Expr& e) {
     tick();
-    if (!depends(e)) return record_leaf(e, "constant", integer(0));
-    if (e == var_) return record_leaf(e, "variable", integer(1));
-    if (const Expr* known = memo_.find(e)) return record_leaf(e, "as above", *known);
+    if (!depends(e)) return record_leaf(e, Rule::Constant, integer(0));
+    if (e == var_) return record_leaf(e, Rule::Variable, integer(1));
+    if (const Expr* known = memo_.find(e)) return record_leaf(e, Rule::AsAbove, *known);
     Expr result;
     switch (e.kind()) {
       case Kind::Add: result = sum_rule(e); break;
@@ -60,29 +60,26 @@ class Differentiator {
   }
 
   // The step for a rule, recorded before its sub-derivations; finish() fills it in.
-  std::size_t begin(const Expr& e, const char* rule) {
+  std::size_t begin(const Expr& e, Rule rule, RuleRow row = {}) {
     if (!trace_) return 0;
     Step step;
     step.operation = StepOperation::Derivative;
     step.rule = rule;
+    step.row = row;
     step.var = var_;
     step.before = e;
-    const std::size_t index = trace_->add(std::move(step));
-    trace_->enter();
-    return index;
+    return trace_->open(std::move(step));
   }
 
   // Parts are built by the caller only when there is a trace (they cost formatting).
   Expr finish(std::size_t index, const Expr& result, Parts parts = {}) {
     if (!trace_) return result;
-    trace_->leave();
-    Step& step = trace_->step(index);
-    step.after = result;
-    step.parts = std::move(parts);
+    trace_->close(index, result);
+    trace_->step(index).parts = std::move(parts);
     return result;
   }
 
-  Expr record_leaf(const Expr& e, const char* rule, const Expr& result) {
+  Expr record_leaf(const Expr& e, Rule rule, const Expr& result) {
     if (!trace_) return result;
     return finish(begin(e, rule), result);
   }
@@ -91,7 +88,7 @@ class Differentiator {
 
   // ∂/∂x (g + h) = ∂g/∂x + ∂h/∂x
   Expr sum_rule(const Expr& e) {
-    const std::size_t step = begin(e, "sum rule");
+    const std::size_t step = begin(e, Rule::Sum);
     std::vector<Expr> terms;
     terms.reserve(e.args().size());
     // With a trace, in the order the terms are written, so that the steps read naturally.
@@ -133,7 +130,7 @@ class Differentiator {
 
   // ∂/∂x (c·g) = c·∂g/∂x
   Expr constant_multiple(const Number& c, const Expr& g, const Expr& e) {
-    const std::size_t step = begin(e, "constant multiple rule");
+    const std::size_t step = begin(e, Rule::ConstantMultiple);
     Expr dg = d(g);
     return finish(step, mul(number(c), dg),
                   trace_ ? Parts{{"c", number(c)}, {"g", g}, {d_name("g"), dg}} : Parts{});
@@ -141,7 +138,7 @@ class Differentiator {
 
   // ∂/∂x (u·v) = u·∂v/∂x + v·∂u/∂x, with u the first factor and v the rest.
   Expr product_rule(const Expr& e) {
-    const std::size_t step = begin(e, "product rule");
+    const std::size_t step = begin(e, Rule::Product);
     // With a trace, u is the first factor as the product is written.
     const std::vector<Expr> factors =
         trace_ ? factors_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end());
@@ -155,7 +152,7 @@ class Differentiator {
 
   // ∂/∂x (u/v) = (v·∂u/∂x - u·∂v/∂x)/v^2
   Expr quotient_rule(const Expr& e, const Expr& u, const std::vector<Expr>& denominators) {
-    const std::size_t step = begin(e, "quotient rule");
+    const std::size_t step = begin(e, Rule::Quotient);
     std::vector<Expr> positive;
     for (const Expr& f : denominators) positive.push_back(pow(f.base(), neg(f.exponent())));
     const Expr v = mul(positive);
@@ -171,12 +168,12 @@ class Differentiator {
     const Expr& x = e.exponent();
     if (!depends(x)) {
       if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
-        const std::size_t step = begin(e, "power rule");
+        const std::size_t step = begin(e, Rule::Power);
         return finish(step, mul(x, pow(b, add(x, integer(-1)))),
                       trace_ ? Parts{{"n", x}} : Parts{});
       }
       // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
-      const std::size_t step = begin(e, "chain rule");
+      const std::size_t step = begin(e, Rule::Chain);
       Expr outer = mul(x, pow(b, add(x, integer(-1))));
       Expr db = d(b);
       return finish(
@@ -189,10 +186,10 @@ class Differentiator {
       // ∂/∂x a^u = a^u·ln(a)·∂u/∂x (with ln(e) = 1)
       const Expr log_b = func(Fn::Ln, b);
       if (x == var_) {
-        const std::size_t step = begin(e, "exponential rule");
+        const std::size_t step = begin(e, Rule::Exponential);
         return finish(step, mul(e, log_b));
       }
-      const std::size_t step = begin(e, "chain rule");
+      const std::size_t step = begin(e, Rule::Chain);
       Expr outer = mul(e, log_b);
       Expr dx = d(x);
       return finish(
@@ -202,7 +199,7 @@ class Differentiator {
               : Parts{});
     }
     // b^g = e^(g·ln b): ∂/∂x b^g = b^g·(∂g/∂x·ln(b) + g·∂b/∂x/b)
-    const std::size_t step = begin(e, "variable exponent");
+    const std::size_t step = begin(e, Rule::VariableExponent);
     Expr db = d(b), dx = d(x);
     Expr result = mul(e, add(mul(dx, func(Fn::Ln, b)), mul({x, db, pow(b, integer(-1))})));
     return finish(
@@ -216,10 +213,10 @@ class Differentiator {
     const FunctionInfo& f = function_info(e.fn());
     const Expr& u = e.arg(0);
     if (u == var_) {
-      const std::size_t step = begin(e, "table");
+      const std::size_t step = begin(e, Rule::DerivativeTable, {f.name, {}});
       return finish(step, f.derivative(u));
     }
-    const std::size_t step = begin(e, "chain rule");
+    const std::size_t step = begin(e, Rule::Chain);
     const Expr outer = f.derivative(u);
     Expr du = d(u);
     return finish(step, mul(outer, du),
@@ -232,7 +229,7 @@ class Differentiator {
 
   // max(a, b), min(a, b): ∂f/∂x = ∂f/∂a·∂a/∂x + ∂f/∂b·∂b/∂x, the partials from the table.
   Expr two_argument_function(const Expr& e) {
-    const std::size_t step = begin(e, "chain rule");
+    const std::size_t step = begin(e, Rule::Chain);
     const Expr& a = e.arg(0);
     const Expr& b = e.arg(1);
     const Expr fa = function_partial(e.fn(), e.args(), 0);
@@ -256,7 +253,7 @@ class Differentiator {
     const auto args = e.args();
     const bool direct = std::all_of(args.begin(), args.end(),
                                     [this](const Expr& a) { return a == var_ || !depends(a); });
-    const std::size_t step = begin(e, direct ? "partial derivative" : "chain rule, general form");
+    const std::size_t step = begin(e, direct ? Rule::PartialDerivative : Rule::ChainGeneral);
     std::vector<Expr> terms;
     Parts parts;
     for (std::size_t i = 0; i < args.size(); ++i) {

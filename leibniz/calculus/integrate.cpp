@@ -49,45 +49,36 @@ bool Integrator::depends(const Expr& e) {
   return result;
 }
 
-void Integrator::step(std::string rule, const Expr& before, const Expr& after, Parts parts) {
-  if (!record_) return;
-  Step s{StepOperation::Antiderivative,
-         std::move(rule),
-         var_,
-         before,
-         after,
-         std::move(parts),
-         depth_};
-  steps_.push_back(std::move(s));
+Step Integrator::make_step(const StepRule& rule, const Expr& before, const Expr& after,
+                           Parts parts) const {
+  return {.operation = StepOperation::Antiderivative,
+          .rule = rule.rule,
+          .row = rule.row,
+          .var = var_,
+          .before = before,
+          .after = after,
+          .parts = std::move(parts)};
 }
 
-std::size_t Integrator::open(std::string rule, const Expr& before, Parts parts) {
-  ++depth_;
-  if (!record_) return 0;
-  Step s{StepOperation::Antiderivative,
-         std::move(rule),
-         var_,
-         before,
-         Expr(),
-         std::move(parts),
-         depth_ - 1};
-  steps_.push_back(std::move(s));
-  return steps_.size() - 1;
+void Integrator::step(StepRule rule, const Expr& before, const Expr& after, Parts parts) {
+  if (trace_) trace_->add(make_step(rule, before, after, std::move(parts)));
+}
+
+std::size_t Integrator::open(StepRule rule, const Expr& before, Parts parts) {
+  return trace_ ? trace_->open(make_step(rule, before, Expr(), std::move(parts))) : 0;
 }
 
 Expr Integrator::finish(std::size_t index, const Expr& after) {
-  --depth_;
-  if (record_) steps_[index].after = after;
+  if (trace_) trace_->close(index, after);
   return after;
 }
 
 void Integrator::abandon(std::size_t index) {
-  --depth_;
-  if (record_) steps_.resize(index);
+  if (trace_) trace_->rollback({index, trace_->step(index).depth});
 }
 
 void Integrator::add_part(std::size_t index, std::string name, const Expr& value) {
-  if (record_) steps_[index].parts.emplace_back(std::move(name), value);
+  if (trace_) trace_->step(index).parts.emplace_back(std::move(name), value);
 }
 
 Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
@@ -97,17 +88,10 @@ Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
     ++cuts_;
     return {};
   }
-  Integrator nested(u, record_);
+  Integrator nested(u, trace_);
   nested.nesting_ = nesting_ + 1;
   nested.substitutions_ = substitutions_ + 1;
-  const Expr result = nested.antiderivative(e);
-  if (record_ && !result.is_null()) {
-    for (Step s : nested.steps_) {
-      s.depth += depth_;
-      steps_.push_back(std::move(s));
-    }
-  }
-  return result;
+  return nested.antiderivative(e);
 }
 
 Expr Integrator::fresh_symbol(const Expr& e) const {
@@ -123,27 +107,16 @@ Expr Integrator::fresh_symbol(const Expr& e) const {
   return symbol(name);
 }
 
-void Integrator::copy_steps(Trace& trace) const {
-  const int base = trace.depth();
-  for (const Step& s : steps_) {
-    while (trace.depth() < base + s.depth) trace.enter();
-    while (trace.depth() > base + s.depth) trace.leave();
-    trace.add(s);
-  }
-  while (trace.depth() > base) trace.leave();
-}
-
 Expr Integrator::antiderivative(const Expr& e) {
   tick();
   if (nesting_ >= kMaxNesting || active_.contains(e.node())) {
     ++cuts_;
     return {};
   }
-  if (!record_) {
+  if (!trace_) {
     if (auto it = memo_.find(e); it != memo_.end()) return it->second;
   }
-  const std::size_t saved_steps = steps_.size();
-  const int saved_depth = depth_;
+  const Trace::Mark mark = trace_ ? trace_->mark() : Trace::Mark{0, 0};
   const int saved_cuts = cuts_;
   active_.insert(e.node());
   ++nesting_;
@@ -162,24 +135,21 @@ Expr Integrator::antiderivative(const Expr& e) {
   }
   --nesting_;
   active_.erase(e.node());
-  if (result.is_null()) {
-    if (record_) steps_.resize(saved_steps);
-    depth_ = saved_depth;
-  }
+  if (result.is_null() && trace_) trace_->rollback(mark);
   // A failure caused by cutting a cycle may succeed when reached another way.
-  if (!record_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e, result);
+  if (!trace_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e, result);
   return result;
 }
 
 Expr Integrator::attempt(const Expr& e) {
   if (!depends(e)) {
     Expr result = mul(e, var_);
-    step("constant: ∫ c dx = c·x", e, result);
+    step(Rule::IntegralConstant, e, result);
     return result;
   }
   if (Expr r = notes_row_rule(*this, e); !r.is_null()) return r;
   if (e.is(Kind::Add)) {
-    const std::size_t index = open("linearity: ∫ (f + g) dx = ∫ f dx + ∫ g dx", e);
+    const std::size_t index = open(Rule::Linearity, e);
     std::vector<Expr> terms;
     for (const Expr& t : e.args()) {
       Expr f = antiderivative(t);
@@ -196,7 +166,7 @@ Expr Integrator::attempt(const Expr& e) {
     for (const Expr& f : e.args()) (depends(f) ? rest : constant).push_back(f);
     if (!constant.empty()) {
       const Expr c = mul(constant);
-      const std::size_t index = open("constant multiple: ∫ c·f dx = c·∫ f dx", e, {{"c", c}});
+      const std::size_t index = open(Rule::IntegralConstantMultiple, e, {{"c", c}});
       Expr f = antiderivative(mul(rest));
       if (f.is_null()) {
         abandon(index);
@@ -217,7 +187,7 @@ Expr Integrator::attempt(const Expr& e) {
     return {};
   }
   if (expanded == e) return {};
-  const std::size_t index = open("expand the integrand", e, {{"expanded", expanded}});
+  const std::size_t index = open(Rule::ExpandIntegrand, e, {{"expanded", expanded}});
   Expr f = antiderivative(expanded);
   if (f.is_null()) {
     abandon(index);
@@ -238,6 +208,29 @@ Expr drop_needless_abs(const Expr& e) {
   args.reserve(e.args().size());
   for (const Expr& a : e.args()) args.push_back(drop_needless_abs(a));
   return rebuild(e, std::move(args));
+}
+
+// The bases u of the even roots in e (u^(1/2), u^(3/4)): u >= 0 wherever e is defined.
+void collect_even_root_bases(const Expr& e, std::unordered_set<const Node*>& bases,
+                             std::unordered_set<const Node*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Pow) && e.exponent().is(Kind::Number) && e.exponent().number().is_exact() &&
+      mpz_even_p(e.exponent().number().exact().get_den().get_mpz_t()) != 0) {
+    bases.insert(e.base().node());
+  }
+  for (const Expr& a : e.args()) collect_even_root_bases(a, bases, seen);
+}
+
+// The answer without needless absolute values and kept roots (above).
+Expr tidy_antiderivative(const Expr& answer, const Expr& integrand) {
+  std::unordered_set<const Node*> bases, seen;
+  collect_even_root_bases(integrand, bases, seen);
+  // The builders keep (u^(1/2))^2 because u may be negative, but the antiderivative is
+  // claimed only where the integrand is defined, and there u >= 0.
+  const Expr folded = bases.empty() ? answer : fold_kept_roots(answer, [&](const Expr& u) {
+    return bases.count(u.node()) != 0;
+  });
+  return drop_needless_abs(folded);
 }
 
 }  // namespace
@@ -287,13 +280,11 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   if (const auto f = undefined_function_in(e)) {
     if (Expr g = partial_antiderivative(e, var); !g.is_null()) {
       if (trace != nullptr) {
-        trace->add({StepOperation::Antiderivative,
-                    "undefined function: ∫ ∂g/∂x dx = g",
-                    var,
-                    e,
-                    g,
-                    {},
-                    0});
+        trace->add({.operation = StepOperation::Antiderivative,
+                    .rule = Rule::UndefinedFunction,
+                    .var = var,
+                    .before = e,
+                    .after = g});
       }
       return g;
     }
@@ -302,41 +293,50 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                             "function",
                             print_text(e), var.name(), *f));
   }
-  integration::Integrator in(var, trace != nullptr);
-  const Expr raw = in.antiderivative(e);
-  if (raw.is_null()) {
-    std::unordered_set<const Node*> seen;
-    if (const Node* part = piecewise_part(e, var, seen)) {
+  // The integrator records straight into the trace; an integral that fails leaves no
+  // step there.
+  const Trace::Mark mark = trace ? trace->mark() : Trace::Mark{0, 0};
+  try {
+    integration::Integrator in(var, trace);
+    const Expr raw = in.antiderivative(e);
+    if (raw.is_null()) {
+      std::unordered_set<const Node*> seen;
+      if (const Node* part = piecewise_part(e, var, seen)) {
+        throw Error(ErrorKind::Unsupported,
+                    fmt::format("no antiderivative of {} with respect to {}: {} is piecewise, "
+                                "and leibniz does not split an integral where its arguments are "
+                                "equal",
+                                print_text(e), var.name(), print_text(Expr(part))));
+      }
       throw Error(ErrorKind::Unsupported,
-                  fmt::format("no antiderivative of {} with respect to {}: {} is piecewise, and "
-                              "leibniz does not split an integral where its arguments are equal",
-                              print_text(e), var.name(), print_text(Expr(part))));
+                  fmt::format("leibniz found no elementary antiderivative of {} with respect to {}",
+                              print_text(e), var.name()));
     }
-    throw Error(ErrorKind::Unsupported,
-                fmt::format("leibniz found no elementary antiderivative of {} with respect to {}",
-                            print_text(e), var.name()));
-  }
-  // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
-  // Absolute values go first, so that simplify sees ln(e^x), not ln(abs(e^x)).
-  const Expr simplified =
-      integration::drop_needless_abs(simplify(integration::drop_needless_abs(raw)));
-  const Expr plain = integration::drop_needless_abs(raw);
-  const Expr result = tree_size(plain) < tree_size(simplified) ? plain : simplified;
-  check_antiderivative(e, result, var);
-  if (trace != nullptr) {
-    in.copy_steps(*trace);
-    if (result != raw) {
-      trace->add({StepOperation::Rewrite, "simplify the antiderivative", var, raw, result, {}, 0});
+    // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
+    // Absolute values go first, so that simplify sees ln(e^x), not ln(abs(e^x)).
+    const Expr plain = integration::tidy_antiderivative(raw, e);
+    const Expr simplified = integration::tidy_antiderivative(simplify(plain), e);
+    const Expr result = tree_size(plain) < tree_size(simplified) ? plain : simplified;
+    check_antiderivative(e, result, var);
+    if (trace != nullptr) {
+      if (result != raw) {
+        trace->add({.operation = StepOperation::Rewrite,
+                    .rule = Rule::SimplifyAntiderivative,
+                    .var = var,
+                    .before = raw,
+                    .after = result});
+      }
+      trace->add({.operation = StepOperation::Derivative,
+                  .rule = Rule::Check,
+                  .var = var,
+                  .before = result,
+                  .after = e});
     }
-    trace->add({StepOperation::Derivative,
-                "check: the derivative of the answer is the integrand",
-                var,
-                result,
-                e,
-                {},
-                0});
+    return result;
+  } catch (...) {
+    if (trace != nullptr) trace->rollback(mark);
+    throw;
   }
-  return result;
 }
 
 }  // namespace leibniz

@@ -6,6 +6,7 @@
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
@@ -101,7 +102,7 @@ bool is_nonnegative(const Expr& e) {
       }
       return is_nonnegative(e.base());
     }
-    case Kind::Func: return e.fn() == Fn::Abs;
+    case Kind::Func: return function_info(e.fn()).sign != FunctionSign::Any;
     case Kind::Add:
       for (const Expr& t : e.args()) {
         if (!is_nonnegative(t)) return false;
@@ -123,7 +124,7 @@ bool is_positive(const Expr& e) {
     case Kind::Number: return e.number().is_positive();
     case Kind::Constant: return true;
     case Kind::Pow: return e.base().is_e() || is_positive(e.base());
-    case Kind::Func: return e.fn() == Fn::Cosh || e.fn() == Fn::Sigmoid;
+    case Kind::Func: return function_info(e.fn()).sign == FunctionSign::Positive;
     case Kind::Add: {
       bool some_positive = false;
       for (const Expr& t : e.args()) {
@@ -139,6 +140,17 @@ bool is_positive(const Expr& e) {
       return true;
     default: return false;
   }
+}
+
+Expr fold_kept_roots(const Expr& e, const std::function<bool(const Expr&)>& nonnegative) {
+  if (e.args().empty()) return e;
+  std::vector<Expr> args;
+  args.reserve(e.args().size());
+  for (const Expr& a : e.args()) args.push_back(fold_kept_roots(a, nonnegative));
+  if (e.is(Kind::Pow) && args[0].is(Kind::Pow) && nonnegative(args[0].base())) {
+    return pow(args[0].base(), mul(args[0].exponent(), args[1]));
+  }
+  return rebuild(e, std::move(args));
 }
 
 Expr replace(const Expr& e, const Expr& from, const Expr& to) {

@@ -13,6 +13,7 @@
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz::integration {
@@ -44,8 +45,7 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
     const Expr numerator =
         T.fn() == Fn::Sin ? sub(mul(*k, s), mul(p, c)) : add(mul(*k, c), mul(p, s));
     const Expr result = div(mul(E, numerator), add(pow(*k, 2), pow(p, 2)));
-    in.step("integration by parts twice, then solve for the integral", e, result,
-            {{"u", T}, {"dv", E}});
+    in.step(Rule::PartsTwice, e, result, {{"u", T}, {"dv", E}});
     return result;
   }
   return {};
@@ -91,7 +91,7 @@ Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& 
   } else {
     return {};
   }
-  in.step(rule, e, result, {{"u", polynomial}, {"dv", f}});
+  in.step(Rule::PartsTabular, e, result, {{"u", polynomial}, {"dv", f}});
   return result;
 }
 
@@ -166,8 +166,10 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
       terms.push_back(mul(number(sin_part[k]), func(Fn::Sin, kv)));
   }
   const Expr form = expand(mul(exponential, add(terms)));
-  const std::size_t index = in.open("product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)",
-                                    e, {{"rewritten", form}});
+  const std::size_t index = in.open(
+      StepRule(Rule::TrigIdentity, {"product-to-sum-powers",
+                                    "product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)"}),
+      e, {{"rewritten", form}});
   const Expr f = in.antiderivative(form);
   if (f.is_null()) {
     in.abandon(index);
@@ -181,9 +183,7 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
               bool cancel_rest = false) {
   const Expr du = diff(u, in.var());
-  const std::size_t index =
-      in.open(fmt::format("integration by parts u = {}, dv = {} dx", print_text(u), print_text(dv)),
-              e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
+  const std::size_t index = in.open(Rule::Parts, e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
   const Expr v = in.antiderivative(dv);
   if (v.is_null()) {
     in.abandon(index);
@@ -204,14 +204,8 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
 
 bool is_transcendental_dv(Integrator& in, const Expr& f) {
   if (exponential_rate(in, f)) return true;
-  if (!f.is(Kind::Func)) return false;
-  switch (f.fn()) {
-    case Fn::Sin:
-    case Fn::Cos:
-    case Fn::Sinh:
-    case Fn::Cosh: return linear_in(in, f.arg(0)).has_value();
-    default: return false;
-  }
+  return f.is(Kind::Func) && function_info(f.fn()).parts == PartsRole::Dv &&
+         linear_in(in, f.arg(0)).has_value();
 }
 
 // An expression in which x occurs only inside trigonometric (or hyperbolic) functions of
@@ -255,22 +249,12 @@ bool is_trigonometric_dv(Integrator& in, const Expr& f) {
   return ok && trigonometric > 0;
 }
 
-// ln u, the inverse trigonometric functions, and powers of ln.
+// ln u, the inverse trigonometric functions (the rows with PartsRole::U), and powers of ln.
 bool is_logarithmic(const Expr& f) {
   if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_positive()) {
     return is_logarithmic(f.base());
   }
-  if (!f.is(Kind::Func)) return false;
-  switch (f.fn()) {
-    case Fn::Ln:
-    case Fn::Asin:
-    case Fn::Acos:
-    case Fn::Atan:
-    case Fn::Acot:
-    case Fn::Asec:
-    case Fn::Acsc: return true;
-    default: return false;
-  }
+  return f.is(Kind::Func) && function_info(f.fn()).parts == PartsRole::U;
 }
 
 }  // namespace
@@ -371,9 +355,7 @@ Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
       if (!simplify(add(remaining)).is_zero()) continue;
       found.push_back(mul(u, v));
       const Expr result = add(found);
-      in.step(fmt::format("integration by parts u = {}, dv = {} dx: the integrals left over cancel",
-                          print_text(u), print_text(dv)),
-              e, result, {{"u", u}, {"dv", dv}, {"v", v}});
+      in.step(Rule::PartsCancelling, e, result, {{"u", u}, {"dv", dv}, {"v", v}});
       return result;
     }
   }

@@ -135,10 +135,11 @@ Expr over_power_of_x(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
     }
     if (!mu.is_zero()) terms.push_back(mul(number(mu), inverse_x_root_integral(x, q_expr, B, C)));
     const Expr result = add(terms);
-    in.step(
-        "square root of a quadratic over xᵐ: ∫ P/(xᵐ·√q) dx = R·√q/xᵐ⁻¹ + λ·∫ dx/√q + "
-        "μ·∫ dx/(x·√q)",
-        e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}, {"μ", number(mu)}});
+    in.step(StepRule(Rule::RootOfQuadratic,
+                     {"over-power-of-x",
+                      "square root of a quadratic over xᵐ: ∫ P/(xᵐ·√q) dx = R·√q/xᵐ⁻¹ + λ·∫ "
+                      "dx/√q + μ·∫ dx/(x·√q)"}),
+            e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}, {"μ", number(mu)}});
     return result;
   }
   return {};
@@ -194,10 +195,11 @@ Expr over_root_power(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
     terms.push_back(mul(number(lambda), base));
   }
   const Expr result = add(terms);
-  in.step(
-      "a power of the square root of a quadratic: ∫ P/q^(m + 1/2) dx = R/q^(m − 1/2) + λ·∫ "
-      "dx/√q",
-      e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}});
+  in.step(StepRule(Rule::RootOfQuadratic,
+                   {"power",
+                    "a power of the square root of a quadratic: ∫ P/q^(m + 1/2) dx = "
+                    "R/q^(m − 1/2) + λ·∫ dx/√q"}),
+          e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}});
   return result;
 }
 
@@ -218,9 +220,7 @@ Expr translated(Integrator& in, const Expr& e, const std::vector<Expr>& factors)
     Substitution values;
     values.emplace(in.var().node(), add(t, r));
     const Expr shifted = substitute(e, values);
-    const std::size_t index =
-        in.open(fmt::format("substitution t = {}", print_text(sub(in.var(), r))), e,
-                {{"t", sub(in.var(), r)}});
+    const std::size_t index = in.open(Rule::Substitution, e, {{"t", sub(in.var(), r)}});
     const Expr F = in.antiderivative_in(shifted, t);
     if (F.is_null()) {
       in.abandon(index);
@@ -274,8 +274,10 @@ Expr combined_roots_rule(Integrator& in, const Expr& e) {
     D = expand(neg(D));
   }
   const Expr form = mul(mul(rest), div(sqrt(N), sqrt(D)));
-  const std::size_t index = in.open("√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined", e,
-                                    {{"rewritten", form}});
+  const std::size_t index = in.open(
+      StepRule(Rule::Rewrite,
+               {"combine-roots", "√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined"}),
+      e, {{"rewritten", form}});
   const Expr f = in.antiderivative(form);
   if (f.is_null()) {
     in.abandon(index);
@@ -343,8 +345,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     const Expr R = add(r_terms);
     Expr result = mul(R, sqrt(f.base()));
     if (!lambda.is_zero()) result = add(result, mul(number(lambda), base_integral));
-    in.step("square root of a quadratic: ∫ P/√q dx = R·√q + λ·∫ dx/√q", e, result,
-            {{"q", f.base()}, {"R", R}, {"λ", number(lambda)}});
+    in.step(Rule::RootOfQuadratic, e, result, {{"q", f.base()}, {"R", R}, {"λ", number(lambda)}});
     return result;
   }
   return {};

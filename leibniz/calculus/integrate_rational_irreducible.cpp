@@ -123,7 +123,9 @@ Expr quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x)
   const Number a0 = top.coefficient(0), a2 = top.coefficient(2);
   if (!a0.is_zero() || !a2.is_zero()) terms.push_back(even_quartic_even_part(a0, a2, B, C, t));
   const Expr result = div(add(terms), n(L));
-  in.step("an even quartic t⁴ + B·t² + C (t = x + s) over its real quadratic factors",
+  in.step(StepRule(Rule::PartialFractions,
+                   {"even-quartic",
+                    "an even quartic t⁴ + B·t² + C (t = x + s) over its real quadratic factors"}),
           div(to_expr(a, x), to_expr(q, x)), result, {{"t", t}, {"B", n(B)}, {"C", n(C)}});
   return result;
 }
@@ -156,8 +158,9 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
     if (!is_zero(T)) {
       const Expr term = neg(div(to_expr(T, x), mul(integer(j - 1), pow(to_expr(q, x), j - 1))));
       in.step(
-          "Hermite reduction, the rational part −T/((j − 1)·qʲ⁻¹) of ∫ a/qʲ with a = S·q + T·q′ "
-          "(∫ (S + T′/(j − 1))/qʲ⁻¹ remains)",
+          StepRule(Rule::Reduction, {"hermite",
+                                     "Hermite: the rational part −T/((j − 1)·qʲ⁻¹) of ∫ a/qʲ with "
+                                     "a = S·q + T·q′ (∫ (S + T′/(j − 1))/qʲ⁻¹ remains)"}),
           div(to_expr(numerator, x), pow(to_expr(q, x), j)), term,
           {{"T", to_expr(T, x)}, {"S", to_expr(S, x)}});
       rational_part.push_back(term);

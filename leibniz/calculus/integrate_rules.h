@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,42 +19,48 @@ namespace leibniz::integration {
 
 using Parts = std::vector<std::pair<std::string, Expr>>;
 
+/// A step's rule and, for a rule with rows, its row: Rule::Polynomial, or
+/// {Rule::IntegralTable, {"sin", "∫ sin u du = −cos u"}}.
+struct StepRule {
+  StepRule(Rule r, RuleRow w = {}) : rule(r), row(w) {}  // NOLINT: a Rule is a StepRule
+  Rule rule;
+  RuleRow row;
+};
+
 class Integrator {
  public:
-  Integrator(Expr var, bool record) : var_(std::move(var)), record_(record) {}
+  /// Records its steps in `trace` (none when null).
+  Integrator(Expr var, Trace* trace) : var_(std::move(var)), trace_(trace) {}
 
-  /// An antiderivative of e, unsimplified; a null Expr when none is found.
+  /// An antiderivative of e, unsimplified; a null Expr when none is found (and then no
+  /// step of the attempt is left in the trace).
   Expr antiderivative(const Expr& e);
 
   const Expr& var() const { return var_; }
   bool depends(const Expr& e);
 
   /// Records a step whose result is known now.
-  void step(std::string rule, const Expr& before, const Expr& after, Parts parts = {});
+  void step(StepRule rule, const Expr& before, const Expr& after, Parts parts = {});
   /// Records a step before its sub-integrals (one level deeper); finish() fills in the
   /// result, abandon() removes it and everything after it when the rule fails.
-  std::size_t open(std::string rule, const Expr& before, Parts parts = {});
+  std::size_t open(StepRule rule, const Expr& before, Parts parts = {});
   Expr finish(std::size_t index, const Expr& after);
   void abandon(std::size_t index);
   /// Adds a named part to an open step.
   void add_part(std::size_t index, std::string name, const Expr& value);
 
   /// An antiderivative of e with respect to another variable u (a substitution's
-  /// integral), found by a nested integrator whose steps join this one's.
+  /// integral), found by a nested integrator that records in the same trace.
   Expr antiderivative_in(const Expr& e, const Expr& u);
   /// A symbol that does not occur in e: "u", else "u1", "u2", ...
   Expr fresh_symbol(const Expr& e) const;
 
-  /// Copies the recorded steps into `trace`.
-  void copy_steps(Trace& trace) const;
-
  private:
   Expr attempt(const Expr& e);
+  Step make_step(const StepRule& rule, const Expr& before, const Expr& after, Parts parts) const;
 
   Expr var_;
-  bool record_;
-  std::vector<Step> steps_;
-  int depth_ = 0;
+  Trace* trace_;
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting
@@ -88,10 +95,6 @@ std::optional<Linear> linear_in(Integrator& in, const Expr& u);
 /// The coefficients c0, c1, … of e as a polynomial in var (each free of var);
 /// nullopt when e is not a polynomial in var.
 std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const Expr& e);
-/// The antiderivative of f(u) for a table function, as an expression of u.
-Expr function_antiderivative(Fn fn, const Expr& u);
-/// "∫ sin(u) du = -cos(u)" for the step of a table row.
-std::string table_row_name(Fn fn);
 /// ln|u|, written ln(u) when u is known to be positive.
 Expr ln_abs(const Expr& u);
 /// √r for an exact r > 0 with square factors taken out: √8 = 2·√2, √(3/4) = √3/2.
@@ -100,5 +103,9 @@ Expr sqrt_number(const Number& r);
 bool is_positive(const Expr& e);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
+/// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the
+/// caller knows to be non-negative where e is used (sin² = 1 − cos² ≥ 0, or a base under
+/// an even root of the integrand).
+Expr fold_kept_roots(const Expr& e, const std::function<bool(const Expr&)>& nonnegative);
 
 }  // namespace leibniz::integration

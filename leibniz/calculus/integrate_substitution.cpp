@@ -103,8 +103,8 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   Substitution values;
   values.emplace(in.var().node(), x_of_u);
   const Expr h = div(substitute(e, values), linear->a);
-  const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
-                                    {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
+  const std::size_t index =
+      in.open(Rule::Substitution, e, {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -186,8 +186,7 @@ Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const E
   const Expr dx = diff(x_of_u, u);
   const Expr h = mul(walk(walk, e), dx);
   const Expr g = pow(base, rational(1, n));
-  const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
-                                    {{"u", g}, {"x", x_of_u}, {"dx", dx}});
+  const std::size_t index = in.open(Rule::Substitution, e, {{"u", g}, {"x", x_of_u}, {"dx", dx}});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -204,8 +203,8 @@ Expr substitution_rule(Integrator& in, const Expr& e) {
     if (linear_in(in, g)) continue;
     const Expr h = in_terms_of(in, e, g, u);
     if (h.is_null()) continue;
-    const std::size_t index = in.open(fmt::format("substitution u = {}", print_text(g)), e,
-                                      {{"u", g}, {"du/dx", diff(g, in.var())}});
+    const std::size_t index =
+        in.open(Rule::Substitution, e, {{"u", g}, {"du/dx", diff(g, in.var())}});
     const Expr f = in.antiderivative_in(h, u);
     if (f.is_null()) {
       in.abandon(index);

@@ -74,9 +74,9 @@ std::optional<SinCos> as_sin_cos(const Expr& e) {
 }
 
 // ∫ h(w) dw with w = g(u), back in x.
-Expr with_substitution(Integrator& in, const Expr& e, const std::string& rule, const Expr& g,
-                       const Expr& h_of_w, const Expr& w) {
-  const std::size_t index = in.open(rule, e, {{"w", g}});
+Expr with_substitution(Integrator& in, const Expr& e, const Expr& g, const Expr& h_of_w,
+                       const Expr& w) {
+  const std::size_t index = in.open(Rule::Substitution, e, {{"w", g}});
   const Expr f = in.antiderivative_in(h_of_w, w);
   if (f.is_null()) {
     in.abandon(index);
@@ -88,8 +88,8 @@ Expr with_substitution(Integrator& in, const Expr& e, const std::string& rule, c
 }
 
 // The integrand rewritten, then integrated.
-Expr rewritten(Integrator& in, const Expr& e, const std::string& rule, const Expr& form) {
-  const std::size_t index = in.open(rule, e, {{"rewritten", form}});
+Expr rewritten(Integrator& in, const Expr& e, RuleRow identity, const Expr& form) {
+  const std::size_t index = in.open({Rule::TrigIdentity, identity}, e, {{"rewritten", form}});
   const Expr f = in.antiderivative(form);
   if (f.is_null()) {
     in.abandon(index);
@@ -106,11 +106,12 @@ Expr secant_reduction(Integrator& in, const Expr& e, const SinCos& sc, Fn fn) {
   const auto linear = linear_in(in, u);
   const Expr f = func(fn, u);
   const Expr partner = fn == Fn::Sec ? func(Fn::Tan, u) : neg(func(Fn::Cot, u));
-  const std::size_t index =
-      in.open(fn == Fn::Sec
-                  ? "reduction: ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"
-                  : "reduction: ∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du",
-              e, {{"k", integer(k)}});
+  const std::size_t index = in.open(
+      {Rule::Reduction,
+       fn == Fn::Sec
+           ? RuleRow{"sec", "∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"}
+           : RuleRow{"csc", "∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du"}},
+      e, {{"k", integer(k)}});
   const Expr lower = in.antiderivative(pow(f, k - 2));
   if (lower.is_null()) {
     in.abandon(index);
@@ -139,9 +140,10 @@ Expr power_reduction_closed_form(Integrator& in, const Expr& e, Fn fn, long n, c
   // ∫ du = u, written a·x (the rest is a constant), or ∫ f du = partner.
   const Expr tail = k == 0 ? mul(linear.a, in.var()) : partner;
   const Expr result = div(add(mul(partner, add(sum)), mul(number(product), tail)), linear.a);
-  in.step(fn == Fn::Sin
-              ? "reduction: ∫ sinⁿu du = −sinⁿ⁻¹u·cos u/n + (n − 1)/n·∫ sinⁿ⁻²u du, repeated"
-              : "reduction: ∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, repeated",
+  in.step({Rule::Reduction,
+           fn == Fn::Sin
+               ? RuleRow{"sin", "∫ sinⁿu du = −sinⁿ⁻¹u·cos u/n + (n − 1)/n·∫ sinⁿ⁻²u du, repeated"}
+               : RuleRow{"cos", "∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, repeated"}},
           e, result, {{"n", integer(n)}});
   return result;
 }
@@ -162,31 +164,33 @@ Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linea
   }
   if (sc.m % 2 != 0) {  // sinᵐu du = −(1 − w²)^((m−1)/2)·wⁿ dw/a, w = cos u
     const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
-    return with_substitution(in, e, fmt::format("substitution w = {}", print_text(c)), c, h, w);
+    return with_substitution(in, e, c, h, w);
   }
   if (sc.n % 2 != 0) {  // w = sin u
     const Expr h = div(mul(pow(one_minus_w2, (sc.n - 1) / 2), pow(w, sc.m)), linear.a);
-    return with_substitution(in, e, fmt::format("substitution w = {}", print_text(s)), s, h, w);
+    return with_substitution(in, e, s, h, w);
   }
   if (sc.m >= 0 && sc.n >= 0) {  // sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2
     const Expr c2 = func(Fn::Cos, mul(integer(2), u));
     const Expr form = expand(mul(pow(div(sub(one, c2), integer(2)), sc.m / 2),
                                  pow(div(add(one, c2), integer(2)), sc.n / 2)));
-    return rewritten(in, e, "power reduction: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2",
-                     form);
+    return rewritten(
+        in, e,
+        {"power-reduction", "power reduction: sin²u = (1 − cos 2u)/2, cos²u = (1 + cos 2u)/2"},
+        form);
   }
   if (sc.m > 0) {
     const Expr form = expand(mul(pow(sub(one, pow(c, 2)), sc.m / 2), pow(c, sc.n)));
-    return rewritten(in, e, "sin²u = 1 − cos²u", form);
+    return rewritten(in, e, {"sin-squared", "sin²u = 1 − cos²u"}, form);
   }
   if (sc.n > 0) {
     const Expr form = expand(mul(pow(sub(one, pow(s, 2)), sc.n / 2), pow(s, sc.m)));
-    return rewritten(in, e, "cos²u = 1 − sin²u", form);
+    return rewritten(in, e, {"cos-squared", "cos²u = 1 − sin²u"}, form);
   }
   // m, n ≤ 0 and even: with w = tan u, sinᵐu·cosⁿu du = wᵐ(1 + w²)^(−(m+n)/2 − 1) dw/a.
   const Expr t = func(Fn::Tan, u);
   const Expr h = div(mul(pow(w, sc.m), pow(add(one, pow(w, 2)), -(sc.m + sc.n) / 2 - 1)), linear.a);
-  return with_substitution(in, e, fmt::format("substitution w = {}", print_text(t)), t, h, w);
+  return with_substitution(in, e, t, h, w);
 }
 
 // sin A·cos B = (sin(A + B) + sin(A − B))/2 and the like, for two factors of
@@ -217,7 +221,7 @@ Expr product_to_sum(Integrator& in, const Expr& e) {
   } else {
     form = mul(half, add(func(Fn::Cos, difference), func(Fn::Cos, sum)));
   }
-  return rewritten(in, e, "product to sum", form);
+  return rewritten(in, e, {"product-to-sum", "product to sum"}, form);
 }
 
 }  // namespace

@@ -196,7 +196,8 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
         substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
     if (polynomial == e) return {};
     const std::size_t index =
-        in.open("rewrite in sin and cos, cancel", e, {{"rewritten", polynomial}});
+        in.open(StepRule(Rule::TrigIdentity, {"sin-cos", "rewrite in sin and cos, cancel"}), e,
+                {{"rewritten", polynomial}});
     const Expr f = in.antiderivative(polynomial);
     if (f.is_null()) {
       in.abandon(index);
@@ -213,12 +214,18 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
   if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
     // Odd in s: dx = −dw/(a·s), w = cos u, s² = 1 − w².
     const Expr even = div(q.top, mul(s, q.bottom));
-    h = neg(div(substituted(substituted(even, s, sqrt(sub(one, pow(w, 2)))), c, w), a));
+    const Expr s_of_w = sqrt(sub(one, pow(w, 2)));  // s² = 1 − w² ≥ 0
+    h = neg(div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
+                                [&](const Expr& u) { return u == s_of_w.base(); }),
+                a));
     g = func(Fn::Cos, form->u);
   } else if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
     // Odd in c: dx = dw/(a·c), w = sin u, c² = 1 − w².
     const Expr even = div(q.top, mul(c, q.bottom));
-    h = div(substituted(substituted(even, c, sqrt(sub(one, pow(w, 2)))), s, w), a);
+    const Expr c_of_w = sqrt(sub(one, pow(w, 2)));  // c² = 1 − w² ≥ 0
+    h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
+                            [&](const Expr& u) { return u == c_of_w.base(); }),
+            a);
     g = func(Fn::Sin, form->u);
   } else if (p_top && p_bottom && *p_top == *p_bottom) {
     // Even under (s, c) → (−s, −c): s = w·c, c² = 1/(1 + w²), dx = dw/(a·(1 + w²)).
@@ -240,7 +247,7 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
   }
   if (in.depends(h)) return {};
   const std::size_t index =
-      in.open(fmt::format("Bioche's rule: substitution w = {}", print_text(g)), e, {{"w", g}});
+      in.open(StepRule(Rule::Substitution, {"bioche", "Bioche's rule"}), e, {{"w", g}});
   const Expr f = in.antiderivative_in(h, w);
   if (f.is_null()) {
     in.abandon(index);

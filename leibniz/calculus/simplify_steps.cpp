@@ -6,7 +6,7 @@
 namespace leibniz {
 namespace {
 
-void record(Trace& trace, const char* rule, const Expr& before, const Expr& after,
+void record(Trace& trace, Rule rule, const Expr& before, const Expr& after,
             std::vector<std::pair<std::string, Expr>> parts = {}) {
   Step step;
   step.operation = StepOperation::Rewrite;
@@ -21,7 +21,7 @@ void record(Trace& trace, const char* rule, const Expr& before, const Expr& afte
 
 Expr simplify_with_steps(const Expr& e, Trace& trace) {
   const SimplifyChoice choice = simplify_choice(e);
-  if (choice.rewritten != e) record(trace, "identities", e, choice.rewritten);
+  if (choice.rewritten != e) record(trace, Rule::Identities, e, choice.rewritten);
   const Expr& from = choice.rewritten;
   switch (choice.form) {
     case SimplifyChoice::Form::Rewritten: break;
@@ -31,12 +31,10 @@ Expr simplify_with_steps(const Expr& e, Trace& trace) {
       if (from.is(Kind::Add)) {
         for (const Expr& term : from.args()) expansions.emplace_back("term", expand(term));
       }
-      record(trace, "expand and collect like terms", from, choice.result, std::move(expansions));
+      record(trace, Rule::ExpandAndCollect, from, choice.result, std::move(expansions));
       break;
     }
-    case SimplifyChoice::Form::Cancelled:
-      record(trace, "common denominator and cancelling", from, choice.result);
-      break;
+    case SimplifyChoice::Form::Cancelled: record(trace, Rule::Cancel, from, choice.result); break;
   }
   return choice.result;
 }

@@ -279,6 +279,10 @@ class Evaluator {
         mpfr_ui_div(x, 1, x, n);
         v->err = in.err;
         return v;
+      case Fn::Erf:  // |f'| ≤ 2/√π
+        mpfr_erf(x, x, n);
+        v->err = in.err * function_info(Fn::Erf).slope_bound;
+        return v;
       case Fn::Abs: mpfr_abs(x, x, n); return v;
       case Fn::Relu:  // max(x, 0): 1-Lipschitz
         if (mpfr_sgn(x) < 0) mpfr_set_zero(x, 1);
@@ -302,12 +306,17 @@ class Evaluator {
       default: break;
     }
     try {
-      const double y = function_info(e.fn()).evaluate(mpfr_get_d(x, n));
+      const FunctionInfo& row = function_info(e.fn());
+      const double y = row.evaluate(mpfr_get_d(x, n));
       mpfr_set_d(x, y, n);
       if (nudge_) mpfr_mul_d(x, x, 1 + std::ldexp(1.0, -40), n);
-      // Its rounding, and its argument's error carried with slope at most 1 (a function
-      // without an MPFR counterpart here must be 1-Lipschitz).
-      v->err = in.err + magnitude(v->v) * std::ldexp(1.0L, -40);
+      // Its rounding, and its argument's error carried with the row's bound on |f'| (a
+      // function without one is lost as soon as its argument carries an error).
+      const long double slope = row.slope_bound;
+      const long double carried_err = in.err == 0                         ? 0
+                                      : slope >= FunctionInfo::kUnbounded ? kLost
+                                                                          : in.err * slope;
+      v->err = carried_err + magnitude(v->v) * std::ldexp(1.0L, -40);
       return v;
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::Domain) throw;

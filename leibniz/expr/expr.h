@@ -53,9 +53,10 @@ enum class Fn : std::uint8_t {
   Heaviside,
   Sign,
   Max,
-  Min
+  Min,
+  Erf  // the last: kFnCount counts to it, and functions.cpp has one row per Fn in this order
 };
-inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Min) + 1;
+inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Erf) + 1;
 
 class Node;
 

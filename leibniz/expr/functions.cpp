@@ -1,7 +1,8 @@
 // One row per elementary function. Derivatives follow the notes' table; arcsec and
 // arccsc use |u| so that they hold on their whole domain, not only for u > 1. The
 // activations (relu, softplus, heaviside, sign, max, min) follow PyTorch at their kinks:
-// see functions.h and docs/functions.md.
+// see functions.h and docs/functions.md. The table is in the order of Fn, which a
+// static_assert checks: a missing or misplaced row does not compile.
 #include "leibniz/expr/functions.h"
 
 #include <fmt/format.h>
@@ -89,125 +90,391 @@ Expr half_step(const Expr& a, const Expr& b, bool rising) {
 Expr one_minus_square(const Expr& u) { return sub(one(), pow(u, 2)); }
 Expr square_minus_one(const Expr& u) { return sub(pow(u, 2), one()); }
 Expr one_plus_square(const Expr& u) { return add(one(), pow(u, 2)); }
+Expr ln_abs(const Expr& u) { return func(Fn::Ln, func(Fn::Abs, u)); }
+// u·f(u) ± rest: the antiderivative of an inverse function, by parts.
+Expr u_times(Fn fn, const Expr& u) { return mul(u, func(fn, u)); }
+// ln(|u| + √(u² − 1)): d/du of it is sign(u)/√(u² − 1), what u·arcsec u leaves over.
+Expr ln_abs_plus_root(const Expr& u) {
+  return func(Fn::Ln, add(func(Fn::Abs, u), sqrt(square_minus_one(u))));
+}
 
-const std::array<FunctionInfo, kFnCount> kTable = {{
-    {Fn::Ln, "ln", "log", "\\ln", "ln", eval_ln, [](const Expr& u) { return pow(u, -1); }},
-    {Fn::Sin, "sin", "", "\\sin", "sin", [](double x) { return std::sin(x); },
-     [](const Expr& u) { return func(Fn::Cos, u); }},
-    {Fn::Cos, "cos", "", "\\cos", "cos", [](double x) { return std::cos(x); },
-     [](const Expr& u) { return neg(func(Fn::Sin, u)); }},
-    {Fn::Tan, "tan", "", "\\tan", "tan", eval_tan,
-     [](const Expr& u) { return pow(func(Fn::Sec, u), 2); }},
-    {Fn::Cot, "cot", "", "\\cot", "cot", eval_cot,
-     [](const Expr& u) { return neg(pow(func(Fn::Csc, u), 2)); }},
-    {Fn::Sec, "sec", "", "\\sec", "sec", eval_sec,
-     [](const Expr& u) { return mul(func(Fn::Sec, u), func(Fn::Tan, u)); }},
-    {Fn::Csc, "csc", "", "\\csc", "csc", eval_csc,
-     [](const Expr& u) { return neg(mul(func(Fn::Csc, u), func(Fn::Cot, u))); }},
-    {Fn::Asin, "asin", "arcsin", "\\arcsin", "asin", eval_asin,
-     [](const Expr& u) { return pow(one_minus_square(u), rational(-1, 2)); }},
-    {Fn::Acos, "acos", "arccos", "\\arccos", "acos", eval_acos,
-     [](const Expr& u) { return neg(pow(one_minus_square(u), rational(-1, 2))); }},
-    {Fn::Atan, "atan", "arctan", "\\arctan", "atan", [](double x) { return std::atan(x); },
-     [](const Expr& u) { return pow(one_plus_square(u), -1); }},
-    {Fn::Acot, "acot", "arccot", "\\operatorname{arccot}", "acot", eval_acot,
-     [](const Expr& u) { return neg(pow(one_plus_square(u), -1)); }},
-    {Fn::Asec, "asec", "arcsec", "\\operatorname{arcsec}", "asec", eval_asec,
-     [](const Expr& u) { return pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1); }},
-    {Fn::Acsc, "acsc", "arccsc", "\\operatorname{arccsc}", "acsc", eval_acsc,
-     [](const Expr& u) { return neg(pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1)); }},
-    {Fn::Sinh, "sinh", "", "\\sinh", "sinh", eval_sinh,
-     [](const Expr& u) { return func(Fn::Cosh, u); }},
-    {Fn::Cosh, "cosh", "", "\\cosh", "cosh", eval_cosh,
-     [](const Expr& u) { return func(Fn::Sinh, u); }},
-    {Fn::Tanh, "tanh", "", "\\tanh", "tanh", [](double x) { return std::tanh(x); },
-     [](const Expr& u) { return sub(one(), pow(func(Fn::Tanh, u), 2)); }},
-    {Fn::Sigmoid, "sigmoid", "", "\\sigma", "σ", eval_sigmoid,
-     [](const Expr& u) {
-       Expr s = func(Fn::Sigmoid, u);
-       return mul(s, sub(one(), s));
-     }},
-    {Fn::Abs, "abs", "", "", "abs", [](double x) { return std::fabs(x); },
-     // d|u|/du = u/|u|, defined where u != 0 (evaluation reports 0/0 at u = 0).
-     [](const Expr& u) { return mul(u, pow(func(Fn::Abs, u), -1)); }},
-    {Fn::Relu, "relu", "", "\\operatorname{relu}", "relu", eval_relu,
-     // relu'(0) = heaviside(0) = 0, as PyTorch.
-     [](const Expr& u) { return func(Fn::Heaviside, u); }},
-    {Fn::Softplus, "softplus", "", "\\operatorname{softplus}", "softplus", eval_softplus,
-     [](const Expr& u) { return func(Fn::Sigmoid, u); }},
-    // heaviside(0) = 0 (relu's derivative); its derivative is 0 away from 0, and 0 at 0
-    // by convention (autograd's), as is sign's.
-    {Fn::Heaviside, "heaviside", "", "\\operatorname{heaviside}", "heaviside", eval_heaviside,
-     zero_derivative},
-    {Fn::Sign, "sign", "sgn", "\\operatorname{sgn}", "sign", eval_sign, zero_derivative},
-    {Fn::Max, "max", "", "\\max", "max", nullptr, nullptr,
-     [](double a, double b) { return a >= b ? a : b; },
-     [](const Expr& a, const Expr& b, std::size_t i) { return half_step(a, b, i == 0); }},
-    {Fn::Min, "min", "", "\\min", "min", nullptr, nullptr,
-     [](double a, double b) { return a <= b ? a : b; },
-     [](const Expr& a, const Expr& b, std::size_t i) { return half_step(a, b, i != 0); }},
-}};
-
-// r with arg = r*pi, for rational r.
-std::optional<mpq_class> multiple_of_pi(const Expr& arg) {
-  if (arg.is(Kind::Constant) && arg.constant() == ConstantId::Pi) return mpq_class(1);
-  if (arg.is(Kind::Mul) && arg.args().size() == 2 && arg.arg(0).is_number() &&
-      arg.arg(0).number().is_exact() && arg.arg(1).is(Kind::Constant) &&
-      arg.arg(1).constant() == ConstantId::Pi) {
-    return arg.arg(0).number().exact();
-  }
+// Exact values: the rows name the few arguments with a simple value.
+std::optional<Expr> zero_at_zero(const Number& x) {
+  return x.is_zero() ? std::optional(integer(0)) : std::nullopt;
+}
+std::optional<Expr> one_at_zero(const Number& x) {
+  return x.is_zero() ? std::optional(integer(1)) : std::nullopt;
+}
+std::optional<Expr> zero_at_one(const Number& x) {
+  return x.is_one() ? std::optional(integer(0)) : std::nullopt;
+}
+std::optional<Expr> exact_cot(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "cot(0) is not defined");
   return std::nullopt;
 }
-
-// sin(k*pi/12) for the k that have a simple closed form: 0, 1/2, sqrt(2)/2, sqrt(3)/2, 1.
-std::optional<Expr> sin_of_pi_multiple(const mpq_class& r) {
-  mpq_class t = r - 2 * mpz_class(mpz_class(r.get_num() / r.get_den()) / 2);  // into [0, 2) roughly
-  while (t < 0) t += 2;
-  while (t >= 2) t -= 2;
-  int sign = 1;
-  if (t >= 1) {  // sin(x + pi) = -sin(x)
-    t -= 1;
-    sign = -1;
+std::optional<Expr> exact_csc(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "csc(0) is not defined");
+  return std::nullopt;
+}
+std::optional<Expr> exact_ln(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "ln(0) is not defined");
+  if (x.is_negative()) {
+    throw Error(ErrorKind::Domain, fmt::format("ln({}) is not defined", x.to_string()));
   }
-  if (t > mpq_class(1, 2)) t = 1 - t;  // sin(pi - x) = sin(x)
-  Expr value;
-  if (t == 0)
-    value = integer(0);
-  else if (t == mpq_class(1, 6))
-    value = rational(1, 2);
-  else if (t == mpq_class(1, 4))
-    value = div(sqrt(integer(2)), integer(2));
-  else if (t == mpq_class(1, 3))
-    value = div(sqrt(integer(3)), integer(2));
-  else if (t == mpq_class(1, 2))
-    value = integer(1);
-  else
-    return std::nullopt;
-  return sign < 0 ? neg(value) : value;
+  return zero_at_one(x);
 }
 
-std::optional<Expr> trig_at_pi_multiple(Fn fn, const mpq_class& r) {
-  switch (fn) {
-    case Fn::Sin: return sin_of_pi_multiple(r);
-    case Fn::Cos: return sin_of_pi_multiple(r + mpq_class(1, 2));
-    case Fn::Tan: {
-      auto s = sin_of_pi_multiple(r), c = sin_of_pi_multiple(r + mpq_class(1, 2));
-      if (!s || !c) return std::nullopt;
-      if (c->is_zero())
-        throw Error(ErrorKind::Domain, "tan is not defined at odd multiples of pi/2");
-      return div(*s, *c);
-    }
-    default: return std::nullopt;
+constexpr double kTwoOverRootPi = 1.1283791670955126;  // sup |erf'| = erf'(0)
+
+constexpr double kNoBound = FunctionInfo::kUnbounded;
+
+constexpr std::array<FunctionInfo, kFnCount> kTable = {{
+    {.fn = Fn::Ln,
+     .name = "ln",
+     .alias = "log",
+     .latex = "\\ln",
+     .unicode = "ln",
+     .evaluate = eval_ln,
+     .derivative = [](const Expr& u) { return pow(u, -1); },
+     .antiderivative = [](const Expr& u) { return sub(u_times(Fn::Ln, u), u); },
+     .antiderivative_rule = "∫ ln u du = u·ln u − u",
+     .exact = exact_ln,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.1, 5}}}},
+    {.fn = Fn::Sin,
+     .name = "sin",
+     .latex = "\\sin",
+     .unicode = "sin",
+     .evaluate = [](double x) { return std::sin(x); },
+     .derivative = [](const Expr& u) { return func(Fn::Cos, u); },
+     .antiderivative = [](const Expr& u) { return neg(func(Fn::Cos, u)); },
+     .antiderivative_rule = "∫ sin u du = −cos u",
+     .exact = zero_at_zero,
+     .parts = PartsRole::Dv,
+     .slope_bound = 1,
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Cos,
+     .name = "cos",
+     .latex = "\\cos",
+     .unicode = "cos",
+     .evaluate = [](double x) { return std::cos(x); },
+     .derivative = [](const Expr& u) { return neg(func(Fn::Sin, u)); },
+     .antiderivative = [](const Expr& u) { return func(Fn::Sin, u); },
+     .antiderivative_rule = "∫ cos u du = sin u",
+     .exact = one_at_zero,
+     .parts = PartsRole::Dv,
+     .slope_bound = 1,
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Tan,
+     .name = "tan",
+     .latex = "\\tan",
+     .unicode = "tan",
+     .evaluate = eval_tan,
+     .derivative = [](const Expr& u) { return pow(func(Fn::Sec, u), 2); },
+     .antiderivative = [](const Expr& u) { return neg(ln_abs(func(Fn::Cos, u))); },
+     .antiderivative_rule = "∫ tan u du = −ln|cos u|",
+     .exact = zero_at_zero,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-1.2, 1.2}}}},
+    {.fn = Fn::Cot,
+     .name = "cot",
+     .latex = "\\cot",
+     .unicode = "cot",
+     .evaluate = eval_cot,
+     .derivative = [](const Expr& u) { return neg(pow(func(Fn::Csc, u), 2)); },
+     .antiderivative = [](const Expr& u) { return ln_abs(func(Fn::Sin, u)); },
+     .antiderivative_rule = "∫ cot u du = ln|sin u|",
+     .exact = exact_cot,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.2, 2.9}}}},
+    {.fn = Fn::Sec,
+     .name = "sec",
+     .latex = "\\sec",
+     .unicode = "sec",
+     .evaluate = eval_sec,
+     .derivative = [](const Expr& u) { return mul(func(Fn::Sec, u), func(Fn::Tan, u)); },
+     .antiderivative =
+         [](const Expr& u) { return ln_abs(add(func(Fn::Sec, u), func(Fn::Tan, u))); },
+     .antiderivative_rule = "∫ sec u du = ln|sec u + tan u|",
+     .exact = one_at_zero,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-1.2, 1.2}}}},
+    {.fn = Fn::Csc,
+     .name = "csc",
+     .latex = "\\csc",
+     .unicode = "csc",
+     .evaluate = eval_csc,
+     .derivative = [](const Expr& u) { return neg(mul(func(Fn::Csc, u), func(Fn::Cot, u))); },
+     .antiderivative =
+         [](const Expr& u) { return neg(ln_abs(add(func(Fn::Csc, u), func(Fn::Cot, u)))); },
+     .antiderivative_rule = "∫ csc u du = −ln|csc u + cot u|",
+     .exact = exact_csc,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.2, 2.9}}}},
+    {.fn = Fn::Asin,
+     .name = "asin",
+     .alias = "arcsin",
+     .latex = "\\arcsin",
+     .unicode = "asin",
+     .evaluate = eval_asin,
+     .derivative = [](const Expr& u) { return pow(one_minus_square(u), rational(-1, 2)); },
+     .antiderivative =
+         [](const Expr& u) { return add(u_times(Fn::Asin, u), sqrt(one_minus_square(u))); },
+     .antiderivative_rule = "∫ arcsin u du = u·arcsin u + √(1 − u²)",
+     .exact = zero_at_zero,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-0.9, 0.9}}}},
+    {.fn = Fn::Acos,
+     .name = "acos",
+     .alias = "arccos",
+     .latex = "\\arccos",
+     .unicode = "acos",
+     .evaluate = eval_acos,
+     .derivative = [](const Expr& u) { return neg(pow(one_minus_square(u), rational(-1, 2))); },
+     .antiderivative =
+         [](const Expr& u) { return sub(u_times(Fn::Acos, u), sqrt(one_minus_square(u))); },
+     .antiderivative_rule = "∫ arccos u du = u·arccos u − √(1 − u²)",
+     .exact = zero_at_one,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-0.9, 0.9}}}},
+    {.fn = Fn::Atan,
+     .name = "atan",
+     .alias = "arctan",
+     .latex = "\\arctan",
+     .unicode = "atan",
+     .evaluate = [](double x) { return std::atan(x); },
+     .derivative = [](const Expr& u) { return pow(one_plus_square(u), -1); },
+     .antiderivative =
+         [](const Expr& u) {
+           return sub(u_times(Fn::Atan, u), div(func(Fn::Ln, one_plus_square(u)), integer(2)));
+         },
+     .antiderivative_rule = "∫ arctan u du = u·arctan u − ln(1 + u²)/2",
+     .exact = zero_at_zero,
+     .parts = PartsRole::U,
+     .slope_bound = 1,
+     .test_domain = {{{-4, 4}}}},
+    {.fn = Fn::Acot,
+     .name = "acot",
+     .alias = "arccot",
+     .latex = "\\operatorname{arccot}",
+     .unicode = "acot",
+     .evaluate = eval_acot,
+     .derivative = [](const Expr& u) { return neg(pow(one_plus_square(u), -1)); },
+     .antiderivative =
+         [](const Expr& u) {
+           return add(u_times(Fn::Acot, u), div(func(Fn::Ln, one_plus_square(u)), integer(2)));
+         },
+     .antiderivative_rule = "∫ arccot u du = u·arccot u + ln(1 + u²)/2",
+     .parts = PartsRole::U,
+     .slope_bound = 1,
+     .test_domain = {{{-4, 4}}}},
+    {.fn = Fn::Asec,
+     .name = "asec",
+     .alias = "arcsec",
+     .latex = "\\operatorname{arcsec}",
+     .unicode = "asec",
+     .evaluate = eval_asec,
+     .derivative =
+         [](const Expr& u) { return pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1); },
+     .antiderivative = [](const Expr& u) { return sub(u_times(Fn::Asec, u), ln_abs_plus_root(u)); },
+     .antiderivative_rule = "∫ arcsec u du = u·arcsec u − ln(|u| + √(u² − 1))",
+     .exact = zero_at_one,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{1.1, 5}, {-5, -1.1}}}},
+    {.fn = Fn::Acsc,
+     .name = "acsc",
+     .alias = "arccsc",
+     .latex = "\\operatorname{arccsc}",
+     .unicode = "acsc",
+     .evaluate = eval_acsc,
+     .derivative =
+         [](const Expr& u) {
+           return neg(pow(mul(func(Fn::Abs, u), sqrt(square_minus_one(u))), -1));
+         },
+     .antiderivative = [](const Expr& u) { return add(u_times(Fn::Acsc, u), ln_abs_plus_root(u)); },
+     .antiderivative_rule = "∫ arccsc u du = u·arccsc u + ln(|u| + √(u² − 1))",
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{1.1, 5}, {-5, -1.1}}}},
+    {.fn = Fn::Sinh,
+     .name = "sinh",
+     .latex = "\\sinh",
+     .unicode = "sinh",
+     .evaluate = eval_sinh,
+     .derivative = [](const Expr& u) { return func(Fn::Cosh, u); },
+     .antiderivative = [](const Expr& u) { return func(Fn::Cosh, u); },
+     .antiderivative_rule = "∫ sinh u du = cosh u",
+     .exact = zero_at_zero,
+     .parts = PartsRole::Dv,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Cosh,
+     .name = "cosh",
+     .latex = "\\cosh",
+     .unicode = "cosh",
+     .evaluate = eval_cosh,
+     .derivative = [](const Expr& u) { return func(Fn::Sinh, u); },
+     .antiderivative = [](const Expr& u) { return func(Fn::Sinh, u); },
+     .antiderivative_rule = "∫ cosh u du = sinh u",
+     .exact = one_at_zero,
+     .sign = FunctionSign::Positive,
+     .parts = PartsRole::Dv,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Tanh,
+     .name = "tanh",
+     .latex = "\\tanh",
+     .unicode = "tanh",
+     .evaluate = [](double x) { return std::tanh(x); },
+     .derivative = [](const Expr& u) { return sub(one(), pow(func(Fn::Tanh, u), 2)); },
+     .antiderivative = [](const Expr& u) { return func(Fn::Ln, func(Fn::Cosh, u)); },
+     .antiderivative_rule = "∫ tanh u du = ln(cosh u)",
+     .exact = zero_at_zero,
+     .slope_bound = 1,
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Sigmoid,
+     .name = "sigmoid",
+     .latex = "\\sigma",
+     .unicode = "σ",
+     .evaluate = eval_sigmoid,
+     .derivative =
+         [](const Expr& u) {
+           Expr s = func(Fn::Sigmoid, u);
+           return mul(s, sub(one(), s));
+         },
+     .antiderivative = [](const Expr& u) { return func(Fn::Ln, add(one(), exp(u))); },
+     .antiderivative_rule = "∫ σ(u) du = ln(1 + eᵘ)",
+     .exact =
+         [](const Number& x) { return x.is_zero() ? std::optional(rational(1, 2)) : std::nullopt; },
+     .sign = FunctionSign::Positive,
+     .slope_bound = 0.25,
+     .test_domain = {{{-5, 5}}}},
+    {.fn = Fn::Abs,
+     .name = "abs",
+     .latex = "",
+     .unicode = "abs",
+     .evaluate = [](double x) { return std::fabs(x); },
+     // d|u|/du = u/|u|, defined where u != 0 (evaluation reports 0/0 at u = 0).
+     .derivative = [](const Expr& u) { return mul(u, pow(func(Fn::Abs, u), -1)); },
+     // Each antiderivative of a kinked function holds on both sides of 0 and is
+     // continuous there.
+     .antiderivative = [](const Expr& u) { return div(mul(u, func(Fn::Abs, u)), integer(2)); },
+     .antiderivative_rule = "∫ |u| du = u·|u|/2",
+     .exact = [](const Number& x) { return std::optional(number(x.abs())); },
+     .sign = FunctionSign::Nonnegative,
+     .slope_bound = 1,
+     .test_domain = {{{0.1, 5}, {-5, -0.1}}}},
+    {.fn = Fn::Relu,
+     .name = "relu",
+     .latex = "\\operatorname{relu}",
+     .unicode = "relu",
+     .evaluate = eval_relu,
+     // relu'(0) = heaviside(0) = 0, as PyTorch.
+     .derivative = [](const Expr& u) { return func(Fn::Heaviside, u); },
+     .antiderivative = [](const Expr& u) { return div(mul(u, func(Fn::Relu, u)), integer(2)); },
+     .antiderivative_rule = "∫ relu(u) du = u·relu(u)/2",
+     .exact =
+         [](const Number& x) { return std::optional(x.is_negative() ? integer(0) : number(x)); },
+     .sign = FunctionSign::Nonnegative,
+     .slope_bound = 1,
+     .test_domain = {{{0.1, 5}, {-5, -0.1}}}},
+    {.fn = Fn::Softplus,
+     .name = "softplus",
+     .latex = "\\operatorname{softplus}",
+     .unicode = "softplus",
+     .evaluate = eval_softplus,
+     .derivative = [](const Expr& u) { return func(Fn::Sigmoid, u); },
+     // ∫ softplus = −Li₂(−eᵘ): not elementary.
+     .exact =
+         [](const Number& x) {  // ln(1 + e⁰)
+           return x.is_zero() ? std::optional(func(Fn::Ln, integer(2))) : std::nullopt;
+         },
+     .sign = FunctionSign::Positive,
+     .slope_bound = 1,
+     .test_domain = {{{-30, 30}}}},
+    // heaviside(0) = 0 (relu's derivative); its derivative is 0 away from 0, and 0 at 0
+    // by convention (autograd's), as is sign's.
+    {.fn = Fn::Heaviside,
+     .name = "heaviside",
+     .latex = "\\operatorname{heaviside}",
+     .unicode = "heaviside",
+     .evaluate = eval_heaviside,
+     .derivative = zero_derivative,
+     .antiderivative = [](const Expr& u) { return func(Fn::Relu, u); },
+     .antiderivative_rule = "∫ heaviside(u) du = relu(u)",
+     .exact = [](const Number& x) { return std::optional(integer(x.is_positive() ? 1 : 0)); },
+     .sign = FunctionSign::Nonnegative,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.1, 5}, {-5, -0.1}}}},
+    {.fn = Fn::Sign,
+     .name = "sign",
+     .alias = "sgn",
+     .latex = "\\operatorname{sgn}",
+     .unicode = "sign",
+     .evaluate = eval_sign,
+     .derivative = zero_derivative,
+     .antiderivative = [](const Expr& u) { return func(Fn::Abs, u); },
+     .antiderivative_rule = "∫ sign(u) du = |u|",
+     .exact =
+         [](const Number& x) {
+           return std::optional(integer(x.is_negative() ? -1 : x.is_zero() ? 0 : 1));
+         },
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.1, 5}, {-5, -0.1}}}},
+    {.fn = Fn::Max,
+     .name = "max",
+     .latex = "\\max",
+     .unicode = "max",
+     .slope_bound = 1,
+     .test_domain = {{{-5, 5}}},
+     .evaluate2 = [](double a, double b) { return a >= b ? a : b; },
+     .partial = [](const Expr& a, const Expr& b,
+                   std::size_t i) { return half_step(a, b, i == 0); }},
+    {.fn = Fn::Min,
+     .name = "min",
+     .latex = "\\min",
+     .unicode = "min",
+     .slope_bound = 1,
+     .test_domain = {{{-5, 5}}},
+     .evaluate2 = [](double a, double b) { return a <= b ? a : b; },
+     .partial = [](const Expr& a, const Expr& b,
+                   std::size_t i) { return half_step(a, b, i != 0); }},
+    {.fn = Fn::Erf,
+     .name = "erf",
+     .latex = "\\operatorname{erf}",
+     .unicode = "erf",
+     .evaluate = [](double x) { return std::erf(x); },
+     .derivative =
+         [](const Expr& u) {
+           return mul(div(integer(2), sqrt(pi_constant())), exp(neg(pow(u, 2))));
+         },
+     .antiderivative =
+         [](const Expr& u) {
+           return add(u_times(Fn::Erf, u), div(exp(neg(pow(u, 2))), sqrt(pi_constant())));
+         },
+     .antiderivative_rule = "∫ erf u du = u·erf u + e^(−u²)/√π",
+     .exact = zero_at_zero,
+     .slope_bound = kTwoOverRootPi,
+     .test_domain = {{{-3, 3}}}},
+}};
+
+constexpr bool in_the_order_of_fn() {
+  for (std::size_t k = 0; k < kTable.size(); ++k) {
+    if (kTable[k].fn != static_cast<Fn>(k) || kTable[k].name.empty()) return false;
   }
+  return true;
 }
+static_assert(in_the_order_of_fn(), "one row per Fn, in the order of the enum");
 
 }  // namespace
 
-const FunctionInfo& function_info(Fn fn) {
-  const FunctionInfo& info = kTable[static_cast<std::size_t>(fn)];
-  LZ_ASSERT(info.fn == fn, "function table out of order");
-  return info;
-}
+const FunctionInfo& function_info(Fn fn) { return kTable[static_cast<std::size_t>(fn)]; }
+
+std::span<const FunctionInfo> function_table() { return kTable; }
 
 std::optional<Fn> function_by_name(std::string_view name) {
   for (const FunctionInfo& info : kTable) {
@@ -231,57 +498,6 @@ Expr function_partial(Fn fn, std::span<const Expr> args, std::size_t i) {
   const FunctionInfo& f = function_info(fn);
   LZ_ASSERT(args.size() == f.arity() && i < args.size(), "wrong number of arguments");
   return f.partial ? f.partial(args[0], args[1], i) : f.derivative(args[0]);
-}
-
-std::optional<Expr> function_at_numbers(Fn fn, const Expr& a, const Expr& b) {
-  LZ_ASSERT(fn == Fn::Max || fn == Fn::Min, "max and min take two arguments");
-  if (a == b) return a;
-  if (!a.is_number() || !b.is_number()) return std::nullopt;
-  const Number &x = a.number(), &y = b.number();
-  if (x.is_float() || y.is_float()) {
-    return number(Number::from_double(function_info(fn).evaluate2(x.to_double(), y.to_double())));
-  }
-  const bool a_larger = x.exact() >= y.exact();
-  return (fn == Fn::Max) == a_larger ? a : b;
-}
-
-std::optional<Expr> function_at_number(Fn fn, const Expr& arg) {
-  LZ_ASSERT(function_info(fn).arity() == 1, "a function of one argument");
-  if (fn == Fn::Ln && arg.is_e()) return integer(1);
-  if (auto r = multiple_of_pi(arg)) return trig_at_pi_multiple(fn, *r);
-  if (!arg.is_number()) return std::nullopt;
-  const Number& x = arg.number();
-  if (x.is_float()) return number(Number::from_double(function_info(fn).evaluate(x.to_double())));
-  if (fn == Fn::Abs) return number(x.abs());
-  if (fn == Fn::Relu) return x.is_negative() ? integer(0) : arg;
-  if (fn == Fn::Heaviside) return integer(x.is_negative() || x.is_zero() ? 0 : 1);
-  if (fn == Fn::Sign) return integer(x.is_negative() ? -1 : x.is_zero() ? 0 : 1);
-  if (fn == Fn::Softplus && x.is_zero()) return func(Fn::Ln, integer(2));  // ln(1 + e⁰)
-  if (x.is_zero()) {
-    switch (fn) {
-      case Fn::Sin:
-      case Fn::Tan:
-      case Fn::Asin:
-      case Fn::Atan:
-      case Fn::Sinh:
-      case Fn::Tanh: return integer(0);
-      case Fn::Cos:
-      case Fn::Sec:
-      case Fn::Cosh: return integer(1);
-      case Fn::Sigmoid: return rational(1, 2);
-      case Fn::Ln: throw Error(ErrorKind::Domain, "ln(0) is not defined");
-      case Fn::Cot: throw Error(ErrorKind::Domain, "cot(0) is not defined");
-      case Fn::Csc: throw Error(ErrorKind::Domain, "csc(0) is not defined");
-      default: return std::nullopt;
-    }
-  }
-  if (x.is_one()) {
-    if (fn == Fn::Ln || fn == Fn::Acos || fn == Fn::Asec) return integer(0);
-  }
-  if (fn == Fn::Ln && x.is_negative()) {
-    throw Error(ErrorKind::Domain, fmt::format("ln({}) is not defined", x.to_string()));
-  }
-  return std::nullopt;
 }
 
 }  // namespace leibniz

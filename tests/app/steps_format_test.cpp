@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/integrate.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
 
 namespace leibniz::app {
@@ -38,6 +40,92 @@ TEST(StepsFormat, CollectingLikeTermsIsShownOnlyWhenItChangesSomething) {
   const std::string nothing_alike = steps("x*sin(x)*exp(x)", "x");
   EXPECT_NE(nothing_alike.find("(expanding each product)"), std::string::npos) << nothing_alike;
   EXPECT_EQ(nothing_alike.find("(collecting like terms)"), std::string::npos) << nothing_alike;
+}
+
+Trace integral_steps(const char* f) {
+  Trace trace;
+  integrate(parse_text(f), symbol("x"), &trace);
+  return trace;
+}
+
+// Linearity's last line adds the terms' antiderivatives before collecting them.
+TEST(StepsFormat, LinearityAddsTheTermsIntegrals) {
+  EXPECT_EQ(steps_text(integral_steps("x^2 + cos(x)").steps()),
+            "linearity: ∫ (f + g) dx = ∫ f dx + ∫ g dx: ∫ (x² + cos(x)) dx\n"
+            "  table: ∫ cos u du = sin u: ∫ cos(x) dx = sin(x)\n"
+            "  table: ∫ uⁿ du = uⁿ⁺¹/(n + 1), n ≠ −1: ∫ x² dx = x³/3\n"
+            "  = sin(x) + x³/3 = x³/3 + sin(x)\n"
+            "check: the derivative of the answer is the integrand: ∂/∂x (x³/3 + sin(x)) = x² + "
+            "cos(x)\n");
+}
+
+// Every JSON step carries the stable id of its rule beside the rule's text.
+TEST(StepsFormat, JsonStepsCarryTheRuleId) {
+  const auto json = steps_json(integral_steps("x*e^x + 2*x*cos(x^2)").steps());
+  std::vector<std::string> ids, texts;
+  for (const auto& step : json) {
+    ids.push_back(step["rule_id"]);
+    texts.push_back(step["rule"]);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"linearity", "parts", "integral-table:exp",
+                                           "integral-table:exp", "integral-constant-multiple",
+                                           "substitution", "integral-constant-multiple",
+                                           "integral-table:cos", "check"}))
+      << json.dump();
+  EXPECT_EQ(texts[1], "integration by parts u = x, dv = e^x dx");
+  EXPECT_EQ(texts[5], "substitution u = x^2");
+}
+
+// Every symbol of the rules' texts has a LaTeX form (an unknown one prints as '?'): the
+// integral table's rows, each function's row included, the trigonometric ones, and
+// every other rule (integration by parts as it is recorded).
+TEST(StepsFormat, EveryRuleTextIsWrittenInLatex) {
+  std::vector<Step> steps;
+  const Expr x = symbol("x");
+  auto add_row = [&](Rule rule, std::string_view key, std::string_view formula) {
+    steps.push_back({.operation = StepOperation::Antiderivative,
+                     .rule = rule,
+                     .row = {key, formula},
+                     .var = x,
+                     .before = x,
+                     .after = x});
+  };
+  for (const FunctionInfo& row : function_table()) {
+    if (row.antiderivative) add_row(Rule::IntegralTable, row.name, row.antiderivative_rule);
+  }
+  for (const char* f : {"sec(x)^5",
+                        "x^2/sqrt(x^2 + 2*x + 3)",
+                        "x^3/(x^2 + 1)",
+                        "x^7",
+                        "sin(x)^2*cos(x)^2",
+                        "sin(x)^3",
+                        "1/(x*sqrt(x^2 - 1))",
+                        "e^x*sin(x)",
+                        "x*e^x",
+                        "x^5*e^x",
+                        "cos(x)*ln(x) + sin(x)/x",
+                        "1/(x^4 + 1)",
+                        "sin(x)^12",
+                        "1/(csc(x) - sin(x))",
+                        "1/(1 + e^x)",
+                        "e^x*sin(x)^2",
+                        "1/((x - a)*(x - b))",
+                        "1/(x^2 + a^2)",
+                        "1/(x^2*sqrt(x^2 + 4))",
+                        "1/(x^2 + 1)^3",
+                        "sqrt(1 - x)/sqrt(1 - x^2)"}) {
+    const Trace trace = integral_steps(f);
+    steps.insert(steps.end(), trace.steps().begin(), trace.steps().end());
+  }
+  for (int r = 0; r <= static_cast<int>(Rule::Check); ++r) {
+    const Rule rule = static_cast<Rule>(r);
+    if (rule != Rule::IntegralTable && rule != Rule::Parts && rule != Rule::PartsTabular &&
+        rule != Rule::PartsCancelling) {
+      add_row(rule, "", "");
+    }
+  }
+  const std::string latex = steps_latex(steps);
+  EXPECT_EQ(latex.find('?'), std::string::npos) << latex;
 }
 
 }  // namespace

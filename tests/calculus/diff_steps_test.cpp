@@ -6,6 +6,7 @@
 #include <random>
 
 #include "leibniz/calculus/diff.h"
+#include "leibniz/calculus/integrate.h"
 #include "leibniz/core/error.h"
 #include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
@@ -27,11 +28,45 @@ Trace steps_of(const char* f, const char* var) {
 std::vector<std::string> rules(const char* f, const char* var) {
   std::vector<std::string> names;
   const Trace trace = steps_of(f, var);
-  for (const Step& s : trace.steps()) names.push_back(s.rule);
+  for (const Step& s : trace.steps()) names.push_back(rule_text(s));
   return names;
 }
 
 using Rules = std::vector<std::string>;
+
+TEST(Steps, RuleIdsAreStable) {
+  const Trace trace = steps_of("sin(x^2)*x + 3*x", "x");
+  std::vector<std::string> ids;
+  for (const Step& s : trace.steps()) ids.push_back(rule_id(s));
+  EXPECT_EQ(ids, Rules({"sum", "constant-multiple", "variable", "product", "variable", "chain",
+                        "power"}));
+  EXPECT_EQ(rule_id(steps_of("cos(x)", "x").steps()[0]), "table:cos");
+}
+
+// One recorder: a rule opens its step, closes it with its result, or rolls back to a
+// mark; an integral that fails leaves nothing behind.
+TEST(Steps, OpenCloseAndRollBack) {
+  Trace trace;
+  const std::size_t outer = trace.open({.rule = Rule::Linearity});
+  EXPECT_EQ(trace.depth(), 1);
+  const Trace::Mark mark = trace.mark();
+  trace.open({.rule = Rule::Parts});
+  trace.add({.rule = Rule::IntegralConstant});
+  trace.rollback(mark);
+  EXPECT_EQ(trace.steps().size(), 1u);
+  EXPECT_EQ(trace.depth(), 1);
+  trace.close(outer, integer(1));
+  EXPECT_EQ(trace.depth(), 0);
+  EXPECT_EQ(trace.steps()[0].after, integer(1));
+
+  Trace kept;
+  const Expr x = symbol("x");
+  integrate(parse_text("x"), x, &kept);
+  const std::size_t before = kept.steps().size();
+  EXPECT_THROW(integrate(parse_text("x*softplus(x) + x"), x, &kept), Error);
+  EXPECT_EQ(kept.steps().size(), before);
+  EXPECT_EQ(kept.depth(), 0);
+}
 
 TEST(DiffSteps, TheNotesRulesInOrder) {
   EXPECT_EQ(rules("x^3", "x"), Rules({"power rule"}));
@@ -48,19 +83,21 @@ TEST(DiffSteps, TheNotesRulesInOrder) {
 TEST(DiffSteps, ProductRuleNamesUAndV) {
   const Trace trace = steps_of("(x^2 + y^2)*(x^2*y + y^2*x)", "x");
   const Step& first = trace.steps().front();
-  EXPECT_EQ(first.rule, "product rule");
+  EXPECT_EQ(rule_text(first), "product rule");
+  EXPECT_EQ(rule_id(first), "product");
   ASSERT_EQ(first.parts.size(), 4u);
   EXPECT_EQ(first.parts[0], std::pair(std::string("u"), parse_text("x^2 + y^2")));
   EXPECT_EQ(first.parts[1], std::pair(std::string("v"), parse_text("x^2*y + y^2*x")));
   EXPECT_EQ(first.parts[2], std::pair(std::string("∂u/∂x"), parse_text("2*x")));
   EXPECT_EQ(first.parts[3], std::pair(std::string("∂v/∂x"), parse_text("2*x*y + y^2")));
-  EXPECT_EQ(trace.steps().back().rule, "expand and collect like terms");
+  EXPECT_EQ(rule_text(trace.steps().back()), "expand and collect like terms");
   EXPECT_EQ(trace.steps().back().after, parse_text("4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4"));
 }
 
 TEST(DiffSteps, ChainRuleNamesOuterAndInner) {
   const Step first = steps_of("sin(x^2)", "x").steps().front();
-  EXPECT_EQ(first.rule, "chain rule");
+  EXPECT_EQ(rule_text(first), "chain rule");
+  EXPECT_EQ(rule_id(first), "chain");
   EXPECT_EQ(first.parts[0], std::pair(std::string("outer"), parse_text("sin(u)")));
   EXPECT_EQ(first.parts[1], std::pair(std::string("u"), parse_text("x^2")));
   EXPECT_EQ(first.parts[2], std::pair(std::string("∂f/∂u"), parse_text("cos(x^2)")));
@@ -91,7 +128,7 @@ TEST(DiffSteps, EveryStepHolds) {
           continue;
         }
         EXPECT_LT(relative_error(expected, actual), 1e-4)
-            << s.rule << ": " << s.before << " -> " << s.after;
+            << rule_text(s) << ": " << s.before << " -> " << s.after;
         ++(s.operation == StepOperation::Derivative ? derivative_steps : rewrite_steps);
         break;
       }

@@ -156,19 +156,19 @@ TEST(Integrate, StepsNameEachRule) {
   Trace trace;
   integrate(parse_text("x*e^x"), symbol("x"), &trace);
   ASSERT_EQ(trace.steps().size(), 4u);
-  EXPECT_EQ(trace.steps()[0].rule, "integration by parts u = x, dv = e^x dx");
+  EXPECT_EQ(rule_text(trace.steps()[0]), "integration by parts u = x, dv = e^x dx");
   EXPECT_EQ(trace.steps()[0].operation, StepOperation::Antiderivative);
   EXPECT_EQ(print_text(trace.steps()[0].after), "x*e^x - e^x");
-  EXPECT_EQ(trace.steps()[1].rule, "table: ∫ eᵘ du = eᵘ");
+  EXPECT_EQ(rule_text(trace.steps()[1]), "table: ∫ eᵘ du = eᵘ");
   EXPECT_EQ(trace.steps()[1].depth, 1);
-  EXPECT_EQ(trace.steps()[3].rule, "check: the derivative of the answer is the integrand");
+  EXPECT_EQ(rule_text(trace.steps()[3]), "check: the derivative of the answer is the integrand");
 }
 
 TEST(Integrate, StepsOfPartialFractionsShowTheDecomposition) {
   Trace trace;
   integrate(parse_text("1/(x^2-1)"), symbol("x"), &trace);
   const Step& step = trace.steps()[0];
-  EXPECT_EQ(step.rule, "partial fractions");
+  EXPECT_EQ(rule_text(step), "partial fractions");
   ASSERT_EQ(step.parts.size(), 2u);
   EXPECT_EQ(step.parts[0].first, "decomposition");
   EXPECT_EQ(print_text(step.parts[0].second), "1/(2*(x - 1)) - 1/(2*(x + 1))");
@@ -177,8 +177,8 @@ TEST(Integrate, StepsOfPartialFractionsShowTheDecomposition) {
 TEST(Integrate, StepsOfASubstitutionNameU) {
   Trace trace;
   integrate(parse_text("2*x*cos(x^2)"), symbol("x"), &trace);
-  EXPECT_EQ(trace.steps()[1].rule, "substitution u = x^2");
-  EXPECT_EQ(trace.steps()[3].rule, "table: ∫ cos u du = sin u");
+  EXPECT_EQ(rule_text(trace.steps()[1]), "substitution u = x^2");
+  EXPECT_EQ(rule_text(trace.steps()[3]), "table: ∫ cos u du = sin u");
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ trap 'rm -rf "$dir"' EXIT
   echo '\['
   "$leibniz" diff "g(x,y)^2" x x y --latex
   echo '\]'
+  "$leibniz" integrate "erf(2*x) + x^3 + sec(x)^3 + x^2/sqrt(x^2 + 2*x + 3)" x --steps --latex
   echo '\['
   "$leibniz" diff "acot(x)*abs(x)/sqrt(1 - x^2)" x --latex
   echo '\]'
