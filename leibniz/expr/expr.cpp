@@ -194,8 +194,9 @@ struct Engine {
 
 std::atomic<std::size_t> g_live_engines{0};
 
-// The calling thread's engine, made with its first node. A plain pointer, constant-
-// initialised and trivially destructible, so that a use is one load with no guard.
+// The calling thread's engine, made with its first node. Found through the thread rather
+// than passed to every builder: a request runs on one thread (docs/threads.md). A plain
+// pointer, constant-initialised and trivially destructible: a use is one load, no guard.
 thread_local Engine* t_engine = nullptr;
 thread_local bool t_reaper_ran = false;
 
