@@ -8,6 +8,7 @@
 
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/thread_caches.h"
 #include "leibniz/expr/builders.h"
 
 namespace leibniz::integration {
@@ -16,7 +17,10 @@ namespace {
 // A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
 class QPoly {
  public:
-  QPoly() { fmpq_poly_init(p_); }
+  QPoly() {
+    free_library_caches_at_thread_exit();
+    fmpq_poly_init(p_);
+  }
   ~QPoly() { fmpq_poly_clear(p_); }
   QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
   QPoly& operator=(const QPoly&) = delete;
