@@ -4,7 +4,7 @@ BUILD ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test asan format format-check clean
+.PHONY: all deps configure build run test asan tsan format format-check clean
 
 all: build
 
@@ -28,6 +28,17 @@ asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug \
 	  CMAKE_FLAGS="-DLEIBNIZ_SANITIZE=ON -DLEIBNIZ_WERROR=ON"
 
+# The thread stress test and the app tests under ThreadSanitizer (docs/threads.md): only
+# these two are built, as the rest of the suite runs on one thread.
+TSAN_TESTS = threads_tests app_tests
+tsan:
+	@$(MAKE) --no-print-directory configure BUILD=build-tsan BUILD_TYPE=RelWithDebInfo \
+	  CMAKE_FLAGS="-DLEIBNIZ_TSAN=ON -DLEIBNIZ_WERROR=ON"
+	@cmake --build build-tsan -j $(JOBS) --target $(TSAN_TESTS)
+	@for t in $(TSAN_TESTS); do \
+	  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" build-tsan/tests/$$t || exit 1; \
+	done
+
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
@@ -35,4 +46,4 @@ format-check:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
 clean:
-	@rm -rf build build-asan
+	@rm -rf build build-asan build-tsan

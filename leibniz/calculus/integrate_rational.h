@@ -10,6 +10,7 @@
 
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/core/number.h"
+#include "leibniz/eval/thread_caches.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz::integration {
@@ -17,7 +18,10 @@ namespace leibniz::integration {
 // A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
 class QPoly {
  public:
-  QPoly() { fmpq_poly_init(p_); }
+  QPoly() {
+    free_library_caches_at_thread_exit();
+    fmpq_poly_init(p_);
+  }
   ~QPoly() { fmpq_poly_clear(p_); }
   QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
   QPoly& operator=(const QPoly&) = delete;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "leibniz/eval/thread_caches.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -190,6 +191,7 @@ Poly Poly::scaled(const Number& factor) const {
 }
 
 PolyContext::PolyContext(std::vector<Expr> generators) : generators_(std::move(generators)) {
+  free_library_caches_at_thread_exit();
   fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(generators_.size(), 1)),
                       ORD_DEGREVLEX);
 }

@@ -87,7 +87,9 @@ int main(int argc, char** argv) {
   CLI::App app{"leibniz: calculus for AI — derivatives, simplification and more, exactly."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "leibniz 0.1.0");
-  app.add_option("--timeout", leibniz::limits().seconds, "seconds allowed for one request")
+  // The process-wide default (docs/threads.md): every thread's limits start from it.
+  double timeout = leibniz::default_limits().seconds;
+  app.add_option("--timeout", timeout, "seconds allowed for one request")
       ->capture_default_str()
       ->check(CLI::Validator(
           [](const std::string& text) {
@@ -96,7 +98,12 @@ int main(int argc, char** argv) {
                        ? std::string()
                        : "needs a positive number of seconds, not '" + text + "'";
           },
-          "SECONDS"));
+          "SECONDS"))
+      ->each([](const std::string& text) {
+        leibniz::Limits defaults = leibniz::default_limits();
+        CLI::detail::lexical_cast(text, defaults.seconds);
+        leibniz::set_default_limits(defaults);
+      });
   std::vector<std::string> functions;
   app.add_option("--function", functions,
                  "declares NAME an undefined function, as g is in g(x, y): --function psi")

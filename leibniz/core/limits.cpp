@@ -2,41 +2,81 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+
 #include "leibniz/core/error.h"
 
 namespace leibniz {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-Clock::time_point g_deadline = Clock::time_point::max();
-double g_budget_seconds = 0;
-std::uint32_t g_ticks = 0;
+
+// The defaults change rarely (the CLI, before any work) and are read once per thread, so
+// a mutex costs nothing and makes a late change safe.
+std::mutex g_defaults_mutex;
+Limits g_defaults;
+
+// Per thread, constant-initialised and trivially destructible: reading them is one
+// thread-pointer-relative load, with no guard and nothing to run at thread exit.
+struct ThreadLimits {
+  Limits limits;
+  bool copied_defaults = false;
+};
+thread_local ThreadLimits t_limits;
+
+struct ThreadClock {
+  Clock::time_point deadline = Clock::time_point::max();
+  double budget_seconds = 0;
+  std::uint32_t ticks = 0;
+};
+thread_local ThreadClock t_clock;
 
 }  // namespace
 
+Limits default_limits() {
+  const std::lock_guard lock(g_defaults_mutex);
+  return g_defaults;
+}
+
+void set_default_limits(const Limits& defaults) {
+  {
+    const std::lock_guard lock(g_defaults_mutex);
+    g_defaults = defaults;
+  }
+  t_limits.limits = defaults;
+  t_limits.copied_defaults = true;
+}
+
 Limits& limits() {
-  static Limits instance;
-  return instance;
+  if (!t_limits.copied_defaults) [[unlikely]] {
+    t_limits.limits = default_limits();
+    t_limits.copied_defaults = true;
+  }
+  return t_limits.limits;
 }
 
-TimeBudget::TimeBudget(double seconds) : previous_(g_deadline) {
-  g_budget_seconds = seconds;
-  g_deadline = Clock::now() +
-               std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+TimeBudget::TimeBudget(double seconds)
+    : previous_deadline_(t_clock.deadline), previous_seconds_(t_clock.budget_seconds) {
+  t_clock.budget_seconds = seconds;
+  t_clock.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(seconds));
 }
 
-TimeBudget::~TimeBudget() { g_deadline = previous_; }
+TimeBudget::~TimeBudget() {
+  t_clock.deadline = previous_deadline_;
+  t_clock.budget_seconds = previous_seconds_;
+}
 
 void check_time() {
-  if (g_deadline != Clock::time_point::max() && Clock::now() > g_deadline) {
+  if (t_clock.deadline != Clock::time_point::max() && Clock::now() > t_clock.deadline) {
     throw Error(ErrorKind::Limit, fmt::format("the computation took longer than the time limit "
                                               "of {} s",
-                                              g_budget_seconds));
+                                              t_clock.budget_seconds));
   }
 }
 
 void tick() {
-  if ((++g_ticks & 0xFFFu) == 0) check_time();
+  if ((++t_clock.ticks & 0xFFFu) == 0) check_time();
 }
 
 }  // namespace leibniz

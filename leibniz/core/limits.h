@@ -1,5 +1,7 @@
 // The documented bounds on input and work (README "Limits"): exceeding one throws an
 // Error of kind Limit instead of exhausting memory, the stack or the user's patience.
+// Limits and the time budget are per thread (docs/threads.md): each thread starts from a
+// copy of the process-wide defaults, and a budget acts on the thread that opened it.
 #pragma once
 
 #include <chrono>
@@ -18,10 +20,18 @@ struct Limits {
   double seconds = 10.0;                      ///< wall-clock time for one request
 };
 
-/// The process-wide limits; the CLI may change them before work starts.
+/// The process-wide defaults a thread's limits() start from (a copy made at the thread's
+/// first use of limits()).
+Limits default_limits();
+/// Sets the defaults and the calling thread's limits (the CLI's --timeout). Threads that
+/// already use their limits keep them: set the defaults before starting workers.
+void set_default_limits(const Limits& defaults);
+
+/// The calling thread's limits; changing them changes no other thread's.
 Limits& limits();
 
-/// Lowers limits().max_terms for the scope, for work that is only an attempt.
+/// Lowers the calling thread's limits().max_terms for the scope, for work that is only an
+/// attempt.
 class TermBudget {
  public:
   explicit TermBudget(std::size_t max_terms) : saved_(limits().max_terms) {
@@ -35,7 +45,8 @@ class TermBudget {
   std::size_t saved_;
 };
 
-/// Starts the time budget of one request; the budget ends when the scope does.
+/// Starts the time budget of one request on the calling thread; the budget ends when the
+/// scope does.
 class TimeBudget {
  public:
   explicit TimeBudget(double seconds);
@@ -44,11 +55,12 @@ class TimeBudget {
   TimeBudget& operator=(const TimeBudget&) = delete;
 
  private:
-  std::chrono::steady_clock::time_point previous_;
+  std::chrono::steady_clock::time_point previous_deadline_;
+  double previous_seconds_;
 };
 
 /// Cheap check called from inner loops; looks at the clock every few thousand calls
-/// and throws Error{Limit} once the current TimeBudget is spent.
+/// and throws Error{Limit} once the calling thread's TimeBudget is spent.
 void tick();
 
 /// Looks at the clock now.

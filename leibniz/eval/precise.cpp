@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "leibniz/eval/thread_caches.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -41,7 +42,9 @@ class Evaluator {
         unit_(std::ldexp(1.0L, static_cast<int>(1 - bits))),
         vars_(vars),
         point_(point),
-        nudge_(nudge) {}
+        nudge_(nudge) {
+    free_library_caches_at_thread_exit();
+  }
 
   Value value(const Expr& e) {
     if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;

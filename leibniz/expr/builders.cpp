@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <unordered_map>
+#include <vector>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -31,15 +32,16 @@ namespace leibniz {
 Expr number(const Number& value) { return detail::make_number(value); }
 
 Expr integer(long value) {
-  // The small integers are in every derivative (0, 1, -1, exponents): made once.
+  // The small integers are in every derivative (0, 1, -1, exponents): made once per
+  // thread, as every Expr belongs to one (docs/threads.md); freed at its exit.
   constexpr long kCached = 16;
-  static const auto* cached = [] {
-    auto* table = new std::vector<Expr>;  // never destroyed: static Exprs outlive all
-    for (long v = -kCached; v <= kCached; ++v) table->push_back(detail::make_number(Number(v)));
+  thread_local const std::vector<Expr> cached = [] {
+    std::vector<Expr> table;
+    for (long v = -kCached; v <= kCached; ++v) table.push_back(detail::make_number(Number(v)));
     return table;
   }();
   if (value >= -kCached && value <= kCached)
-    return (*cached)[static_cast<std::size_t>(value + kCached)];
+    return cached[static_cast<std::size_t>(value + kCached)];
   return detail::make_number(Number(value));
 }
 Expr rational(long numerator, long denominator) {
@@ -48,11 +50,11 @@ Expr rational(long numerator, long denominator) {
 Expr symbol(std::string_view name) { return detail::make_symbol(std::string(name)); }
 Expr constant(ConstantId id) { return detail::make_constant(id); }
 Expr e_constant() {
-  static const Expr e = detail::make_constant(ConstantId::E);
+  thread_local const Expr e = detail::make_constant(ConstantId::E);
   return e;
 }
 Expr pi_constant() {
-  static const Expr pi = detail::make_constant(ConstantId::Pi);
+  thread_local const Expr pi = detail::make_constant(ConstantId::Pi);
   return pi;
 }
 

@@ -1,12 +1,17 @@
 // Interning and reference counting of expression nodes. A builder looks its node up by
 // content (kind, function, arguments, number or name) before allocating anything, so
-// that an expression already alive costs one hash probe.
+// that an expression already alive costs one hash probe. Each thread has its own table
+// and pool (docs/threads.md).
 #include "leibniz/expr/expr.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <memory>
+#include <new>
+#include <utility>
 #include <vector>
 
 #include "leibniz/core/error.h"
@@ -64,7 +69,12 @@ class InternTable {
 
   void erase(const Node* node) {
     std::size_t i = home(node->hash);
-    while (slots_[i].node != node) i = next(i);
+    while (slots_[i].node != node) {
+      LZ_ASSERT(slots_[i].node != nullptr,
+                "an expression released by a thread that did not "
+                "make it (docs/threads.md)");
+      i = next(i);
+    }
     // Backward shift: move up each following entry whose home is not between the hole
     // and its slot, so that every entry stays reachable from its home.
     for (std::size_t j = next(i);; j = next(j)) {
@@ -113,10 +123,118 @@ class InternTable {
   std::size_t size_ = 0;
 };
 
-// Never destroyed, so that static Exprs may outlive everything else at exit.
-InternTable& table() {
-  static auto* instance = new InternTable;
-  return *instance;
+// Nodes come a block at a time and go back to a free list: expressions make and drop
+// millions of them. The blocks return to the system with the pool, when no node is left
+// (live nodes may be anywhere in them). Under AddressSanitizer each node is a plain new
+// and delete instead, so that a use after free is still caught.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPooled = false;
+#else
+constexpr bool kPooled = true;
+#endif
+
+class NodePool {
+ public:
+  NodePool() = default;
+  NodePool(const NodePool&) = delete;
+  NodePool& operator=(const NodePool&) = delete;
+  ~NodePool() {
+    for (void* block : blocks_) ::operator delete(block);
+  }
+
+  void* allocate() {
+    void* node = nullptr;
+    if (!kPooled) {
+      node = ::operator new(sizeof(Node));
+    } else {
+      if (free_ == nullptr) grow();
+      node = std::exchange(free_, free_->next);
+    }
+    ++allocated_;
+    return node;
+  }
+
+  void free(void* node) {
+    --allocated_;
+    if (!kPooled) {
+      ::operator delete(node);
+      return;
+    }
+    free_ = new (node) FreeNode{free_};
+  }
+
+  /// Nodes handed out and not yet freed.
+  std::size_t allocated() const { return allocated_; }
+
+ private:
+  struct FreeNode {
+    FreeNode* next;
+  };
+
+  void grow() {
+    constexpr std::size_t kBlock = 1024;
+    blocks_.reserve(blocks_.size() + 1);  // so that keeping the block below cannot throw
+    auto* block = static_cast<char*>(::operator new(kBlock * sizeof(Node)));
+    blocks_.push_back(block);
+    for (std::size_t i = 0; i < kBlock; ++i) free_ = new (block + i * sizeof(Node)) FreeNode{free_};
+  }
+
+  FreeNode* free_ = nullptr;
+  std::vector<void*> blocks_;
+  std::size_t allocated_ = 0;
+};
+
+// One thread's expressions (docs/threads.md): its intern table and its node pool. Only
+// its thread finds, makes and frees its nodes, so nothing here is synchronised.
+struct Engine {
+  InternTable table;
+  NodePool pool;
+  bool thread_exited = false;  // then freed with its last node
+};
+
+std::atomic<std::size_t> g_live_engines{0};
+
+// The calling thread's engine, made with its first node. Found through the thread rather
+// than passed to every builder: a request runs on one thread (docs/threads.md). A plain
+// pointer, constant-initialised and trivially destructible: a use is one load, no guard.
+thread_local Engine* t_engine = nullptr;
+thread_local bool t_reaper_ran = false;
+
+void end_engine() {
+  delete std::exchange(t_engine, nullptr);
+  --g_live_engines;
+}
+
+// Runs at thread exit, after the thread_local caches of Exprs made after the engine
+// (e_constant(), integer(), …) are gone: frees the engine, or, while nodes still live
+// (an Expr in a static or a thread_local older than the engine), leaves that to the
+// release of the last one.
+struct EngineReaper {
+  EngineReaper() = default;
+  EngineReaper(const EngineReaper&) = delete;
+  EngineReaper& operator=(const EngineReaper&) = delete;
+  ~EngineReaper() {
+    t_reaper_ran = true;
+    if (t_engine == nullptr) return;
+    t_engine->thread_exited = true;
+    if (t_engine->pool.allocated() == 0) end_engine();
+  }
+};
+
+[[gnu::noinline]] void start_engine() {
+  t_engine = new Engine;
+  ++g_live_engines;
+  if (t_reaper_ran) {
+    t_engine->thread_exited = true;  // made while the thread exits
+    return;
+  }
+  thread_local EngineReaper reaper;  // its first use registers its destructor
+}
+
+Engine& engine() {
+  if (t_engine == nullptr) [[unlikely]]
+    start_engine();
+  return *t_engine;
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -150,7 +268,7 @@ template <class Make>
 Expr intern(NodeKey key, Make make) {
   tick();
   key.hash = key_hash(key);
-  InternTable& nodes = table();
+  InternTable& nodes = engine().table;
   if (Node* live = nodes.find(key)) return Expr(live);
   std::uint32_t depth = 0;
   for (const Expr& a : key.args) depth = std::max(depth, a.depth());
@@ -159,68 +277,33 @@ Expr intern(NodeKey key, Make make) {
                                               "of {} levels",
                                               limits().max_depth));
   }
-  Node* n = new Node;
+  auto n = std::make_unique<Node>();  // freed if filling or registering it throws
   n->kind = key.kind;
   n->fn = key.fn;
   n->constant = key.constant;
   n->hash = key.hash;
   n->depth = depth + 1;
   make(*n);
-  nodes.insert(n);
-  return Expr(n);
-}
-
-// Freed nodes are kept for reuse; the sanitizers see plain new and delete instead, so
-// that a use after free is still caught.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kPooled = false;
-#else
-constexpr bool kPooled = true;
-#endif
-
-struct FreeNode {
-  FreeNode* next;
-};
-
-FreeNode*& free_nodes() {
-  static FreeNode* head = nullptr;
-  return head;
+  nodes.insert(n.get());
+  return Expr(n.release());
 }
 
 }  // namespace
 
 void* Node::operator new(std::size_t size) {
-  FreeNode*& head = free_nodes();
-  if (!kPooled || size != sizeof(Node)) return ::operator new(size);
-  if (head == nullptr) {
-    // A block at a time; blocks are never returned (live nodes may be anywhere in them).
-    constexpr std::size_t kBlock = 1024;
-    auto* block = static_cast<char*>(::operator new(kBlock * sizeof(Node)));
-    for (std::size_t i = 0; i < kBlock; ++i) {
-      auto* f = reinterpret_cast<FreeNode*>(block + i * sizeof(Node));
-      f->next = head;
-      head = f;
-    }
-  }
-  FreeNode* f = head;
-  head = f->next;
-  return f;
+  LZ_ASSERT(size == sizeof(Node), "a node of another size");
+  return engine().pool.allocate();
 }
 
-void Node::operator delete(void* node, std::size_t size) {
-  if (!kPooled || size != sizeof(Node)) {
-    ::operator delete(node);
-    return;
-  }
-  auto* f = static_cast<FreeNode*>(node);
-  f->next = free_nodes();
-  free_nodes() = f;
-}
+void Node::operator delete(void* node, std::size_t) { t_engine->pool.free(node); }
 
 void Expr::release(const Node* node) {
   Node* dead = const_cast<Node*>(node);
-  table().erase(dead);
-  delete dead;
+  Engine& owner = *t_engine;
+  owner.table.erase(dead);
+  delete dead;  // releases its arguments first, so this is the last node freed here
+  if (owner.thread_exited && owner.pool.allocated() == 0) [[unlikely]]
+    end_engine();
 }
 
 namespace {
@@ -256,7 +339,9 @@ bool storage_less(const Expr& a, const Expr& b) {
   return compare_structure(a, b) < 0;
 }
 
-std::size_t interned_node_count() { return table().size(); }
+std::size_t interned_node_count() { return t_engine ? t_engine->table.size() : 0; }
+
+std::size_t live_engine_count() { return g_live_engines.load(); }
 
 bool tree_size_at_most(const Expr& e, double limit) {
   double remaining = limit;

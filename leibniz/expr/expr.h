@@ -1,9 +1,11 @@
 // Expr: a handle to an immutable, interned (hash-consed) expression node. Two equal
 // expressions are the same node, so equality is pointer comparison. Nodes are built
 // only through the canonical builders of builders.h. The accessors and the reference
-// counting are inline: every rule of every algorithm goes through them. The intern table,
-// the node free list and the reference counts are not synchronised: expressions belong
-// to one thread (the CLI and batch mode have one).
+// counting are inline: every rule of every algorithm goes through them. Each thread has
+// its own intern table and node pool, and an Expr belongs to the thread that made it:
+// nothing is synchronised, so an Expr (or anything holding one) must never be used,
+// copied or destroyed by another thread; answers cross threads as strings, JSON or
+// numbers (docs/threads.md).
 #pragma once
 
 #include <algorithm>
@@ -142,7 +144,7 @@ class Node {
     arg_count_ = static_cast<std::uint32_t>(args.size());
   }
 
-  // Nodes come from a free list: expressions make and drop millions of them.
+  // Nodes come from the thread's pool: expressions make and drop millions of them.
   static void* operator new(std::size_t size);
   static void operator delete(void* node, std::size_t size);
 
@@ -193,8 +195,13 @@ bool storage_less(const Expr& a, const Expr& b);
 /// nodes; stops counting beyond, so it costs at most `limit` steps.
 bool tree_size_at_most(const Expr& e, double limit);
 
-/// Number of live interned nodes (for tests and benchmarks).
+/// Number of live interned nodes of the calling thread (for tests and benchmarks).
 std::size_t interned_node_count();
+
+/// Number of threads' expression engines (intern table and node pool) alive in the
+/// process, for tests: a thread's engine is freed when the thread exits, or, if some of
+/// its Exprs outlive it in statics, with the last of them.
+std::size_t live_engine_count();
 
 namespace detail {
 /// Raw constructors: they trust their input to be canonical and intern it.

@@ -55,7 +55,7 @@ Expr special_values(const Expr& e) {
       return rebuilt;  // not a closed form (a symbol remains) or undefined
     }
   }
-  static const auto* const kInverse = [] {
+  thread_local const std::vector<std::pair<Expr, Expr>> inverse_values = [] {
     const std::pair<const char*, const char*> table[] = {
         {"atan(1)", "pi/4"},         {"atan(-1)", "-pi/4"},
         {"atan(sqrt(3))", "pi/3"},   {"atan(sqrt(3)/3)", "pi/6"},
@@ -68,11 +68,11 @@ Expr special_values(const Expr& e) {
         {"acot(sqrt(3)/3)", "pi/3"}, {"acot(-sqrt(3))", "5*pi/6"},
         {"asec(2)", "pi/3"},         {"asec(1)", "0"},
         {"acsc(1)", "pi/2"},         {"acsc(2)", "pi/6"}};
-    auto* parsed = new std::vector<std::pair<Expr, Expr>>;  // never destroyed, as Exprs
-    for (const auto& [from, to] : table) parsed->emplace_back(parse_text(from), parse_text(to));
+    std::vector<std::pair<Expr, Expr>> parsed;  // per thread, as every Expr (docs/threads.md)
+    for (const auto& [from, to] : table) parsed.emplace_back(parse_text(from), parse_text(to));
     return parsed;
   }();
-  for (const auto& [from, to] : *kInverse) {
+  for (const auto& [from, to] : inverse_values) {
     if (from == rebuilt) return to;
   }
   return rebuilt;
