@@ -81,6 +81,16 @@ void Integrator::add_part(std::size_t index, std::string name, const Expr& value
   if (trace_) trace_->step(index).parts.emplace_back(std::move(name), value);
 }
 
+Expr Integrator::rewritten(StepRule rule, const Expr& before, const Expr& form) {
+  const std::size_t index = open(rule, before, {{"rewritten", form}});
+  const Expr f = antiderivative(form);
+  if (f.is_null()) {
+    abandon(index);
+    return {};
+  }
+  return finish(index, f);
+}
+
 Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
   // Each change of variable starts a search of its own, without the memo and cycle
   // checks of this one: chains of them multiply (1/(1 + √x + ∛x) took the 10 s limit).

@@ -1,5 +1,6 @@
 // Helpers shared by the integration rules: recognising linear arguments and
 // polynomials in the variable, positivity (for ln|u| = ln u), replacing a subexpression.
+#include <span>
 #include <unordered_map>
 
 #include "leibniz/calculus/diff.h"
@@ -140,6 +141,19 @@ bool is_positive(const Expr& e) {
       return true;
     default: return false;
   }
+}
+
+Fraction split_fraction(const Expr& e) {
+  std::vector<Expr> top, bottom;
+  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
+  for (const Expr& f : factors) {
+    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
+      bottom.push_back(pow(f.base(), neg(f.exponent())));
+    } else {
+      top.push_back(f);
+    }
+  }
+  return {mul(top), mul(bottom)};
 }
 
 Expr fold_kept_roots(const Expr& e, const std::function<bool(const Expr&)>& nonnegative) {

@@ -166,16 +166,10 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
       terms.push_back(mul(number(sin_part[k]), func(Fn::Sin, kv)));
   }
   const Expr form = expand(mul(exponential, add(terms)));
-  const std::size_t index = in.open(
+  return in.rewritten(
       StepRule(Rule::TrigIdentity, {"product-to-sum-powers",
                                     "product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)"}),
-      e, {{"rewritten", form}});
-  const Expr f = in.antiderivative(form);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  return in.finish(index, f);
+      e, form);
 }
 
 // u·v − ∫ v·du with v = ∫ dv found first.

@@ -274,16 +274,10 @@ Expr combined_roots_rule(Integrator& in, const Expr& e) {
     D = expand(neg(D));
   }
   const Expr form = mul(mul(rest), div(sqrt(N), sqrt(D)));
-  const std::size_t index = in.open(
+  return in.rewritten(
       StepRule(Rule::Rewrite,
                {"combine-roots", "√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined"}),
-      e, {{"rewritten", form}});
-  const Expr f = in.antiderivative(form);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  return in.finish(index, f);
+      e, form);
 }
 
 Expr radical_rule(Integrator& in, const Expr& e) {

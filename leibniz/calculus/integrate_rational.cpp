@@ -78,24 +78,6 @@ Expr quadratic_term(const QPoly& p, const Number& b, const Number& c, long j, co
   return add(log_part, mul(number(rest * alpha.pow(-j)), integral));
 }
 
-struct Fraction {
-  Expr numerator;
-  Expr denominator;
-};
-
-Fraction split_fraction(const Expr& e) {
-  std::vector<Expr> top, bottom;
-  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
-  for (const Expr& f : factors) {
-    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
-      bottom.push_back(pow(f.base(), neg(f.exponent())));
-    } else {
-      top.push_back(f);
-    }
-  }
-  return {mul(top), mul(bottom)};
-}
-
 // ∫ P/Q with Q = B(x^d) and P = x^(d−1)·T(x^d), d ≥ 2: u = x^d gives (1/d)·∫ T(u)/B(u) du,
 // of lower degree (∫ x²/(1 + x⁶) = atan(x³)/3). Null when no such d exists.
 Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const QPoly& bottom) {

@@ -48,6 +48,9 @@ class Integrator {
   void abandon(std::size_t index);
   /// Adds a named part to an open step.
   void add_part(std::size_t index, std::string name, const Expr& value);
+  /// The antiderivative of `form`, the integrand `before` rewritten by an identity: one
+  /// step (its part "rewritten"); null, and no step, when form is not integrated.
+  Expr rewritten(StepRule rule, const Expr& before, const Expr& form);
 
   /// An antiderivative of e with respect to another variable u (a substitution's
   /// integral), found by a nested integrator that records in the same trace.
@@ -101,6 +104,13 @@ Expr ln_abs(const Expr& u);
 Expr sqrt_number(const Number& r);
 /// True when e > 0 wherever it is defined (sums of squares plus a positive number, e^u, ...).
 bool is_positive(const Expr& e);
+/// A product as numerator and denominator: the factors with a negative integer exponent
+/// go below (x·(x + 1)^-2 is x over (x + 1)^2).
+struct Fraction {
+  Expr numerator;
+  Expr denominator;
+};
+Fraction split_fraction(const Expr& e);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
 /// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the

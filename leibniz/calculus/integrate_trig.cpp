@@ -87,15 +87,9 @@ Expr with_substitution(Integrator& in, const Expr& e, const Expr& g, const Expr&
   return in.finish(index, substitute(f, values));
 }
 
-// The integrand rewritten, then integrated.
+// The integrand rewritten by a trigonometric identity, then integrated.
 Expr rewritten(Integrator& in, const Expr& e, RuleRow identity, const Expr& form) {
-  const std::size_t index = in.open({Rule::TrigIdentity, identity}, e, {{"rewritten", form}});
-  const Expr f = in.antiderivative(form);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  return in.finish(index, f);
+  return in.rewritten({Rule::TrigIdentity, identity}, e, form);
 }
 
 // ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du, and

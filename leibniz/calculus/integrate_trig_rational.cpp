@@ -161,17 +161,10 @@ struct Quotient {
   Expr bottom;
 };
 
+// Numerator and denominator, each expanded.
 Quotient as_quotient(const Expr& e) {
-  std::vector<Expr> top, bottom;
-  const std::span<const Expr> factors = e.is(Kind::Mul) ? e.args() : std::span<const Expr>(&e, 1);
-  for (const Expr& f : factors) {
-    if (f.is(Kind::Pow) && f.exponent().is_integer() && f.exponent().number().is_negative()) {
-      bottom.push_back(pow(f.base(), neg(f.exponent())));
-    } else {
-      top.push_back(f);
-    }
-  }
-  return {expand(mul(top)), expand(mul(bottom))};
+  const Fraction f = split_fraction(e);
+  return {expand(f.numerator), expand(f.denominator)};
 }
 
 Expr substituted(const Expr& e, const Expr& from, const Expr& to) {
@@ -195,15 +188,8 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
     const Expr polynomial =
         substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
     if (polynomial == e) return {};
-    const std::size_t index =
-        in.open(StepRule(Rule::TrigIdentity, {"sin-cos", "rewrite in sin and cos, cancel"}), e,
-                {{"rewritten", polynomial}});
-    const Expr f = in.antiderivative(polynomial);
-    if (f.is_null()) {
-      in.abandon(index);
-      return {};
-    }
-    return in.finish(index, f);
+    return in.rewritten(StepRule(Rule::TrigIdentity, {"sin-cos", "rewrite in sin and cos, cancel"}),
+                        e, polynomial);
   }
   const Expr a = linear_in(in, form->u)->a;
   const Expr one = integer(1);
