@@ -62,6 +62,50 @@ void Notes::add(std::string note) {
 
 const Notes* Notes::current() { return current_notes; }
 
+namespace {
+
+// A parameter expression: it has symbols, and var is not one of them.
+bool is_parameter(const Expr& e, const Expr& var) {
+  const auto names = free_symbols(e);
+  return !names.empty() && std::find(names.begin(), names.end(), var) == names.end();
+}
+
+// The bases of the negative powers in e that are free of var but not numbers.
+void parameter_divisors(const Expr& e, const Expr& var, std::vector<Expr>& found,
+                        std::unordered_set<const Node*>& seen) {
+  if (!seen.insert(e.node()).second) return;
+  if (e.is(Kind::Pow) && e.exponent().is_number() && e.exponent().number().is_negative() &&
+      is_parameter(e.base(), var) &&
+      std::find(found.begin(), found.end(), e.base()) == found.end()) {
+    found.push_back(e.base());
+  }
+  for (const Expr& a : e.args()) parameter_divisors(a, var, found, seen);
+}
+
+}  // namespace
+
+void note_parameter_assumptions(const Expr& integrand, const Expr& antiderivative,
+                                const Expr& var) {
+  std::vector<Expr> answer_divisors, integrand_divisors;
+  std::unordered_set<const Node*> seen;
+  parameter_divisors(antiderivative, var, answer_divisors, seen);
+  if (answer_divisors.empty()) return;
+  seen.clear();
+  parameter_divisors(integrand, var, integrand_divisors, seen);
+  std::vector<std::string> assumed;
+  for (const Expr& d : answer_divisors) {
+    // Where the integrand divides by it too, the integrand is undefined there already.
+    if (std::find(integrand_divisors.begin(), integrand_divisors.end(), d) ==
+        integrand_divisors.end()) {
+      assumed.push_back(fmt::format("{} ≠ 0", print_text(d)));
+    }
+  }
+  if (assumed.empty()) return;
+  std::sort(assumed.begin(), assumed.end());
+  Notes::add(
+      fmt::format("the antiderivative assumes {} (the general case)", fmt::join(assumed, " and ")));
+}
+
 void note_missing_variables(const std::vector<Expr>& expressions,
                             const std::vector<std::string>& wrt) {
   std::vector<Expr> names;

@@ -36,4 +36,10 @@ class Notes {
 void note_missing_variables(const std::vector<Expr>& expressions,
                             const std::vector<std::string>& wrt);
 
+/// A note for each expression of the parameters (free of var) that the antiderivative
+/// divides by while the integrand does not: ∫ sin(a·x) dx = −cos(a·x)/a holds for a ≠ 0
+/// only, ∫ xⁿ dx = xⁿ⁺¹/(n + 1) for n + 1 ≠ 0. The answer is the generic one; the note
+/// says what it assumes.
+void note_parameter_assumptions(const Expr& integrand, const Expr& antiderivative, const Expr& var);
+
 }  // namespace leibniz::app

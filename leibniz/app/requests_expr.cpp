@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "leibniz/app/answers.h"
+#include "leibniz/app/notes.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/request_families.h"
 #include "leibniz/app/request_fields.h"
@@ -115,6 +116,7 @@ std::unique_ptr<Result> run_integrate(const Fields& request) {
   }
   Trace trace;
   Expr result = integrate(e, variable(wrt[0]), steps ? &trace : nullptr);
+  note_parameter_assumptions(e, result, variable(wrt[0]));
   return std::make_unique<ExprResult>(std::move(result),
                                       steps ? std::optional(trace.steps()) : std::nullopt);
 }

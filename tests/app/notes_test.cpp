@@ -4,6 +4,7 @@
 
 #include "leibniz/app/batch.h"
 #include "leibniz/app/operations.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 
@@ -76,6 +77,29 @@ TEST(Notes, BatchAnswersCarryWarnings) {
       std::string(R"({"id":1,"ok":true,"result":"0","latex":"0","warnings":[")") + kXy + R"("]})");
   EXPECT_EQ(answer_line(R"({"id":2,"op":"diff","expr":"2*x*y^3","wrt":["x"]})").dump(),
             R"({"id":2,"ok":true,"result":"2*y^3","latex":"2 y^{3}"})");
+}
+
+// A generic antiderivative says what it divides by: ∫ xⁿ dx = xⁿ⁺¹/(n + 1) needs n ≠ −1.
+std::vector<std::string> notes_of_integral(const std::string& expr) {
+  const Answer a = answer({{"op", "integrate"}, {"expr", expr}, {"wrt", "x"}});
+  EXPECT_TRUE(a["ok"].get<bool>()) << a.dump();
+  return a.contains("warnings") ? a["warnings"].get<std::vector<std::string>>()
+                                : std::vector<std::string>{};
+}
+
+TEST(Notes, WhatAGenericAntiderivativeAssumes) {
+  EXPECT_EQ(notes_of_integral("x^n"),
+            std::vector<std::string>{"the antiderivative assumes n + 1 ≠ 0 (the general case)"});
+  EXPECT_EQ(notes_of_integral("1/((x-a)*(x-b))"),
+            std::vector<std::string>{"the antiderivative assumes b - a ≠ 0 (the general case)"});
+  EXPECT_EQ(
+      notes_of_integral("sin(a*x) + cos(b*x)"),
+      std::vector<std::string>{"the antiderivative assumes a ≠ 0 and b ≠ 0 (the general case)"});
+  // Nothing assumed: no parameter below, or the integrand divides by it already, or a
+  // constant such as π.
+  EXPECT_TRUE(notes_of_integral("x/(x^2 + a^2)").empty());
+  EXPECT_TRUE(notes_of_integral("e^x/a").empty());
+  EXPECT_TRUE(notes_of_integral("erf(2*x)").empty());
 }
 
 }  // namespace
