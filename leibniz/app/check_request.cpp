@@ -5,6 +5,7 @@
 #include "leibniz/calculus/diff.h"
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
@@ -31,8 +32,10 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
   while (true) {
     const std::size_t eq = claim.find('=', start);
     const std::size_t end = eq == std::string::npos ? claim.size() : eq;
-    sides.push_back({parse_part(claim, start, end, Syntax::Text),
-                     trim(std::string_view(claim).substr(start, end - start)), Expr()});
+    DomainWitnesses as_written;
+    Expr value = parse_part(claim, start, end, Syntax::Text);
+    sides.push_back({std::move(value), trim(std::string_view(claim).substr(start, end - start)),
+                     Expr(), as_written.list()});
     if (eq == std::string::npos) break;
     start = eq + 1;
   }
@@ -47,6 +50,18 @@ std::vector<ClaimSide> text_sides(const std::string& claim) {
 constexpr std::string_view kConstantPrefix = "#C";
 
 bool is_integral_constant(const Expr& s) { return s.name().starts_with(kConstantPrefix); }
+
+// What a LaTeX side needs defined, read from the side alone; nothing when it reads only
+// in its chain (an integral's constant).
+std::vector<Expr> written_domain(const std::string& source) {
+  DomainWitnesses as_written;
+  try {
+    parse_input(source, Syntax::Latex);
+  } catch (const Error&) {
+    return {};
+  }
+  return as_written.list();
+}
 
 std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constant) {
   int constants = 0;
@@ -88,7 +103,7 @@ std::vector<ClaimSide> latex_sides(const std::string& claim, bool& up_to_constan
         }
       }
     }
-    sides.push_back({s.value, s.source, holds_constant ? var : Expr()});
+    sides.push_back({s.value, s.source, holds_constant ? var : Expr(), written_domain(s.source)});
   }
   return sides;
 }
@@ -121,9 +136,13 @@ std::string point_text(const EqualityCheck& c) {
 // domains that differ at most at isolated points. Where only one side is defined on a
 // stretch (x < 0 in ln(x^2) = 2*ln(x)), the claim is true only under an assumption the
 // user did not state: unknown, with the reason.
-EqualityCheck check_claim(const Expr& left, const Expr& right) {
+EqualityCheck check_claim(const Expr& left, const Expr& right, std::vector<Expr> left_domain = {},
+                          std::vector<Expr> right_domain = {}) {
   constexpr int kIsolatedPoints = 2;
-  EqualityCheck c = check_equal(left, right);
+  CheckOptions options;
+  options.left_domain = std::move(left_domain);
+  options.right_domain = std::move(right_domain);
+  EqualityCheck c = check_equal(left, right, options);
   if (c.verdict == Verdict::Holds && c.one_sided_points > kIsolatedPoints) {
     c.verdict = Verdict::Unknown;
     c.reason =
@@ -154,7 +173,8 @@ CheckReport run_check(const std::vector<std::string>& claims,
     report.derivative = run_diff(f, wrt);
     for (std::size_t i = 0; i < report.sides.size(); ++i) {
       report.links.push_back(
-          {i, std::nullopt, check_claim(report.sides[i].value, *report.derivative)});
+          {i, std::nullopt,
+           check_claim(report.sides[i].value, *report.derivative, report.sides[i].domain)});
     }
   } else {
     if (report.sides.size() < 2) {
@@ -167,7 +187,7 @@ CheckReport run_check(const std::vector<std::string>& claims,
       const std::span<const Expr> by(&var, 1);
       report.links.push_back({i, i + 1,
                               var.is_null()
-                                  ? check_claim(a.value, b.value)
+                                  ? check_claim(a.value, b.value, a.domain, b.domain)
                                   : check_equal(derivative(a.value, by), derivative(b.value, by))});
     }
   }

@@ -18,6 +18,8 @@ struct ClaimSide {
   /// Set when the value holds the constant of an indefinite integral (\int f \, dx): a
   /// link with such a side compares derivatives by this variable.
   Expr integral_variable;
+  /// What the side needs defined, as written (DomainWitnesses; check.h).
+  std::vector<Expr> domain;
 };
 
 struct CheckLink {

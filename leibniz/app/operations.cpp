@@ -8,21 +8,22 @@
 #include <utility>
 
 #include "leibniz/app/notes.h"
-#include "leibniz/eval/precise.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/precise.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
 #include "leibniz/numeric/definite.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::app {
 namespace {
@@ -102,6 +103,7 @@ Expr parse_input(std::string_view text, Syntax syntax) {
 }
 
 Expr latex_integral(const Expr& f, const Expr& var, const Expr& lower, const Expr& upper) {
+  const DomainWitnesses::Pause derived;  // not the input as written
   if (lower.is_null()) return integrate(f, var);
   const DefiniteIntegral r = definite_integral(f, var, Bound{lower, 0}, Bound{upper, 0});
   if (r.exact.is_null()) {

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <optional>
 #include <tuple>
+#include <unordered_set>
 
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
@@ -80,16 +81,68 @@ std::string describe(const std::vector<Expr>& vars, const std::vector<std::strin
   return out;
 }
 
+// The witnesses that are not already nodes of the side (those the side's own value
+// covers).
+std::vector<Expr> lost_domain(const Expr& side, const std::vector<Expr>& witnesses) {
+  if (witnesses.empty()) return {};
+  std::unordered_set<const Node*> nodes;
+  auto walk = [&](auto&& self, const Expr& e) -> void {
+    if (!nodes.insert(e.node()).second) return;
+    for (const Expr& a : e.args()) self(self, a);
+  };
+  walk(walk, side);
+  std::vector<Expr> lost;
+  for (const Expr& w : witnesses) {
+    if (!w.is_number() && nodes.count(w.node()) == 0) lost.push_back(w);
+  }
+  return lost;
+}
+
+// The side's value at p, undefined where one of what it needs as written is.
+SideValue side_at(const Expr& side, const std::vector<Expr>& domain, const std::vector<Expr>& vars,
+                  const std::vector<double>& p) {
+  SideValue v = precise::evaluate_side(side, vars, p);
+  if (!v.defined()) return v;
+  for (const Expr& w : domain) {
+    SideValue needed;
+    try {
+      needed = precise::evaluate_side(w, vars, p);
+    } catch (const Error&) {
+      continue;  // a node without a numeric value (g(x)^2): no information
+    }
+    if (!needed.defined() && !needed.overflow) {
+      v.high.reset();
+      v.low.reset();
+      return v;
+    }
+  }
+  return v;
+}
+
 EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference,
-                     bool use_difference) {
+                     const CheckOptions& options) {
+  const bool use_difference = options.symbolic;
   EqualityCheck result;
   result.difference = difference;
   const bool proved = result.difference.is_zero();
-  // The symbols of both sides: a symbol can cancel from their sum (x = -x).
-  const std::vector<Expr> on_left = free_symbols(left), on_right = free_symbols(right);
+  const std::vector<Expr> left_domain = lost_domain(left, options.left_domain);
+  const std::vector<Expr> right_domain = lost_domain(right, options.right_domain);
+  // The symbols of both sides: a symbol can cancel from their sum (x = -x), or from a
+  // side as written (ln(y) - ln(y)).
+  const auto by_name = [](const Expr& a, const Expr& b) { return a.name() < b.name(); };
   std::vector<Expr> vars;
-  std::ranges::set_union(on_left, on_right, std::back_inserter(vars),
-                         [](const Expr& a, const Expr& b) { return a.name() < b.name(); });
+  for (const auto* list : {&left_domain, &right_domain}) {
+    for (const Expr& w : *list) {
+      std::vector<Expr> merged;
+      std::ranges::set_union(vars, free_symbols(w), std::back_inserter(merged), by_name);
+      vars = std::move(merged);
+    }
+  }
+  for (const Expr& side : {left, right}) {
+    std::vector<Expr> merged;
+    std::ranges::set_union(vars, free_symbols(side), std::back_inserter(merged), by_name);
+    vars = std::move(merged);
+  }
 
   // Small distinct integers first, exactly (readable counterexamples), then the samples.
   std::vector<std::vector<double>> points;
@@ -102,8 +155,13 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     points.push_back(std::move(p));
   }
   std::vector<Expr> kinks = precise::breakpoint_functions(left);
-  for (const Expr& g : precise::breakpoint_functions(right)) {
-    if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
+  std::vector<Expr> others{right};
+  others.insert(others.end(), left_domain.begin(), left_domain.end());
+  others.insert(others.end(), right_domain.begin(), right_domain.end());
+  for (const Expr& other : others) {
+    for (const Expr& g : precise::breakpoint_functions(other)) {
+      if (std::ranges::find(kinks, g) == kinks.end()) kinks.push_back(g);
+    }
   }
   for (auto& p : precise::sample_points(kinks, vars)) points.push_back(std::move(p));
   // Halves where the samples are never integers: a negative base to a power whose
@@ -132,8 +190,8 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
     const std::vector<double>& p = points[k];
     std::vector<std::string> at;
     for (double x : p) at.push_back(fmt::format("{}", x));
-    const SideValue a = precise::evaluate_side(left, vars, p);
-    const SideValue b = precise::evaluate_side(right, vars, p);
+    const SideValue a = side_at(left, left_domain, vars, p);
+    const SideValue b = side_at(right, right_domain, vars, p);
     if (a.overflow || b.overflow) continue;
     ++tried;
     if (!a.defined() && !b.defined()) continue;
@@ -147,6 +205,9 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
       exact_a = exact_value(left, vars, *exact_point);
       exact_b = exact_value(right, vars, *exact_point);
     }
+    // A side undefined as written has no value, whatever its folded form gives.
+    if (!a.defined()) exact_a.reset();
+    if (!b.defined()) exact_b.reset();
     auto text = [](const SideValue& v, const std::optional<Expr>& exact) {
       return exact ? exact->number().to_string() : v.text();
     };
@@ -229,7 +290,7 @@ EqualityCheck decide(const Expr& left, const Expr& right, const Expr& difference
 EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options) {
   const Expr difference = options.symbolic ? simplify(sub(left, right)) : sub(left, right);
   try {
-    return decide(left, right, difference, options.symbolic);
+    return decide(left, right, difference, options);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Unsupported) throw;
     // A node the evaluator does not know: only a proof can decide.

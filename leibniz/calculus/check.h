@@ -41,6 +41,9 @@ struct CheckOptions {
   /// Try simplify(left - right) first, and evaluate that difference at every point
   /// too (it shows differences beyond the sides' precision: x and x + e^-1000).
   bool symbolic = true;
+  /// What each side needs defined, as written (DomainWitnesses): sqrt(x)^2/x is built as
+  /// 1 but is undefined for x <= 0. A side counts undefined where one of these is.
+  std::vector<Expr> left_domain = {}, right_domain = {};
 };
 
 EqualityCheck check_equal(const Expr& left, const Expr& right, const CheckOptions& options = {});

@@ -17,6 +17,7 @@
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/expr/symbols.h"
@@ -284,6 +285,7 @@ Expr partial_antiderivative(const Expr& e, const Expr& var) {
 }  // namespace
 
 Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
+  const DomainWitnesses::Pause derived;  // not the input as written
   if (!var.is(Kind::Symbol)) {
     throw Error(ErrorKind::Request, "the variable of integration must be a symbol");
   }

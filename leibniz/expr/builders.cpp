@@ -25,6 +25,7 @@
 #include "leibniz/core/limits.h"
 #include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders_roots.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
@@ -461,7 +462,9 @@ Expr pow(const Expr& base, const Expr& exponent) {
     }
   }
   const Expr parts[] = {base, exponent};
-  return detail::make_node(Kind::Pow, std::span<const Expr>(parts));
+  Expr power = detail::make_node(Kind::Pow, std::span<const Expr>(parts));
+  DomainWitnesses::record(power);
+  return power;
 }
 
 Expr pow(const Expr& base, long exponent) { return pow(base, integer(exponent)); }
@@ -509,13 +512,17 @@ Expr func(Fn fn, const Expr& arg) {
     return p == Parity::Even ? value : neg(value);
   }
   if (auto value = function_at_number(fn, arg)) return *value;
-  return detail::make_node(Kind::Func, std::span<const Expr>(&arg, 1), fn);
+  Expr value = detail::make_node(Kind::Func, std::span<const Expr>(&arg, 1), fn);
+  DomainWitnesses::record(value);
+  return value;
 }
 
 Expr func(Fn fn, const Expr& a, const Expr& b) {
   if (auto value = function_at_numbers(fn, a, b)) return *value;
   const Expr parts[] = {a, b};
-  return detail::make_node(Kind::Func, std::span<const Expr>(parts), fn);
+  Expr value = detail::make_node(Kind::Func, std::span<const Expr>(parts), fn);
+  DomainWitnesses::record(value);
+  return value;
 }
 
 Expr func(Fn fn, std::span<const Expr> args) {
