@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "leibniz/core/error.h"
+#include "leibniz/tensor/cpu_clones.h"
 
 namespace leibniz::tensor::detail {
 namespace {
@@ -96,18 +97,17 @@ template <typename T>
   }
 }
 
-// Compiled twice: for AVX2 with FMA and for the baseline; the loader picks one per CPU.
-[[gnu::target_clones("arch=x86-64-v3", "default")]] void small_gemm(
-    bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, float alpha,
-    const float* a, std::int64_t lda, const float* b, std::int64_t ldb, float beta, float* c,
-    std::int64_t ldc) {
+LEIBNIZ_CPU_CLONES void small_gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n,
+                                   std::int64_t k, float alpha, const float* a, std::int64_t lda,
+                                   const float* b, std::int64_t ldb, float beta, float* c,
+                                   std::int64_t ldc) {
   small_gemm_body(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
-[[gnu::target_clones("arch=x86-64-v3", "default")]] void small_gemm(
-    bool trans_a, bool trans_b, std::int64_t m, std::int64_t n, std::int64_t k, double alpha,
-    const double* a, std::int64_t lda, const double* b, std::int64_t ldb, double beta, double* c,
-    std::int64_t ldc) {
+LEIBNIZ_CPU_CLONES void small_gemm(bool trans_a, bool trans_b, std::int64_t m, std::int64_t n,
+                                   std::int64_t k, double alpha, const double* a, std::int64_t lda,
+                                   const double* b, std::int64_t ldb, double beta, double* c,
+                                   std::int64_t ldc) {
   small_gemm_body(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
