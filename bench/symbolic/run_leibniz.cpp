@@ -15,9 +15,9 @@
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/simplify.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/eval/program.h"
 #include "timing.h"
 
 namespace {

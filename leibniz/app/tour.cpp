@@ -1,8 +1,5 @@
 #include "leibniz/app/tour.h"
 
-#include "leibniz/app/tour_integrals.h"
-#include "leibniz/app/tour_networks.h"
-
 #include <fmt/format.h>
 
 #include <array>

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <unordered_set>
 
-#include "leibniz/eval/thread_caches.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/eval/thread_caches.h"
 #include "leibniz/expr/builders.h"
 
 namespace leibniz {

@@ -9,9 +9,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "leibniz/eval/thread_caches.h"
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/eval/thread_caches.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"

@@ -1,9 +1,9 @@
 #include "leibniz/graph/evaluate.h"
 
 #include "leibniz/calculus/simplify.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/graph/value_errors.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

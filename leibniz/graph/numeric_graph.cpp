@@ -8,10 +8,10 @@
 #include <unordered_map>
 
 #include "leibniz/core/limits.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/graph/value_errors.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz::graph {
 namespace {

@@ -9,11 +9,11 @@
 
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {

@@ -14,13 +14,13 @@
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/numeric/finite_difference.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {

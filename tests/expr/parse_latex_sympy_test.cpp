@@ -9,10 +9,10 @@
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/core/error.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse_latex.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/eval/program.h"
 
 namespace leibniz {
 namespace {
