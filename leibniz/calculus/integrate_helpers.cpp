@@ -167,10 +167,10 @@ Expr fold_kept_roots(const Expr& e, const std::function<bool(const Expr&)>& nonn
   return rebuild(e, std::move(args));
 }
 
-Expr replace(const Expr& e, const Expr& from, const Expr& to) {
+Expr rewrite(const Expr& e, const std::function<std::optional<Expr>(const Expr&)>& rewrite_node) {
   std::unordered_map<const Node*, Expr> memo;
   auto walk = [&](auto&& self, const Expr& x) -> Expr {
-    if (x == from) return to;
+    if (auto value = rewrite_node(x)) return *value;
     if (x.args().empty()) return x;
     if (auto it = memo.find(x.node()); it != memo.end()) return it->second;
     std::vector<Expr> args;
@@ -181,6 +181,10 @@ Expr replace(const Expr& e, const Expr& from, const Expr& to) {
     return result;
   };
   return walk(walk, e);
+}
+
+Expr replace(const Expr& e, const Expr& from, const Expr& to) {
+  return rewrite(e, [&](const Expr& x) { return x == from ? std::optional(to) : std::nullopt; });
 }
 
 }  // namespace leibniz::integration

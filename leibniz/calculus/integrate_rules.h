@@ -111,6 +111,9 @@ struct Fraction {
   Expr denominator;
 };
 Fraction split_fraction(const Expr& e);
+/// e rewritten top-down: a node `rewrite_node` gives a value for is replaced by it,
+/// any other node is rebuilt from its rewritten arguments (each distinct node once).
+Expr rewrite(const Expr& e, const std::function<std::optional<Expr>(const Expr&)>& rewrite_node);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
 /// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the

@@ -167,24 +167,17 @@ Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const E
   if (n == 0) return {};
   const Expr x_of_u = inverse_of_root(in, base, pow(u, n));
   if (x_of_u.is_null()) return {};
-  std::unordered_map<const Node*, Expr> memo;
-  auto walk = [&](auto&& self, const Expr& x) -> Expr {
+  const Expr in_u = rewrite(e, [&](const Expr& x) -> std::optional<Expr> {
     if (x == in.var()) return x_of_u;
-    if (x.args().empty() || !in.depends(x)) return x;
+    if (!in.depends(x)) return x;
     if (x.is(Kind::Pow) && x.base() == base && !x.exponent().is_integer()) {
       const mpq_class power = x.exponent().number().exact() * n;
       return pow(u, power.get_num().get_si());
     }
-    if (auto it = memo.find(x.node()); it != memo.end()) return it->second;
-    std::vector<Expr> args;
-    args.reserve(x.args().size());
-    for (const Expr& a : x.args()) args.push_back(self(self, a));
-    Expr result = rebuild(x, std::move(args));
-    memo.emplace(x.node(), result);
-    return result;
-  };
+    return std::nullopt;
+  });
   const Expr dx = diff(x_of_u, u);
-  const Expr h = mul(walk(walk, e), dx);
+  const Expr h = mul(in_u, dx);
   const Expr g = pow(base, rational(1, n));
   const std::size_t index = in.open(Rule::Substitution, e, {{"u", g}, {"x", x_of_u}, {"dx", dx}});
   const Expr f = in.antiderivative_in(h, u);

@@ -348,13 +348,13 @@ class GraphBuilder {
   // (Small models differentiate each body: the same derivatives, written as before.)
   std::vector<Expr> shared_locals(const Expr& body, const Expr& self,
                                   const std::vector<Expr>& symbols) {
-    while (placeholders_.size() <= symbols.size())
-      placeholders_.push_back(symbol(fmt::format("#{}", placeholders_.size())));
-    const Expr& shape_self = placeholders_[symbols.size()];
+    while (shape_symbols_.size() <= symbols.size())
+      shape_symbols_.push_back(symbol(fmt::format("#{}", shape_symbols_.size())));
+    const Expr& shape_self = shape_symbols_[symbols.size()];
     Substitution to_shape, from_shape;
     for (std::size_t k = 0; k < symbols.size(); ++k) {
-      to_shape.emplace(symbols[k].node(), placeholders_[k]);
-      from_shape.emplace(placeholders_[k].node(), symbols[k]);
+      to_shape.emplace(symbols[k].node(), shape_symbols_[k]);
+      from_shape.emplace(shape_symbols_[k].node(), symbols[k]);
     }
     from_shape.emplace(shape_self.node(), self);
     const Expr shape = substitute(body, to_shape);
@@ -362,7 +362,7 @@ class GraphBuilder {
     if (added) {
       it->second.first = shape;  // holds the shape's node while it is a key
       for (std::size_t k = 0; k < symbols.size(); ++k)
-        it->second.second.push_back(fold(diff(shape, placeholders_[k]), shape, shape_self));
+        it->second.second.push_back(fold(diff(shape, shape_symbols_[k]), shape, shape_self));
     }
     std::vector<Expr> locals;
     locals.reserve(symbols.size());
@@ -429,9 +429,9 @@ class GraphBuilder {
   Graph graph_;
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
-  // shared_locals: a body's shape → (the shape, its local derivatives by placeholder).
+  // shared_locals: a body's shape → (the shape, its local derivatives by shape symbol).
   std::unordered_map<const Node*, std::pair<Expr, std::vector<Expr>>> shapes_;
-  std::vector<Expr> placeholders_;  // #0, #1, …
+  std::vector<Expr> shape_symbols_;  // #0, #1, …
 };
 
 std::vector<Expr> free_symbols(const Expr& e) {
