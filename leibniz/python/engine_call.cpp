@@ -1,6 +1,7 @@
 #include "leibniz/python/engine_call.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 
 #include "leibniz/python/expr_object.h"
@@ -24,8 +25,23 @@ extern "C" void on_sigint(int signal, siginfo_t* info, void* context) {
 
 // Puts on_sigint in front of the handler SIGINT has, unless it is there already or
 // Ctrl-C is ignored or left to the default (then the engine need not watch for it).
-// Python's signal.signal() installs its own handler again, so each call looks.
+// Python's signal.signal() installs its own handler again, so the calls look again, but at
+// most every kRecheck: the system call would be a tenth of a small call's cost.
+bool chain_now();
+
+constexpr auto kRecheck = std::chrono::milliseconds(100);
+std::chrono::steady_clock::time_point g_checked;
+bool g_chained = false;
+
 bool chain_interrupt_handler() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - g_checked < kRecheck) return g_chained;
+  g_checked = now;
+  g_chained = chain_now();
+  return g_chained;
+}
+
+bool chain_now() {
   struct sigaction current {};
   sigaction(SIGINT, nullptr, &current);
   if ((current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == on_sigint) return true;
@@ -45,7 +61,8 @@ bool chain_interrupt_handler() {
 
 void install_interrupt_handler() {
   g_main_thread = this_thread_number();
-  chain_interrupt_handler();
+  g_checked = std::chrono::steady_clock::now();
+  g_chained = chain_now();
 }
 
 EngineCall::EngineCall()

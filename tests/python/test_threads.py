@@ -4,6 +4,7 @@ long computation with KeyboardInterrupt."""
 import os
 import signal
 import threading
+import time
 
 import pytest
 
@@ -88,6 +89,7 @@ def test_ctrl_c_interrupts_a_long_integral():
 
 def test_a_signal_handler_that_does_not_raise_leaves_a_limit_error():
     previous = signal.signal(signal.SIGINT, lambda *_: None)
+    time.sleep(0.2)  # the module looks at the SIGINT handler at most every 0.1 s
     try:
         timer = _interrupt_soon(lambda: os.kill(os.getpid(), signal.SIGINT))
         with pytest.raises(lz.Error) as failure:
