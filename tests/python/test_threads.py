@@ -61,6 +61,20 @@ def test_an_expr_crosses_threads():
     del made_here
 
 
+def test_an_expr_dropped_by_another_thread_is_released_by_its_maker():
+    x = lz.symbols("x")
+    held = [lz.expand((x + n) ** 2) for n in range(100)]
+
+    def drop():
+        held.clear()  # the last references, dropped here: handed back to the main thread
+
+    t = threading.Thread(target=drop)
+    t.start()
+    t.join()
+    assert held == []
+    assert str(lz.expand((x + 1) ** 2)) == "x^2 + 2*x + 1"  # releases them, then works on
+
+
 def _interrupt_soon(send):
     timer = threading.Timer(0.2, send)
     timer.start()
