@@ -248,19 +248,27 @@ void bind_requests(py::module_& m) {
       },
       py::arg("request"), "The answer line of batch mode to one JSON request line (spec §3).");
   m.def(
-      "_render",
-      [](const std::string& request, bool latex) {
-        std::string text;
+      "_rendered",
+      [](const std::string& request) {
+        const nlohmann::json parsed = nlohmann::json::parse(request);
+        if (parsed.contains("expr") && parsed["expr"].is_string()) {
+          remember_input(parsed["expr"].get<std::string>());
+        }
+        std::string answer, text, latex;
         {
           EngineCall call;
           app::Notes notes;
-          text = app::run_request(nlohmann::json::parse(request))
-                     ->text(latex ? app::Notation::Latex : app::Notation::Unicode);
+          const std::unique_ptr<app::Result> result = app::run_request(parsed);
+          answer = app::answer_of(*result).dump();
+          text = result->text(app::Notation::Unicode);
+          latex = result->text(app::Notation::Latex);
         }
-        return text;
+        take_input();
+        return py::make_tuple(answer, text, latex);
       },
-      py::arg("request"), py::arg("latex"),
-      "What the command line prints for a request: Unicode text or LaTeX.");
+      py::arg("request"),
+      "One request run once: its JSON answer, and what the command line prints for it as "
+      "Unicode text and as LaTeX.");
 }
 
 }  // namespace

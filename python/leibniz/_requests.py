@@ -92,10 +92,8 @@ def steps(expr, var, op="diff"):
         raise Error("request", f"steps are for diff and integrate, not '{op}'")
     wrt = str(var) if op == "integrate" else [str(var)]
     request = {"op": op, "expr": _text(expr), "wrt": wrt, "steps": True}
-    answer = _ok(request)
-    line = json.dumps(request)
-    text = _leibniz._render(line, False)
-    latex = _leibniz._render(line, True)
+    answer, text, latex = _leibniz._rendered(json.dumps(request))
+    answer = json.loads(answer)
     text_lines = [t for t in text.splitlines() if t.strip()]
     latex_lines = [t.rstrip("\\ ") for t in latex.splitlines() if t.strip() and "align" not in t]
     data = answer["steps"]
