@@ -76,7 +76,11 @@ def evaluate(expr, values=None, **named):
 def check(claim, derivative_of=None, wrt=None, latex=False):
     """Whether each equality of "A = B = C" holds (spec section 3's check): the answer
     with .verdict ("holds", "fails", "unknown"), .first_broken and .links."""
-    request = {"op": "check", "expr": claim if isinstance(claim, str) else list(claim)}
+    if isinstance(claim, (list, tuple)):
+        claims = [_text(c) for c in claim]
+    else:
+        claims = _text(claim)
+    request = {"op": "check", "expr": claims}
     if derivative_of is not None:
         request["derivative_of"] = _text(derivative_of)
         request["wrt"] = [wrt] if isinstance(wrt, str) else list(wrt or [])

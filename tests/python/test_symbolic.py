@@ -78,6 +78,8 @@ def test_check():
     assert broken.verdict == "fails"
     assert broken.first_broken == 0
     assert broken.links[0]["left"] == "(x+1)^2"
+    x = lz.symbols("x")
+    assert lz.check(["(x+1)^2", x**2 + 2 * x + 1]).verdict == "holds"
     derivative = lz.check("2*x*sin(y)", derivative_of="x^2*sin(y)", wrt="x")
     assert derivative.verdict == "holds"
 
