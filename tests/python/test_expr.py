@@ -102,3 +102,10 @@ def test_type_errors():
         x + [1]
     with pytest.raises(TypeError):
         lz.diff(3.0j, "x")
+
+
+def test_pickle():
+    import pickle
+
+    e = lz.Expr("sigmoid(w1*x + b1)^2/3")
+    assert pickle.loads(pickle.dumps(e)) == e
