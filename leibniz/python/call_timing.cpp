@@ -1,11 +1,12 @@
 // leibniz._leibniz._time_cpp_diff: the C++ side of bench/python/symbolic.py's call
 // overhead, timed inside the module so that it runs the very engine build Python calls.
+#include "leibniz/python/call_timing.h"
+
 #include <chrono>
 #include <string>
 #include <vector>
 
 #include "leibniz/app/operations.h"
-#include "leibniz/python/bindings.h"
 #include "leibniz/python/expr_object.h"
 
 namespace py = pybind11;

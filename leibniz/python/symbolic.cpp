@@ -12,10 +12,12 @@
 #include "leibniz/app/operations.h"
 #include "leibniz/app/requests.h"
 #include "leibniz/calculus/integrate.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/python/bindings.h"
+#include "leibniz/python/call_timing.h"
 #include "leibniz/python/engine_call.h"
 #include "leibniz/python/errors.h"
 #include "leibniz/python/expr_object.h"
@@ -235,6 +237,23 @@ void bind_builders(py::module_& m) {
       py::arg("name"), "An elementary function applied: function(\"sin\", x).");
 }
 
+void bind_limits(py::module_& m) {
+  m.def(
+      "set_time_limit",
+      [](double seconds) {
+        if (!(seconds > 0)) throw Error(ErrorKind::Request, "a time limit must be positive");
+        Limits defaults = default_limits();
+        defaults.seconds = seconds;
+        set_default_limits(defaults);
+      },
+      py::arg("seconds"),
+      "The wall-clock limit of one call, in seconds (10 by default; the CLI's --timeout): for "
+      "the calling thread and the threads that have not called leibniz yet.");
+  m.def(
+      "time_limit", [] { return limits().seconds; },
+      "The calling thread's limit of one call, in seconds.");
+}
+
 void bind_requests(py::module_& m) {
   m.def(
       "_answer",
@@ -280,6 +299,7 @@ void bind_symbolic(py::module_& module) {
   bind_builders(module);
   bind_operations(module);
   bind_requests(module);
+  bind_limits(module);
   bind_call_timing(module);
 }
 

@@ -152,3 +152,19 @@ def test_limit_error_for_a_too_deep_expression():
     with pytest.raises(lz.Error) as failure:
         lz.parse("(" * 5000 + "x" + ")" * 5000)
     assert failure.value.kind == "limit"
+
+
+def test_time_limit():
+    assert lz.time_limit() == 10.0
+    lz.set_time_limit(0.2)
+    try:
+        with pytest.raises(lz.Error) as failure:
+            lz.integrate("(x^2+x+1)^40*e^x*sin(x)", "x")
+    finally:
+        lz.set_time_limit(10.0)
+    assert failure.value.kind == "limit"
+    assert failure.value.message == "the computation took longer than the time limit of 0.2 s"
+    assert lz.time_limit() == 10.0
+    with pytest.raises(lz.Error) as failure:
+        lz.set_time_limit(0)
+    assert failure.value.kind == "request"
