@@ -98,12 +98,14 @@ def steps(expr, var, op="diff"):
     request = {"op": op, "expr": _text(expr), "wrt": wrt, "steps": True}
     answer, text, latex = _leibniz._rendered(json.dumps(request))
     answer = json.loads(answer)
-    text_lines = [t for t in text.splitlines() if t.strip()]
-    latex_lines = [t.rstrip("\\ ") for t in latex.splitlines() if t.strip() and "align" not in t]
     data = answer["steps"]
-    if len(text_lines) != len(data):
+    text_lines = _step_lines(text.splitlines(), len(data), _text_depth)
+    if text_lines is None:
         text_lines = [f"{s['before']} = {s['after']}  ({s['rule']})" for s in data]
-    if len(latex_lines) != len(data):
+    latex_lines = _step_lines(
+        [t for t in latex.splitlines() if "{align*}" not in t], len(data), _latex_depth
+    )
+    if latex_lines is None:
         latex_lines = [f"{s['latex']['before']} = {s['latex']['after']}" for s in data]
     return Derivation(
         [Step(s, t, l) for s, t, l in zip(data, text_lines, latex_lines)],
@@ -111,6 +113,40 @@ def steps(expr, var, op="diff"):
         latex,
         _leibniz.Expr(answer["result"]),
     )
+
+
+def _text_depth(line):
+    body = line.lstrip(" ")
+    return (len(line) - len(body)) // 2, body
+
+
+def _latex_depth(line):
+    body = line.strip().removeprefix("&").strip().removesuffix("\\\\").strip()
+    depth = 0
+    while body.startswith("\\quad"):
+        body = body.removeprefix("\\quad").strip()
+        depth += 1
+    return depth, body
+
+
+def _step_lines(lines, count, depth_of):
+    """The printed derivation split into one entry per step: a step's line, with the
+    closing "= ..." lines of its sub-derivation (one level deeper). None when the lines do
+    not match the steps one to one."""
+    entries, depths = [], []
+    for line in lines:
+        if not line.strip():
+            continue
+        depth, body = depth_of(line)
+        if body.startswith("="):
+            owner = next((i for i in reversed(range(len(entries))) if depths[i] == depth - 1), None)
+            if owner is None:
+                return None
+            entries[owner] += "\n" + body
+        else:
+            entries.append(body)
+            depths.append(depth)
+    return entries if len(entries) == count else None
 
 
 def backprop(model, lr=None, data=None, **options):
