@@ -49,10 +49,11 @@ bool chain_now() {
       (current.sa_handler == SIG_IGN || current.sa_handler == SIG_DFL)) {
     return false;
   }
-  struct sigaction action {};
+  // The flags of the handler replaced: Python's has no SA_RESTART, so that a blocking read
+  // returns EINTR and Python runs its handler (Ctrl-C at input() raises at once).
+  struct sigaction action = current;
   action.sa_sigaction = on_sigint;
-  action.sa_flags = SA_SIGINFO | SA_RESTART;
-  sigemptyset(&action.sa_mask);
+  action.sa_flags = current.sa_flags | SA_SIGINFO;
   sigaction(SIGINT, &action, &g_python_handler);
   return true;
 }

@@ -112,3 +112,25 @@ def test_a_signal_handler_that_does_not_raise_leaves_a_limit_error():
     finally:
         signal.signal(signal.SIGINT, previous)
     assert (failure.value.kind, failure.value.message) == ("limit", "interrupted")
+
+
+def test_ctrl_c_still_interrupts_a_blocking_read():
+    # The module's handler must not make the system restart a read that SIGINT interrupts,
+    # or Python would never run its handler while waiting (Ctrl-C at input()).
+    import subprocess
+    import sys
+
+    probe = """
+import os, signal, threading
+import leibniz as lz
+lz.diff("x^2", "x")
+r, w = os.pipe()
+threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    os.read(r, 1)
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=20)
+    assert run.stdout.strip() == "interrupted", run.stderr
