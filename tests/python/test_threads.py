@@ -134,3 +134,12 @@ except KeyboardInterrupt:
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          timeout=20)
     assert run.stdout.strip() == "interrupted", run.stderr
+
+
+def test_every_kind_of_node_crosses_threads():
+    e = lz.diff("f(x, y)*g(x)^2 + 2.5*x + 3/4 + pi*sin(x)", "x")
+    seen = []
+    t = threading.Thread(target=lambda: seen.append((str(e), e == lz.Expr(str(e)))))
+    t.start()
+    t.join()
+    assert seen == [(str(e), True)]
