@@ -10,6 +10,7 @@
 #include "leibniz/app/request_families.h"
 #include "leibniz/app/request_fields.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/core/utf8.h"
 
 namespace leibniz::app {
 
@@ -111,6 +112,24 @@ Answer error_answer(const Error& error) {
   return Answer{{"ok", false}, {"error", error_json(error)}};
 }
 
+namespace {
+
+// The readers locate an error by byte; the answer gives the character offset into the
+// text the error is in: the request's expression or model file.
+Error located_in_characters(const Error& error, const json& request) {
+  if (!error.pos() || !request.is_object()) return error;
+  for (const char* field : {"expr", "model"}) {
+    auto text = request.find(field);
+    if (text != request.end() && text->is_string()) {
+      return Error(error.kind(), error.what(),
+                   character_offset(text->get_ref<const std::string&>(), *error.pos()));
+    }
+  }
+  return error;
+}
+
+}  // namespace
+
 Answer answer(const json& request) {
   // Whatever the request holds, it gets an answer: even a bug, or running out of memory.
   try {
@@ -118,7 +137,7 @@ Answer answer(const json& request) {
     Notes notes;
     return answer_of(*run_request(request));
   } catch (...) {
-    return error_answer(error_of(std::current_exception()));
+    return error_answer(located_in_characters(error_of(std::current_exception()), request));
   }
 }
 

@@ -18,7 +18,8 @@ std::string_view kind_name(ErrorKind kind);
 
 class Error : public std::runtime_error {
  public:
-  /// `pos` is a 0-based character offset into the input the error is about, when there is one.
+  /// `pos` is a 0-based byte offset into the input the error is about, when there is one;
+  /// the doors report it as a character offset (core/utf8.h).
   Error(ErrorKind kind, const std::string& message, std::optional<std::size_t> pos = std::nullopt)
       : std::runtime_error(message), kind_(kind), pos_(pos) {}
 

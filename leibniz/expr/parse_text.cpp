@@ -10,6 +10,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/core/utf8.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
@@ -485,13 +486,7 @@ class Parser {
   }
 
   // The 1-based column of a byte offset, for messages: a character is one column.
-  std::size_t column(std::size_t pos) const {
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < pos && i < input_.size(); ++i) {
-      if ((static_cast<unsigned char>(input_[i]) & 0xC0) != 0x80) ++characters;
-    }
-    return characters + 1;
-  }
+  std::size_t column(std::size_t pos) const { return character_offset(input_, pos) + 1; }
 
   std::string_view input_;
   std::vector<Token> tokens_;

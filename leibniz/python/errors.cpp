@@ -3,6 +3,7 @@
 #include <string>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/utf8.h"
 #include "leibniz/python/engine_call.h"
 #include "leibniz/python/expr_object.h"
 
@@ -15,7 +16,9 @@ void raise_error(const Error& error) {
   raise_pending_interrupt();  // a Ctrl-C that stopped the engine is KeyboardInterrupt
   const py::object error_class = py::module_::import("leibniz._errors").attr("Error");
   const std::string input = take_input();
-  const py::object pos = error.pos() ? py::object(py::int_(*error.pos())) : py::none();
+  // The reader's byte offset, as the character offset Python's str indexes by.
+  const py::object pos =
+      error.pos() ? py::object(py::int_(character_offset(input, *error.pos()))) : py::none();
   const py::object instance =
       error_class(std::string(kind_name(error.kind())), std::string(error.what()), pos,
                   input.empty() ? py::object(py::none()) : py::object(py::str(input)));

@@ -39,6 +39,17 @@ TEST(Batch, LatexSyntax) {
       R"j({"id":"l2","ok":false,"error":{"kind":"parse","message":"expected '}' to close '{' opened at column 6","pos":7}})j");
 }
 
+// spec §3: pos counts characters, not the bytes of their UTF-8 encoding; so does the
+// column in the message.
+TEST(Batch, ErrorPositionsCountCharacters) {
+  EXPECT_EQ(
+      answer(R"j({"id": "u", "op": "simplify", "expr": "α*β + )"})j"),
+      R"j({"id":"u","ok":false,"error":{"kind":"parse","message":"expected an expression, found ')'","pos":6}})j");
+  EXPECT_EQ(
+      answer(R"j({"id": "v", "op": "simplify", "expr": "α*(β + 1"})j"),
+      R"j({"id":"v","ok":false,"error":{"kind":"parse","message":"expected ')' to close '(' opened at column 3","pos":8}})j");
+}
+
 TEST(Batch, SecondDerivativeIsAListOfTheSameVariable) {
   EXPECT_EQ(answer(R"j({"id": 7, "op": "diff", "expr": "x^4", "wrt": ["x", "x"]})j"),
             R"j({"id":7,"ok":true,"result":"12*x^2","latex":"12 x^{2}"})j");

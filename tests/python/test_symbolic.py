@@ -55,6 +55,13 @@ def test_parse():
     assert failure.value.kind == "parse"
 
 
+def test_error_position_counts_characters():
+    with pytest.raises(lz.Error) as failure:
+        lz.simplify("α*β + )")
+    assert failure.value.pos == 6
+    assert str(failure.value).endswith("  α*β + )\n        ^")
+
+
 def test_error_is_located():
     with pytest.raises(lz.Error) as failure:
         lz.diff("x^2+sin(x", "x")
