@@ -1,0 +1,88 @@
+#!/bin/bash
+# `mpirun -np N leibniz train` on loopback (spec §9), one case per call:
+#   mpi_train.sh LEIBNIZ COMPARE_MODELS DATA_DIR equal N   N processes train the model of one
+#   mpi_train.sh LEIBNIZ COMPARE_MODELS DATA_DIR kill      a rank killed mid-run ends the job;
+#                                                          its last checkpoint resumes with N=4
+#   mpi_train.sh LEIBNIZ COMPARE_MODELS DATA_DIR resume    3 epochs at N=2, 3 more at N=4 =
+#                                                          6 epochs in one process
+set -u
+leibniz=$1 compare=$2 data=$3 case=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# As root (CI), on a machine with fewer cores than processes, in a container without
+# ptrace rights between processes (vader's single-copy mechanism), over shared memory.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl=self,vader
+export OMPI_MCA_btl_vader_single_copy_mechanism=none
+export OPENBLAS_NUM_THREADS=1
+
+fail() {
+  echo "FAIL: $*"
+  exit 1
+}
+
+# Float64 so that the only differences are the order of sums: after 6 epochs of Adam
+# (60 steps) the parameters agree to 1e-9 of their tensor's largest value (measured:
+# about 1e-14).
+train_args=(--data "$data/xor.csv" --header --hidden 8 --activation tanh --lr 0.05 --batch 8
+            --dtype float64 --quiet)
+bound=1e-9
+
+case $case in
+  equal)
+    n=$5
+    "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/one.safetensors" ||
+      fail "one process"
+    mpirun -np "$n" "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/n.safetensors" ||
+      fail "mpirun -np $n"
+    "$compare" "$work/one.safetensors" "$work/n.safetensors" $bound || fail "models differ"
+    # Rank 0 alone prints: one JSON object.
+    out=$(mpirun -np "$n" "$leibniz" train "${train_args[@]}" --epochs 2 --json 2>&1) ||
+      fail "--json"
+    [[ $(grep -c . <<<"$out") == 1 && $out == '{"ok":true,"epochs":2,'* ]] ||
+      fail "expected one JSON object, got: $out"
+    ;;
+  kill)
+    # A long run saving every epoch; rank 1 is killed once a checkpoint exists.
+    mpirun -np 2 "$leibniz" train "${train_args[@]}" --epochs 1000000 --checkpoint-every 1 \
+      --save "$work/m.safetensors" >"$work/out" 2>&1 &
+    job=$!
+    for _ in $(seq 600); do
+      [[ -f $work/m.safetensors ]] && break
+      sleep 0.1
+    done
+    [[ -f $work/m.safetensors ]] || fail "no checkpoint was written"
+    victim=
+    for pid in $(pgrep -P $job); do
+      tr '\0' '\n' <"/proc/$pid/environ" | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$pid
+    done
+    [[ -n $victim ]] || fail "rank 1 not found among the children of mpirun"
+    started=$(date +%s%N)
+    kill -9 "$victim"
+    wait $job
+    status=$?
+    echo "the job ended $((($(date +%s%N) - started) / 1000000)) ms after the kill, status $status"
+    cat "$work/out"
+    [[ $status != 0 ]] || fail "mpirun reported success"
+    grep -q "rank 1 .*exited on signal 9" "$work/out" || fail "no message naming the killed rank"
+    # The checkpoint is whole; training resumes from it with another N.
+    epoch=$("$leibniz" train "${train_args[@]}" --resume "$work/m.safetensors" --epochs 0 --json |
+            sed -n 's/.*"epochs":\([0-9]*\).*/\1/p')
+    [[ $epoch -ge 1 ]] || fail "the checkpoint does not load: '$epoch'"
+    out=$(mpirun -np 4 "$leibniz" train "${train_args[@]}" --resume "$work/m.safetensors" \
+          --epochs 2 --json) || fail "resuming with 4 processes"
+    [[ $out == "{\"ok\":true,\"epochs\":$((epoch + 2)),"* ]] || fail "resumed: $out"
+    ;;
+  resume)
+    "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/one.safetensors" ||
+      fail "one process"
+    mpirun -np 2 "$leibniz" train "${train_args[@]}" --epochs 3 --save "$work/half.safetensors" ||
+      fail "first half at N=2"
+    mpirun -np 4 "$leibniz" train "${train_args[@]}" --epochs 3 --resume "$work/half.safetensors" \
+      --save "$work/whole.safetensors" || fail "second half at N=4"
+    "$compare" "$work/one.safetensors" "$work/whole.safetensors" $bound || fail "models differ"
+    ;;
+  *) fail "unknown case $case" ;;
+esac
+echo ok
