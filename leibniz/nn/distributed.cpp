@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "leibniz/tensor/dtype.h"
 #include "leibniz/tensor/tensor.h"
 
 namespace leibniz::nn {
@@ -34,12 +35,15 @@ StepTotals GradientExchange::exchange(std::size_t local_rows, std::size_t batch_
   for (const Tensor& p : params_) {
     const auto n = static_cast<std::size_t>(p.numel());
     const Tensor g = p.grad();
+    double* out = buffer_.data() + at;
     if (local_rows > 0 && g.defined()) {
-      std::vector<double> v = g.to_vector();
-      for (std::size_t i = 0; i < n; ++i) buffer_[at + i] = weight * v[i];
+      const Tensor dense = g.contiguous();
+      tensor::dispatch(p.dtype(), [&](auto tag) {
+        const auto* in = dense.data<decltype(tag)>();
+        for (std::size_t i = 0; i < n; ++i) out[i] = weight * static_cast<double>(in[i]);
+      });
     } else {
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(at),
-                buffer_.begin() + static_cast<std::ptrdiff_t>(at + n), 0.0);
+      std::fill(out, out + n, 0.0);
     }
     at += n;
   }
@@ -48,12 +52,18 @@ StepTotals GradientExchange::exchange(std::size_t local_rows, std::size_t batch_
   buffer_[at + 2] = local_stop ? 1.0 : 0.0;
   collective_.sum(buffer_);
 
+  // Into fresh tensors: a gradient backward() left may share storage with another.
   at = 0;
   for (const Tensor& p : params_) {
     const auto n = static_cast<std::size_t>(p.numel());
-    std::vector<double> v(buffer_.begin() + static_cast<std::ptrdiff_t>(at),
-                          buffer_.begin() + static_cast<std::ptrdiff_t>(at + n));
-    p.set_grad(tensor::from_vector(v, p.shape(), p.dtype()));
+    Tensor sum = tensor::zeros(p.shape(), p.dtype());
+    const double* in = buffer_.data() + at;
+    tensor::dispatch(p.dtype(), [&](auto tag) {
+      using T = decltype(tag);
+      T* dst = sum.data<T>();
+      for (std::size_t i = 0; i < n; ++i) dst[i] = static_cast<T>(in[i]);
+    });
+    p.set_grad(sum);
     at += n;
   }
   StepTotals totals;

@@ -5,8 +5,12 @@
 #                                                          its last checkpoint resumes with N=4
 #   mpi_train.sh LEIBNIZ COMPARE_MODELS DATA_DIR resume    3 epochs at N=2, 3 more at N=4 =
 #                                                          6 epochs in one process
+#   mpi_train.sh LEIBNIZ COMPARE_MODELS DATA_DIR interrupt Ctrl-C on mpirun saves the last
+#                                                          finished epoch, as alone
+# DIGITS (the shared digits.csv), when set and present, adds it to the equal case.
 set -u
 leibniz=$1 compare=$2 data=$3 case=$4
+digits=${DIGITS:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -26,17 +30,25 @@ fail() {
 # (60 steps) the parameters agree to 1e-9 of their tensor's largest value (measured:
 # about 1e-14).
 train_args=(--data "$data/xor.csv" --header --hidden 8 --activation tanh --lr 0.05 --batch 8
-            --dtype float64 --quiet)
+            --dtype float64)
 bound=1e-9
 
 case $case in
   equal)
     n=$5
-    "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/one.safetensors" ||
+    "$leibniz" train "${train_args[@]}" --quiet --epochs 6 --save "$work/one.safetensors" ||
       fail "one process"
-    mpirun -np "$n" "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/n.safetensors" ||
+    mpirun -np "$n" "$leibniz" train "${train_args[@]}" --quiet --epochs 6 \
+      --save "$work/n.safetensors" ||
       fail "mpirun -np $n"
     "$compare" "$work/one.safetensors" "$work/n.safetensors" $bound || fail "models differ"
+    if [[ -f $digits ]]; then  # 64 features, 10 classes, a last batch of 30 rows
+      digits_args=(--data "$digits" --hidden 64 --lr 0.003 --epochs 3 --dtype float64 --quiet)
+      "$leibniz" train "${digits_args[@]}" --save "$work/d1.safetensors" || fail "digits alone"
+      mpirun -np "$n" "$leibniz" train "${digits_args[@]}" --save "$work/dn.safetensors" ||
+        fail "digits, mpirun -np $n"
+      "$compare" "$work/d1.safetensors" "$work/dn.safetensors" $bound || fail "digits differ"
+    fi
     # Rank 0 alone prints: one JSON object.
     out=$(mpirun -np "$n" "$leibniz" train "${train_args[@]}" --epochs 2 --json 2>&1) ||
       fail "--json"
@@ -45,7 +57,7 @@ case $case in
     ;;
   kill)
     # A long run saving every epoch; rank 1 is killed once a checkpoint exists.
-    mpirun -np 2 "$leibniz" train "${train_args[@]}" --epochs 1000000 --checkpoint-every 1 \
+    mpirun -np 2 "$leibniz" train "${train_args[@]}" --quiet --epochs 1000000 --checkpoint-every 1 \
       --save "$work/m.safetensors" >"$work/out" 2>&1 &
     job=$!
     for _ in $(seq 600); do
@@ -75,13 +87,35 @@ case $case in
     [[ $out == "{\"ok\":true,\"epochs\":$((epoch + 2)),"* ]] || fail "resumed: $out"
     ;;
   resume)
-    "$leibniz" train "${train_args[@]}" --epochs 6 --save "$work/one.safetensors" ||
+    "$leibniz" train "${train_args[@]}" --quiet --epochs 6 --save "$work/one.safetensors" ||
       fail "one process"
-    mpirun -np 2 "$leibniz" train "${train_args[@]}" --epochs 3 --save "$work/half.safetensors" ||
+    mpirun -np 2 "$leibniz" train "${train_args[@]}" --quiet --epochs 3 \
+      --save "$work/half.safetensors" ||
       fail "first half at N=2"
-    mpirun -np 4 "$leibniz" train "${train_args[@]}" --epochs 3 --resume "$work/half.safetensors" \
+    mpirun -np 4 "$leibniz" train "${train_args[@]}" --quiet --epochs 3 \
+      --resume "$work/half.safetensors" \
       --save "$work/whole.safetensors" || fail "second half at N=4"
     "$compare" "$work/one.safetensors" "$work/whole.safetensors" $bound || fail "models differ"
+    ;;
+  interrupt)
+    # mpirun answers Ctrl-C with SIGTERM to every rank a second later, and SIGKILL one more
+    # second later. --quiet: mpirun stops reading the ranks' output meanwhile, so a rank
+    # printing a line per epoch could block on it.
+    mpirun -np 2 "$leibniz" train "${train_args[@]}" --quiet --epochs 1000000 --checkpoint-every 1 \
+      --save "$work/m.safetensors" >"$work/out" 2>&1 &
+    job=$!
+    for _ in $(seq 600); do
+      [[ -f $work/m.safetensors ]] && break
+      sleep 0.1
+    done
+    kill -INT $job
+    wait $job
+    cat "$work/out"
+    said=$(grep -o 'interrupted after epoch [0-9]* of 1000000; saved epoch [0-9]*' "$work/out") ||
+      fail "no message saying what was saved"
+    epoch=$("$leibniz" train "${train_args[@]}" --resume "$work/m.safetensors" --epochs 0 --json |
+            sed -n 's/.*"epochs":\([0-9]*\).*/\1/p')
+    [[ $said == *"saved epoch $epoch" ]] || fail "the file holds epoch '$epoch'"
     ;;
   *) fail "unknown case $case" ;;
 esac
