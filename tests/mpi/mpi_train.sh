@@ -98,10 +98,11 @@ case $case in
     "$compare" "$work/one.safetensors" "$work/whole.safetensors" $bound || fail "models differ"
     ;;
   interrupt)
-    # mpirun answers Ctrl-C with SIGTERM to every rank a second later, and SIGKILL one more
-    # second later. --quiet: mpirun stops reading the ranks' output meanwhile, so a rank
-    # printing a line per epoch could block on it.
-    mpirun -np 2 "$leibniz" train "${train_args[@]}" --quiet --epochs 1000000 --checkpoint-every 1 \
+    # mpirun answers Ctrl-C with SIGTERM to every rank after odls_base_sigkill_timeout
+    # seconds (1 by default), and with SIGKILL as long again later: 3 s, as a loaded
+    # machine's fsync of the checkpoint can take more than one. --quiet: mpirun stops
+    # reading the ranks' output meanwhile, so a rank printing a line per epoch could block.
+    OMPI_MCA_odls_base_sigkill_timeout=3 mpirun -np 2 "$leibniz" train "${train_args[@]}" --quiet --epochs 1000000 --checkpoint-every 1 \
       --save "$work/m.safetensors" >"$work/out" 2>&1 &
     job=$!
     for _ in $(seq 600); do
