@@ -66,7 +66,10 @@ case $case in
     done
     [[ -f $work/m.safetensors ]] || fail "no checkpoint was written"
     victim=
-    for pid in $(pgrep -P $job); do
+    for status_file in /proc/[0-9]*/status; do  # mpirun's children (no procps needed)
+      grep -qx "PPid:[[:space:]]*$job" "$status_file" 2>/dev/null || continue
+      pid=${status_file#/proc/}
+      pid=${pid%/status}
       tr '\0' '\n' <"/proc/$pid/environ" | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$pid
     done
     [[ -n $victim ]] || fail "rank 1 not found among the children of mpirun"
