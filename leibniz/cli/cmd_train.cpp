@@ -1,7 +1,8 @@
 // leibniz train --data FILE.csv ...: trains a network on a CSV (spec/interfaces.md §5):
 // per-epoch metrics, a progress bar on a terminal, --json, --save, --plot. Ctrl-C (or
 // SIGTERM) keeps the last finished epoch: it is saved and the exit status is 128 + the
-// signal (130 for Ctrl-C), as shells report it.
+// signal (130 for Ctrl-C), as shells report it. Started by mpirun, it trains
+// data-parallel with the other processes (spec §9); rank 0 prints and writes files.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <new>
@@ -23,6 +25,9 @@
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
 #include "leibniz/nn/train.h"
+#ifdef LEIBNIZ_HAVE_MPI
+#include "leibniz/mpi/mpi_session.h"
+#endif
 
 namespace leibniz::cli {
 namespace {
@@ -32,7 +37,15 @@ struct TrainArgs {
   bool json = false;
   bool quiet = false;
   std::string config_file;
+  int rank = 0;  ///< this process's among those mpirun started; 0 alone
 };
+
+// How many processes mpirun started this one with (Open MPI's environment); 0 when it
+// was not started by mpirun.
+int mpirun_processes() {
+  const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
+  return size != nullptr ? std::atoi(size) : 0;
+}
 
 std::atomic<bool> g_stop{false};
 std::atomic<int> g_signal{0};
@@ -134,16 +147,43 @@ class ConsoleObserver : public nn::TrainObserver {
 
 // Returns the exit status: 0, or 128 + the signal that stopped training.
 int run_train(TrainArgs& a) {
+#ifdef LEIBNIZ_HAVE_MPI
+  std::optional<mpi::MpiSession> session;
+  if (mpirun_processes() > 0) session.emplace();
+  a.rank = session ? session->rank() : 0;
+#else
+  if (mpirun_processes() > 1) {
+    throw Error(ErrorKind::Unsupported,
+                "this leibniz was built without MPI (CMake found none; on Debian install "
+                "libopenmpi-dev and rebuild), so training is single-process only: run it "
+                "without mpirun");
+  }
+#endif
+  const bool speaks = a.rank == 0;  // rank 0 alone prints and writes the files
+  if (!speaks) {
+    a.request.config.save.clear();
+    a.request.plot.clear();
+  }
   nn::TrainConfig c = app::train_config(a.request);
-  bool bar = !a.quiet && ::isatty(STDERR_FILENO) != 0;
-  ConsoleObserver observer(!a.json && !a.quiet, bar, !a.quiet, c.epochs);
+#ifdef LEIBNIZ_HAVE_MPI
+  if (session) c.collective = &*session;
+#endif
+  bool bar = speaks && !a.quiet && ::isatty(STDERR_FILENO) != 0;
+  ConsoleObserver observer(speaks && !a.json && !a.quiet, bar, speaks && !a.quiet, c.epochs);
   app::Training training;
   {
     StopOnSignals signals;
     c.stop = &g_stop;
     training = app::run_training(a.request, c, observer);
   }
+#ifdef LEIBNIZ_HAVE_MPI
+  if (session) session->finish();
+#endif
   const nn::TrainResult& result = training.result;
+  // Together, a process may stop because another was signalled.
+  const int signal = g_signal.load() != 0 ? g_signal.load() : SIGTERM;
+  const int status = result.interrupted ? 128 + signal : 0;
+  if (!speaks) return status;
   if (result.interrupted) {
     observer.clear_bar();
     std::string said;
@@ -158,7 +198,6 @@ int run_train(TrainArgs& a) {
     std::cerr << said << std::endl;
   }
 
-  const int status = result.interrupted ? 128 + g_signal.load() : 0;
   if (a.json) {
     std::cout << app::training_answer(training).dump() << std::endl;
     return status;
@@ -205,8 +244,11 @@ void apply_config(CLI::App& cmd, const std::string& path) {
   }
 }
 
-int fail(const Error& error, bool json) {
-  if (json) {
+int fail(const Error& error, const TrainArgs& args) {
+  if (args.rank != 0) {  // said by rank 0 as well, unless only this process failed
+    return report_error(Error(error.kind(), fmt::format("rank {}: {}", args.rank, error.what())));
+  }
+  if (args.json) {
     std::cout << app::error_answer(Error(error.kind(), error.what())).dump() << std::endl;
     return 2;
   }
@@ -256,6 +298,9 @@ void register_train(CLI::App& app, int& exit_status) {
   cmd->add_flag("--no-standardize", r.no_standardize, "keep the features as they are");
   cmd->add_option("--save", c.save, "save the trained model (safetensors)");
   cmd->add_option("--resume", c.resume, "continue training a saved model");
+  cmd->add_option("--checkpoint-every", c.checkpoint_every,
+                  "also save to --save after every this many epochs (0: at the end only)")
+      ->capture_default_str();
   cmd->add_option("--plot", r.plot, "draw the loss curves to a .png or .svg file (needs gnuplot)");
   cmd->add_flag("--json", args->json, "print one JSON object when training ends");
   cmd->add_flag("--quiet", args->quiet, "print nothing but errors");
@@ -269,12 +314,12 @@ void register_train(CLI::App& app, int& exit_status) {
                                                 cmd->get_option("--model")->count() > 0;
       exit_status = run_train(*args);
     } catch (const Error& error) {
-      exit_status = fail(error, args->json);
+      exit_status = fail(error, *args);
     } catch (const std::bad_alloc&) {
-      exit_status = fail(Error(ErrorKind::Limit, "training ran out of memory"), args->json);
+      exit_status = fail(Error(ErrorKind::Limit, "training ran out of memory"), *args);
     } catch (const std::exception& e) {
-      exit_status = fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()),
-                         args->json);
+      exit_status =
+          fail(Error(ErrorKind::Internal, std::string("internal failure: ") + e.what()), *args);
     }
   });
 }

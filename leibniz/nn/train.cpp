@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 
 #include "leibniz/core/error.h"
 #include "leibniz/io/csv.h"
 #include "leibniz/nn/checkpoint.h"
+#include "leibniz/nn/distributed.h"
 #include "leibniz/nn/loss.h"
 #include "leibniz/nn/predict.h"
 #include "leibniz/optim/adam.h"
@@ -66,12 +68,13 @@ Objective choose_objective(const TrainConfig& c, const nn::Dataset& d) {
   return {k};
 }
 
-// Mean loss and accuracy of `model` over rows of `d`, without recording a graph.
+// Mean loss and accuracy of `model` over rows of `d`, without recording a graph; with
+// other processes, each scores its share of the rows and the sums are shared.
 struct Score {
   double loss = 0;
   std::optional<double> accuracy;
 };
-Score evaluate(Module& model, const Objective& obj, const nn::Dataset& d) {
+Score evaluate(Module& model, const Objective& obj, const nn::Dataset& d, Collective* collective) {
   tensor::NoGradGuard no_grad;
   std::int64_t n = d.x.shape()[0];
   Score s;
@@ -79,14 +82,24 @@ Score evaluate(Module& model, const Objective& obj, const nn::Dataset& d) {
   double total = 0;
   std::int64_t right = 0;
   const std::int64_t chunk = 1024;
-  for (std::int64_t start = 0; start < n; start += chunk) {
-    std::int64_t end = std::min(n, start + chunk);
+  const Share mine = collective != nullptr ? share_of(static_cast<std::size_t>(n),
+                                                      collective->rank(), collective->size())
+                                           : Share{0, static_cast<std::size_t>(n)};
+  const auto last = static_cast<std::int64_t>(mine.end);
+  for (auto start = static_cast<std::int64_t>(mine.begin); start < last; start += chunk) {
+    std::int64_t end = std::min(last, start + chunk);
     std::vector<std::int64_t> rows;
     for (std::int64_t r = start; r < end; ++r) rows.push_back(r);
     nn::Dataset part = nn::subset(d, rows);
     Tensor out = model.forward(part.x);
     total += obj.loss(out, part, part.labels).item() * static_cast<double>(end - start);
     if (obj.classify()) right += obj.correct(out, part.labels);
+  }
+  if (collective != nullptr) {
+    std::array<double, 2> sums{total, static_cast<double>(right)};
+    collective->sum(sums);
+    total = sums[0];
+    right = std::llround(sums[1]);
   }
   s.loss = total / static_cast<double>(n);
   if (obj.classify()) s.accuracy = static_cast<double>(right) / static_cast<double>(n);
@@ -167,6 +180,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   if (c.epochs < 0) throw Error(ErrorKind::Request, "the number of epochs must be at least 0");
   if (!(c.lr > 0) || !std::isfinite(c.lr))
     throw Error(ErrorKind::Request, "the learning rate must be positive");
+  if (c.checkpoint_every < 0)
+    throw Error(ErrorKind::Request, "--checkpoint-every takes a number of epochs, 0 or more");
   io::CsvTable table = io::read_csv(c.data, {c.header});
   std::int64_t target_col = nn::target_column(table, c.target);
   nn::Dataset data = nn::make_dataset(table, target_col, c.task, c.dtype);
@@ -239,7 +254,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
                               c.resume, standardizer.mean.size(), c.data, features));
     }
   } else if (c.standardize) {
-    standardizer = nn::Standardizer::fit(train_set.x);
+    standardizer = c.collective != nullptr ? fit_standardizer(*c.collective, train_set.x)
+                                           : nn::Standardizer::fit(train_set.x);
   } else {
     standardizer = nn::Standardizer::fit(tensor::zeros({0, data.x.shape()[1]}, spec.dtype));
   }
@@ -292,6 +308,8 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
   auto last_good_state = snapshot(*opt);
   std::vector<std::int64_t> order(split.train.size());
   std::int64_t global_step = 0;
+  std::optional<GradientExchange> exchange;
+  if (c.collective != nullptr) exchange.emplace(*c.collective, model->parameters());
   for (std::int64_t e = first_epoch; e < first_epoch + c.epochs && !result.interrupted; ++e) {
     opt->set_lr(schedule.lr_at(e));
     // Each epoch's order depends on (seed, epoch) only, so a resumed run shuffles as an
@@ -303,16 +321,43 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     double total = 0;
     std::int64_t right = 0;
     for (std::size_t s = 0; s < batches.size(); ++s) {
-      if (stop_requested(c)) {
+      // Alone, a stop comes before the step; together, every process hears of it in the
+      // step's exchange, so all stop at the same step.
+      if (!exchange && stop_requested(c)) {
         result.interrupted = true;
         break;
       }
       ++global_step;
-      nn::Dataset b = nn::subset(train_set, batches[s]);
+      const std::vector<std::int64_t>& batch = batches[s];
+      const Share mine = exchange
+                             ? share_of(batch.size(), c.collective->rank(), c.collective->size())
+                             : Share{0, batch.size()};
       opt->zero_grad();
-      Tensor out = model->forward(b.x);
-      Tensor loss = obj.loss(out, b, b.labels);
-      double value = loss.item();
+      double value = 0, loss_sum = 0;
+      std::int64_t batch_right = 0;
+      if (mine.size() > 0) {
+        const auto from = batch.begin() + static_cast<std::ptrdiff_t>(mine.begin);
+        nn::Dataset b = nn::subset(
+            train_set,
+            std::vector<std::int64_t>(from, from + static_cast<std::ptrdiff_t>(mine.size())));
+        Tensor out = model->forward(b.x);
+        Tensor loss = obj.loss(out, b, b.labels);
+        value = loss.item();
+        loss_sum = value * static_cast<double>(mine.size());
+        if (std::isfinite(value)) loss.backward();
+        if (obj.classify()) batch_right = obj.correct(out, b.labels);
+      }
+      if (exchange) {
+        StepTotals totals =
+            exchange->exchange(mine.size(), batch.size(), loss_sum, batch_right, stop_requested(c));
+        if (totals.stop) {
+          result.interrupted = true;
+          break;
+        }
+        loss_sum = totals.loss_sum;
+        batch_right = totals.correct;
+        value = loss_sum / static_cast<double>(batch.size());
+      }
       if (!std::isfinite(value)) {
         restore(*model, last_good);
         std::string kept = e == first_epoch ? "the model as it was before this epoch"
@@ -324,10 +369,9 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
                                 std::isnan(value) ? "nan" : "infinite", e + 1, s + 1, global_step,
                                 kept, c.save.empty() ? "" : fmt::format(" in {}", c.save)));
       }
-      loss.backward();
       opt->step();
-      total += value * static_cast<double>(batches[s].size());
-      if (obj.classify()) right += obj.correct(out, b.labels);
+      total += loss_sum;
+      right += batch_right;
       observer.on_step(e + 1, static_cast<std::int64_t>(s) + 1,
                        static_cast<std::int64_t>(batches.size()), value);
     }
@@ -339,7 +383,7 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     report.train_loss = total / n;
     if (obj.classify()) report.train_accuracy = static_cast<double>(right) / n;
     if (val_rows > 0) {
-      Score v = evaluate(*model, obj, val_set);
+      Score v = evaluate(*model, obj, val_set, c.collective);
       report.val_loss = v.loss;
       report.val_accuracy = v.accuracy;
     }
@@ -348,6 +392,11 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     result.history.push_back(report);
     result.epochs = e + 1;
     observer.on_epoch(report);
+    const std::int64_t run_epochs = e + 1 - first_epoch;
+    if (!c.save.empty() && c.checkpoint_every > 0 && run_epochs % c.checkpoint_every == 0 &&
+        e + 1 < result.last_epoch) {
+      save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
+    }
   }
   if (result.interrupted) {
     // The epoch under way is abandoned: back to the end of the last finished one, which

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "leibniz/nn/collective.h"
 #include "leibniz/nn/dataset.h"
 #include "leibniz/nn/model_spec.h"
 #include "leibniz/optim/schedule.h"
@@ -50,6 +51,14 @@ struct TrainConfig {
   /// the last finished epoch is kept (and saved to `save`), and train returns with
   /// TrainResult::interrupted.
   const std::atomic<bool>* stop = nullptr;
+  /// Also save to `save` after every this many epochs of the run (0: only at its end), so
+  /// that a run that dies can resume from the last one.
+  std::int64_t checkpoint_every = 0;
+  /// Training data-parallel with other processes (spec §9): every process runs train()
+  /// with the same config, takes its share of each global batch and of the validation
+  /// rows, and the sums go through this. Null: one process. Only one process should be
+  /// given `save` (the CLI gives it to rank 0).
+  Collective* collective = nullptr;
 };
 
 struct EpochReport {

@@ -309,6 +309,42 @@ TEST_F(Train, RnnReadsRowsAsSequences) {
   EXPECT_LT(*r.history.back().val_loss, 0.01);
 }
 
+// Which epoch the file holds as each epoch ends (-1: none yet).
+class CheckpointWatcher : public TrainObserver {
+ public:
+  explicit CheckpointWatcher(std::string path) : path_(std::move(path)) {}
+  void on_epoch(const EpochReport& /*report*/) override {
+    seen.push_back(fs::exists(path_) ? load_checkpoint(path_).epoch : -1);
+  }
+  std::vector<std::int64_t> seen;
+
+ private:
+  std::string path_;
+};
+
+TEST_F(Train, CheckpointsEveryKEpochs) {
+  TrainConfig c = xor_config();
+  c.epochs = 5;
+  c.checkpoint_every = 2;
+  c.save = path("m.safetensors");
+  CheckpointWatcher watcher(c.save);
+  train(c, watcher);
+  // Saved after epochs 2 and 4 (after the observer heard of them), and at the end.
+  EXPECT_EQ(watcher.seen, (std::vector<std::int64_t>{-1, -1, 2, 2, 4}));
+  EXPECT_EQ(load_checkpoint(c.save).epoch, 5);
+  c.checkpoint_every = -1;
+  EXPECT_THROW(
+      {
+        try {
+          train(c, quiet_);
+        } catch (const Error& e) {
+          EXPECT_STREQ(e.what(), "--checkpoint-every takes a number of epochs, 0 or more");
+          throw;
+        }
+      },
+      Error);
+}
+
 TEST_F(Train, DigitsReachNinetyFivePercent) {
   std::string digits = std::string(LEIBNIZ_SOURCE_DIR) + "/../shared/data/digits.csv";
   if (!fs::exists(digits)) GTEST_SKIP() << "no " << digits;
