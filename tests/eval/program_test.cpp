@@ -48,6 +48,51 @@ TEST(Program, ErrorsNameWhatWentWrong) {
   EXPECT_EQ(error_of("1/x", {{"x", 0}}), "domain: division by zero");
   EXPECT_EQ(error_of("(-2)^x", {{"x", 0.5}}), "domain: (-2)^(0.5) is not a real number");
   EXPECT_EQ(error_of("e^x", {{"x", 1000}}), "domain: the value is not a finite number (overflow)");
+  EXPECT_EQ(error_of("x", {{"x", INFINITY}}),
+            "domain: the value is not a finite number (overflow)");
+}
+
+// The code of code.h, as the compiled graph uses it: a second expression reads the
+// slots of the first one's subexpressions through `outer`, and computes only what is new.
+TEST(Code, ASecondExpressionReadsTheSlotsOfTheFirst) {
+  const Expr x = symbol("x");
+  Code code;
+  SlotMap forward{{x.node(), 0}};
+  code.instructions.push_back({Op::Input, Fn::Ln, 0, 0, 0, 0});
+  std::uint32_t next = 1;
+  CodeCompiler compiler;
+  // The maps hold nodes, not references: the expressions stay alive while they are used.
+  const Expr sine = parse_text("sin(x + 1)"), cosine = parse_text("cos(x + 1)");
+  const std::uint32_t body = compiler.compile(sine, code, forward, nullptr, next);
+  const std::uint32_t body_end = code.size();
+  SlotMap local;
+  const std::uint32_t derivative = compiler.compile(cosine, code, local, &forward, next);
+  EXPECT_EQ(code.size(), body_end + 1);  // only the cos: x + 1 is in its slot
+  std::vector<double> slots(next);
+  const double inputs[] = {0.5};
+  std::uint32_t at = 0;
+  execute(code, 0, code.size(), slots.data(), inputs, at);
+  EXPECT_DOUBLE_EQ(slots[body], std::sin(1.5));
+  EXPECT_DOUBLE_EQ(slots[derivative], std::cos(1.5));
+}
+
+TEST(Code, AnErrorNamesTheInstructionThatFailed) {
+  const Expr x = symbol("x");
+  Code code;
+  SlotMap slots{{x.node(), 0}};
+  code.instructions.push_back({Op::Input, Fn::Ln, 0, 0, 0, 0});
+  std::uint32_t next = 1;
+  CodeCompiler().compile(parse_text("ln(x - 1) + 2"), code, slots, nullptr, next);
+  std::vector<double> values(next);
+  const double inputs[] = {1.0};
+  std::uint32_t at = 0;
+  try {
+    execute(code, 0, code.size(), values.data(), inputs, at);
+    FAIL() << "ln(0) has no value";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Domain);
+    EXPECT_EQ(code.instructions[at].op, Op::Func);
+  }
 }
 
 }  // namespace
