@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "leibniz/core/limits.h"
+#include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/graph/value_errors.h"
 
@@ -25,8 +26,9 @@ class NumericGraph::Compiler {
   Compiler(NumericGraph& tape, const Graph& graph) : tape_(tape), graph_(graph) {}
 
   void forward(NodeId n) {
-    reset(forward_map_);
     const GraphNode& node = graph_.node(n);
+    if (node.shape != kNoShape) return shaped_forward(n);
+    reset(forward_map_);
     // The symbols a body reads are its edges' nodes, compiled before it.
     for (const Edge& e : node.edges)
       forward_map_.emplace(graph_.node(e.from).symbol.node(), tape_.value_slot_[e.from]);
@@ -45,6 +47,7 @@ class NumericGraph::Compiler {
   // Node n's local derivatives, right after its forward code (their code may read the
   // slots of its body's subexpressions).
   void locals(NodeId n) {
+    if (graph_.node(n).shape != kNoShape) return shaped_locals(n);
     reset(local_map_);
     local_map_.emplace(graph_.node(n).symbol.node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
@@ -60,6 +63,81 @@ class NumericGraph::Compiler {
   std::uint32_t forward_slots() const { return next_forward_; }
 
  private:
+  // A shape's body and locals compiled once, over its own slots: [0, k) the symbols read,
+  // [k, forward_end) the body's subexpressions, then the locals' scratch.
+  struct Template {
+    Code forward, local;
+    std::uint32_t symbols = 0, body_slot = 0, forward_end = 0, slot_count = 0;
+    std::vector<std::uint32_t> local_slot;  // by shape symbol
+    // Where its constants start in the tape's forward and local code.
+    std::uint32_t forward_constants = 0, local_constants = 0;
+  };
+
+  const Template& shape_template(std::uint32_t index) {
+    if (templates_.size() <= index) templates_.resize(index + 1);
+    std::unique_ptr<Template>& made = templates_[index];
+    if (made) return *made;
+    made = std::make_unique<Template>();
+    Template& t = *made;
+    const Shape& shape = graph_.shape(index);
+    const std::vector<Expr>& symbols = graph_.shape_symbols();
+    t.symbols = static_cast<std::uint32_t>(shape.locals.size());
+    SlotMap body_map, local_map;
+    for (std::uint32_t k = 0; k < t.symbols; ++k) body_map.emplace(symbols[k].node(), k);
+    std::uint32_t next = t.symbols;
+    t.body_slot = compiler_.compile(shape.body, t.forward, body_map, nullptr, next);
+    t.forward_end = next;
+    local_map.emplace(symbols[t.symbols].node(), t.body_slot);
+    for (const Expr& local : shape.locals)
+      t.local_slot.push_back(compiler_.compile(local, t.local, local_map, &body_map, next));
+    t.slot_count = next;
+    const auto append = [](std::vector<double>& to, const std::vector<double>& from) {
+      to.insert(to.end(), from.begin(), from.end());
+      return static_cast<std::uint32_t>(to.size() - from.size());
+    };
+    t.forward_constants = append(tape_.forward_.constants, t.forward.constants);
+    t.local_constants = append(tape_.local_.constants, t.local.constants);
+    return t;
+  }
+
+  // The template's code with its slots renamed by remap_ and its constants moved.
+  static void instantiate(const Code& from, std::uint32_t constants,
+                          const std::vector<std::uint32_t>& remap, Code& to) {
+    const auto args = static_cast<std::uint32_t>(to.args.size());
+    for (const std::uint32_t a : from.args) to.args.push_back(remap[a]);
+    for (Instruction in : from.instructions) {
+      in.out = remap[in.out];
+      in.first += args;
+      in.constant += constants;
+      to.instructions.push_back(in);
+    }
+  }
+
+  void shaped_forward(NodeId n) {
+    const GraphNode& node = graph_.node(n);
+    const Template& t = shape_template(node.shape);
+    remap_.resize(t.slot_count);
+    for (const Edge& e : node.edges) remap_[e.shape_symbol] = tape_.value_slot_[e.from];
+    for (std::uint32_t s = t.symbols; s < t.forward_end; ++s) remap_[s] = next_forward_++;
+    for (std::uint32_t s = t.forward_end; s < t.slot_count; ++s)
+      remap_[s] = kScratch + (s - t.forward_end);
+    instantiate(t.forward, t.forward_constants, remap_, tape_.forward_);
+    tape_.value_slot_[n] = remap_[t.body_slot];
+  }
+
+  // After shaped_forward(n): remap_ is n's.
+  void shaped_locals(NodeId n) {
+    const GraphNode& node = graph_.node(n);
+    const Template& t = *templates_[node.shape];
+    instantiate(t.local, t.local_constants, remap_, tape_.local_);
+    for (const Edge& e : node.edges) {
+      tape_.edge_slot_.push_back(remap_[t.local_slot[e.shape_symbol]]);
+      tape_.edge_code_end_.push_back(tape_.local_.size());
+      tape_.edge_from_.push_back(e.from);
+    }
+    tape_.scratch_slots_ = std::max(tape_.scratch_slots_, t.slot_count - t.forward_end);
+  }
+
   // A map that grew large for one node is replaced, not cleared: clear() walks every
   // bucket, which would make many small nodes after a large one quadratic.
   static void reset(SlotMap& map) {
@@ -74,6 +152,8 @@ class NumericGraph::Compiler {
   const Graph& graph_;
   SlotMap forward_map_, local_map_;
   CodeCompiler compiler_;
+  std::vector<std::unique_ptr<Template>> templates_;  // by shape
+  std::vector<std::uint32_t> remap_;                  // template slot → tape slot
   std::uint32_t next_forward_ = 0;
 };
 
@@ -187,14 +267,37 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
 
 void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Error& error,
                                      const std::vector<double>& values) const {
-  const std::uint32_t first = (*edge_offsets_)[n];
+  const GraphNode& node = graph_.node(n);
   std::size_t e = 0;
-  while (edge_code_end_[first + e] <= failed_at) ++e;
+  const Error* why = &error;
+  std::optional<Error> edge_error;
+  if (node.shape == kNoShape) {
+    const std::uint32_t first = (*edge_offsets_)[n];
+    while (edge_code_end_[first + e] <= failed_at) ++e;
+  } else {
+    // The shape's code runs its symbols' locals in the shape's order: name the first edge,
+    // in the edges' order, whose local is undefined, as for a node compiled edge by edge.
+    for (e = 0; e < node.edges.size(); ++e) {
+      const Expr local = graph_.local(n, e);
+      const std::vector<Expr> symbols = free_symbols(local);
+      std::vector<double> point;
+      for (const Expr& symbol : symbols) point.push_back(values[*graph_.find(symbol.name())]);
+      try {
+        Program(local, symbols).run(point);
+      } catch (const Error& failed) {
+        if (failed.kind() != ErrorKind::Domain) throw;
+        edge_error = failed;
+        why = &*edge_error;
+        break;
+      }
+    }
+    if (e == node.edges.size()) e = 0;
+  }
   Substitution at;
   for (NodeId m = 0; m < graph_.size(); ++m) {
     at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
   }
-  throw derivative_error(graph_, n, e, error, at);
+  throw derivative_error(graph_, n, e, *why, at);
 }
 
 }  // namespace leibniz::graph
