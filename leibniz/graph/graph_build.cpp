@@ -96,6 +96,9 @@ class GraphBuilder {
   // Every name first, so that equations may use names defined further down.
   void declare() {
     std::optional<std::size_t> loss;
+    // One node per statement, and a few for calls: no doubling of a million nodes.
+    graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
+    graph_.by_name_.reserve(model_.statements.size());
     for (const Statement& s : model_.statements) {
       if (auto seen = graph_.by_name_.find(s.name); seen != graph_.by_name_.end()) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
