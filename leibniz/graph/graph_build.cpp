@@ -14,6 +14,7 @@
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/graph.h"
+#include "leibniz/graph/statement_forms.h"
 
 namespace leibniz::graph {
 namespace {
@@ -236,7 +237,10 @@ class GraphBuilder {
     options.is_function_name = [this](std::string_view name) {
       return functions_.count(std::string(name)) != 0;
     };
-    const Expr body = parse(s.expr, options);
+    std::optional<Expr> formed;  // a large model without defs: its steps parsed once per form
+    if (model_.statements.size() > kMaxExactNodes && functions_.empty())
+      formed = forms_.parse(s.expr.text, name_symbol_, options);
+    const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
       if (graph_.by_name_.count(sym.name()) == 0) {
         throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
@@ -430,6 +434,11 @@ class GraphBuilder {
   Graph graph_;
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
+  StatementForms forms_;
+  const StatementForms::NameSymbol name_symbol_ = [this](std::string_view name) -> const Expr* {
+    auto found = graph_.by_name_.find(std::string(name));
+    return found == graph_.by_name_.end() ? nullptr : &graph_.nodes_[found->second].symbol;
+  };
   // shaped_edges: a body's shape → its index in the graph's shapes.
   std::unordered_map<const Node*, std::uint32_t> shapes_;
 };
