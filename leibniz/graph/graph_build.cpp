@@ -358,10 +358,12 @@ class GraphBuilder {
     while (shape_symbols.size() <= symbols.size())
       shape_symbols.push_back(symbol(fmt::format("#{}", shape_symbols.size())));
     const Expr& shape_self = shape_symbols[symbols.size()];
-    Substitution to_shape;
-    for (std::size_t k = 0; k < symbols.size(); ++k)
-      to_shape.emplace(symbols[k].node(), shape_symbols[k]);
-    const Expr shape = substitute(n.body, to_shape);
+    std::vector<const Expr*> from(symbols.size()), to(symbols.size());
+    for (std::size_t k = 0; k < symbols.size(); ++k) {
+      from[k] = &symbols[k];
+      to[k] = &shape_symbols[k];
+    }
+    const Expr shape = rename_symbols(n.body, from, to);
     auto [it, added] =
         shapes_.try_emplace(shape.node(), static_cast<std::uint32_t>(graph_.shapes_.size()));
     if (added) {

@@ -29,10 +29,15 @@ bool is_plain_name(std::string_view word) {
 
 }  // namespace
 
-Expr StatementForms::bind(const Expr& e, const std::vector<const Expr*>& names) const {
+namespace {
+
+constexpr double kSmallTree = 64;
+
+Expr rename_small(const Expr& e, std::span<const Expr* const> from,
+                  std::span<const Expr* const> to) {
   if (e.is(Kind::Symbol)) {
-    for (std::size_t k = 0; k < names.size(); ++k) {
-      if (e == placeholders_[k]) return *names[k];
+    for (std::size_t k = 0; k < from.size(); ++k) {
+      if (e == *from[k]) return *to[k];
     }
     return e;
   }
@@ -41,10 +46,20 @@ Expr StatementForms::bind(const Expr& e, const std::vector<const Expr*>& names) 
   args.reserve(e.args().size());
   bool changed = false;
   for (const Expr& a : e.args()) {
-    args.push_back(bind(a, names));
+    args.push_back(rename_small(a, from, to));
     changed |= !(args.back() == a);
   }
   return changed ? rebuild(e, std::move(args)) : e;
+}
+
+}  // namespace
+
+Expr rename_symbols(const Expr& e, std::span<const Expr* const> from,
+                    std::span<const Expr* const> to) {
+  if (tree_size_at_most(e, kSmallTree)) return rename_small(e, from, to);
+  Substitution map;
+  for (std::size_t k = 0; k < from.size(); ++k) map.emplace(from[k]->node(), *to[k]);
+  return substitute(e, map);
 }
 
 std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbol& name_symbol,
@@ -94,13 +109,9 @@ std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbo
     }
     if (forms_.size() < kMaxForms) forms_.emplace(std::move(form), parsed);
   }
-  // A small form is rebuilt node by node; a large one (shared subexpressions) by
-  // substitute's memoized walk.
-  if (tree_size_at_most(parsed, kSmallForm)) return bind(parsed, names);
-  Substitution by_name;
-  for (std::size_t k = 0; k < names.size(); ++k)
-    by_name.emplace(placeholders_[k].node(), *names[k]);
-  return substitute(parsed, by_name);
+  std::vector<const Expr*> placeholders(names.size());
+  for (std::size_t k = 0; k < names.size(); ++k) placeholders[k] = &placeholders_[k];
+  return rename_symbols(parsed, placeholders, names);
 }
 
 }  // namespace leibniz::graph

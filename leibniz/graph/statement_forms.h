@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,11 @@
 #include "leibniz/expr/parse.h"
 
 namespace leibniz::graph {
+
+/// e with each symbol from[k] replaced by to[k] (substitute's answer): a small tree is
+/// rebuilt node by node, without substitute's maps, which matter once per step of a loop.
+Expr rename_symbols(const Expr& e, std::span<const Expr* const> from,
+                    std::span<const Expr* const> to);
 
 class StatementForms {
  public:
@@ -33,10 +39,6 @@ class StatementForms {
   // Forms are kept while few: a loop whose text changes with each step beyond its names
   // (t itself in the body) would otherwise keep one per step.
   static constexpr std::size_t kMaxForms = 256;
-  static constexpr double kSmallForm = 64;
-
-  // The form with placeholder k replaced by *names[k], rebuilt bottom-up.
-  Expr bind(const Expr& form, const std::vector<const Expr*>& names) const;
 
   std::unordered_map<std::string, Expr> forms_;
   std::vector<Expr> placeholders_;  // __lz0, __lz1, …
