@@ -96,10 +96,11 @@ void execute(const Code& code, std::uint32_t begin, std::uint32_t end, double* v
              const double* inputs, std::uint32_t& at) {
   const double* c = code.constants.data();
   const std::uint32_t* args = code.args.data();
+  const Instruction* instructions = code.instructions.data();
   std::uint32_t i = begin;
   try {
     for (; i < end; ++i) {
-      const Instruction& in = code.instructions[i];
+      const Instruction& in = instructions[i];
       // No operands, no pointer: args may be empty, and null + 0 is undefined behaviour.
       const std::uint32_t* a = in.count > 0 ? args + in.first : nullptr;
       double r = 0;
