@@ -52,46 +52,56 @@ TEST(Program, ErrorsNameWhatWentWrong) {
             "domain: the value is not a finite number (overflow)");
 }
 
+// Code whose slot 0 is the input x; the maps hold nodes, so the expressions compiled
+// are kept alive while the maps are used.
+struct CodeOverX {
+  Expr x = symbol("x");
+  Code code;
+  SlotMap slots{{x.node(), 0}};
+  std::uint32_t next = 1;
+  std::vector<Expr> compiled;
+
+  CodeOverX() { code.instructions.push_back({Op::Input, Fn::Ln, 0, 0, 0, 0}); }
+  std::uint32_t compile(const char* text, SlotMap& map, const SlotMap* outer) {
+    compiled.push_back(parse_text(text));
+    return compiler.compile(compiled.back(), code, map, outer, next);
+  }
+  // Every slot at x = value; `at` is the instruction that failed, if one does.
+  std::vector<double> run(double value, std::uint32_t& at) const {
+    std::vector<double> values(next);
+    execute(code, 0, code.size(), values.data(), &value, at);
+    return values;
+  }
+
+ private:
+  CodeCompiler compiler;
+};
+
 // The code of code.h, as the compiled graph uses it: a second expression reads the
 // slots of the first one's subexpressions through `outer`, and computes only what is new.
 TEST(Code, ASecondExpressionReadsTheSlotsOfTheFirst) {
-  const Expr x = symbol("x");
-  Code code;
-  SlotMap forward{{x.node(), 0}};
-  code.instructions.push_back({Op::Input, Fn::Ln, 0, 0, 0, 0});
-  std::uint32_t next = 1;
-  CodeCompiler compiler;
-  // The maps hold nodes, not references: the expressions stay alive while they are used.
-  const Expr sine = parse_text("sin(x + 1)"), cosine = parse_text("cos(x + 1)");
-  const std::uint32_t body = compiler.compile(sine, code, forward, nullptr, next);
-  const std::uint32_t body_end = code.size();
+  CodeOverX c;
+  const std::uint32_t body = c.compile("sin(x + 1)", c.slots, nullptr);
+  const std::uint32_t body_end = c.code.size();
   SlotMap local;
-  const std::uint32_t derivative = compiler.compile(cosine, code, local, &forward, next);
-  EXPECT_EQ(code.size(), body_end + 1);  // only the cos: x + 1 is in its slot
-  std::vector<double> slots(next);
-  const double inputs[] = {0.5};
+  const std::uint32_t derivative = c.compile("cos(x + 1)", local, &c.slots);
+  EXPECT_EQ(c.code.size(), body_end + 1);  // only the cos: x + 1 is in its slot
   std::uint32_t at = 0;
-  execute(code, 0, code.size(), slots.data(), inputs, at);
-  EXPECT_DOUBLE_EQ(slots[body], std::sin(1.5));
-  EXPECT_DOUBLE_EQ(slots[derivative], std::cos(1.5));
+  const std::vector<double> values = c.run(0.5, at);
+  EXPECT_DOUBLE_EQ(values[body], std::sin(1.5));
+  EXPECT_DOUBLE_EQ(values[derivative], std::cos(1.5));
 }
 
 TEST(Code, AnErrorNamesTheInstructionThatFailed) {
-  const Expr x = symbol("x");
-  Code code;
-  SlotMap slots{{x.node(), 0}};
-  code.instructions.push_back({Op::Input, Fn::Ln, 0, 0, 0, 0});
-  std::uint32_t next = 1;
-  CodeCompiler().compile(parse_text("ln(x - 1) + 2"), code, slots, nullptr, next);
-  std::vector<double> values(next);
-  const double inputs[] = {1.0};
+  CodeOverX c;
+  c.compile("ln(x - 1) + 2", c.slots, nullptr);
   std::uint32_t at = 0;
   try {
-    execute(code, 0, code.size(), values.data(), inputs, at);
+    c.run(1.0, at);
     FAIL() << "ln(0) has no value";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::Domain);
-    EXPECT_EQ(code.instructions[at].op, Op::Func);
+    EXPECT_EQ(c.code.instructions[at].op, Op::Func);
   }
 }
 
