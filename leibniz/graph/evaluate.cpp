@@ -37,7 +37,7 @@ struct ExactRules {
   Expr local(NodeId n, std::size_t e) {
     Expr value;
     try {
-      value = substitute(graph.node(n).edges[e].local, values);
+      value = substitute(graph.local(n, e), values);
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::Domain) throw;
       throw derivative_error(graph, n, e, error, values);

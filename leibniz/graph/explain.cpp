@@ -56,7 +56,7 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
     const std::size_t e = next++;
     current.nodes.push_back(edges[e].from);
     current.edges.push_back(e);
-    current.locals.push_back(substitute(edges[e].local, values));
+    current.locals.push_back(substitute(graph.local(n, e), values));
     if (!arrive(edges[e].from)) leave();
   }
   return result;

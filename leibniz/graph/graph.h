@@ -21,10 +21,22 @@ using NodeId = std::uint32_t;
 enum class NodeKind : std::uint8_t { Param, Input, Target, Equation, Call };
 
 struct Edge {
-  NodeId from = 0;  ///< the node read
-  Expr local;       ///< ∂(this node)/∂(from), over node symbols; the node's own body is
-                    ///< written as its own symbol: ∂o1/∂w1 = x*o1*(1 - o1)
+  NodeId from = 0;                 ///< the node read
+  std::uint32_t shape_symbol = 0;  ///< a node with a shape: the symbol #k standing for `from`
+  Expr local;  ///< ∂(this node)/∂(from), over node symbols; the node's own body is written as
+               ///< its own symbol: ∂o1/∂w1 = x*o1*(1 - o1). Null for a node with a shape:
+               ///< Graph::local writes it out of the shape's when asked.
 };
+
+/// The form shared by many equations of a large model (the steps of a loop): a body with
+/// the symbols it reads renamed #0, #1, … and its local derivatives, differentiated once;
+/// the node itself is the next symbol, #k for a body that reads k names.
+struct Shape {
+  Expr body;
+  std::vector<Expr> locals;  ///< by symbol: ∂body/∂#i
+};
+
+inline constexpr std::uint32_t kNoShape = 0xffffffffu;
 
 /// A `deriv` in use on a call: the derivative it gives and the true one, with respect
 /// to the call's argument, over node symbols.
@@ -47,6 +59,7 @@ struct GraphNode {
   std::optional<Override> override_derivative;  ///< Call with a deriv in use
   std::vector<Edge> edges;                      ///< sorted by `from`
   std::size_t at = 0;                           ///< file offset of the definition
+  std::uint32_t shape = kNoShape;  ///< an equation of a large model: Graph::shape(shape)
 };
 
 /// The line between small models and large ones. Exact passes are tried on graphs of at
@@ -73,6 +86,11 @@ class Graph {
   std::vector<NodeId> of_kind(NodeKind kind) const;
   /// Whether some call uses a `deriv` override.
   bool has_overrides() const;
+  /// ∂(node n)/∂(its edge e's node), over node symbols (Edge::local).
+  Expr local(NodeId n, std::size_t e) const;
+  const Shape& shape(std::uint32_t index) const { return shapes_[index]; }
+  /// #0, #1, …: the symbols of the shapes.
+  const std::vector<Expr>& shape_symbols() const { return shape_symbols_; }
 
  private:
   friend class GraphBuilder;
@@ -81,6 +99,8 @@ class Graph {
   std::vector<NodeId> order_;
   std::unordered_map<std::string, NodeId> by_name_;
   NodeId loss_ = 0;
+  std::vector<Shape> shapes_;
+  std::vector<Expr> shape_symbols_;
 };
 
 /// Builds the graph; throws Error{Parse} "FILE:LINE:COL: ..." for an undefined name, a

@@ -14,6 +14,7 @@
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/graph/graph.h"
+#include "leibniz/graph/statement_forms.h"
 
 namespace leibniz::graph {
 namespace {
@@ -96,6 +97,9 @@ class GraphBuilder {
   // Every name first, so that equations may use names defined further down.
   void declare() {
     std::optional<std::size_t> loss;
+    // One node per statement, and a few for calls: no doubling of a million nodes.
+    graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
+    graph_.by_name_.reserve(model_.statements.size());
     for (const Statement& s : model_.statements) {
       if (auto seen = graph_.by_name_.find(s.name); seen != graph_.by_name_.end()) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
@@ -233,7 +237,10 @@ class GraphBuilder {
     options.is_function_name = [this](std::string_view name) {
       return functions_.count(std::string(name)) != 0;
     };
-    const Expr body = parse(s.expr, options);
+    std::optional<Expr> formed;  // a large model without defs: its steps parsed once per form
+    if (model_.statements.size() > kMaxExactNodes && functions_.empty())
+      formed = forms_.parse(s.expr.text, name_symbol_, options);
+    const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
       if (graph_.by_name_.count(sym.name()) == 0) {
         throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
@@ -317,12 +324,10 @@ class GraphBuilder {
       wide_sum_edges(n, symbols);
     } else if (model_.statements.size() <= kMaxExactNodes) {
       for (const Expr& sym : symbols) {
-        n.edges.push_back(Edge{id_of(sym), fold(diff(n.body, sym), n.body, n.symbol)});
+        n.edges.push_back(Edge{id_of(sym), 0, fold(diff(n.body, sym), n.body, n.symbol)});
       }
     } else {
-      const std::vector<Expr> locals = shared_locals(n.body, n.symbol, symbols);
-      for (std::size_t k = 0; k < symbols.size(); ++k)
-        n.edges.push_back(Edge{id_of(symbols[k]), locals[k]});
+      shaped_edges(id, symbols);
     }
     std::sort(n.edges.begin(), n.edges.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
@@ -338,36 +343,38 @@ class GraphBuilder {
     }
     for (const Expr& sym : symbols) {
       const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, n.symbol);
-      n.edges.push_back(Edge{id_of(sym), local});
+      n.edges.push_back(Edge{id_of(sym), 0, local});
     }
   }
 
-  // The local derivatives of a large model's equation, from those of its shape: the body
-  // with its symbols renamed #0, #1, … (the node itself the next one), differentiated once per
-  // shape, then renamed back. A loop of 100,000 steps has one shape, differentiated once.
-  // (Small models differentiate each body: the same derivatives, written as before.)
-  std::vector<Expr> shared_locals(const Expr& body, const Expr& self,
-                                  const std::vector<Expr>& symbols) {
-    while (shape_symbols_.size() <= symbols.size())
-      shape_symbols_.push_back(symbol(fmt::format("#{}", shape_symbols_.size())));
-    const Expr& shape_self = shape_symbols_[symbols.size()];
-    Substitution to_shape, from_shape;
+  // A large model's equation takes the local derivatives of its shape: the body with its
+  // symbols renamed #0, #1, … (the node itself the next one), differentiated once per
+  // shape; the edges name the symbol each stands for. A loop of 100,000 steps has one
+  // shape, differentiated once, and no Expr per step for its derivatives. (Small models
+  // differentiate each body: the derivatives written out, as before.)
+  void shaped_edges(NodeId id, const std::vector<Expr>& symbols) {
+    GraphNode& n = graph_.nodes_[id];
+    std::vector<Expr>& shape_symbols = graph_.shape_symbols_;
+    while (shape_symbols.size() <= symbols.size())
+      shape_symbols.push_back(symbol(fmt::format("#{}", shape_symbols.size())));
+    const Expr& shape_self = shape_symbols[symbols.size()];
+    std::vector<const Expr*> from(symbols.size()), to(symbols.size());
     for (std::size_t k = 0; k < symbols.size(); ++k) {
-      to_shape.emplace(symbols[k].node(), shape_symbols_[k]);
-      from_shape.emplace(shape_symbols_[k].node(), symbols[k]);
+      from[k] = &symbols[k];
+      to[k] = &shape_symbols[k];
     }
-    from_shape.emplace(shape_self.node(), self);
-    const Expr shape = substitute(body, to_shape);
-    auto [it, added] = shapes_.try_emplace(shape.node());
+    const Expr shape = rename_symbols(n.body, from, to);
+    auto [it, added] =
+        shapes_.try_emplace(shape.node(), static_cast<std::uint32_t>(graph_.shapes_.size()));
     if (added) {
-      it->second.first = shape;  // holds the shape's node while it is a key
+      Shape& made = graph_.shapes_.emplace_back();
+      made.body = shape;  // also holds the node that is the key
       for (std::size_t k = 0; k < symbols.size(); ++k)
-        it->second.second.push_back(fold(diff(shape, shape_symbols_[k]), shape, shape_self));
+        made.locals.push_back(fold(diff(shape, shape_symbols[k]), shape, shape_self));
     }
-    std::vector<Expr> locals;
-    locals.reserve(symbols.size());
-    for (const Expr& local : it->second.second) locals.push_back(substitute(local, from_shape));
-    return locals;
+    n.shape = it->second;
+    for (std::size_t k = 0; k < symbols.size(); ++k)
+      n.edges.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k), Expr()});
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
@@ -377,7 +384,7 @@ class GraphBuilder {
       const Expr inner = diff(n.argument, sym);
       const Expr local = n.override_derivative ? n.override_derivative->used * inner
                                                : fold(diff(n.body, sym), n.body, n.symbol);
-      n.edges.push_back(Edge{id_of(sym), local});
+      n.edges.push_back(Edge{id_of(sym), 0, local});
     }
     std::sort(n.edges.begin(), n.edges.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
@@ -429,9 +436,13 @@ class GraphBuilder {
   Graph graph_;
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
-  // shared_locals: a body's shape → (the shape, its local derivatives by shape symbol).
-  std::unordered_map<const Node*, std::pair<Expr, std::vector<Expr>>> shapes_;
-  std::vector<Expr> shape_symbols_;  // #0, #1, …
+  StatementForms forms_;
+  const StatementForms::NameSymbol name_symbol_ = [this](std::string_view name) -> const Expr* {
+    auto found = graph_.by_name_.find(std::string(name));
+    return found == graph_.by_name_.end() ? nullptr : &graph_.nodes_[found->second].symbol;
+  };
+  // shaped_edges: a body's shape → its index in the graph's shapes.
+  std::unordered_map<const Node*, std::uint32_t> shapes_;
 };
 
 std::vector<Expr> free_symbols(const Expr& e) {
@@ -468,6 +479,16 @@ std::vector<NodeId> Graph::gradient_nodes() const {
   const std::vector<NodeId> inputs = of_kind(NodeKind::Input);
   out.insert(out.end(), inputs.begin(), inputs.end());
   return out;
+}
+
+Expr Graph::local(NodeId n, std::size_t e) const {
+  const GraphNode& node = nodes_[n];
+  if (node.shape == kNoShape) return node.edges[e].local;
+  Substitution from_shape;
+  for (const Edge& edge : node.edges)
+    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
+  from_shape.emplace(shape_symbols_[node.edges.size()].node(), node.symbol);
+  return substitute(shapes_[node.shape].locals[node.edges[e].shape_symbol], from_shape);
 }
 
 bool Graph::has_overrides() const {

@@ -3,14 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
-#include <unordered_map>
 
 #include "leibniz/core/limits.h"
 #include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
-#include "leibniz/expr/call.h"
 #include "leibniz/graph/value_errors.h"
 
 namespace leibniz::graph {
@@ -22,27 +18,28 @@ constexpr std::uint32_t kScratch = 0x80000000u;
 
 }  // namespace
 
-// Compiles expressions into a code vector: post-order with an explicit stack, each
-// distinct subexpression once within a node; node symbols read the nodes' value slots
-// (a node's map starts with the symbols of its edges).
+// Compiles each node's body and local derivatives (eval/code.h), each distinct
+// subexpression once within a node; node symbols read the nodes' value slots (a node's
+// map starts with the symbols of its edges).
 class NumericGraph::Compiler {
  public:
   Compiler(NumericGraph& tape, const Graph& graph) : tape_(tape), graph_(graph) {}
 
   void forward(NodeId n) {
-    reset(forward_map_);
     const GraphNode& node = graph_.node(n);
+    if (node.shape != kNoShape) return shaped_forward(n);
+    reset(forward_map_);
     // The symbols a body reads are its edges' nodes, compiled before it.
     for (const Edge& e : node.edges)
       forward_map_.emplace(graph_.node(e.from).symbol.node(), tape_.value_slot_[e.from]);
     if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
       tape_.value_slot_[n] =
-          compile(node.body, tape_.code_, tape_.args_, forward_map_, nullptr, next_forward_);
+          compiler_.compile(node.body, tape_.forward_, forward_map_, nullptr, next_forward_);
     } else {
-      Instruction in{Op::Leaf};
+      Instruction in{Op::Input};
       in.first = n;
       in.out = next_forward_++;
-      tape_.code_.push_back(in);
+      tape_.forward_.instructions.push_back(in);
       tape_.value_slot_[n] = in.out;
     }
   }
@@ -50,13 +47,14 @@ class NumericGraph::Compiler {
   // Node n's local derivatives, right after its forward code (their code may read the
   // slots of its body's subexpressions).
   void locals(NodeId n) {
+    if (graph_.node(n).shape != kNoShape) return shaped_locals(n);
     reset(local_map_);
     local_map_.emplace(graph_.node(n).symbol.node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
     for (const Edge& e : graph_.node(n).edges) {
       tape_.edge_slot_.push_back(
-          compile(e.local, tape_.local_code_, tape_.local_args_, local_map_, &forward_map_, next));
-      tape_.edge_code_end_.push_back(static_cast<std::uint32_t>(tape_.local_code_.size()));
+          compiler_.compile(e.local, tape_.local_, local_map_, &forward_map_, next));
+      tape_.edge_code_end_.push_back(tape_.local_.size());
       tape_.edge_from_.push_back(e.from);
     }
     tape_.scratch_slots_ = std::max(tape_.scratch_slots_, next - kScratch);
@@ -65,7 +63,80 @@ class NumericGraph::Compiler {
   std::uint32_t forward_slots() const { return next_forward_; }
 
  private:
-  using SlotMap = std::unordered_map<const Node*, std::uint32_t>;
+  // A shape's body and locals compiled once, over its own slots: [0, k) the symbols read,
+  // [k, forward_end) the body's subexpressions, then the locals' scratch.
+  struct Template {
+    Code forward, local;
+    std::uint32_t symbols = 0, body_slot = 0, forward_end = 0, slot_count = 0;
+    std::vector<std::uint32_t> local_slot;  // by shape symbol
+    // Where its constants start in the tape's forward and local code.
+    std::uint32_t forward_constants = 0, local_constants = 0;
+  };
+
+  const Template& shape_template(std::uint32_t index) {
+    if (templates_.size() <= index) templates_.resize(index + 1);
+    std::unique_ptr<Template>& made = templates_[index];
+    if (made) return *made;
+    made = std::make_unique<Template>();
+    Template& t = *made;
+    const Shape& shape = graph_.shape(index);
+    const std::vector<Expr>& symbols = graph_.shape_symbols();
+    t.symbols = static_cast<std::uint32_t>(shape.locals.size());
+    SlotMap body_map, local_map;
+    for (std::uint32_t k = 0; k < t.symbols; ++k) body_map.emplace(symbols[k].node(), k);
+    std::uint32_t next = t.symbols;
+    t.body_slot = compiler_.compile(shape.body, t.forward, body_map, nullptr, next);
+    t.forward_end = next;
+    local_map.emplace(symbols[t.symbols].node(), t.body_slot);
+    for (const Expr& local : shape.locals)
+      t.local_slot.push_back(compiler_.compile(local, t.local, local_map, &body_map, next));
+    t.slot_count = next;
+    const auto append = [](std::vector<double>& to, const std::vector<double>& from) {
+      to.insert(to.end(), from.begin(), from.end());
+      return static_cast<std::uint32_t>(to.size() - from.size());
+    };
+    t.forward_constants = append(tape_.forward_.constants, t.forward.constants);
+    t.local_constants = append(tape_.local_.constants, t.local.constants);
+    return t;
+  }
+
+  // The template's code with its slots renamed by remap_ and its constants moved.
+  static void instantiate(const Code& from, std::uint32_t constants,
+                          const std::vector<std::uint32_t>& remap, Code& to) {
+    const auto args = static_cast<std::uint32_t>(to.args.size());
+    for (const std::uint32_t a : from.args) to.args.push_back(remap[a]);
+    for (Instruction in : from.instructions) {
+      in.out = remap[in.out];
+      in.first += args;
+      in.constant += constants;
+      to.instructions.push_back(in);
+    }
+  }
+
+  void shaped_forward(NodeId n) {
+    const GraphNode& node = graph_.node(n);
+    const Template& t = shape_template(node.shape);
+    remap_.resize(t.slot_count);
+    for (const Edge& e : node.edges) remap_[e.shape_symbol] = tape_.value_slot_[e.from];
+    for (std::uint32_t s = t.symbols; s < t.forward_end; ++s) remap_[s] = next_forward_++;
+    for (std::uint32_t s = t.forward_end; s < t.slot_count; ++s)
+      remap_[s] = kScratch + (s - t.forward_end);
+    instantiate(t.forward, t.forward_constants, remap_, tape_.forward_);
+    tape_.value_slot_[n] = remap_[t.body_slot];
+  }
+
+  // After shaped_forward(n): remap_ is n's.
+  void shaped_locals(NodeId n) {
+    const GraphNode& node = graph_.node(n);
+    const Template& t = *templates_[node.shape];
+    instantiate(t.local, t.local_constants, remap_, tape_.local_);
+    for (const Edge& e : node.edges) {
+      tape_.edge_slot_.push_back(remap_[t.local_slot[e.shape_symbol]]);
+      tape_.edge_code_end_.push_back(tape_.local_.size());
+      tape_.edge_from_.push_back(e.from);
+    }
+    tape_.scratch_slots_ = std::max(tape_.scratch_slots_, t.slot_count - t.forward_end);
+  }
 
   // A map that grew large for one node is replaced, not cleared: clear() walks every
   // bucket, which would make many small nodes after a large one quadratic.
@@ -77,88 +148,12 @@ class NumericGraph::Compiler {
     }
   }
 
-  std::optional<std::uint32_t> find(const Expr& e, const SlotMap& map, const SlotMap* outer) const {
-    if (auto it = map.find(e.node()); it != map.end()) return it->second;
-    if (outer) {
-      if (auto it = outer->find(e.node()); it != outer->end()) return it->second;
-    }
-    if (e.is(Kind::Symbol)) {
-      throw Error(ErrorKind::Request, fmt::format("no value given for '{}'", e.name()));
-    }
-    return std::nullopt;
-  }
-
-  std::uint32_t compile(const Expr& root, std::vector<Instruction>& code,
-                        std::vector<std::uint32_t>& args, SlotMap& map, const SlotMap* outer,
-                        std::uint32_t& next) {
-    if (auto slot = find(root, map, outer)) return *slot;
-    // Pointers into the tree, which `root` keeps alive: no reference counting per visit.
-    stack_.clear();
-    stack_.emplace_back(&root, false);
-    while (!stack_.empty()) {
-      const auto [at, expanded] = stack_.back();
-      const Expr& e = *at;
-      stack_.pop_back();
-      if (find(e, map, outer)) continue;
-      if (!expanded) {
-        stack_.emplace_back(at, true);
-        for (const Expr& a : e.args()) stack_.emplace_back(&a, false);
-        continue;
-      }
-      Instruction in{Op::Constant};
-      switch (e.kind()) {
-        case Kind::Number: in.constant = constant(e.number().to_double()); break;
-        case Kind::Constant: in.constant = constant(e.is_e() ? M_E : M_PI); break;
-        case Kind::Symbol: break;  // found above
-        case Kind::Add: in.op = Op::Add; break;
-        case Kind::Mul: in.op = Op::Mul; break;
-        case Kind::Func:
-          in.op = Op::Func;
-          in.fn = e.fn();
-          break;
-        case Kind::Call:
-          throw Error(
-              ErrorKind::Unsupported,
-              fmt::format("'{}' is an undefined function: it has no numeric value", call_name(e)));
-        case Kind::Pow: {
-          in.op = Op::Pow;
-          const Expr& x = e.exponent();
-          if (x.is_integer() && x.number().to_long()) {
-            in.op = Op::PowInt;
-            in.constant = constant(static_cast<double>(*x.number().to_long()));
-          } else if (x.is_number() && x.number().is_exact() &&
-                     mpz_odd_p(x.number().exact().get_den_mpz_t())) {
-            in.op = Op::RealRoot;  // p/q with q odd: real for negative bases too
-            in.constant = constant(x.number().exact().get_num().get_d());
-            constant(x.number().exact().get_den().get_d());
-          }
-          break;
-        }
-      }
-      in.first = static_cast<std::uint32_t>(args.size());
-      if (in.op == Op::PowInt || in.op == Op::RealRoot) {
-        args.push_back(*find(e.base(), map, outer));
-        in.count = 1;
-      } else if (in.op != Op::Constant) {
-        for (const Expr& a : e.args()) args.push_back(*find(a, map, outer));
-        in.count = static_cast<std::uint32_t>(e.args().size());
-      }
-      in.out = next++;
-      map.emplace(e.node(), in.out);
-      code.push_back(in);
-    }
-    return *find(root, map, outer);
-  }
-
-  std::uint32_t constant(double v) {
-    tape_.constants_.push_back(v);
-    return static_cast<std::uint32_t>(tape_.constants_.size() - 1);
-  }
-
   NumericGraph& tape_;
   const Graph& graph_;
   SlotMap forward_map_, local_map_;
-  std::vector<std::pair<const Expr*, bool>> stack_;  // compile's walk
+  CodeCompiler compiler_;
+  std::vector<std::unique_ptr<Template>> templates_;  // by shape
+  std::vector<std::uint32_t> remap_;                  // template slot → tape slot
   std::uint32_t next_forward_ = 0;
 };
 
@@ -177,8 +172,8 @@ NumericGraph::NumericGraph(const Graph& graph)
   for (const NodeId n : graph.order()) {
     tick();
     compiler.forward(n);
-    forward_end_.push_back(static_cast<std::uint32_t>(code_.size()));
-    local_begin_[n] = static_cast<std::uint32_t>(local_code_.size());
+    forward_end_.push_back(forward_.size());
+    local_begin_[n] = local_.size();
     const std::size_t first_edge = edge_slot_.size();
     compiler.locals(n);
     for (std::size_t e = first_edge; e < edge_slot_.size(); ++e)
@@ -197,59 +192,16 @@ NumericGraph::NumericGraph(const Graph& graph)
   const auto place = [this](std::uint32_t& slot) {
     if (slot & kScratch) slot = forward_slots_ + (slot & ~kScratch);
   };
-  for (Instruction& in : local_code_) place(in.out);
-  for (std::uint32_t& a : local_args_) place(a);
+  for (Instruction& in : local_.instructions) place(in.out);
+  for (std::uint32_t& a : local_.args) place(a);
   for (std::uint32_t& s : edge_slot_) place(s);
 }
 
 std::size_t NumericGraph::bytes() const {
-  return (code_.size() + local_code_.size()) * sizeof(Instruction) +
-         (args_.size() + local_args_.size()) * sizeof(std::uint32_t) +
-         constants_.size() * sizeof(double) +
+  return forward_.bytes() + local_.bytes() +
          (value_slot_.size() + forward_end_.size() + local_begin_.size() + edge_offsets_->size() +
           3 * edge_slot_.size()) *
              sizeof(std::uint32_t);
-}
-
-void NumericGraph::execute(const std::vector<Instruction>& code,
-                           const std::vector<std::uint32_t>& args, std::uint32_t begin,
-                           std::uint32_t end, double* v, const double* leaves,
-                           std::uint32_t& at) const {
-  const double* c = constants_.data();
-  std::uint32_t i = begin;
-  try {
-    for (; i < end; ++i) {
-      const Instruction& in = code[i];
-      // No operands, no pointer: args may be empty, and null + 0 is undefined behaviour.
-      const std::uint32_t* a = in.count > 0 ? &args[in.first] : nullptr;
-      double r = 0;
-      switch (in.op) {
-        case Op::Leaf: r = leaves[in.first]; break;
-        case Op::Constant: r = c[in.constant]; break;
-        case Op::Add:
-          for (std::uint32_t k = 0; k < in.count; ++k) r += v[a[k]];
-          break;
-        case Op::Mul:
-          r = 1;
-          for (std::uint32_t k = 0; k < in.count; ++k) r *= v[a[k]];
-          break;
-        case Op::PowInt: r = integer_power(v[a[0]], c[in.constant]); break;
-        case Op::RealRoot: r = real_root_power(v[a[0]], c[in.constant], c[in.constant + 1]); break;
-        case Op::Pow: r = real_power(v[a[0]], v[a[1]]); break;
-        case Op::Func:
-          r = in.count == 2 ? function_value(in.fn, std::array{v[a[0]], v[a[1]]})
-                            : function_value(in.fn, std::span(&v[a[0]], 1));
-          break;
-      }
-      if (in.op != Op::Leaf && !std::isfinite(r)) {
-        throw Error(ErrorKind::Domain, "the value is not a finite number (overflow)");
-      }
-      v[in.out] = r;
-    }
-  } catch (const Error&) {
-    at = i;
-    throw;
-  }
 }
 
 std::vector<double> NumericGraph::run_forward(const std::vector<double>& leaves) const {
@@ -258,7 +210,7 @@ std::vector<double> NumericGraph::run_forward(const std::vector<double>& leaves)
   std::uint32_t begin = 0, at = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     try {
-      execute(code_, args_, begin, forward_end_[k], slots.data(), leaves.data(), at);
+      execute(forward_, begin, forward_end_[k], slots.data(), leaves.data(), at);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::Domain) throw;
       throw value_error(graph_, order[k], e);
@@ -296,8 +248,7 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
     if (first == last) continue;
     std::uint32_t at = 0;
     try {
-      execute(local_code_, local_args_, local_begin_[n], edge_code_end_[last - 1], slots.data(),
-              leaves.data(), at);
+      execute(local_, local_begin_[n], edge_code_end_[last - 1], slots.data(), leaves.data(), at);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::Domain) throw;
       throw_local_error(n, at, e, s.values);
@@ -316,14 +267,37 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
 
 void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Error& error,
                                      const std::vector<double>& values) const {
-  const std::uint32_t first = (*edge_offsets_)[n];
+  const GraphNode& node = graph_.node(n);
   std::size_t e = 0;
-  while (edge_code_end_[first + e] <= failed_at) ++e;
+  const Error* why = &error;
+  std::optional<Error> edge_error;
+  if (node.shape == kNoShape) {
+    const std::uint32_t first = (*edge_offsets_)[n];
+    while (edge_code_end_[first + e] <= failed_at) ++e;
+  } else {
+    // The shape's code runs its symbols' locals in the shape's order: name the first edge,
+    // in the edges' order, whose local is undefined, as for a node compiled edge by edge.
+    for (e = 0; e < node.edges.size(); ++e) {
+      const Expr local = graph_.local(n, e);
+      const std::vector<Expr> symbols = free_symbols(local);
+      std::vector<double> point;
+      for (const Expr& symbol : symbols) point.push_back(values[*graph_.find(symbol.name())]);
+      try {
+        Program(local, symbols).run(point);
+      } catch (const Error& failed) {
+        if (failed.kind() != ErrorKind::Domain) throw;
+        edge_error = failed;
+        why = &*edge_error;
+        break;
+      }
+    }
+    if (e == node.edges.size()) e = 0;
+  }
   Substitution at;
   for (NodeId m = 0; m < graph_.size(); ++m) {
     at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
   }
-  throw derivative_error(graph_, n, e, error, at);
+  throw derivative_error(graph_, n, e, *why, at);
 }
 
 }  // namespace leibniz::graph

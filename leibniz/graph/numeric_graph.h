@@ -4,7 +4,9 @@
 // the reverse sweep, only for the nodes the loss depends on. One array of values, no
 // allocation per node, no Expr: linear in the graph, for models of millions of nodes.
 // The derivatives are the graph's own edges (overrides, kink conventions included), so
-// the tape and the exact Expr pass agree by construction.
+// the tape and the exact Expr pass agree by construction. The equations of one shape in a
+// large model (graph.h: the steps of a loop) are compiled once and copied per node with
+// their slots renamed: no Expr and no hash lookup per step.
 //
 //   NumericGraph tape(graph);  FloatSweep s = tape.run(leaves);  s.adjoints[w]
 #pragma once
@@ -13,7 +15,7 @@
 #include <memory>
 #include <vector>
 
-#include "leibniz/expr/functions.h"
+#include "leibniz/eval/code.h"
 #include "leibniz/graph/graph.h"
 
 namespace leibniz::graph {
@@ -40,36 +42,20 @@ class NumericGraph {
   FloatSweep run(const std::vector<double>& leaves) const;
 
   /// Instructions and bytes held, for the scaling benchmark.
-  std::size_t instructions() const { return code_.size(); }
+  std::size_t instructions() const { return forward_.size(); }
   std::size_t bytes() const;
 
  private:
-  enum class Op : std::uint8_t { Leaf, Constant, Add, Mul, PowInt, RealRoot, Pow, Func };
-  struct Instruction {
-    Op op = Op::Constant;
-    Fn fn = Fn::Ln;
-    std::uint32_t count = 0;     // operands
-    std::uint32_t first = 0;     // operands: args_[first, first + count); Leaf: the NodeId
-    std::uint32_t out = 0;       // the slot written
-    std::uint32_t constant = 0;  // constants_[constant] (PowInt: n; RealRoot: p, q)
-  };
   class Compiler;
 
   // Every forward slot (values of nodes and of their subexpressions), located errors.
   std::vector<double> run_forward(const std::vector<double>& leaves) const;
-  // Runs code[begin, end) over the slots; `at` is the index of the instruction running
-  // when one throws.
-  void execute(const std::vector<Instruction>& code, const std::vector<std::uint32_t>& args,
-               std::uint32_t begin, std::uint32_t end, double* slots, const double* leaves,
-               std::uint32_t& at) const;
   [[noreturn]] void throw_local_error(NodeId n, std::uint32_t failed_at, const Error& error,
                                       const std::vector<double>& values) const;
 
   const Graph& graph_;
   // The forward code, every node in graph.order(); then each node's local code.
-  std::vector<Instruction> code_, local_code_;
-  std::vector<std::uint32_t> args_, local_args_;
-  std::vector<double> constants_;
+  Code forward_, local_;
   std::uint32_t forward_slots_ = 0;         // slots [0, forward_slots_) hold the forward values
   std::uint32_t scratch_slots_ = 0;         // the most any node's local code uses beyond them
   std::vector<std::uint32_t> value_slot_;   // by NodeId: the slot of its value

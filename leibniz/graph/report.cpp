@@ -220,12 +220,12 @@ void write_explanation(std::ostream& out, const Graph& graph, const Explanation&
       route += (route.empty() ? "" : " → ") + display_name(graph.node(n).name);
     out << fmt::format("  path {}: {}\n", k + 1, route);
     for (std::size_t i = 0; i < path.edges.size(); ++i) {
-      const Edge& edge = graph.node(path.nodes[i]).edges[path.edges[i]];
+      const Expr local = graph.local(path.nodes[i], path.edges[i]);
       const std::string name = partial(graph, path.nodes[i], path.nodes[i + 1]);
-      if (edge.local.is_number()) {
+      if (local.is_number()) {
         out << fmt::format("    {} = {}\n", name, format_value(path.locals[i]));
       } else {
-        out << fmt::format("    {} = {} = {}\n", name, print_unicode(edge.local),
+        out << fmt::format("    {} = {} = {}\n", name, print_unicode(local),
                            format_value(path.locals[i]));
       }
     }

@@ -17,7 +17,7 @@ struct SymbolicRules {
     auxiliary[n] = symbol(adjoint_name(graph, n));
     return auxiliary[n];
   }
-  Expr local(NodeId n, std::size_t e) const { return graph.node(n).edges[e].local; }
+  Expr local(NodeId n, std::size_t e) const { return graph.local(n, e); }
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "fixture.h"
+#include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz::graph {
@@ -15,6 +16,33 @@ std::string local(const Graph& g, const char* node, const char* from) {
     if (g.node(e.from).name == from) return print_text(e.local);
   }
   return "no edge";
+}
+
+// A large model's steps are parsed once per form (statement_forms.h): every body is the
+// Expr its own text parses to.
+TEST(GraphBuild, StepsParsedByTheirFormAreTheirText) {
+  const std::string loops[] = {
+      "h[t] = tanh(w*h[t-1] + b) for t = 1..T\nloss L = (h[T] - w)^2\n",
+      "h[t] = abs(h[t-1] - w)*b + w*b*h[t-1] + sin(h[t-1]*w) for t = 1..T\n"
+      "loss L = sum((h[t] - b)^2 for t = 1..T)\n",
+      "h[t] = ln(h[t-1] + w*t/1000) - h[t-1]*h[t-1] for t = 1..T\nloss L = h[T]\n",
+      "g[t] = g[t-1]*0.5 + pi*w - g[t-1]/(1 + g[t-1]^2) for t = 1..T\n"
+      "h[t] = g[t]*h[t-1] - 2*h[t-1]*g[t]^2 + e for t = 1..T\nloss L = h[T]*g[T]\n"};
+  for (const std::string& loop : loops) {
+    const std::string text =
+        "const T = 2100\nparam w = 0.5\nparam b = 0.1\ninput h[0] = 0.3\ninput g[0] = 0.2\n" + loop;
+    const ModelFile file = parse_model_file(Source{"m.lz", text});
+    ASSERT_GT(file.statements.size(), kMaxExactNodes);
+    const Graph g = testing::model(text);
+    ParseOptions options;
+    options.undefined_functions = false;
+    for (std::size_t i = 0; i < file.statements.size(); ++i) {
+      const Statement& s = file.statements[i];
+      if (s.role != Role::Node && s.role != Role::Loss) continue;
+      ASSERT_EQ(g.node(static_cast<NodeId>(i)).body, parse_text(s.expr.text, options))
+          << s.name << " = " << s.expr.text;
+    }
+  }
 }
 
 TEST(GraphBuild, NamesMayBeUsedBeforeTheirLine) {

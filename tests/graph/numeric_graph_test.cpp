@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <set>
 #include <sstream>
 
 #include "fixture.h"
@@ -166,6 +167,46 @@ TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
   expect_close(db, pass.gradient_double(*g.find("b")), "b");
   expect_close(dh, pass.gradient_double(*g.find("h_0")), "h_0");
   expect_close(h[steps], pass.value_double(*g.find("h_2500")), "h_2500");
+}
+
+// The steps of a loop share one shape: its locals are differentiated and compiled once,
+// and each step's local, written out when asked, is the step's own derivative.
+TEST(NumericGraph, TheStepsOfALargeLoopShareOneShape) {
+  const Graph g = testing::model(chain(2500));
+  const NodeId h7 = *g.find("h_7");
+  const GraphNode& node = g.node(h7);
+  ASSERT_NE(node.shape, kNoShape);
+  // One shape per order the symbols of a step sort in (storage order), not one per step.
+  std::set<std::uint32_t> shapes;
+  for (NodeId n = 0; n < g.size(); ++n) shapes.insert(g.node(n).shape);
+  EXPECT_LE(shapes.size(), 8u);
+  EXPECT_TRUE(node.edges[0].local.is_null());  // no Expr per step
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(g, initial_assignment(g), numeric);
+  Substitution values;
+  for (NodeId n = 0; n < g.size(); ++n)
+    values.emplace(g.node(n).symbol.node(), number(Number::from_double(pass.value_double(n))));
+  for (std::size_t e = 0; e < node.edges.size(); ++e) {
+    const Expr from = g.node(node.edges[e].from).symbol;
+    const double local = to_double(substitute(g.local(h7, e), values));
+    expect_close(to_double(substitute(diff(node.body, from), values)), local,
+                 "h_7 local " + g.node(node.edges[e].from).name);
+    expect_close(pass.gradient_double(h7) * local, pass.edge_term_double(h7, e),
+                 "h_7 edge " + g.node(node.edges[e].from).name);
+  }
+}
+
+// Where several locals of a step are undefined, the first edge in the edges' order is
+// named, as for a node compiled edge by edge (w is read before h_0).
+TEST(NumericGraph, AnUndefinedLocalOfAStepNamesItsFirstEdge) {
+  const Graph g = testing::model(
+      "const T = 2500\nparam w = 0.5\nparam c = 0.25\ninput h[0] = 0.5\ntarget y = 0.1\n"
+      "h[t] = abs(h[t-1] - w)*c + sin(h[t-1]*w) for t = 1..T\nloss L = (h[T] - y)^2\n");
+  ASSERT_NE(g.node(*g.find("h_1")).shape, kNoShape);
+  std::unique_ptr<NumericGraph> numeric;
+  EXPECT_EQ(testing::error_of([&] { run_float_pass(g, initial_assignment(g), numeric); }),
+            "domain: m.lz:6:1: the derivative of 'h_1' with respect to 'w' is undefined here: "
+            "abs(h_0 - w) has no derivative where h_0 - w = 0");
 }
 
 // A loss summed over many steps: each local derivative from the terms that hold its
