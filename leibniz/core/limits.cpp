@@ -31,6 +31,8 @@ struct ThreadClock {
 };
 thread_local ThreadClock t_clock;
 
+thread_local const std::atomic<bool>* t_interrupt = nullptr;
+
 }  // namespace
 
 Limits default_limits() {
@@ -67,7 +69,12 @@ TimeBudget::~TimeBudget() {
   t_clock.budget_seconds = previous_seconds_;
 }
 
+void watch_interrupt(const std::atomic<bool>* flag) { t_interrupt = flag; }
+
 void check_time() {
+  if (t_interrupt != nullptr && t_interrupt->load(std::memory_order_relaxed)) {
+    throw Error(ErrorKind::Limit, "interrupted");
+  }
   if (t_clock.deadline != Clock::time_point::max() && Clock::now() > t_clock.deadline) {
     throw Error(ErrorKind::Limit, fmt::format("the computation took longer than the time limit "
                                               "of {} s",

@@ -4,6 +4,7 @@
 // copy of the process-wide defaults, and a budget acts on the thread that opened it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -63,7 +64,12 @@ class TimeBudget {
 /// and throws Error{Limit} once the calling thread's TimeBudget is spent.
 void tick();
 
-/// Looks at the clock now.
+/// Looks at the clock now, and at the interrupt flag (watch_interrupt).
 void check_time();
+
+/// Makes check_time() on the calling thread throw Error{Limit} "interrupted" once *flag is
+/// set, by a signal handler or another thread (the Python module's Ctrl-C); null stops
+/// watching. The flag must outlive the watch.
+void watch_interrupt(const std::atomic<bool>* flag);
 
 }  // namespace leibniz

@@ -1,7 +1,277 @@
+// The symbolic operations of leibniz._leibniz: the calls on expressions go straight to the
+// engine functions the request table runs (app/operations.h), without JSON; everything
+// else is a request of the table, answered by app::answer (requests.cpp).
+#include <pybind11/stl.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "leibniz/app/batch.h"
+#include "leibniz/app/notes.h"
+#include "leibniz/app/operations.h"
+#include "leibniz/app/requests.h"
+#include "leibniz/calculus/integrate.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/functions.h"
+#include "leibniz/expr/substitute.h"
 #include "leibniz/python/bindings.h"
+#include "leibniz/python/engine_call.h"
+#include "leibniz/python/errors.h"
+#include "leibniz/python/expr_object.h"
+
+namespace py = pybind11;
 
 namespace leibniz::python {
+namespace {
 
-void bind_symbolic(pybind11::module_& /*module*/) {}
+// Variables given one by one, or as one list or tuple: diff(e, "x", "y"), diff(e, ["x", "y"]).
+std::vector<std::string> variable_names(const py::args& given) {
+  std::vector<std::string> names;
+  for (const py::handle item : given) {
+    if (py::isinstance<py::list>(item) || py::isinstance<py::tuple>(item)) {
+      for (const py::handle inner : item) names.push_back(variable_name(inner));
+    } else {
+      names.push_back(variable_name(item));
+    }
+  }
+  return names;
+}
+
+py::list wrap_all(const std::vector<Expr>& expressions) {
+  py::list out;
+  for (const Expr& e : expressions) out.append(wrap(e));
+  return out;
+}
+
+py::list wrap_rows(const std::vector<std::vector<Expr>>& rows) {
+  py::list out;
+  for (const auto& row : rows) out.append(wrap_all(row));
+  return out;
+}
+
+// A list of expressions, or one string "F1; F2" (the jacobian request's form).
+std::vector<Expr> expression_list(py::handle given) {
+  if (py::isinstance<py::str>(given)) {
+    std::string text = given.cast<std::string>();
+    remember_input(text);
+    std::vector<Expr> parsed = app::parse_inputs(text, app::Syntax::Auto);
+    take_input();
+    return parsed;
+  }
+  std::vector<Expr> out;
+  for (const py::handle item : given) out.push_back(to_expr(item));
+  return out;
+}
+
+Expr parse(const std::string& text, const py::object& latex) {
+  const app::Syntax syntax = latex.is_none()      ? app::Syntax::Auto
+                             : latex.cast<bool>() ? app::Syntax::Latex
+                                                  : app::Syntax::Text;
+  remember_input(text);
+  Expr parsed;
+  {
+    EngineCall call;
+    parsed = app::parse_input(text, syntax);
+  }
+  take_input();
+  return parsed;
+}
+
+Expr substitute_all(const Expr& e, const py::dict& values) {
+  std::vector<Expr> keep;  // the keys' nodes stay alive while the map points at them
+  Substitution map;
+  for (const auto [key, value] : values) {
+    const Expr from =
+        py::isinstance<py::str>(key) ? app::variable(key.cast<std::string>()) : to_expr(key);
+    keep.push_back(from);
+    map[from.node()] = to_expr(value);
+  }
+  EngineCall call;
+  return substitute(e, map);
+}
+
+void bind_operations(py::module_& m) {
+  m.def(
+      "diff",
+      [](py::handle expr, const py::args& vars) {
+        const Expr e = to_expr(expr);
+        const std::vector<std::string> wrt = variable_names(vars);
+        Expr result;
+        {
+          EngineCall call;
+          result = app::run_diff(e, wrt);
+        }
+        return wrap(std::move(result));
+      },
+      py::arg("expr"), "The partial derivatives by each variable in turn, simplified.");
+  m.def(
+      "_integrate",
+      [](py::handle expr, py::handle var) {
+        const Expr e = to_expr(expr);
+        const std::string name = variable_name(var);
+        Expr result;
+        {
+          EngineCall call;
+          result = integrate(e, app::variable(name));
+        }
+        return wrap(std::move(result));
+      },
+      py::arg("expr"), py::arg("var"));
+  m.def(
+      "simplify",
+      [](py::handle expr) {
+        const Expr e = to_expr(expr);
+        Expr result;
+        {
+          EngineCall call;
+          result = app::run_simplify(e);
+        }
+        return wrap(std::move(result));
+      },
+      py::arg("expr"), "The simplified canonical form.");
+  m.def(
+      "expand",
+      [](py::handle expr) {
+        const Expr e = to_expr(expr);
+        Expr result;
+        {
+          EngineCall call;
+          result = app::run_expand(e);
+        }
+        return wrap(std::move(result));
+      },
+      py::arg("expr"), "Products and powers of sums multiplied out.");
+  m.def(
+      "parse",
+      [](const std::string& text, const py::object& latex) { return wrap(parse(text, latex)); },
+      py::arg("text"), py::arg("latex") = py::none(),
+      "Reads text syntax (latex=False), LaTeX (latex=True) or either, detected (None).");
+  m.def("_subs", [](py::handle expr, const py::dict& values) {
+    return wrap(substitute_all(to_expr(expr), values));
+  });
+  m.def("_evaluate", [](py::handle expr, const py::dict& values) {
+    const Expr e = to_expr(expr);
+    std::map<std::string, Expr> at;
+    for (const auto [name, value] : values) at[variable_name(name)] = to_expr(value);
+    EngineCall call;
+    return app::run_eval(e, at).value;
+  });
+  m.def(
+      "grad",
+      [](py::handle expr, const py::args& vars) {
+        const Expr e = to_expr(expr);
+        const std::vector<std::string> wrt = variable_names(vars);
+        std::vector<Expr> result;
+        {
+          EngineCall call;
+          result = app::run_grad(e, wrt);
+        }
+        return wrap_all(result);
+      },
+      py::arg("expr"), "The gradient: one derivative per variable.");
+  m.def(
+      "jacobian",
+      [](py::handle functions, const py::args& vars) {
+        const std::vector<Expr> fs = expression_list(functions);
+        const std::vector<std::string> wrt = variable_names(vars);
+        std::vector<std::vector<Expr>> rows;
+        {
+          EngineCall call;
+          rows = app::run_jacobian(fs, wrt);
+        }
+        return wrap_rows(rows);
+      },
+      py::arg("functions"), "Rows: the functions (a list, or \"F1; F2\"); columns: the variables.");
+  m.def(
+      "hessian",
+      [](py::handle expr, const py::args& vars) {
+        const Expr e = to_expr(expr);
+        const std::vector<std::string> wrt = variable_names(vars);
+        std::vector<std::vector<Expr>> rows;
+        {
+          EngineCall call;
+          rows = app::run_hessian(e, wrt);
+        }
+        return wrap_rows(rows);
+      },
+      py::arg("expr"), "The matrix of second derivatives.");
+}
+
+void bind_builders(py::module_& m) {
+  m.def(
+      "symbols",
+      [](const std::string& names) -> py::object {
+        std::vector<Expr> made;
+        std::string name;
+        for (const char c : names + " ") {
+          if (c == ' ' || c == ',' || c == '\t' || c == '\n') {
+            if (!name.empty()) made.push_back(app::variable(name));
+            name.clear();
+          } else {
+            name += c;
+          }
+        }
+        if (made.size() == 1) return wrap(made[0]);
+        return py::tuple(wrap_all(made));
+      },
+      py::arg("names"), "Variables by name: symbols(\"x y\") is a tuple, symbols(\"x\") one.");
+  m.def(
+      "function",
+      [](const std::string& name, const py::args& given) {
+        std::vector<Expr> args;
+        for (const py::handle arg : given) args.push_back(to_expr(arg));
+        if (name == "exp" && args.size() == 1) return wrap(exp(args[0]));
+        if (name == "sqrt" && args.size() == 1) return wrap(sqrt(args[0]));
+        const std::optional<Fn> fn = function_by_name(name);
+        if (!fn) throw Error(ErrorKind::Request, "unknown function '" + name + "'");
+        const std::size_t arity = function_info(*fn).arity();
+        if (args.size() != arity) {
+          throw Error(ErrorKind::Request, name + " takes " + std::to_string(arity) + " argument" +
+                                              (arity == 1 ? "" : "s"));
+        }
+        return wrap(func(*fn, args));
+      },
+      py::arg("name"), "An elementary function applied: function(\"sin\", x).");
+}
+
+void bind_requests(py::module_& m) {
+  m.def(
+      "_answer",
+      [](const std::string& request) {
+        std::string answer;
+        {
+          EngineCall call;
+          answer = app::answer_line(request).dump();
+        }
+        return answer;
+      },
+      py::arg("request"), "The answer line of batch mode to one JSON request line (spec §3).");
+  m.def(
+      "_render",
+      [](const std::string& request, bool latex) {
+        std::string text;
+        {
+          EngineCall call;
+          app::Notes notes;
+          text = app::run_request(nlohmann::json::parse(request))
+                     ->text(latex ? app::Notation::Latex : app::Notation::Unicode);
+        }
+        return text;
+      },
+      py::arg("request"), py::arg("latex"),
+      "What the command line prints for a request: Unicode text or LaTeX.");
+}
+
+}  // namespace
+
+void bind_symbolic(py::module_& module) {
+  register_error_translator();
+  install_interrupt_handler();
+  bind_expr(module);
+  bind_builders(module);
+  bind_operations(module);
+  bind_requests(module);
+}
 
 }  // namespace leibniz::python

@@ -1,0 +1,60 @@
+// leibniz.Expr: a Python object holding an engine Expr. An Expr belongs to the thread that
+// made it (docs/threads.md), while a Python object may be used and dropped by any thread:
+// another thread reads it by rebuilding it in its own engine (the nodes are immutable and
+// kept alive by the object), and one dropped by another thread is handed back to its
+// maker, which releases it at its next engine call.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <thread>
+
+#include "leibniz/expr/expr.h"
+
+namespace leibniz::python {
+
+class PyExpr {
+ public:
+  explicit PyExpr(Expr value) : value_(std::move(value)), owner_(std::this_thread::get_id()) {}
+  ~PyExpr();
+  PyExpr(PyExpr&& other) noexcept : value_(std::move(other.value_)), owner_(other.owner_) {}
+  PyExpr(const PyExpr&) = delete;
+  PyExpr& operator=(const PyExpr&) = delete;
+  PyExpr& operator=(PyExpr&&) = delete;
+
+  /// The expression in the calling thread's engine: the value itself on its maker's thread,
+  /// a copy rebuilt node by node on another.
+  Expr local() const;
+  /// The structural hash, the same on every thread.
+  std::uint64_t hash() const { return value_.hash(); }
+
+ private:
+  Expr value_;
+  std::thread::id owner_;
+};
+
+/// Releases the Exprs other threads dropped that this thread made.
+void release_foreign_expressions();
+
+/// What Python passes where an expression is expected: an Expr, a string in the text
+/// syntax (or LaTeX, detected), an int or fractions.Fraction (exact) or a float. With the
+/// GIL held; parsing a string happens here too. Throws TypeError for anything else.
+Expr to_expr(pybind11::handle value);
+/// Whether to_expr accepts the value.
+bool is_expr_like(pybind11::handle value);
+
+/// A Python leibniz.Expr for e.
+pybind11::object wrap(Expr e);
+
+/// The name of a variable: a str or a Symbol Expr.
+std::string variable_name(pybind11::handle value);
+
+/// Remembers the text parsed last on this thread, for the caret of a parse error.
+void remember_input(std::string text);
+/// The text of remember_input, taken (empty when there is none).
+std::string take_input();
+
+void bind_expr(pybind11::module_& module);
+
+}  // namespace leibniz::python
