@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "leibniz/core/error.h"
@@ -74,20 +75,19 @@ std::string repr(const Tensor& t) {
   return "leibniz.Tensor(" + body + ")";
 }
 
-// Element-wise arithmetic with a tensor, a number or an array on either side.
+// Element-wise arithmetic with a tensor, a number or an array on either side; `op` takes
+// (Tensor, Tensor), (Tensor, double) and (double, Tensor).
 template <class Op>
 void bind_arithmetic(py::class_<Tensor>& cls, const char* name, const char* reflected, Op op) {
   cls.def(
       name, [op](const Tensor& a, const Tensor& b) { return op(a, b); }, py::is_operator());
   cls.def(
-      name, [op](const Tensor& a, double b) { return op(a, tensor::scalar(b, a.dtype())); },
-      py::is_operator());
+      name, [op](const Tensor& a, double b) { return op(a, b); }, py::is_operator());
   cls.def(
       name, [op](const Tensor& a, const py::array& b) { return op(a, tensor_view_of(b)); },
       py::is_operator());
   cls.def(
-      reflected, [op](const Tensor& a, double b) { return op(tensor::scalar(b, a.dtype()), a); },
-      py::is_operator());
+      reflected, [op](const Tensor& a, double b) { return op(b, a); }, py::is_operator());
   cls.def(
       reflected, [op](const Tensor& a, const py::array& b) { return op(tensor_view_of(b), a); },
       py::is_operator());
@@ -110,6 +110,7 @@ float32 unless dtype says otherwise. t.numpy() and numpy.asarray(t) share the te
           py::arg("data"), py::kw_only(), py::arg("dtype") = py::none(),
           py::arg("requires_grad") = false);
   cls.def_buffer(&buffer_of);
+  cls.attr("__array_ufunc__") = py::none();  // array (op) tensor: NumPy defers to the tensor
   cls.def("numpy", &array_view_of, "An array sharing this tensor's memory (no copy).");
   cls.def("tolist", [](const Tensor& t) { return array_view_of(t).attr("tolist")(); });
   cls.def("item", &Tensor::item);
@@ -153,14 +154,16 @@ float32 unless dtype says otherwise. t.numpy() and numpy.asarray(t) share the te
   cls.def("unsqueeze", &tensor::unsqueeze, py::arg("dim"));
 
   // Arithmetic.
-  bind_arithmetic(cls, "__add__", "__radd__",
-                  [](const Tensor& a, const Tensor& b) { return a + b; });
-  bind_arithmetic(cls, "__sub__", "__rsub__",
-                  [](const Tensor& a, const Tensor& b) { return a - b; });
-  bind_arithmetic(cls, "__mul__", "__rmul__",
-                  [](const Tensor& a, const Tensor& b) { return a * b; });
-  bind_arithmetic(cls, "__truediv__", "__rtruediv__",
-                  [](const Tensor& a, const Tensor& b) { return a / b; });
+  bind_arithmetic(cls, "__add__", "__radd__", [](const auto& a, const auto& b) { return a + b; });
+  bind_arithmetic(cls, "__sub__", "__rsub__", [](const auto& a, const auto& b) { return a - b; });
+  bind_arithmetic(cls, "__mul__", "__rmul__", [](const auto& a, const auto& b) { return a * b; });
+  bind_arithmetic(cls, "__truediv__", "__rtruediv__", [](const auto& a, const auto& b) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, double>) {
+      return tensor::scalar(a, b.dtype()) / b;  // number / tensor
+    } else {
+      return a / b;
+    }
+  });
   cls.def("__neg__", [](const Tensor& t) { return -t; });
   cls.def("__pow__", [](const Tensor& t, double p) { return tensor::pow(t, p); });
   cls.def("__matmul__", &tensor::matmul, py::is_operator());
