@@ -49,6 +49,34 @@ std::vector<std::int64_t> dims_of(const py::args& args) {
   return args.cast<std::vector<std::int64_t>>();
 }
 
+// t[i], t[a:b], t[i, a:b, ...]: views (select and slice, recorded for backward).
+Tensor index(const Tensor& t, const py::object& key) {
+  const py::tuple keys = py::isinstance<py::tuple>(key) ? py::tuple(key) : py::make_tuple(key);
+  if (keys.size() > t.dim()) throw py::index_error("too many indices for the tensor");
+  Tensor out = t;
+  std::int64_t dim = 0;  // of `out`: a selected dimension is gone
+  for (const auto& k : keys) {
+    const std::int64_t n = out.shape()[static_cast<std::size_t>(dim)];
+    if (py::isinstance<py::slice>(k)) {
+      py::ssize_t start = 0, stop = 0, step = 0, length = 0;
+      if (!py::reinterpret_borrow<py::slice>(k).compute(n, &start, &stop, &step, &length)) {
+        throw py::error_already_set();
+      }
+      if (step != 1) throw py::index_error("tensor slices take steps of 1");
+      out = tensor::slice(out, dim, start, start + length);
+      ++dim;
+    } else {
+      std::int64_t i = k.cast<std::int64_t>();
+      if (i < -n || i >= n) {
+        throw py::index_error("index " + std::to_string(i) + " is out of range for size " +
+                              std::to_string(n));
+      }
+      out = tensor::select(out, dim, i < 0 ? i + n : i);
+    }
+  }
+  return out;
+}
+
 // The buffer protocol: numpy.asarray(t) and memoryview(t) see the tensor's own memory.
 py::buffer_info buffer_of(const Tensor& t) {
   const auto item = static_cast<py::ssize_t>(tensor::dtype_size(t.dtype()));
@@ -123,6 +151,7 @@ float32 unless dtype says otherwise. t.numpy() and numpy.asarray(t) share the te
     return t.shape()[0];
   });
   cls.def("__repr__", &repr);
+  cls.def("__getitem__", &index);
   cls.def("__float__", &Tensor::item);
 
   // Autodiff.

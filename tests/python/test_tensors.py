@@ -238,3 +238,20 @@ def test_losses():
     with pytest.raises(lz.Error) as e:
         lz.nn.Activation("swish")
     assert e.value.kind == "request"
+
+
+def test_indexing_gives_views_with_gradients():
+    a = np.arange(12.0).reshape(3, 4)
+    t = lz.Tensor(a, requires_grad=True)
+    np.testing.assert_array_equal(t[1].numpy(), a[1])
+    np.testing.assert_array_equal(t[-1, 1:3].numpy(), a[-1, 1:3])
+    np.testing.assert_array_equal(t[:, 2].numpy(), a[:, 2])
+    assert np.shares_memory(t[0:2].numpy(), a)
+    (t[1:, 2].sum() * 3.0).backward()
+    want = np.zeros((3, 4))
+    want[1:, 2] = 3
+    np.testing.assert_array_equal(t.grad.numpy(), want)
+    with pytest.raises(IndexError, match="index 5 is out of range for size 3"):
+        t[5]
+    with pytest.raises(IndexError, match="steps of 1"):
+        t[::2]

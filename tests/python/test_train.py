@@ -184,3 +184,24 @@ def test_ctrl_c_stops_training_with_keyboard_interrupt(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, env=env)
     assert done.stdout == "KeyboardInterrupt True\n", done.stderr
+
+
+def test_threads_train_at_the_same_time():
+    # train releases the GIL: two threads train at once, each as it would alone.
+    import threading
+
+    x, y = classification_data()
+    alone = [parameters(lz.train(x, y, hidden=[8], epochs=10, seed=s)) for s in (1, 2)]
+    together = [None, None]
+
+    def run(i):
+        together[i] = parameters(lz.train(x, y, hidden=[8], epochs=10, seed=i + 1))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for mine, theirs in zip(alone, together):
+        for name, value in mine.items():
+            np.testing.assert_array_equal(theirs[name], value)
