@@ -1,8 +1,8 @@
 #include "leibniz/python/engine_call.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
-#include <thread>
 
 #include "leibniz/python/expr_object.h"
 
@@ -11,7 +11,7 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 struct sigaction g_python_handler {};
-std::thread::id g_main_thread;
+std::uint64_t g_main_thread = 0;
 
 // Async-signal-safe: sets the flag, then lets Python's handler note the signal as usual.
 extern "C" void on_sigint(int signal, siginfo_t* info, void* context) {
@@ -23,19 +23,50 @@ extern "C" void on_sigint(int signal, siginfo_t* info, void* context) {
   }
 }
 
-}  // namespace
+// Puts on_sigint in front of the handler SIGINT has, unless it is there already or
+// Ctrl-C is ignored or left to the default (then the engine need not watch for it).
+// Python's signal.signal() installs its own handler again, so the calls look again, but at
+// most every kRecheck: the system call would be a tenth of a small call's cost.
+bool chain_now();
 
-void install_interrupt_handler() {
-  g_main_thread = std::this_thread::get_id();
+constexpr auto kRecheck = std::chrono::milliseconds(100);
+std::chrono::steady_clock::time_point g_checked;
+bool g_chained = false;
+
+bool chain_interrupt_handler() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - g_checked < kRecheck) return g_chained;
+  g_checked = now;
+  g_chained = chain_now();
+  return g_chained;
+}
+
+bool chain_now() {
+  struct sigaction current {};
+  sigaction(SIGINT, nullptr, &current);
+  if ((current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == on_sigint) return true;
+  if ((current.sa_flags & SA_SIGINFO) == 0 &&
+      (current.sa_handler == SIG_IGN || current.sa_handler == SIG_DFL)) {
+    return false;
+  }
   struct sigaction action {};
   action.sa_sigaction = on_sigint;
   action.sa_flags = SA_SIGINFO | SA_RESTART;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, &g_python_handler);
+  return true;
+}
+
+}  // namespace
+
+void install_interrupt_handler() {
+  g_main_thread = this_thread_number();
+  g_checked = std::chrono::steady_clock::now();
+  g_chained = chain_now();
 }
 
 EngineCall::EngineCall()
-    : watching_(std::this_thread::get_id() == g_main_thread),
+    : watching_(this_thread_number() == g_main_thread && chain_interrupt_handler()),
       released_(std::in_place),
       budget_(limits().seconds) {
   release_foreign_expressions();

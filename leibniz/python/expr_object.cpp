@@ -19,10 +19,13 @@ namespace py = pybind11;
 namespace leibniz::python {
 namespace {
 
-// Exprs dropped by a thread that did not make them, waiting for their maker.
+// Exprs dropped by a thread that did not make them, waiting for their maker. Never
+// destroyed: at exit the main thread must not release the Exprs of other threads.
 std::mutex g_foreign_mutex;
-std::vector<std::pair<std::thread::id, Expr>> g_foreign;
+auto& g_foreign = *new std::vector<std::pair<std::uint64_t, Expr>>;
 std::atomic<std::size_t> g_foreign_count{0};
+std::atomic<std::uint64_t> g_thread_numbers{0};
+thread_local const std::uint64_t t_thread_number = ++g_thread_numbers;
 
 thread_local std::string t_input;
 
@@ -104,15 +107,17 @@ Expr power(const Expr& a, const Expr& b) { return pow(a, b); }
 
 }  // namespace
 
+std::uint64_t this_thread_number() { return t_thread_number; }
+
 PyExpr::~PyExpr() {
-  if (value_.is_null() || owner_ == std::this_thread::get_id()) return;
+  if (value_.is_null() || owner_ == t_thread_number) return;
   const std::lock_guard lock(g_foreign_mutex);
   g_foreign.emplace_back(owner_, std::move(value_));
   g_foreign_count.fetch_add(1, std::memory_order_relaxed);
 }
 
 Expr PyExpr::local() const {
-  if (owner_ == std::this_thread::get_id()) return value_;
+  if (owner_ == t_thread_number) return value_;
   std::unordered_map<const Node*, Expr> done;
   return rebuild_here(value_, done);
 }
@@ -122,7 +127,7 @@ void release_foreign_expressions() {
   std::vector<Expr> mine;
   {
     const std::lock_guard lock(g_foreign_mutex);
-    const auto id = std::this_thread::get_id();
+    const std::uint64_t id = t_thread_number;
     for (auto it = g_foreign.begin(); it != g_foreign.end();) {
       if (it->first == id) {
         mine.push_back(std::move(it->second));

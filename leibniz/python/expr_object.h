@@ -7,16 +7,20 @@
 
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
 #include <string>
-#include <thread>
 
 #include "leibniz/expr/expr.h"
 
 namespace leibniz::python {
 
+/// The calling thread's number, unique for the process's life (a std::thread::id may be
+/// reused by a later thread, which would then take another thread's Exprs for its own).
+std::uint64_t this_thread_number();
+
 class PyExpr {
  public:
-  explicit PyExpr(Expr value) : value_(std::move(value)), owner_(std::this_thread::get_id()) {}
+  explicit PyExpr(Expr value) : value_(std::move(value)), owner_(this_thread_number()) {}
   ~PyExpr();
   PyExpr(PyExpr&& other) noexcept : value_(std::move(other.value_)), owner_(other.owner_) {}
   PyExpr(const PyExpr&) = delete;
@@ -31,7 +35,7 @@ class PyExpr {
 
  private:
   Expr value_;
-  std::thread::id owner_;
+  std::uint64_t owner_;
 };
 
 /// Releases the Exprs other threads dropped that this thread made.

@@ -272,6 +272,7 @@ void bind_symbolic(py::module_& module) {
   bind_builders(module);
   bind_operations(module);
   bind_requests(module);
+  bind_call_timing(module);
 }
 
 }  // namespace leibniz::python

@@ -49,9 +49,33 @@ def to_sympy(expr):
     return walk(expr)
 
 
+_sigmoid_class = None
+
+
+def sympy_sigmoid():
+    """SymPy has no sigmoid: a Function that differentiates and rewrites as the notes do,
+    so that a round trip keeps sigmoid(z) as it is."""
+    global _sigmoid_class
+    if _sigmoid_class is None:
+        import sympy
+
+        class sigmoid(sympy.Function):  # noqa: N801 (the function's name)
+            def fdiff(self, argindex=1):
+                return self * (1 - self)
+
+            def _eval_rewrite_as_exp(self, z, **kwargs):
+                return 1 / (1 + sympy.exp(-z))
+
+            def _eval_evalf(self, prec):
+                return (1 / (1 + sympy.exp(-self.args[0])))._eval_evalf(prec)
+
+        _sigmoid_class = sigmoid
+    return _sigmoid_class
+
+
 def _sympy_function(sympy, name, args):
     if name == "sigmoid":
-        return 1 / (1 + sympy.exp(-args[0]))
+        return sympy_sigmoid()(*args)
     if name == "relu":
         return sympy.Max(0, args[0])
     if name == "softplus":
@@ -94,6 +118,8 @@ def from_sympy(e):
         return out
     if isinstance(e, sympy.Pow):
         return args[0] ** args[1]
+    if isinstance(e, sympy_sigmoid()):
+        return _leibniz.function("sigmoid", args[0])
     if isinstance(e, sympy.exp):
         return _leibniz.function("exp", args[0])
     if isinstance(e, sympy.Function):
