@@ -1,5 +1,6 @@
 // leibniz.nn (layers, activations, losses) and leibniz.optim (SGD, Adam): the C++ modules
 // and optimizers, held by shared pointers so that Python and a Sequential can share a layer.
+#include <fmt/format.h>
 #include <pybind11/stl.h>
 
 #include <memory>
@@ -124,6 +125,26 @@ void bind_functions(py::module_& nn_module) {
   nn_module.def("accuracy", &nn::accuracy, py::arg("input"), py::arg("labels"));
 }
 
+// The parameters an optimizer may update in place: leaves whose elements are dense (a
+// strided view of a NumPy array would be updated at the wrong addresses).
+std::vector<Tensor> updatable(std::vector<Tensor> params) {
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    if (!params[i].is_leaf()) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("parameter {} is the result of an operation; an optimizer updates "
+                              "leaf tensors",
+                              i));
+    }
+    if (!params[i].is_contiguous()) {
+      throw Error(ErrorKind::Request,
+                  fmt::format("parameter {} is a strided view; an optimizer updates dense "
+                              "tensors (pass numpy.ascontiguousarray of the array)",
+                              i));
+    }
+  }
+  return params;
+}
+
 void bind_optimizers(py::module_& optim_module) {
   py::class_<optim::Optimizer, std::shared_ptr<optim::Optimizer>>(
       optim_module, "Optimizer", "Updates its parameters in place from their .grad.")
@@ -135,7 +156,7 @@ void bind_optimizers(py::module_& optim_module) {
       optim_module, "SGD", "Stochastic gradient descent with momentum and weight decay.")
       .def(py::init([](std::vector<Tensor> params, double lr, double momentum, double weight_decay,
                        bool nesterov) {
-             return std::make_shared<optim::Sgd>(std::move(params),
+             return std::make_shared<optim::Sgd>(updatable(std::move(params)),
                                                  optim::SgdOptions{.lr = lr,
                                                                    .momentum = momentum,
                                                                    .weight_decay = weight_decay,
@@ -146,7 +167,7 @@ void bind_optimizers(py::module_& optim_module) {
   py::class_<optim::Adam, optim::Optimizer, std::shared_ptr<optim::Adam>>(optim_module, "Adam")
       .def(py::init([](std::vector<Tensor> params, double lr, std::pair<double, double> betas,
                        double eps, double weight_decay) {
-             return std::make_shared<optim::Adam>(std::move(params),
+             return std::make_shared<optim::Adam>(updatable(std::move(params)),
                                                   optim::AdamOptions{.lr = lr,
                                                                      .beta1 = betas.first,
                                                                      .beta2 = betas.second,

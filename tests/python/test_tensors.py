@@ -255,3 +255,25 @@ def test_indexing_gives_views_with_gradients():
         t[5]
     with pytest.raises(IndexError, match="steps of 1"):
         t[::2]
+
+
+def test_optimizers_refuse_what_they_cannot_update():
+    a = np.zeros((3, 4))
+    with pytest.raises(lz.Error) as e:
+        lz.optim.SGD([lz.Tensor(a[:, ::2], requires_grad=True)])
+    assert str(e.value) == ("request error: parameter 0 is a strided view; an optimizer updates "
+                            "dense tensors (pass numpy.ascontiguousarray of the array)")
+    w = lz.Tensor(a, requires_grad=True)
+    with pytest.raises(lz.Error) as e:
+        lz.optim.Adam([w, w * 2.0])
+    assert str(e.value) == ("request error: parameter 1 is the result of an operation; an "
+                            "optimizer updates leaf tensors")
+
+
+def test_an_optimizer_updates_a_shared_array_in_place():
+    a = np.array([1.0, 2.0])
+    w = lz.Tensor(a, requires_grad=True)
+    opt = lz.optim.SGD([w], lr=0.5)
+    (w * w).sum().backward()
+    opt.step()
+    np.testing.assert_array_equal(a, [0.0, 0.0])  # w -= 0.5 * 2w, seen through the array
