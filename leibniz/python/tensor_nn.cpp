@@ -102,7 +102,15 @@ void bind_layers(py::module_& nn_module) {
   py::class_<LayerSequence, nn::Module, std::shared_ptr<LayerSequence>>(
       nn_module, "Sequential", "Layers applied one after another.")
       .def(py::init([](const py::args& layers) {
-        return std::make_shared<LayerSequence>(layers.cast<std::vector<ModulePtr>>());
+        std::vector<ModulePtr> modules;
+        for (const auto& layer : layers) {
+          if (!py::isinstance<nn::Module>(layer)) {
+            throw py::type_error("Sequential takes layers (leibniz.nn modules), not " +
+                                 py::str(py::type::of(layer)).cast<std::string>());
+          }
+          modules.push_back(layer.cast<ModulePtr>());
+        }
+        return std::make_shared<LayerSequence>(std::move(modules));
       }))
       .def("__len__", [](const LayerSequence& s) { return s.layers().size(); })
       .def("__getitem__", [](const LayerSequence& s, std::size_t i) {

@@ -3,11 +3,13 @@
 // format, so that a model moves freely between Python and `leibniz train/predict`.
 // Training runs the CLI's own loop (nn::train) on the arrays' rows, without the GIL;
 // Ctrl-C stops it and raises KeyboardInterrupt.
+#include <fmt/format.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,6 +88,18 @@ io::CsvTable table_of(const py::handle& x_data, const py::handle& y_data) {
     table.values.insert(table.values.end(), xs + r * features, xs + (r + 1) * features);
     table.values.push_back(ys[r]);
     table.lines.push_back(r + 1);
+  }
+  // As read_csv does for a CSV's cells.
+  for (std::size_t i = 0; i < table.values.size(); ++i) {
+    if (!std::isfinite(table.values[i])) {
+      const auto row = static_cast<std::int64_t>(i) / table.cols;
+      const auto col = static_cast<std::int64_t>(i) % table.cols;
+      throw Error(
+          ErrorKind::Parse,
+          fmt::format("{}, row {}, column {}: {} is not a finite number ({}[{}{}])", kArraysName,
+                      row + 1, col + 1, table.values[i], col < features ? "X" : "y", row,
+                      col < features ? fmt::format(", {}", col) : ""));
+    }
   }
   return table;
 }

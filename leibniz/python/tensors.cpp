@@ -96,7 +96,7 @@ std::string repr(const Tensor& t) {
   std::string body = py::str(py::repr(array_view_of(t))).cast<std::string>();
   // "array([1., 2.], dtype=float32)" -> "leibniz.Tensor([1., 2.], dtype=float32)"
   if (body.rfind("array(", 0) == 0) body = body.substr(6, body.size() - 7);
-  if (t.dtype() == DType::F64 || body.find("dtype=") == std::string::npos) {
+  if (body.find("dtype=") == std::string::npos) {
     body += ", dtype=" + std::string(tensor::dtype_name(t.dtype()));
   }
   if (t.requires_grad()) body += ", requires_grad=True";

@@ -86,6 +86,7 @@ def test_lists_numbers_and_conversions():
     assert converted.dtype == np.float32 and not np.shares_memory(a, converted.numpy())
     assert lz.Tensor(a).astype("float32").dtype == np.float32
     assert "leibniz.Tensor([1., 1., 1.], dtype=float64)" == repr(lz.Tensor(a))
+    assert "leibniz.Tensor([], shape=(0, 2), dtype=float32)" == repr(lz.zeros([0, 2]))
 
 
 # --- ops against NumPy ------------------------------------------------------------------
@@ -235,6 +236,8 @@ def test_losses():
     assert lz.nn.accuracy(logits, [0, 0]) == 0.5
     with pytest.raises(lz.Error, match="domain"):
         lz.nn.cross_entropy(logits, [0, 5])
+    with pytest.raises(TypeError, match="Sequential takes layers"):
+        lz.nn.Sequential(lz.nn.Activation("relu"), 3)
     with pytest.raises(lz.Error) as e:
         lz.nn.Activation("swish")
     assert e.value.kind == "request"

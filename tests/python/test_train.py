@@ -90,6 +90,14 @@ def test_bad_input_raises_leibniz_errors():
     with pytest.raises(lz.Error) as e:
         lz.train(x, y + 0.5)
     assert e.value.kind == "domain" and "the training arrays, row 1, column 4" in str(e.value)
+    x_nan = x.copy()
+    x_nan[3, 1] = np.nan
+    with pytest.raises(lz.Error) as e:
+        lz.train(x_nan, y)
+    assert str(e.value) == ("parse error: the training arrays, row 4, column 2: nan is not a "
+                            "finite number (X[3, 1])")
+    with pytest.raises(lz.Error, match=r"inf is not a finite number \(y\[0\]\)"):
+        lz.train(x, np.where(np.arange(10) == 0, np.inf, y))
     model = lz.train(x, y, epochs=1)
     with pytest.raises(lz.Error) as e:
         model.predict(np.zeros((2, 4)))
