@@ -50,7 +50,8 @@ class LayerSequence : public nn::Module {
   std::string describe() const override {
     std::string out = "Sequential(";
     for (std::size_t i = 0; i < layers_.size(); ++i) {
-      out += (i > 0 ? ", " : "") + layers_[i]->describe();
+      if (i > 0) out += ", ";
+      out += layers_[i]->describe();
     }
     return out + ")";
   }

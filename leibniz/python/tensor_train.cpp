@@ -107,7 +107,10 @@ io::CsvTable table_of(const py::handle& x_data, const py::handle& y_data) {
 std::string widths_text(const py::handle& hidden) {
   if (py::isinstance<py::str>(hidden)) return hidden.cast<std::string>();
   std::string out;
-  for (const auto& w : hidden) out += (out.empty() ? "" : ",") + py::str(w).cast<std::string>();
+  for (const auto& w : hidden) {
+    if (!out.empty()) out += ",";
+    out += py::str(w).cast<std::string>();
+  }
   return out.empty() ? "none" : out;
 }
 

@@ -280,3 +280,18 @@ def test_an_optimizer_updates_a_shared_array_in_place():
     (w * w).sum().backward()
     opt.step()
     np.testing.assert_array_equal(a, [0.0, 0.0])  # w -= 0.5 * 2w, seen through the array
+
+
+def test_a_graph_recorded_by_two_threads_gets_its_gradients():
+    import threading
+
+    x = lz.Tensor(np.array([1.0, 2.0]), requires_grad=True)
+    for _ in range(100):
+        x * 1.0  # the main thread has recorded more nodes than the new thread
+    h = x * x
+    out = {}
+    thread = threading.Thread(target=lambda: out.update(loss=(h * 3.0).sum()))
+    thread.start()
+    thread.join()
+    out["loss"].backward()
+    np.testing.assert_array_equal(x.grad.numpy(), [6.0, 12.0])
