@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -114,14 +115,17 @@ std::string widths_text(const py::handle& hidden) {
   return out.empty() ? "none" : out;
 }
 
-// Polls Python's signal handlers from the training loop.
+// Polls Python's signal handlers from the training loop and keeps its notes, which become
+// Python warnings once the GIL is back.
 class SignalObserver : public nn::TrainObserver {
  public:
   explicit SignalObserver(std::atomic<bool>& stop) : stop_(stop) {}
   void on_step(std::int64_t, std::int64_t, std::int64_t, double) override {
     if (signals.poll()) stop_.store(true);
   }
+  void on_note(const std::string& note) override { notes.push_back(note); }
   PythonSignals signals;
+  std::vector<std::string> notes;
 
  private:
   std::atomic<bool>& stop_;
@@ -159,6 +163,8 @@ std::shared_ptr<Model> train(const py::handle& x, const py::handle& y, app::Trai
     training.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
+  const py::object warn = py::module_::import("warnings").attr("warn");
+  for (const auto& note : observer.notes) warn(note);
   observer.signals.rethrow();  // Ctrl-C: KeyboardInterrupt (the model of the last epoch saved)
   const auto& history = training.result.history;
   if (!history.empty()) {
@@ -258,16 +264,19 @@ void bind_training(py::module_& m) {
   m.def(
       "train",
       [](const py::handle& x, const py::handle& y, const std::string& task,
-         const py::object& hidden, const std::string& activation, const std::string& model,
-         std::int64_t step_inputs, const std::string& loss, const std::string& optimizer, double lr,
-         double momentum, double weight_decay, const std::string& schedule, std::int64_t epochs,
-         std::int64_t batch, double val, std::uint64_t seed, const std::string& dtype,
-         bool no_standardize, const std::string& save, const std::string& resume) {
+         const py::object& hidden, const std::optional<std::string>& activation,
+         const std::optional<std::string>& model, std::int64_t step_inputs, const std::string& loss,
+         const std::string& optimizer, double lr, double momentum, double weight_decay,
+         const std::string& schedule, std::int64_t epochs, std::int64_t batch, double val,
+         std::uint64_t seed, const std::string& dtype, bool no_standardize, const std::string& save,
+         const std::string& resume) {
         app::TrainRequest r;
         r.task = task;
-        r.hidden = widths_text(hidden);
-        r.activation = activation;
-        r.model = model;
+        // As on the CLI: resuming keeps the saved network, and says so when one was asked for.
+        r.config.architecture_given = !hidden.is_none() || activation || model;
+        if (!hidden.is_none()) r.hidden = widths_text(hidden);
+        r.activation = activation.value_or(r.activation);
+        r.model = model.value_or(r.model);
         r.loss = loss;
         r.schedule = schedule;
         r.dtype = dtype;
@@ -286,8 +295,8 @@ void bind_training(py::module_& m) {
         return train(x, y, std::move(r));
       },
       py::arg("X"), py::arg("y"), py::kw_only(), py::arg("task") = defaults.task,
-      py::arg("hidden") = defaults.hidden, py::arg("activation") = defaults.activation,
-      py::arg("model") = defaults.model, py::arg("step_inputs") = c.step_inputs,
+      py::arg("hidden") = py::none(), py::arg("activation") = py::none(),
+      py::arg("model") = py::none(), py::arg("step_inputs") = c.step_inputs,
       py::arg("loss") = defaults.loss, py::arg("optimizer") = c.optimizer, py::arg("lr") = c.lr,
       py::arg("momentum") = c.momentum, py::arg("weight_decay") = c.weight_decay,
       py::arg("schedule") = defaults.schedule, py::arg("epochs") = c.epochs,
@@ -296,7 +305,7 @@ void bind_training(py::module_& m) {
       py::arg("resume") = "",
       R"(Trains a network on the rows of X (N, F) with targets y (N), as `leibniz train` does
 on a CSV of those rows with the target last: the same options (flags with underscores;
-hidden as "64,32" or [64, 32]), the same seed giving the same model. Returns a Model;
+hidden as "64,32" or [64, 32]; by default 64,32, relu, mlp), the same seed giving the same model. Returns a Model;
 Ctrl-C stops training and raises KeyboardInterrupt (with save=, the last finished epoch's
 model is saved, as the CLI does).)");
 }

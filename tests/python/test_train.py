@@ -119,6 +119,10 @@ def test_save_and_load_round_trip(tmp_path):
         np.testing.assert_array_equal(parameters(loaded)[name], value)
     np.testing.assert_array_equal(loaded.predict_proba(x), model.predict_proba(x))
     assert loaded.epochs == 3 and loaded.metadata["format"] == "leibniz-model-1"
+    resumed = lz.train(x, y, resume=path, epochs=2)
+    assert resumed.epochs == 5 and repr(resumed) == repr(model)
+    with pytest.warns(UserWarning, match="m.safetensors keeps the network it was saved with"):
+        lz.train(x, y, resume=path, epochs=1, hidden=[32])
 
 
 @needs_cli
