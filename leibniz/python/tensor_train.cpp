@@ -196,10 +196,18 @@ nn::Predictions predictions(Model& model, const py::handle& x) {
   return nn::predict_rows(*model.network, model.saved, features, model.source);
 }
 
+// A 1-d array over the vector's own elements (moved, not copied).
+template <class T>
+py::array array_owning(std::vector<T>&& values) {
+  auto* owned = new std::vector<T>(std::move(values));
+  py::capsule base(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>({static_cast<py::ssize_t>(owned->size())}, owned->data(), base);
+}
+
 py::array predict(Model& model, const py::handle& x) {
   nn::Predictions p = predictions(model, x);
-  if (p.task == nn::Task::Regress) return py::array_t<double>(py::cast(p.values));
-  return py::array_t<std::int64_t>(py::cast(p.classes));
+  if (p.task == nn::Task::Regress) return array_owning(std::move(p.values));
+  return array_owning(std::move(p.classes));
 }
 
 py::array predict_proba(Model& model, const py::handle& x) {
