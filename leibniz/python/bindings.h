@@ -8,9 +8,6 @@ namespace leibniz::python {
 /// Expr, symbols, the symbolic operations, check, steps, backprop, batch and leibniz.Error.
 void bind_symbolic(pybind11::module_& module);
 
-/// _time_cpp_diff: the C++ call that bench/python/symbolic.py compares Python's with.
-void bind_call_timing(pybind11::module_& module);
-
 /// leibniz.Tensor (NumPy buffers without copies), autodiff, nn layers, optimizers, train
 /// and predict.
 void bind_tensors(pybind11::module_& module);

@@ -11,7 +11,7 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 struct sigaction g_python_handler {};
-std::uint64_t g_main_thread = 0;
+std::uint64_t g_main_thread = 0;  // 0: no thread (thread numbers start at 1)
 
 // Async-signal-safe: sets the flag, then lets Python's handler note the signal as usual.
 extern "C" void on_sigint(int signal, siginfo_t* info, void* context) {
@@ -49,10 +49,11 @@ bool chain_now() {
       (current.sa_handler == SIG_IGN || current.sa_handler == SIG_DFL)) {
     return false;
   }
-  struct sigaction action {};
+  // The flags of the handler replaced: Python's has no SA_RESTART, so that a blocking read
+  // returns EINTR and Python runs its handler (Ctrl-C at input() raises at once).
+  struct sigaction action = current;
   action.sa_sigaction = on_sigint;
-  action.sa_flags = SA_SIGINFO | SA_RESTART;
-  sigemptyset(&action.sa_mask);
+  action.sa_flags = current.sa_flags | SA_SIGINFO;
   sigaction(SIGINT, &action, &g_python_handler);
   return true;
 }
@@ -60,6 +61,12 @@ bool chain_now() {
 }  // namespace
 
 void install_interrupt_handler() {
+  // Python runs signal handlers on its main thread only: imported elsewhere, no watching.
+  const auto main_ident = pybind11::module_::import("threading")
+                              .attr("main_thread")()
+                              .attr("ident")
+                              .cast<unsigned long>();
+  if (main_ident != PyThread_get_thread_ident()) return;
   g_main_thread = this_thread_number();
   g_checked = std::chrono::steady_clock::now();
   g_chained = chain_now();

@@ -200,7 +200,13 @@ void bind_expr(py::module_& module) {
            [](const PyExpr& self) {
              return "$" + app::show(self.local(), app::Notation::Latex) + "$";
            })
-      .def("__hash__", [](const PyExpr& self) { return static_cast<py::ssize_t>(self.hash()); })
+      .def("__hash__",
+           [](const PyExpr& self) {
+             // A number equals the Python number (Expr("1/2") == Fraction(1, 2)): same hash.
+             const Expr e = self.local();
+             if (e.is_number()) return py::hash(number_value(e.number()));
+             return static_cast<py::ssize_t>(self.hash());
+           })
       .def("__eq__",
            [](const PyExpr& self, py::handle other) -> py::object {
              if (!is_expr_like(other) || py::isinstance<py::str>(other)) {

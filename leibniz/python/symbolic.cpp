@@ -12,10 +12,12 @@
 #include "leibniz/app/operations.h"
 #include "leibniz/app/requests.h"
 #include "leibniz/calculus/integrate.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/python/bindings.h"
+#include "leibniz/python/call_timing.h"
 #include "leibniz/python/engine_call.h"
 #include "leibniz/python/errors.h"
 #include "leibniz/python/expr_object.h"
@@ -235,6 +237,23 @@ void bind_builders(py::module_& m) {
       py::arg("name"), "An elementary function applied: function(\"sin\", x).");
 }
 
+void bind_limits(py::module_& m) {
+  m.def(
+      "set_time_limit",
+      [](double seconds) {
+        if (!(seconds > 0)) throw Error(ErrorKind::Request, "a time limit must be positive");
+        Limits defaults = default_limits();
+        defaults.seconds = seconds;
+        set_default_limits(defaults);
+      },
+      py::arg("seconds"),
+      "The wall-clock limit of one call, in seconds (10 by default; the CLI's --timeout): for "
+      "the calling thread and the threads that have not called leibniz yet.");
+  m.def(
+      "time_limit", [] { return limits().seconds; },
+      "The calling thread's limit of one call, in seconds.");
+}
+
 void bind_requests(py::module_& m) {
   m.def(
       "_answer",
@@ -248,19 +267,27 @@ void bind_requests(py::module_& m) {
       },
       py::arg("request"), "The answer line of batch mode to one JSON request line (spec §3).");
   m.def(
-      "_render",
-      [](const std::string& request, bool latex) {
-        std::string text;
+      "_rendered",
+      [](const std::string& request) {
+        const nlohmann::json parsed = nlohmann::json::parse(request);
+        if (parsed.contains("expr") && parsed["expr"].is_string()) {
+          remember_input(parsed["expr"].get<std::string>());
+        }
+        std::string answer, text, latex;
         {
           EngineCall call;
           app::Notes notes;
-          text = app::run_request(nlohmann::json::parse(request))
-                     ->text(latex ? app::Notation::Latex : app::Notation::Unicode);
+          const std::unique_ptr<app::Result> result = app::run_request(parsed);
+          answer = app::answer_of(*result).dump();
+          text = result->text(app::Notation::Unicode);
+          latex = result->text(app::Notation::Latex);
         }
-        return text;
+        take_input();
+        return py::make_tuple(answer, text, latex);
       },
-      py::arg("request"), py::arg("latex"),
-      "What the command line prints for a request: Unicode text or LaTeX.");
+      py::arg("request"),
+      "One request run once: its JSON answer, and what the command line prints for it as "
+      "Unicode text and as LaTeX.");
 }
 
 }  // namespace
@@ -272,6 +299,7 @@ void bind_symbolic(py::module_& module) {
   bind_builders(module);
   bind_operations(module);
   bind_requests(module);
+  bind_limits(module);
   bind_call_timing(module);
 }
 

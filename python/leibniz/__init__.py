@@ -44,6 +44,12 @@ def _to_sympy(self):
     return to_sympy(self)
 
 
+def _reduce(self):
+    """Pickles as its text, which reads back as the same expression."""
+    return (Expr, (str(self),))
+
+
+Expr.__reduce__ = _reduce
 Expr.subs = _subs_method
 Expr.diff = _diff_method
 Expr.evaluate = _evaluate_method

@@ -76,7 +76,11 @@ def evaluate(expr, values=None, **named):
 def check(claim, derivative_of=None, wrt=None, latex=False):
     """Whether each equality of "A = B = C" holds (spec section 3's check): the answer
     with .verdict ("holds", "fails", "unknown"), .first_broken and .links."""
-    request = {"op": "check", "expr": claim if isinstance(claim, str) else list(claim)}
+    if isinstance(claim, (list, tuple)):
+        claims = [_text(c) for c in claim]
+    else:
+        claims = _text(claim)
+    request = {"op": "check", "expr": claims}
     if derivative_of is not None:
         request["derivative_of"] = _text(derivative_of)
         request["wrt"] = [wrt] if isinstance(wrt, str) else list(wrt or [])
@@ -92,16 +96,16 @@ def steps(expr, var, op="diff"):
         raise Error("request", f"steps are for diff and integrate, not '{op}'")
     wrt = str(var) if op == "integrate" else [str(var)]
     request = {"op": op, "expr": _text(expr), "wrt": wrt, "steps": True}
-    answer = _ok(request)
-    line = json.dumps(request)
-    text = _leibniz._render(line, False)
-    latex = _leibniz._render(line, True)
-    text_lines = [t for t in text.splitlines() if t.strip()]
-    latex_lines = [t.rstrip("\\ ") for t in latex.splitlines() if t.strip() and "align" not in t]
+    answer, text, latex = _leibniz._rendered(json.dumps(request))
+    answer = json.loads(answer)
     data = answer["steps"]
-    if len(text_lines) != len(data):
+    text_lines = _step_lines(text.splitlines(), len(data), _text_depth)
+    if text_lines is None:
         text_lines = [f"{s['before']} = {s['after']}  ({s['rule']})" for s in data]
-    if len(latex_lines) != len(data):
+    latex_lines = _step_lines(
+        [t for t in latex.splitlines() if "{align*}" not in t], len(data), _latex_depth
+    )
+    if latex_lines is None:
         latex_lines = [f"{s['latex']['before']} = {s['latex']['after']}" for s in data]
     return Derivation(
         [Step(s, t, l) for s, t, l in zip(data, text_lines, latex_lines)],
@@ -109,6 +113,40 @@ def steps(expr, var, op="diff"):
         latex,
         _leibniz.Expr(answer["result"]),
     )
+
+
+def _text_depth(line):
+    body = line.lstrip(" ")
+    return (len(line) - len(body)) // 2, body
+
+
+def _latex_depth(line):
+    body = line.strip().removeprefix("&").strip().removesuffix("\\\\").strip()
+    depth = 0
+    while body.startswith("\\quad"):
+        body = body.removeprefix("\\quad").strip()
+        depth += 1
+    return depth, body
+
+
+def _step_lines(lines, count, depth_of):
+    """The printed derivation split into one entry per step: a step's line, with the
+    closing "= ..." lines of its sub-derivation (one level deeper). None when the lines do
+    not match the steps one to one."""
+    entries, depths = [], []
+    for line in lines:
+        if not line.strip():
+            continue
+        depth, body = depth_of(line)
+        if body.startswith("="):
+            owner = next((i for i in reversed(range(len(entries))) if depths[i] == depth - 1), None)
+            if owner is None:
+                return None
+            entries[owner] += "\n" + body
+        else:
+            entries.append(body)
+            depths.append(depth)
+    return entries if len(entries) == count else None
 
 
 def backprop(model, lr=None, data=None, **options):

@@ -51,6 +51,8 @@ def test_equality_and_hash():
     assert len({x * y, y * x, x + y}) == 2
     assert lz.Expr("2") == 2
     assert lz.Expr("1/2") == Fraction(1, 2)
+    assert hash(lz.Expr("1/2")) == hash(Fraction(1, 2)) and hash(lz.Expr("3")) == hash(3)
+    assert {2: "two"}[lz.Expr("4/2")] == "two"
     assert x != y
     assert (x == "x") is False  # strings are not parsed for ==
     assert (x == None) is False  # noqa: E711
@@ -100,3 +102,10 @@ def test_type_errors():
         x + [1]
     with pytest.raises(TypeError):
         lz.diff(3.0j, "x")
+
+
+def test_pickle():
+    import pickle
+
+    e = lz.Expr("sigmoid(w1*x + b1)^2/3")
+    assert pickle.loads(pickle.dumps(e)) == e

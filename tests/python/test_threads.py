@@ -61,6 +61,20 @@ def test_an_expr_crosses_threads():
     del made_here
 
 
+def test_an_expr_dropped_by_another_thread_is_released_by_its_maker():
+    x = lz.symbols("x")
+    held = [lz.expand((x + n) ** 2) for n in range(100)]
+
+    def drop():
+        held.clear()  # the last references, dropped here: handed back to the main thread
+
+    t = threading.Thread(target=drop)
+    t.start()
+    t.join()
+    assert held == []
+    assert str(lz.expand((x + 1) ** 2)) == "x^2 + 2*x + 1"  # releases them, then works on
+
+
 def _interrupt_soon(send):
     timer = threading.Timer(0.2, send)
     timer.start()
@@ -98,3 +112,34 @@ def test_a_signal_handler_that_does_not_raise_leaves_a_limit_error():
     finally:
         signal.signal(signal.SIGINT, previous)
     assert (failure.value.kind, failure.value.message) == ("limit", "interrupted")
+
+
+def test_ctrl_c_still_interrupts_a_blocking_read():
+    # The module's handler must not make the system restart a read that SIGINT interrupts,
+    # or Python would never run its handler while waiting (Ctrl-C at input()).
+    import subprocess
+    import sys
+
+    probe = """
+import os, signal, threading
+import leibniz as lz
+lz.diff("x^2", "x")
+r, w = os.pipe()
+threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    os.read(r, 1)
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=20)
+    assert run.stdout.strip() == "interrupted", run.stderr
+
+
+def test_every_kind_of_node_crosses_threads():
+    e = lz.diff("f(x, y)*g(x)^2 + 2.5*x + 3/4 + pi*sin(x)", "x")
+    seen = []
+    t = threading.Thread(target=lambda: seen.append((str(e), e == lz.Expr(str(e)))))
+    t.start()
+    t.join()
+    assert seen == [(str(e), True)]
