@@ -18,21 +18,35 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 
 }  // namespace
 
+Checkpoint make_checkpoint(const Module& model, const ModelSpec& spec,
+                           const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                           std::int64_t epoch, const std::map<std::string, std::string>& extra) {
+  Checkpoint c;
+  c.spec = spec;
+  c.parameters = model.named_parameters();
+  if (optimizer != nullptr) c.optimizer_state = optimizer->state();
+  c.standardizer = standardizer;
+  c.epoch = epoch;
+  c.metadata = spec.to_metadata();
+  c.metadata["format"] = "leibniz-model-1";
+  c.metadata["epoch"] = std::to_string(epoch);
+  for (auto& [k, v] : extra) c.metadata[k] = v;
+  return c;
+}
+
+void save_checkpoint(const std::string& path, const Checkpoint& c) {
+  nn::NamedTensors tensors = c.parameters;
+  auto n = static_cast<std::int64_t>(c.standardizer.mean.size());
+  tensors.emplace_back(kMean, tensor::from_vector(c.standardizer.mean, {n}, tensor::DType::F64));
+  tensors.emplace_back(kScale, tensor::from_vector(c.standardizer.scale, {n}, tensor::DType::F64));
+  for (auto& [name, t] : c.optimizer_state) tensors.emplace_back(kOptimizerPrefix + name, t);
+  nn::save_safetensors(path, tensors, c.metadata);
+}
+
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
                      const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
                      std::int64_t epoch, const std::map<std::string, std::string>& extra) {
-  nn::NamedTensors tensors = model.named_parameters();
-  auto n = static_cast<std::int64_t>(standardizer.mean.size());
-  tensors.emplace_back(kMean, tensor::from_vector(standardizer.mean, {n}, tensor::DType::F64));
-  tensors.emplace_back(kScale, tensor::from_vector(standardizer.scale, {n}, tensor::DType::F64));
-  if (optimizer != nullptr) {
-    for (auto& [name, t] : optimizer->state()) tensors.emplace_back(kOptimizerPrefix + name, t);
-  }
-  std::map<std::string, std::string> metadata = spec.to_metadata();
-  metadata["format"] = "leibniz-model-1";
-  metadata["epoch"] = std::to_string(epoch);
-  for (auto& [k, v] : extra) metadata[k] = v;
-  nn::save_safetensors(path, tensors, metadata);
+  save_checkpoint(path, make_checkpoint(model, spec, standardizer, optimizer, epoch, extra));
 }
 
 Checkpoint load_checkpoint(const std::string& path) {

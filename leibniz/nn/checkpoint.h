@@ -22,7 +22,13 @@ struct Checkpoint {
   std::int64_t epoch = 0;  ///< epochs trained so far
 };
 
-/// Saves atomically. `extra` adds metadata (task, loss, optimiser name, ...).
+/// The checkpoint of a model in memory (its parameters shared, not copied). `extra` adds
+/// metadata (task, loss, optimiser name, ...).
+Checkpoint make_checkpoint(const Module& model, const ModelSpec& spec,
+                           const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
+                           std::int64_t epoch, const std::map<std::string, std::string>& extra);
+/// Saves atomically.
+void save_checkpoint(const std::string& path, const Checkpoint& checkpoint);
 void save_checkpoint(const std::string& path, const Module& model, const ModelSpec& spec,
                      const nn::Standardizer& standardizer, const optim::Optimizer* optimizer,
                      std::int64_t epoch, const std::map<std::string, std::string>& extra);

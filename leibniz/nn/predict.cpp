@@ -32,6 +32,14 @@ Tensor features(const io::CsvTable& table, std::int64_t target_col, tensor::DTyp
   return tensor::from_vector(xs, {table.rows, f}, dtype);
 }
 
+// The network of a saved model.
+std::unique_ptr<Sequential> model_of(const Checkpoint& saved, const std::string& source) {
+  tensor::Generator gen(1);  // the initial values are replaced by the saved ones
+  auto model = saved.spec.build(gen);
+  load_parameters(*model, saved.parameters, source);
+  return model;
+}
+
 }  // namespace
 
 void check_labels(const io::CsvTable& table, std::int64_t target_col,
@@ -46,6 +54,59 @@ void check_labels(const io::CsvTable& table, std::int64_t target_col,
                               owner, why));
     }
   }
+}
+
+Predictions predict_rows(Module& model, const Checkpoint& saved, const Tensor& features,
+                         const std::string& source) {
+  const ModelSpec& spec = saved.spec;
+  Predictions p;
+  p.task =
+      metadata_or(saved, "task", "classify") == "regress" ? nn::Task::Regress : nn::Task::Classify;
+  p.rows = features.dim() == 2 ? features.shape()[0] : 0;
+  const nn::Standardizer& standardizer = saved.standardizer;
+  if (!standardizer.mean.empty() &&
+      standardizer.mean.size() != static_cast<std::size_t>(spec.inputs)) {
+    throw Error(ErrorKind::Request,
+                fmt::format("{}: its standardisation has {} columns; the model takes {}", source,
+                            standardizer.mean.size(), spec.inputs));
+  }
+  if (features.dim() != 2 || features.shape()[1] != spec.inputs) {
+    throw Error(ErrorKind::Request, fmt::format("{} takes rows of {} features, not an array of "
+                                                "shape {}",
+                                                source, spec.inputs, features.shape().str()));
+  }
+  const Tensor x = standardizer.apply(features.to(spec.dtype));
+  tensor::NoGradGuard no_grad;
+  const bool one_logit = spec.outputs == 1;  // bce: the logit of class 1
+  const std::int64_t chunk = 1024;
+  for (std::int64_t start = 0; start < p.rows; start += chunk) {
+    const std::int64_t end = std::min(p.rows, start + chunk);
+    const Tensor out = model.forward(tensor::slice(x, 0, start, end));
+    if (p.task == nn::Task::Regress) {
+      for (double v : out.to_vector()) p.values.push_back(v);
+      continue;
+    }
+    const std::vector<double> probs =
+        (one_logit ? tensor::sigmoid(out) : tensor::softmax(out, 1)).to_vector();
+    const auto width = static_cast<std::size_t>(spec.outputs);
+    for (std::int64_t r = 0; r < end - start; ++r) {
+      std::vector<double> row;
+      if (one_logit) {
+        const double p1 = probs[static_cast<std::size_t>(r)];
+        row = {1 - p1, p1};
+      } else {
+        row.assign(probs.begin() + static_cast<long>(static_cast<std::size_t>(r) * width),
+                   probs.begin() + static_cast<long>((static_cast<std::size_t>(r) + 1) * width));
+      }
+      std::size_t best = 0;
+      for (std::size_t k = 1; k < row.size(); ++k) {
+        if (row[k] > row[best]) best = k;
+      }
+      p.classes.push_back(static_cast<std::int64_t>(best));
+      p.probabilities.push_back(std::move(row));
+    }
+  }
+  return p;
 }
 
 Predictions predict(const PredictConfig& c) {
@@ -79,48 +140,11 @@ Predictions predict(const PredictConfig& c) {
       targets = d.y.to_vector();
     }
   }
-  const nn::Standardizer& standardizer = saved.standardizer;
-  if (!standardizer.mean.empty() &&
-      standardizer.mean.size() != static_cast<std::size_t>(spec.inputs)) {
-    throw Error(ErrorKind::Request,
-                fmt::format("{}: its standardisation has {} columns; the model takes {}", c.model,
-                            standardizer.mean.size(), spec.inputs));
-  }
-  const Tensor x = standardizer.apply(features(table, target_col, spec.dtype));
-
-  tensor::Generator gen(1);  // the initial values are replaced by the saved ones
-  auto model = spec.build(gen);
-  load_parameters(*model, saved.parameters, c.model);
-  tensor::NoGradGuard no_grad;
-  const bool one_logit = spec.outputs == 1;  // bce: the logit of class 1
-  const std::int64_t chunk = 1024;
-  for (std::int64_t start = 0; start < p.rows; start += chunk) {
-    const std::int64_t end = std::min(p.rows, start + chunk);
-    const Tensor out = model->forward(tensor::slice(x, 0, start, end));
-    if (p.task == nn::Task::Regress) {
-      for (double v : out.to_vector()) p.values.push_back(v);
-      continue;
-    }
-    const std::vector<double> probs =
-        (one_logit ? tensor::sigmoid(out) : tensor::softmax(out, 1)).to_vector();
-    const auto width = static_cast<std::size_t>(spec.outputs);
-    for (std::int64_t r = 0; r < end - start; ++r) {
-      std::vector<double> row;
-      if (one_logit) {
-        const double p1 = probs[static_cast<std::size_t>(r)];
-        row = {1 - p1, p1};
-      } else {
-        row.assign(probs.begin() + static_cast<long>(static_cast<std::size_t>(r) * width),
-                   probs.begin() + static_cast<long>((static_cast<std::size_t>(r) + 1) * width));
-      }
-      std::size_t best = 0;
-      for (std::size_t k = 1; k < row.size(); ++k) {
-        if (row[k] > row[best]) best = k;
-      }
-      p.classes.push_back(static_cast<std::int64_t>(best));
-      p.probabilities.push_back(std::move(row));
-    }
-  }
+  Predictions rows = predict_rows(*model_of(saved, c.model), saved,
+                                  features(table, target_col, spec.dtype), c.model);
+  p.classes = std::move(rows.classes);
+  p.probabilities = std::move(rows.probabilities);
+  p.values = std::move(rows.values);
   if (!p.has_targets || p.rows == 0) return p;
   if (p.task == nn::Task::Classify) {
     std::int64_t right = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "leibniz/io/csv.h"
+#include "leibniz/nn/checkpoint.h"
 #include "leibniz/nn/dataset.h"
 
 namespace leibniz::nn {
@@ -34,6 +35,12 @@ struct Predictions {
 /// Errors name the file: a model that is not one, a CSV whose columns do not fit the
 /// model, labels outside the model's classes.
 Predictions predict(const PredictConfig& config);
+
+/// The predictions (no targets) of `model`, the network of `saved` (its parameters may
+/// since have changed), for `features` (rows, inputs) as in the data, before
+/// standardisation. `source` names the model in messages.
+Predictions predict_rows(Module& model, const Checkpoint& saved, const tensor::Tensor& features,
+                         const std::string& source);
 
 /// Error{Domain} naming file, row and column for the first label that is not one of
 /// the `classes` classes of `owner` (a model or a data file); `why` ends the message.

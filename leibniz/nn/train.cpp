@@ -163,6 +163,14 @@ nn::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const
   return d;
 }
 
+void check_numbers(const TrainConfig& c) {
+  if (c.epochs < 0) throw Error(ErrorKind::Request, "the number of epochs must be at least 0");
+  if (!(c.lr > 0) || !std::isfinite(c.lr))
+    throw Error(ErrorKind::Request, "the learning rate must be positive");
+  if (c.checkpoint_every < 0)
+    throw Error(ErrorKind::Request, "--checkpoint-every takes a number of epochs, 0 or more");
+}
+
 }  // namespace
 
 LossKind parse_loss(const std::string& name) {
@@ -177,12 +185,12 @@ LossKind parse_loss(const std::string& name) {
 }
 
 TrainResult train(const TrainConfig& c, TrainObserver& observer) {
-  if (c.epochs < 0) throw Error(ErrorKind::Request, "the number of epochs must be at least 0");
-  if (!(c.lr > 0) || !std::isfinite(c.lr))
-    throw Error(ErrorKind::Request, "the learning rate must be positive");
-  if (c.checkpoint_every < 0)
-    throw Error(ErrorKind::Request, "--checkpoint-every takes a number of epochs, 0 or more");
-  io::CsvTable table = io::read_csv(c.data, {c.header});
+  check_numbers(c);  // before reading the data
+  return train(c, io::read_csv(c.data, {c.header}), observer);
+}
+
+TrainResult train(const TrainConfig& c, const io::CsvTable& table, TrainObserver& observer) {
+  check_numbers(c);
   std::int64_t target_col = nn::target_column(table, c.target);
   nn::Dataset data = nn::make_dataset(table, target_col, c.task, c.dtype);
   Objective obj = choose_objective(c, data);
@@ -403,10 +411,11 @@ TrainResult train(const TrainConfig& c, TrainObserver& observer) {
     // is saved only if this run finished one (else the file would be the resumed model).
     restore(*model, last_good);
     opt->set_state(last_good_state);
-    if (c.save.empty() || result.epochs == first_epoch) return result;
   }
+  result.model = make_checkpoint(*model, spec, standardizer, opt.get(), result.epochs, extra);
+  if (result.interrupted && result.epochs == first_epoch) return result;
   if (!c.save.empty()) {
-    save_checkpoint(c.save, *model, spec, standardizer, opt.get(), result.epochs, extra);
+    save_checkpoint(c.save, result.model);
     result.saved = true;
   }
   return result;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "leibniz/nn/checkpoint.h"
 #include "leibniz/nn/collective.h"
 #include "leibniz/nn/dataset.h"
 #include "leibniz/nn/model_spec.h"
@@ -79,6 +80,9 @@ struct TrainResult {
   std::int64_t last_epoch = 0;  ///< the epoch training was to end with
   bool interrupted = false;     ///< stopped by TrainConfig::stop before the last epoch
   bool saved = false;           ///< the model was saved to TrainConfig::save
+  /// The trained model as it would be saved (after an interruption: the last finished
+  /// epoch's); its parameters are the network's own tensors.
+  Checkpoint model;
 };
 
 /// Told about progress; the default does nothing.
@@ -97,5 +101,8 @@ class TrainObserver {
 /// infinite loss throws Error{Domain} naming the step, after saving the last good model
 /// to config.save (when given).
 TrainResult train(const TrainConfig& config, TrainObserver& observer);
+/// The same on rows already read (the Python module's arrays): `table` stands for
+/// config.data, whose name messages use.
+TrainResult train(const TrainConfig& config, const io::CsvTable& table, TrainObserver& observer);
 
 }  // namespace leibniz::nn

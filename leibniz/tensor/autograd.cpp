@@ -1,6 +1,7 @@
 #include "leibniz/tensor/autograd.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/ops_elementwise.h"
@@ -10,8 +11,10 @@ namespace leibniz::tensor {
 namespace {
 
 thread_local bool g_grad_enabled = true;
-thread_local std::uint64_t g_next_seq = 0;
-thread_local std::uint64_t g_next_stamp = 0;
+// Process-wide, not per thread: a graph may be recorded by several threads in turn (Python
+// threads taking the GIL), and its creation order must still be a topological order.
+std::atomic<std::uint64_t> g_next_seq{0};
+std::atomic<std::uint64_t> g_next_stamp{0};
 
 void accumulate(Tensor& target, const Tensor& g) {
   if (!target.defined()) {
@@ -25,7 +28,7 @@ void record_impl(Tensor& out, const char* name, const Tensor* begin, const Tenso
                  BackwardFn backward) {
   auto node = std::make_shared<Node>();
   node->name = name;
-  node->seq = g_next_seq++;
+  node->seq = g_next_seq.fetch_add(1, std::memory_order_relaxed);
   node->inputs.reserve(static_cast<std::size_t>(end - begin));
   for (const Tensor* t = begin; t != end; ++t) {
     node->inputs.push_back(t->defined() && t->requires_grad() ? t->impl_ptr() : nullptr);
@@ -82,7 +85,7 @@ void run_backward(const Tensor& root, const Tensor& seed, bool retain_graph) {
     return;
   }
   // Collect the nodes reachable from the root, once each.
-  std::uint64_t stamp = ++g_next_stamp;
+  const std::uint64_t stamp = g_next_stamp.fetch_add(1, std::memory_order_relaxed) + 1;
   std::vector<std::shared_ptr<Node>> order;
   std::vector<std::shared_ptr<Node>> stack{root.grad_fn()};
   root.grad_fn()->stamp = stamp;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/allocator.h"
@@ -11,7 +12,11 @@
 namespace leibniz::tensor {
 
 Storage::Storage(std::size_t n_bytes) : data(buffer_alloc(n_bytes)), bytes(n_bytes) {}
-Storage::~Storage() { buffer_free(data, bytes); }
+Storage::Storage(void* borrowed, std::size_t n_bytes, std::shared_ptr<void> keep_alive)
+    : data(borrowed), bytes(n_bytes), owner(std::move(keep_alive)) {}
+Storage::~Storage() {
+  if (!owner) buffer_free(data, bytes);
+}
 
 const Shape& Tensor::shape() const { return impl_->shape; }
 const Shape& Tensor::strides() const { return impl_->strides; }

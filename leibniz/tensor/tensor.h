@@ -79,11 +79,15 @@ class Tensor {
 /// Storage shared by a tensor and its views.
 struct Storage {
   Storage(std::size_t n_bytes);
+  /// Memory that belongs to someone else (a NumPy array): never freed here, kept alive by
+  /// `owner` for as long as this storage lives.
+  Storage(void* borrowed, std::size_t n_bytes, std::shared_ptr<void> owner);
   ~Storage();
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
   void* data;
   std::size_t bytes;
+  std::shared_ptr<void> owner;  // set for borrowed memory
 };
 
 struct TensorImpl {

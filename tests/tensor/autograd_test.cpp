@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "gradcheck.h"
 #include "leibniz/core/error.h"
 #include "leibniz/tensor/ops_activation.h"
@@ -19,6 +21,18 @@ Tensor leaf(std::vector<double> v) {
   Tensor t = from_vector(v, {static_cast<std::int64_t>(v.size())}, DType::F64);
   t.set_requires_grad(true);
   return t;
+}
+
+// A graph begun on one thread and finished on another (Python threads taking the GIL in
+// turn) is still swept in creation order.
+TEST(Autograd, GraphRecordedByTwoThreads) {
+  Tensor x = leaf({1, 2});
+  for (int i = 0; i < 100; ++i) x * 1.0;  // this thread's records come first
+  Tensor h = x * x;
+  Tensor loss;
+  std::thread([&] { loss = sum(h * 3.0); }).join();
+  loss.backward();
+  expect_values(x.grad(), {6, 12});
 }
 
 TEST(Autograd, ProductRule) {
