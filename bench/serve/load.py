@@ -7,11 +7,12 @@ p50/p99 latency, errors (any status but 200, or an answer that differs from the 
 
 Usage: bench/serve/load.py [--binary BUILD/leibniz/cli/leibniz] [--seconds 30]
                            [--clients 8] [--threads N]
-Exit status 1 if there was any error. A thread of Python per client drives the load, so
-the client shares the machine's cores with the server; the figures are a lower bound."""
+Exit status 1 if there was any error. A Python process per client drives the load, so
+the clients share the machine's cores with the server; the figures are a lower bound."""
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -31,15 +32,31 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """User and system time the process has used."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def sample_rss(pid, stop, peak):
+    while not stop.wait(0.25):
+        peak[0] = max(peak[0], rss_kib(pid))
+
+
 def expected_answers(binary, lines):
     out = subprocess.run([binary, "batch"], input="\n".join(lines) + "\n", text=True,
                          capture_output=True, check=True).stdout
     return [json.loads(line) for line in out.splitlines()]
 
 
-def client(server, lines, expected, deadline, offset, results):
+def client(host, port, lines, expected, deadline, offset, results):
     latencies, errors = [], 0
-    connection = server.connection()
+
+    def connect():
+        return http.client.HTTPConnection(host, port, timeout=60)
+
+    connection = connect()
     i = offset
     while time.monotonic() < deadline:
         k = i % len(lines)
@@ -54,11 +71,11 @@ def client(server, lines, expected, deadline, offset, results):
         except (OSError, http.client.HTTPException, ValueError):
             ok = False
             connection.close()
-            connection = server.connection()
+            connection = connect()
         latencies.append(time.perf_counter() - start)
         errors += not ok
     connection.close()
-    results.append((latencies, errors))
+    results.put((latencies, errors))
 
 
 def percentile(sorted_values, p):
@@ -82,19 +99,28 @@ def main():
     extra = ["--threads", str(args.threads)] if args.threads else []
     server = Server(args.binary, *extra)
     try:
-        rss_before = rss_kib(server.process.pid)
-        results = []
+        pid = server.process.pid
+        rss_before = rss_kib(pid)
+        cpu_before = cpu_seconds(pid)
+        peak, stop_sampling = [rss_before], threading.Event()
+        sampler = threading.Thread(target=sample_rss, args=(pid, stop_sampling, peak))
+        sampler.start()
+        results = multiprocessing.Queue()
         deadline = time.monotonic() + args.seconds
-        threads = [threading.Thread(target=client,
-                                    args=(server, lines, expected, deadline, k, results))
-                   for k in range(args.clients)]
+        clients = [multiprocessing.Process(
+            target=client, args=(server.host, server.port, lines, expected, deadline, k, results))
+            for k in range(args.clients)]
         started = time.monotonic()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        for c in clients:
+            c.start()
+        results = [results.get() for _ in clients]
+        for c in clients:
+            c.join()
         elapsed = time.monotonic() - started
-        rss_after = rss_kib(server.process.pid)
+        stop_sampling.set()
+        sampler.join()
+        rss_after = rss_kib(pid)
+        cpu = cpu_seconds(pid) - cpu_before
         status = server.stop()
     finally:
         server.kill()
@@ -104,8 +130,9 @@ def main():
     print(f"clients {args.clients}, {elapsed:.1f} s, requests {count}, "
           f"{count / elapsed:.0f} req/s, p50 {percentile(latencies, 50) * 1e3:.2f} ms, "
           f"p99 {percentile(latencies, 99) * 1e3:.2f} ms, errors {errors}, "
-          f"RSS {rss_before / 1024:.1f} MiB before, {rss_after / 1024:.1f} MiB after, "
-          f"server exit {status}")
+          f"server CPU {cpu / max(count, 1) * 1e6:.0f} us/request, "
+          f"RSS {rss_before / 1024:.1f} MiB before, {peak[0] / 1024:.1f} MiB peak, "
+          f"{rss_after / 1024:.1f} MiB after, server exit {status}")
     return 1 if errors or status != 0 else 0
 
 
