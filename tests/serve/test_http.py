@@ -304,7 +304,7 @@ def test_a_request_in_flight_is_answered_after_sigterm():
         model = open(os.path.join(HERE, "..", "..", "examples", "two_sigmoids.lz")).read()
         body = json.dumps({"op": "backprop", "model": model, "lr": 0.1, "epochs": 20000})
         connection.request("POST", "/api", body=body, headers={"Content-Type": "application/json"})
-        time.sleep(0.2)  # not a timing assertion: only lets the request reach the server
+        time.sleep(0.5)  # not a timing assertion: only lets the request reach the server
         running.process.send_signal(signal.SIGTERM)
         response = connection.getresponse()
         assert response.status == 200
