@@ -10,9 +10,11 @@
 namespace leibniz::serve {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";          ///< loopback unless told otherwise
-  int port = 8080;                         ///< 0: a free port
-  std::size_t threads = 8;                 ///< connections answered at once
+  std::string host = "127.0.0.1";  ///< loopback unless told otherwise
+  int port = 8080;                 ///< 0: a free port
+  /// Connections answered at once. A kept-alive connection holds its thread while idle
+  /// (keep_alive_seconds), and a browser keeps up to six: 16 leaves room for several.
+  std::size_t threads = 16;
   std::size_t max_waiting = 64;            ///< accepted connections waiting for a thread
   std::size_t max_body_bytes = 1 << 20;    ///< a longer request body is refused with 413
   int io_timeout_seconds = 5;              ///< one read or write of a socket
