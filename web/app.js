@@ -72,7 +72,11 @@ function restore(hash) {
       steps: p.get("steps") !== "0",
     });
   } else if (current === "check") {
-    writeCheck({ lines: p.get("lines") ?? "", of: p.get("of") ?? "", wrt: p.get("wrt") ?? "", syntax: p.get("syntax") ?? "latex" });
+    if (p.has("lines")) {
+      writeCheck({ lines: p.get("lines"), of: p.get("of") ?? "", wrt: p.get("wrt") ?? "", syntax: p.get("syntax") ?? "latex" });
+    } else {
+      loadCheckPreset(CHECK_PRESETS[0]);
+    }
   } else if (current === "backprop") {
     writeBackprop({
       net: p.get("net") ?? "",

@@ -73,6 +73,10 @@ export async function runCheck() {
   const state = readCheck();
   clear($("check-error"));
   clear($("check-result"));
+  if (claims.length === 0) {
+    $("check-verdict").textContent = "Write the derivation first: one expression a line.";
+    return;
+  }
   $("check-verdict").textContent = "Checking…";
   const req = { op: "check", expr: claims, syntax: state.syntax };
   const against = state.of.trim() !== "";
