@@ -19,5 +19,6 @@ void register_predict(CLI::App& app, int& exit_status);
 void register_integrate(CLI::App& app, int& exit_status);
 void register_backprop(CLI::App& app, int& exit_status);
 void register_gradcheck(CLI::App& app, int& exit_status);
+void register_serve(CLI::App& app, int& exit_status);
 
 }  // namespace leibniz::cli

@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   leibniz::cli::register_gradcheck(app, exit_status);
   leibniz::cli::register_train(app, exit_status);
   leibniz::cli::register_predict(app, exit_status);
+  leibniz::cli::register_serve(app, exit_status);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];

@@ -1,0 +1,146 @@
+#include "leibniz/serve/routes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "leibniz/serve/api.h"
+#include "leibniz/serve/assets.h"
+
+namespace leibniz::serve {
+namespace {
+
+// Sent with every response, errors included.
+//  - Scripts, styles, fonts and requests only from the server itself; no inline scripts
+//    and no <style> elements. Style *attributes* are allowed (style-src-attr): KaTeX's
+//    renderToString() writes its layout into them (height, vertical-align, margins); a
+//    style attribute cannot run script. Browsers without style-src-attr apply style-src
+//    to attributes too, where only KaTeX's katex.render() (which sets styles through the
+//    DOM) keeps its layout.
+//  - No framing (clickjacking), no referrer, no content sniffing.
+httplib::Headers security_headers() {
+  return {
+      {"Content-Security-Policy",
+       "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+       "font-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; "
+       "form-action 'none'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+  };
+}
+
+constexpr std::string_view kJson = "application/json";
+
+void refuse(httplib::Response& res, int status, std::string_view message) {
+  res.status = status;
+  res.set_content(refusal_body(message), std::string(kJson));
+}
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The host part of a Host header: "127.0.0.1:8080" -> "127.0.0.1", "[::1]:80" -> "[::1]".
+std::string host_name(std::string host) {
+  const std::size_t colon = host.rfind(':');
+  if (colon != std::string::npos && host.find(']', colon) == std::string::npos) host.resize(colon);
+  return lowercase(host);
+}
+
+bool is_loopback(std::string_view host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]";
+}
+
+// A server on loopback answers only requests addressed to loopback by name: a web page
+// elsewhere cannot reach it through a DNS name rebound to 127.0.0.1.
+bool host_allowed(const httplib::Request& req, const ServerOptions& options) {
+  if (!is_loopback(options.host) || !req.has_header("Host")) return true;
+  const std::string host = host_name(req.get_header_value("Host"));
+  return is_loopback(host) || host == lowercase(options.host);
+}
+
+bool is_json_body(const httplib::Request& req) {
+  const std::string type = lowercase(req.get_header_value("Content-Type"));
+  return type.starts_with(kJson) &&
+         (type.size() == kJson.size() || type[kJson.size()] == ';' || type[kJson.size()] == ' ');
+}
+
+void refuse_method(const httplib::Request& req, httplib::Response& res) {
+  if (req.path == "/api") {
+    res.set_header("Allow", "POST");
+    refuse(res, 405, "/api takes POST only");
+  } else if (find_asset(req.path)) {
+    res.set_header("Allow", "GET, HEAD");
+    refuse(res, 405, req.path + " takes GET and HEAD only");
+  } else {
+    refuse(res, 404, "there is nothing at " + req.path);
+  }
+}
+
+void get_asset(const httplib::Request& req, httplib::Response& res) {
+  const Asset* asset = find_asset(req.path);
+  if (!asset) return refuse_method(req, res);
+  res.set_header("ETag", std::string(asset->etag));
+  res.set_header("Cache-Control", std::string(asset->cache_control));
+  if (req.get_header_value("If-None-Match") == asset->etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_content(asset->body.data(), asset->body.size(), std::string(content_type(asset->route)));
+}
+
+void post(const httplib::Request& req, httplib::Response& res) {
+  if (req.path != "/api") return refuse_method(req, res);
+  if (!is_json_body(req)) {
+    return refuse(res, 415,
+                  "POST /api takes a JSON request object, with Content-Type: "
+                  "application/json");
+  }
+  ApiReply reply = answer_api(req.body);
+  res.status = reply.status;
+  res.set_content(std::move(reply.body), std::string(kJson));
+  res.set_header("Cache-Control", "no-store");
+}
+
+// Why cpp-httplib refused a request before it reached a route.
+std::string refusal_reason(int status, const ServerOptions& options) {
+  switch (status) {
+    case 400: return "the request is not HTTP this server can read";
+    case 413:
+      return "the request body is over " + std::to_string(options.max_body_bytes) + " bytes";
+    case 414: return "the URL is too long";
+    default: return "HTTP status " + std::to_string(status);
+  }
+}
+
+}  // namespace
+
+void add_routes(httplib::Server& server, const ServerOptions& options) {
+  server.set_default_headers(security_headers());
+  server.set_pre_routing_handler([options](const httplib::Request& req, httplib::Response& res) {
+    if (host_allowed(req, options)) return httplib::Server::HandlerResponse::Unhandled;
+    refuse(res, 403, "this server answers requests to 127.0.0.1 or localhost only");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.Get(".*", get_asset);
+  server.Post(".*", post);
+  server.Put(".*", refuse_method);
+  server.Patch(".*", refuse_method);
+  server.Delete(".*", refuse_method);
+  server.Options(".*", refuse_method);
+  // Statuses cpp-httplib sets itself (400 for a request it cannot read, 413, 414): the
+  // same answer object as every other refusal.
+  server.set_error_handler([options](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) refuse(res, res.status, refusal_reason(res.status, options));
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                  std::exception_ptr) { refuse(res, 500, "internal error"); });
+}
+
+}  // namespace leibniz::serve
