@@ -2,8 +2,10 @@
 line) and headless Chromium through Selenium (Debian's chromium, chromium-driver and
 python3-selenium). The server is killed at the end whatever happens; screenshots go to
 LEIBNIZ_SCREENSHOTS (the build folder's tests/browser/screenshots)."""
+import ctypes
 import os
 import pathlib
+import signal
 import subprocess
 
 import pytest
@@ -33,10 +35,17 @@ class Page:
         self.driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
 
 
+def die_with_parent():
+    """In the server's child process: killed when pytest ends, even if pytest is killed
+    (ctest's timeout) before its fixtures can clean up."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 @pytest.fixture(scope="session")
 def server():
     process = subprocess.Popen([BINARY, "serve", "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
     try:
         line = process.stdout.readline().strip()
         if not line.startswith("http://"):
