@@ -48,6 +48,24 @@ function leaves(graph) {
   return found;
 }
 
+// The name the DOT labels show for a node (leibniz/graph/symbolic.cpp, display_name).
+function displayName(name) {
+  if (name === "yhat") return "\u0177";
+  return /^.hat$/.test(name) ? `${name[0]}\u0302` : name;
+}
+
+// ∂loss/∂node of the equations from their DOT labels: "z1 = psi(t1)", "= 0.75",
+// "∂C/∂z1 = 32" (six significant digits, as the picture shows them).
+function nodeGradients(graph) {
+  const found = new Map();
+  for (const node of graph.nodes) {
+    const name = /^(\S+) = /.exec(node.lines[0] ?? "")?.[1];
+    const gradient = / = (\S+)$/.exec(node.lines[2] ?? "")?.[1];
+    if (name && gradient) found.set(name, gradient);
+  }
+  return found;
+}
+
 function cellRow(cells, className = "") {
   const tr = el("tr", className);
   cells.forEach((text, i) => tr.append(el(i === 0 ? "th" : "td", "", text)));
@@ -67,8 +85,10 @@ function showTable(answer, graph) {
   for (const [name, info] of leafInfo) {
     if (info.kind === "target") body.append(cellRow([name, "target", info.value, "", ""], "target"));
   }
+  const gradients = nodeGradients(graph);
   for (const name of Object.keys(answer.values ?? {})) {
-    body.append(cellRow([name, "node", exact(answer, "values", name), "", ""], "node"));
+    const gradient = gradients.get(displayName(name)) ?? "";
+    body.append(cellRow([name, "node", exact(answer, "values", name), gradient, ""], "node"));
   }
   const lossText = answer.exact?.loss !== undefined && String(answer.loss) !== answer.exact.loss
     ? `${answer.exact.loss} ≈ ${answer.loss}` : String(answer.loss);

@@ -169,6 +169,8 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     assert rows["w1"] == ["param", "0.5", "1/8 ≈ 0.125", "39/80 ≈ 0.4875"]
     assert rows["x"][2] == "-3/16 ≈ -0.1875"
     assert rows["L"][:2] == ["loss", "1/4 ≈ 0.25"]
+    assert rows["o1"] == ["node", "1/2 ≈ 0.5", "0.5", ""]
+    assert rows["yhat"][2] == "-1"
     by_id(page, "bp-step").click()
     wait(page, lambda d: "param w1 = 39/80" in d.find_element(By.ID, "bp-model").get_attribute("value")
          and d.find_elements(By.CSS_SELECTOR, "#bp-graph svg g.node"))
