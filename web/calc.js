@@ -4,7 +4,7 @@
 
 import { ask, debounce } from "./api.js";
 import { caretView, clear, copyText, el, errorText, renderMath } from "./math.js";
-import { foldAll, renderSteps } from "./steps.js";
+import { derivationText, foldAll, renderDerivation, renderSteps } from "./steps.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -151,6 +151,8 @@ function showAnswer(req, answer) {
   clear($("result-error"));
   clear($("warnings"));
   clear($("steps-list"));
+  clear($("derivation"));
+  $("steps-text").textContent = "";
   $("result-text").textContent = "";
   $("steps-box").hidden = true;
   if (!answer.ok) {
@@ -173,6 +175,9 @@ function showAnswer(req, answer) {
   if (Array.isArray(answer.steps) && answer.steps.length > 0) {
     $("steps-box").hidden = false;
     renderSteps($("steps-list"), answer.steps);
+    const lines = answer.derivation ?? { text: [], latex: [] };
+    renderDerivation($("derivation"), lines.latex);
+    $("steps-text").textContent = derivationText(lines.text);
   }
 }
 
@@ -226,8 +231,8 @@ export function setupCalc(onRun) {
   });
   $("copy-text").addEventListener("click", () => copyText(shown.text, $("copy-status"), "text"));
   $("copy-latex").addEventListener("click", () => copyText(shown.latex, $("copy-status"), "LaTeX"));
-  $("open-steps").addEventListener("click", () => foldAll($("steps-list"), true));
-  $("fold-steps").addEventListener("click", () => foldAll($("steps-list"), false));
+  $("open-steps").addEventListener("click", () => foldAll($("steps-box"), true));
+  $("fold-steps").addEventListener("click", () => foldAll($("steps-box"), false));
   showFields();
 }
 

@@ -1,6 +1,7 @@
-// The steps of an answer (docs/steps.md) as the notes write them: each rule applied, the
-// expression before and after it, and the parts it names (u, v, ∂u/∂x, ...). A step's
-// sub-derivations (depth + 1) fold inside it: one <details> per step, opened rule by rule.
+// The steps of an answer (docs/steps.md). The derivation as the notes write it (the
+// answer's "derivation": the lines of `--steps`, each with its depth) folds line by line:
+// a line with deeper lines under it is a <details>, its sub-derivation inside. Each rule
+// with the parts it names (u, v, ∂u/∂x, ...) is the answer's "steps", folded the same way.
 
 import { el, math } from "./math.js";
 
@@ -64,6 +65,34 @@ export function renderSteps(container, steps) {
     stack[stack.length - 1].node.append(node);
     stack.push({ depth: step.depth, node });
   }
+}
+
+/// The derivation's LaTeX lines as nested <details>: the top level open, deeper folded.
+export function renderDerivation(container, lines) {
+  const stack = [{ depth: -1, node: container }];
+  lines.forEach((line, i) => {
+    while (stack.length > 1 && stack[stack.length - 1].depth >= line.depth) stack.pop();
+    const parent = stack[stack.length - 1].node;
+    const next = lines[i + 1];
+    if (next && next.depth > line.depth) {
+      const details = el("details", "step line");
+      details.open = line.depth === 0;
+      const summary = el("summary");
+      summary.append(math(line.line));
+      details.append(summary);
+      parent.append(details);
+      stack.push({ depth: line.depth, node: details });
+    } else {
+      const leaf = el("div", "line");
+      leaf.append(math(line.line));
+      parent.append(leaf);
+    }
+  });
+}
+
+/// The derivation's text lines as `leibniz diff --steps` prints them.
+export function derivationText(lines) {
+  return lines.map((l) => `${"  ".repeat(l.depth)}${l.line}`).join("\n");
 }
 
 /// Opens or folds every step under `container`.

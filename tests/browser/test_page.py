@@ -68,6 +68,14 @@ def test_opens_on_the_notes_product_rule_example_worked_with_its_steps(page):
     wait_for_result(page, cli("diff", PRODUCT, "x"))
     assert by_id(page, "formula").get_attribute("value") == PRODUCT
     assert katex_in(page, "result-math")
+    # The derivation as the notes write it, folding line by line; its text is the CLI's.
+    lines = page.driver.find_elements(By.CSS_SELECTOR, "#derivation details.line")
+    assert lines[0].get_attribute("open") is not None
+    assert lines[0].find_elements(By.CSS_SELECTOR, "summary .katex")
+    by_id(page, "steps-text-box").find_element(By.TAG_NAME, "summary").click()
+    assert by_id(page, "steps-text").text == cli("diff", PRODUCT, "x", "--steps", "--plain")
+    # Each rule with its parts.
+    by_id(page, "rules-box").find_element(By.TAG_NAME, "summary").click()
     steps = page.driver.find_elements(By.CSS_SELECTOR, "#steps-list details.step")
     assert steps[0].get_attribute("data-rule") == "product"
     assert steps[0].get_attribute("open") is not None
