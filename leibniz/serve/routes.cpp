@@ -71,6 +71,13 @@ bool is_json_body(const httplib::Request& req) {
          (type.size() == kJson.size() || type[kJson.size()] == ';' || type[kJson.size()] == ' ');
 }
 
+constexpr std::string_view kJsonOnly =
+    "POST /api takes a JSON request object, with Content-Type: application/json";
+
+std::string too_long_message(std::size_t max_body_bytes) {
+  return "the request body is over " + std::to_string(max_body_bytes) + " bytes";
+}
+
 void refuse_method(const httplib::Request& req, httplib::Response& res) {
   if (req.path == "/api") {
     res.set_header("Allow", "POST");
@@ -95,25 +102,54 @@ void get_asset(const httplib::Request& req, httplib::Response& res) {
   res.set_content(asset->body.data(), asset->body.size(), std::string(content_type(asset->route)));
 }
 
-void post(const httplib::Request& req, httplib::Response& res) {
-  if (req.path != "/api") return refuse_method(req, res);
-  if (!is_json_body(req)) {
-    return refuse(res, 415,
-                  "POST /api takes a JSON request object, with Content-Type: "
-                  "application/json");
-  }
-  ApiReply reply = answer_api(req.body);
+void answer(std::string_view body, httplib::Response& res) {
+  ApiReply reply = answer_api(body);
   res.status = reply.status;
   res.set_content(std::move(reply.body), std::string(kJson));
   res.set_header("Cache-Control", "no-store");
+}
+
+// A request whose body stays unread: the connection cannot carry another request.
+void refuse_and_close(httplib::Response& res, int status, std::string_view message) {
+  refuse(res, status, message);
+  res.set_header("Connection", "close");
+}
+
+// POST with a body. The body is read here, not by cpp-httplib, to stop at the limit:
+// cpp-httplib 0.11 bounds a body by its Content-Length (413 before reading) but reads a
+// chunked one whole, however long.
+void post_body(const httplib::Request& req, httplib::Response& res,
+               const httplib::ContentReader& read, std::size_t max_body_bytes) {
+  if (req.path != "/api") {
+    refuse_method(req, res);
+    return res.set_header("Connection", "close");
+  }
+  if (!is_json_body(req)) return refuse_and_close(res, 415, kJsonOnly);
+  std::string body;
+  bool too_long = false;
+  const bool complete = read([&](const char* data, std::size_t size) {
+    too_long = size > max_body_bytes - body.size();
+    if (!too_long) body.append(data, size);
+    return !too_long;
+  });
+  if (too_long || res.status == 413)
+    return refuse_and_close(res, 413, too_long_message(max_body_bytes));
+  if (!complete) return refuse_and_close(res, 400, "the request body could not be read");
+  answer(body, res);
+}
+
+// POST without a body.
+void post(const httplib::Request& req, httplib::Response& res) {
+  if (req.path != "/api") return refuse_method(req, res);
+  if (!is_json_body(req)) return refuse(res, 415, kJsonOnly);
+  answer(req.body, res);
 }
 
 // Why cpp-httplib refused a request before it reached a route.
 std::string refusal_reason(int status, const ServerOptions& options) {
   switch (status) {
     case 400: return "the request is not HTTP this server can read";
-    case 413:
-      return "the request body is over " + std::to_string(options.max_body_bytes) + " bytes";
+    case 413: return too_long_message(options.max_body_bytes);
     case 414: return "the URL is too long";
     default: return "HTTP status " + std::to_string(status);
   }
@@ -130,6 +166,9 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   });
   server.Get(".*", get_asset);
   server.Post(".*", post);
+  server.Post(".*", [max = options.max_body_bytes](
+                        const httplib::Request& req, httplib::Response& res,
+                        const httplib::ContentReader& read) { post_body(req, res, read, max); });
   server.Put(".*", refuse_method);
   server.Patch(".*", refuse_method);
   server.Delete(".*", refuse_method);

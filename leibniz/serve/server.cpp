@@ -1,6 +1,7 @@
 #include "leibniz/serve/server.h"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <chrono>
@@ -41,6 +42,12 @@ Server::Server(ServerOptions options) : state_(std::make_unique<State>()) {
   // Small answers on a kept-alive connection would otherwise wait for the client's
   // delayed acknowledgement (Nagle's algorithm).
   http.set_tcp_nodelay(true);
+  // cpp-httplib's default sets SO_REUSEPORT, which lets a second server (of any program
+  // of the same user) share the port and take some of its connections.
+  http.set_socket_options([](int socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   add_routes(http, o);
 }
 
