@@ -144,9 +144,20 @@ export function applyStep(model, updated) {
   return { model: out, missed };
 }
 
+// A parameter's new value as a model file reads it: the exact value when it is a
+// rational number, else the double (3·ln(3)/5 + 1 is no number a model file reads).
+function newValues(answer) {
+  const values = {};
+  for (const [name, value] of Object.entries(answer.updated)) {
+    const exactText = answer.exact?.updated?.[name];
+    values[name] = /^-?[0-9]+(\.[0-9]+)?(\/[0-9]+)?$/.test(exactText ?? "") ? exactText : String(value);
+  }
+  return values;
+}
+
 async function step() {
   if (!last?.updated) return;
-  const { model, missed } = applyStep($("bp-model").value, last.exact?.updated ?? last.updated);
+  const { model, missed } = applyStep($("bp-model").value, newValues(last));
   $("bp-model").value = model;
   $("bp-preset").value = "";
   await runBackprop();

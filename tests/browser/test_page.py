@@ -187,6 +187,16 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     # The other two networks of the notes.
     Select(by_id(page, "bp-preset")).select_by_value("three_neurons")
     wait(page, lambda d: "z1" in d.find_element(By.ID, "bp-table").text)
+    # The true derivative of ψ (the answer key's −6·ln 3); a step to values that are not
+    # rational writes the doubles into the model file.
+    by_id(page, "bp-true").click()
+    by_id(page, "bp-run").click()
+    wait(page, lambda d: "-6*ln(3)" in d.find_element(By.ID, "bp-table").text)
+    by_id(page, "bp-step").click()
+    wait(page, lambda d: "param w11 = 1.6591673732008658" in d.find_element(By.ID, "bp-model").get_attribute("value")
+         and d.find_element(By.ID, "bp-summary").text.startswith("The loss is"))
+    assert by_id(page, "bp-error").text == ""
+    by_id(page, "bp-true").click()
     Select(by_id(page, "bp-preset")).select_by_value("recurrent")
     wait(page, lambda d: "h_2" in d.find_element(By.ID, "bp-table").text
          and d.find_elements(By.CSS_SELECTOR, "#bp-graph svg g.node"))
