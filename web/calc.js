@@ -54,8 +54,8 @@ function request(state) {
   const req = { op: state.op, expr: state.expr, syntax: state.syntax };
   const functions = names(state.functions);
   if (functions.length > 0) req.functions = functions;
-  if (uses.wrt === "list") req.wrt = names(state.wrt);
-  if (uses.wrt === "one") req.wrt = names(state.wrt).slice(0, 1).join("") || state.wrt.trim();
+  // integrate takes one variable: a longer list is sent as it is, for the server to refuse.
+  if (uses.wrt) req.wrt = names(state.wrt);
   const definite = uses.bounds && (state.from.trim() !== "" || state.to.trim() !== "");
   if (definite) {
     if (state.from.trim() !== "") req.from = state.from.trim();
@@ -112,18 +112,24 @@ function forms(req, answer) {
   switch (req.op) {
     case "diff":
       return { latex: `${derivativeLatex(req.wrt)} = ${answer.latex}`, text: answer.result };
-    case "integrate":
-      if ("value" in answer) {
-        const approx = Number.isFinite(answer.value) ? ` \\approx ${answer.value}` : "";
-        return {
-          latex: `\\int_{${plainBound(req.from ?? "")}}^{${plainBound(req.to ?? "")}} f \\, d${nameLatex(req.wrt)} = ${answer.latex ?? ""}${approx}`,
-          text: answer.result,
-          detail: answer.method
-            ? `${answer.method}${answer.antiderivative ? `, F = ${answer.antiderivative}` : ""}`
-            : "",
-        };
+    case "integrate": {
+      const v = nameLatex(req.wrt[0] ?? "x");
+      if (!("value" in answer)) {
+        return { latex: `\\int f \\, d${v} = ${answer.latex} + C`, text: answer.result };
       }
-      return { latex: `\\int f \\, d${nameLatex(req.wrt)} = ${answer.latex} + C`, text: answer.result };
+      // A definite integral: exact by the fundamental theorem, or a number by quadrature.
+      const bounds = `\\int_{${plainBound(req.from ?? "")}}^{${plainBound(req.to ?? "")}} f \\, d${v}`;
+      const number = Number.isFinite(answer.value) ? String(answer.value) : "";
+      const exact = answer.latex !== undefined;
+      const approx = number ? ` \\approx ${number}` : "";
+      const detail = [answer.method, answer.antiderivative ? `F = ${answer.antiderivative}` : "",
+        answer.converged === false ? "did not converge: the integral may diverge" : ""];
+      return {
+        latex: exact ? `${bounds} = ${answer.latex}${approx}` : `${bounds}${approx}`,
+        text: answer.result ?? `${number} ± ${answer.error_estimate}`,
+        detail: detail.filter((d) => d).join("; "),
+      };
+    }
     case "simplify":
     case "expand":
       return { latex: `f = ${answer.latex}`, text: answer.result };
