@@ -13,11 +13,10 @@ namespace {
 
 // Sent with every response, errors included.
 //  - Scripts, styles, fonts and requests only from the server itself; no inline scripts
-//    and no <style> elements. Style *attributes* are allowed (style-src-attr): KaTeX's
-//    renderToString() writes its layout into them (height, vertical-align, margins); a
-//    style attribute cannot run script. Browsers without style-src-attr apply style-src
-//    to attributes too, where only KaTeX's katex.render() (which sets styles through the
-//    DOM) keeps its layout.
+//    and no <style> elements. Style *attributes* are allowed (style-src-attr): KaTeX sets
+//    some with setAttribute (the SVG of \vec and of stretchy arrows) and its
+//    renderToString() writes its whole layout into them; without them those parts of a
+//    formula collapse. A style attribute cannot run script.
 //  - No framing (clickjacking), no referrer, no content sniffing.
 httplib::Headers security_headers() {
   return {
