@@ -68,6 +68,22 @@ function showLines(claims, answer, againstDerivative) {
   });
 }
 
+// The answer's position does not say which line it is in: each line (and the expression
+// differentiated) is read alone until one fails, and its caret shown.
+async function locateParseError(claims, req) {
+  const sources = claims.map((claim, i) => ({ text: claim, where: `line ${i + 1}`, syntax: req.syntax }));
+  if (req.derivative_of) sources.push({ text: req.derivative_of, where: "the expression differentiated", syntax: req.syntax });
+  for (const source of sources) {
+    const answer = await ask({ op: "simplify", expr: source.text, syntax: source.syntax }, "check-locate");
+    if (answer === null) return;
+    if (!answer.ok && answer.error.kind === "parse") {
+      $("check-error").append(el("p", "", `In ${source.where}:`));
+      if (Number.isInteger(answer.error.pos)) $("check-error").append(caretView(source.text, answer.error.pos));
+      return;
+    }
+  }
+}
+
 export async function runCheck() {
   const claims = lines();
   const state = readCheck();
@@ -89,9 +105,7 @@ export async function runCheck() {
   if (!answer.ok) {
     $("check-verdict").textContent = "";
     $("check-error").append(el("p", "", errorText(answer.error)));
-    if (answer.error.kind === "parse" && Number.isInteger(answer.error.pos) && claims.length === 1) {
-      $("check-error").append(caretView(claims[0], answer.error.pos));
-    }
+    if (answer.error.kind === "parse") await locateParseError(claims, req);
     return;
   }
   const words = { holds: "Every line holds.", fails: "The derivation breaks.", unknown: "Not decided: some line could not be settled." };

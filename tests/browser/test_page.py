@@ -171,6 +171,14 @@ def test_check_marks_the_first_wrong_line_with_a_counterexample(page):
     lines = page.driver.find_elements(By.CSS_SELECTOR, "#check-result li")
     assert "first-wrong" in lines[2].get_attribute("class")
 
+    # A line that does not parse: the line is named and its caret shown.
+    area.clear()
+    area.send_keys("x^2", Keys.ENTER, "x^2 + ")
+    by_id(page, "check-run").click()
+    caret = wait(page, EC.visibility_of_element_located((By.CSS_SELECTOR, "#check-error pre.caret")))
+    assert "In line 2:" in by_id(page, "check-error").text
+    assert caret.text.startswith("x^2 +")
+
 
 def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     page.open("#view=backprop&net=two_sigmoids&lr=0.1")
