@@ -77,6 +77,12 @@ function showTable(answer, graph) {
   const body = $("bp-table").querySelector("tbody");
   clear(body);
   const leafInfo = leaves(graph);
+  // Without the picture (a graph too large to draw), the leaves the answer names.
+  for (const name of Object.keys(answer.gradients ?? {})) {
+    if (leafInfo.has(name)) continue;
+    const kind = answer.updated ? (name in answer.updated ? "param" : "input") : "param or input";
+    leafInfo.set(name, { kind, value: "" });
+  }
   const loss = /^(.*) = /.exec(graph.nodes.find((n) => n.fill === "#f6dbdb")?.lines[0] ?? "")?.[1] ?? "loss";
   for (const [name, info] of leafInfo) {
     if (info.kind === "target") continue;
@@ -95,14 +101,16 @@ function showTable(answer, graph) {
   body.append(cellRow([loss, "loss", lossText, "1", ""], "loss"));
 }
 
-function showGraph(graph) {
+function showGraph(graph, tooLarge) {
   const box = $("bp-graph");
   clear(box);
-  if (graph.nodes.length > MAX_DRAWN_NODES) {
-    box.append(el("p", "", `The graph has ${graph.nodes.length} nodes; pictures are drawn up to ${MAX_DRAWN_NODES}. The table has every value.`));
-    return;
+  if (tooLarge) {
+    box.append(el("p", "", `No picture: ${tooLarge}.`));
+  } else if (graph.nodes.length > MAX_DRAWN_NODES) {
+    box.append(el("p", "", `No picture: the graph has ${graph.nodes.length} nodes, more than the ${MAX_DRAWN_NODES} drawn here.`));
+  } else {
+    box.append(drawGraph(graph));
   }
-  box.append(drawGraph(graph));
 }
 
 export async function runBackprop() {
@@ -112,7 +120,14 @@ export async function runBackprop() {
   const req = { op: "backprop", model: state.model, model_name: "model", dot: true };
   if (state.lr.trim() !== "") req.lr = state.lr.trim();
   if (state.true_derivatives) req.true_derivatives = true;
-  const answer = await ask(req, "backprop");
+  let answer = await ask(req, "backprop");
+  let tooLarge = "";
+  if (answer?.ok === false && answer.error.kind === "limit" && /^field 'dot'/.test(answer.error.message)) {
+    // A graph too large to draw: the numbers without the picture.
+    tooLarge = answer.error.message;
+    delete req.dot;
+    answer = await ask(req, "backprop");
+  }
   if (answer === null) return;
   if (!answer.ok) {
     last = null;
@@ -125,7 +140,7 @@ export async function runBackprop() {
   $("bp-summary").textContent = `The loss is ${answer.exact?.loss ?? answer.loss}` +
     (answer.updated ? `; one step with learning rate ${req.lr} is in the last column.` : "");
   showTable(answer, graph);
-  showGraph(graph);
+  showGraph(graph, tooLarge);
   $("bp-step").disabled = !answer.updated;
   document.dispatchEvent(new CustomEvent("leibniz:answered", { detail: { view: "backprop" } }));
 }

@@ -174,6 +174,12 @@ std::unique_ptr<Result> run_backprop(const Fields& request) {
     explained = *node;
     view = View::Explain;
   }
+  // The page draws the graph from the DOT; a larger graph is no picture anyone reads.
+  if (request.flag("dot") && graph.size() > graph::kMaxPictureNodes) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("{} is for graphs of at most {} nodes; this one has {}",
+                            request.field_label("dot"), graph::kMaxPictureNodes, graph.size()));
+  }
   if (epochs > 0) {
     if (request.flag("dot")) {
       Fields::bad_request(fmt::format("{} draws one pass; it does not go with {}",

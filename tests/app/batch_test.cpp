@@ -238,6 +238,10 @@ TEST(Batch, BackpropGivesTheGraphInDotWhenAsked) {
       answer(
           R"j({"id":"d","op":"backprop","model":"param w = 3\nloss L = w^2","dot":true,"lr":0.1,"epochs":2})j"),
       R"j({"id":"d","ok":false,"error":{"kind":"request","message":"field 'dot' draws one pass; it does not go with field 'epochs'","pos":null}})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"big","op":"backprop","model":"param w = 1\nfor t = 1..1000\n  h[t] = w*t\nend\nloss L = sum(h[t] for t = 1..1000)","dot":true})j"),
+      R"j({"id":"big","ok":false,"error":{"kind":"limit","message":"field 'dot' is for graphs of at most 1000 nodes; this one has 1002","pos":null}})j");
 }
 
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {

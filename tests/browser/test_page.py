@@ -50,6 +50,16 @@ def wait_for_result(page, expected):
                              f"not {expected!r}") from None
 
 
+def table_rows(page):
+    """The backprop table, {node: [cells after the name]}, read in one script."""
+    return page.driver.execute_script("""
+        const rows = {};
+        for (const tr of document.querySelectorAll('#bp-table tbody tr')) {
+          rows[tr.querySelector('th').innerText] = [...tr.querySelectorAll('td')].map(td => td.innerText);
+        }
+        return rows;""")
+
+
 def katex_in(page, element_id):
     return by_id(page, element_id).find_elements(By.CSS_SELECTOR, ".katex")
 
@@ -188,8 +198,7 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     assert len(page.driver.find_elements(By.CSS_SELECTOR, "#bp-graph svg g.edge")) == 9
     labels = [n.text for n in nodes]
     assert any("∂L/∂w1 = 0.125" in label for label in labels)
-    rows = {r.find_element(By.TAG_NAME, "th").text: [c.text for c in r.find_elements(By.TAG_NAME, "td")]
-            for r in page.driver.find_elements(By.CSS_SELECTOR, "#bp-table tbody tr")}
+    rows = table_rows(page)
     assert rows["w1"] == ["param", "0.5", "1/8 ≈ 0.125", "39/80 ≈ 0.4875"]
     assert rows["x"][2] == "-3/16 ≈ -0.1875"
     assert rows["L"][:2] == ["loss", "1/4 ≈ 0.25"]
@@ -216,10 +225,19 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     Select(by_id(page, "bp-preset")).select_by_value("recurrent")
     wait(page, lambda d: "h_2" in d.find_element(By.ID, "bp-table").text
          and d.find_elements(By.CSS_SELECTOR, "#bp-graph svg g.node"))
-    rows = {r.find_element(By.TAG_NAME, "th").text: [c.text for c in r.find_elements(By.TAG_NAME, "td")]
-            for r in page.driver.find_elements(By.CSS_SELECTOR, "#bp-table tbody tr")}
+    rows = table_rows(page)
     assert rows["w"][2] == "-11"
     assert rows["h_0"][2] == "-57/8 ≈ -7.125"
+
+    # A graph too large to draw: the numbers, and why there is no picture.
+    model = by_id(page, "bp-model")
+    model.clear()
+    model.send_keys("param w = 1\nfor t = 1..1000\n  h[t] = w*t\nend\nloss L = sum(h[t] for t = 1..1000)")
+    by_id(page, "bp-run").click()
+    wait(page, lambda d: "No picture" in d.find_element(By.ID, "bp-graph").text)
+    assert "at most 1000 nodes; this one has 1002" in by_id(page, "bp-graph").text
+    rows = table_rows(page)
+    assert rows["w"] == ["param", "", "500500", "-50049"]
 
 
 def test_markup_typed_is_shown_as_text(page):
