@@ -5,12 +5,14 @@
 import { el, math } from "./math.js";
 import { CALCULUS_SECTIONS, CHECK_PRESETS, NETWORKS } from "./presets.js";
 
-function presetButton(label, erratum, onChoose) {
+// A preset's button; `claim` (what the notes write) beside it, then the erratum.
+function presetButton(label, erratum, onChoose, claim = null) {
   const item = el("li", erratum ? "preset has-erratum" : "preset");
   const button = el("button", "preset-button", label);
   button.type = "button";
   button.addEventListener("click", onChoose);
   item.append(button);
+  if (claim) item.append(claim);
   if (erratum) {
     item.append(el("span", "erratum-badge", "erratum"), el("span", "erratum-text", erratum));
   }
@@ -27,13 +29,12 @@ export function setupNotes(choose) {
     box.append(heading);
     const list = el("ul", "presets");
     for (const p of section.presets) {
-      const item = presetButton(p.label, p.erratum, () => choose({ view: "calc", preset: p }));
+      let claim = null;
       if (p.notes) {
-        const claim = el("span", "notes-claim", "the notes: ");
+        claim = el("span", "notes-claim", "the notes: ");
         claim.append(math(p.notes));
-        item.append(claim);
       }
-      list.append(item);
+      list.append(presetButton(p.label, p.erratum, () => choose({ view: "calc", preset: p }), claim));
     }
     box.append(list);
     root.append(box);
