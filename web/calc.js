@@ -175,7 +175,7 @@ function showAnswer(req, answer) {
   if (f.detail) $("result-text").append(el("span", "detail", `  (${f.detail})`));
   shown = {
     text: f.text,
-    latex: Array.isArray(answer.latex) ? f.latex : answer.latex,
+    latex: typeof answer.latex === "string" ? answer.latex : f.latex,
   };
   for (const warning of answer.warnings ?? []) $("warnings").append(el("li", "", warning));
   if (Array.isArray(answer.steps) && answer.steps.length > 0) {

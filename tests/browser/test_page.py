@@ -88,6 +88,10 @@ def test_opens_on_the_notes_product_rule_example_worked_with_its_steps(page):
     assert lines[0].find_elements(By.CSS_SELECTOR, "summary .katex")
     by_id(page, "steps-text-box").find_element(By.TAG_NAME, "summary").click()
     assert by_id(page, "steps-text").text == cli("diff", PRODUCT, "x", "--steps", "--plain")
+    # The copy buttons say what they copied.
+    by_id(page, "copy-latex").click()
+    wait(page, lambda d: d.find_element(By.ID, "copy-status").text.startswith("Cop"))
+    assert by_id(page, "copy-status").text == "Copied (LaTeX)."
     # Each rule with its parts.
     by_id(page, "rules-box").find_element(By.TAG_NAME, "summary").click()
     steps = page.driver.find_elements(By.CSS_SELECTOR, "#steps-list details.step")
