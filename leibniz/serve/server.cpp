@@ -1,6 +1,7 @@
 #include "leibniz/serve/server.h"
 
 #include <fmt/format.h>
+#include <netdb.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -53,8 +54,26 @@ Server::Server(ServerOptions options) : state_(std::make_unique<State>()) {
 
 Server::~Server() = default;
 
+namespace {
+
+// An address that does not resolve fails inside cpp-httplib with no reason given.
+void check_resolves(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (const int status = getaddrinfo(host.c_str(), nullptr, &hints, &found); status != 0) {
+    throw Error(ErrorKind::Request,
+                fmt::format("cannot listen on {}: {}", host, gai_strerror(status)));
+  }
+  freeaddrinfo(found);
+}
+
+}  // namespace
+
 std::string Server::bind() {
   const ServerOptions& o = state_->options;
+  check_resolves(o.host);
   errno = 0;
   int port = o.port;
   if (o.port == 0) {

@@ -325,3 +325,11 @@ def test_a_port_in_use_is_an_error():
                                 f"{running.port}: Address already in use\n")
     finally:
         running.stop()
+
+
+def test_an_address_that_does_not_resolve_is_an_error():
+    other = subprocess.run([binary(), "serve", "--host", "nonsense.invalid", "--port", "0"],
+                           capture_output=True, text=True, timeout=60)
+    assert other.returncode == 2
+    assert other.stdout == ""
+    assert other.stderr.startswith("leibniz: request error: cannot listen on nonsense.invalid: ")
