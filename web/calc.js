@@ -3,7 +3,7 @@
 // leibniz reads the formula, with a parse error's caret in place.
 
 import { ask, debounce } from "./api.js";
-import { caretView, clear, copyText, el, errorText, renderMath } from "./math.js";
+import { caretView, characterAt, clear, copyText, el, errorText, renderMath } from "./math.js";
 import { derivationText, foldAll, renderDerivation, renderSteps } from "./steps.js";
 
 const $ = (id) => document.getElementById(id);
@@ -165,6 +165,12 @@ function showAnswer(req, answer) {
     $("result-error").append(el("p", "", errorText(answer.error)));
     if (answer.error.kind === "parse" && Number.isInteger(answer.error.pos)) {
       $("result-error").append(caretView(req.expr, answer.error.pos));
+      // The cursor goes where the formula breaks (in UTF-16 units, as inputs count).
+      const box = $("formula");
+      if (box.value === req.expr) {
+        const at = Array.from(req.expr).slice(0, characterAt(req.expr, answer.error.pos)).join("").length;
+        box.setSelectionRange(at, at);
+      }
     }
     shown = { text: "", latex: "" };
     return;

@@ -254,6 +254,8 @@ def test_markup_typed_is_shown_as_text(page):
     wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#result-error pre.caret"))
     caret = by_id(page, "result-error").find_element(By.CSS_SELECTOR, "pre.caret")
     assert caret.text.startswith("<script>alert(1)</script><img")
+    # The cursor is put where the formula breaks: at its first character.
+    assert by_id(page, "formula").get_property("selectionStart") == 0
     assert page.driver.execute_script(
         "return document.querySelectorAll('main script, main img').length") == 0
     try:
