@@ -10,6 +10,7 @@
 #include "leibniz/app/request_fields.h"
 #include "leibniz/core/number.h"
 #include "leibniz/graph/backprop.h"
+#include "leibniz/graph/dot.h"
 #include "leibniz/graph/explain.h"
 #include "leibniz/graph/gradcheck.h"
 #include "leibniz/graph/graph.h"
@@ -48,19 +49,23 @@ enum class View { Report, Explain, Symbolic };
 class BackpropResult : public Result {
  public:
   BackpropResult(graph::Graph graph, std::unique_ptr<graph::DataSet> data,
-                 std::optional<Number> rate, bool per_row, View view, graph::NodeId explained)
+                 std::optional<Number> rate, bool per_row, View view, graph::NodeId explained,
+                 bool dot)
       : graph_(std::move(graph)),
         data_(std::move(data)),
         leaves_(graph::initial_assignment(graph_)),
         rate_(std::move(rate)),
         per_row_(per_row),
         view_(view),
-        explained_(explained) {
+        explained_(explained),
+        dot_(dot) {
     std::unique_ptr<graph::NumericGraph> numeric;
     at_ = graph::evaluate(graph_, leaves_, data_.get(), numeric);
   }
   Answer json() const override {
-    return graph::backprop_json(graph_, leaves_, at_, rate_, per_row_);
+    Answer answer = graph::backprop_json(graph_, leaves_, at_, rate_, per_row_);
+    if (dot_) answer["dot"] = graph::dot_text(graph_, at_.passes.front());
+    return answer;
   }
   // Plain text in every notation.
   std::string text(Notation) const override {
@@ -91,6 +96,7 @@ class BackpropResult : public Result {
   bool per_row_;
   View view_;
   graph::NodeId explained_;
+  bool dot_;
 };
 
 // Several descent steps: the loss before each, the params after the last.
@@ -168,11 +174,22 @@ std::unique_ptr<Result> run_backprop(const Fields& request) {
     explained = *node;
     view = View::Explain;
   }
+  // The page draws the graph from the DOT; a larger graph is no picture anyone reads.
+  if (request.flag("dot") && graph.size() > graph::kMaxPictureNodes) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("{} is for graphs of at most {} nodes; this one has {}",
+                            request.field_label("dot"), graph::kMaxPictureNodes, graph.size()));
+  }
   if (epochs > 0) {
+    if (request.flag("dot")) {
+      Fields::bad_request(fmt::format("{} draws one pass; it does not go with {}",
+                                      request.field_label("dot"), request.field_label("epochs")));
+    }
     return std::make_unique<DescentResult>(std::move(graph), std::move(data), *rate, epochs);
   }
   return std::make_unique<BackpropResult>(std::move(graph), std::move(data), rate,
-                                          request.flag("per_row"), view, explained);
+                                          request.flag("per_row"), view, explained,
+                                          request.flag("dot"));
 }
 
 std::unique_ptr<Result> run_gradcheck(const Fields& request) {
@@ -218,7 +235,9 @@ std::vector<RequestRow> model_requests() {
         {"explain", ArgumentKind::Text, false, "", "--explain",
          "the text shows the chain-rule paths from the loss to this node"},
         {"symbolic", ArgumentKind::Flag, false, "false", "--symbolic",
-         "the text shows every gradient as a formula over named auxiliaries"}},
+         "the text shows every gradient as a formula over named auxiliaries"},
+        {"dot", ArgumentKind::Flag, false, "false", "",
+         "the answer holds the graph in Graphviz DOT as \"dot\" (the CLI: --dot FILE)"}},
        run_backprop},
       {"gradcheck",
        "every gradient of backprop against central finite differences",

@@ -30,7 +30,10 @@ class ExprResult : public Result {
       : value_(std::move(value)), steps_(std::move(steps)) {}
   Answer json() const override {
     Answer answer = expr_answer(value_);
-    if (steps_) answer["steps"] = steps_json(*steps_);
+    if (steps_) {
+      answer["steps"] = steps_json(*steps_);
+      answer["derivation"] = derivation_json(*steps_);
+    }
     return answer;
   }
   std::string text(Notation notation) const override {

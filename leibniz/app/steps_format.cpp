@@ -387,6 +387,18 @@ std::string steps_latex(const std::vector<Step>& steps) {
   return out + "\\end{align*}\n";
 }
 
+nlohmann::ordered_json derivation_json(const std::vector<Step>& steps) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (auto [notation, style] : {std::pair{"text", unicode_style()}, {"latex", latex_style()}}) {
+    nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+    for (auto& [depth, line] : Writer(style).lines(steps)) {
+      lines.push_back({{"depth", depth}, {"line", std::move(line)}});
+    }
+    out[notation] = std::move(lines);
+  }
+  return out;
+}
+
 nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Step& st : steps) {

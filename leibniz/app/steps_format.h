@@ -21,4 +21,8 @@ std::string steps_latex(const std::vector<Step>& steps);
 ///   "parts": {...}}]: "rule" as the text names it, "rule_id" stable (docs/steps.md).
 nlohmann::ordered_json steps_json(const std::vector<Step>& steps);
 
+/// The lines of steps_text and steps_latex with their depths, for a page that folds a
+/// derivation line by line: {"text": [{"depth", "line"}, ...], "latex": [...]}.
+nlohmann::ordered_json derivation_json(const std::vector<Step>& steps);
+
 }  // namespace leibniz::app

@@ -240,6 +240,21 @@ TEST(Batch, BackpropAnswersTheObjectOfSpecSection4) {
       R"j({"id":"m","ok":false,"error":{"kind":"request","message":"missing field 'model'","pos":null}})j");
 }
 
+// The page draws the computation graph from the DOT text the CLI's --dot writes.
+TEST(Batch, BackpropGivesTheGraphInDotWhenAsked) {
+  EXPECT_EQ(
+      answer(R"j({"id":"g","op":"backprop","model":"param w = 3\nloss L = w^2","dot":true})j"),
+      R"j({"id":"g","ok":true,"values":{},"loss":9.0,"gradients":{"w":6.0},"exact":{"values":{},"loss":"9","gradients":{"w":"6"}},"dot":"digraph model {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", fontcolor=\"#b22222\"];\n  n0 [shape=ellipse, style=filled, fillcolor=\"#dbe9f6\", label=\"param w\\n= 3\\n∂L/∂w = 6\"];\n  n1 [shape=box, style=filled, fillcolor=\"#f6dbdb\", label=\"L = w²\\n= 9\"];\n  n0 -> n1 [label=\"← 6\"];\n}\n"})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"d","op":"backprop","model":"param w = 3\nloss L = w^2","dot":true,"lr":0.1,"epochs":2})j"),
+      R"j({"id":"d","ok":false,"error":{"kind":"request","message":"field 'dot' draws one pass; it does not go with field 'epochs'","pos":null}})j");
+  EXPECT_EQ(
+      answer(
+          R"j({"id":"big","op":"backprop","model":"param w = 1\nfor t = 1..1000\n  h[t] = w*t\nend\nloss L = sum(h[t] for t = 1..1000)","dot":true})j"),
+      R"j({"id":"big","ok":false,"error":{"kind":"limit","message":"field 'dot' is for graphs of at most 1000 nodes; this one has 1002","pos":null}})j");
+}
+
 TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {
   std::istringstream in(
       "{\"id\": 1, \"op\": \"diff\", \"expr\": \"x^2\", \"wrt\": [\"x\"]}\n"

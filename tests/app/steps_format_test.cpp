@@ -26,6 +26,17 @@ TEST(StepsFormat, ShortDerivationsSpellEverythingOut) {
             "  = (v·∂u/∂x − u·∂v/∂x)/v² = (y·(2x) − x²·0)/y² = 2x/y\n");
 }
 
+// The page folds a derivation line by line: the same lines as the text and the LaTeX,
+// each with its depth.
+TEST(StepsFormat, TheDerivationJsonHoldsTheLinesWithTheirDepths) {
+  Trace trace;
+  const Expr x = symbol("x");
+  derivative(parse_text("x^2/y"), std::span(&x, 1), &trace);
+  EXPECT_EQ(
+      derivation_json(trace.steps()).dump(),
+      R"j({"text":[{"depth":0,"line":"quotient rule: ∂/∂x (x²/y), u = x², v = y"},{"depth":1,"line":"power rule: ∂/∂x x² = 2x"},{"depth":1,"line":"constant: ∂/∂x y = 0  (y does not depend on x)"},{"depth":1,"line":"= (v·∂u/∂x − u·∂v/∂x)/v² = (y·(2x) − x²·0)/y² = 2x/y"}],"latex":[{"depth":0,"line":"\\text{quotient rule}: \\frac{\\partial}{\\partial x} \\left(\\frac{x^{2}}{y}\\right), u = x^{2}, v = y"},{"depth":1,"line":"\\text{power rule}: \\frac{\\partial}{\\partial x} x^{2} = 2 x"},{"depth":1,"line":"\\text{constant}: \\frac{\\partial}{\\partial x} y = 0\\text{  (}y\\text{ does not depend on }x\\text{)}"},{"depth":1,"line":"= \\frac{v  \\cdot  \\frac{\\partial u}{\\partial x} - u  \\cdot  \\frac{\\partial v}{\\partial x}}{v^{2}} = \\frac{y  \\cdot  \\left(2 x\\right) - x^{2}  \\cdot  0}{y^{2}} = \\frac{2 x}{y}"}]})j");
+}
+
 TEST(StepsFormat, LongDerivationsNameRepeatedSubexpressionsOnce) {
   const std::string text = steps("sigmoid(w*x + b)^2*tanh(w*x + b)", "w");
   EXPECT_EQ(text.rfind("let A = tanh(w·x + b)\nlet B = σ(w·x + b)\n", 0), 0u) << text;
