@@ -58,6 +58,13 @@ class Integrator {
   /// A symbol that does not occur in e: "u", else "u1", "u2", ...
   Expr fresh_symbol(const Expr& e) const;
 
+  /// Records why a method in reach of an integrand could not finish (the first reason
+  /// wins); it explains the refusal when no antiderivative is found.
+  void note_obstacle(std::string why) {
+    if (obstacle_.empty()) obstacle_ = std::move(why);
+  }
+  const std::string& obstacle() const { return obstacle_; }
+
  private:
   Expr attempt(const Expr& e);
   Step make_step(const StepRule& rule, const Expr& before, const Expr& after, Parts parts) const;
@@ -67,6 +74,7 @@ class Integrator {
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting
+  std::string obstacle_;
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
   std::unordered_map<Expr, bool, ExprHash> depends_;
