@@ -165,8 +165,8 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
   // r = σ·ρ with ρ = ∛|C| > 0 (irrational: q is irreducible) and σ the sign of −C.
   const Number magnitude = C.is_negative() ? -C : C;
   const bool negative_root = C.is_positive();
-  const Expr rho = pow(n(magnitude), n(Number(mpq_class(1, 3))));
-  const Expr rho2 = pow(n(magnitude), n(Number(mpq_class(2, 3))));
+  const Expr rho = root_number(magnitude, 3);
+  const Expr rho2 = pow(rho, 2);
   const Expr r = negative_root ? neg(rho) : rho;
   const Expr root3 = sqrt_number(Number(3));
   const Expr A = div(add(n(a0), mul(n(a1), r)), mul(integer(3), rho2));

@@ -110,6 +110,9 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
 Expr ln_abs(const Expr& u);
 /// √r for an exact r > 0 with square factors taken out: √8 = 2·√2, √(3/4) = √3/2.
 Expr sqrt_number(const Number& r);
+/// ᵏ√r (k = 2 or 3) for an exact r > 0 with k-th powers taken out: ∛16 = 2·∛2,
+/// ∛(19/27) = ∛19/3.
+Expr root_number(const Number& r, long k);
 /// True when e > 0 wherever it is defined (sums of squares plus a positive number, e^u, ...).
 bool is_positive(const Expr& e);
 /// A product as numerator and denominator: the factors with a negative integer exponent
