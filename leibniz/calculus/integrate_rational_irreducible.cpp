@@ -4,11 +4,10 @@
 // irreducible over ℚ), giving c·ln|q|; otherwise a quartic that is even about a point,
 // t⁴ + B·t² + C with t = x + s, splits over ℝ into two quadratics with coefficients in a
 // quadratic (or biquadratic) field, giving real ln and arctan terms as textbooks print;
-// a pure cubic t³ + C splits over ℝ at its real root ∛(−C). Other cases are left, with
-// the minimal polynomial of the resultant's roots named as the reason.
-#include <flint/fmpq_mat.h>
+// a pure cubic t³ + C splits over ℝ at its real root ∛(−C); roots in a real quadratic
+// field split q over it (integrate_rational_roots.cpp). Other cases are left, with the
+// minimal polynomial of the resultant's roots named as the reason.
 #include <flint/fmpq_poly.h>
-#include <flint/fmpz_poly.h>
 #include <fmt/format.h>
 
 #include "leibniz/calculus/integrate_rational.h"
@@ -189,43 +188,6 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
   return result;
 }
 
-// The minimal polynomial over ℚ, as a primitive integer polynomial in t with a positive
-// leading coefficient, of the Rothstein–Trager roots a(α)/q′(α) (α a root of q): the
-// roots the logarithmic part ∫ a/q = Σ c·ln(x − α) needs as its coefficients.
-Expr log_part_polynomial(const QPoly& q, const QPoly& a, const QPoly& derivative, const Expr& x) {
-  QPoly g, s, inverse, b, power;
-  fmpq_poly_xgcd(g.raw(), s.raw(), inverse.raw(), q.raw(), derivative.raw());
-  fmpq_poly_mul(b.raw(), a.raw(), inverse.raw());
-  fmpq_poly_rem(b.raw(), b.raw(), q.raw());
-  // Multiplication by b in ℚ[x]/q on the basis 1, x, …, x^(d−1).
-  const long d = q.degree();
-  fmpq_mat_t matrix;
-  fmpq_mat_init(matrix, d, d);
-  fmpq_poly_set_si(power.raw(), 1);
-  for (long column = 0; column < d; ++column) {
-    QPoly image;
-    fmpq_poly_mul(image.raw(), power.raw(), b.raw());
-    fmpq_poly_rem(image.raw(), image.raw(), q.raw());
-    for (long row = 0; row < d; ++row) {
-      mpq_class c = image.coefficient(row).exact();
-      fmpq_set_mpq(fmpq_mat_entry(matrix, row, column), c.get_mpq_t());
-    }
-    fmpq_poly_shift_left(power.raw(), power.raw(), 1);
-    fmpq_poly_rem(power.raw(), power.raw(), q.raw());
-  }
-  QPoly minimal;
-  fmpq_mat_minpoly(minimal.raw(), matrix);
-  fmpq_mat_clear(matrix);
-  fmpz_poly_t integer;
-  fmpz_poly_init(integer);
-  fmpq_poly_get_numerator(integer, minimal.raw());
-  fmpz_poly_primitive_part(integer, integer);
-  QPoly primitive;
-  fmpq_poly_set_fmpz_poly(primitive.raw(), integer);
-  fmpz_poly_clear(integer);
-  return to_expr(primitive, symbol(x.name() == "t" ? "z" : "t"));
-}
-
 }  // namespace
 
 Expr to_expr(const QPoly& p, const Expr& x) {
@@ -276,12 +238,13 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
       Expr log_part = q.degree() == 3   ? pure_cubic_term(in, q, numerator, x)
                       : q.degree() == 4 ? quartic_term(in, q, numerator, x)
                                         : Expr{};
+      if (log_part.is_null()) log_part = quadratic_field_term(in, q, numerator, x);
       if (log_part.is_null()) {
         in.note_obstacle(fmt::format(
             "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "
             "in closed form",
             print_text(div(to_expr(numerator, x), to_expr(q, x))),
-            print_text(log_part_polynomial(q, numerator, derivative, x))));
+            print_text(log_part_polynomial(q, numerator, x))));
         return {};
       }
       rational_part.push_back(log_part);

@@ -108,6 +108,20 @@ TEST(IntegrateMethods, RationalFunctionsWithPureCubicFactors) {
                   "atan((2*x + 1)/sqrt(3))/sqrt(3) - ln(abs(x^2 + x + 1))/6 + ln(abs(x - 1))/3");
 }
 
+// The logarithmic part's roots in a real quadratic field: q splits over ℚ(√D) into
+// U ± √D·V (a reciprocal quartic, not even about any point).
+TEST(IntegrateMethods, RationalFunctionsWithRootsInAQuadraticField) {
+  expect_integral("(x^2 - 1)/(x^4 + x^3 + x^2 + x + 1)",
+                  "sqrt(5)*ln(abs((x^2 + x/2 - sqrt(5)*x/2 + 1)/(x^2 + x/2 + sqrt(5)*x/2 + 1)))/5");
+  expect_integral("(x^2 - 1)/(x^4 + 3*x^3 + x^2 + 3*x + 1)",
+                  "sqrt(13)*ln(abs((x^2 + 3*x/2 - sqrt(13)*x/2 + 1)/(x^2 + 3*x/2 + sqrt(13)*x/2 "
+                  "+ 1)))/13");
+  // Roots z = 1 ± 1/√5: a rational part ln|q| too.
+  expect_integral("(4*x^3 + 4*x^2 + 2*x)/(x^4 + x^3 + x^2 + x + 1)",
+                  "ln(abs(x^4 + x^3 + x^2 + x + 1)) + sqrt(5)*ln(abs((x^2 + x/2 - sqrt(5)*x/2 + "
+                  "1)/(x^2 + x/2 + sqrt(5)*x/2 + 1)))/5");
+}
+
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
@@ -233,6 +247,12 @@ TEST(IntegrateMethods, OutOfReachNamesTheRootsNeeded) {
                      "leibniz found no elementary antiderivative of 1/(x^4 + x + 1) with respect "
                      "to x: the logarithmic part of ∫ 1/(x^4 + x + 1) needs the roots of 229*t^4 "
                      "+ 18*t^2 + 8*t + 1, which leibniz does not write in closed form");
+  // Complex roots in a quadratic field (an arctangent form) are not written yet.
+  expect_unsupported("(x^2 + 1)/(x^4 + x^3 + x^2 + x + 1)", "x",
+                     "leibniz found no elementary antiderivative of (x^2 + 1)/(x^4 + x^3 + x^2 + x "
+                     "+ 1) with respect to x: the logarithmic part of ∫ (x^2 + 1)/(x^4 + x^3 + x^2 "
+                     "+ x + 1) needs the roots of 125*t^4 + 50*t^2 + 1, which leibniz does not "
+                     "write in closed form");
   // The variable t: the roots' polynomial is written in z.
   expect_unsupported("1/(t^3 + t + 1)", "t",
                      "leibniz found no elementary antiderivative of 1/(t^3 + t + 1) with respect "
