@@ -102,7 +102,9 @@ Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
   Integrator nested(u, trace_);
   nested.nesting_ = nesting_ + 1;
   nested.substitutions_ = substitutions_ + 1;
-  return nested.antiderivative(e);
+  Expr result = nested.antiderivative(e);
+  if (result.is_null()) note_obstacle(nested.obstacle());
+  return result;
 }
 
 Expr Integrator::fresh_symbol(const Expr& e) const {
@@ -320,9 +322,11 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                                 "equal",
                                 print_text(e), var.name(), print_text(Expr(part))));
       }
-      throw Error(ErrorKind::Unsupported,
-                  fmt::format("leibniz found no elementary antiderivative of {} with respect to {}",
-                              print_text(e), var.name()));
+      throw Error(
+          ErrorKind::Unsupported,
+          fmt::format("leibniz found no elementary antiderivative of {} with respect to {}{}",
+                      print_text(e), var.name(),
+                      in.obstacle().empty() ? "" : ": " + in.obstacle()));
     }
     // simplify may expand (x² + 1)^(3/2) into a longer form: keep the smaller.
     // Absolute values go first, so that simplify sees ln(e^x), not ln(abs(e^x)).

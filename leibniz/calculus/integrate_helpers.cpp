@@ -66,21 +66,28 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
   return coefficients;
 }
 
-Expr sqrt_number(const Number& r) {
-  // √(p/q) = √(p·q)/q; then n = p·q = k²·m with m square-free (trial division, for
-  // the small numbers of first-course integrals).
-  const mpz_class n = r.exact().get_num() * r.exact().get_den();
-  if (sgn(n) <= 0 || n > mpz_class(1'000'000'000'000L)) return sqrt(number(r));
+Expr root_number(const Number& r, long k) {
+  // ᵏ√(p/q) = ᵏ√(p·q^(k−1))/q; then n = p·q^(k−1) = rootᵏ·m with m free of k-th powers
+  // (trial division, for the small numbers of first-course integrals).
+  const mpz_class den = r.exact().get_den();
+  mpz_class n = r.exact().get_num();
+  for (long i = 1; i < k; ++i) n *= den;
+  const Expr exponent = number(Number(mpq_class(1, k)));
+  if (sgn(n) <= 0 || n > mpz_class(1'000'000'000'000L)) return pow(number(r), exponent);
   long rest = n.get_si(), root = 1;
   for (long d = 2; d * d <= rest; ++d) {
-    while (rest % (d * d) == 0) {
-      rest /= d * d;
+    long power = 1;
+    for (long i = 0; i < k; ++i) power *= d;
+    while (rest % power == 0) {
+      rest /= power;
       root *= d;
     }
   }
-  return div(mul(integer(root), sqrt(integer(rest))),
-             number(Number(mpq_class(r.exact().get_den()))));
+  const Expr radical = k == 2 ? sqrt(integer(rest)) : pow(integer(rest), exponent);
+  return div(mul(integer(root), radical), number(Number(mpq_class(den))));
 }
+
+Expr sqrt_number(const Number& r) { return root_number(r, 2); }
 
 Expr ln_abs(const Expr& u) { return func(Fn::Ln, is_positive(u) ? u : func(Fn::Abs, u)); }
 

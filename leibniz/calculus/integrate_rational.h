@@ -46,6 +46,14 @@ Expr to_expr(const QPoly& p, const Expr& x);
 /// quartic even about a point). Null when the logarithmic part is out of reach.
 Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x);
 
+/// The minimal polynomial over ℚ of the Rothstein–Trager roots a(α)/q′(α) (α a root of
+/// the irreducible q): a primitive integer polynomial in t (z when x is named t).
+Expr log_part_polynomial(const QPoly& q, const QPoly& a, const Expr& x);
+
+/// ∫ a/q for q irreducible when those roots lie in a real quadratic field ℚ(√D): q splits
+/// there into conjugates U ± √D·V and the answer is real logarithms. Null otherwise.
+Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
+
 /// ∫ N/D for N, D polynomials in x with symbolic coefficients, D of degree 1 or α·x² + γ:
 /// long division, then ln and, when γ/α = ±s² visibly, atan or ln terms. Null otherwise.
 Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,

@@ -3,11 +3,16 @@
 // Rothstein–Trager resultant's roots b(α)/q'(α) are rational only when a = c·q' (q is
 // irreducible over ℚ), giving c·ln|q|; otherwise a quartic that is even about a point,
 // t⁴ + B·t² + C with t = x + s, splits over ℝ into two quadratics with coefficients in a
-// quadratic (or biquadratic) field, giving real ln and arctan terms as textbooks print.
+// quadratic (or biquadratic) field, giving real ln and arctan terms as textbooks print;
+// a pure cubic t³ + C splits over ℝ at its real root ∛(−C); roots in a real quadratic
+// field split q over it (integrate_rational_roots.cpp). Other cases are left, with the
+// minimal polynomial of the resultant's roots named as the reason.
 #include <flint/fmpq_poly.h>
+#include <fmt/format.h>
 
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
@@ -130,6 +135,59 @@ Expr quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x)
   return result;
 }
 
+// q(x − s) with s = (coefficient of x^(d−1) of monic q)/d: no term in x^(d−1).
+// Returns s; `shifted` is the monic depressed polynomial, `top` is a(x − s).
+Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top) {
+  QPoly monic, shift;
+  fmpq_poly_make_monic(monic.raw(), q.raw());
+  const long d = q.degree();
+  const Number s = monic.coefficient(d - 1) / Number(d);
+  fmpq_poly_set_coeff_si(shift.raw(), 1, 1);
+  mpq_class minus_s = -s.exact();
+  fmpq_poly_set_coeff_mpq(shift.raw(), 0, minus_s.get_mpq_t());
+  fmpq_poly_compose(shifted.raw(), monic.raw(), shift.raw());
+  fmpq_poly_compose(top.raw(), a.raw(), shift.raw());
+  return s;
+}
+
+// ∫ a/q for a cubic q = L·(t³ + C) with t = x + s; null for other cubics. With r = ∛(−C)
+// real, t³ − r³ = (t − r)(t² + r·t + r²) and, for a = a0 + a1·t + a2·t²,
+// ∫ = (a2/3)·ln|t³ + C| + A·ln|t − r| − (A/2)·ln(t² + r·t + r²)
+//     − (a0 − a1·r)/(√3·r²)·atan((2t + r)/(√3·r)),  A = (a0 + a1·r)/(3r²).
+Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x) {
+  QPoly depressed, top;
+  const Number s = depress(q, a, depressed, top);
+  if (!depressed.coefficient(1).is_zero()) return {};
+  const Number L = q.coefficient(3), C = depressed.coefficient(0);
+  const Expr t = s.is_zero() ? x : add(x, n(s));
+  const Number a0 = top.coefficient(0), a1 = top.coefficient(1), a2 = top.coefficient(2);
+  // r = σ·ρ with ρ = ∛|C| > 0 (irrational: q is irreducible) and σ the sign of −C.
+  const Number magnitude = C.is_negative() ? -C : C;
+  const bool negative_root = C.is_positive();
+  const Expr rho = root_number(magnitude, 3);
+  const Expr rho2 = pow(rho, 2);
+  const Expr r = negative_root ? neg(rho) : rho;
+  const Expr root3 = sqrt_number(Number(3));
+  const Expr A = div(add(n(a0), mul(n(a1), r)), mul(integer(3), rho2));
+  const Expr quadratic = add({pow(t, 2), mul(r, t), rho2});
+  // atan((2t + r)/(√3·r)) = σ·atan((2t + r)/(√3·ρ)).
+  Expr atan_coefficient = div(sub(n(a0), mul(n(a1), r)), mul(root3, rho2));
+  if (!negative_root) atan_coefficient = neg(atan_coefficient);
+  std::vector<Expr> terms{
+      mul(A, ln_abs(sub(t, r))), neg(mul(div(A, integer(2)), func(Fn::Ln, quadratic))),
+      mul(atan_coefficient, func(Fn::Atan, div(add(mul(integer(2), t), r), mul(root3, rho))))};
+  if (!a2.is_zero()) {
+    terms.push_back(mul(n(a2 / Number(3)), ln_abs(add(pow(t, 3), n(C)))));
+  }
+  const Expr result = div(add(terms), n(L));
+  in.step(StepRule(Rule::PartialFractions,
+                   {"pure-cubic",
+                    "a pure cubic t³ + C (t = x + s) over its real root r = ∛(−C): "
+                    "t³ − r³ = (t − r)(t² + r·t + r²)"}),
+          div(to_expr(a, x), to_expr(q, x)), result, {{"t", t}, {"C", n(C)}, {"r", r}});
+  return result;
+}
+
 }  // namespace
 
 Expr to_expr(const QPoly& p, const Expr& x) {
@@ -176,12 +234,20 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
     fmpq_poly_scalar_mul_mpq(multiple.raw(), derivative.raw(), cq.get_mpq_t());
     if (fmpq_poly_equal(multiple.raw(), numerator.raw())) {
       rational_part.push_back(mul(number(c), ln_abs(to_expr(q, x))));
-    } else if (q.degree() == 4) {
-      Expr log_part = quartic_term(in, q, numerator, x);
-      if (log_part.is_null()) return {};
-      rational_part.push_back(log_part);
     } else {
-      return {};
+      Expr log_part = q.degree() == 3   ? pure_cubic_term(in, q, numerator, x)
+                      : q.degree() == 4 ? quartic_term(in, q, numerator, x)
+                                        : Expr{};
+      if (log_part.is_null()) log_part = quadratic_field_term(in, q, numerator, x);
+      if (log_part.is_null()) {
+        in.note_obstacle(fmt::format(
+            "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "
+            "in closed form",
+            print_text(div(to_expr(numerator, x), to_expr(q, x))),
+            print_text(log_part_polynomial(q, numerator, x))));
+        return {};
+      }
+      rational_part.push_back(log_part);
     }
   }
   return add(rational_part);

@@ -58,6 +58,13 @@ class Integrator {
   /// A symbol that does not occur in e: "u", else "u1", "u2", ...
   Expr fresh_symbol(const Expr& e) const;
 
+  /// Records why a method in reach of an integrand could not finish (the first reason
+  /// wins); it explains the refusal when no antiderivative is found.
+  void note_obstacle(std::string why) {
+    if (obstacle_.empty()) obstacle_ = std::move(why);
+  }
+  const std::string& obstacle() const { return obstacle_; }
+
  private:
   Expr attempt(const Expr& e);
   Step make_step(const StepRule& rule, const Expr& before, const Expr& after, Parts parts) const;
@@ -67,6 +74,7 @@ class Integrator {
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting
+  std::string obstacle_;
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
   std::unordered_map<Expr, bool, ExprHash> depends_;
@@ -102,6 +110,9 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
 Expr ln_abs(const Expr& u);
 /// √r for an exact r > 0 with square factors taken out: √8 = 2·√2, √(3/4) = √3/2.
 Expr sqrt_number(const Number& r);
+/// ᵏ√r (k = 2 or 3) for an exact r > 0 with k-th powers taken out: ∛16 = 2·∛2,
+/// ∛(19/27) = ∛19/3.
+Expr root_number(const Number& r, long k);
 /// True when e > 0 wherever it is defined (sums of squares plus a positive number, e^u, ...).
 bool is_positive(const Expr& e);
 /// A product as numerator and denominator: the factors with a negative integer exponent

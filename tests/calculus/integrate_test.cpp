@@ -98,8 +98,7 @@ TEST(Integrate, NoElementaryAntiderivativeIsUnsupported) {
                "leibniz found no elementary antiderivative of e^(x^2) with respect to x");
   expect_error("sin(x)/x", ErrorKind::Unsupported,
                "leibniz found no elementary antiderivative of sin(x)/x with respect to x");
-  expect_error("1/(x^3+x+1)", ErrorKind::Unsupported,
-               "leibniz found no elementary antiderivative of 1/(x^3 + x + 1) with respect to x");
+  // 1/(x^3 + x + 1) has one (with the roots of a cubic): IntegrateMethods.OutOfReach….
 }
 
 TEST(Integrate, TheVariableMustBeASymbol) {
