@@ -37,6 +37,7 @@ std::vector<std::string>& declared() {
 
 // f*f(x): a name is a function or a variable in one request (spec §1 v2).
 Expr distinct_names(const Expr& e) {
+  if (!has_undefined_function(e)) return e;
   const std::vector<std::string> functions = undefined_function_names(e);
   if (functions.empty()) return e;
   for (const Expr& s : free_symbols(e)) {
@@ -174,6 +175,7 @@ std::vector<Expr> variables(const std::vector<std::string>& names) {
 void require_not_functions(const std::vector<Expr>& expressions,
                            const std::vector<std::string>& wrt) {
   for (const Expr& e : expressions) {
+    if (!has_undefined_function(e)) continue;
     for (const std::string& f : undefined_function_names(e)) {
       if (std::find(wrt.begin(), wrt.end(), f) != wrt.end()) {
         throw Error(ErrorKind::Request,

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/calculus/simplify_steps.h"
@@ -22,6 +24,17 @@ namespace leibniz {
 namespace {
 
 using Parts = std::vector<std::pair<std::string, Expr>>;
+
+// n - 1 for the power rule: for a machine integer n (x^2, x^-3) the cached integer,
+// without a sum of two rationals; the same node add(n, -1) gives.
+Expr minus_one(const Expr& n) {
+  if (n.is_number()) {
+    if (const std::optional<long> k = n.number().to_long(); k && *k != LONG_MIN) {
+      return integer(*k - 1);
+    }
+  }
+  return add(n, integer(-1));
+}
 
 bool is_negative_power(const Expr& f) {
   return f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative();
@@ -170,12 +183,11 @@ class Differentiator {
     if (!depends(x)) {
       if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
         const std::size_t step = begin(e, Rule::Power);
-        return finish(step, mul(x, pow(b, add(x, integer(-1)))),
-                      trace_ ? Parts{{"n", x}} : Parts{});
+        return finish(step, mul(x, pow(b, minus_one(x))), trace_ ? Parts{{"n", x}} : Parts{});
       }
       // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
       const std::size_t step = begin(e, Rule::Chain);
-      Expr outer = mul(x, pow(b, add(x, integer(-1))));
+      Expr outer = mul(x, pow(b, minus_one(x)));
       Expr db = d(b);
       return finish(
           step, mul(outer, db),

@@ -101,6 +101,29 @@ bool occurs_in(const Expr& part, const Expr& e) {
   return false;
 }
 
+namespace {
+
+// Walks e as a tree, without a set of the nodes seen, spending one of `budget` per node:
+// true if it finds a Call, false if there is none, nullopt if the budget runs out (a
+// shared DAG can have many more paths than nodes).
+std::optional<bool> has_call_within(const Expr& e, int& budget) {
+  if (--budget < 0) return std::nullopt;
+  if (e.is(Kind::Call)) return true;
+  for (const Expr& a : e.args()) {
+    const std::optional<bool> found = has_call_within(a, budget);
+    if (!found || *found) return found;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_undefined_function(const Expr& e) {
+  int budget = 64;  // the small expressions of a single call
+  if (const std::optional<bool> found = has_call_within(e, budget)) return *found;
+  return !undefined_function_names(e).empty();
+}
+
 std::vector<std::string> undefined_function_names(const Expr& e) {
   std::vector<std::string> names;
   std::vector<Expr> stack{e};

@@ -38,6 +38,8 @@ Expr derivative_by_label(const Expr& e, const Expr& label);
 bool names_a_function_in(const Expr& e, const Expr& label);
 /// True if part is e or a subexpression of e.
 bool occurs_in(const Expr& part, const Expr& e);
+/// True if e holds an undefined function; for a small e, without allocating.
+bool has_undefined_function(const Expr& e);
 /// The names of the undefined functions in e, sorted.
 std::vector<std::string> undefined_function_names(const Expr& e);
 /// The name of the first undefined function in e, if any.

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -477,6 +478,16 @@ const FunctionInfo& function_info(Fn fn) { return kTable[static_cast<std::size_t
 std::span<const FunctionInfo> function_table() { return kTable; }
 
 std::optional<Fn> function_by_name(std::string_view name) {
+  // The one-letter variables of every formula are shorter than any name: no scan.
+  constexpr std::size_t kShortest = [] {
+    std::size_t shortest = kTable[0].name.size();
+    for (const FunctionInfo& info : kTable) {
+      shortest = std::min(shortest, info.name.size());
+      if (!info.alias.empty()) shortest = std::min(shortest, info.alias.size());
+    }
+    return shortest;
+  }();
+  if (name.size() < kShortest) return std::nullopt;
   for (const FunctionInfo& info : kTable) {
     if (info.name == name || (!info.alias.empty() && info.alias == name)) return info.fn;
   }

@@ -188,11 +188,16 @@ class Printer {
     return {n_.product(texts, numeric), Precedence::Product};
   }
 
+  // Exactly 1/2 (not 0.5), read without building a rational to compare with.
+  static bool is_one_half(const Number& n) {
+    return n.is_exact() && n.exact().get_num() == 1 && n.exact().get_den() == 2;
+  }
+
   Piece print_power(const Expr& base, const Expr& exponent) const {
     // x^1.0 (a float exponent) is a node of its own: only an exact 1 goes unwritten.
     if (exponent.is_one() && exponent.number().is_exact()) return print(base);
     Piece b = print(base);
-    if (exponent.is_number() && exponent.number() == Number::rational(1, 2)) {
+    if (exponent.is_number() && is_one_half(exponent.number())) {
       return {n_.square_root(b.text), Precedence::Atom};
     }
     // Powers are right-associative: a power as a base needs parentheses.

@@ -28,6 +28,13 @@ TEST(Diff, PowerRule) {
   EXPECT_DIFF("x^(1/2)", "x", "1/(2*sqrt(x))");
   EXPECT_DIFF("1/x^2", "x", "-2/x^3");
   EXPECT_DIFF("x^n", "x", "n*x^(n - 1)");
+  // n - 1 for machine integers, floats and integers beyond a long (the same answers).
+  EXPECT_DIFF("x^(-3)", "x", "-3/x^4");
+  EXPECT_DIFF("(2*x+1)^4", "x", "8*(2*x + 1)^3");
+  EXPECT_DIFF("x^2.5", "x", "2.5*x^1.5");
+  EXPECT_DIFF("x^2.0", "x", "2.0*x^1.0");
+  EXPECT_DIFF("x^100000000000000000000", "x", "100000000000000000000*x^99999999999999999999");
+  EXPECT_DIFF("x^(-9223372036854775808)", "x", "-9223372036854775808/x^9223372036854775809");
 }
 
 TEST(Diff, ConstantMultipleAndSum) {

@@ -423,5 +423,19 @@ TEST(UndefinedFunction, DeclaredNamesInLatex) {
   }
 }
 
+// The quick check without a set agrees with the names, also where a shared DAG has more
+// paths than its budget (it then walks with a set).
+TEST(UndefinedFunction, HasUndefinedFunctionAgreesWithTheNames) {
+  for (const char* text : {"x^2*y", "f(x)", "x*g(x, y) + 1", "sin(x)*e^y", "2"}) {
+    const Expr e = parse(text);
+    EXPECT_EQ(has_undefined_function(e), !undefined_function_names(e).empty()) << text;
+  }
+  Expr shared = add(symbol("x"), symbol("y"));
+  for (int i = 0; i < 20; ++i) shared = mul(add(shared, integer(1)), add(shared, integer(2)));
+  EXPECT_FALSE(has_undefined_function(shared));
+  EXPECT_TRUE(has_undefined_function(mul(shared, parse("h(x)"))));
+  EXPECT_TRUE(has_undefined_function(add(shared, parse("h(x)"))));
+}
+
 }  // namespace
 }  // namespace leibniz
