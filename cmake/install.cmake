@@ -10,10 +10,11 @@ install(TARGETS ${leibniz_library_layers} EXPORT leibnizTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS leibniz RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# The public header and the ones it includes (Expr, Error, Number).
+# The public header and the two it includes (Error; Expr and its node): the standard
+# library only, no GMP, fmt or nlohmann/json (install_example checks it).
 install(FILES leibniz/leibniz.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz)
-install(DIRECTORY leibniz/core leibniz/expr DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz
-        FILES_MATCHING PATTERN "*.h")
+install(FILES leibniz/core/error.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz/core)
+install(FILES leibniz/expr/expr_node.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz/expr)
 
 set(package_dir ${CMAKE_INSTALL_LIBDIR}/cmake/leibniz)
 install(EXPORT leibnizTargets NAMESPACE leibniz:: DESTINATION ${package_dir})

@@ -1,6 +1,7 @@
-# The CTest test install_example: installs the build into PREFIX, builds examples/cpp
-# against it as an outside project would, runs it and compares what it prints with
-# examples/cpp/expected.txt.
+# The CTest test install_example: installs the build into PREFIX, checks that the
+# installed <leibniz/leibniz.h> compiles on its own without pulling in GMP, fmt or
+# nlohmann/json, builds examples/cpp against the install as an outside project would, runs
+# it and compares what it prints with examples/cpp/expected.txt.
 # cmake -DBUILD=… -DSOURCE=… -DPREFIX=… -DWORK=… -DCXX=… -DBUILD_TYPE=… [-DLAUNCHER=…] -P …
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -12,6 +13,17 @@ endfunction()
 
 file(REMOVE_RECURSE ${PREFIX} ${WORK})
 run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX})
+
+file(MAKE_DIRECTORY ${WORK})
+file(WRITE ${WORK}/header_alone.cpp [=[
+#include <leibniz/leibniz.h>
+#if defined(__GMP_H__) || defined(__GMP_PLUSPLUS__) || defined(FMT_VERSION) || \
+    defined(INCLUDE_NLOHMANN_JSON_HPP_)
+#error "<leibniz/leibniz.h> pulls in GMP, fmt or nlohmann/json"
+#endif
+leibniz::Expr copied(const leibniz::Expr& e) { return e; }
+]=])
+run(${CXX} -std=c++20 -fsyntax-only -I${PREFIX}/include ${WORK}/header_alone.cpp)
 run(${CMAKE_COMMAND} -S ${SOURCE}/examples/cpp -B ${WORK} -G Ninja -DCMAKE_PREFIX_PATH=${PREFIX}
     -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER} -DCMAKE_BUILD_TYPE=${BUILD_TYPE})
 run(${CMAKE_COMMAND} --build ${WORK})

@@ -36,7 +36,7 @@
 #include <string_view>
 
 #include "leibniz/core/error.h"
-#include "leibniz/expr/expr.h"
+#include "leibniz/expr/expr_node.h"
 
 namespace leibniz {
 

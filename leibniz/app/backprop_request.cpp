@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "leibniz/app/backprop_json.h"
+#include "leibniz/app/backprop_report.h"
 #include "leibniz/app/request_families.h"
 #include "leibniz/app/request_fields.h"
 #include "leibniz/core/number.h"
@@ -14,10 +16,8 @@
 #include "leibniz/graph/explain.h"
 #include "leibniz/graph/gradcheck.h"
 #include "leibniz/graph/graph.h"
-#include "leibniz/graph/json.h"
 #include "leibniz/graph/model_file.h"
 #include "leibniz/graph/overrides.h"
-#include "leibniz/graph/report.h"
 #include "leibniz/graph/symbolic.h"
 
 namespace leibniz::app {
@@ -63,7 +63,7 @@ class BackpropResult : public Result {
     at_ = graph::evaluate(graph_, leaves_, data_.get(), numeric);
   }
   Answer json() const override {
-    Answer answer = graph::backprop_json(graph_, leaves_, at_, rate_, per_row_);
+    Answer answer = backprop_json(graph_, leaves_, at_, rate_, per_row_);
     if (dot_) answer["dot"] = graph::dot_text(graph_, at_.passes.front());
     return answer;
   }
@@ -73,15 +73,14 @@ class BackpropResult : public Result {
     const graph::Pass& pass = at_.passes.front();
     switch (view_) {
       case View::Explain:
-        graph::write_explanation(out, graph_, graph::explain(graph_, pass, explained_));
+        write_explanation(out, graph_, graph::explain(graph_, pass, explained_));
         break;
       case View::Symbolic:
-        graph::write_symbolic(out, graph_, graph::symbolic_gradient(graph_), pass);
-        graph::write_overrides(out, graph_, graph::check_overrides(graph_, pass));
+        write_symbolic(out, graph_, graph::symbolic_gradient(graph_), pass);
+        write_overrides(out, graph_, graph::check_overrides(graph_, pass));
         break;
       case View::Report:
-        graph::write_backprop(out, graph_, leaves_, at_,
-                              graph::ReportOptions{data_.get(), per_row_, rate_});
+        write_backprop(out, graph_, leaves_, at_, ReportOptions{data_.get(), per_row_, rate_});
         break;
     }
     return out.str();
@@ -108,10 +107,10 @@ class DescentResult : public Result {
     training_ = graph::train(graph_, graph::initial_assignment(graph_), data_.get(), rate_, epochs,
                              numeric);
   }
-  Answer json() const override { return graph::training_json(graph_, training_); }
+  Answer json() const override { return training_json(graph_, training_); }
   std::string text(Notation) const override {
     std::ostringstream out;
-    graph::write_training(out, graph_, training_, rate_);
+    write_training(out, graph_, training_, rate_);
     return out.str();
   }
 

@@ -11,8 +11,8 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/graph/backprop.h"
+#include "leibniz/graph/format.h"
 #include "leibniz/graph/overrides.h"
-#include "leibniz/graph/report.h"
 
 namespace leibniz::app {
 namespace {

@@ -25,6 +25,11 @@ enum class StepOperation {
 
 /// Every rule a step can name. The ids (rule_id) are stable: JSON steps carry them and
 /// docs/steps.md lists them.
+// GCC 12's -Wshadow takes the scoped enumerators for declarations of namespace leibniz
+// (Rule::Substitution would shadow the map Substitution of expr/substitute.h in any file
+// that includes that first); they are always written Rule::NAME, so nothing is shadowed.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
 enum class Rule : std::uint8_t {
   // Derivatives. Parts: product and quotient u, v, ∂u/∂x, ∂v/∂x; chain outer, u (v),
   // ∂f/∂u (∂f/∂v), ∂u/∂x (∂v/∂x); constant multiple c, g, ∂g/∂x; power n; variable
@@ -69,6 +74,7 @@ enum class Rule : std::uint8_t {
   SimplifyAntiderivative,
   Check,
 };
+#pragma GCC diagnostic pop
 
 /// The row of a rule with several (the integral table's "sin", a trigonometric
 /// identity): a key for the rule id and the row's formula for the text.

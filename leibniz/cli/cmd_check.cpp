@@ -7,9 +7,7 @@
 namespace leibniz::cli {
 
 void register_check(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand(
-      "check",
-      "check a claim: \"A = B = C\", or a derivative with --is-derivative-of EXPR --wrt x");
+  auto* cmd = add_request_command(app, "check");
   struct Args {
     std::vector<std::string> claims;
     std::string derivative_of;
@@ -17,14 +15,12 @@ void register_check(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("claims", args->claims, "the claim(s); several are one chain of equalities")
-      ->required();
-  auto* of = cmd->add_option("--is-derivative-of", args->derivative_of,
-                             argument_help("check", "derivative_of"));
-  cmd->add_option("--wrt", args->wrt, argument_help("check", "wrt"))->needs(of);
+  add_argument(*cmd, "check", "expr", args->claims);
+  auto* of = add_argument(*cmd, "check", "derivative_of", args->derivative_of);
+  add_argument(*cmd, "check", "wrt", args->wrt)->needs(of);
   cmd->add_flag("--json", args->out.json, "print the verdict as one JSON object");
-  cmd->add_flag("--latex", args->out.latex,
-                "read the claims as LaTeX, the notes' notation (2xy^3 is 2*x*y^3)");
+  // The row's "syntax", spelled --latex: how the claims are read.
+  cmd->add_flag("--latex", args->out.latex, std::string(request_argument("check", "syntax").help));
   cmd->callback([args, &exit_status] {
     nlohmann::json request{{"op", "check"}};
     request["expr"] =

@@ -5,8 +5,7 @@
 namespace leibniz::cli {
 
 void register_diff(CLI::App& app, int& exit_status) {
-  auto* cmd =
-      app.add_subcommand("diff", "differentiate: diff EXPR VAR... (x x = second derivative)");
+  auto* cmd = add_request_command(app, "diff");
   struct Args {
     std::string expr;
     std::vector<std::string> wrt;
@@ -14,10 +13,10 @@ void register_diff(CLI::App& app, int& exit_status) {
     bool steps = false;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
-  cmd->add_option("vars", args->wrt, "variables, applied in order")->required();
+  add_argument(*cmd, "diff", "expr", args->expr);
+  add_argument(*cmd, "diff", "wrt", args->wrt);
   add_output_flags(*cmd, args->out);
-  cmd->add_flag("--steps", args->steps, argument_help("diff", "steps"));
+  add_flag_argument(*cmd, "diff", "steps", args->steps);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
     exit_status = answer_request(

@@ -8,15 +8,15 @@
 namespace leibniz::cli {
 
 void register_eval(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("eval", "evaluate: eval EXPR x=1 y=1/2 ...");
+  auto* cmd = add_request_command(app, "eval");
   struct Args {
     std::string expr;
     std::vector<std::string> bindings;
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
-  cmd->add_option("bindings", args->bindings, "NAME=VALUE for each variable");
+  add_argument(*cmd, "eval", "expr", args->expr);
+  add_argument(*cmd, "eval", "at", args->bindings);
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);

@@ -6,8 +6,7 @@
 namespace leibniz::cli {
 
 void register_integrate(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand(
-      "integrate", "integrate: integrate EXPR VAR (an antiderivative), or with --from A --to B");
+  auto* cmd = add_request_command(app, "integrate");
   struct Args {
     std::string expr;
     std::string var;
@@ -18,12 +17,12 @@ void register_integrate(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the integrand, or - to read it from stdin")->required();
-  cmd->add_option("var", args->var, "the variable of integration")->required();
-  cmd->add_option("--from", args->from, argument_help("integrate", "from"));
-  cmd->add_option("--to", args->to, argument_help("integrate", "to"));
-  cmd->add_flag("--numeric", args->numeric, argument_help("integrate", "numeric"));
-  cmd->add_flag("--steps", args->steps, argument_help("integrate", "steps"));
+  add_argument(*cmd, "integrate", "expr", args->expr);
+  add_argument(*cmd, "integrate", "wrt", args->var);
+  add_argument(*cmd, "integrate", "from", args->from);
+  add_argument(*cmd, "integrate", "to", args->to);
+  add_flag_argument(*cmd, "integrate", "numeric", args->numeric);
+  add_flag_argument(*cmd, "integrate", "steps", args->steps);
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);

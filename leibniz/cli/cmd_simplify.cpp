@@ -5,14 +5,14 @@
 namespace leibniz::cli {
 namespace {
 
-void add_rewrite(CLI::App& app, int& exit_status, const char* name, const char* help) {
-  auto* cmd = app.add_subcommand(name, help);
+void add_rewrite(CLI::App& app, int& exit_status, const char* name) {
+  auto* cmd = add_request_command(app, name);
   struct Args {
     std::string expr;
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("expr", args->expr, "the expression, or - to read it from stdin")->required();
+  add_argument(*cmd, name, "expr", args->expr);
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status, name] {
     args->expr = expression_argument(args->expr);
@@ -23,8 +23,7 @@ void add_rewrite(CLI::App& app, int& exit_status, const char* name, const char* 
 }  // namespace
 
 void register_simplify(CLI::App& app, int& exit_status) {
-  add_rewrite(app, exit_status, "simplify", "the simplified canonical form");
-  add_rewrite(app, exit_status, "expand", "multiply out products and powers of sums");
+  for (const char* name : {"simplify", "expand"}) add_rewrite(app, exit_status, name);
 }
 
 }  // namespace leibniz::cli

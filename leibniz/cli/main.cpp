@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "leibniz/app/operations.h"
+#include "leibniz/app/request_families.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/core/limits.h"
 
@@ -105,8 +106,7 @@ int main(int argc, char** argv) {
         leibniz::set_default_limits(defaults);
       });
   std::vector<std::string> functions;
-  app.add_option("--function", functions,
-                 "declares NAME an undefined function, as g is in g(x, y): --function psi")
+  app.add_option("--function", functions, std::string(leibniz::app::kFunctionsArgument.help))
       ->each([](const std::string& name) { leibniz::app::declare_function(name); });
   int exit_status = 0;
   leibniz::cli::register_diff(app, exit_status);

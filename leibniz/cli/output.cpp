@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "leibniz/app/notes.h"
+#include "leibniz/app/request_families.h"
 #include "leibniz/app/requests.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/limits.h"
@@ -25,23 +26,34 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
       .add_option_function<std::string>(
           "--syntax",
           [&options](const std::string& name) {
-            options.syntax = name == "latex" ? app::Syntax::Latex : app::Syntax::Text;
+            options.syntax = name == "latex"  ? app::Syntax::Latex
+                             : name == "text" ? app::Syntax::Text
+                                              : app::Syntax::Auto;
           },
-          "read the expression as text or latex (default: LaTeX when it holds a backslash or "
-          "braces)")
-      ->check(CLI::IsMember({"text", "latex"}));
+          std::string(app::kSyntaxArgument.help))
+      ->check(CLI::IsMember({"text", "latex", "auto"}));
   command.add_flag("--latex", options.latex, "print the result as LaTeX");
   command.add_flag("--json", options.json, "print the result as one JSON object");
   command.add_flag("--plain", options.plain, "print the text syntax even on a terminal");
   command.add_flag("--pretty", options.pretty, "print Unicode math even when not on a terminal");
 }
 
-std::string argument_help(std::string_view op, std::string_view argument) {
+const app::Argument& request_argument(std::string_view op, std::string_view name) {
   for (const app::Argument& a : app::request_row(op).arguments) {
-    if (a.name == argument) return std::string(a.help);
+    if (a.name == name) return a;
   }
-  throw Error(ErrorKind::Internal,
-              fmt::format("the {} request has no argument '{}'", op, argument));
+  throw Error(ErrorKind::Internal, fmt::format("the {} request has no argument '{}'", op, name));
+}
+
+CLI::Option* add_flag_argument(CLI::App& command, std::string_view op, std::string_view name,
+                               bool& target) {
+  const app::Argument& a = request_argument(op, name);
+  LZ_ASSERT(a.kind == app::ArgumentKind::Flag && !a.cli.empty(), "a flag has a CLI spelling");
+  return command.add_flag(std::string(a.cli), target, std::string(a.help));
+}
+
+CLI::App* add_request_command(CLI::App& app, std::string_view op) {
+  return app.add_subcommand(std::string(op), std::string(app::request_row(op).summary));
 }
 
 app::Notation notation(const OutputOptions& options) {

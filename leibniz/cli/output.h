@@ -10,6 +10,7 @@
 
 #include "leibniz/app/operations.h"
 #include "leibniz/app/render.h"
+#include "leibniz/app/requests.h"
 #include "leibniz/core/error.h"
 
 namespace leibniz::cli {
@@ -31,8 +32,30 @@ std::string expression_argument(const std::string& argument);
 /// Adds --syntax, --latex, --json, --plain and --pretty to a subcommand.
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
-/// The help of an argument of a request, as its row of the request table gives it.
-std::string argument_help(std::string_view op, std::string_view argument);
+/// The argument `name` of the request `op`: its row of the request table (app/requests.h)
+/// is the one home of its help, its CLI spelling and whether it is required.
+const app::Argument& request_argument(std::string_view op, std::string_view name);
+
+/// Adds a request's argument to its subcommand as the request table spells it: a
+/// positional named after its JSON member when it has no CLI spelling, else the option
+/// (--from); required when the row says so, with the row's help and default.
+template <class T>
+CLI::Option* add_argument(CLI::App& command, std::string_view op, std::string_view name,
+                          T& target) {
+  const app::Argument& a = request_argument(op, name);
+  CLI::Option* option =
+      command.add_option(std::string(a.cli.empty() ? a.name : a.cli), target, std::string(a.help));
+  if (a.required) option->required();
+  if (!a.cli.empty() && !a.fallback.empty()) option->default_str(std::string(a.fallback));
+  return option;
+}
+
+/// Adds a request's flag (--steps, --numeric) to its subcommand, with the row's help.
+CLI::Option* add_flag_argument(CLI::App& command, std::string_view op, std::string_view name,
+                               bool& target);
+
+/// Adds the subcommand of a request, described by its row's summary.
+CLI::App* add_request_command(CLI::App& app, std::string_view op);
 
 /// The notation the options ask for: LaTeX, Unicode on a terminal or with --pretty, else
 /// the text syntax.

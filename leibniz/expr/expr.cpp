@@ -34,7 +34,7 @@ struct NodeKey {
 bool matches(const NodeKey& key, const Node& node) {
   if (key.hash != node.hash || key.kind != node.kind) return false;
   switch (key.kind) {
-    case Kind::Number: return *key.number == *node.number;
+    case Kind::Number: return *key.number == node.number();
     case Kind::Symbol: return *key.name == node.name;
     case Kind::Constant: return key.constant == node.constant;
     case Kind::Func:
@@ -290,6 +290,20 @@ Expr intern(NodeKey key, Make make) {
 
 }  // namespace
 
+Node::~Node() {
+  if (number_traits & kHeld)
+    std::destroy_at(std::launder(reinterpret_cast<Number*>(number_storage_)));
+  if (args_ != inline_args_) delete[] args_;
+}
+
+void Node::set_number(const Number& value) {
+  LZ_ASSERT(!(number_traits & kHeld), "a node's number is set once");
+  const Number* held = new (number_storage_) Number(value);
+  number_traits =
+      static_cast<std::uint8_t>(kHeld | (held->is_zero() ? kZero : 0) |
+                                (held->is_one() ? kOne : 0) | (held->is_integer() ? kInteger : 0));
+}
+
 void* Node::operator new(std::size_t size) {
   LZ_ASSERT(size == sizeof(Node), "a node of another size");
   return engine().pool.allocate();
@@ -361,7 +375,7 @@ Expr make_number(const Number& value) {
   NodeKey key;
   key.kind = Kind::Number;
   key.number = &value;
-  return intern(key, [&](Node& n) { n.number = value; });
+  return intern(key, [&](Node& n) { n.set_number(value); });
 }
 
 Expr make_symbol(const std::string& name) {

@@ -4,7 +4,8 @@
 
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/graph/report.h"
+#include "leibniz/graph/format.h"
+#include "leibniz/graph/symbolic.h"
 #include "leibniz/io/atomic_file.h"
 #include "leibniz/io/run_tool.h"
 

@@ -12,7 +12,8 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
-#include "leibniz/graph/report.h"
+#include "leibniz/graph/format.h"
+#include "leibniz/graph/symbolic.h"
 #include "leibniz/numeric/finite_difference.h"
 
 namespace leibniz::graph {

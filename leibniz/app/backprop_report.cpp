@@ -1,4 +1,6 @@
-#include "leibniz/graph/report.h"
+// What `leibniz backprop` prints as text (the backprop request's Result renders it): the
+// graph layer computes the passes, this writes them in the notes' notation.
+#include "leibniz/app/backprop_report.h"
 
 #include <fmt/format.h>
 
@@ -8,11 +10,13 @@
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
+#include "leibniz/graph/format.h"
 
-namespace leibniz::graph {
+namespace leibniz::app {
+
+using namespace graph;  // the report reads the graph at every line
+
 namespace {
-
-std::string decimal(double v) { return fmt::format("{:.10g}", v); }
 
 std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
   return "∂" + display_name(graph.node(of).name) + "/∂" + display_name(graph.node(wrt).name);
@@ -20,40 +24,17 @@ std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
 
 // A value of the pass: a float straight from the tape's array, without an Expr.
 std::string pass_value(const Pass& pass, NodeId n) {
-  return pass.exact ? format_value(pass.value(n)) : decimal(pass.value_double(n));
+  return pass.exact ? format_value(pass.value(n)) : graph::format_double(pass.value_double(n));
 }
 std::string pass_gradient(const Pass& pass, NodeId n) {
-  return pass.exact ? format_value(pass.gradient(n)) : decimal(pass.gradient_double(n));
+  return pass.exact ? format_value(pass.gradient(n))
+                    : graph::format_double(pass.gradient_double(n));
 }
 
 // A sum of more terms than this is summarised: its count, the first and last readers,
 // and the largest term, instead of a line with every term (100,000 for a weight shared
 // by 100,000 time steps).
 constexpr std::size_t kListedTerms = 8;
-
-// An equation printed longer than this that is a sum is summarised (format_equation).
-constexpr std::size_t kLongEquation = 200;
-
-// A long printed sum (over many time steps) as its first terms, its last and how many:
-// "h_1² + h_2² + h_3² + … + h_400² (400 terms)". Cut at the signs between its terms
-// (outside parentheses), as printed.
-std::string summarised_sum(const std::string& printed, std::size_t terms) {
-  std::vector<std::size_t> cuts;  // where " + " or " - " or " − " starts a term
-  int depth = 0;
-  for (std::size_t i = 0; i + 2 < printed.size(); ++i) {
-    const char c = printed[i];
-    depth += (c == '(' || c == '[') - (c == ')' || c == ']');
-    if (depth != 0 || c != ' ') continue;
-    const std::string_view next = std::string_view(printed).substr(i + 1);
-    if (next.starts_with("+ ") || next.starts_with("- ") || next.starts_with("− "))
-      cuts.push_back(i);
-  }
-  if (cuts.size() < 4) return printed;
-  std::size_t head = 0;  // the last cut that keeps the head within kLongEquation / 2
-  while (head + 1 < cuts.size() - 1 && cuts[head + 1] < kLongEquation / 2) ++head;
-  return fmt::format("{} + …{} ({} terms)", printed.substr(0, cuts[head]),
-                     printed.substr(cuts.back()), terms);
-}
 
 // ∂L/∂node, and for a node read by several others (a weight shared by time steps)
 // what each of them passed back: the terms of the sum. The edges are gathered by the
@@ -100,28 +81,6 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
 }
 
 }  // namespace
-
-std::string format_value(const Expr& value) {
-  if (value.is_number()) {
-    const Number& v = value.number();
-    if (v.is_float()) return decimal(v.to_double());
-    if (v.is_integer()) return v.to_string();
-    return fmt::format("{} ({})", v.to_string(), decimal(to_double(value)));
-  }
-  return fmt::format("{} ({})", print_text(value), decimal(to_double(value)));
-}
-
-std::string format_equation(const Graph& graph, NodeId n) {
-  const GraphNode& node = graph.node(n);
-  const std::string lhs = display_name(node.name);
-  if (node.kind == NodeKind::Call) {
-    return fmt::format("{} = {}({})", lhs, node.function, print_unicode(node.argument));
-  }
-  std::string rhs = print_unicode(node.body);
-  if (rhs.size() > kLongEquation && node.body.is(Kind::Add))
-    rhs = summarised_sum(rhs, node.body.args().size());
-  return fmt::format("{} = {}", lhs, rhs);
-}
 
 void write_backprop(std::ostream& out, const Graph& graph, const Assignment& leaves,
                     const Evaluation& at, const ReportOptions& options) {
@@ -253,4 +212,4 @@ void write_training(std::ostream& out, const Graph& graph, const Training& train
   }
 }
 
-}  // namespace leibniz::graph
+}  // namespace leibniz::app

@@ -1,15 +1,17 @@
 // `leibniz backprop --json`: exactly spec/interfaces.md §4, plus the extensions.
-#include "leibniz/graph/json.h"
+#include "leibniz/app/backprop_json.h"
 
 #include <gtest/gtest.h>
 
 #include "fixture.h"
 
-namespace leibniz::graph {
+namespace leibniz::app {
 namespace {
 
+using namespace graph;
+
 TEST(Json, TheSpecExample) {
-  const Graph g = load_graph(testing::examples("two_sigmoids.lz"));
+  const Graph g = load_graph(graph::testing::examples("two_sigmoids.lz"));
   std::unique_ptr<NumericGraph> numeric;
   const Assignment leaves = initial_assignment(g);
   const Evaluation at = evaluate(g, leaves, nullptr, numeric);
@@ -25,7 +27,7 @@ TEST(Json, TheSpecExample) {
 }
 
 TEST(Json, WithoutARateNoUpdate) {
-  const Graph g = load_graph(testing::examples("recurrent.lz"));
+  const Graph g = load_graph(graph::testing::examples("recurrent.lz"));
   std::unique_ptr<NumericGraph> numeric;
   const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
   const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
@@ -35,7 +37,7 @@ TEST(Json, WithoutARateNoUpdate) {
 }
 
 TEST(Json, OverridesAreReported) {
-  const Graph g = load_graph(testing::examples("three_neurons.lz"));
+  const Graph g = load_graph(graph::testing::examples("three_neurons.lz"));
   std::unique_ptr<NumericGraph> numeric;
   const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
   const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
@@ -45,4 +47,4 @@ TEST(Json, OverridesAreReported) {
 }
 
 }  // namespace
-}  // namespace leibniz::graph
+}  // namespace leibniz::app
