@@ -7,6 +7,7 @@
 
 #include "leibniz/serve/api.h"
 #include "leibniz/serve/assets.h"
+#include "leibniz/serve/connection.h"
 
 namespace leibniz::serve {
 namespace {
@@ -144,6 +145,25 @@ void post(const httplib::Request& req, httplib::Response& res) {
   answer(req.body, res);
 }
 
+// A request whose headers the stream stopped reading (connection.h): cpp-httplib says 400.
+void refuse_headers(httplib::Response& res, const ServerOptions& options) {
+  switch (header_refusal()) {
+    case HeaderRefusal::None: return;
+    case HeaderRefusal::TooManyLines:
+      return refuse_and_close(
+          res, 431,
+          "the request has over " + std::to_string(options.max_header_lines) + " header lines");
+    case HeaderRefusal::TooManyBytes:
+      return refuse_and_close(res, 431,
+                              "the request line and headers are over " +
+                                  std::to_string(options.max_header_bytes) + " bytes");
+    case HeaderRefusal::TooSlow:
+      return refuse_and_close(res, 408,
+                              "the request line and headers took over " +
+                                  std::to_string(options.header_seconds) + " s");
+  }
+}
+
 // Why cpp-httplib refused a request before it reached a route.
 std::string refusal_reason(int status, const ServerOptions& options) {
   switch (status) {
@@ -175,6 +195,7 @@ void add_routes(httplib::Server& server, const ServerOptions& options) {
   // Statuses cpp-httplib sets itself (400 for a request it cannot read, 413, 414): the
   // same answer object as every other refusal.
   server.set_error_handler([options](const httplib::Request&, httplib::Response& res) {
+    if (res.status == 400) refuse_headers(res, options);
     if (res.body.empty()) refuse(res, res.status, refusal_reason(res.status, options));
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res,

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "leibniz/core/error.h"
+#include "leibniz/serve/connection.h"
 #include "leibniz/serve/routes.h"
 #include "leibniz/serve/worker_pool.h"
 
@@ -18,7 +19,7 @@ namespace leibniz::serve {
 
 struct Server::State {
   ServerOptions options;
-  httplib::Server http;
+  HttpServer http{options};
   // stop() may come before run() has started cpp-httplib's loop, whose own stop() then
   // does nothing; and its stop() must be called once only.
   std::mutex mutex;
@@ -35,11 +36,8 @@ Server::Server(ServerOptions options) : state_(std::make_unique<State>()) {
   http.new_task_queue = [threads = o.threads, waiting = o.max_waiting] {
     return new WorkerPool(threads, waiting);
   };
+  // The socket timeouts and keep-alive bounds are applied by HttpServer's stream.
   http.set_payload_max_length(o.max_body_bytes);
-  http.set_read_timeout(o.io_timeout_seconds, 0);
-  http.set_write_timeout(o.io_timeout_seconds, 0);
-  http.set_keep_alive_timeout(o.keep_alive_seconds);
-  http.set_keep_alive_max_count(o.keep_alive_requests);
   // Small answers on a kept-alive connection would otherwise wait for the client's
   // delayed acknowledgement (Nagle's algorithm).
   http.set_tcp_nodelay(true);

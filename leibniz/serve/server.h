@@ -20,6 +20,10 @@ struct ServerOptions {
   int io_timeout_seconds = 5;              ///< one read or write of a socket
   int keep_alive_seconds = 5;              ///< an idle connection is closed after this
   std::size_t keep_alive_requests = 1000;  ///< requests on one connection
+  // The request line and headers of one request (connection.h); over them, 431 or 408.
+  std::size_t max_header_lines = 100;
+  std::size_t max_header_bytes = 64 * 1024;
+  int header_seconds = 10;  ///< from the request's first byte to the end of its headers
 };
 
 class Server {

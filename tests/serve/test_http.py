@@ -3,6 +3,7 @@ the API's answers against `leibniz batch`, slow and concurrent clients, shutdown
 import concurrent.futures
 import json
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -234,6 +235,60 @@ def test_bad_http_is_400(server):
         reply = read_reply(s)
     assert reply.startswith(b"HTTP/1.1 400 ")
     assert b"nosniff" in reply
+    assert_still_serving(server)
+
+
+def send_head(server, head):
+    """Sends a request head as it is and reads the reply; (reply, body)."""
+    with socket.create_connection((server.host, server.port), timeout=60) as s:
+        try:
+            s.sendall(head)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server stopped reading at the limit
+        reply = read_reply(s)
+    return reply, reply.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in reply else b""
+
+
+def test_100_header_lines_are_read_and_101_are_431(server):
+    def head(lines):
+        fields = b"".join(b"X-Field-%d: %d\r\n" % (i, i) for i in range(lines - 1))
+        return b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields + b"\r\n"
+    reply, _ = send_head(server, head(100))
+    assert reply.startswith(b"HTTP/1.1 200 ")
+    reply, body = send_head(server, head(101))
+    assert reply.startswith(b"HTTP/1.1 431 ")
+    assert b"Connection: close" in reply and b"nosniff" in reply
+    assert_refusal(body, "the request has over 100 header lines")
+    assert_still_serving(server)
+
+
+def test_headers_over_64_kib_are_431(server):
+    # Ten lines of 8,000 bytes: each line is within cpp-httplib's 8 KiB, all are not.
+    fields = b"".join(b"X-Big-%d: %s\r\n" % (i, b"y" * 8000) for i in range(10))
+    reply, body = send_head(server, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields + b"\r\n")
+    assert reply.startswith(b"HTTP/1.1 431 ")
+    assert_refusal(body, "the request line and headers are over 65536 bytes")
+    assert_still_serving(server)
+
+
+def test_a_header_trickle_is_cut_off(server):
+    # A header line a second keeps every read within the 5 s read timeout; the request's
+    # headers as a whole are bounded to 10 s, so the server answers long before the
+    # client has sent its 60 lines.
+    with socket.create_connection((server.host, server.port), timeout=60) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        reply = b""
+        for _ in range(60):
+            readable, _, _ = select.select([s], [], [], 1.0)
+            if readable:
+                break
+            try:
+                s.sendall(b"X-Slow: 1\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                break
+        reply = read_reply(s)
+    assert reply.startswith(b"HTTP/1.1 408 ")
+    assert_refusal(reply.split(b"\r\n\r\n", 1)[1], "the request line and headers took over 10 s")
     assert_still_serving(server)
 
 
