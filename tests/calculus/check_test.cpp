@@ -8,6 +8,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 #include "support/random_expr.h"
+#include "support/trials.h"
 
 namespace leibniz {
 namespace {
@@ -199,7 +200,7 @@ TEST(CheckEqual, GeneratedIdentitiesHoldAndPerturbedOnesNeverDo) {
   testing::RandomExpr random(7);
   const auto table = identities();
   int holds = 0, total = 0;
-  for (int trial = 0; trial < 40; ++trial) {
+  for (int trial = 0; trial < testing::trials(40); ++trial) {
     const Expr u = random.generate(2), v = random.generate(2);
     if (u.is_number() || v.is_number()) continue;  // a perturbation of 0 = 0 may still hold
     for (const auto& [truth, perturbed] : table) {

@@ -15,6 +15,7 @@
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/symbols.h"
 #include "support/random_expr.h"
+#include "support/trials.h"
 
 namespace leibniz {
 namespace {
@@ -66,7 +67,7 @@ int expect_round_trip_with_derivatives(const Expr& e) {
 
 TEST(LatexRoundTrip, GeneratedExpressionsAndTheirDerivatives) {
   int checked = 0;
-  for (unsigned seed = 1; seed <= 30; ++seed) {
+  for (unsigned seed = 1; seed <= static_cast<unsigned>(testing::trials(30)); ++seed) {
     testing::RandomExpr random(seed);
     for (int i = 0; i < 1000; ++i) {
       Expr e;
@@ -79,7 +80,7 @@ TEST(LatexRoundTrip, GeneratedExpressionsAndTheirDerivatives) {
       if (HasFailure()) return;  // the first failure says enough
     }
   }
-  EXPECT_GT(checked, 40000);
+  EXPECT_GT(checked, 40000 / 30 * testing::trials(30));
   EXPECT_LT(not_canonical, checked / 100);
 }
 
