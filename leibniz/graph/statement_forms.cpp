@@ -11,7 +11,7 @@
 namespace leibniz::graph {
 namespace {
 
-constexpr std::string_view kPlaceholder = "__lz";
+constexpr std::string_view kStandInPrefix = "__lz";
 
 bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
@@ -64,10 +64,10 @@ Expr rename_symbols(const Expr& e, std::span<const Expr* const> from,
 
 std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbol& name_symbol,
                                           const ParseOptions& options) {
-  if (text.find(kPlaceholder) != std::string_view::npos) return std::nullopt;
+  if (text.find(kStandInPrefix) != std::string_view::npos) return std::nullopt;
   std::string form;
   form.reserve(text.size());
-  std::vector<const Expr*> names;  // by placeholder: the symbol it stands for here
+  std::vector<const Expr*> names;  // by stand-in: the symbol it stands for here
   for (std::size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) >= 0x80) return std::nullopt;
     if (!is_word_char(text[i])) {
@@ -87,16 +87,15 @@ std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbo
       std::size_t k = 0;
       while (k < names.size() && names[k] != symbol) ++k;
       if (k == names.size()) names.push_back(symbol);
-      form += fmt::format("{}{}", kPlaceholder, k);
+      form += fmt::format("{}{}", kStandInPrefix, k);
     } else {
       form += word;
     }
     i = end;
   }
   if (names.empty()) return std::nullopt;
-  while (placeholders_.size() < names.size())
-    placeholders_.push_back(
-        leibniz::symbol(fmt::format("{}{}", kPlaceholder, placeholders_.size())));
+  while (stand_ins_.size() < names.size())
+    stand_ins_.push_back(leibniz::symbol(fmt::format("{}{}", kStandInPrefix, stand_ins_.size())));
   auto found = forms_.find(form);
   Expr parsed;
   if (found != forms_.end()) {
@@ -109,9 +108,9 @@ std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbo
     }
     if (forms_.size() < kMaxForms) forms_.emplace(std::move(form), parsed);
   }
-  std::vector<const Expr*> placeholders(names.size());
-  for (std::size_t k = 0; k < names.size(); ++k) placeholders[k] = &placeholders_[k];
-  return rename_symbols(parsed, placeholders, names);
+  std::vector<const Expr*> stand_ins(names.size());
+  for (std::size_t k = 0; k < names.size(); ++k) stand_ins[k] = &stand_ins_[k];
+  return rename_symbols(parsed, stand_ins, names);
 }
 
 }  // namespace leibniz::graph

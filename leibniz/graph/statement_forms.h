@@ -41,7 +41,7 @@ class StatementForms {
   static constexpr std::size_t kMaxForms = 256;
 
   std::unordered_map<std::string, Expr> forms_;
-  std::vector<Expr> placeholders_;  // __lz0, __lz1, …
+  std::vector<Expr> stand_ins_;  // __lz0, __lz1, …
 };
 
 }  // namespace leibniz::graph
