@@ -1,4 +1,4 @@
-# `cmake --install build --prefix P`: the CLI in P/bin; the library leibniz::leibniz
+# `cmake --install build --prefix P`: the CLI in P/bin (and P/libexec/leibniz); the library leibniz::leibniz
 # (static libraries of the layers it stands on), <leibniz/leibniz.h> with the headers it
 # includes, and the CMake package in P/lib/cmake/leibniz (examples/cpp uses it).
 include(GNUInstallDirs)
@@ -10,6 +10,8 @@ install(TARGETS ${leibniz_library_layers} EXPORT leibnizTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS leibniz RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The binary `leibniz` becomes for `serve` and `mpirun … train` (leibniz/cli/doors.h).
+install(TARGETS leibniz-doors RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/leibniz)
 # The public header and the two it includes (Error; Expr and its node): the standard
 # library only, no GMP, fmt or nlohmann/json (install_example checks it).
 install(FILES leibniz/leibniz.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/leibniz)

@@ -1,7 +1,8 @@
 # The CTest test install_example: installs the build into PREFIX, checks that the
 # installed <leibniz/leibniz.h> compiles on its own without pulling in GMP, fmt or
 # nlohmann/json, builds examples/cpp against the install as an outside project would, runs
-# it and compares what it prints with examples/cpp/expected.txt.
+# it and compares what it prints with examples/cpp/expected.txt, and checks that the
+# installed CLI finds its second binary.
 # cmake -DBUILD=… -DSOURCE=… -DPREFIX=… -DWORK=… -DCXX=… -DBUILD_TYPE=… [-DLAUNCHER=…] -P …
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -31,5 +32,12 @@ run(${WORK}/calculus)
 file(READ ${SOURCE}/examples/cpp/expected.txt expected)
 if(NOT output STREQUAL expected)
   message(FATAL_ERROR "examples/cpp printed\n${output}\ninstead of\n${expected}")
+endif()
+# The installed CLI finds leibniz-doors in libexec (leibniz/cli/doors_by_exec.cpp):
+# a host that does not exist is refused by leibniz-doors's server, after the exec.
+execute_process(COMMAND ${PREFIX}/bin/leibniz serve --host 256.1.1.1 --port 0
+                RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT err MATCHES "cannot listen on 256.1.1.1")
+  message(FATAL_ERROR "the installed leibniz did not reach leibniz-doors: ${err}")
 endif()
 message(STATUS "examples/cpp built against the installed package and printed what it should")

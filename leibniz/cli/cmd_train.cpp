@@ -21,13 +21,11 @@
 
 #include "leibniz/app/train_request.h"
 #include "leibniz/cli/commands.h"
+#include "leibniz/cli/doors.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
 #include "leibniz/nn/train.h"
-#ifdef LEIBNIZ_HAVE_MPI
-#include "leibniz/mpi/mpi_session.h"
-#endif
 
 namespace leibniz::cli {
 namespace {
@@ -39,13 +37,6 @@ struct TrainArgs {
   std::string config_file;
   int rank = 0;  ///< this process's among those mpirun started; 0 alone
 };
-
-// How many processes mpirun started this one with (Open MPI's environment); 0 when it
-// was not started by mpirun.
-int mpirun_processes() {
-  const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
-  return size != nullptr ? std::atoi(size) : 0;
-}
 
 std::atomic<bool> g_stop{false};
 std::atomic<int> g_signal{0};
@@ -147,27 +138,15 @@ class ConsoleObserver : public nn::TrainObserver {
 
 // Returns the exit status: 0, or 128 + the signal that stopped training.
 int run_train(TrainArgs& a) {
-#ifdef LEIBNIZ_HAVE_MPI
-  std::optional<mpi::MpiSession> session;
-  if (mpirun_processes() > 0) session.emplace();
-  a.rank = session ? session->rank() : 0;
-#else
-  if (mpirun_processes() > 1) {
-    throw Error(ErrorKind::Unsupported,
-                "this leibniz was built without MPI (CMake found none; on Debian install "
-                "libopenmpi-dev and rebuild), so training is single-process only: run it "
-                "without mpirun");
-  }
-#endif
+  const std::unique_ptr<MpirunProcess> mpirun = join_mpirun();
+  a.rank = mpirun ? mpirun->rank() : 0;
   const bool speaks = a.rank == 0;  // rank 0 alone prints and writes the files
   if (!speaks) {
     a.request.config.save.clear();
     a.request.plot.clear();
   }
   nn::TrainConfig c = app::train_config(a.request);
-#ifdef LEIBNIZ_HAVE_MPI
-  if (session) c.collective = &*session;
-#endif
+  if (mpirun) c.collective = mpirun.get();
   bool bar = speaks && !a.quiet && ::isatty(STDERR_FILENO) != 0;
   ConsoleObserver observer(speaks && !a.json && !a.quiet, bar, speaks && !a.quiet, c.epochs);
   app::Training training;
@@ -176,9 +155,7 @@ int run_train(TrainArgs& a) {
     c.stop = &g_stop;
     training = app::run_training(a.request, c, observer);
   }
-#ifdef LEIBNIZ_HAVE_MPI
-  if (session) session->finish();
-#endif
+  if (mpirun) mpirun->finish();
   const nn::TrainResult& result = training.result;
   // Together, a process may stop because another was signalled.
   const int signal = g_signal.load() != 0 ? g_signal.load() : SIGTERM;
