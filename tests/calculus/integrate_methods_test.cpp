@@ -122,6 +122,41 @@ TEST(IntegrateMethods, RationalFunctionsWithRootsInAQuadraticField) {
                   "1)/(x^2 + x/2 + sqrt(5)*x/2 + 1)))/5");
 }
 
+// The logarithmic part's roots complex in a quadratic field ℚ(i·√d): q splits into
+// U ± i·√d·V and the logarithms pair into arctangents of polynomials (Rioboo), continuous
+// on the real line; so the fundamental theorem applies on any interval.
+TEST(IntegrateMethods, RationalFunctionsWithComplexRootsInAQuadraticField) {
+  // ℚ(i): x⁴ + 2x³ + 4x² + 2x + 1 = (x² + x + 1)² + x², not even about any point.
+  expect_integral("(1 - x^2)/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)",
+                  "atan(x^3 + 2*x^2 + 3*x + 1) - atan(x + 1)");
+  // Roots z = 3 ± 5i: a ln|q| part too.
+  expect_integral("(5 - 5*x^2 + 3*(4*x^3 + 6*x^2 + 8*x + 2))/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)",
+                  "5*atan(x^3 + 2*x^2 + 3*x + 1) - 5*atan(x + 1) + 3*ln(abs(x^4 + 2*x^3 + 4*x^2 "
+                  "+ 2*x + 1))");
+  // The seventh cyclotomic polynomial splits over ℚ(√−7) into two cubics.
+  expect_integral("(x^4/2 + x^3 + x^2/2 + x + 1/2)/(x^6 + x^5 + x^4 + x^3 + x^2 + x + 1)",
+                  "sqrt(7)*(atan(sqrt(7)*(2*x^4 + 2*x^2 + 2*x + 1)/7) + atan(sqrt(7)*(2*x - "
+                  "1)/7))/7");
+  // Hermite reduction on the whole numerator over q², then the same logarithmic part
+  // (the parts over q² and over q alone each need the roots of a quartic).
+  expect_integral(
+      "((2 - x^2)*(x^4 + 2*x^3 + 4*x^2 + 2*x + 1) - x*(4*x^3 + 6*x^2 + 8*x + 2))/(x^4 + 2*x^3 + "
+      "4*x^2 + 2*x + 1)^2",
+      "x/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1) - atan(x + 1) + atan(x^3 + 2*x^2 + 3*x + 1)");
+}
+
+// Continuous on ℝ: F(b) − F(a) by the fundamental theorem across the whole line, equal
+// to quadrature.
+TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
+  const Expr f =
+      parse_text("(x^4/2 + x^3 + x^2/2 + x + 1/2)/(x^6 + x^5 + x^4 + x^3 + x^2 + x + 1)");
+  const Expr F = integrate(f, symbol("x"));
+  const Expr vars[] = {symbol("x")};
+  const Program pF(F, vars);
+  const double low[] = {-3.0}, high[] = {2.0};
+  EXPECT_NEAR(pF.run(high) - pF.run(low), 0.761175789125673, 1e-12);
+}
+
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
