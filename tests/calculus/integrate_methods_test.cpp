@@ -145,6 +145,30 @@ TEST(IntegrateMethods, RationalFunctionsWithComplexRootsInAQuadraticField) {
       "x/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1) - atan(x + 1) + atan(x^3 + 2*x^2 + 3*x + 1)");
 }
 
+// Ferrari: the resolvent cubic has a rational root z > 0, so the quartic splits over ℝ
+// into quadratics with coefficients in ℚ(√z), written with nested roots as textbooks do.
+TEST(IntegrateMethods, QuarticsSplitOverARealQuadraticField) {
+  expect_integral("1/(x^4 + x^3 + x^2 + x + 1)",
+                  "atan((4*x - sqrt(5) + 1)/sqrt(2*sqrt(5) + 10))*(1 - sqrt(5)/5)/sqrt(2*sqrt(5) + "
+                  "10) - sqrt(5)*ln(abs(x^2 + x/2 - sqrt(5)*x/2 + 1))/10 + sqrt(5)*ln(abs(x^2 + "
+                  "x/2 + sqrt(5)*x/2 + 1))/10 + atan((4*x + sqrt(5) + 1)/sqrt(10 - "
+                  "2*sqrt(5)))*(sqrt(5)/5 + 1)/sqrt(10 - 2*sqrt(5))");
+  expect_integral("(x^2 + 1)/(x^4 + x^3 + x^2 + x + 1)",
+                  "atan((4*x + sqrt(5) + 1)/sqrt(10 - 2*sqrt(5)))*(2*sqrt(5)/5 + 2)/sqrt(10 - "
+                  "2*sqrt(5)) + atan((4*x - sqrt(5) + 1)/sqrt(2*sqrt(5) + 10))*(2 - "
+                  "2*sqrt(5)/5)/sqrt(2*sqrt(5) + 10)");
+  // One factor with real roots: ln of a quotient in place of an arctangent.
+  expect_integral("1/(x^4 - 4*x - 1)",
+                  "sqrt(2)*ln(abs(x^2 + sqrt(2)*x + sqrt(2) + 1))/16 + atan((2*x + "
+                  "sqrt(2))/sqrt(4*sqrt(2) + 2))*(1/4 - sqrt(2)/4)/sqrt(4*sqrt(2) + 2) + "
+                  "ln(abs((2*x - sqrt(4*sqrt(2) - 2) - sqrt(2))/(2*x + sqrt(4*sqrt(2) - 2) - "
+                  "sqrt(2))))*(sqrt(2)/4 + 1/4)/(2*sqrt(4*sqrt(2) - 2)) - sqrt(2)*ln(abs(x^2 - "
+                  "sqrt(2)*x - sqrt(2) + 1))/16");
+  // Hermite reduction, then the same split.
+  const Expr squared = parse_text("(x^3 + 2)/(x^4 + x^3 + x^2 + x + 1)^2");
+  expect_derivative_is_integrand(squared, integrate(squared, symbol("x")));
+}
+
 // Continuous on ℝ: F(b) − F(a) by the fundamental theorem across the whole line, equal
 // to quadrature.
 TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
@@ -155,6 +179,11 @@ TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
   const Program pF(F, vars);
   const double low[] = {-3.0}, high[] = {2.0};
   EXPECT_NEAR(pF.run(high) - pF.run(low), 0.761175789125673, 1e-12);
+  // The nested-root arctangents of x⁴ + x³ + x² + x + 1 too (mpmath's quad: 1.27272…).
+  const Expr g = parse_text("1/(x^4 + x^3 + x^2 + x + 1)");
+  const Program pG(integrate(g, symbol("x")), vars);
+  const double from[] = {-0.5}, to[] = {3.0};
+  EXPECT_NEAR(pG.run(to) - pG.run(from), 1.27272362663799, 1e-12);
 }
 
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
@@ -282,12 +311,14 @@ TEST(IntegrateMethods, OutOfReachNamesTheRootsNeeded) {
                      "leibniz found no elementary antiderivative of 1/(x^4 + x + 1) with respect "
                      "to x: the logarithmic part of ∫ 1/(x^4 + x + 1) needs the roots of 229*t^4 "
                      "+ 18*t^2 + 8*t + 1, which leibniz does not write in closed form");
-  // Complex roots in a quadratic field (an arctangent form) are not written yet.
-  expect_unsupported("(x^2 + 1)/(x^4 + x^3 + x^2 + x + 1)", "x",
-                     "leibniz found no elementary antiderivative of (x^2 + 1)/(x^4 + x^3 + x^2 + x "
-                     "+ 1) with respect to x: the logarithmic part of ∫ (x^2 + 1)/(x^4 + x^3 + x^2 "
-                     "+ x + 1) needs the roots of 125*t^4 + 50*t^2 + 1, which leibniz does not "
-                     "write in closed form");
+  // A quartic whose real quadratic factors need a field ℚ(√z) with z irrational (its
+  // resolvent cubic's rational root is negative).
+  expect_unsupported(
+      "(x^2 + 1)/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)", "x",
+      "leibniz found no elementary antiderivative of (x^2 + 1)/(x^4 + 2*x^3 + 4*x^2 "
+      "+ 2*x + 1) with respect to x: the logarithmic part of ∫ (x^2 + 1)/(x^4 + "
+      "2*x^3 + 4*x^2 + 2*x + 1) needs the roots of 80*t^4 + 8*t^2 + 1, which leibniz "
+      "does not write in closed form");
   // The variable t: the roots' polynomial is written in z.
   expect_unsupported("1/(t^3 + t + 1)", "t",
                      "leibniz found no elementary antiderivative of 1/(t^3 + t + 1) with respect "
