@@ -111,6 +111,21 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
   return {};
 }
 
+// ∫ P/Q for Q a binomial L·(tⁿ + C) whose factors over ℚ are out of reach one by one
+// (x⁷ + 1 = (x + 1)·Φ₁₄(x)): over the roots of Q at once. Null for other Q.
+Expr whole_binomial(Integrator& in, const Expr& e, const QPoly& bottom, const QPoly& quotient,
+                    const QPoly& remainder) {
+  const std::size_t index = in.open(Rule::PartialFractions, e);
+  const Expr term = binomial_term(in, bottom, remainder, in.var());
+  if (term.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  QPoly integral_of_quotient;
+  fmpq_poly_integral(integral_of_quotient.raw(), quotient.raw());
+  return in.finish(index, add(to_expr(integral_of_quotient, in.var()), term));
+}
+
 }  // namespace
 
 Expr rational_rule(Integrator& in, const Expr& e) {
@@ -173,7 +188,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
       const Expr term = irreducible_term(in, q, c, multiplicity, x);
       if (term.is_null()) {
         in.abandon(index);
-        return {};
+        return whole_binomial(in, e, *bottom, quotient, remainder);
       }
       decomposition.push_back(div(to_expr(c, x), pow(qx, multiplicity)));
       antiderivative.push_back(term);

@@ -64,6 +64,11 @@ Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const 
 /// and arctan terms with nested roots. Null otherwise.
 Expr split_quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
 
+/// ∫ a/q for an irreducible binomial q = L·(tⁿ + C), t = x + s, deg a < n: over the
+/// roots R·e^(iθ) of tⁿ = −C, ln and arctan terms with cos θ and sin θ (θ a rational
+/// multiple of π). Null for other q.
+Expr binomial_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
+
 /// Half a real form of i·ln((A + i·s·V)/(A − i·s·V)), s = √d (d > 0, A and V coprime):
 /// Σ atan(Pₖ) with Pₖ polynomials in x, continuous on ℝ, whose derivative is half that
 /// of the logarithm (Rioboo). Null if A and V are not coprime.

@@ -238,6 +238,7 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
                                         : Expr{};
       if (log_part.is_null()) log_part = quadratic_field_term(in, q, numerator, x);
       if (log_part.is_null()) log_part = split_quartic_term(in, q, numerator, x);
+      if (log_part.is_null()) log_part = binomial_term(in, q, numerator, x);
       if (log_part.is_null()) {
         in.note_obstacle(fmt::format(
             "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "

@@ -169,6 +169,30 @@ TEST(IntegrateMethods, QuarticsSplitOverARealQuadraticField) {
   expect_derivative_is_integrand(squared, integrate(squared, symbol("x")));
 }
 
+// Binomials tⁿ − A over the roots R·e^(iθ) of tⁿ = A, in Gradshteyn–Ryzhik's form with
+// cos θ and sin θ, angles in [0, π/2].
+TEST(IntegrateMethods, BinomialDenominators) {
+  expect_integral("1/(x^8 + 1)",
+                  "atan((x + cos(pi/8))/sin(pi/8))*sin(pi/8)/4 - cos(pi/8)*ln(x^2 - 2*x*cos(pi/8) "
+                  "+ 1)/8 - cos(3*pi/8)*ln(x^2 - 2*x*cos(3*pi/8) + 1)/8 + atan((x - "
+                  "cos(3*pi/8))/sin(3*pi/8))*sin(3*pi/8)/4 + cos(pi/8)*ln(x^2 + 2*x*cos(pi/8) + "
+                  "1)/8 + atan((x - cos(pi/8))/sin(pi/8))*sin(pi/8)/4 + cos(3*pi/8)*ln(x^2 + "
+                  "2*x*cos(3*pi/8) + 1)/8 + atan((x + cos(3*pi/8))/sin(3*pi/8))*sin(3*pi/8)/4");
+  // A real root too, and R = 2^(1/5).
+  for (const char* f : {"1/(x^5 - 2)", "x^2/(x^5 + 3)", "1/((x + 1)^5 + 2)", "1/(x^8 + 1)^2",
+                        "(x^3 + x + 1)/(x^8 + 1)", "1/(x^6 + 2)"}) {
+    const Expr integrand = parse_text(f);
+    expect_derivative_is_integrand(integrand, integrate(integrand, symbol("x")));
+  }
+  // Factors over ℚ out of reach one by one (x⁷ + 1 = (x + 1)·Φ₁₄): the binomial whole.
+  expect_integral(
+      "1/(x^7 + 1)",
+      "2*atan((x - cos(3*pi/7))/sin(3*pi/7))*sin(3*pi/7)/7 + cos(2*pi/7)*ln(x^2 + "
+      "2*x*cos(2*pi/7) + 1)/7 - cos(3*pi/7)*ln(x^2 - 2*x*cos(3*pi/7) + 1)/7 + 2*atan((x "
+      "+ cos(2*pi/7))/sin(2*pi/7))*sin(2*pi/7)/7 - cos(pi/7)*ln(x^2 - 2*x*cos(pi/7) + "
+      "1)/7 + ln(abs(x + 1))/7 + 2*atan((x - cos(pi/7))/sin(pi/7))*sin(pi/7)/7");
+}
+
 // Continuous on ℝ: F(b) − F(a) by the fundamental theorem across the whole line, equal
 // to quadrature.
 TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
@@ -184,6 +208,10 @@ TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
   const Program pG(integrate(g, symbol("x")), vars);
   const double from[] = {-0.5}, to[] = {3.0};
   EXPECT_NEAR(pG.run(to) - pG.run(from), 1.27272362663799, 1e-12);
+  // And a binomial's (mpmath: 1.52589…).
+  const Expr h = parse_text("1/(x^8 + 1)");
+  const Program pH(integrate(h, symbol("x")), vars);
+  EXPECT_NEAR(pH.run(to) - pH.run(from), 1.52589027028016, 1e-12);
 }
 
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
