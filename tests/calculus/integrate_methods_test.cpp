@@ -214,6 +214,21 @@ TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
   EXPECT_NEAR(pH.run(to) - pH.run(from), 1.52589027028016, 1e-12);
 }
 
+// Powers of α·x² + γ with symbolic coefficients: the numerator in powers of q, then the
+// reduction formula (generic answers, a ≠ 0).
+TEST(IntegrateMethods, SymbolicPowersOfAQuadratic) {
+  expect_integral("1/(x^2 + a^2)^2", "x/(2*a^2*(a^2 + x^2)) + atan(x/a)/(2*a^3)");
+  expect_integral("1/(x^2 - a^2)^2", "-x/(2*a^2*(x^2 - a^2)) - ln(abs((x - a)/(a + x)))/(4*a^3)");
+  expect_integral("1/(x^2 + a^2)^3",
+                  "x/(4*a^2*(a^2 + x^2)^2) + 3*x/(8*a^4*(a^2 + x^2)) + 3*atan(x/a)/(8*a^5)");
+  // A polynomial part and an x·q′-like part (ln for the first power).
+  expect_integral("(x^5 + 1)/(x^2 + a^2)^2",
+                  "x^2/2 - a^4/(2*(a^2 + x^2)) - a^2*ln(abs(a^2 + x^2)) + x/(2*a^2*(a^2 + x^2)) + "
+                  "atan(x/a)/(2*a^3)");
+  const Expr f = parse_text("3/(2*(a^2*x^2 + 4)^2)");
+  expect_derivative_is_integrand(f, integrate(f, symbol("x")));
+}
+
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
