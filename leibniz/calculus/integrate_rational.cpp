@@ -111,6 +111,21 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
   return {};
 }
 
+// ∫ P/Q for Q a binomial L·(tⁿ + C) whose factors over ℚ are out of reach one by one
+// (x⁷ + 1 = (x + 1)·Φ₁₄(x)): over the roots of Q at once. Null for other Q.
+Expr whole_binomial(Integrator& in, const Expr& e, const QPoly& bottom, const QPoly& quotient,
+                    const QPoly& remainder) {
+  const std::size_t index = in.open(Rule::PartialFractions, e);
+  const Expr term = binomial_term(in, bottom, remainder, in.var());
+  if (term.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  QPoly integral_of_quotient;
+  fmpq_poly_integral(integral_of_quotient.raw(), quotient.raw());
+  return in.finish(index, add(to_expr(integral_of_quotient, in.var()), term));
+}
+
 }  // namespace
 
 Expr rational_rule(Integrator& in, const Expr& e) {
@@ -167,20 +182,27 @@ Expr rational_rule(Integrator& in, const Expr& e) {
     fmpq_poly_mul(c.raw(), remainder.raw(), s.raw());
     fmpq_poly_rem(c.raw(), c.raw(), power.raw());
     const Expr qx = to_expr(q, x);
+    if (q.degree() > 2) {
+      // Hermite reduction on Cᵢ/qᵢ^eᵢ whole: the logarithmic part is then that of one
+      // numerator over qᵢ (split by powers first, each part alone can need more roots).
+      const Expr term = irreducible_term(in, q, c, multiplicity, x);
+      if (term.is_null()) {
+        in.abandon(index);
+        return whole_binomial(in, e, *bottom, quotient, remainder);
+      }
+      decomposition.push_back(div(to_expr(c, x), pow(qx, multiplicity)));
+      antiderivative.push_back(term);
+      continue;
+    }
     for (long j = multiplicity; j >= 1; --j) {
       QPoly next, a;
       fmpq_poly_divrem(next.raw(), a.raw(), c.raw(), q.raw());
       fmpq_poly_swap(c.raw(), next.raw());
       if (a.degree() < 0) continue;
       decomposition.push_back(div(to_expr(a, x), pow(qx, j)));
-      Expr term = q.degree() == 1   ? linear_term(q, a.coefficient(0), j, x)
-                  : q.degree() == 2 ? quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x)
-                                    : irreducible_term(in, q, a, j, x);
-      if (term.is_null()) {
-        in.abandon(index);
-        return {};
-      }
-      antiderivative.push_back(term);
+      antiderivative.push_back(q.degree() == 1
+                                   ? linear_term(q, a.coefficient(0), j, x)
+                                   : quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x));
     }
   }
   in.add_part(index, "decomposition", add(decomposition));

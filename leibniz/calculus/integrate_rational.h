@@ -41,7 +41,11 @@ class QPoly {
 /// Σ cₖ·xᵏ as an expression.
 Expr to_expr(const QPoly& p, const Expr& x);
 
-/// ∫ a/q^j dx for q irreducible over ℚ of degree ≥ 3 and deg a < deg q: Hermite
+/// q(x − s) with s = (coefficient of x^(d−1) of monic q)/d: no term in x^(d−1).
+/// Returns s; `shifted` is the monic depressed polynomial, `top` is a(x − s).
+Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top);
+
+/// ∫ a/q^j dx for q irreducible over ℚ of degree ≥ 3 and deg a < j·deg q: Hermite
 /// reduction down to j = 1, then the logarithmic part (a multiple of q'/q, or q a
 /// quartic even about a point). Null when the logarithmic part is out of reach.
 Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x);
@@ -50,9 +54,25 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
 /// the irreducible q): a primitive integer polynomial in t (z when x is named t).
 Expr log_part_polynomial(const QPoly& q, const QPoly& a, const Expr& x);
 
-/// ∫ a/q for q irreducible when those roots lie in a real quadratic field ℚ(√D): q splits
-/// there into conjugates U ± √D·V and the answer is real logarithms. Null otherwise.
+/// ∫ a/q for q irreducible when those roots lie in a quadratic field ℚ(√D): q splits
+/// there into conjugates U ± √D·V; the answer is real logarithms for D > 0, ln|q| and
+/// arctangents of polynomials for D < 0. Null otherwise.
 Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
+
+/// ∫ a/q for an irreducible quartic q whose resolvent cubic has a rational root z > 0
+/// (Ferrari): q splits over ℝ into two quadratics with coefficients in ℚ(√z), giving ln
+/// and arctan terms with nested roots. Null otherwise.
+Expr split_quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
+
+/// ∫ a/q for an irreducible binomial q = L·(tⁿ + C), t = x + s, deg a < n: over the
+/// roots R·e^(iθ) of tⁿ = −C, ln and arctan terms with cos θ and sin θ (θ a rational
+/// multiple of π). Null for other q.
+Expr binomial_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x);
+
+/// Half a real form of i·ln((A + i·s·V)/(A − i·s·V)), s = √d (d > 0, A and V coprime):
+/// Σ atan(Pₖ) with Pₖ polynomials in x, continuous on ℝ, whose derivative is half that
+/// of the logarithm (Rioboo). Null if A and V are not coprime.
+Expr log_to_atan(const QPoly& a, const QPoly& v, const Number& d, const Expr& x);
 
 /// ∫ N/D for N, D polynomials in x with symbolic coefficients, D of degree 1 or α·x² + γ:
 /// long division, then ln and, when γ/α = ±s² visibly, atan or ln terms. Null otherwise.

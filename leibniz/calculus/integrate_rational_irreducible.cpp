@@ -135,21 +135,6 @@ Expr quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x)
   return result;
 }
 
-// q(x − s) with s = (coefficient of x^(d−1) of monic q)/d: no term in x^(d−1).
-// Returns s; `shifted` is the monic depressed polynomial, `top` is a(x − s).
-Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top) {
-  QPoly monic, shift;
-  fmpq_poly_make_monic(monic.raw(), q.raw());
-  const long d = q.degree();
-  const Number s = monic.coefficient(d - 1) / Number(d);
-  fmpq_poly_set_coeff_si(shift.raw(), 1, 1);
-  mpq_class minus_s = -s.exact();
-  fmpq_poly_set_coeff_mpq(shift.raw(), 0, minus_s.get_mpq_t());
-  fmpq_poly_compose(shifted.raw(), monic.raw(), shift.raw());
-  fmpq_poly_compose(top.raw(), a.raw(), shift.raw());
-  return s;
-}
-
 // ∫ a/q for a cubic q = L·(t³ + C) with t = x + s; null for other cubics. With r = ∛(−C)
 // real, t³ − r³ = (t − r)(t² + r·t + r²) and, for a = a0 + a1·t + a2·t²,
 // ∫ = (a2/3)·ln|t³ + C| + A·ln|t − r| − (A/2)·ln(t² + r·t + r²)
@@ -189,6 +174,19 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
 }
 
 }  // namespace
+
+Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top) {
+  QPoly monic, shift;
+  fmpq_poly_make_monic(monic.raw(), q.raw());
+  const long d = q.degree();
+  const Number s = monic.coefficient(d - 1) / Number(d);
+  fmpq_poly_set_coeff_si(shift.raw(), 1, 1);
+  mpq_class minus_s = -s.exact();
+  fmpq_poly_set_coeff_mpq(shift.raw(), 0, minus_s.get_mpq_t());
+  fmpq_poly_compose(shifted.raw(), monic.raw(), shift.raw());
+  fmpq_poly_compose(top.raw(), a.raw(), shift.raw());
+  return s;
+}
 
 Expr to_expr(const QPoly& p, const Expr& x) {
   std::vector<Expr> terms;
@@ -239,6 +237,8 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
                       : q.degree() == 4 ? quartic_term(in, q, numerator, x)
                                         : Expr{};
       if (log_part.is_null()) log_part = quadratic_field_term(in, q, numerator, x);
+      if (log_part.is_null()) log_part = split_quartic_term(in, q, numerator, x);
+      if (log_part.is_null()) log_part = binomial_term(in, q, numerator, x);
       if (log_part.is_null()) {
         in.note_obstacle(fmt::format(
             "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "

@@ -1,8 +1,13 @@
 // Rational functions whose coefficients hold symbols (a, b, …): distinct linear factors
-// by their residues; long division by a
+// by their residues; powers of α·x² + γ by the reduction formula; long division by a
 // denominator of degree 1 or α·x² + γ, then ∫ c/(α·x + β) = c·ln|α·x + β|/α,
 // ∫ x/(α·x² + γ) = ln|α·x² + γ|/(2α), and ∫ 1/(α·x² + γ) by atan or ln when γ/α is a
 // visible square ±s². Generic answers: they hold wherever they are defined (s ≠ 0, α ≠ 0).
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
@@ -136,11 +141,86 @@ Expr by_division(Integrator& in, const Expr& e, const Expr& numerator, const Exp
   return result;
 }
 
+// c = Σ quotientₖ·xᵏ·(α·x² + γ) + remainder, remainder of degree < 2.
+std::vector<Expr> divide_by_quadratic(std::vector<Expr>& c, const Expr& alpha, const Expr& gamma) {
+  std::vector<Expr> quotient(c.size() > 2 ? c.size() - 2 : 0, integer(0));
+  for (std::size_t k = c.size(); k-- > 2;) {
+    const Expr q = simplify(div(c[k], alpha));
+    c[k] = integer(0);
+    c[k - 2] = simplify(sub(c[k - 2], mul(q, gamma)));
+    quotient[k - 2] = q;
+  }
+  c.resize(2, integer(0));
+  return quotient;
+}
+
+// ∫ N/(K·qᵐ) for q = α·x² + γ, m ≥ 2: N in powers of q, N = P·qᵐ + Σₖ (cₖ + dₖ·x)·qᵏ; then
+// ∫ x/qʲ = q^(1−j)/(2α·(1 − j)) (ln|q|/(2α) for j = 1) and ∫ 1/qʲ = α^(−j)·Iⱼ by the reduction
+// formula Iⱼ = x/(2μ(j − 1)·(x² + μ)^(j−1)) + (2j − 3)/(2μ(j − 1))·Iⱼ₋₁, μ = γ/α, with I₁ by atan
+// or ln when μ = ±s² visibly (∫ dx/(x² + a²)² = x/(2a²(x² + a²)) + atan(x/a)/(2a³)).
+Expr power_of_quadratic(Integrator& in, const Expr& e, const Expr& numerator,
+                        const Expr& denominator) {
+  // K·Π bᵢ^m: the bases' product q (cancel writes (x² − a²)² as (a + x)²·(a − x)²).
+  std::vector<Expr> constant, bases;
+  std::optional<long> m;
+  for (const Expr& f :
+       denominator.is(Kind::Mul) ? denominator.args() : std::span(&denominator, 1)) {
+    if (!in.depends(f)) {
+      constant.push_back(f);
+      continue;
+    }
+    const bool power = f.is(Kind::Pow) && f.exponent().is_integer();
+    const std::optional<long> k = power ? f.exponent().number().to_long() : 1L;
+    if (!k || (m && *m != *k)) return {};
+    m = k;
+    bases.push_back(power ? f.base() : f);
+  }
+  if (!m || *m < 2 || *m > 20) return {};
+  const Expr q = bases.size() == 1 ? bases[0] : expand(mul(bases));
+  const auto bottom = polynomial_coefficients(in, q);
+  auto top = polynomial_coefficients(in, numerator);
+  if (!bottom || !top || bottom->size() != 3 || !(*bottom)[1].is_zero()) return {};
+  const Expr &x = in.var(), &alpha = (*bottom)[2], &gamma = (*bottom)[0];
+  const Expr mu = simplify(div(gamma, alpha));
+  const Expr x2mu = add(pow(x, 2), mu);
+  Expr I = inverse_quadratic(x, integer(1), integer(1), mu);  // ∫ dx/(x² + μ)
+  if (I.is_null()) return {};
+  std::vector<Expr> inverse_powers{Expr(), I};  // Iⱼ
+  for (long j = 2; j <= *m; ++j) {
+    const Expr scale = mul({integer(2), mu, integer(j - 1)});
+    I = add(div(x, mul(scale, pow(x2mu, j - 1))), mul(div(integer(2 * j - 3), scale), I));
+    inverse_powers.push_back(I);
+  }
+  std::vector<Expr> terms;
+  for (long k = 0; k < *m; ++k) {
+    std::vector<Expr> digit(*top);
+    *top = divide_by_quadratic(digit, alpha, gamma);
+    const long j = *m - k;
+    if (!digit[1].is_zero()) {
+      const Expr x_over_q = j == 1 ? ln_abs(q) : div(pow(q, 1 - j), integer(1 - j));
+      terms.push_back(mul(div(digit[1], mul(integer(2), alpha)), x_over_q));
+    }
+    if (!digit[0].is_zero()) terms.push_back(mul({digit[0], pow(alpha, -j), inverse_powers[j]}));
+  }
+  for (std::size_t k = 0; k < top->size(); ++k) {
+    const long p = static_cast<long>(k) + 1;
+    terms.push_back(div(mul((*top)[k], pow(x, p)), integer(p)));
+  }
+  const Expr result = div(add(terms), mul(constant));
+  in.step(StepRule(Rule::PartialFractions,
+                   {"symbolic-quadratic-power",
+                    "N in powers of q = α·x² + γ; ∫ x/qʲ dx = q^(1−j)/(2α·(1 − j)) and ∫ dx/(x² + "
+                    "μ)ʲ by the reduction formula"}),
+          e, result, {{"denominator", denominator}});
+  return result;
+}
+
 }  // namespace
 
 Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
                          const Expr& denominator) {
   if (Expr r = by_division(in, e, numerator, denominator); !r.is_null()) return r;
+  if (Expr r = power_of_quadratic(in, e, numerator, denominator); !r.is_null()) return r;
   return distinct_linear_factors(in, e, numerator, denominator);
 }
 

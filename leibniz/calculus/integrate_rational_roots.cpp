@@ -4,6 +4,9 @@
 // roots z = (−p ± √D)/2, w = 2b + p has w² = D in ℚ[x]/q and q splits over ℚ(√D) into
 // S± = U ± √D·V, the minimal polynomial of x over ℚ(w) (a linear system over ℚ); then
 // ∫ a/q = −(p/2)·ln|q| + (√D/2)·ln|S₊/S₋| (Lazard–Rioboo–Trager with real logs).
+// When D = −d < 0 the roots are complex, z = (−p ± i√d)/2, S± = U ± i√d·V, and
+// ∫ a/q = −(p/2)·ln|q| + (√d/2)·i·ln(S₊/S₋) = −(p/2)·ln|q| + √d·Σ atan(Pₖ)
+// (integrate_rational_atan.cpp).
 #include <flint/fmpq_mat.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpz_poly.h>
@@ -74,7 +77,7 @@ Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const 
   if (minimal.degree() != 2) return {};
   const Number p = minimal.coefficient(1), r = minimal.coefficient(0);
   const Number D = p * p - Number(4) * r;
-  if (!D.is_positive()) return {};
+  if (D.is_zero()) return {};
   // w = 2b + p, w² = D.
   QPoly w;
   fmpq_poly_scalar_mul_si(w.raw(), b.raw(), 2);
@@ -111,15 +114,33 @@ Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const 
   fmpq_mat_clear(rhs);
   fmpq_mat_clear(solution);
   if (!solved) return {};
+  const Expr qx = to_expr(q, x);
+  const Expr log_of_q = p.is_zero() ? integer(0) : mul(number(-p / Number(2)), ln_abs(qx));
+  if (D.is_negative()) {
+    const Number d = -D;
+    const Expr atans = log_to_atan(U, V, d, x);
+    if (atans.is_null()) return {};
+    const Expr result = add(log_of_q, mul(sqrt_number(d), atans));
+    in.step(StepRule(Rule::PartialFractions,
+                     {"imaginary-quadratic-field",
+                      "the logarithmic part's coefficients, the roots of z² + p·z + r, are "
+                      "(−p ± i·√d)/2 with d = 4r − p²; q splits into U ± i·√d·V, and "
+                      "i·ln((U + i·√d·V)/(U − i·√d·V)) is a sum of arctangents of polynomials "
+                      "(Rioboo)"}),
+            div(to_expr(a, x), qx), result,
+            {{"z² + p·z + r", to_expr(minimal, symbol("z"))},
+             {"U", to_expr(U, x)},
+             {"V", to_expr(V, x)}});
+    return result;
+  }
   const Expr root = sqrt_number(D);
   const Expr u = to_expr(U, x), v = mul(root, to_expr(V, x));
-  Expr result = mul(div(root, integer(2)), ln_abs(div(add(u, v), sub(u, v))));
-  if (!p.is_zero()) result = add(mul(number(-p / Number(2)), ln_abs(to_expr(q, x))), result);
+  const Expr result = add(log_of_q, mul(div(root, integer(2)), ln_abs(div(add(u, v), sub(u, v)))));
   in.step(StepRule(Rule::PartialFractions,
                    {"quadratic-field",
                     "the logarithmic part's coefficients, the roots of z² + p·z + r, lie in "
                     "ℚ(√D) with D = p² − 4r; q splits there into U ± √D·V"}),
-          div(to_expr(a, x), to_expr(q, x)), result,
+          div(to_expr(a, x), qx), result,
           {{"z² + p·z + r", to_expr(minimal, symbol("z"))}, {"U", u}, {"V", to_expr(V, x)}});
   return result;
 }

@@ -122,6 +122,113 @@ TEST(IntegrateMethods, RationalFunctionsWithRootsInAQuadraticField) {
                   "1)/(x^2 + x/2 + sqrt(5)*x/2 + 1)))/5");
 }
 
+// The logarithmic part's roots complex in a quadratic field ℚ(i·√d): q splits into
+// U ± i·√d·V and the logarithms pair into arctangents of polynomials (Rioboo), continuous
+// on the real line; so the fundamental theorem applies on any interval.
+TEST(IntegrateMethods, RationalFunctionsWithComplexRootsInAQuadraticField) {
+  // ℚ(i): x⁴ + 2x³ + 4x² + 2x + 1 = (x² + x + 1)² + x², not even about any point.
+  expect_integral("(1 - x^2)/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)",
+                  "atan(x^3 + 2*x^2 + 3*x + 1) - atan(x + 1)");
+  // Roots z = 3 ± 5i: a ln|q| part too.
+  expect_integral("(5 - 5*x^2 + 3*(4*x^3 + 6*x^2 + 8*x + 2))/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)",
+                  "5*atan(x^3 + 2*x^2 + 3*x + 1) - 5*atan(x + 1) + 3*ln(abs(x^4 + 2*x^3 + 4*x^2 "
+                  "+ 2*x + 1))");
+  // The seventh cyclotomic polynomial splits over ℚ(√−7) into two cubics.
+  expect_integral("(x^4/2 + x^3 + x^2/2 + x + 1/2)/(x^6 + x^5 + x^4 + x^3 + x^2 + x + 1)",
+                  "sqrt(7)*(atan(sqrt(7)*(2*x^4 + 2*x^2 + 2*x + 1)/7) + atan(sqrt(7)*(2*x - "
+                  "1)/7))/7");
+  // Hermite reduction on the whole numerator over q², then the same logarithmic part
+  // (the parts over q² and over q alone each need the roots of a quartic).
+  expect_integral(
+      "((2 - x^2)*(x^4 + 2*x^3 + 4*x^2 + 2*x + 1) - x*(4*x^3 + 6*x^2 + 8*x + 2))/(x^4 + 2*x^3 + "
+      "4*x^2 + 2*x + 1)^2",
+      "x/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1) - atan(x + 1) + atan(x^3 + 2*x^2 + 3*x + 1)");
+}
+
+// Ferrari: the resolvent cubic has a rational root z > 0, so the quartic splits over ℝ
+// into quadratics with coefficients in ℚ(√z), written with nested roots as textbooks do.
+TEST(IntegrateMethods, QuarticsSplitOverARealQuadraticField) {
+  expect_integral("1/(x^4 + x^3 + x^2 + x + 1)",
+                  "atan((4*x - sqrt(5) + 1)/sqrt(2*sqrt(5) + 10))*(1 - sqrt(5)/5)/sqrt(2*sqrt(5) + "
+                  "10) - sqrt(5)*ln(abs(x^2 + x/2 - sqrt(5)*x/2 + 1))/10 + sqrt(5)*ln(abs(x^2 + "
+                  "x/2 + sqrt(5)*x/2 + 1))/10 + atan((4*x + sqrt(5) + 1)/sqrt(10 - "
+                  "2*sqrt(5)))*(sqrt(5)/5 + 1)/sqrt(10 - 2*sqrt(5))");
+  expect_integral("(x^2 + 1)/(x^4 + x^3 + x^2 + x + 1)",
+                  "atan((4*x + sqrt(5) + 1)/sqrt(10 - 2*sqrt(5)))*(2*sqrt(5)/5 + 2)/sqrt(10 - "
+                  "2*sqrt(5)) + atan((4*x - sqrt(5) + 1)/sqrt(2*sqrt(5) + 10))*(2 - "
+                  "2*sqrt(5)/5)/sqrt(2*sqrt(5) + 10)");
+  // One factor with real roots: ln of a quotient in place of an arctangent.
+  expect_integral("1/(x^4 - 4*x - 1)",
+                  "sqrt(2)*ln(abs(x^2 + sqrt(2)*x + sqrt(2) + 1))/16 + atan((2*x + "
+                  "sqrt(2))/sqrt(4*sqrt(2) + 2))*(1/4 - sqrt(2)/4)/sqrt(4*sqrt(2) + 2) + "
+                  "ln(abs((2*x - sqrt(4*sqrt(2) - 2) - sqrt(2))/(2*x + sqrt(4*sqrt(2) - 2) - "
+                  "sqrt(2))))*(sqrt(2)/4 + 1/4)/(2*sqrt(4*sqrt(2) - 2)) - sqrt(2)*ln(abs(x^2 - "
+                  "sqrt(2)*x - sqrt(2) + 1))/16");
+  // Hermite reduction, then the same split.
+  const Expr squared = parse_text("(x^3 + 2)/(x^4 + x^3 + x^2 + x + 1)^2");
+  expect_derivative_is_integrand(squared, integrate(squared, symbol("x")));
+}
+
+// Binomials tⁿ − A over the roots R·e^(iθ) of tⁿ = A, in Gradshteyn–Ryzhik's form with
+// cos θ and sin θ, angles in [0, π/2].
+TEST(IntegrateMethods, BinomialDenominators) {
+  expect_integral("1/(x^8 + 1)",
+                  "atan((x + cos(pi/8))/sin(pi/8))*sin(pi/8)/4 - cos(pi/8)*ln(x^2 - 2*x*cos(pi/8) "
+                  "+ 1)/8 - cos(3*pi/8)*ln(x^2 - 2*x*cos(3*pi/8) + 1)/8 + atan((x - "
+                  "cos(3*pi/8))/sin(3*pi/8))*sin(3*pi/8)/4 + cos(pi/8)*ln(x^2 + 2*x*cos(pi/8) + "
+                  "1)/8 + atan((x - cos(pi/8))/sin(pi/8))*sin(pi/8)/4 + cos(3*pi/8)*ln(x^2 + "
+                  "2*x*cos(3*pi/8) + 1)/8 + atan((x + cos(3*pi/8))/sin(3*pi/8))*sin(3*pi/8)/4");
+  // A real root too, and R = 2^(1/5).
+  for (const char* f : {"1/(x^5 - 2)", "x^2/(x^5 + 3)", "1/((x + 1)^5 + 2)", "1/(x^8 + 1)^2",
+                        "(x^3 + x + 1)/(x^8 + 1)", "1/(x^6 + 2)"}) {
+    const Expr integrand = parse_text(f);
+    expect_derivative_is_integrand(integrand, integrate(integrand, symbol("x")));
+  }
+  // Factors over ℚ out of reach one by one (x⁷ + 1 = (x + 1)·Φ₁₄): the binomial whole.
+  expect_integral(
+      "1/(x^7 + 1)",
+      "2*atan((x - cos(3*pi/7))/sin(3*pi/7))*sin(3*pi/7)/7 + cos(2*pi/7)*ln(x^2 + "
+      "2*x*cos(2*pi/7) + 1)/7 - cos(3*pi/7)*ln(x^2 - 2*x*cos(3*pi/7) + 1)/7 + 2*atan((x "
+      "+ cos(2*pi/7))/sin(2*pi/7))*sin(2*pi/7)/7 - cos(pi/7)*ln(x^2 - 2*x*cos(pi/7) + "
+      "1)/7 + ln(abs(x + 1))/7 + 2*atan((x - cos(pi/7))/sin(pi/7))*sin(pi/7)/7");
+}
+
+// Continuous on ℝ: F(b) − F(a) by the fundamental theorem across the whole line, equal
+// to quadrature.
+TEST(IntegrateMethods, ComplexQuadraticFieldAnswersAreContinuous) {
+  const Expr f =
+      parse_text("(x^4/2 + x^3 + x^2/2 + x + 1/2)/(x^6 + x^5 + x^4 + x^3 + x^2 + x + 1)");
+  const Expr F = integrate(f, symbol("x"));
+  const Expr vars[] = {symbol("x")};
+  const Program pF(F, vars);
+  const double low[] = {-3.0}, high[] = {2.0};
+  EXPECT_NEAR(pF.run(high) - pF.run(low), 0.761175789125673, 1e-12);
+  // The nested-root arctangents of x⁴ + x³ + x² + x + 1 too (mpmath's quad: 1.27272…).
+  const Expr g = parse_text("1/(x^4 + x^3 + x^2 + x + 1)");
+  const Program pG(integrate(g, symbol("x")), vars);
+  const double from[] = {-0.5}, to[] = {3.0};
+  EXPECT_NEAR(pG.run(to) - pG.run(from), 1.27272362663799, 1e-12);
+  // And a binomial's (mpmath: 1.52589…).
+  const Expr h = parse_text("1/(x^8 + 1)");
+  const Program pH(integrate(h, symbol("x")), vars);
+  EXPECT_NEAR(pH.run(to) - pH.run(from), 1.52589027028016, 1e-12);
+}
+
+// Powers of α·x² + γ with symbolic coefficients: the numerator in powers of q, then the
+// reduction formula (generic answers, a ≠ 0).
+TEST(IntegrateMethods, SymbolicPowersOfAQuadratic) {
+  expect_integral("1/(x^2 + a^2)^2", "x/(2*a^2*(a^2 + x^2)) + atan(x/a)/(2*a^3)");
+  expect_integral("1/(x^2 - a^2)^2", "-x/(2*a^2*(x^2 - a^2)) - ln(abs((x - a)/(a + x)))/(4*a^3)");
+  expect_integral("1/(x^2 + a^2)^3",
+                  "x/(4*a^2*(a^2 + x^2)^2) + 3*x/(8*a^4*(a^2 + x^2)) + 3*atan(x/a)/(8*a^5)");
+  // A polynomial part and an x·q′-like part (ln for the first power).
+  expect_integral("(x^5 + 1)/(x^2 + a^2)^2",
+                  "x^2/2 - a^4/(2*(a^2 + x^2)) - a^2*ln(abs(a^2 + x^2)) + x/(2*a^2*(a^2 + x^2)) + "
+                  "atan(x/a)/(2*a^3)");
+  const Expr f = parse_text("3/(2*(a^2*x^2 + 4)^2)");
+  expect_derivative_is_integrand(f, integrate(f, symbol("x")));
+}
+
 TEST(IntegrateMethods, SymbolicSquaresInAQuadratic) {
   expect_integral("1/(x^2 + a^2)", "atan(x/a)/a");
   expect_integral("3/(x^2 - a^2)", "3*ln(abs((x - a)/(a + x)))/(2*a)");
@@ -247,12 +354,14 @@ TEST(IntegrateMethods, OutOfReachNamesTheRootsNeeded) {
                      "leibniz found no elementary antiderivative of 1/(x^4 + x + 1) with respect "
                      "to x: the logarithmic part of ∫ 1/(x^4 + x + 1) needs the roots of 229*t^4 "
                      "+ 18*t^2 + 8*t + 1, which leibniz does not write in closed form");
-  // Complex roots in a quadratic field (an arctangent form) are not written yet.
-  expect_unsupported("(x^2 + 1)/(x^4 + x^3 + x^2 + x + 1)", "x",
-                     "leibniz found no elementary antiderivative of (x^2 + 1)/(x^4 + x^3 + x^2 + x "
-                     "+ 1) with respect to x: the logarithmic part of ∫ (x^2 + 1)/(x^4 + x^3 + x^2 "
-                     "+ x + 1) needs the roots of 125*t^4 + 50*t^2 + 1, which leibniz does not "
-                     "write in closed form");
+  // A quartic whose real quadratic factors need a field ℚ(√z) with z irrational (its
+  // resolvent cubic's rational root is negative).
+  expect_unsupported(
+      "(x^2 + 1)/(x^4 + 2*x^3 + 4*x^2 + 2*x + 1)", "x",
+      "leibniz found no elementary antiderivative of (x^2 + 1)/(x^4 + 2*x^3 + 4*x^2 "
+      "+ 2*x + 1) with respect to x: the logarithmic part of ∫ (x^2 + 1)/(x^4 + "
+      "2*x^3 + 4*x^2 + 2*x + 1) needs the roots of 80*t^4 + 8*t^2 + 1, which leibniz "
+      "does not write in closed form");
   // The variable t: the roots' polynomial is written in z.
   expect_unsupported("1/(t^3 + t + 1)", "t",
                      "leibniz found no elementary antiderivative of 1/(t^3 + t + 1) with respect "
