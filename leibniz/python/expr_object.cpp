@@ -29,6 +29,11 @@ thread_local const std::uint64_t t_thread_number = ++g_thread_numbers;
 
 thread_local std::string t_input;
 
+// leibniz.Expr's Python type and pybind11's record of it, kept at binding time so that the
+// hot calls need not look them up by the C++ type's name on every call.
+PyTypeObject* g_expr_type = nullptr;
+const py::detail::type_info* g_expr_info = nullptr;
+
 // A copy of a foreign thread's expression in this thread's engine. The foreign nodes are
 // only read (kind, arguments, payload), never referenced or released: the PyExpr holding
 // the root keeps them alive, and a node never changes once made.
@@ -149,8 +154,16 @@ bool is_expr_like(py::handle value) {
   return py::isinstance(value, py::module_::import("fractions").attr("Fraction"));
 }
 
+const PyExpr* expr_in(PyObject* value) {
+  if (!PyObject_TypeCheck(value, g_expr_type)) return nullptr;
+  auto* instance = reinterpret_cast<py::detail::instance*>(value);
+  return static_cast<const PyExpr*>(
+      instance->get_value_and_holder(g_expr_info, false).value_ptr());  // null: not initialised
+}
+
 Expr to_expr(py::handle value) {
-  if (py::isinstance<PyExpr>(value)) return value.cast<const PyExpr&>().local();
+  if (const PyExpr* expr = expr_in(value.ptr())) return expr->local();
+  if (py::isinstance<PyExpr>(value)) return value.cast<const PyExpr&>().local();  // raises
   if (py::isinstance<py::str>(value)) {
     std::string text = value.cast<std::string>();
     remember_input(text);
@@ -169,20 +182,51 @@ Expr to_expr(py::handle value) {
                        py::str(py::type::of(value).attr("__name__")).cast<std::string>());
 }
 
-py::object wrap(Expr e) { return py::cast(PyExpr(std::move(e))); }
+py::object wrap(Expr e) {
+  // py::cast(PyExpr) without the look-up of the type: moved into a new instance.
+  PyExpr made(std::move(e));
+  return py::reinterpret_steal<py::object>(py::detail::type_caster_generic::cast(
+      &made, py::return_value_policy::move, py::handle(), g_expr_info, nullptr,
+      [](const void* from) -> void* {
+        return new PyExpr(std::move(*const_cast<PyExpr*>(static_cast<const PyExpr*>(from))));
+      }));
+}
 
 std::string variable_name(py::handle value) {
-  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  if (py::isinstance<PyExpr>(value)) {
-    const Expr e = value.cast<const PyExpr&>().local();
+  if (PyUnicode_Check(value.ptr())) {
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+    if (text == nullptr) throw py::error_already_set();
+    return {text, static_cast<std::size_t>(size)};
+  }
+  if (const PyExpr* expr = expr_in(value.ptr())) {
+    const Expr e = expr->local();
     if (e.is(Kind::Symbol)) return e.name();
   }
   throw py::type_error("expected a variable: a name or a symbol, not " +
                        py::str(value).cast<std::string>());
 }
 
+std::vector<std::string> variable_names(std::span<PyObject* const> given) {
+  std::vector<std::string> names;
+  names.reserve(given.size());
+  for (PyObject* item : given) {
+    if (PyList_Check(item) || PyTuple_Check(item)) {
+      for (const py::handle inner : py::reinterpret_borrow<py::sequence>(item)) {
+        names.push_back(variable_name(inner));
+      }
+    } else {
+      names.push_back(variable_name(item));
+    }
+  }
+  return names;
+}
+
 void bind_expr(py::module_& module) {
-  py::class_<PyExpr>(module, "Expr", "An expression: immutable, canonical, exact.")
+  py::class_<PyExpr> expr_class(module, "Expr", "An expression: immutable, canonical, exact.");
+  g_expr_type = reinterpret_cast<PyTypeObject*>(expr_class.ptr());
+  g_expr_info = py::detail::get_type_info(typeid(PyExpr));
+  expr_class
       .def(py::init([](py::handle value) { return PyExpr(to_expr(value)); }), py::arg("value"),
            "Reads an expression: text syntax, LaTeX (detected), a number or an Expr.")
       .def("__str__",

@@ -8,7 +8,9 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "leibniz/expr/expr.h"
 
@@ -41,6 +43,10 @@ class PyExpr {
 /// Releases the Exprs other threads dropped that this thread made.
 void release_foreign_expressions();
 
+/// The PyExpr a leibniz.Expr (or a subclass's) object holds; null for any other object.
+/// Reads it without pybind11's look-up of the C++ type by name: the hot calls' path.
+const PyExpr* expr_in(PyObject* value);
+
 /// What Python passes where an expression is expected: an Expr, a string in the text
 /// syntax (or LaTeX, detected), an int or fractions.Fraction (exact) or a float. With the
 /// GIL held; parsing a string happens here too. Throws TypeError for anything else.
@@ -53,6 +59,9 @@ pybind11::object wrap(Expr e);
 
 /// The name of a variable: a str or a Symbol Expr.
 std::string variable_name(pybind11::handle value);
+/// The names of variables given one by one, or as one list or tuple:
+/// diff(e, "x", "y"), diff(e, ["x", "y"]).
+std::vector<std::string> variable_names(std::span<PyObject* const> given);
 
 /// Remembers the text parsed last on this thread, for the caret of a parse error.
 void remember_input(std::string text);
