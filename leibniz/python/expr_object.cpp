@@ -29,11 +29,6 @@ thread_local const std::uint64_t t_thread_number = ++g_thread_numbers;
 
 thread_local std::string t_input;
 
-// leibniz.Expr's Python type and pybind11's record of it, kept at binding time so that the
-// hot calls need not look them up by the C++ type's name on every call.
-PyTypeObject* g_expr_type = nullptr;
-const py::detail::type_info* g_expr_info = nullptr;
-
 // A copy of a foreign thread's expression in this thread's engine. The foreign nodes are
 // only read (kind, arguments, payload), never referenced or released: the PyExpr holding
 // the root keeps them alive, and a node never changes once made.
@@ -149,21 +144,13 @@ void remember_input(std::string text) { t_input = std::move(text); }
 std::string take_input() { return std::exchange(t_input, {}); }
 
 bool is_expr_like(py::handle value) {
-  if (py::isinstance<PyExpr>(value) || py::isinstance<py::str>(value)) return true;
+  if (expr_in(value.ptr()) != nullptr || py::isinstance<py::str>(value)) return true;
   if (py::isinstance<py::int_>(value) || py::isinstance<py::float_>(value)) return true;
   return py::isinstance(value, py::module_::import("fractions").attr("Fraction"));
 }
 
-const PyExpr* expr_in(PyObject* value) {
-  if (!PyObject_TypeCheck(value, g_expr_type)) return nullptr;
-  auto* instance = reinterpret_cast<py::detail::instance*>(value);
-  return static_cast<const PyExpr*>(
-      instance->get_value_and_holder(g_expr_info, false).value_ptr());  // null: not initialised
-}
-
 Expr to_expr(py::handle value) {
   if (const PyExpr* expr = expr_in(value.ptr())) return expr->local();
-  if (py::isinstance<PyExpr>(value)) return value.cast<const PyExpr&>().local();  // raises
   if (py::isinstance<py::str>(value)) {
     std::string text = value.cast<std::string>();
     remember_input(text);
@@ -180,16 +167,6 @@ Expr to_expr(py::handle value) {
   }
   throw py::type_error("expected an expression (leibniz.Expr, str, int, float or Fraction), not " +
                        py::str(py::type::of(value).attr("__name__")).cast<std::string>());
-}
-
-py::object wrap(Expr e) {
-  // py::cast(PyExpr) without the look-up of the type: moved into a new instance.
-  PyExpr made(std::move(e));
-  return py::reinterpret_steal<py::object>(py::detail::type_caster_generic::cast(
-      &made, py::return_value_policy::move, py::handle(), g_expr_info, nullptr,
-      [](const void* from) -> void* {
-        return new PyExpr(std::move(*const_cast<PyExpr*>(static_cast<const PyExpr*>(from))));
-      }));
 }
 
 std::string variable_name(py::handle value) {
@@ -222,13 +199,32 @@ std::vector<std::string> variable_names(std::span<PyObject* const> given) {
   return names;
 }
 
+// Adds methods and properties to a type made without pybind11::class_, as class_ does.
+class Methods {
+ public:
+  explicit Methods(py::object type) : type_(std::move(type)) {}
+  template <class F>
+  Methods& def(const char* name, F&& f) {
+    type_.attr(name) = py::cpp_function(std::forward<F>(f), py::name(name), py::is_method(type_),
+                                        py::sibling(py::getattr(type_, name, py::none())));
+    return *this;
+  }
+  template <class F>
+  Methods& def_property_readonly(const char* name, F&& f, const char* doc) {
+    type_.attr(name) =
+        py::module_::import("builtins")
+            .attr("property")(py::cpp_function(std::forward<F>(f)), py::none(), py::none(), doc);
+    return *this;
+  }
+
+ private:
+  py::object type_;
+};
+
 void bind_expr(py::module_& module) {
-  py::class_<PyExpr> expr_class(module, "Expr", "An expression: immutable, canonical, exact.");
-  g_expr_type = reinterpret_cast<PyTypeObject*>(expr_class.ptr());
-  g_expr_info = py::detail::get_type_info(typeid(PyExpr));
-  expr_class
-      .def(py::init([](py::handle value) { return PyExpr(to_expr(value)); }), py::arg("value"),
-           "Reads an expression: text syntax, LaTeX (detected), a number or an Expr.")
+  Methods(make_expr_type(module,
+                         "Expr(value): an expression, immutable, canonical, exact. Reads text "
+                         "syntax, LaTeX (detected), a number or an Expr."))
       .def("__str__",
            [](const PyExpr& self) { return app::show(self.local(), app::Notation::Text); })
       .def("__repr__",

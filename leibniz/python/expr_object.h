@@ -68,6 +68,30 @@ void remember_input(std::string text);
 /// The text of remember_input, taken (empty when there is none).
 std::string take_input();
 
+/// Makes leibniz.Expr's type (expr_type.cpp) and adds it to the module.
+pybind11::object make_expr_type(pybind11::module_& module, const char* doc);
+
 void bind_expr(pybind11::module_& module);
 
 }  // namespace leibniz::python
+
+namespace pybind11::detail {
+
+/// A leibniz.Expr argument of a pybind11 function (const PyExpr&), read by expr_in.
+template <>
+class type_caster<leibniz::python::PyExpr> {
+ public:
+  static constexpr auto name = const_name("leibniz.Expr");
+  template <typename>
+  using cast_op_type = const leibniz::python::PyExpr&;
+  bool load(handle source, bool /*convert*/) {
+    value_ = leibniz::python::expr_in(source.ptr());
+    return value_ != nullptr;
+  }
+  explicit operator const leibniz::python::PyExpr&() const { return *value_; }
+
+ private:
+  const leibniz::python::PyExpr* value_ = nullptr;
+};
+
+}  // namespace pybind11::detail
