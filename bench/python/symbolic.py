@@ -1,11 +1,11 @@
 """The symbolic workloads of bench/ (S1, S3, D1, E2; bench/README.md) from Python, through
 leibniz and through SymPy in the same interpreter, and the cost of one call: lz.diff of
-x^2*y by x against SymPy's diff and against the C++ call (leibniz::diff, timed inside the
-module). Prints a Markdown table of medians (wall-clock time: in this sandbox the process CPU clock
+x^2*y by x (the expression an Expr, and a string parsed by the call) against SymPy's diff
+of the same and against the C++ call (leibniz::diff, timed inside the module). Prints a Markdown table of medians (wall-clock time: in this sandbox the process CPU clock
 stops advancing once an interval timer has run) and ratios.
 
 Usage: PYTHONPATH=build/python /usr/bin/python3 bench/python/symbolic.py [--reps=N]
-       [--sympy-cap=SECONDS] [--calls=N]
+       [--sympy-cap=SECONDS] [--calls=N] [--call-only]
 About a minute on an idle machine; SymPy's repetitions stop at the cap (its E2 does
 not end in minutes), and only one of its slow ones runs.
 """
@@ -113,19 +113,55 @@ def show(seconds):
     return f"{seconds * 1e6:.3g} µs"
 
 
-def call_overhead(calls, rounds=5):
-    """Seconds per call of lz.diff(x^2*y, "x"), of the C++ call and of SymPy's diff. Python
-    and C++ alternate in rounds (the machine is shared and its speed drifts); medians."""
+# The loops are written out, not a function called per call: a lambda's call would be
+# timed with lz.diff's.
+def diff_of_expr(e, calls, clock):
+    start = clock()
+    for _ in range(calls):
+        lz.diff(e, "x")
+    return (clock() - start) / calls
+
+
+def diff_of_text(calls, clock):
+    start = clock()
+    for _ in range(calls):
+        lz.diff("x^2*y", "x")
+    return (clock() - start) / calls
+
+
+def sympy_diff_of_expr(sympy, s, sx, calls, clock):
+    start = clock()
+    for _ in range(calls):
+        sympy.diff(s, sx)
+    return (clock() - start) / calls
+
+
+def sympy_diff_of_text(sympy, calls, clock):
+    start = clock()
+    for _ in range(calls):
+        sympy.diff("x**2*y", "x")
+    return (clock() - start) / calls
+
+
+def cpp_per_call(expr, calls, clock):
+    start = clock()
+    lz._leibniz._time_cpp_diff(expr, "x", calls)
+    return (clock() - start) / calls
+
+
+def call_overhead(calls, clock, rounds=5):
+    """Seconds per call of lz.diff(x^2*y, "x") with the expression as an Expr and as a
+    string (parsed by each call), of the C++ call and of SymPy's diff of the same two
+    forms. Python and C++ alternate in rounds (the machine is shared and its speed
+    drifts); medians."""
     x, y = lz.symbols("x y")
     e = x**2 * y
-    python, cpp = [], []
+    expr_form, text_form, cpp = [], [], []
     per_round = max(calls // rounds, 1)
     for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(per_round):
-            lz.diff(e, "x")
-        python.append((time.perf_counter() - start) / per_round)
-        cpp.append(lz._leibniz._time_cpp_diff(e, "x", per_round))
+        expr_form.append(diff_of_expr(e, per_round, clock))
+        text_form.append(diff_of_text(per_round, clock))
+        cpp.append(cpp_per_call(e, per_round, clock))
     import sympy
     from sympy.core.cache import clear_cache
 
@@ -133,11 +169,17 @@ def call_overhead(calls, rounds=5):
     s = sx**2 * sy
     sympy_calls = max(calls // 10, 1)
     clear_cache()
-    start = time.perf_counter()
-    for _ in range(sympy_calls):
-        sympy.diff(s, sx)
-    sympy_time = (time.perf_counter() - start) / sympy_calls
-    return statistics.median(python), statistics.median(cpp), sympy_time, sympy_calls
+    sympy_expr = sympy_diff_of_expr(sympy, s, sx, sympy_calls, clock)
+    clear_cache()
+    sympy_text = sympy_diff_of_text(sympy, max(sympy_calls // 10, 1), clock)
+    return {
+        "expr": statistics.median(expr_form),
+        "text": statistics.median(text_form),
+        "cpp": statistics.median(cpp),
+        "sympy_expr": sympy_expr,
+        "sympy_text": sympy_text,
+        "sympy_calls": sympy_calls,
+    }
 
 
 def main():
@@ -145,25 +187,34 @@ def main():
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--sympy-cap", type=float, default=12.0)
     parser.add_argument("--calls", type=int, default=100_000)
+    parser.add_argument("--call-only", action="store_true",
+                        help="only the call rows, timed by the process's CPU clock (no "
+                             "interval timer runs first), steadier than wall-clock time on a "
+                             "loaded machine")
     args = parser.parse_args()
     from sympy.core.cache import clear_cache
 
     print("| workload | leibniz (Python) | SymPy | SymPy / leibniz |")
     print("|---|---:|---:|---:|")
     ours, theirs = leibniz_workloads(), sympy_workloads()
-    for name, (build, op) in ours.items():
+    for name, (build, op) in ({} if args.call_only else ours).items():
         lz_time, lz_reps = measure(build, op, args.reps, 10.0)
         sp_build, sp_op = theirs[name]
         sp_time, sp_reps = measure(sp_build, sp_op, args.reps, args.sympy_cap, clear_cache)
         ratio = f"{sp_time / lz_time:,.0f}×" if sp_time else f"> {args.sympy_cap / lz_time:,.0f}×"
         sympy_cell = f"{show(sp_time)} ({sp_reps}×)" if sp_time else f"> {args.sympy_cap:g} s"
         print(f"| {name} | {show(lz_time)} ({lz_reps}×) | {sympy_cell} | {ratio} |")
-    python, cpp, sympy_time, sympy_calls = call_overhead(args.calls)
-    print(f"| call: diff(x^2*y, x), {args.calls:,} calls (SymPy {sympy_calls:,}) | "
-          f"{show(python)} | {show(sympy_time)} | {sympy_time / python:,.0f}× |")
-    print(f"\nC++ leibniz::diff of the same (alternating with Python in 5 rounds, medians): "
-          f"{show(cpp)} a call; Python adds {show(python - cpp)}.")
-
+    call = call_overhead(args.calls, time.process_time if args.call_only else time.perf_counter)
+    print(f"| call: diff(x^2*y, x), the expression an Expr, {args.calls:,} calls "
+          f"(SymPy {call['sympy_calls']:,}) | {show(call['expr'])} | "
+          f"{show(call['sympy_expr'])} | {call['sympy_expr'] / call['expr']:,.1f}× |")
+    print(f"| call: diff(\"x^2*y\", \"x\"), the expression a string | {show(call['text'])} | "
+          f"{show(call['sympy_text'])} | {call['sympy_text'] / call['text']:,.1f}× |")
+    clock = "CPU" if args.call_only else "wall-clock"
+    print(f"\nC++ leibniz::diff of the Expr (alternating with Python in 5 rounds, medians of "
+          f"{clock} time): "
+          f"{show(call['cpp'])} a call; Python adds {show(call['expr'] - call['cpp'])} with an "
+          f"Expr, {show(call['text'] - call['cpp'])} with a string (parsed by each call).")
 
 if __name__ == "__main__":
     main()

@@ -84,12 +84,16 @@ nn::TrainConfig train_config(const TrainRequest& request) {
   return c;
 }
 
-Training run_training(const TrainRequest& request, const nn::TrainConfig& config,
-                      nn::TrainObserver& observer) {
+namespace {
+
+// Trains with `train` (nn::train on a file or on rows), then draws the curves when asked.
+template <class Train>
+Training run_training_with(const TrainRequest& request, const nn::TrainConfig& config,
+                           Train&& train) {
   Training t;
   t.task = config.task;
   const auto start = std::chrono::steady_clock::now();
-  t.result = nn::train(config, observer);
+  t.result = train();
   t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto& history = t.result.history;
   if (!history.empty()) {
@@ -108,6 +112,18 @@ Training run_training(const TrainRequest& request, const nn::TrainConfig& config
     io::plot_series(request.plot, series, "leibniz train: " + config.data, "epoch", "loss");
   }
   return t;
+}
+
+}  // namespace
+
+Training run_training(const TrainRequest& request, const nn::TrainConfig& config,
+                      nn::TrainObserver& observer) {
+  return run_training_with(request, config, [&] { return nn::train(config, observer); });
+}
+
+Training run_training(const TrainRequest& request, const nn::TrainConfig& config,
+                      const io::CsvTable& table, nn::TrainObserver& observer) {
+  return run_training_with(request, config, [&] { return nn::train(config, table, observer); });
 }
 
 Answer training_answer(const Training& t) {

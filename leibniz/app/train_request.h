@@ -42,6 +42,9 @@ struct Training {
 /// request.plot when asked and an epoch finished.
 Training run_training(const TrainRequest& request, const nn::TrainConfig& config,
                       nn::TrainObserver& observer);
+/// The same on rows already read (the Python module's arrays), standing for config.data.
+Training run_training(const TrainRequest& request, const nn::TrainConfig& config,
+                      const io::CsvTable& table, nn::TrainObserver& observer);
 
 /// The answer of spec §5 (with "interrupted": true when stopped early).
 Answer training_answer(const Training& training);

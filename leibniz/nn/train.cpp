@@ -139,7 +139,8 @@ std::string loss_name(LossKind k) {
 // The rows of --val-data: the columns of --data, labels the model can output.
 nn::Dataset validation_set(const TrainConfig& c, const io::CsvTable& data, const ModelSpec& spec,
                            const Objective& obj) {
-  io::CsvTable table = io::read_csv(c.val_data, {c.header});
+  const io::CsvTable table =
+      c.val_table != nullptr ? *c.val_table : io::read_csv(c.val_data, {c.header});
   if (table.cols != data.cols) {
     throw Error(ErrorKind::Request, fmt::format("{} has {} columns; {} has {}", c.val_data,
                                                 table.cols, c.data, data.cols));

@@ -45,6 +45,9 @@ struct TrainConfig {
   std::string resume;  ///< continue from this saved model
   /// Validation rows from this CSV (same columns as `data`) instead of a share of `data`.
   std::string val_data;
+  /// The rows val_data stands for, already read (the Python module's arrays); null: read
+  /// the CSV file val_data names.
+  const io::CsvTable* val_table = nullptr;
   /// --hidden, --activation or --model was given: resuming a saved network, which keeps
   /// its own, says so (TrainObserver::on_note).
   bool architecture_given = false;

@@ -72,10 +72,10 @@ void install_interrupt_handler() {
   g_chained = chain_now();
 }
 
-EngineCall::EngineCall()
+EngineCall::EngineCall(Budget budget)
     : watching_(this_thread_number() == g_main_thread && chain_interrupt_handler()),
-      released_(std::in_place),
-      budget_(limits().seconds) {
+      released_(PyEval_SaveThread()) {
+  if (budget == Budget::Request) budget_.emplace(limits().seconds);
   release_foreign_expressions();
   if (watching_) {
     // A SIGINT that came while Python code ran is Python's: it raises it on its own.
@@ -86,6 +86,12 @@ EngineCall::EngineCall()
 
 EngineCall::~EngineCall() {
   if (watching_) watch_interrupt(nullptr);
+  budget_.reset();
+  PyEval_RestoreThread(released_);
+}
+
+const std::atomic<bool>* EngineCall::interrupt_flag() const {
+  return watching_ ? &g_interrupted : nullptr;
 }
 
 void raise_pending_interrupt() {

@@ -144,13 +144,13 @@ void remember_input(std::string text) { t_input = std::move(text); }
 std::string take_input() { return std::exchange(t_input, {}); }
 
 bool is_expr_like(py::handle value) {
-  if (py::isinstance<PyExpr>(value) || py::isinstance<py::str>(value)) return true;
+  if (expr_in(value.ptr()) != nullptr || py::isinstance<py::str>(value)) return true;
   if (py::isinstance<py::int_>(value) || py::isinstance<py::float_>(value)) return true;
   return py::isinstance(value, py::module_::import("fractions").attr("Fraction"));
 }
 
 Expr to_expr(py::handle value) {
-  if (py::isinstance<PyExpr>(value)) return value.cast<const PyExpr&>().local();
+  if (const PyExpr* expr = expr_in(value.ptr())) return expr->local();
   if (py::isinstance<py::str>(value)) {
     std::string text = value.cast<std::string>();
     remember_input(text);
@@ -169,22 +169,62 @@ Expr to_expr(py::handle value) {
                        py::str(py::type::of(value).attr("__name__")).cast<std::string>());
 }
 
-py::object wrap(Expr e) { return py::cast(PyExpr(std::move(e))); }
-
 std::string variable_name(py::handle value) {
-  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  if (py::isinstance<PyExpr>(value)) {
-    const Expr e = value.cast<const PyExpr&>().local();
+  if (PyUnicode_Check(value.ptr())) {
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+    if (text == nullptr) throw py::error_already_set();
+    return {text, static_cast<std::size_t>(size)};
+  }
+  if (const PyExpr* expr = expr_in(value.ptr())) {
+    const Expr e = expr->local();
     if (e.is(Kind::Symbol)) return e.name();
   }
   throw py::type_error("expected a variable: a name or a symbol, not " +
                        py::str(value).cast<std::string>());
 }
 
+std::vector<std::string> variable_names(std::span<PyObject* const> given) {
+  std::vector<std::string> names;
+  names.reserve(given.size());
+  for (PyObject* item : given) {
+    if (PyList_Check(item) || PyTuple_Check(item)) {
+      for (const py::handle inner : py::reinterpret_borrow<py::sequence>(item)) {
+        names.push_back(variable_name(inner));
+      }
+    } else {
+      names.push_back(variable_name(item));
+    }
+  }
+  return names;
+}
+
+// Adds methods and properties to a type made without pybind11::class_, as class_ does.
+class Methods {
+ public:
+  explicit Methods(py::object type) : type_(std::move(type)) {}
+  template <class F>
+  Methods& def(const char* name, F&& f) {
+    type_.attr(name) = py::cpp_function(std::forward<F>(f), py::name(name), py::is_method(type_),
+                                        py::sibling(py::getattr(type_, name, py::none())));
+    return *this;
+  }
+  template <class F>
+  Methods& def_property_readonly(const char* name, F&& f, const char* doc) {
+    type_.attr(name) =
+        py::module_::import("builtins")
+            .attr("property")(py::cpp_function(std::forward<F>(f)), py::none(), py::none(), doc);
+    return *this;
+  }
+
+ private:
+  py::object type_;
+};
+
 void bind_expr(py::module_& module) {
-  py::class_<PyExpr>(module, "Expr", "An expression: immutable, canonical, exact.")
-      .def(py::init([](py::handle value) { return PyExpr(to_expr(value)); }), py::arg("value"),
-           "Reads an expression: text syntax, LaTeX (detected), a number or an Expr.")
+  Methods(make_expr_type(module,
+                         "Expr(value): an expression, immutable, canonical, exact. Reads text "
+                         "syntax, LaTeX (detected), a number or an Expr."))
       .def("__str__",
            [](const PyExpr& self) { return app::show(self.local(), app::Notation::Text); })
       .def("__repr__",

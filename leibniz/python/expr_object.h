@@ -8,7 +8,9 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "leibniz/expr/expr.h"
 
@@ -41,6 +43,10 @@ class PyExpr {
 /// Releases the Exprs other threads dropped that this thread made.
 void release_foreign_expressions();
 
+/// The PyExpr a leibniz.Expr (or a subclass's) object holds; null for any other object.
+/// Reads it without pybind11's look-up of the C++ type by name: the hot calls' path.
+const PyExpr* expr_in(PyObject* value);
+
 /// What Python passes where an expression is expected: an Expr, a string in the text
 /// syntax (or LaTeX, detected), an int or fractions.Fraction (exact) or a float. With the
 /// GIL held; parsing a string happens here too. Throws TypeError for anything else.
@@ -53,12 +59,39 @@ pybind11::object wrap(Expr e);
 
 /// The name of a variable: a str or a Symbol Expr.
 std::string variable_name(pybind11::handle value);
+/// The names of variables given one by one, or as one list or tuple:
+/// diff(e, "x", "y"), diff(e, ["x", "y"]).
+std::vector<std::string> variable_names(std::span<PyObject* const> given);
 
 /// Remembers the text parsed last on this thread, for the caret of a parse error.
 void remember_input(std::string text);
 /// The text of remember_input, taken (empty when there is none).
 std::string take_input();
 
+/// Makes leibniz.Expr's type (expr_type.cpp) and adds it to the module.
+pybind11::object make_expr_type(pybind11::module_& module, const char* doc);
+
 void bind_expr(pybind11::module_& module);
 
 }  // namespace leibniz::python
+
+namespace pybind11::detail {
+
+/// A leibniz.Expr argument of a pybind11 function (const PyExpr&), read by expr_in.
+template <>
+class type_caster<leibniz::python::PyExpr> {
+ public:
+  static constexpr auto name = const_name("leibniz.Expr");
+  template <typename>
+  using cast_op_type = const leibniz::python::PyExpr&;
+  bool load(handle source, bool /*convert*/) {
+    value_ = leibniz::python::expr_in(source.ptr());
+    return value_ != nullptr;
+  }
+  explicit operator const leibniz::python::PyExpr&() const { return *value_; }
+
+ private:
+  const leibniz::python::PyExpr* value_ = nullptr;
+};
+
+}  // namespace pybind11::detail

@@ -21,24 +21,40 @@
 #include "leibniz/python/engine_call.h"
 #include "leibniz/python/errors.h"
 #include "leibniz/python/expr_object.h"
+#include "leibniz/python/fast_function.h"
 
 namespace py = pybind11;
 
 namespace leibniz::python {
 namespace {
 
-// Variables given one by one, or as one list or tuple: diff(e, "x", "y"), diff(e, ["x", "y"]).
-std::vector<std::string> variable_names(const py::args& given) {
-  std::vector<std::string> names;
-  for (const py::handle item : given) {
-    if (py::isinstance<py::list>(item) || py::isinstance<py::tuple>(item)) {
-      for (const py::handle inner : item) names.push_back(variable_name(inner));
-    } else {
-      names.push_back(variable_name(item));
-    }
-  }
-  return names;
+// The variables of a call's *args.
+std::vector<std::string> argument_variables(const py::args& given) {
+  return variable_names(
+      {&PyTuple_GET_ITEM(given.ptr(), 0), static_cast<std::size_t>(PyTuple_GET_SIZE(given.ptr()))});
 }
+
+// lz.diff(expr, *variables), called through METH_FASTCALL (fast_function.h): its cost is
+// mostly the call's own for a small expression, the measure of the call overhead.
+PyObject* diff_call(PyObject* /*module*/, PyObject* const* args, Py_ssize_t count) {
+  return guarded([&] {
+    if (count < 1) throw py::type_error("diff() takes an expression and the variables");
+    const Expr e = to_expr(args[0]);
+    const std::vector<std::string> wrt =
+        variable_names({args + 1, static_cast<std::size_t>(count - 1)});
+    Expr result;
+    {
+      EngineCall call;
+      result = app::run_diff(e, wrt);
+    }
+    return wrap(std::move(result));
+  });
+}
+
+PyMethodDef g_diff_definition{
+    "diff", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(diff_call)), METH_FASTCALL,
+    "diff(expr, *variables)\n--\n\nThe partial derivatives by each variable in turn, "
+    "simplified: diff(e, \"x\", \"y\") or diff(e, [x, y])."};
 
 py::list wrap_all(const std::vector<Expr>& expressions) {
   py::list out;
@@ -94,19 +110,7 @@ Expr substitute_all(const Expr& e, const py::dict& values) {
 }
 
 void bind_operations(py::module_& m) {
-  m.def(
-      "diff",
-      [](py::handle expr, const py::args& vars) {
-        const Expr e = to_expr(expr);
-        const std::vector<std::string> wrt = variable_names(vars);
-        Expr result;
-        {
-          EngineCall call;
-          result = app::run_diff(e, wrt);
-        }
-        return wrap(std::move(result));
-      },
-      py::arg("expr"), "The partial derivatives by each variable in turn, simplified.");
+  add_fast_function(m, g_diff_definition);
   m.def(
       "_integrate",
       [](py::handle expr, py::handle var) {
@@ -163,7 +167,7 @@ void bind_operations(py::module_& m) {
       "grad",
       [](py::handle expr, const py::args& vars) {
         const Expr e = to_expr(expr);
-        const std::vector<std::string> wrt = variable_names(vars);
+        const std::vector<std::string> wrt = argument_variables(vars);
         std::vector<Expr> result;
         {
           EngineCall call;
@@ -176,7 +180,7 @@ void bind_operations(py::module_& m) {
       "jacobian",
       [](py::handle functions, const py::args& vars) {
         const std::vector<Expr> fs = expression_list(functions);
-        const std::vector<std::string> wrt = variable_names(vars);
+        const std::vector<std::string> wrt = argument_variables(vars);
         std::vector<std::vector<Expr>> rows;
         {
           EngineCall call;
@@ -189,7 +193,7 @@ void bind_operations(py::module_& m) {
       "hessian",
       [](py::handle expr, const py::args& vars) {
         const Expr e = to_expr(expr);
-        const std::vector<std::string> wrt = variable_names(vars);
+        const std::vector<std::string> wrt = argument_variables(vars);
         std::vector<std::vector<Expr>> rows;
         {
           EngineCall call;

@@ -1,14 +1,13 @@
 // leibniz.train(X, y, ...) with the options of `leibniz train` (spec §5, flags spelled with
 // underscores), leibniz.load(path) and leibniz.Model: predict and save in the CLI's model
 // format, so that a model moves freely between Python and `leibniz train/predict`.
-// Training runs the CLI's own loop (nn::train) on the arrays' rows, without the GIL;
-// Ctrl-C stops it and raises KeyboardInterrupt.
+// Training runs the CLI's own loop (app::run_training) on the arrays' rows, without the
+// GIL; Ctrl-C stops it at the engine's SIGINT flag (engine_call.h) and raises
+// KeyboardInterrupt.
 #include <fmt/format.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <atomic>
-#include <chrono>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -20,7 +19,7 @@
 #include "leibniz/nn/checkpoint.h"
 #include "leibniz/nn/predict.h"
 #include "leibniz/nn/train.h"
-#include "leibniz/python/interrupt.h"
+#include "leibniz/python/engine_call.h"
 #include "leibniz/python/tensor_bindings.h"
 #include "leibniz/python/tensor_numpy.h"
 
@@ -32,6 +31,7 @@ namespace {
 using tensor::Tensor;
 
 const char* const kArraysName = "the training arrays";
+const char* const kValidationName = "the validation arrays";
 
 // A trained network with what its file holds beside the parameters (architecture,
 // standardisation, optimizer state, metadata). saved.parameters are the network's own
@@ -62,24 +62,35 @@ py::array_t<double> float64_array(const py::handle& data) {
   return py::module_::import("numpy").attr("ascontiguousarray")(data, "float64");
 }
 
+// How messages name a table's arrays: train's X and y, or the two of val_data.
+struct ArrayNames {
+  const char* table;
+  const char* x;
+  const char* y;
+};
+constexpr ArrayNames kTrainingArrays{kArraysName, "X", "y"};
+constexpr ArrayNames kValidationArrays{kValidationName, "val_data[0]", "val_data[1]"};
+
 // The rows of X (N, F) and y (N) as the table `leibniz train` reads from a CSV whose last
 // column is the target.
-io::CsvTable table_of(const py::handle& x_data, const py::handle& y_data) {
+io::CsvTable table_of(const py::handle& x_data, const py::handle& y_data, const ArrayNames& names) {
   const py::array_t<double> x = float64_array(x_data);
   const py::array_t<double> y = float64_array(y_data);
   if (x.ndim() != 2) {
-    throw Error(ErrorKind::Request, "X must be 2-dimensional (rows, features); it has shape " +
+    throw Error(ErrorKind::Request, std::string(names.x) +
+                                        " must be 2-dimensional (rows, features); it has shape " +
                                         py::str(x.attr("shape")).cast<std::string>());
   }
   const auto rows = static_cast<std::int64_t>(x.shape(0));
   const auto features = static_cast<std::int64_t>(x.shape(1));
   if (!(y.ndim() == 1 || (y.ndim() == 2 && y.shape(1) == 1)) || y.shape(0) != x.shape(0)) {
-    throw Error(ErrorKind::Request, "y must hold one target per row of X (" + std::to_string(rows) +
-                                        "); it has shape " +
-                                        py::str(y.attr("shape")).cast<std::string>());
+    throw Error(ErrorKind::Request,
+                fmt::format("{} must hold one target per row of {} ({}); it "
+                            "has shape {}",
+                            names.y, names.x, rows, py::str(y.attr("shape")).cast<std::string>()));
   }
   io::CsvTable table;
-  table.name = kArraysName;
+  table.name = names.table;
   table.rows = rows;
   table.cols = features + 1;
   table.values.reserve(static_cast<std::size_t>(rows * (features + 1)));
@@ -97,8 +108,8 @@ io::CsvTable table_of(const py::handle& x_data, const py::handle& y_data) {
       const auto col = static_cast<std::int64_t>(i) % table.cols;
       throw Error(
           ErrorKind::Parse,
-          fmt::format("{}, row {}, column {}: {} is not a finite number ({}[{}{}])", kArraysName,
-                      row + 1, col + 1, table.values[i], col < features ? "X" : "y", row,
+          fmt::format("{}, row {}, column {}: {} is not a finite number ({}[{}{}])", names.table,
+                      row + 1, col + 1, table.values[i], col < features ? names.x : names.y, row,
                       col < features ? fmt::format(", {}", col) : ""));
     }
   }
@@ -115,20 +126,11 @@ std::string widths_text(const py::handle& hidden) {
   return out.empty() ? "none" : out;
 }
 
-// Polls Python's signal handlers from the training loop and keeps its notes, which become
-// Python warnings once the GIL is back.
-class SignalObserver : public nn::TrainObserver {
+// Keeps training's notes, which become Python warnings once the GIL is back.
+class NoteObserver : public nn::TrainObserver {
  public:
-  explicit SignalObserver(std::atomic<bool>& stop) : stop_(stop) {}
-  void on_step(std::int64_t, std::int64_t, std::int64_t, double) override {
-    if (signals.poll()) stop_.store(true);
-  }
   void on_note(const std::string& note) override { notes.push_back(note); }
-  PythonSignals signals;
   std::vector<std::string> notes;
-
- private:
-  std::atomic<bool>& stop_;
 };
 
 py::dict to_dict(const app::Answer& answer) {
@@ -146,34 +148,42 @@ py::dict epoch_dict(const nn::EpochReport& r) {
   return d;
 }
 
-std::shared_ptr<Model> train(const py::handle& x, const py::handle& y, app::TrainRequest request) {
-  const io::CsvTable table = table_of(x, y);
+// val_data: the validation rows and their targets, (X_val, y_val).
+io::CsvTable validation_table(const py::handle& val_data) {
+  if (!py::isinstance<py::tuple>(val_data) && !py::isinstance<py::list>(val_data)) {
+    throw Error(ErrorKind::Request, "val_data takes (X_val, y_val): validation rows and targets");
+  }
+  const auto pair = py::reinterpret_borrow<py::sequence>(val_data);
+  if (pair.size() != 2) {
+    throw Error(ErrorKind::Request, "val_data takes (X_val, y_val): validation rows and targets");
+  }
+  return table_of(pair[0], pair[1], kValidationArrays);
+}
+
+std::shared_ptr<Model> train(const py::handle& x, const py::handle& y, const py::handle& val_data,
+                             app::TrainRequest request) {
+  const io::CsvTable table = table_of(x, y, kTrainingArrays);
+  std::optional<io::CsvTable> validation;
   request.config.data = kArraysName;
-  const nn::TrainConfig checked = app::train_config(request);
-  nn::TrainConfig config = checked;
-  std::atomic<bool> stop{false};
-  config.stop = &stop;
-  SignalObserver observer(stop);
+  if (!val_data.is_none()) {
+    validation = validation_table(val_data);
+    request.config.val_data = kValidationName;
+    request.config.val_table = &*validation;
+  }
+  nn::TrainConfig config = app::train_config(request);
+  NoteObserver observer;
   app::Training training;
-  training.task = config.task;
   {
-    py::gil_scoped_release released;
-    const auto start = std::chrono::steady_clock::now();
-    training.result = nn::train(config, table, observer);
-    training.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EngineCall call(EngineCall::Budget::None);
+    config.stop = call.interrupt_flag();
+    training = app::run_training(request, config, table, observer);
   }
   const py::object warn = py::module_::import("warnings").attr("warn");
   for (const auto& note : observer.notes) warn(note);
-  observer.signals.rethrow();  // Ctrl-C: KeyboardInterrupt (the model of the last epoch saved)
-  const auto& history = training.result.history;
-  if (!history.empty()) {
-    training.train_loss = history.back().train_loss;
-    training.val_loss = history.back().val_loss;
-    training.val_accuracy = history.back().val_accuracy;
-  }
+  // Ctrl-C: KeyboardInterrupt (with save=, the model of the last finished epoch is saved).
+  if (training.result.interrupted) raise_pending_interrupt();
   auto model = std::make_shared<Model>(training.result.model, kArraysName);
-  model->history = history;
+  model->history = training.result.history;
   model->summary = to_dict(app::training_answer(training));
   return model;
 }
@@ -276,8 +286,9 @@ void bind_training(py::module_& m) {
          const std::optional<std::string>& model, std::int64_t step_inputs, const std::string& loss,
          const std::string& optimizer, double lr, double momentum, double weight_decay,
          const std::string& schedule, std::int64_t epochs, std::int64_t batch, double val,
-         std::uint64_t seed, const std::string& dtype, bool no_standardize, const std::string& save,
-         const std::string& resume) {
+         const py::object& val_data, std::uint64_t seed, const std::string& dtype,
+         bool no_standardize, const std::string& save, const std::string& resume,
+         std::int64_t checkpoint_every, const std::string& plot) {
         app::TrainRequest r;
         r.task = task;
         // As on the CLI: resuming keeps the saved network, and says so when one was asked for.
@@ -300,7 +311,9 @@ void bind_training(py::module_& m) {
         r.config.seed = seed;
         r.config.save = save;
         r.config.resume = resume;
-        return train(x, y, std::move(r));
+        r.config.checkpoint_every = checkpoint_every;
+        r.plot = plot;
+        return train(x, y, val_data, std::move(r));
       },
       py::arg("X"), py::arg("y"), py::kw_only(), py::arg("task") = defaults.task,
       py::arg("hidden") = py::none(), py::arg("activation") = py::none(),
@@ -308,14 +321,18 @@ void bind_training(py::module_& m) {
       py::arg("loss") = defaults.loss, py::arg("optimizer") = c.optimizer, py::arg("lr") = c.lr,
       py::arg("momentum") = c.momentum, py::arg("weight_decay") = c.weight_decay,
       py::arg("schedule") = defaults.schedule, py::arg("epochs") = c.epochs,
-      py::arg("batch") = c.batch, py::arg("val") = c.val, py::arg("seed") = c.seed,
-      py::arg("dtype") = defaults.dtype, py::arg("no_standardize") = false, py::arg("save") = "",
-      py::arg("resume") = "",
+      py::arg("batch") = c.batch, py::arg("val") = c.val, py::arg("val_data") = py::none(),
+      py::arg("seed") = c.seed, py::arg("dtype") = defaults.dtype,
+      py::arg("no_standardize") = false, py::arg("save") = "", py::arg("resume") = "",
+      py::arg("checkpoint_every") = c.checkpoint_every, py::arg("plot") = "",
       R"(Trains a network on the rows of X (N, F) with targets y (N), as `leibniz train` does
 on a CSV of those rows with the target last: the same options (flags with underscores;
-hidden as "64,32" or [64, 32]; by default 64,32, relu, mlp), the same seed giving the same model. Returns a Model;
-Ctrl-C stops training and raises KeyboardInterrupt (with save=, the last finished epoch's
-model is saved, as the CLI does).)");
+hidden as "64,32" or [64, 32]; by default 64,32, relu, mlp), the same seed giving the same
+model. val_data=(X_val, y_val) validates on those rows instead of holding out `val` of X
+(--val-data); plot="loss.svg" draws the loss curves (.png or .svg, needs gnuplot);
+checkpoint_every=N also saves to `save` every N epochs. Returns a Model; Ctrl-C stops
+training and raises KeyboardInterrupt (with save=, the last finished epoch's model is
+saved, as the CLI does).)");
 }
 
 }  // namespace leibniz::python

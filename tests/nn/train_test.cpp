@@ -247,6 +247,32 @@ TEST_F(Train, ValidationRowsFromAnotherFile) {
   EXPECT_TRUE(r.history.back().val_accuracy.has_value());
 }
 
+TEST_F(Train, ValidationRowsAlreadyReadAreTheFilesRows) {
+  TrainConfig c = xor_config();
+  c.epochs = 2;
+  c.val_data = file("val.csv", "0,0,0\n1,1,0\n0,1,1\n");
+  const TrainResult from_file = train(c, quiet_);
+  const io::CsvTable rows = io::read_csv(c.val_data, {});
+  c.val_data = "the validation rows";  // names them in messages; no file is read
+  c.val_table = &rows;
+  const TrainResult from_rows = train(c, quiet_);
+  EXPECT_EQ(from_rows.val_rows, 3);
+  ASSERT_EQ(from_rows.history.size(), from_file.history.size());
+  for (std::size_t i = 0; i < from_rows.history.size(); ++i) {
+    EXPECT_EQ(from_rows.history[i].val_loss, from_file.history[i].val_loss);
+    EXPECT_EQ(from_rows.history[i].train_loss, from_file.history[i].train_loss);
+  }
+  const io::CsvTable narrow = io::read_csv(file("narrow.csv", "0,0\n1,1\n"), {});
+  c.val_table = &narrow;
+  try {
+    train(c, quiet_);
+    FAIL() << "expected an Error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Request);
+    EXPECT_STREQ(e.what(), ("the validation rows has 2 columns; " + c.data + " has 3").c_str());
+  }
+}
+
 TEST_F(Train, ResumingWithAnotherArchitectureKeepsTheSavedOneAndSaysSo) {
   struct Notes : TrainObserver {
     std::vector<std::string> notes;

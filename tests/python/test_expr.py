@@ -102,6 +102,46 @@ def test_type_errors():
         x + [1]
     with pytest.raises(TypeError):
         lz.diff(3.0j, "x")
+    with pytest.raises(TypeError) as e:
+        lz.diff()
+    assert str(e.value) == "diff() takes an expression and the variables"
+    with pytest.raises(TypeError) as e:
+        lz.diff("x^2", 2)
+    assert str(e.value) == "expected a variable: a name or a symbol, not 2"
+    with pytest.raises(lz.Error) as e:
+        lz.diff("x^2")
+    assert str(e.value) == "request error: no variable to differentiate by"
+
+
+def test_the_expr_type():
+    # leibniz.Expr is a CPython type holding the expression (expr_type.cpp): constructed by
+    # Expr(value) or by any call, subclassable, its methods refusing other objects.
+    assert lz.Expr.__module__ == "leibniz._leibniz" and lz.Expr.__name__ == "Expr"
+    assert str(lz.Expr(value="x + 1")) == "x + 1" and lz.Expr(lz.Expr("x")) == lz.symbols("x")
+    with pytest.raises(TypeError) as e:
+        lz.Expr(3.0j)
+    assert str(e.value) == ("expected an expression (leibniz.Expr, str, int, float or Fraction), "
+                            "not complex")
+    with pytest.raises(TypeError):
+        lz.Expr()
+    with pytest.raises(lz.Error) as e:
+        lz.Expr("x +")
+    assert e.value.kind == "parse"
+
+    class Named(lz.Expr):
+        pass
+
+    n = Named("x^2")
+    assert type(n) is Named and isinstance(n, lz.Expr) and n == lz.Expr("x^2")
+    assert str(n.diff("x")) == "2*x" and str(n + 1) == "x^2 + 1"
+    n.note = "a subclass has a __dict__"
+    assert n.note == "a subclass has a __dict__"
+    with pytest.raises(TypeError):
+        lz.Expr.latex("x")
+    with pytest.raises(TypeError):
+        lz.Expr.kind.fget(3)
+    values = [lz.diff(lz.Expr("x^3"), "x") for _ in range(1000)]
+    assert len(set(values)) == 1 and str(values[0]) == "3*x^2"
 
 
 def test_pickle():

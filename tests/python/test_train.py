@@ -217,3 +217,69 @@ def test_threads_train_at_the_same_time():
     for mine, theirs in zip(alone, together):
         for name, value in mine.items():
             np.testing.assert_array_equal(theirs[name], value)
+
+
+@needs_cli
+def test_validation_rows_and_the_plot_as_the_cli(tmp_path):
+    x, y = classification_data(rows=120)
+    x_val, y_val = classification_data(rows=40, seed=9)
+    csv, val_csv = str(tmp_path / "d.csv"), str(tmp_path / "v.csv")
+    write_csv(csv, x, y)
+    write_csv(val_csv, x_val, y_val)
+    saved, cli_plot = str(tmp_path / "cli.safetensors"), str(tmp_path / "cli.svg")
+    answer = json.loads(cli("train", "--data", csv, "--val-data", val_csv, "--hidden", "8",
+                            "--epochs", "4", "--seed", "5", "--checkpoint-every", "2",
+                            "--save", saved, "--plot", cli_plot, "--json"))
+    plot, py_saved = str(tmp_path / "py.svg"), str(tmp_path / "py.safetensors")
+    model = lz.train(x, y, val_data=(x_val, y_val), hidden=[8], epochs=4, seed=5,
+                     checkpoint_every=2, save=py_saved, plot=plot)
+    for name, value in parameters(lz.load(saved)).items():
+        np.testing.assert_array_equal(parameters(model)[name], value)
+        np.testing.assert_array_equal(parameters(lz.load(py_saved))[name], value)
+    for key in ["epochs", "train_loss", "val_loss", "val_accuracy"]:
+        assert model.summary[key] == answer[key]
+    assert all(h["val_loss"] is not None for h in model.history)
+    # Every row of X trains: the held-out share `val` is not taken.
+    held_out = lz.train(x, y, hidden=[8], epochs=4, seed=5)
+    assert held_out.summary["train_loss"] != model.summary["train_loss"]
+    for drawn in [cli_plot, plot]:
+        with open(drawn) as f:
+            svg = f.read()
+        assert svg.lstrip().startswith("<?xml") or "<svg" in svg
+        assert "training loss" in svg and "validation loss" in svg
+    assert "leibniz train: the training arrays" in open(plot).read()
+
+
+def test_validation_and_plot_options_are_checked():
+    x, y = classification_data(rows=20)
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, val_data=x)
+    assert str(e.value) == ("request error: val_data takes (X_val, y_val): validation rows and "
+                            "targets")
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, val_data=(x[:, :2], y))
+    assert str(e.value) == ("request error: the validation arrays has 3 columns; the training "
+                            "arrays has 4")
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, val_data=(x, y[:5]))
+    assert str(e.value) == ("request error: val_data[1] must hold one target per row of "
+                            "val_data[0] (20); it has shape (5,)")
+    x_bad = x.copy()
+    x_bad[2, 0] = np.inf
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, val_data=(x_bad, y))
+    assert str(e.value) == ("parse error: the validation arrays, row 3, column 1: inf is not a "
+                            "finite number (val_data[0][2, 0])")
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, val_data=(x, y + 2))
+    assert str(e.value) == ("domain error: the validation arrays, row 1, column 4: label 3 is "
+                            "outside the classes 0..1 of the training arrays (validation labels "
+                            "must be classes of the training data)")
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, plot="loss.pdf")
+    assert str(e.value) == ("request error: cannot plot to 'loss.pdf': the name must end in "
+                            ".png or .svg")
+    with pytest.raises(lz.Error) as e:
+        lz.train(x, y, checkpoint_every=-1)
+    assert str(e.value) == ("request error: --checkpoint-every takes a number of epochs, 0 or "
+                            "more")
