@@ -13,7 +13,6 @@ Other lines starting with '#' are comments. Expressions are in leibniz's syntax.
 import random
 from dataclasses import dataclass
 
-import mpmath
 import sympy
 from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
@@ -74,66 +73,49 @@ def to_leibniz_text(expr):
     return text
 
 
-def _real(value):
-    """value as a real mpf, or None when it is not a finite real number."""
-    if isinstance(value, mpmath.mpc):
-        if abs(value.imag) > mpmath.mpf(10) ** (-25) * max(1, abs(value.real)):
-            return None
-        value = value.real
+def _value(expr, env):
+    """expr at env (SymPy's own evaluation, 30 digits) as a real Float, or None when it is
+    not a finite real number there."""
     try:
-        value = mpmath.mpf(value)
-    except (TypeError, ValueError):
+        real, imaginary = expr.evalf(30, subs=env).as_real_imag()
+        re, im = complex(real).real, complex(imaginary).real
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError):
         return None
-    return value if mpmath.isfinite(value) else None
-
-
-def _without_reciprocal_functions(expr):
-    """sec, csc, cot and their inverses through cos, sin, tan: SymPy 1.11's mpmath printer
-    drops parentheses around them (sec(x)^2/cot(x) becomes 1/cos(x)**2/1/tan(x))."""
-    for f, g in ((sympy.sec, lambda u: 1 / sympy.cos(u)), (sympy.csc, lambda u: 1 / sympy.sin(u)),
-                 (sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u)),
-                 (sympy.asec, lambda u: sympy.acos(1 / u)), (sympy.acsc, lambda u: sympy.asin(1 / u)),
-                 (sympy.acot, lambda u: sympy.atan(1 / u))):
-        expr = expr.replace(f, g)
-    return expr
+    if re != re or im != im or abs(re) == float("inf") or abs(im) > 1e-20 * max(1.0, abs(re)):
+        return None
+    return real
 
 
 def derivative_agrees(integrand, antiderivative, points=4, seed=1):
-    """Whether d/dx antiderivative = integrand (SymPy expressions), compared at random real
-    points where both are finite and real, other symbols set to random values in
-    [1.2, 2.6]. Returns True (agrees at `points` points), False (differs at one point),
-    or None (too few points where both are defined)."""
+    """Whether d/dx antiderivative = integrand (SymPy expressions): differentiated
+    symbolically, compared at random real points where both are finite and real, other
+    symbols set to random values in [1.2, 2.6]. Returns True (agrees at `points` points),
+    False (differs at one point), or None (too few points where both are defined).
+    SymPy's evalf, not lambdify: SymPy 1.11's mpmath printer drops parentheses
+    (sec(x)^2/cot(x) became 1/cos(x)**2/1/tan(x))."""
+    t = sympy.Symbol("t", real=True)
     others = sorted((s for s in (integrand.free_symbols | antiderivative.free_symbols) if s != x),
                     key=str)
-    symbols = [x] + others
-    old_dps = mpmath.mp.dps
-    mpmath.mp.dps = 50  # cancellation in long answers (sin(x)^101) costs digits
-    try:
-        f = sympy.lambdify(symbols, _without_reciprocal_functions(integrand), modules="mpmath")
-        F = sympy.lambdify(symbols, _without_reciprocal_functions(antiderivative), modules="mpmath")
-        rng = random.Random(seed)
-        agreements = 0
-        for attempt in range(200):  # wide scales: sqrt(x^2 - 36) is real for |x| > 6 only
-            scale = (0.3, 1.0, 3.0, 10.0, 30.0)[attempt % 5]
-            t = mpmath.mpf(rng.uniform(-scale, scale))
-            params = [mpmath.mpf(rng.uniform(1.2, 2.6)) for _ in others]
-            try:
-                expected = _real(f(t, *params))
-                if expected is None:
-                    continue
-                actual = _real(mpmath.diff(lambda u: F(u, *params), t))
-            except (ZeroDivisionError, ValueError, OverflowError, TypeError):
-                continue
-            if actual is None:
-                continue
-            if abs(actual - expected) > mpmath.mpf(10) ** (-12) * max(1, abs(expected)):
-                return False
-            agreements += 1
-            if agreements == points:
-                return True
-        return None
-    finally:
-        mpmath.mp.dps = old_dps
+    rng = random.Random(seed)
+    params = {s: sympy.Rational(rng.randint(12, 26), 10) for s in others}
+    f = integrand.subs(params).subs(x, t)
+    derivative = sympy.diff(antiderivative.subs(params).subs(x, t), t)
+    agreements = 0
+    for attempt in range(200):  # wide scales: sqrt(x^2 - 36) is real for |x| > 6 only
+        scale = (0.3, 1.0, 3.0, 10.0, 30.0)[attempt % 5]
+        env = {t: sympy.Rational(round(rng.uniform(-scale, scale) * 10**6), 10**6)}
+        expected = _value(f, env)
+        if expected is None:
+            continue
+        actual = _value(derivative, env)
+        if actual is None:
+            continue
+        if abs(actual - expected) > sympy.Float(10)**-12 * max(1, abs(expected)):
+            return False
+        agreements += 1
+        if agreements == points:
+            return True
+    return None
 
 
 def tree_size(expr):

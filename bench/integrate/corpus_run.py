@@ -14,9 +14,11 @@ the table with their integrands: each is a bug.
 
 Time bound: leibniz takes at most --timeout per problem (10 s; in practice the whole
 corpus takes about a minute); SymPy's side stops starting problems after --sympy-budget
-seconds, and none runs longer than --sympy-timeout (+ 20 s to check its answer).
---quick: 10 problems per family for leibniz (2 s limit), 3 per family for SymPy (2 s
-limit, 20 s budget): under a minute.
+seconds, and none runs longer than --sympy-timeout (+ --verify-timeout to check its
+answer); leibniz's side likewise stops after --budget seconds. --quick: 10 problems per
+family for leibniz (2 s limit, 20 s budget), 3 per family for SymPy (2 s limit, 20 s
+budget, 5 s per check): at most about 55 s. A long run can be split (--family, --tsv) and the
+pieces' tables joined (--report A.tsv B.tsv ...).
 """
 import argparse
 import os
@@ -41,17 +43,22 @@ def options():
     p.add_argument("--quick", action="store_true", help="a sample, under a minute")
     p.add_argument("--sample", type=int, default=0, help="leibniz: at most N problems per family (0: all)")
     p.add_argument("--timeout", type=float, default=10, help="leibniz's limit per problem, seconds")
+    p.add_argument("--budget", type=float, default=3600, help="seconds for leibniz's side in all")
     p.add_argument("--sympy-sample", type=int, default=12, help="SymPy: N problems per family (0: none)")
     p.add_argument("--sympy-timeout", type=float, default=10)
     p.add_argument("--sympy-budget", type=float, default=1800, help="seconds for SymPy's side in all")
+    p.add_argument("--verify-timeout", type=float, default=20, help="seconds to check one SymPy answer")
     p.add_argument("--jobs", type=int, default=1, help="SymPy worker processes")
     p.add_argument("--family", default="", help="only the families matching this regular expression")
     p.add_argument("--seed", type=int, default=12)
     p.add_argument("--tsv", help="write one row per problem here")
+    p.add_argument("--report", nargs="+", metavar="TSV",
+                   help="print the table of earlier runs' --tsv files instead of running")
     args = p.parse_args()
     if args.quick:
-        args.sample, args.timeout = args.sample or 10, min(args.timeout, 2)
+        args.sample, args.timeout, args.budget = args.sample or 10, min(args.timeout, 2), 20
         args.sympy_sample, args.sympy_timeout, args.sympy_budget = 3, 2, 20
+        args.verify_timeout = 5
     return args
 
 
@@ -71,15 +78,26 @@ def choose(problems, args):
     return chosen, sympy_chosen
 
 
-def run_leibniz(problems, indices, timeout):
-    """status, seconds, answer size, size ratio to the reference, message per problem."""
+def round_robin(chosen):
+    """The problems of every family in turn, so that a budget cut leaves each a share."""
+    columns = list(chosen.values())
+    return [c[k] for k in range(max(map(len, columns), default=0)) for c in columns if k < len(c)]
+
+
+def run_leibniz(problems, indices, timeout, budget):
+    """status, seconds, answer size, size ratio to the reference, message per problem;
+    problems not started within `budget` seconds are "not run"."""
     sys.path.insert(0, os.environ.get("LEIBNIZ_PYTHON", os.path.join(ROOT, "build", "python")))
     import leibniz
     leibniz.set_time_limit(timeout)
     x = leibniz.parse("x")
     results = {}
+    began = time.monotonic()
     for i in indices:
         p = problems[i]
+        if time.monotonic() - began > budget:
+            results[i] = ("not run", 0.0, None, None, "")
+            continue
         f = leibniz.parse(p.integrand)
         start = time.perf_counter()
         try:
@@ -105,6 +123,47 @@ def run_leibniz(problems, indices, timeout):
     return results
 
 
+COLUMNS = ("family", "elementary", "integrand", "leibniz", "seconds", "size_ratio", "answer",
+           "sympy", "sympy_seconds", "sympy_verified")
+
+
+def rows_of(problems, chosen, lz, sp):
+    """One record per problem run: what the table and the TSV file are made of."""
+    rows = []
+    for family, ids in chosen.items():
+        for i in ids:
+            status, seconds, _, ratio, answer = lz[i]
+            s = sp.get(i)
+            rows.append({"family": family, "elementary": problems[i].elementary,
+                         "integrand": problems[i].integrand, "leibniz": status, "seconds": seconds,
+                         "size_ratio": ratio, "answer": answer,
+                         "sympy": s.status if s else "", "sympy_seconds": s.seconds if s else None,
+                         "sympy_verified": s.verified if s else None})
+    return rows
+
+
+def write_tsv(rows, path):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("\t".join(COLUMNS) + "\n")
+        for r in rows:
+            out.write("\t".join("" if r[c] is None else str(r[c]).replace("\t", " ") for c in COLUMNS) + "\n")
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            r["elementary"] = r["elementary"] == "True"
+            r["seconds"] = float(r["seconds"])
+            for key in ("size_ratio", "sympy_seconds"):
+                r[key] = float(r[key]) if r[key] else None
+            r["sympy_verified"] = {"True": True, "False": False}.get(r["sympy_verified"])
+            rows.append(r)
+    return rows
+
+
 def percentile(values, q):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
@@ -114,74 +173,79 @@ def ms(seconds):
     return f"{1e3 * seconds:.2f}" if seconds == seconds else "-"
 
 
-def table(problems, chosen, sympy_chosen, lz, sp):
+def table(rows):
     head = ("| family | problems | solved | unsupported | limit | other | wrong | median ms | p95 ms "
             "| size/ref | SymPy sample | leibniz on it | SymPy solved | SymPy wrong | SymPy limit "
             "| SymPy median ms |")
     print(head)
     print("|" + " --- |" * head.count(" |"))
-    rows = list(chosen.items())
-    elementary = [i for _, ids in rows for i in ids if problems[i].elementary]
-    rows.append(("**all with an elementary antiderivative**", elementary))
-    sympy_elementary = [i for _, ids in sympy_chosen.items() for i in ids if problems[i].elementary]
-    for family, ids in rows:
-        sample = sympy_chosen.get(family, sympy_elementary if family.startswith("**") else [])
-        count = lambda status: sum(1 for i in ids if lz[i][0] == status)  # noqa: E731
-        ratios = [lz[i][3] for i in ids if lz[i][0] == "solved" and lz[i][3]]
-        ran = [i for i in sample if sp[i].status != "not run"]
-        sp_solved = sum(1 for i in ran if sp[i].status == "solved")
-        sp_wrong = sum(1 for i in ran if sp[i].status == "solved" and sp[i].verified is False)
-        sp_times = [sp[i].seconds for i in ran if sp[i].seconds is not None]
+    rows = [r for r in rows if r["leibniz"] != "not run"]
+    families = list(dict.fromkeys(r["family"] for r in rows))
+    groups = [(f, [r for r in rows if r["family"] == f]) for f in families]
+    groups.append(("**all with an elementary antiderivative**", [r for r in rows if r["elementary"]]))
+    for family, group in groups:
+        count = lambda status: sum(1 for r in group if r["leibniz"] == status)  # noqa: E731
+        ratios = [r["size_ratio"] for r in group if r["leibniz"] == "solved" and r["size_ratio"]]
+        ran = [r for r in group if r["sympy"] not in ("", "not run")]
+        times = [r["seconds"] for r in group]
+        sp_times = [r["sympy_seconds"] for r in ran if r["sympy_seconds"] is not None]
         solved = count("solved")
         ratio = f"{statistics.median(ratios):.2f}" if ratios else "-"
-        print(f"| {family} | {len(ids)} | {solved} ({100 * solved / max(1, len(ids)):.0f}%) "
-              f"| {count('unsupported')} | {count('limit')} | {count('other')} "
-              f"| {count('wrong')} | {ms(statistics.median(lz[i][1] for i in ids))} "
-              f"| {ms(percentile([lz[i][1] for i in ids], 0.95))} "
-              f"| {ratio} |", end="")
-        print(f" {len(ran)} | {sum(1 for i in ran if lz[i][0] == 'solved')} | {sp_solved} "
-              f"| {sp_wrong} | {sum(1 for i in ran if sp[i].status == 'limit')} "
+        print(f"| {family} | {len(group)} | {solved} ({100 * solved / max(1, len(group)):.0f}%) "
+              f"| {count('unsupported')} | {count('limit')} | {count('other')} | {count('wrong')} "
+              f"| {ms(statistics.median(times))} | {ms(percentile(times, 0.95))} | {ratio} "
+              f"| {len(ran)} | {sum(1 for r in ran if r['leibniz'] == 'solved')} "
+              f"| {sum(1 for r in ran if r['sympy'] == 'solved')} "
+              f"| {sum(1 for r in ran if r['sympy'] == 'solved' and r['sympy_verified'] is False)} "
+              f"| {sum(1 for r in ran if r['sympy'] == 'limit')} "
               f"| {ms(statistics.median(sp_times)) if sp_times else '-'} |")
+
+
+def report(rows):
+    table(rows)
+    for status, title in (("wrong", "WRONG ANSWERS (bugs)"), ("other", "errors other than unsupported/limit"),
+                          ("unverified", "answers the benchmark could not check"), ("limit", "at the time limit")):
+        bad = [r for r in rows if r["leibniz"] == status]
+        if bad:
+            print(f"\n{title}: {len(bad)}")
+            for r in bad:
+                print(f"  {r['integrand']}  ->  {r['answer']}")
+    wrong_sympy = [r for r in rows if r["sympy"] == "solved" and r["sympy_verified"] is False]
+    if wrong_sympy:
+        print(f"\nSymPy answers that do not differentiate back: {len(wrong_sympy)}")
+        for r in wrong_sympy:
+            print(f"  {r['integrand']}")
+    return 1 if any(r["leibniz"] == "wrong" for r in rows) else 0
 
 
 def main():
     args = options()
+    if args.report:
+        return report([r for path in args.report for r in read_tsv(path)])
     problems = corpus_lib.read_corpus(args.corpus)
     chosen, sympy_chosen = choose(problems, args)
     started = time.time()
-    sympy_ids = [i for ids in sympy_chosen.values() for i in ids]
+    sympy_ids = round_robin(sympy_chosen)
     print(f"SymPy {sympy_pool.sympy.__version__}: {len(sympy_ids)} problems, "
           f"{args.sympy_timeout:g} s each, {args.jobs} worker(s), budget {args.sympy_budget:g} s",
           file=sys.stderr)
     sp_list = sympy_pool.run_sympy([problems[i].integrand for i in sympy_ids], args.sympy_timeout,
-                                   args.jobs, args.sympy_budget)
+                                   args.jobs, args.sympy_budget, args.verify_timeout)
     sp = dict(zip(sympy_ids, sp_list))
     sympy_seconds = time.time() - started
-    leibniz_ids = [i for ids in chosen.values() for i in ids]
+    leibniz_ids = round_robin(chosen)
     print(f"leibniz: {len(leibniz_ids)} problems, limit {args.timeout:g} s each", file=sys.stderr)
-    lz = run_leibniz(problems, leibniz_ids, args.timeout)
+    lz = run_leibniz(problems, leibniz_ids, args.timeout, args.budget)
     print(f"corpus {os.path.relpath(args.corpus, ROOT)}: {len(problems)} problems; "
-          f"leibniz ran {len(leibniz_ids)}, SymPy {sympy_pool.sympy.__version__} ran "
-          f"{sum(1 for r in sp_list if r.status != 'not run')} of a sample of {len(sympy_ids)} "
+          f"leibniz ran {sum(1 for i in leibniz_ids if lz[i][0] != 'not run')} of {len(leibniz_ids)} "
+          f"({args.timeout:g} s each), SymPy {sympy_pool.sympy.__version__} "
+          f"ran {sum(1 for r in sp_list if r.status != 'not run')} of a sample of {len(sympy_ids)} "
           f"({args.sympy_timeout:g} s each); SymPy side {sympy_seconds:.0f} s, "
           f"whole run {time.time() - started:.0f} s\n")
-    table(problems, chosen, sympy_chosen, lz, sp)
-    for status, title in (("wrong", "WRONG ANSWERS (bugs)"), ("other", "errors other than unsupported/limit"),
-                          ("unverified", "answers the benchmark could not check"), ("limit", "at the time limit")):
-        bad = [i for i in leibniz_ids if lz[i][0] == status]
-        if bad:
-            print(f"\n{title}: {len(bad)}")
-            for i in bad:
-                print(f"  {problems[i].integrand}  ->  {lz[i][4]}")
+    rows = rows_of(problems, chosen, lz, sp)
     if args.tsv:
-        with open(args.tsv, "w", encoding="utf-8") as out:
-            out.write("family\tintegrand\tleibniz\tseconds\tsize_ratio\tsympy\tsympy_seconds\n")
-            for i in leibniz_ids:
-                s = sp.get(i)
-                out.write(f"{problems[i].family}\t{problems[i].integrand}\t{lz[i][0]}\t{lz[i][1]:.6f}\t"
-                          f"{lz[i][3] or ''}\t{s.status if s else ''}\t"
-                          f"{'' if not s or s.seconds is None else f'{s.seconds:.4f}'}\n")
-    return 1 if any(lz[i][0] == "wrong" for i in leibniz_ids) else 0
+        write_tsv(rows, args.tsv)
+    return report(rows)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ class _Worker:
         self.process.join()
 
 
-def run_sympy(integrands, timeout, jobs, budget, progress=None):
+def run_sympy(integrands, timeout, jobs, budget, verify_seconds=VERIFY_SECONDS, progress=None):
     """A SympyResult per integrand (leibniz syntax). Problems not started within `budget`
     seconds are "not run". Must run before leibniz is imported: workers are forked."""
     context = multiprocessing.get_context("fork")
@@ -101,7 +101,7 @@ def run_sympy(integrands, timeout, jobs, budget, progress=None):
                     elif message[0] == "integrated":
                         _, seconds, solved, size = message
                         results[i] = SympyResult("solved" if solved else "unsolved", seconds, size)
-                        w.task = (i, "verify", now + VERIFY_SECONDS) if solved else None
+                        w.task = (i, "verify", now + verify_seconds) if solved else None
                     else:
                         results[i].verified = message[1]
                         w.task = None
