@@ -4,9 +4,9 @@
   PYTHONPATH=build/python /usr/bin/python3 bench/integrate/corpus_run.py [--quick]
 
 Per family: problems; leibniz solved and verified, unsupported, limit, other errors,
-wrong (an answer whose derivative differs from the integrand, checked here with SymPy and
-mpmath, independently of leibniz's own check: must be 0); time per problem (median, 95th
-percentile, every problem attempted); median size of the answer over the reference's
+wrong (an answer whose derivative differs from the integrand, checked here with SymPy,
+independently of leibniz's own check: must be 0); processor time per problem (median, 95th
+percentile, every problem attempted, solved or not: the machine is shared, so not wall time); median size of the answer over the reference's
 (tree nodes, problems with a verified reference); then SymPy on a sample of the family:
 leibniz's and SymPy's solved counts on that sample, SymPy's wrong answers, time limits and
 median time. Wrong answers and errors other than unsupported and limit are listed after
@@ -99,13 +99,13 @@ def run_leibniz(problems, indices, timeout, budget):
             results[i] = ("not run", 0.0, None, None, "")
             continue
         f = leibniz.parse(p.integrand)
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             F = leibniz.integrate(f, x)
             error = None
         except leibniz.Error as e:
             F, error = None, e
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
         if error is not None:
             kind = error.kind if error.kind in ("unsupported", "limit") else "other"
             results[i] = (kind, seconds, None, None, f"{error.kind}: {error.message}")
