@@ -7,7 +7,7 @@ A family is a list of (integrand, reference or None) pairs of SymPy expressions.
 """
 from itertools import product
 
-from sympy import (Integer, Rational, acos, acot, asin, atan, cos, cosh, exp, log, sin, sinh, sqrt,
+from sympy import (Integer, Rational, acos, acot, expand, integrate, asin, atan, cos, cosh, exp, log, sin, sinh, sqrt,
                    sec, tan, tanh, cot, csc, Symbol)
 
 x = Symbol("x")
@@ -31,7 +31,7 @@ def polynomial():
         out.append((a * x**2 + b * x + c, a * x**3 / 3 + b * x**2 / 2 + c * x))
     for a, n in product((1, -2, 3), (2, 3)):
         out.append(((x**2 + a)**n, None))
-        out.append(((sqrt(x) + a)**n, None))
+        out.append(((sqrt(x) + a)**n, integrate(expand((sqrt(x) + a)**n), x)))
     for n in range(2, 8):
         out.append(((x**2 + 1)**n * x, (x**2 + 1)**(n + 1) / (2 * (n + 1))))
         out.append(((x**3 - 2)**n * x**2, (x**3 - 2)**(n + 1) / (3 * (n + 1))))

@@ -8,7 +8,7 @@
 Every reference is differentiated back with SymPy and compared with the integrand at
 random points (corpus_lib.derivative_agrees); one that does not agree is dropped and the
 problem kept without a reference. Where a template gives no reference, SymPy's
-integrate (5 s each) proposes one, kept only when elementary and verified.
+integrate (20 s each) proposes one, kept only when elementary and verified.
 Run with /usr/bin/python3 (Debian's SymPy). Generating takes about two minutes.
 """
 import glob
@@ -39,7 +39,7 @@ def _alarm(signum, frame):
     raise Timeout()
 
 
-def sympy_reference(integrand, seconds=5):
+def sympy_reference(integrand, seconds=20):
     """SymPy's antiderivative when it is elementary and real, else None."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(seconds)
