@@ -36,6 +36,8 @@ sys.path.insert(0, HERE)
 import corpus_lib  # noqa: E402
 import sympy_pool  # noqa: E402
 
+MAX_CHECKED_CHARS = 20_000  # longer answers are listed as not checked by the benchmark
+
 
 def options():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -112,8 +114,9 @@ def run_leibniz(problems, indices, timeout, budget):
             continue
         answer = str(F)
         try:
-            agrees = corpus_lib.derivative_agrees(corpus_lib.to_sympy(p.integrand),
-                                                  corpus_lib.to_sympy(answer))
+            # SymPy would take minutes over an answer of thousands of terms (sin(x)^2000).
+            agrees = None if len(answer) > MAX_CHECKED_CHARS else corpus_lib.derivative_agrees(
+                corpus_lib.to_sympy(p.integrand), corpus_lib.to_sympy(answer))
         except Exception as e:  # the answer does not evaluate: not verified, say so
             agrees, answer = None, f"{answer} ({type(e).__name__})"
         status = {True: "solved", False: "wrong", None: "unverified"}[agrees]
