@@ -9,7 +9,8 @@ Every reference is differentiated back with SymPy and compared with the integran
 random points (corpus_lib.derivative_agrees); one that does not agree is dropped and the
 problem kept without a reference. Where a template gives no reference, SymPy's
 integrate (20 s each) proposes one, kept only when elementary and verified.
-Run with /usr/bin/python3 (Debian's SymPy). Generating takes about two minutes.
+Run with /usr/bin/python3 (Debian's SymPy). Generating takes about five minutes, checking ten
+(one processor, shared machine).
 """
 import glob
 import os
