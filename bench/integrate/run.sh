@@ -3,6 +3,8 @@
 # SymPy, side by side: share solved, median time per integral, median answer size.
 # Builds leibniz's side in Release mode with the symbolic benchmark (build-bench-symbolic/).
 # Usage: bench/integrate/run.sh
+# The larger, per-family measurement on the reference corpus of issue 12 (2,235 problems with
+# verified antiderivatives) is bench/integrate/corpus_run.py (docs/integration.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BENCH_BUILD:-$root/build-bench-symbolic}
