@@ -98,9 +98,8 @@ class Tour {
     }
   }
 
-  // The notes' chain of "Simplifying this" lines: each is checked against the
-  // correct derivative; the first that breaks is named.
-  // The notes' lines, checked by `leibniz check` against the true derivative.
+  // The notes' "Simplifying this" lines, each checked by `leibniz check` against the true
+  // derivative; the first that breaks is named.
   void check_lines(const char* f, const char* wrt, const std::vector<const char*>& lines) {
     const std::vector<std::string> claims(lines.begin(), lines.end());
     const CheckReport report = run_check(claims, std::string(f), {wrt}, /*latex=*/true);
