@@ -8,7 +8,7 @@ import { readCalc, refreshPreview, runCalc, setupCalc, writeCalc } from "./calc.
 import { loadCheckPreset, readCheck, runCheck, setupCheck, writeCheck } from "./check.js";
 import { copyText } from "./math.js";
 import { setupNotes } from "./notes.js";
-import { CHECK_PRESETS, NETWORKS, OPENING } from "./presets.js";
+import { loadNotes, network, NOTES } from "./presets.js";
 
 const VIEWS = ["calc", "check", "backprop", "notes"];
 const $ = (id) => document.getElementById(id);
@@ -40,7 +40,7 @@ function stateParams() {
     for (const k of ["lines", "of", "wrt", "syntax"]) if (s[k]) p.set(k, s[k]);
   } else if (current === "backprop") {
     const s = readBackprop();
-    const preset = NETWORKS.find((n) => n.id === s.net);
+    const preset = network(s.net);
     if (preset && preset.model === s.model) p.set("net", s.net);
     else p.set("model", s.model);
     p.set("lr", s.lr);
@@ -75,7 +75,7 @@ function restore(hash) {
     if (p.has("lines")) {
       writeCheck({ lines: p.get("lines"), of: p.get("of") ?? "", wrt: p.get("wrt") ?? "", syntax: p.get("syntax") ?? "latex" });
     } else {
-      loadCheckPreset(CHECK_PRESETS[0]);
+      loadCheckPreset(NOTES.derivations[0]);
     }
   } else if (current === "backprop") {
     writeBackprop({
@@ -154,23 +154,30 @@ function setupTextareas() {
   }
 }
 
-function start() {
+async function start() {
+  // The presets are the server's notes: without them the views still work, empty.
+  let failure = null;
+  try {
+    await loadNotes();
+  } catch (error) {
+    failure = error.message;
+  }
   setupTabs();
   setupTextareas();
   setupCalc(() => run("calc"));
   setupCheck(() => run("check"));
   setupBackprop(() => run("backprop"), saveUrl);
-  setupNotes(choose);
+  setupNotes(choose, failure);
   $("copy-link").addEventListener("click", () => {
     saveUrl();
     copyText(location.href, $("copy-status"), "link");
   });
-  writeBackprop({ net: NETWORKS[0].id });
-  loadCheckPreset(CHECK_PRESETS[0]);
+  writeBackprop({ net: NOTES.networks[0]?.id });
+  loadCheckPreset(NOTES.derivations[0]);
   if (!restore(location.hash)) {
     // The notes' worked product-rule example, already worked with its steps.
     showView("calc");
-    writeCalc(OPENING);
+    writeCalc({ syntax: "auto", ...NOTES.opening });
     run("calc");
   }
   window.addEventListener("hashchange", () => restore(location.hash));

@@ -1,12 +1,12 @@
 // The backpropagation view: a model file (spec §4) with the notes' three networks as
-// presets; the forward values, the loss, ∂loss/∂node and the gradient-descent step in a
+// presets (the server's: presets.js); the forward values, the loss, ∂loss/∂node and the gradient-descent step in a
 // table; the computation graph drawn from the answer's DOT; "Apply the step" writes the
 // updated parameters back into the model file and runs it again.
 
 import { ask } from "./api.js";
 import { clear, el, errorText } from "./math.js";
 import { drawGraph, MAX_DRAWN_NODES, parseDot } from "./graph.js";
-import { NETWORKS } from "./presets.js";
+import { network, NOTES } from "./presets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,9 +22,9 @@ export function readBackprop() {
 }
 
 export function writeBackprop(state) {
-  const preset = NETWORKS.find((n) => n.id === state.net);
+  const preset = network(state.net);
   $("bp-preset").value = preset ? preset.id : "";
-  $("bp-model").value = state.model ?? preset?.model ?? NETWORKS[0].model;
+  $("bp-model").value = state.model ?? preset?.model ?? NOTES.networks[0]?.model ?? "";
   $("bp-lr").value = state.lr ?? preset?.lr ?? "0.1";
   $("bp-true").checked = Boolean(state.true_derivatives);
   $("bp-erratum").textContent = preset?.erratum ? `Erratum (answer key): ${preset.erratum}` : "";
@@ -186,7 +186,7 @@ export function setupBackprop(onRun, onStep) {
   const custom = el("option", "", "— your own —");
   custom.value = "";
   select.append(custom);
-  for (const n of NETWORKS) {
+  for (const n of NOTES.networks) {
     const option = el("option", "", n.erratum ? `${n.label} (erratum)` : n.label);
     option.value = n.id;
     select.append(option);

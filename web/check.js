@@ -4,7 +4,7 @@
 
 import { ask } from "./api.js";
 import { caretView, clear, el, errorText } from "./math.js";
-import { CHECK_PRESETS } from "./presets.js";
+import { NOTES } from "./presets.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,7 +24,7 @@ export function writeCheck(state) {
   $("check-of").value = state.of ?? "";
   $("check-wrt").value = state.wrt ?? "";
   $("check-syntax").value = state.syntax === "text" ? "text" : "latex";
-  const preset = CHECK_PRESETS.find((p) => p.lines.join("\n") === $("check-lines").value);
+  const preset = NOTES.derivations.find((p) => p.lines.join("\n") === $("check-lines").value);
   $("check-erratum").textContent = preset?.erratum ? `Erratum (answer key): ${preset.erratum}` : "";
 }
 
@@ -115,25 +115,27 @@ export async function runCheck() {
   document.dispatchEvent(new CustomEvent("leibniz:answered", { detail: { view: "check" } }));
 }
 
+/// Fills the view with a derivation of the notes (its request is a check).
 export function loadCheckPreset(preset) {
+  if (!preset) return;
   writeCheck({
     lines: preset.lines.join("\n"),
-    of: preset.derivative_of,
-    wrt: preset.wrt,
-    syntax: "latex",
+    of: preset.request.derivative_of ?? "",
+    wrt: (preset.request.wrt ?? []).join(" "),
+    syntax: preset.request.syntax,
   });
 }
 
 export function setupCheck(onRun) {
   const select = $("check-preset");
-  CHECK_PRESETS.forEach((p, i) => {
+  NOTES.derivations.forEach((p, i) => {
     const option = el("option", "", p.erratum ? `${p.label} (erratum)` : p.label);
     option.value = String(i);
     select.append(option);
   });
   select.addEventListener("change", () => {
     if (select.value === "") return;
-    loadCheckPreset(CHECK_PRESETS[Number(select.value)]);
+    loadCheckPreset(NOTES.derivations[Number(select.value)]);
     onRun();
   });
   $("check-form").addEventListener("submit", (event) => {

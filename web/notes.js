@@ -1,9 +1,10 @@
 // The notes view: every rule's examples and every table row as a button that fills the
 // formula box and computes; the derivations the notes write line by line open in the
-// check view; the networks in the backpropagation view. Errata are marked.
+// check view; the networks in the backpropagation view. Errata are marked. The presets
+// are the server's (presets.js).
 
 import { el, math } from "./math.js";
-import { CALCULUS_SECTIONS, CHECK_PRESETS, NETWORKS } from "./presets.js";
+import { NOTES } from "./presets.js";
 
 // A preset's button; `claim` (what the notes write) beside it, then the erratum.
 function presetButton(label, erratum, onChoose, claim = null) {
@@ -19,22 +20,31 @@ function presetButton(label, erratum, onChoose, claim = null) {
   return item;
 }
 
-/// Fills the notes view; `choose` receives {view, preset}.
-export function setupNotes(choose) {
+/// Fills the notes view; `choose` receives {view, preset}: for the calculus view the
+/// preset is a request. `failure`: why the notes could not be loaded, or null.
+export function setupNotes(choose, failure = null) {
   const root = document.getElementById("notes-list");
-  for (const section of CALCULUS_SECTIONS) {
+  if (failure) {
+    root.append(el("p", "error", `The notes could not be loaded: ${failure}`));
+    return;
+  }
+  const sections = [
+    ...NOTES.rules.map((r, i) => ({ title: `§${i + 1} ${r.title}`, latex: r.latex, items: r.examples })),
+    ...NOTES.tables.map((t) => ({ title: t.title, latex: t.latex, items: t.rows })),
+  ];
+  for (const section of sections) {
     const box = el("section", "notes-section");
     const heading = el("h3", "", section.title + " ");
-    heading.append(math(section.rule));
+    heading.append(math(section.latex));
     box.append(heading);
     const list = el("ul", "presets");
-    for (const p of section.presets) {
+    for (const p of section.items) {
       let claim = null;
-      if (p.notes) {
+      if (p.notes_latex) {
         claim = el("span", "notes-claim", "the notes: ");
-        claim.append(math(p.notes));
+        claim.append(math(p.notes_latex));
       }
-      list.append(presetButton(p.label, p.erratum, () => choose({ view: "calc", preset: p }), claim));
+      list.append(presetButton(p.label, p.erratum, () => choose({ view: "calc", preset: p.request }), claim));
     }
     box.append(list);
     root.append(box);
@@ -42,7 +52,7 @@ export function setupNotes(choose) {
   const derivations = el("section", "notes-section");
   derivations.append(el("h3", "", "The notes' derivations, line by line"));
   const dlist = el("ul", "presets");
-  for (const p of CHECK_PRESETS) {
+  for (const p of NOTES.derivations) {
     dlist.append(presetButton(p.label, p.erratum, () => choose({ view: "check", preset: p })));
   }
   derivations.append(dlist);
@@ -50,7 +60,7 @@ export function setupNotes(choose) {
   const networks = el("section", "notes-section");
   networks.append(el("h3", "", "Backpropagation: the three networks"));
   const nlist = el("ul", "presets");
-  for (const n of NETWORKS) {
+  for (const n of NOTES.networks) {
     nlist.append(presetButton(n.label, n.erratum, () => choose({ view: "backprop", preset: n })));
   }
   networks.append(nlist);

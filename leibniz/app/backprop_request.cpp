@@ -205,8 +205,9 @@ std::unique_ptr<Result> run_gradcheck(const Fields& request) {
   return std::make_unique<GradcheckResult>(std::move(graph), tolerance);
 }
 
-constexpr Argument kModel{
-    "model", ArgumentKind::Text, true, "", "", "the model file's text (spec §4)"};
+constexpr Argument kModel{"model", ArgumentKind::Text,
+                          true,    "",
+                          "",      "the model file's text, spec §4 (the CLI: its path)"};
 constexpr Argument kModelName{"model_name", ArgumentKind::Text,
                               false,        "model",
                               "",           "the model's name in messages (the CLI: its file)"};
@@ -222,7 +223,7 @@ std::vector<RequestRow> model_requests() {
        {kModel,
         kModelName,
         {"data", ArgumentKind::Text, false, "", "--data",
-         "CSV rows of inputs and targets: the mean loss over the rows"},
+         "CSV rows of inputs and targets: the mean loss over the rows (the CLI: a CSV file)"},
         {"data_name", ArgumentKind::Text, false, "data", "",
          "the data's name in messages (the CLI: its file)"},
         {"lr", ArgumentKind::Number, false, "", "--lr", "learning rate: one gradient-descent step"},

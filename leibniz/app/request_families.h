@@ -28,5 +28,9 @@ std::vector<RequestRow> matrix_requests();
 std::vector<RequestRow> check_requests();
 /// backprop, gradcheck.
 std::vector<RequestRow> model_requests();
+/// notes: the lecture notes' examples, derivations and networks.
+std::vector<RequestRow> notes_requests();
+/// The commands of the command line alone: train, predict, serve, batch, tour.
+std::vector<RequestRow> command_line_requests();
 
 }  // namespace leibniz::app

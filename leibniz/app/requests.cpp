@@ -19,7 +19,8 @@ using nlohmann::json;
 const std::vector<RequestRow>& request_table() {
   static const std::vector<RequestRow> table = [] {
     std::vector<RequestRow> rows;
-    for (auto family : {expression_requests, matrix_requests, check_requests, model_requests}) {
+    for (auto family : {expression_requests, matrix_requests, check_requests, model_requests,
+                        notes_requests, command_line_requests}) {
       for (RequestRow& row : family()) rows.push_back(std::move(row));
     }
     return rows;
@@ -49,15 +50,37 @@ std::string op_list(Keep keep, std::string_view last_separator) {
   return out;
 }
 
+const RequestRow* find_row(std::string_view op) {
+  for (const RequestRow& row : request_table()) {
+    if (row.op == op) return &row;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const RequestRow& request_row(std::string_view op) {
-  for (const RequestRow& row : request_table()) {
-    if (row.op == op) return row;
+  const RequestRow* row = find_row(op);
+  if (row != nullptr && row->doors == Doors::Every) return *row;
+  if (row != nullptr) {
+    throw Error(ErrorKind::Request,
+                fmt::format("'{}' is a command of the command line, not a request: run leibniz "
+                            "{} (leibniz {} --help lists its options)",
+                            op, op, op));
   }
-  throw Error(ErrorKind::Request,
-              fmt::format("unknown op '{}' (the ops are: {})", op,
-                          op_list([](const RequestRow&) { return true; }, ", ")));
+  throw Error(
+      ErrorKind::Request,
+      fmt::format("unknown op '{}' (the ops are: {})", op,
+                  op_list([](const RequestRow& r) { return r.doors == Doors::Every; }, ", ")));
+}
+
+const RequestRow& command_row(std::string_view op) {
+  const RequestRow* row = find_row(op);
+  if (row == nullptr) {
+    throw Error(ErrorKind::Internal,
+                fmt::format("the command {} has no row in the request table", op));
+  }
+  return *row;
 }
 
 std::unique_ptr<Result> run_request(const json& request, Door door) {

@@ -57,18 +57,32 @@ class Result {
 
 class Fields;
 
+/// The doors that answer a row: every door (the CLI, batch, Python, HTTP), or the command
+/// line alone: a command that reads and writes files by name (train, predict) or is
+/// itself a door or a walk through the others (serve, batch, tour).
+enum class Doors { Every, CommandLine };
+
 struct RequestRow {
   std::string_view op;
   std::string_view summary;
   std::vector<Argument> arguments;
+  /// Null for a row of the command line alone: its subcommand runs it.
   std::unique_ptr<Result> (*run)(const Fields& request);
+  Doors doors = Doors::Every;
 };
 
-/// Every request, in the order the docs list them.
+/// Every request and every command of the CLI, in the order the docs list them: the one
+/// home of each one's summary and arguments (the CLI's help reads them from here).
 const std::vector<RequestRow>& request_table();
 
-/// The row of `op`; Error{Request} "unknown op 'X' (the ops are: diff, ...)" otherwise.
+/// The row of `op` that a request may name; Error{Request} "unknown op 'X' (the ops are:
+/// diff, ...)" otherwise, or, for a command of the command line alone, why it is not a
+/// request.
 const RequestRow& request_row(std::string_view op);
+
+/// The row of the CLI's subcommand `op`, whichever doors answer it; Error{Internal} when
+/// the table has none (a subcommand without a row is a bug).
+const RequestRow& command_row(std::string_view op);
 
 /// Which door a request came through: names in messages are JSON members ('from') or
 /// the CLI's spelling (--from).

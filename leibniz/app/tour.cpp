@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <cctype>
 #include <ostream>
 #include <sstream>
 #include <vector>
 
 #include "leibniz/app/check_request.h"
+#include "leibniz/app/lecture_notes.h"
 #include "leibniz/app/steps_format.h"
 #include "leibniz/app/tour_integrals.h"
 #include "leibniz/app/tour_networks.h"
@@ -25,31 +25,7 @@
 namespace leibniz::app {
 namespace {
 
-struct Example {
-  const char* name;    // f, g
-  const char* f;       // the function, in leibniz's syntax
-  const char* wrt;     // the variable
-  const char* answer;  // the answer key's correct result
-};
-
-// A formula as the notes write it, without putting it in canonical form:
-// "(3*x)*(4*y^2)" -> "(3x)(4y²)".
-std::string as_written(std::string_view text) {
-  static const char* const kSuperscript[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '*') continue;
-    if (c == '^' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
-      while (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
-        out += kSuperscript[text[++i] - '0'];
-      }
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
+using namespace lecture;
 
 class Tour {
  public:
@@ -108,33 +84,22 @@ class Tour {
                         agrees ? "✓ (answer key)" : "✗ answer key disagrees");
   }
 
-  void rules() {
-    heading("1. Power rule", "∂/∂x xⁿ = n·xⁿ⁻¹");
-    general_form("x^n", "n*x^(n - 1)");
-    example({"f", "x^3", "x", "3*x^2"});
-    example({"g", "y^4", "y", "4*y^3"});
-    heading("2. Constant multiple rule", "∂/∂x (c·g) = c·∂g/∂x");
-    general_form("c*g(x, y)", "c*diff(g(x, y), x)");
-    example({"f", "5*x^2", "x", "10*x"});
-    example({"g", "7*y^3", "y", "21*y^2"});
-    heading("3. Sum rule", "∂/∂x (g + h) = ∂g/∂x + ∂h/∂x");
-    general_form("g(x, y) + h(x, y)", "diff(g(x, y), x) + diff(h(x, y), x)");
-    example({"f", "x^2 + y^2", "x", "2*x"});
-    example({"g", "3*x^3 + 4*y", "y", "4"});
-    heading("4. Product rule", "∂/∂x (g·h) = g·∂h/∂x + h·∂g/∂x");
-    general_form("g(x, y)*h(x, y)", "g(x, y)*diff(h(x, y), x) + h(x, y)*diff(g(x, y), x)");
-    example({"f", "x^2*y^3", "x", "2*x*y^3"});
-    example({"g", "(3*x)*(4*y^2)", "y", "24*x*y"});
-    heading("5. Quotient rule", "∂/∂x (g/h) = (h·∂g/∂x − g·∂h/∂x)/h²");
-    general_form("g(x, y)/h(x, y)",
-                 "(h(x, y)*diff(g(x, y), x) - g(x, y)*diff(h(x, y), x))/h(x, y)^2");
-    example({"f", "x^2/y", "x", "2*x/y"});
-    example({"g", "y^2/x", "y", "2*y/x"});
+  // The rules before the chain rule, each stated, derived in general and worked.
+  void rule(std::size_t index) {
+    const Rule& r = lecture::rules()[index];
+    heading(fmt::format("{}. {}", index + 1, r.title), r.unicode);
+    general_form(r.general.f, r.general.answer);
   }
 
-  // The notes' chain of "Simplifying this" lines: each is checked against the
-  // correct derivative; the first that breaks is named.
-  // The notes' lines, checked by `leibniz check` against the true derivative.
+  void rules() {
+    for (std::size_t i = 0; i + 1 < lecture::rules().size(); ++i) {
+      rule(i);
+      for (const Example& e : lecture::rules()[i].examples) example(e);
+    }
+  }
+
+  // The notes' "Simplifying this" lines, each checked by `leibniz check` against the true
+  // derivative; the first that breaks is named.
   void check_lines(const char* f, const char* wrt, const std::vector<const char*>& lines) {
     const std::vector<std::string> claims(lines.begin(), lines.end());
     const CheckReport report = run_check(claims, std::string(f), {wrt}, /*latex=*/true);
@@ -156,88 +121,42 @@ class Tour {
     }
   }
 
+  // The notes' derivations of u·v, each line checked against the derivative.
   void product_rule_errata() {
     out_ << "\n  The notes' longer example: f(x, y) = u·v with u = x² + y², v = x²y + y²x\n"
             "  (each line the notes write is checked by leibniz check against ∂f/∂x)\n";
-    const Expr f = parse_text("(x^2 + y^2)*(x^2*y + y^2*x)");
     const Expr u = parse_text("x^2 + y^2"), v = parse_text("x^2*y + y^2*x");
-    for (const char* wrt : {"x", "y"}) {
-      const Expr df = derivative_of(f, wrt);
-      out_ << fmt::format("    ∂u/∂{0} = {1}    ∂v/∂{0} = {2}\n", wrt,
-                          print_unicode(derivative_of(u, wrt)),
-                          print_unicode(derivative_of(v, wrt)));
-      out_ << fmt::format("    ∂f/∂{0} = u·∂v/∂{0} + v·∂u/∂{0}, and the notes simplify:\n", wrt);
-      const char* product = "(x^2 + y^2)*(x^2*y + y^2*x)";
-      if (std::string_view(wrt) == "x") {
-        check_lines(
-            product, wrt,
-            {"(x^2 + y^2)(2xy + y^2) + (x^2y + y^2x)(2x)",
-             "(x^2 + y^2)(2xy + y^2) + 2x(x^2y + y^2x)",
-             "2x^3y + x^2y^2 + 2xy^3 + y^4 + 2x^3y + 2xy^3", "4x^3y + x^2y^2 + 4xy^3 + y^4"});
-        out_ << "      (erratum: 2x(x²y + y²x) is 2x³y + 2x²y², not 2x³y + 2xy³)\n";
-      } else {
-        check_lines(product, wrt,
-                    {"(x^2 + y^2)(x^2 + 2yx) + (x^2y + y^2x)(2y)",
-                     "(x^2 + y^2)(x^2 + 2yx) + 2y(x^2y + y^2x)",
-                     "x^4 + 2x^3y + x^2y^2 + 2yx^2 + 2y^2x^2 + 2y^3x",
-                     "x^4 + 2x^3y + x^2y^2 + 2x^2y + 2x^2y^2 + 2y^3x",
-                     "x^4 + 2x^3y + 3x^2y^2 + 2yx^2 + 2y^3x"});
-        out_ << "      (erratum: expanding (x² + y²)(x² + 2yx) loses 2xy³ and invents 2yx²)\n";
-      }
-      const char* answer = std::string_view(wrt) == "x" ? "4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4"
-                                                        : "x^4 + 2*x^3*y + 3*x^2*y^2 + 4*x*y^3";
-      const bool agrees = df == parse_text(answer);
+    for (const Derivation& d : derivations()) {
+      if (*d.f == '\0' || std::string_view(d.rule) != "Product rule") continue;
+      const Expr df = derivative_of(parse_text(d.f), d.wrt);
+      out_ << fmt::format("    ∂u/∂{0} = {1}    ∂v/∂{0} = {2}\n", d.wrt,
+                          print_unicode(derivative_of(u, d.wrt)),
+                          print_unicode(derivative_of(v, d.wrt)));
+      out_ << fmt::format("    ∂f/∂{0} = u·∂v/∂{0} + v·∂u/∂{0}, and the notes simplify:\n", d.wrt);
+      check_lines(d.f, d.wrt, d.lines);
+      out_ << fmt::format("      (erratum: {})\n", d.erratum);
+      const bool agrees = df == parse_text(d.answer);
       ok_ &= agrees;
-      out_ << fmt::format("    correct: ∂f/∂{} = {}  {}\n", wrt, print_unicode(df),
+      out_ << fmt::format("    correct: ∂f/∂{} = {}  {}\n", d.wrt, print_unicode(df),
                           agrees ? "✓ (answer key)" : "✗ answer key disagrees");
     }
   }
 
   void chain_rule() {
-    heading("6. Chain rule", "∂z/∂x = ∂z/∂g·∂g/∂x + ∂z/∂h·∂h/∂x");
-    general_form("z(g(x, y), h(x, y))",
-                 "diff(z(g(x, y), h(x, y)), g(x, y))*diff(g(x, y), x) + "
-                 "diff(z(g(x, y), h(x, y)), h(x, y))*diff(h(x, y), x)");
+    const std::size_t chain = lecture::rules().size() - 1;
+    rule(chain);
     const Expr u = parse_text("x^2 + y^2");
     out_ << fmt::format("  let u = {}, then f = eᵘ:  ∂u/∂x = {},  ∂f/∂u = eᵘ\n", print_unicode(u),
                         print_unicode(derivative_of(u, "x")));
-    example({"f", "e^(x^2 + y^2)", "x", "2*x*e^(x^2 + y^2)"});
+    for (const Example& e : lecture::rules()[chain].examples) example(e);
   }
 
   // Each row of the notes' derivative table: leibniz's derivative, the notes' claim,
   // and a central finite difference at a point of the domain.
   void derivative_table() {
     out_ << "\nThe derivative table (each row also checked by central finite differences)\n";
-    struct Row {
-      const char* f;
-      const char* notes;
-      double at;
-      const char* remark;
-    };
-    const std::array<Row, 18> rows = {{
-        {"n", "0", 0.7, ""},
-        {"x", "1", 0.7, ""},
-        {"x^n", "n*x^(n-1)", 0.7, ""},
-        {"e^x", "e^x", 0.7, ""},
-        {"ln(x)", "1/x", 0.7, ""},
-        {"n^x", "n^x*ln(n)", 0.7, ""},
-        {"sin(x)", "cos(x)", 0.7, ""},
-        {"cos(x)", "-sin(x)", 0.7, ""},
-        {"tan(x)", "sec(x)^2", 0.7, ""},
-        {"cot(x)", "-csc(x)^2", 0.7, ""},
-        {"sec(x)", "sec(x)*tan(x)", 0.7, ""},
-        {"csc(x)", "-csc(x)*cot(x)", 0.7, ""},
-        {"asin(x)", "1/sqrt(1-x^2)", 0.7, ""},
-        {"acos(x)", "-1/sqrt(1-x^2)", 0.7, ""},
-        {"atan(x)", "1/(1+x^2)", 0.7, ""},
-        {"acot(x)", "-1/(1+x^2)", 0.7, ""},
-        {"asec(x)", "1/(x*sqrt(x^2-1))", 1.7,
-         "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
-        {"acsc(x)", "-1/(x*sqrt(x^2-1))", 1.7,
-         "for x > 1, the notes' domain; |x| makes it hold for x < -1"},
-    }};
     const std::vector<Expr> vars{symbol("x"), symbol("n")};
-    for (const Row& row : rows) {
+    for (const DerivativeRow& row : lecture::derivative_table()) {
       const Expr f = parse_text(row.f);
       const Expr df = derivative_of(f, "x");
       const Expr notes = parse_text(row.notes);
@@ -252,7 +171,7 @@ class Tour {
                              precise::compare(ours, theirs) == precise::Comparison::Agree;
       const bool fd_ok = relative_error(exact, fd) < 1e-6;
       ok_ &= fd_ok && (same || same_here);
-      std::string verdict = same ? "✓" : same_here ? "✓ " + std::string(row.remark) : "✗";
+      std::string verdict = same ? "✓" : same_here ? "✓ " + std::string(row.erratum) : "✗";
       out_ << fmt::format(
           "  d/dx {:<7} = {:<20} at x = {}: {:9.6f}, finite difference {:9.6f}  {}\n",
           print_unicode(f), print_unicode(df), row.at, exact, fd, verdict);

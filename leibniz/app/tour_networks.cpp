@@ -6,6 +6,7 @@
 #include <ostream>
 #include <vector>
 
+#include "leibniz/app/lecture_notes.h"
 #include "leibniz/core/number.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
@@ -16,51 +17,6 @@
 
 namespace leibniz::app {
 namespace {
-
-// The model files of examples/, as the tour runs them.
-constexpr const char* kTwoSigmoids = R"(param w1 = 0.5
-param w2 = -2
-param b1 = -0.5
-input x = 1.0
-target y = 1
-o1 = sigmoid(w1*x + b1)
-o = x + w2*o1
-yhat = sigmoid(o)
-loss L = (yhat - y)^2
-)";
-
-constexpr const char* kThreeNeurons = R"(def psi(t) = 1/(1 + 3^(-t))
-deriv psi(t) = psi(t)*(1 - psi(t))
-param w11 = 1
-param w12 = 1
-param w21 = 2
-param w31 = 4
-param b1 = -1
-param b2 = 0.5
-param b3 = 0
-input x1 = -1
-input x2 = 3
-target y1 = 3
-target y2 = 8
-t1 = w11*x1 + w12*x2 + b1
-z1 = psi(t1)
-z2 = (w21*z1 + b2)^2
-z3 = (w31*z1 + b3)^2
-loss C = 1/2*((z2 - y1)^2 + (z3 - y2)^2)
-)";
-
-constexpr const char* kRecurrent = R"(const T = 2
-param w = 0.5
-input h[0] = 0
-input x[1..T] = 1, 2
-target y[1..T] = 1, 3
-for t = 1..T
-  s[t] = h[t-1] + x[t]
-  o[t] = s[t]*w
-  h[t] = o[t] + h[t-1]
-end
-loss L = sum((h[t] - y[t])^2 for t = 1..T)
-)";
 
 class NetworkTour {
  public:
@@ -82,9 +38,12 @@ class NetworkTour {
     graph::Evaluation at;
     std::unique_ptr<graph::NumericGraph> numeric;
 
-    Network(const char* name, const char* text, bool use_overrides)
-        : graph(graph::build_graph(graph::parse_model_file(graph::Source{name, text}),
-                                   graph::BuildOptions{use_overrides})),
+    // The notes' network `id` (lecture_notes.h), as its model file reads.
+    Network(const char* id, bool use_overrides)
+        : graph(graph::build_graph(
+              graph::parse_model_file(graph::Source{lecture::network(id).file,
+                                                    std::string(lecture::network(id).model())}),
+              graph::BuildOptions{use_overrides})),
           leaves(graph::initial_assignment(graph)) {
       at = graph::evaluate(graph, leaves, nullptr, numeric);
     }
@@ -109,7 +68,7 @@ class NetworkTour {
   void two_sigmoids() {
     out_ << "\nNetwork 1: ŷ = σ(x + w2·σ(w1·x + b1)), L = (ŷ − y)², at x = 1, y = 1, w1 = 0.5, "
             "w2 = −2, b1 = −0.5\n";
-    const Network n("two_sigmoids.lz", kTwoSigmoids, true);
+    const Network n("two_sigmoids", true);
     check("o1 = σ(w1·x + b1)", n.value("o1"), "0.5", "notes:");
     check("o = x + w2·o1", n.value("o"), "0", "notes:");
     check("ŷ = σ(o)", n.value("yhat"), "0.5", "notes:");
@@ -131,7 +90,7 @@ class NetworkTour {
     out_ << "\nNetwork 2: neurons P1, P2, P3 with ψ(t) = 1/(1 + 3^(−t)), z2 = (w21·z1 + b2)², "
             "z3 = (w31·z1 + b3)²,\n  C = ½‖(z2, z3) − y‖², at x = (−1, 3), y = (3, 8), "
             "θ = (w11, w12, w21, w31, b1, b2, b3) = (1, 1, 2, 4, −1, 0.5, 0)\n";
-    const Network notes("three_neurons.lz", kThreeNeurons, true);
+    const Network notes("three_neurons", true);
     check("t1", notes.value("t1"), "1", "key:");
     check("z1 = ψ(t1)", notes.value("z1"), "0.75", "key:");
     check("z2", notes.value("z2"), "4", "key:");
@@ -158,7 +117,7 @@ class NetworkTour {
           graph::format_value(c.used), graph::format_value(c.exact));
     }
     out_ << "  with the exact derivative ψ'(t) = ln(3)·ψ(t)(1 − ψ(t)):\n";
-    const Network exact("three_neurons.lz", kThreeNeurons, false);
+    const Network exact("three_neurons", false);
     const char* key[] = {"-6*ln(3)", "18*ln(3)", "3", "4.5", "6*ln(3)", "4", "6"};
     for (std::size_t k = 0; k < 7; ++k) {
       check(fmt::format("∂C/∂{}", names[k]), exact.gradient(names[k]), key[k], "key:");
@@ -181,7 +140,7 @@ class NetworkTour {
     out_ << "\nNetwork 3: the recurrent cell s_t = h_{t−1} + x_t, o_t = s_t·w, h_t = ŷ_t = o_t + "
             "h_{t−1},\n  L = Σ_t (ŷ_t − y_t)², w shared, at w = 0.5, h_0 = 0, x = (1, 2), "
             "y = (1, 3) (the answer key's numbers)\n";
-    const Network n("recurrent.lz", kRecurrent, true);
+    const Network n("recurrent", true);
     check("h_1", n.value("h_1"), "0.5", "key:");
     check("h_2", n.value("h_2"), "1.75", "key:");
     check("L", n.value("L"), "29/16", "key:");

@@ -86,18 +86,18 @@ void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& ou
 }  // namespace
 
 void register_backprop(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand(
-      "backprop", "backpropagation through a model file: values, loss, ∂L/∂node, update");
+  auto* cmd = add_request_command(app, "backprop");
   auto args = std::make_shared<Args>();
-  cmd->add_option("model", args->model, "the model file (.lz)")->required();
-  cmd->add_option("--lr", args->rate, "learning rate: one gradient-descent step");
-  cmd->add_option("--epochs", args->epochs, "repeat the step N times, printing the loss each step");
-  cmd->add_option("--data", args->data, "CSV of inputs and targets: the mean loss over the rows");
-  cmd->add_flag("--per-row", args->per_row, "with --data: each row's loss and gradient too");
+  add_argument(*cmd, "backprop", "model", args->model);
+  add_argument(*cmd, "backprop", "lr", args->rate);
+  add_argument(*cmd, "backprop", "epochs", args->epochs);
+  add_argument(*cmd, "backprop", "data", args->data);
+  add_flag_argument(*cmd, "backprop", "per_row", args->per_row);
   cmd->add_flag("--json", args->json, "print one JSON object (spec §4)");
-  cmd->add_flag("--symbolic", args->symbolic, "every gradient as a formula over named auxiliaries");
-  cmd->add_option("--explain", args->explain, "the chain-rule paths from the loss to NAME");
-  cmd->add_flag("--true-derivatives", args->true_derivatives, "ignore deriv overrides");
+  add_flag_argument(*cmd, "backprop", "symbolic", args->symbolic);
+  add_argument(*cmd, "backprop", "explain", args->explain);
+  add_flag_argument(*cmd, "backprop", "true_derivatives", args->true_derivatives);
+  // The pictures are files the CLI writes; a request asks for the DOT text ("dot").
   cmd->add_option("--dot", args->dot, "write the graph in Graphviz DOT");
   cmd->add_option("--svg", args->svg, "draw the graph as SVG (Graphviz)");
   cmd->add_option("--png", args->png, "draw the graph as PNG (Graphviz)");

@@ -3,11 +3,12 @@
 
 #include "leibniz/app/batch.h"
 #include "leibniz/cli/commands.h"
+#include "leibniz/cli/output.h"
 
 namespace leibniz::cli {
 
 void register_batch(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("batch", "answer JSON Lines requests from stdin (spec §3)");
+  auto* cmd = add_request_command(app, "batch");
   cmd->callback([&exit_status] {
     app::run_batch(std::cin, std::cout);
     exit_status = 0;

@@ -11,8 +11,7 @@
 namespace leibniz::cli {
 
 void register_gradcheck(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("gradcheck",
-                                 "check every gradient of a model file against finite differences");
+  auto* cmd = add_request_command(app, "gradcheck");
   struct Args {
     std::string model;
     bool json = false;
@@ -20,12 +19,10 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
     double tolerance = 1e-6;
   };
   auto args = std::make_shared<Args>();
-  cmd->add_option("model", args->model, "the model file (.lz)")->required();
+  add_argument(*cmd, "gradcheck", "model", args->model);
   cmd->add_flag("--json", args->json, "print one JSON object");
-  cmd->add_flag("--true-derivatives", args->true_derivatives, "ignore deriv overrides");
-  cmd->add_option("--tolerance", args->tolerance, "largest relative error that agrees")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+  add_flag_argument(*cmd, "gradcheck", "true_derivatives", args->true_derivatives);
+  add_argument(*cmd, "gradcheck", "tolerance", args->tolerance)->check(CLI::PositiveNumber);
   cmd->callback([args, &exit_status] {
     bool agree = true;
     exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {

@@ -18,16 +18,13 @@ struct PredictArgs {
 }  // namespace
 
 void register_predict(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("predict", "predict with a model saved by leibniz train");
+  auto* cmd = add_request_command(app, "predict");
   auto args = std::make_shared<PredictArgs>();
   nn::PredictConfig& c = args->config;
-  cmd->add_option("model", c.model, "the model (.safetensors) saved by leibniz train --save")
-      ->required();
-  cmd->add_option("--data", c.data, "the CSV: the features, and the target column if known")
-      ->required();
-  cmd->add_flag("--header", c.header, "the first line names the columns");
-  cmd->add_option("--target", c.target,
-                  "the target column when the file has one (default: as in training)");
+  add_argument(*cmd, "predict", "model", c.model);
+  add_argument(*cmd, "predict", "data", c.data);
+  add_flag_argument(*cmd, "predict", "header", c.header);
+  add_argument(*cmd, "predict", "target", c.target);
   cmd->add_flag("--json", args->output.json, "one JSON object, with class probabilities");
   cmd->callback([args, &exit_status] {
     exit_status = guarded(args->output, {}, [&] {

@@ -4,23 +4,21 @@
 
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/doors.h"
+#include "leibniz/cli/output.h"
 
 namespace leibniz::cli {
 
 void register_serve(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand(
-      "serve", "serve the page and the HTTP API (POST /api) until Ctrl-C or SIGTERM (spec §8)");
+  auto* cmd = add_request_command(app, "serve");
   auto options = std::make_shared<serve::ServerOptions>();
-  cmd->add_option("--host", options->host, "address to listen on (loopback unless told)")
-      ->capture_default_str();
-  cmd->add_option("--port", options->port, "port to listen on; 0 picks a free one")
+  add_argument(*cmd, "serve", "host", options->host)->capture_default_str();
+  add_argument(*cmd, "serve", "port", options->port)
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", options->threads, "connections answered at once")
+  add_argument(*cmd, "serve", "threads", options->threads)
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
-  cmd->add_option("--max-body", options->max_body_bytes,
-                  "bytes a request body may have (413 beyond)")
+  add_argument(*cmd, "serve", "max_body", options->max_body_bytes)
       ->capture_default_str()
       ->check(CLI::Range(1, 1 << 30));
   cmd->callback([options, &exit_status] { exit_status = run_serve(*options); });

@@ -9,7 +9,7 @@
 namespace leibniz::cli {
 
 void register_tour(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("tour", "walk through the lecture notes, computing every result");
+  auto* cmd = add_request_command(app, "tour");
   cmd->callback([&exit_status] {
     const OutputOptions options;
     exit_status = guarded(options, {}, [&] {

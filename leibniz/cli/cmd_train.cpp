@@ -22,6 +22,7 @@
 #include "leibniz/app/train_request.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/doors.h"
+#include "leibniz/cli/output.h"
 #include "leibniz/cli/report.h"
 #include "leibniz/core/error.h"
 #include "leibniz/io/atomic_file.h"
@@ -235,50 +236,40 @@ int fail(const Error& error, const TrainArgs& args) {
 }  // namespace
 
 void register_train(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("train", "train a neural network on a CSV file");
+  auto* cmd = add_request_command(app, "train");
   auto args = std::make_shared<TrainArgs>();
   app::TrainRequest& r = args->request;
   nn::TrainConfig& c = r.config;
-  cmd->add_option("--config", args->config_file,
-                  "read options from a file of 'name = value' lines");
-  cmd->add_option("--data", c.data, "the CSV file: one row per example (required)");
-  cmd->add_flag("--header", c.header, "the first line names the columns");
-  cmd->add_option("--target", c.target,
-                  "the target column: last, first, a header name or a 1-based number")
-      ->capture_default_str();
-  cmd->add_option("--task", r.task, "classify or regress")->capture_default_str();
-  cmd->add_option("--hidden", r.hidden,
-                  "hidden layer widths, e.g. 64,32 (none for no hidden layer)")
-      ->capture_default_str();
-  cmd->add_option("--activation", r.activation, "relu, tanh, sigmoid, gelu or softplus")
-      ->capture_default_str();
-  cmd->add_option("--model", r.model, "mlp, or rnn/lstm reading each row as a sequence")
-      ->capture_default_str();
-  cmd->add_option("--step-inputs", c.step_inputs, "rnn/lstm: features per time step")
-      ->capture_default_str();
-  cmd->add_option("--loss", r.loss, "auto, cross_entropy, bce, mse or half_sse")
-      ->capture_default_str();
-  cmd->add_option("--optimizer", c.optimizer, "sgd or adam")->capture_default_str();
-  cmd->add_option("--lr", c.lr, "learning rate")->capture_default_str();
-  cmd->add_option("--momentum", c.momentum, "SGD momentum")->capture_default_str();
-  cmd->add_option("--weight-decay", c.weight_decay, "L2 weight decay")->capture_default_str();
-  cmd->add_option("--schedule", r.schedule, "learning-rate schedule: constant, step or cosine")
-      ->capture_default_str();
-  cmd->add_option("--epochs", c.epochs, "passes over the training rows")->capture_default_str();
-  cmd->add_option("--batch", c.batch, "rows per mini-batch")->capture_default_str();
-  cmd->add_option("--val", c.val, "share of rows held out for validation")->capture_default_str();
-  cmd->add_option("--val-data", c.val_data,
-                  "validate on this CSV (same columns) instead of holding out --val");
-  cmd->add_option("--seed", c.seed, "seed of the initialisation, split and shuffling")
-      ->capture_default_str();
-  cmd->add_option("--dtype", r.dtype, "float32 or float64")->capture_default_str();
-  cmd->add_flag("--no-standardize", r.no_standardize, "keep the features as they are");
-  cmd->add_option("--save", c.save, "save the trained model (safetensors)");
-  cmd->add_option("--resume", c.resume, "continue training a saved model");
-  cmd->add_option("--checkpoint-every", c.checkpoint_every,
-                  "also save to --save after every this many epochs (0: at the end only)")
-      ->capture_default_str();
-  cmd->add_option("--plot", r.plot, "draw the loss curves to a .png or .svg file (needs gnuplot)");
+  // Each option as the row spells and describes it; the defaults shown are the configs'.
+  auto option = [cmd](std::string_view name, auto& target) {
+    return add_argument(*cmd, "train", name, target);
+  };
+  option("config", args->config_file);
+  option("data", c.data);
+  add_flag_argument(*cmd, "train", "header", c.header);
+  option("target", c.target)->capture_default_str();
+  option("task", r.task)->capture_default_str();
+  option("hidden", r.hidden)->capture_default_str();
+  option("activation", r.activation)->capture_default_str();
+  option("model", r.model)->capture_default_str();
+  option("step_inputs", c.step_inputs)->capture_default_str();
+  option("loss", r.loss)->capture_default_str();
+  option("optimizer", c.optimizer)->capture_default_str();
+  option("lr", c.lr)->capture_default_str();
+  option("momentum", c.momentum)->capture_default_str();
+  option("weight_decay", c.weight_decay)->capture_default_str();
+  option("schedule", r.schedule)->capture_default_str();
+  option("epochs", c.epochs)->capture_default_str();
+  option("batch", c.batch)->capture_default_str();
+  option("val", c.val)->capture_default_str();
+  option("val_data", c.val_data);
+  option("seed", c.seed)->capture_default_str();
+  option("dtype", r.dtype)->capture_default_str();
+  add_flag_argument(*cmd, "train", "no_standardize", r.no_standardize);
+  option("save", c.save);
+  option("resume", c.resume);
+  option("checkpoint_every", c.checkpoint_every)->capture_default_str();
+  option("plot", r.plot);
   cmd->add_flag("--json", args->json, "print one JSON object when training ends");
   cmd->add_flag("--quiet", args->quiet, "print nothing but errors");
   cmd->callback([cmd, args, &exit_status] {

@@ -1,4 +1,5 @@
-// The subcommands of the `leibniz` tool. Each cmd_*.cpp registers one on the app;
+// The subcommands of the `leibniz` tool. Each cmd_*.cpp registers one on the app, named
+// and described by its row of the request table (app/requests.h), which main checks;
 // its callback sets `exit_status`: 0 answered, 1 a claim does not hold, 2 could not
 // answer (bad input, a limit, an internal failure), 3 unknown.
 #pragma once
@@ -20,5 +21,6 @@ void register_integrate(CLI::App& app, int& exit_status);
 void register_backprop(CLI::App& app, int& exit_status);
 void register_gradcheck(CLI::App& app, int& exit_status);
 void register_serve(CLI::App& app, int& exit_status);
+void register_notes(CLI::App& app, int& exit_status);
 
 }  // namespace leibniz::cli

@@ -8,6 +8,7 @@
 #include "leibniz/app/operations.h"
 #include "leibniz/app/request_families.h"
 #include "leibniz/cli/commands.h"
+#include "leibniz/cli/output.h"
 #include "leibniz/core/limits.h"
 
 namespace {
@@ -122,6 +123,8 @@ int main(int argc, char** argv) {
   leibniz::cli::register_train(app, exit_status);
   leibniz::cli::register_predict(app, exit_status);
   leibniz::cli::register_serve(app, exit_status);
+  leibniz::cli::register_notes(app, exit_status);
+  leibniz::cli::check_commands_match_table(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];

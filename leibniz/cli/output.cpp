@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 
@@ -39,7 +40,7 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
 }
 
 const app::Argument& request_argument(std::string_view op, std::string_view name) {
-  for (const app::Argument& a : app::request_row(op).arguments) {
+  for (const app::Argument& a : app::command_row(op).arguments) {
     if (a.name == name) return a;
   }
   throw Error(ErrorKind::Internal, fmt::format("the {} request has no argument '{}'", op, name));
@@ -53,7 +54,22 @@ CLI::Option* add_flag_argument(CLI::App& command, std::string_view op, std::stri
 }
 
 CLI::App* add_request_command(CLI::App& app, std::string_view op) {
-  return app.add_subcommand(std::string(op), std::string(app::request_row(op).summary));
+  return app.add_subcommand(std::string(op), std::string(app::command_row(op).summary));
+}
+
+void check_commands_match_table(const CLI::App& app) {
+  const std::vector<const CLI::App*> commands = app.get_subcommands({});
+  for (const app::RequestRow& row : app::request_table()) {
+    const bool found = std::any_of(commands.begin(), commands.end(),
+                                   [&](const CLI::App* c) { return c->get_name() == row.op; });
+    LZ_ASSERT(found, "every row of the request table is a subcommand");
+  }
+  for (const CLI::App* command : commands) {
+    const bool found =
+        std::any_of(app::request_table().begin(), app::request_table().end(),
+                    [&](const app::RequestRow& row) { return row.op == command->get_name(); });
+    LZ_ASSERT(found, "every subcommand has a row in the request table");
+  }
 }
 
 app::Notation notation(const OutputOptions& options) {

@@ -54,8 +54,12 @@ CLI::Option* add_argument(CLI::App& command, std::string_view op, std::string_vi
 CLI::Option* add_flag_argument(CLI::App& command, std::string_view op, std::string_view name,
                                bool& target);
 
-/// Adds the subcommand of a request, described by its row's summary.
+/// Adds the subcommand of a request or command, described by its row's summary.
 CLI::App* add_request_command(CLI::App& app, std::string_view op);
+
+/// Every subcommand has a row in the request table and every row a subcommand: the CLI
+/// and the other doors cannot disagree on what there is (a mismatch is a bug: it aborts).
+void check_commands_match_table(const CLI::App& app);
 
 /// The notation the options ask for: LaTeX, Unicode on a terminal or with --pretty, else
 /// the text syntax.

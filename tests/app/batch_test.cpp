@@ -103,7 +103,7 @@ TEST(Batch, MalformedRequests) {
       R"j({"id":null,"ok":false,"error":{"kind":"request","message":"a request must be a JSON object","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": 1, "op": "frobnicate", "expr": "x"})j"),
-      R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate' (the ops are: diff, integrate, simplify, expand, eval, grad, jacobian, hessian, check, backprop, gradcheck)","pos":null}})j");
+      R"j({"id":1,"ok":false,"error":{"kind":"request","message":"unknown op 'frobnicate' (the ops are: diff, integrate, simplify, expand, eval, grad, jacobian, hessian, check, backprop, gradcheck, notes)","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": 2, "op": "diff", "expr": "x"})j"),
       R"j({"id":2,"ok":false,"error":{"kind":"request","message":"missing field 'wrt'","pos":null}})j");

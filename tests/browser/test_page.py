@@ -2,6 +2,7 @@
 rendered with KaTeX, with their steps; the check view marks the first wrong line; the
 backpropagation view draws the graph; nothing a user types becomes markup; a link
 restores the state."""
+import json
 import subprocess
 import urllib.parse
 
@@ -284,11 +285,29 @@ def test_a_link_restores_the_formula_the_operation_and_its_options(page):
     assert by_id(page, "formula").get_attribute("value") == "sec(x)^2"
     assert Select(by_id(page, "op")).first_selected_option.get_attribute("value") == "integrate"
     assert by_id(page, "wrt").get_attribute("value") == "x"
-    # A notes preset is a link too.
+    # A notes preset is a link too. The presets are the server's answer to {"op": "notes"}.
     page.open("#view=notes")
-    page.driver.find_element(By.XPATH, "//button[normalize-space()='d/dx tan(x)']").click()
+    wait(page, lambda d: d.find_elements(By.XPATH, "//button[normalize-space()='d/dx tan(x)']"))[0].click()
     wait_for_result(page, cli("diff", "tan(x)", "x"))
     assert "expr=tan%28x%29" in page.driver.current_url
+
+
+def test_the_notes_presets_are_the_servers_notes_request(page):
+    """The page keeps no copy of the notes: its presets are `leibniz notes --json`."""
+    notes = json.loads(cli("notes", "--json"))
+    page.open("#view=notes")
+    wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#notes-list button.preset-button"))
+    buttons = [b.text for b in page.driver.find_elements(By.CSS_SELECTOR, "#notes-list button.preset-button")]
+    expected = [e["label"] for rule in notes["rules"] for e in rule["examples"]]
+    expected += [r["label"] for table in notes["tables"] for r in table["rows"]]
+    expected += [d["label"] for d in notes["derivations"]]
+    expected += [n["label"] for n in notes["networks"]]
+    assert buttons == expected
+    errata = page.driver.find_elements(By.CSS_SELECTOR, "#notes-list li.has-erratum")
+    assert len(errata) == json.dumps(notes).count('"erratum"')
+    options = [o.get_attribute("value") for o in Select(by_id(page, "bp-preset")).options]
+    assert options == [""] + [n["id"] for n in notes["networks"]]
+    assert by_id(page, "bp-model").get_attribute("value") == notes["networks"][0]["model"]
 
 
 def test_keyboard_tabs_and_labels(page):

@@ -66,6 +66,21 @@ def test_notes_examples_answer_as_batch_does(server):
     assert expected[-1]["ok"] is False  # a parse error is still HTTP 200
 
 
+def test_the_notes_request_gives_the_pages_presets(server):
+    """The page's presets come from here: the answer is `leibniz notes --json`'s, and a
+    command of the command line alone is refused by name."""
+    status, _, got = server.api('{"op": "notes"}')
+    assert status == 200
+    cli = subprocess.run([binary(), "notes", "--json"], capture_output=True, text=True, check=True)
+    assert got == {"id": None, **json.loads(cli.stdout)}
+    assert [n["id"] for n in got["networks"]] == ["two_sigmoids", "three_neurons", "recurrent"]
+    status, _, got = server.api('{"op": "serve"}')
+    assert status == 200
+    assert got["error"] == {"kind": "request", "pos": None, "message":
+                            "'serve' is a command of the command line, not a request: run leibniz "
+                            "serve (leibniz serve --help lists its options)"}
+
+
 def test_malformed_json_is_400_with_the_batch_error(server):
     for body in ["not json", '{"op": "diff", "expr": ', "", "[1, 2"]:
         status, headers, got = server.api(body)
