@@ -100,7 +100,14 @@ class Graph {
   Source source_;
   std::vector<GraphNode> nodes_;
   std::vector<NodeId> order_;
-  std::unordered_map<std::string, NodeId> by_name_;
+  // Looked up by string_view too: no string made per lookup.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>{}(name);
+    }
+  };
+  std::unordered_map<std::string, NodeId, NameHash, std::equal_to<>> by_name_;
   NodeId loss_ = 0;
   std::vector<Shape> shapes_;
   std::vector<Expr> shape_symbols_;

@@ -100,16 +100,17 @@ class GraphBuilder {
     // One node per statement, and a few for calls: no doubling of a million nodes.
     graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
     graph_.by_name_.reserve(model_.statements.size());
-    for (const Statement& s : model_.statements) {
-      if (auto seen = graph_.by_name_.find(s.name); seen != graph_.by_name_.end()) {
+    for (Statement& s : model_.statements) {
+      const auto id = static_cast<NodeId>(graph_.nodes_.size());
+      if (auto [seen, added] = graph_.by_name_.try_emplace(s.name, id); !added) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
                                            line_of(graph_.nodes_[seen->second].at)));
       }
-      GraphNode node;
+      GraphNode& node = graph_.nodes_.emplace_back();
       node.name = s.name;
       node.symbol = symbol(s.name);
       node.at = s.name_at;
-      node.initial = s.value;
+      node.initial = std::move(s.value);  // read from the graph from now on
       node.kind = s.role == Role::Param    ? NodeKind::Param
                   : s.role == Role::Input  ? NodeKind::Input
                   : s.role == Role::Target ? NodeKind::Target
@@ -122,9 +123,8 @@ class GraphBuilder {
                                              line_of(model_.statements[*loss].name_at)));
         }
         loss = static_cast<std::size_t>(&s - model_.statements.data());
+        graph_.loss_ = id;
       }
-      const NodeId id = add_node(std::move(node));
-      if (graph_.nodes_[id].is_loss) graph_.loss_ = id;
     }
     if (!loss) throw error(0, "no loss: add a line 'loss NAME = EXPRESSION'");
   }
@@ -537,7 +537,7 @@ class GraphBuilder {
   StatementForms forms_;
   const StatementForms::NameIndex name_index_ =
       [this](std::string_view name) -> std::optional<std::uint32_t> {
-    auto found = graph_.by_name_.find(std::string(name));
+    auto found = graph_.by_name_.find(name);
     if (found == graph_.by_name_.end()) return std::nullopt;
     return found->second;
   };
@@ -567,7 +567,7 @@ std::vector<Expr> free_symbols(const Expr& e) {
 }
 
 std::optional<NodeId> Graph::find(std::string_view name) const {
-  auto found = by_name_.find(std::string(name));
+  auto found = by_name_.find(name);
   if (found == by_name_.end()) return std::nullopt;
   return found->second;
 }
