@@ -423,9 +423,10 @@ class GraphBuilder {
       if (k < m.names.size()) continue;
       auto found = graph_.by_name_.find(sym.name());
       if (found == graph_.by_name_.end()) {
-        form_symbols_.erase(it);
-        throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
-                    fmt::format("undefined name '{}'", sym.name()));
+        Error undefined = error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+                                fmt::format("undefined name '{}'", sym.name()));
+        form_symbols_.erase(it);  // sym with it
+        throw undefined;
       }
       f.node.back() = found->second;
     }

@@ -128,6 +128,17 @@ TEST(GraphBuild, Errors) {
                      "parse: m.lz:1:8: undefined name 'h_0'");
 }
 
+// A large model's steps are read by their form: its errors are located as a small one's.
+TEST(GraphBuild, ErrorsInALargeLoopAreLocated) {
+  const std::string head = "const T = 2100\nparam w = 0.5\ninput h[0] = 0.3\n";
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*h[t-1] + q) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:24: undefined name 'q'");
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*h[t-1] + b1) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:24: undefined name 'b1'");
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*g[t-1]) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:15: undefined name 'g_0'");
+}
+
 // Issue 17 #7-#10, found by fuzzing: located errors, never a crash or a wrong node.
 TEST(GraphBuild, DeepIndexIsALimit) {
   const std::string deep = std::string(50'000, '(') + "1" + std::string(50'000, ')');
