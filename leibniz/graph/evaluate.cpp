@@ -84,7 +84,11 @@ std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
 
 Assignment initial_assignment(const Graph& graph) {
   Assignment leaves(graph.size());
-  for (NodeId n = 0; n < graph.size(); ++n) leaves[n] = graph.node(n).initial;
+  for (NodeId n = 0; n < graph.size(); ++n) {  // only the leaves are read
+    const NodeKind kind = graph.node(n).kind;
+    if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
+      leaves[n] = graph.node(n).initial;
+  }
   return leaves;
 }
 

@@ -56,9 +56,10 @@ std::string format_equation(const Graph& graph, NodeId n) {
   if (node.kind == NodeKind::Call) {
     return fmt::format("{} = {}({})", lhs, node.function, print_unicode(node.argument));
   }
-  std::string rhs = print_unicode(node.body);
-  if (rhs.size() > kLongEquation && node.body.is(Kind::Add))
-    rhs = summarised_sum(rhs, node.body.args().size());
+  const Expr body = graph.body(n);
+  std::string rhs = print_unicode(body);
+  if (rhs.size() > kLongEquation && body.is(Kind::Add))
+    rhs = summarised_sum(rhs, body.args().size());
   return fmt::format("{} = {}", lhs, rhs);
 }
 

@@ -68,10 +68,19 @@ int sign_at(const Kink& k, const std::vector<double>& values) {
 // The kinks of every node's body (a call's body is its def: the true function).
 std::vector<Kink> graph_kinks(const Graph& graph) {
   std::vector<Kink> out;
+  // A node with a shape has kinks when its shape has: the steps of a smooth loop are
+  // passed over without writing out their bodies.
+  std::vector<std::int8_t> shape_has_kinks;
   for (const NodeId n : graph.order()) {
     const GraphNode& node = graph.node(n);
     if (node.kind != NodeKind::Equation && node.kind != NodeKind::Call) continue;
-    for (const auto& [f, zero] : kinks(node.body)) {
+    if (node.shape != kNoShape) {
+      if (shape_has_kinks.size() <= node.shape) shape_has_kinks.resize(node.shape + 1, -1);
+      std::int8_t& has = shape_has_kinks[node.shape];
+      if (has < 0) has = kinks(graph.shape(node.shape).body).empty() ? 0 : 1;
+      if (has == 0) continue;
+    }
+    for (const auto& [f, zero] : kinks(graph.body(n))) {
       const std::vector<Expr> symbols = free_symbols(zero);
       std::vector<NodeId> reads;
       for (const Expr& s : symbols) reads.push_back(*graph.find(s.name()));

@@ -52,10 +52,11 @@ struct GraphNode {
   bool is_loss = false;
   bool hidden = false;  ///< a call inside an equation, not a name of the file
   Expr symbol;
-  Number initial;        ///< Param, Input, Target: the value in the file
-  Expr body;             ///< Equation, Call: the value over node symbols (Call: the def inlined)
-  Expr argument;         ///< Call: the argument
-  std::string function;  ///< Call: the user function
+  Number initial;  ///< Param, Input, Target: the value in the file
+  Expr body;      ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
+                  ///< a node with a shape: Graph::body writes it out of the shape's when asked
+  Expr argument;  ///< Call: the argument
+  std::string function;                         ///< Call: the user function
   std::optional<Override> override_derivative;  ///< Call with a deriv in use
   std::vector<Edge> edges;                      ///< sorted by `from`
   std::size_t at = 0;                           ///< file offset of the definition
@@ -86,6 +87,8 @@ class Graph {
   std::vector<NodeId> of_kind(NodeKind kind) const;
   /// Whether some call uses a `deriv` override.
   bool has_overrides() const;
+  /// Node n's body over node symbols (GraphNode::body).
+  Expr body(NodeId n) const;
   /// ∂(node n)/∂(its edge e's node), over node symbols (Edge::local).
   Expr local(NodeId n, std::size_t e) const;
   const Shape& shape(std::uint32_t index) const { return shapes_[index]; }
@@ -97,7 +100,14 @@ class Graph {
   Source source_;
   std::vector<GraphNode> nodes_;
   std::vector<NodeId> order_;
-  std::unordered_map<std::string, NodeId> by_name_;
+  // Looked up by string_view too: no string made per lookup.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>{}(name);
+    }
+  };
+  std::unordered_map<std::string, NodeId, NameHash, std::equal_to<>> by_name_;
   NodeId loss_ = 0;
   std::vector<Shape> shapes_;
   std::vector<Expr> shape_symbols_;

@@ -100,16 +100,17 @@ class GraphBuilder {
     // One node per statement, and a few for calls: no doubling of a million nodes.
     graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
     graph_.by_name_.reserve(model_.statements.size());
-    for (const Statement& s : model_.statements) {
-      if (auto seen = graph_.by_name_.find(s.name); seen != graph_.by_name_.end()) {
+    for (Statement& s : model_.statements) {
+      const auto id = static_cast<NodeId>(graph_.nodes_.size());
+      if (auto [seen, added] = graph_.by_name_.try_emplace(s.name, id); !added) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
                                            line_of(graph_.nodes_[seen->second].at)));
       }
-      GraphNode node;
+      GraphNode& node = graph_.nodes_.emplace_back();
       node.name = s.name;
       node.symbol = symbol(s.name);
       node.at = s.name_at;
-      node.initial = s.value;
+      node.initial = std::move(s.value);  // read from the graph from now on
       node.kind = s.role == Role::Param    ? NodeKind::Param
                   : s.role == Role::Input  ? NodeKind::Input
                   : s.role == Role::Target ? NodeKind::Target
@@ -122,9 +123,8 @@ class GraphBuilder {
                                              line_of(model_.statements[*loss].name_at)));
         }
         loss = static_cast<std::size_t>(&s - model_.statements.data());
+        graph_.loss_ = id;
       }
-      const NodeId id = add_node(std::move(node));
-      if (graph_.nodes_[id].is_loss) graph_.loss_ = id;
     }
     if (!loss) throw error(0, "no loss: add a line 'loss NAME = EXPRESSION'");
   }
@@ -237,9 +237,16 @@ class GraphBuilder {
     options.is_function_name = [this](std::string_view name) {
       return functions_.count(std::string(name)) != 0;
     };
-    std::optional<Expr> formed;  // a large model without defs: its steps parsed once per form
-    if (model_.statements.size() > kMaxExactNodes && functions_.empty())
-      formed = forms_.parse(s.expr.text, name_symbol_, options);
+    std::optional<Expr> formed;  // a large model without defs: its steps read once per form
+    if (model_.statements.size() > kMaxExactNodes && functions_.empty()) {
+      if (std::optional<StatementForms::Match> m =
+              forms_.match(s.expr.text, name_index_, options)) {
+        if (!is_wide_sum(m->form)) return formed_equation(id, *m);
+        std::vector<const Expr*> symbols;
+        for (const std::uint32_t name : m->names) symbols.push_back(&graph_.nodes_[name].symbol);
+        formed = forms_.expr(*m, symbols);
+      }
+    }
     const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
       if (graph_.by_name_.count(sym.name()) == 0) {
@@ -317,10 +324,14 @@ class GraphBuilder {
 
   NodeId id_of(const Expr& sym) const { return graph_.by_name_.at(sym.name()); }
 
+  static bool is_wide_sum(const Expr& body) {
+    return body.is(Kind::Add) && body.args().size() > kWideSum;
+  }
+
   void equation_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
     const std::vector<Expr> symbols = free_symbols(n.body);
-    if (n.body.is(Kind::Add) && n.body.args().size() > kWideSum) {
+    if (is_wide_sum(n.body)) {
       wide_sum_edges(n, symbols);
     } else if (model_.statements.size() <= kMaxExactNodes) {
       for (const Expr& sym : symbols) {
@@ -354,27 +365,115 @@ class GraphBuilder {
   // differentiate each body: the derivatives written out, as before.)
   void shaped_edges(NodeId id, const std::vector<Expr>& symbols) {
     GraphNode& n = graph_.nodes_[id];
-    std::vector<Expr>& shape_symbols = graph_.shape_symbols_;
-    while (shape_symbols.size() <= symbols.size())
-      shape_symbols.push_back(symbol(fmt::format("#{}", shape_symbols.size())));
-    const Expr& shape_self = shape_symbols[symbols.size()];
     std::vector<const Expr*> from(symbols.size()), to(symbols.size());
+    const std::vector<Expr>& shape_symbols = shape_symbols_for(symbols.size());
     for (std::size_t k = 0; k < symbols.size(); ++k) {
       from[k] = &symbols[k];
       to[k] = &shape_symbols[k];
     }
-    const Expr shape = rename_symbols(n.body, from, to);
+    n.shape = shape_index(rename_symbols(n.body, from, to), symbols.size());
+    for (std::size_t k = 0; k < symbols.size(); ++k)
+      n.edges.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k), Expr()});
+  }
+
+  // #0, #1, … #count: the symbols of a shape that reads `count` names.
+  const std::vector<Expr>& shape_symbols_for(std::size_t count) {
+    std::vector<Expr>& shape_symbols = graph_.shape_symbols_;
+    while (shape_symbols.size() <= count)
+      shape_symbols.push_back(symbol(fmt::format("#{}", shape_symbols.size())));
+    return shape_symbols;
+  }
+
+  // The graph's index of `shape` (a body over #0 … #count-1), differentiated when new.
+  std::uint32_t shape_index(const Expr& shape, std::size_t count) {
+    const std::vector<Expr>& shape_symbols = shape_symbols_for(count);
     auto [it, added] =
         shapes_.try_emplace(shape.node(), static_cast<std::uint32_t>(graph_.shapes_.size()));
     if (added) {
       Shape& made = graph_.shapes_.emplace_back();
       made.body = shape;  // also holds the node that is the key
-      for (std::size_t k = 0; k < symbols.size(); ++k)
-        made.locals.push_back(fold(diff(shape, shape_symbols[k]), shape, shape_self));
+      for (std::size_t k = 0; k < count; ++k)
+        made.locals.push_back(fold(diff(shape, shape_symbols[k]), shape, shape_symbols[count]));
     }
+    return it->second;
+  }
+
+  // What a form's symbols are, worked out once per form: in storage order, each a
+  // stand-in (its index) or a name of the model left in the text (its node).
+  struct FormSymbols {
+    Expr form;  // holds the node that is the key
+    std::vector<Expr> symbols;
+    std::vector<std::uint32_t> stand_in;  // by symbol: its stand-in index, or kNoStandIn
+    std::vector<NodeId> node;             // by symbol left in the text: its node
+  };
+  static constexpr std::uint32_t kNoStandIn = 0xffffffffu;
+
+  const FormSymbols& form_symbols(const StatementForms::Match& m, const Statement& s) {
+    auto [it, added] = form_symbols_.try_emplace(m.form.node());
+    FormSymbols& f = it->second;
+    if (!added) return f;
+    f.form = m.form;
+    f.symbols = free_symbols(m.form);
+    const std::vector<Expr>& stand_ins = forms_.stand_ins();
+    for (const Expr& sym : f.symbols) {
+      std::uint32_t k = 0;
+      while (k < m.names.size() && !(stand_ins[k] == sym)) ++k;
+      f.stand_in.push_back(k < m.names.size() ? k : kNoStandIn);
+      f.node.push_back(0);
+      if (k < m.names.size()) continue;
+      auto found = graph_.by_name_.find(sym.name());
+      if (found == graph_.by_name_.end()) {
+        Error undefined = error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+                                fmt::format("undefined name '{}'", sym.name()));
+        form_symbols_.erase(it);  // sym with it
+        throw undefined;
+      }
+      f.node.back() = found->second;
+    }
+    return f;
+  }
+
+  // A step of a large model read by its form: its shape and edges come from the form
+  // and the names it stands for, with no Expr made for the step (Graph::body writes its
+  // body out when asked). The shape is the one equation_edges would find from the
+  // step's body: its symbols numbered #0, #1, … in their storage order.
+  void formed_equation(NodeId id, const StatementForms::Match& m) {
+    const FormSymbols& f = form_symbols(m, model_.statements[id]);
+    const std::size_t count = f.symbols.size();
+    step_nodes_.resize(count);
+    step_order_.resize(count);
+    for (std::size_t j = 0; j < count; ++j) {
+      step_nodes_[j] = f.stand_in[j] == kNoStandIn ? f.node[j] : m.names[f.stand_in[j]];
+      step_order_[j] = static_cast<std::uint32_t>(j);
+    }
+    std::sort(step_order_.begin(), step_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return storage_less(graph_.nodes_[step_nodes_[a]].symbol,
+                          graph_.nodes_[step_nodes_[b]].symbol);
+    });
+    // The key: the form and, by the form's symbol, its number in the shape.
+    step_rank_.resize(count);
+    for (std::size_t r = 0; r < count; ++r)
+      step_rank_[step_order_[r]] = static_cast<std::uint32_t>(r);
+    const Node* form_node = m.form.node();
+    std::string key(reinterpret_cast<const char*>(&form_node), sizeof form_node);
+    key.append(reinterpret_cast<const char*>(step_rank_.data()), count * sizeof(std::uint32_t));
+    auto [it, added] = formed_shapes_.try_emplace(std::move(key), 0);
+    if (added) {
+      const std::vector<Expr>& shape_symbols = shape_symbols_for(count);
+      std::vector<const Expr*> from(count), to(count);
+      for (std::size_t j = 0; j < count; ++j) {
+        from[j] = &f.symbols[j];
+        to[j] = &shape_symbols[step_rank_[j]];
+      }
+      it->second = shape_index(rename_symbols(f.form, from, to), count);
+    }
+    GraphNode& n = graph_.nodes_[id];
     n.shape = it->second;
-    for (std::size_t k = 0; k < symbols.size(); ++k)
-      n.edges.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k), Expr()});
+    n.edges.reserve(count);
+    for (std::size_t r = 0; r < count; ++r)
+      n.edges.push_back(Edge{step_nodes_[step_order_[r]], static_cast<std::uint32_t>(r), Expr()});
+    std::sort(n.edges.begin(), n.edges.end(),
+              [](const Edge& a, const Edge& b) { return a.from < b.from; });
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
@@ -437,10 +536,18 @@ class GraphBuilder {
   std::map<std::string, UserFunction, std::less<>> functions_;
   std::map<std::pair<std::string, const Node*>, NodeId> calls_;
   StatementForms forms_;
-  const StatementForms::NameSymbol name_symbol_ = [this](std::string_view name) -> const Expr* {
-    auto found = graph_.by_name_.find(std::string(name));
-    return found == graph_.by_name_.end() ? nullptr : &graph_.nodes_[found->second].symbol;
+  const StatementForms::NameIndex name_index_ =
+      [this](std::string_view name) -> std::optional<std::uint32_t> {
+    auto found = graph_.by_name_.find(name);
+    if (found == graph_.by_name_.end()) return std::nullopt;
+    return found->second;
   };
+  // formed_equation: what each form's symbols are; (form, numbering) → shape index; and
+  // one step's nodes, their storage order and ranks (kept for their capacity).
+  std::unordered_map<const Node*, FormSymbols> form_symbols_;
+  std::unordered_map<std::string, std::uint32_t> formed_shapes_;
+  std::vector<NodeId> step_nodes_;
+  std::vector<std::uint32_t> step_order_, step_rank_;
   // shaped_edges: a body's shape → its index in the graph's shapes.
   std::unordered_map<const Node*, std::uint32_t> shapes_;
 };
@@ -461,7 +568,7 @@ std::vector<Expr> free_symbols(const Expr& e) {
 }
 
 std::optional<NodeId> Graph::find(std::string_view name) const {
-  auto found = by_name_.find(std::string(name));
+  auto found = by_name_.find(name);
   if (found == by_name_.end()) return std::nullopt;
   return found->second;
 }
@@ -479,6 +586,15 @@ std::vector<NodeId> Graph::gradient_nodes() const {
   const std::vector<NodeId> inputs = of_kind(NodeKind::Input);
   out.insert(out.end(), inputs.begin(), inputs.end());
   return out;
+}
+
+Expr Graph::body(NodeId n) const {
+  const GraphNode& node = nodes_[n];
+  if (node.shape == kNoShape) return node.body;
+  Substitution from_shape;
+  for (const Edge& edge : node.edges)
+    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
+  return substitute(shapes_[node.shape].body, from_shape);
 }
 
 Expr Graph::local(NodeId n, std::size_t e) const {

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <iterator>
 #include <limits>
 
 #include "leibniz/core/limits.h"
@@ -179,22 +182,19 @@ class Expander {
                  (i == begin || !is_name_char(text_[i - 1]))) {
         i = literal(i, end);
       } else {
-        emit(std::string(1, c), i);
+        out_.push_back(c, i);
         ++i;
       }
     }
   }
 
   Expanded take(std::size_t end) {
-    out_.origin.push_back(end);
+    out_.end = end;
     return std::move(out_);
   }
 
  private:
-  void emit(std::string_view s, std::size_t origin) {
-    out_.text += s;
-    out_.origin.insert(out_.origin.end(), s.size(), origin);
-  }
+  void emit(std::string_view s, std::size_t origin) { out_.append(s, origin); }
 
   std::size_t name(std::size_t start, std::size_t end, const Bindings& bindings) {
     std::size_t i = start;
@@ -228,7 +228,7 @@ class Expander {
       emit(fmt::format("({})", bound->second), start);
       return i;
     }
-    for (std::size_t k = start; k < i; ++k) emit(std::string(1, text_[k]), k);
+    for (std::size_t k = start; k < i; ++k) out_.push_back(text_[k], k);
     return i;
   }
 
@@ -287,7 +287,7 @@ class Expander {
     }
     const std::string_view digits = text_.substr(start, i - start);
     if (exact_already) {
-      for (std::size_t k = start; k < i; ++k) emit(std::string(1, text_[k]), k);
+      for (std::size_t k = start; k < i; ++k) out_.push_back(text_[k], k);
       return i;
     }
     const std::optional<Number> value = read_number(source_, start, digits);
@@ -350,7 +350,46 @@ Range parse_range(const Source& source, std::size_t begin, std::size_t end,
 }
 
 std::string element_name(std::string_view base, long index) {
-  return fmt::format("{}_{}", base, index);
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index);
+  std::string name;
+  name.reserve(base.size() + 1 + static_cast<std::size_t>(end - digits));
+  name += base;
+  name += '_';
+  name.append(digits, end);
+  return name;
+}
+
+std::size_t Expanded::offset_of(std::size_t pos) const {
+  if (pos >= text.size() || runs.empty()) return end;
+  auto after = std::upper_bound(runs.begin(), runs.end(), pos,
+                                [](std::size_t p, const Run& r) { return p < r.pos; });
+  const Run& run = *std::prev(after);
+  return run.copied ? run.origin + (pos - run.pos) : run.origin;
+}
+
+void Expanded::append(std::string_view s, std::size_t origin) {
+  if (s.empty()) return;
+  if (s.size() == 1) return push_back(s[0], origin);  // it may continue a copied run
+  if (runs.empty() || runs.back().copied || runs.back().origin != origin)
+    runs.push_back(Run{text.size(), origin, false});
+  text += s;
+}
+
+void Expanded::push_back(char c, std::size_t origin) {
+  if (!runs.empty()) {
+    Run& last = runs.back();
+    const std::size_t length = text.size() - last.pos;
+    const bool continues = (last.copied || length == 1) && last.origin + length == origin;
+    const bool repeats = !last.copied && last.origin == origin;
+    if (continues || repeats) {
+      last.copied = continues;
+      text += c;
+      return;
+    }
+  }
+  runs.push_back(Run{text.size(), origin, false});
+  text += c;
 }
 
 std::optional<Number> read_number(const Source& source, std::size_t at, std::string_view text) {

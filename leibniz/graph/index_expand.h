@@ -21,12 +21,25 @@ namespace leibniz::graph {
 using Bindings = std::map<std::string, long, std::less<>>;
 
 struct Expanded {
-  std::string text;
-  std::vector<std::size_t> origin;  ///< per character of text, plus one for its end: file offset
+  /// Characters of text from one place: from `pos` on (to the next run), at file offset
+  /// `origin`, and when `copied`, each at the next offset (text copied from the file).
+  /// Runs, not an offset per character: a loop of a million steps keeps one text a step.
+  struct Run {
+    std::size_t pos = 0;
+    std::size_t origin = 0;
+    bool copied = false;
+  };
 
-  std::size_t offset_of(std::size_t pos) const {
-    return origin[pos < origin.size() ? pos : origin.size() - 1];
-  }
+  std::string text;
+  std::vector<Run> runs;
+  std::size_t end = 0;  ///< the file offset of the text's end
+
+  /// The file offset of text[pos]; the end's for pos past the text.
+  std::size_t offset_of(std::size_t pos) const;
+  /// Appends s, every character from file offset `origin`.
+  void append(std::string_view s, std::size_t origin);
+  /// Appends c, from file offset `origin`.
+  void push_back(char c, std::size_t origin);
 };
 
 /// Expands source.text[begin, end). Throws Error{Parse} located in the file.

@@ -76,6 +76,25 @@ class Reader {
     return i;
   }
 
+  // Runs `step` once for each value of the range, with its index bound to the value: one
+  // copy of the bindings for all the steps, made again only when a step added a `const`
+  // (each step starts from the bindings outside the loop).
+  template <class Step>
+  void each(const Range& range, const Bindings& bindings, Step step) {
+    Bindings inner = bindings;
+    inner[range.name] = range.first;
+    const std::size_t size = inner.size();
+    for (long v = range.first; v <= range.last; ++v) {
+      tick();  // loops nest: the work is the product of their ranges
+      if (inner.size() != size) {
+        inner = bindings;
+        inner[range.name] = v;
+      }
+      inner.find(range.name)->second = v;
+      step(inner);
+    }
+  }
+
   void items(const std::vector<Item>& list, Bindings& bindings) {
     for (const Item& item : list) {
       if (!item.loop) {
@@ -83,12 +102,7 @@ class Reader {
         continue;
       }
       const Range range = parse_range(source_, item.range_begin, item.range_end, bindings);
-      for (long v = range.first; v <= range.last; ++v) {
-        tick();  // loops nest: the work is the product of their ranges
-        Bindings inner = bindings;
-        inner[range.name] = v;
-        items(item.body, inner);
-      }
+      each(range, bindings, [&](Bindings& inner) { items(item.body, inner); });
     }
   }
 
@@ -98,12 +112,7 @@ class Reader {
       const Range range = parse_range(source_, for_at + 3, end, bindings);
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
-      for (long v = range.first; v <= range.last; ++v) {
-        tick();
-        Bindings inner = bindings;
-        inner[range.name] = v;
-        statement(begin, body_end, inner);
-      }
+      each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
       return;
     }
     const std::string_view word = first_word(begin, end);
@@ -125,7 +134,7 @@ class Reader {
                           role == Role::Node ? "expected 'NAME = EXPRESSION'"
                                              : fmt::format("expected '{} NAME = ...'", word));
     }
-    const auto names = declared_names(name_at, eq, bindings);
+    auto names = declared_names(name_at, eq, bindings);
     const std::size_t value_at = skip_blanks(eq + 1, end);
     if (value_at == end)
       throw source_.error(ErrorKind::Parse, value_at, "expected a value after '='");
@@ -134,7 +143,8 @@ class Reader {
         throw source_.error(ErrorKind::Parse, name_at,
                             "an equation defines one name; use 'for t = 1..T' for a range");
       }
-      Statement s{role, names[0], name_at, Number(), expand_text(source_, value_at, end, bindings)};
+      Statement s{role, std::move(names[0]), name_at, Number(),
+                  expand_text(source_, value_at, end, bindings)};
       model_.statements.push_back(std::move(s));
       return;
     }

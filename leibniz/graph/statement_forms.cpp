@@ -62,16 +62,16 @@ Expr rename_symbols(const Expr& e, std::span<const Expr* const> from,
   return substitute(e, map);
 }
 
-std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbol& name_symbol,
-                                          const ParseOptions& options) {
+std::optional<StatementForms::Match> StatementForms::match(std::string_view text,
+                                                           const NameIndex& name_index,
+                                                           const ParseOptions& options) {
   if (text.find(kStandInPrefix) != std::string_view::npos) return std::nullopt;
-  std::string form;
-  form.reserve(text.size());
-  std::vector<const Expr*> names;  // by stand-in: the symbol it stands for here
+  form_.clear();
+  Match out;  // names by stand-in
   for (std::size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) >= 0x80) return std::nullopt;
     if (!is_word_char(text[i])) {
-      form += text[i++];
+      form_ += text[i++];
       continue;
     }
     std::size_t end = i;
@@ -79,38 +79,41 @@ std::optional<Expr> StatementForms::parse(std::string_view text, const NameSymbo
     const std::string_view word = text.substr(i, end - i);
     std::size_t after = end;
     while (after < text.size() && text[after] == ' ') ++after;
-    const Expr* symbol = nullptr;
+    std::optional<std::uint32_t> name;
     if (is_plain_name(word) && (after == text.size() || text[after] != '(')) {
-      symbol = name_symbol(word);
+      name = name_index(word);
     }
-    if (symbol) {
+    if (name) {
       std::size_t k = 0;
-      while (k < names.size() && names[k] != symbol) ++k;
-      if (k == names.size()) names.push_back(symbol);
-      form += fmt::format("{}{}", kStandInPrefix, k);
+      while (k < out.names.size() && out.names[k] != *name) ++k;
+      if (k == out.names.size()) out.names.push_back(*name);
+      form_ += kStandInPrefix;
+      fmt::format_to(std::back_inserter(form_), "{}", k);
     } else {
-      form += word;
+      form_ += word;
     }
     i = end;
   }
-  if (names.empty()) return std::nullopt;
-  while (stand_ins_.size() < names.size())
+  if (out.names.empty()) return std::nullopt;
+  while (stand_ins_.size() < out.names.size())
     stand_ins_.push_back(leibniz::symbol(fmt::format("{}{}", kStandInPrefix, stand_ins_.size())));
-  auto found = forms_.find(form);
-  Expr parsed;
-  if (found != forms_.end()) {
-    parsed = found->second;
-  } else {
-    try {
-      parsed = parse_text(form, options);
-    } catch (const Error&) {
-      return std::nullopt;  // read as written, for the error's place
-    }
-    if (forms_.size() < kMaxForms) forms_.emplace(std::move(form), parsed);
+  if (auto found = forms_.find(form_); found != forms_.end()) {
+    out.form = found->second;
+    return out;
   }
-  std::vector<const Expr*> stand_ins(names.size());
-  for (std::size_t k = 0; k < names.size(); ++k) stand_ins[k] = &stand_ins_[k];
-  return rename_symbols(parsed, stand_ins, names);
+  try {
+    out.form = parse_text(form_, options);
+  } catch (const Error&) {
+    return std::nullopt;  // read as written, for the error's place
+  }
+  if (forms_.size() < kMaxForms) forms_.emplace(form_, out.form);
+  return out;
+}
+
+Expr StatementForms::expr(const Match& match, std::span<const Expr* const> symbols) const {
+  std::vector<const Expr*> stand_ins(match.names.size());
+  for (std::size_t k = 0; k < match.names.size(); ++k) stand_ins[k] = &stand_ins_[k];
+  return rename_symbols(match.form, stand_ins, symbols);
 }
 
 }  // namespace leibniz::graph

@@ -36,7 +36,7 @@ Error derivative_error(const Graph& graph, NodeId n, std::size_t e, const Error&
                        const Substitution& values) {
   const GraphNode& node = graph.node(n);
   std::string why = error.what();
-  if (auto kink = abs_at_zero(node.body, values)) {
+  if (auto kink = abs_at_zero(graph.body(n), values)) {
     why = fmt::format("{} has no derivative where {} = 0", print_text(*kink),
                       print_text(kink->arg(0)));
   }

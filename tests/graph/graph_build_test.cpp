@@ -39,7 +39,7 @@ TEST(GraphBuild, StepsParsedByTheirFormAreTheirText) {
     for (std::size_t i = 0; i < file.statements.size(); ++i) {
       const Statement& s = file.statements[i];
       if (s.role != Role::Node && s.role != Role::Loss) continue;
-      ASSERT_EQ(g.node(static_cast<NodeId>(i)).body, parse_text(s.expr.text, options))
+      ASSERT_EQ(g.body(static_cast<NodeId>(i)), parse_text(s.expr.text, options))
           << s.name << " = " << s.expr.text;
     }
   }
@@ -126,6 +126,17 @@ TEST(GraphBuild, Errors) {
   EXPECT_MODEL_ERROR("param w = 1\nloss L = g(w)\n", "parse: m.lz:2:10: unknown function 'g'");
   EXPECT_MODEL_ERROR("h[t] = h[t-1] + 1 for t = 1..2\nloss L = h[2]\n",
                      "parse: m.lz:1:8: undefined name 'h_0'");
+}
+
+// A large model's steps are read by their form: its errors are located as a small one's.
+TEST(GraphBuild, ErrorsInALargeLoopAreLocated) {
+  const std::string head = "const T = 2100\nparam w = 0.5\ninput h[0] = 0.3\n";
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*h[t-1] + q) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:24: undefined name 'q'");
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*h[t-1] + b1) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:24: undefined name 'b1'");
+  EXPECT_MODEL_ERROR(head + "h[t] = tanh(w*g[t-1]) for t = 1..T\nloss L = h[T]\n",
+                     "parse: m.lz:4:15: undefined name 'g_0'");
 }
 
 // Issue 17 #7-#10, found by fuzzing: located errors, never a crash or a wrong node.

@@ -22,7 +22,24 @@ TEST(IndexExpand, Ranges) {
   EXPECT_EQ(r.last, 4);
 }
 
-TEST(IndexExpand, ElementNames) { EXPECT_EQ(element_name("h", 0), "h_0"); }
+TEST(IndexExpand, ElementNames) {
+  EXPECT_EQ(element_name("h", 0), "h_0");
+  EXPECT_EQ(element_name("h", 1234567), "h_1234567");
+}
+
+// Every character of the expanded text knows where it came from: copied characters their
+// own offsets, an element name or an exact decimal the offset of what was written.
+TEST(IndexExpand, ExpandedTextKeepsEachCharactersOffset) {
+  const Source s{"m.lz", "tanh(w*h[t-1] + 0.5*t)"};
+  const Expanded e = expand_text(s, 0, s.text.size(), Bindings{{"t", 12}});
+  ASSERT_EQ(e.text, "tanh(w*h_11 + (1/2)*(12))");
+  const std::size_t expected[] = {0,  1,  2,  3,  4,  5,  6,  7,  7,  7,  7,  13, 14,
+                                  15, 16, 16, 16, 16, 16, 19, 20, 20, 20, 20, 21};
+  for (std::size_t pos = 0; pos < e.text.size(); ++pos)
+    EXPECT_EQ(e.offset_of(pos), expected[pos]) << "at " << pos << " '" << e.text[pos] << "'";
+  EXPECT_EQ(e.offset_of(e.text.size()), s.text.size());
+  EXPECT_EQ(e.offset_of(e.text.size() + 5), s.text.size());
+}
 
 }  // namespace
 }  // namespace leibniz::graph

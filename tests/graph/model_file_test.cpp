@@ -46,6 +46,17 @@ TEST(ModelFile, LoopBlockUnrollsEachStep) {
   EXPECT_EQ(m.statements[1].expr.text, "h_1*w + x_2");
 }
 
+// Each step starts from the bindings outside the loop: a const inside the body is the
+// step's own, and a nested loop rebinds its index every step.
+TEST(ModelFile, EachStepHasItsOwnBindings) {
+  const ModelFile m =
+      read("for t = 1..3\n  const K = 2*t\n  for s = t..t\n    a[s] = K + s\n  end\nend\n");
+  ASSERT_EQ(m.statements.size(), 3u);
+  EXPECT_EQ(m.statements[0].expr.text, "(2) + (1)");
+  EXPECT_EQ(m.statements[2].name, "a_3");
+  EXPECT_EQ(m.statements[2].expr.text, "(6) + (3)");
+}
+
 TEST(ModelFile, LoopSuffixUnrollsOneLine) {
   const ModelFile m = read("h[t] = (h[t-1] + x[t])*w + h[t-1] for t = 1..2\n");
   ASSERT_EQ(m.statements.size(), 2u);
