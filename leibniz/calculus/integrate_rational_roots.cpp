@@ -115,12 +115,14 @@ Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const 
   const Expr u = to_expr(U, x), v = mul(root, to_expr(V, x));
   Expr result = mul(div(root, integer(2)), ln_abs(div(add(u, v), sub(u, v))));
   if (!p.is_zero()) result = add(mul(number(-p / Number(2)), ln_abs(to_expr(q, x))), result);
-  in.step(StepRule(Rule::PartialFractions,
-                   {"quadratic-field",
-                    "the logarithmic part's coefficients, the roots of z² + p·z + r, lie in "
-                    "ℚ(√D) with D = p² − 4r; q splits there into U ± √D·V"}),
-          div(to_expr(a, x), to_expr(q, x)), result,
-          {{"z² + p·z + r", to_expr(minimal, symbol("z"))}, {"U", u}, {"V", to_expr(V, x)}});
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), to_expr(q, x)), result,
+      {.row = {"quadratic-field",
+               "the logarithmic part's coefficients, the roots of z² + p·z + r, lie in ℚ(√D) "
+               "with D = p² − 4r; q splits there into U ± √D·V"},
+       .minimal = to_expr(minimal, symbol("z")),
+       .U = u,
+       .V = to_expr(V, x)});
   return result;
 }
 
