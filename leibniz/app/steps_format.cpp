@@ -2,7 +2,6 @@
 // rule's header comes before its sub-derivations and its assembled result after them.
 #include "leibniz/app/steps_format.h"
 
-#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -125,8 +124,6 @@ std::vector<Node> build_tree(const std::vector<Step>& steps, std::size_t& i, int
   return nodes;
 }
 
-const Expr* part(const Step& s, std::string_view name) { return step_part(s, name); }
-
 class Writer {
  public:
   explicit Writer(Style style) : s_(std::move(style)) {}
@@ -164,7 +161,7 @@ class Writer {
     std::unordered_set<const leibniz::Node*> used_names;
     for (const Step& st : steps) {
       std::vector<Expr> shown{st.before, st.after};
-      for (const auto& [name, e] : st.parts) shown.push_back(e);
+      for (const auto& [name, e] : named_parts(st)) shown.push_back(e);
       for (const Expr& e : shown) {
         if (e.is_null()) continue;
         std::unordered_set<const leibniz::Node*> seen;
@@ -236,9 +233,9 @@ class Writer {
     const Step& st = *n.step;
     const std::string lhs = derivative_of(st);
     const std::string result = s_.print(st.after);
-    if (n.children.empty() && st.rule != Rule::Chain) {
+    if (n.children.empty() && st.rule() != Rule::Chain) {
       std::string note;
-      if (st.rule == Rule::Constant) {
+      if (st.rule() == Rule::Constant) {
         note = s_.text("  (") + s_.print(st.before) + s_.text(" does not depend on ") +
                s_.print(st.var) + s_.text(")");
       }
@@ -246,19 +243,7 @@ class Writer {
       return;
     }
     // Header with the named parts, then the sub-derivations, then the assembly.
-    std::string header = s_.text(rule_text(st)) + ": " + lhs;
-    if (const Expr* u = part(st, "u"); u && st.operation == StepOperation::Derivative) {
-      if (st.rule == Rule::Chain && part(st, "v")) {  // max(u, v), min(u, v)
-        header += fmt::format(", {} {} = {}, {} u = {}, v = {}", s_.text("outer"), "f(u, v)",
-                              s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u),
-                              s_.print(*part(st, "v")));
-      } else if (st.rule == Rule::Chain) {
-        header += fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
-                              s_.print(*part(st, "outer")), s_.text("inner"), s_.print(*u));
-      } else if (const Expr* v = part(st, "v")) {
-        header += fmt::format(", u = {}, v = {}", s_.print(*u), s_.print(*v));
-      }
-    }
+    const std::string header = s_.text(rule_text(st)) + ": " + lhs + named_in_header(st);
     line(depth, header);
     for (const Node& c : n.children) derivation(c, depth + 1);
     const std::string assembled = assembly(n);
@@ -267,27 +252,47 @@ class Writer {
              (assembled.ends_with(" = " + result) || assembled == result ? "" : " = " + result));
   }
 
+  // The outer and inner functions of the chain rule, u and v of the product and quotient
+  // rules.
+  std::string named_in_header(const Step& st) const {
+    if (const auto* chain = std::get_if<ChainParts>(&st.parts)) {
+      if (chain->v.is_null()) {
+        return fmt::format(", {} {} = {}, {} u = {}", s_.text("outer"), "f(u)",
+                           s_.print(chain->outer), s_.text("inner"), s_.print(chain->u));
+      }
+      return fmt::format(", {} {} = {}, {} u = {}, v = {}", s_.text("outer"), "f(u, v)",
+                         s_.print(chain->outer), s_.text("inner"), s_.print(chain->u),
+                         s_.print(chain->v));
+    }
+    auto u_and_v = [&](const auto& factors) {
+      return fmt::format(", u = {}, v = {}", s_.print(factors.u), s_.print(factors.v));
+    };
+    if (const auto* product = std::get_if<PartsOf<Rule::Product>>(&st.parts)) {
+      return u_and_v(*product);
+    }
+    if (const auto* quotient = std::get_if<PartsOf<Rule::Quotient>>(&st.parts)) {
+      return u_and_v(*quotient);
+    }
+    return {};
+  }
+
   // The rule's formula with the parts written in, before any collecting.
   std::string assembly(const Node& n) const {
     const Step& st = *n.step;
     if (st.operation == StepOperation::Antiderivative) {
-      if (st.rule != Rule::Linearity) return s_.print(st.after);
+      if (st.rule() != Rule::Linearity) return s_.print(st.after);
       std::string sum;
       for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
       return sum;
     }
-    if (const std::string_view formula = rule_formula(st, s_.latex); !formula.empty()) {
-      return with_parts(st, formula);
-    }
-    if (st.rule == Rule::ChainGeneral) {  // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x
-      std::string formula, filled;
-      for (std::size_t k = 0; k + 1 < st.parts.size(); k += 2) {
-        const std::string plus = k == 0 ? "" : " + ";
-        formula += plus + s_.text(st.parts[k].first) + s_.dot + s_.text(st.parts[k + 1].first);
-        filled += plus + s_.factor(st.parts[k].second) + s_.dot + s_.factor(st.parts[k + 1].second);
-      }
-      return formula + " = " + filled;
-    }
+    const Notation notation{
+        .latex = s_.latex,
+        .dot = s_.dot,
+        .minus = s_.minus,
+        .factor = [this](const Expr& e) { return s_.factor(e); },
+        .words = [this](const std::string& words) { return s_.text(words); },
+        .d_of = [this](const std::string& of, const Expr& var) { return s_.d_of(of, var); }};
+    if (std::string formula = rule_formula(st, notation); !formula.empty()) return formula;
     // Sum rule: the derivatives of the terms.
     std::string out;
     for (const Node& c : n.children) {
@@ -296,45 +301,11 @@ class Writer {
     return out;
   }
 
-  // The rule's formula (steps.cpp) in this notation, its parts written in.
-  std::string with_parts(const Step& st, std::string_view formula) const {
-    auto factor = [&](const std::string& name) {
-      const Expr* e = part(st, name);
-      return e ? s_.factor(*e) : std::string();
-    };
-    auto d_value = [&](const char* of) {
-      return factor(fmt::format("∂{}/∂{}", of, st.var.name()));
-    };
-    auto d_f = [&](const char* by) {
-      return s_.latex ? fmt::format("\\frac{{\\partial f}}{{\\partial {}}}", by)
-                      : fmt::format("∂f/∂{}", by);
-    };
-    fmt::dynamic_format_arg_store<fmt::format_context> args;
-    args.push_back(fmt::arg("dot", s_.dot));
-    args.push_back(fmt::arg("minus", s_.minus));
-    struct Derivative {
-      const char* of;
-      const char* symbol;  // ∂u/∂x
-      const char* value;   // what the step found it to be
-    };
-    static constexpr Derivative kDerivatives[] = {
-        {"u", "du", "du_x"}, {"v", "dv", "dv_x"}, {"g", "dg", "dg_x"}, {"b", "db", "db_x"}};
-    for (const Derivative& d : kDerivatives) {
-      args.push_back(fmt::arg(d.symbol, s_.d_of(d.of, st.var)));
-      args.push_back(fmt::arg(d.value, d_value(d.of)));
-    }
-    args.push_back(fmt::arg("df_du", d_f("u")));
-    args.push_back(fmt::arg("df_dv", d_f("v")));
-    args.push_back(fmt::arg("df_du_x", factor("∂f/∂u")));
-    args.push_back(fmt::arg("df_dv_x", factor("∂f/∂v")));
-    for (const char* name : {"u", "v", "c"}) args.push_back(fmt::arg(name, factor(name)));
-    return fmt::vformat(formula, args);
-  }
-
   void rewrite(const Step& st) {
-    if (st.rule == Rule::ExpandAndCollect && !st.parts.empty()) {
+    const auto* expansion = std::get_if<ExpandAndCollectParts>(&st.parts);
+    if (expansion && !expansion->terms.empty()) {
       std::string expanded;
-      for (const auto& [name, term] : st.parts) {
+      for (const Expr& term : expansion->terms) {
         const std::string t = s_.print(term);
         if (expanded.empty()) {
           expanded = t;
@@ -403,7 +374,7 @@ nlohmann::ordered_json steps_json(const std::vector<Step>& steps) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const Step& st : steps) {
     nlohmann::ordered_json parts = nlohmann::ordered_json::object();
-    for (const auto& [name, e] : st.parts) parts[name] = print_text(e);
+    for (const auto& [name, e] : named_parts(st)) parts[name] = print_text(e);
     out.push_back(
         {{"rule", rule_text(st)},
          {"rule_id", rule_id(st)},

@@ -2,8 +2,6 @@
 // the notes' terms (u, v, ∂u/∂x, outer and inner functions) in the same function.
 #include "leibniz/calculus/diff.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <climits>
 #include <optional>
@@ -18,12 +16,9 @@
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/node_map.h"
 #include "leibniz/expr/order.h"
-#include "leibniz/expr/print.h"
 
 namespace leibniz {
 namespace {
-
-using Parts = std::vector<std::pair<std::string, Expr>>;
 
 // n - 1 for the power rule: for a machine integer n (x^2, x^-3) the cached integer,
 // without a sum of two rationals; the same node add(n, -1) gives.
@@ -46,9 +41,9 @@ class Differentiator {
 
   Expr d(const Expr& e) {
     tick();
-    if (!depends(e)) return record_leaf(e, Rule::Constant, integer(0));
-    if (e == var_) return record_leaf(e, Rule::Variable, integer(1));
-    if (const Expr* known = memo_.find(e)) return record_leaf(e, Rule::AsAbove, *known);
+    if (!depends(e)) return record_leaf<Rule::Constant>(e, integer(0));
+    if (e == var_) return record_leaf<Rule::Variable>(e, integer(1));
+    if (const Expr* known = memo_.find(e)) return record_leaf<Rule::AsAbove>(e, *known);
     Expr result;
     switch (e.kind()) {
       case Kind::Add: result = sum_rule(e); break;
@@ -73,36 +68,43 @@ class Differentiator {
     return result;
   }
 
-  // The step for a rule, recorded before its sub-derivations; finish() fills it in.
-  std::size_t begin(const Expr& e, Rule rule, RuleRow row = {}) {
-    if (!trace_) return 0;
-    Step step;
-    step.operation = StepOperation::Derivative;
-    step.rule = rule;
-    step.row = row;
-    step.var = var_;
-    step.before = e;
-    return trace_->open(std::move(step));
+  // An open step of rule R: recorded before its sub-derivations, finished with its
+  // result and the parts they give.
+  template <Rule R>
+  struct Open {
+    std::size_t index;
+  };
+
+  template <Rule R>
+  Open<R> begin(const Expr& e, PartsOf<R> parts = {}) {
+    if (!trace_) return {0};
+    return {trace_->open({.operation = StepOperation::Derivative,
+                          .var = var_,
+                          .before = e,
+                          .parts = std::move(parts)})};
   }
 
-  // Parts are built by the caller only when there is a trace (they cost formatting).
-  Expr finish(std::size_t index, const Expr& result, Parts parts = {}) {
+  template <Rule R>
+  Expr finish(Open<R> step, const Expr& result) {
+    if (trace_) trace_->close(step.index, result);
+    return result;
+  }
+  template <Rule R>
+  Expr finish(Open<R> step, const Expr& result, PartsOf<R> parts) {
     if (!trace_) return result;
-    trace_->close(index, result);
-    trace_->step(index).parts = std::move(parts);
+    trace_->close(step.index, result);
+    trace_->step(step.index).parts = std::move(parts);
     return result;
   }
 
-  Expr record_leaf(const Expr& e, Rule rule, const Expr& result) {
-    if (!trace_) return result;
-    return finish(begin(e, rule), result);
+  template <Rule R>
+  Expr record_leaf(const Expr& e, const Expr& result) {
+    return finish(begin<R>(e), result);
   }
-
-  std::string d_name(const char* of) const { return fmt::format("∂{}/∂{}", of, var_.name()); }
 
   // ∂/∂x (g + h) = ∂g/∂x + ∂h/∂x
   Expr sum_rule(const Expr& e) {
-    const std::size_t step = begin(e, Rule::Sum);
+    const auto step = begin<Rule::Sum>(e);
     std::vector<Expr> terms;
     terms.reserve(e.args().size());
     // With a trace, in the order the terms are written, so that the steps read naturally.
@@ -144,37 +146,32 @@ class Differentiator {
 
   // ∂/∂x (c·g) = c·∂g/∂x
   Expr constant_multiple(const Number& c, const Expr& g, const Expr& e) {
-    const std::size_t step = begin(e, Rule::ConstantMultiple);
+    const auto step = begin<Rule::ConstantMultiple>(e);
     Expr dg = d(g);
-    return finish(step, mul(number(c), dg),
-                  trace_ ? Parts{{"c", number(c)}, {"g", g}, {d_name("g"), dg}} : Parts{});
+    return finish(step, mul(number(c), dg), {.c = number(c), .g = g, .dg = dg});
   }
 
   // ∂/∂x (u·v) = u·∂v/∂x + v·∂u/∂x, with u the first factor and v the rest.
   Expr product_rule(const Expr& e) {
-    const std::size_t step = begin(e, Rule::Product);
+    const auto step = begin<Rule::Product>(e);
     // With a trace, u is the first factor as the product is written.
     const std::vector<Expr> factors =
         trace_ ? factors_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end());
     const Expr u = factors[0];
     const Expr v = mul(std::vector<Expr>(factors.begin() + 1, factors.end()));
     Expr du = d(u), dv = d(v);
-    return finish(
-        step, add(mul(u, dv), mul(v, du)),
-        trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
+    return finish(step, add(mul(u, dv), mul(v, du)), {.u = u, .v = v, .du = du, .dv = dv});
   }
 
   // ∂/∂x (u/v) = (v·∂u/∂x - u·∂v/∂x)/v^2
   Expr quotient_rule(const Expr& e, const Expr& u, const std::vector<Expr>& denominators) {
-    const std::size_t step = begin(e, Rule::Quotient);
+    const auto step = begin<Rule::Quotient>(e);
     std::vector<Expr> positive;
     for (const Expr& f : denominators) positive.push_back(pow(f.base(), neg(f.exponent())));
     const Expr v = mul(positive);
     Expr du = d(u), dv = d(v);
     Expr result = mul(sub(mul(v, du), mul(u, dv)), pow(v, integer(-2)));
-    return finish(
-        step, result,
-        trace_ ? Parts{{"u", u}, {"v", v}, {d_name("u"), du}, {d_name("v"), dv}} : Parts{});
+    return finish(step, result, {.u = u, .v = v, .du = du, .dv = dv});
   }
 
   Expr power(const Expr& e) {
@@ -182,42 +179,36 @@ class Differentiator {
     const Expr& x = e.exponent();
     if (!depends(x)) {
       if (b == var_) {  // ∂/∂x x^n = n·x^(n-1)
-        const std::size_t step = begin(e, Rule::Power);
-        return finish(step, mul(x, pow(b, minus_one(x))), trace_ ? Parts{{"n", x}} : Parts{});
+        const auto step = begin<Rule::Power>(e);
+        return finish(step, mul(x, pow(b, minus_one(x))), {.n = x});
       }
       // Chain rule with the power rule outside: ∂/∂x u^n = n·u^(n-1)·∂u/∂x
-      const std::size_t step = begin(e, Rule::Chain);
+      const auto step = begin<Rule::Chain>(e);
       Expr outer = mul(x, pow(b, minus_one(x)));
       Expr db = d(b);
       return finish(
           step, mul(outer, db),
-          trace_
-              ? Parts{{"outer", pow(symbol("u"), x)}, {"u", b}, {"∂f/∂u", outer}, {d_name("u"), db}}
-              : Parts{});
+          {.outer = trace_ ? pow(symbol("u"), x) : Expr(), .u = b, .df_du = outer, .du = db});
     }
     if (!depends(b)) {
       // ∂/∂x a^u = a^u·ln(a)·∂u/∂x (with ln(e) = 1)
       const Expr log_b = func(Fn::Ln, b);
       if (x == var_) {
-        const std::size_t step = begin(e, Rule::Exponential);
+        const auto step = begin<Rule::Exponential>(e);
         return finish(step, mul(e, log_b));
       }
-      const std::size_t step = begin(e, Rule::Chain);
+      const auto step = begin<Rule::Chain>(e);
       Expr outer = mul(e, log_b);
       Expr dx = d(x);
       return finish(
           step, mul(outer, dx),
-          trace_
-              ? Parts{{"outer", pow(b, symbol("u"))}, {"u", x}, {"∂f/∂u", outer}, {d_name("u"), dx}}
-              : Parts{});
+          {.outer = trace_ ? pow(b, symbol("u")) : Expr(), .u = x, .df_du = outer, .du = dx});
     }
     // b^g = e^(g·ln b): ∂/∂x b^g = b^g·(∂g/∂x·ln(b) + g·∂b/∂x/b)
-    const std::size_t step = begin(e, Rule::VariableExponent);
+    const auto step = begin<Rule::VariableExponent>(e);
     Expr db = d(b), dx = d(x);
     Expr result = mul(e, add(mul(dx, func(Fn::Ln, b)), mul({x, db, pow(b, integer(-1))})));
-    return finish(
-        step, result,
-        trace_ ? Parts{{"b", b}, {"g", x}, {d_name("b"), db}, {d_name("g"), dx}} : Parts{});
+    return finish(step, result, {.b = b, .g = x, .db = db, .dg = dx});
   }
 
   // The table row of f; the chain rule when its argument is not the variable itself.
@@ -226,38 +217,33 @@ class Differentiator {
     const FunctionInfo& f = function_info(e.fn());
     const Expr& u = e.arg(0);
     if (u == var_) {
-      const std::size_t step = begin(e, Rule::DerivativeTable, {f.name, {}});
+      const auto step = begin<Rule::DerivativeTable>(e, {.row = {f.name, {}}});
       return finish(step, f.derivative(u));
     }
-    const std::size_t step = begin(e, Rule::Chain);
+    const auto step = begin<Rule::Chain>(e);
     const Expr outer = f.derivative(u);
     Expr du = d(u);
-    return finish(step, mul(outer, du),
-                  trace_ ? Parts{{"outer", func(e.fn(), symbol("u"))},
-                                 {"u", u},
-                                 {"∂f/∂u", outer},
-                                 {d_name("u"), du}}
-                         : Parts{});
+    return finish(
+        step, mul(outer, du),
+        {.outer = trace_ ? func(e.fn(), symbol("u")) : Expr(), .u = u, .df_du = outer, .du = du});
   }
 
   // max(a, b), min(a, b): ∂f/∂x = ∂f/∂a·∂a/∂x + ∂f/∂b·∂b/∂x, the partials from the table.
   Expr two_argument_function(const Expr& e) {
-    const std::size_t step = begin(e, Rule::Chain);
+    const auto step = begin<Rule::Chain>(e);
     const Expr& a = e.arg(0);
     const Expr& b = e.arg(1);
     const Expr fa = function_partial(e.fn(), e.args(), 0);
     const Expr fb = function_partial(e.fn(), e.args(), 1);
     Expr da = d(a), db = d(b);
-    const Expr u = symbol("u"), v = symbol("v");
     return finish(step, add(mul(fa, da), mul(fb, db)),
-                  trace_ ? Parts{{"outer", func(e.fn(), u, v)},
-                                 {"u", a},
-                                 {"v", b},
-                                 {"∂f/∂u", fa},
-                                 {"∂f/∂v", fb},
-                                 {d_name("u"), da},
-                                 {d_name("v"), db}}
-                         : Parts{});
+                  {.outer = trace_ ? func(e.fn(), symbol("u"), symbol("v")) : Expr(),
+                   .u = a,
+                   .v = b,
+                   .df_du = fa,
+                   .df_dv = fb,
+                   .du = da,
+                   .dv = db});
   }
 
   // An undefined function, by the chain rule through each argument that holds x:
@@ -266,28 +252,24 @@ class Differentiator {
     const auto args = e.args();
     const bool direct = std::all_of(args.begin(), args.end(),
                                     [this](const Expr& a) { return a == var_ || !depends(a); });
-    const std::size_t step = begin(e, direct ? Rule::PartialDerivative : Rule::ChainGeneral);
+    return direct ? through_arguments<Rule::PartialDerivative>(e)
+                  : through_arguments<Rule::ChainGeneral>(e);
+  }
+
+  template <Rule R>
+  Expr through_arguments(const Expr& e) {
+    const auto step = begin<R>(e);
+    const auto args = e.args();
     std::vector<Expr> terms;
-    Parts parts;
+    PartsOf<R> parts;
     for (std::size_t i = 0; i < args.size(); ++i) {
       if (!depends(args[i])) continue;
       const Expr partial = call_derivative(e, i);
       Expr da = args[i] == var_ ? integer(1) : d(args[i]);
       terms.push_back(mul(partial, da));
-      if (trace_) {
-        const std::string a = argument_name(args[i]);
-        parts.emplace_back(fmt::format("∂{}/∂{}", call_name(e), a), partial);
-        parts.emplace_back(d_name(a.c_str()), da);
-      }
+      if (trace_) parts.terms.push_back({args[i], partial, da});
     }
     return finish(step, add(terms), std::move(parts));
-  }
-
-  // How the notes name an argument in ∂f/∂g: g for g(x, y), else the argument itself.
-  static std::string argument_name(const Expr& a) {
-    if (a.is(Kind::Call) && call_slots(a).empty()) return call_name(a);
-    if (a.is(Kind::Symbol)) return a.name();
-    return "(" + print_text(a) + ")";
   }
 
   Expr var_;

@@ -50,23 +50,12 @@ bool Integrator::depends(const Expr& e) {
   return result;
 }
 
-Step Integrator::make_step(const StepRule& rule, const Expr& before, const Expr& after,
-                           Parts parts) const {
+Step Integrator::make_step(const Expr& before, const Expr& after, StepParts parts) const {
   return {.operation = StepOperation::Antiderivative,
-          .rule = rule.rule,
-          .row = rule.row,
           .var = var_,
           .before = before,
           .after = after,
           .parts = std::move(parts)};
-}
-
-void Integrator::step(StepRule rule, const Expr& before, const Expr& after, Parts parts) {
-  if (trace_) trace_->add(make_step(rule, before, after, std::move(parts)));
-}
-
-std::size_t Integrator::open(StepRule rule, const Expr& before, Parts parts) {
-  return trace_ ? trace_->open(make_step(rule, before, Expr(), std::move(parts))) : 0;
 }
 
 Expr Integrator::finish(std::size_t index, const Expr& after) {
@@ -74,16 +63,18 @@ Expr Integrator::finish(std::size_t index, const Expr& after) {
   return after;
 }
 
+void Integrator::replace_parts(std::size_t index, StepParts parts) {
+  Step& step = trace_->step(index);
+  LZ_ASSERT(step.parts.index() == parts.index(), "a step is finished with its own rule's parts");
+  step.parts = std::move(parts);
+}
+
 void Integrator::abandon(std::size_t index) {
   if (trace_) trace_->rollback({index, trace_->step(index).depth});
 }
 
-void Integrator::add_part(std::size_t index, std::string name, const Expr& value) {
-  if (trace_) trace_->step(index).parts.emplace_back(std::move(name), value);
-}
-
-Expr Integrator::rewritten(StepRule rule, const Expr& before, const Expr& form) {
-  const std::size_t index = open(rule, before, {{"rewritten", form}});
+Expr Integrator::integrate_rewritten(StepParts parts, const Expr& before, const Expr& form) {
+  const std::size_t index = trace_ ? trace_->open(make_step(before, Expr(), std::move(parts))) : 0;
   const Expr f = antiderivative(form);
   if (f.is_null()) {
     abandon(index);
@@ -157,12 +148,12 @@ Expr Integrator::antiderivative(const Expr& e) {
 Expr Integrator::attempt(const Expr& e) {
   if (!depends(e)) {
     Expr result = mul(e, var_);
-    step(Rule::IntegralConstant, e, result);
+    step<Rule::IntegralConstant>(e, result);
     return result;
   }
   if (Expr r = notes_row_rule(*this, e); !r.is_null()) return r;
   if (e.is(Kind::Add)) {
-    const std::size_t index = open(Rule::Linearity, e);
+    const std::size_t index = open<Rule::Linearity>(e);
     std::vector<Expr> terms;
     for (const Expr& t : e.args()) {
       Expr f = antiderivative(t);
@@ -179,7 +170,7 @@ Expr Integrator::attempt(const Expr& e) {
     for (const Expr& f : e.args()) (depends(f) ? rest : constant).push_back(f);
     if (!constant.empty()) {
       const Expr c = mul(constant);
-      const std::size_t index = open(Rule::IntegralConstantMultiple, e, {{"c", c}});
+      const std::size_t index = open<Rule::IntegralConstantMultiple>(e, {.c = c});
       Expr f = antiderivative(mul(rest));
       if (f.is_null()) {
         abandon(index);
@@ -200,7 +191,7 @@ Expr Integrator::attempt(const Expr& e) {
     return {};
   }
   if (expanded == e) return {};
-  const std::size_t index = open(Rule::ExpandIntegrand, e, {{"expanded", expanded}});
+  const std::size_t index = open<Rule::ExpandIntegrand>(e, {.expanded = expanded});
   Expr f = antiderivative(expanded);
   if (f.is_null()) {
     abandon(index);
@@ -295,10 +286,10 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
     if (Expr g = partial_antiderivative(e, var); !g.is_null()) {
       if (trace != nullptr) {
         trace->add({.operation = StepOperation::Antiderivative,
-                    .rule = Rule::UndefinedFunction,
                     .var = var,
                     .before = e,
-                    .after = g});
+                    .after = g,
+                    .parts = PartsOf<Rule::UndefinedFunction>{}});
       }
       return g;
     }
@@ -337,16 +328,16 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
     if (trace != nullptr) {
       if (result != raw) {
         trace->add({.operation = StepOperation::Rewrite,
-                    .rule = Rule::SimplifyAntiderivative,
                     .var = var,
                     .before = raw,
-                    .after = result});
+                    .after = result,
+                    .parts = PartsOf<Rule::SimplifyAntiderivative>{}});
       }
       trace->add({.operation = StepOperation::Derivative,
-                  .rule = Rule::Check,
                   .var = var,
                   .before = result,
-                  .after = e});
+                  .after = e,
+                  .parts = PartsOf<Rule::Check>{}});
     }
     return result;
   } catch (...) {

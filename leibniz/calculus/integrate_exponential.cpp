@@ -148,8 +148,8 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   const Expr gx = mul(number(Number(g)), x);
   const Expr h = div(in_powers_of(in, rewritten, g, u), mul(number(Number(g)), u));
   const Expr eu = exp(gx);
-  const std::size_t index = in.open(
-      Rule::Substitution, e, {{"u", eu}, {"dx", div(integer(1), mul(number(Number(g)), u))}});
+  const std::size_t index = in.open<Rule::Substitution>(
+      e, {.value = eu, .dx = div(integer(1), mul(number(Number(g)), u))});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);

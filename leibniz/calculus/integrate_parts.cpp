@@ -5,8 +5,6 @@
 // e^(ax)·sin(bx), e^(ax)·cos(bx), where parts twice gives back the integral and one
 // solves for it (powers of sin and cos linearized first); and sums whose terms fail
 // alone but whose leftover integrals cancel after one integration by parts.
-#include <fmt/format.h>
-
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
@@ -14,7 +12,6 @@
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
-#include "leibniz/expr/print.h"
 
 namespace leibniz::integration {
 namespace {
@@ -45,7 +42,7 @@ Expr exponential_times_trig(Integrator& in, const Expr& e) {
     const Expr numerator =
         T.fn() == Fn::Sin ? sub(mul(*k, s), mul(p, c)) : add(mul(*k, c), mul(p, s));
     const Expr result = div(mul(E, numerator), add(pow(*k, 2), pow(p, 2)));
-    in.step(Rule::PartsTwice, e, result, {{"u", T}, {"dv", E}});
+    in.step<Rule::PartsTwice>(e, result, {.u = T, .dv = E});
     return result;
   }
   return {};
@@ -68,8 +65,6 @@ Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& 
     if (next.is_zero()) break;
     derivatives.push_back(next);
   }
-  const std::string rule = fmt::format("tabular integration by parts, u = {}, dv = {} dx",
-                                       print_text(polynomial), print_text(f));
   Expr result;
   if (const auto k = exponential_rate(in, f)) {
     std::vector<Expr> terms;
@@ -91,7 +86,7 @@ Expr tabular(Integrator& in, const Expr& e, const Expr& polynomial, const Expr& 
   } else {
     return {};
   }
-  in.step(Rule::PartsTabular, e, result, {{"u", polynomial}, {"dv", f}});
+  in.step<Rule::PartsTabular>(e, result, {.u = polynomial, .dv = f});
   return result;
 }
 
@@ -166,10 +161,9 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
       terms.push_back(mul(number(sin_part[k]), func(Fn::Sin, kv)));
   }
   const Expr form = expand(mul(exponential, add(terms)));
-  return in.rewritten(
-      StepRule(Rule::TrigIdentity, {"product-to-sum-powers",
-                                    "product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)"}),
-      e, form);
+  return in.rewritten<Rule::TrigIdentity>(
+      {"product-to-sum-powers", "product to sum: sinᵐ·cosⁿ as a sum of sin(k·v) and cos(k·v)"}, e,
+      form);
 }
 
 // u·v − ∫ v·du with v = ∫ dv found first.
@@ -177,13 +171,12 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
               bool cancel_rest = false) {
   const Expr du = diff(u, in.var());
-  const std::size_t index = in.open(Rule::Parts, e, {{"u", u}, {"dv", dv}, {"du/dx", du}});
+  const std::size_t index = in.open<Rule::Parts>(e, {.u = u, .dv = dv, .du_dx = du});
   const Expr v = in.antiderivative(dv);
   if (v.is_null()) {
     in.abandon(index);
     return {};
   }
-  in.add_part(index, "v", v);
   Expr v_du = mul(v, du);
   if (cancel_rest) {
     if (const auto cancelled = cancel(v_du)) v_du = *cancelled;
@@ -193,7 +186,8 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
     in.abandon(index);
     return {};
   }
-  return in.finish(index, sub(mul(u, v), rest));
+  return in.finish<Rule::Parts>(index, sub(mul(u, v), rest),
+                                {.u = u, .dv = dv, .du_dx = du, .v = v});
 }
 
 bool is_transcendental_dv(Integrator& in, const Expr& f) {
@@ -349,7 +343,7 @@ Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
       if (!simplify(add(remaining)).is_zero()) continue;
       found.push_back(mul(u, v));
       const Expr result = add(found);
-      in.step(Rule::PartsCancelling, e, result, {{"u", u}, {"dv", dv}, {"v", v}});
+      in.step<Rule::PartsCancelling>(e, result, {.u = u, .dv = dv, .v = v});
       return result;
     }
   }

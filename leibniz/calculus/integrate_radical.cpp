@@ -135,11 +135,15 @@ Expr over_power_of_x(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
     }
     if (!mu.is_zero()) terms.push_back(mul(number(mu), inverse_x_root_integral(x, q_expr, B, C)));
     const Expr result = add(terms);
-    in.step(StepRule(Rule::RootOfQuadratic,
-                     {"over-power-of-x",
-                      "square root of a quadratic over xᵐ: ∫ P/(xᵐ·√q) dx = R·√q/xᵐ⁻¹ + λ·∫ "
-                      "dx/√q + μ·∫ dx/(x·√q)"}),
-            e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}, {"μ", number(mu)}});
+    in.step<Rule::RootOfQuadratic>(
+        e, result,
+        {.row = {"over-power-of-x",
+                 "square root of a quadratic over xᵐ: ∫ P/(xᵐ·√q) dx = R·√q/xᵐ⁻¹ + λ·∫ "
+                 "dx/√q + μ·∫ dx/(x·√q)"},
+         .q = q_expr,
+         .R = R,
+         .lambda = number(lambda),
+         .mu = number(mu)});
     return result;
   }
   return {};
@@ -195,11 +199,13 @@ Expr over_root_power(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
     terms.push_back(mul(number(lambda), base));
   }
   const Expr result = add(terms);
-  in.step(StepRule(Rule::RootOfQuadratic,
-                   {"power",
-                    "a power of the square root of a quadratic: ∫ P/q^(m + 1/2) dx = "
-                    "R/q^(m − 1/2) + λ·∫ dx/√q"}),
-          e, result, {{"q", q_expr}, {"R", R}, {"λ", number(lambda)}});
+  in.step<Rule::RootOfQuadratic>(e, result,
+                                 {.row = {"power",
+                                          "a power of the square root of a quadratic: ∫ "
+                                          "P/q^(m + 1/2) dx = R/q^(m − 1/2) + λ·∫ dx/√q"},
+                                  .q = q_expr,
+                                  .R = R,
+                                  .lambda = number(lambda)});
   return result;
 }
 
@@ -220,7 +226,8 @@ Expr translated(Integrator& in, const Expr& e, const std::vector<Expr>& factors)
     Substitution values;
     values.emplace(in.var().node(), add(t, r));
     const Expr shifted = substitute(e, values);
-    const std::size_t index = in.open(Rule::Substitution, e, {{"t", sub(in.var(), r)}});
+    const std::size_t index =
+        in.open<Rule::Substitution>(e, {.variable = "t", .value = sub(in.var(), r)});
     const Expr F = in.antiderivative_in(shifted, t);
     if (F.is_null()) {
       in.abandon(index);
@@ -274,10 +281,8 @@ Expr combined_roots_rule(Integrator& in, const Expr& e) {
     D = expand(neg(D));
   }
   const Expr form = mul(mul(rest), div(sqrt(N), sqrt(D)));
-  return in.rewritten(
-      StepRule(Rule::Rewrite,
-               {"combine-roots", "√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined"}),
-      e, form);
+  return in.rewritten<Rule::Rewrite>(
+      {"combine-roots", "√p·√q = √(p·q), √p/√q = √(p/q) where the roots are defined"}, e, form);
 }
 
 Expr radical_rule(Integrator& in, const Expr& e) {
@@ -339,7 +344,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     const Expr R = add(r_terms);
     Expr result = mul(R, sqrt(f.base()));
     if (!lambda.is_zero()) result = add(result, mul(number(lambda), base_integral));
-    in.step(Rule::RootOfQuadratic, e, result, {{"q", f.base()}, {"R", R}, {"λ", number(lambda)}});
+    in.step<Rule::RootOfQuadratic>(e, result, {.q = f.base(), .R = R, .lambda = number(lambda)});
     return result;
   }
   return {};

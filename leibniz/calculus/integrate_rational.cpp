@@ -100,7 +100,7 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
     }
     const Expr g = pow(x, d);
     const Expr h = div(add(numerator), mul(integer(d), add(denominator)));
-    const std::size_t index = in.open(Rule::Substitution, e, {{"u", g}, {"du/dx", diff(g, x)}});
+    const std::size_t index = in.open<Rule::Substitution>(e, {.value = g, .du_dx = diff(g, x)});
     const Expr f = in.antiderivative_in(h, u);
     if (f.is_null()) {
       in.abandon(index);
@@ -115,7 +115,7 @@ Expr power_substitution(Integrator& in, const Expr& e, const QPoly& top, const Q
 // (x⁷ + 1 = (x + 1)·Φ₁₄(x)): over the roots of Q at once. Null for other Q.
 Expr whole_binomial(Integrator& in, const Expr& e, const QPoly& bottom, const QPoly& quotient,
                     const QPoly& remainder) {
-  const std::size_t index = in.open(Rule::PartialFractions, e);
+  const std::size_t index = in.open<Rule::PartialFractions>(e);
   const Expr term = binomial_term(in, bottom, remainder, in.var());
   if (term.is_null()) {
     in.abandon(index);
@@ -144,7 +144,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   fmpq_poly_integral(integral_of_quotient.raw(), quotient.raw());
   if (bottom->degree() == 0 || remainder.degree() < 0) {
     const Expr result = to_expr(integral_of_quotient, x);
-    in.step(Rule::Polynomial, e, result);
+    in.step<Rule::Polynomial>(e, result);
     return result;
   }
 
@@ -172,7 +172,7 @@ Expr rational_rule(Integrator& in, const Expr& e) {
   std::vector<Expr> decomposition{to_expr(quotient, x)};
   std::vector<Expr> antiderivative{to_expr(integral_of_quotient, x)};
   // Open before the terms: an irreducible factor of degree ≥ 3 records its own steps.
-  const std::size_t index = in.open(Rule::PartialFractions, e);
+  const std::size_t index = in.open<Rule::PartialFractions>(e);
   for (const auto& [q, multiplicity] : pieces) {
     // R/Q = Σᵢ Cᵢ/qᵢ^eᵢ with Cᵢ = R·(Q/qᵢ^eᵢ)⁻¹ mod qᵢ^eᵢ; then Cᵢ in powers of qᵢ.
     QPoly power, cofactor, unused, g, s, t, c;
@@ -205,9 +205,9 @@ Expr rational_rule(Integrator& in, const Expr& e) {
                                    : quadratic_term(q, a.coefficient(1), a.coefficient(0), j, x));
     }
   }
-  in.add_part(index, "decomposition", add(decomposition));
-  in.add_part(index, "denominator", fraction.denominator);
-  return in.finish(index, add(antiderivative));
+  return in.finish<Rule::PartialFractions>(
+      index, add(antiderivative),
+      {.decomposition = add(decomposition), .denominator = fraction.denominator});
 }
 
 }  // namespace leibniz::integration

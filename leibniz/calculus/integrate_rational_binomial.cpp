@@ -74,13 +74,16 @@ Expr binomial_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x
     terms.push_back(neg(mul({integer(2), add(im), func(Fn::Atan, div(sub(t, cosine), sine))})));
   }
   const Expr result = add(terms);
-  in.step(StepRule(Rule::PartialFractions,
-                   {"binomial",
-                    "a binomial tⁿ − A (t = x + s): its roots ρ = R·e^(iθ), R = |A|^(1/n), pair "
-                    "into real quadratics t² − 2R·cos θ·t + R², and the residue of tʲ/(tⁿ − A) at "
-                    "ρ is ρʲ⁺¹/(n·A)"}),
-          div(to_expr(a, x), to_expr(q, x)), result,
-          {{"t", t}, {"n", integer(n)}, {"A", number(A)}, {"R", R}});
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), to_expr(q, x)), result,
+      {.row = {"binomial",
+               "a binomial tⁿ − A (t = x + s): its roots ρ = R·e^(iθ), R = |A|^(1/n), pair "
+               "into real quadratics t² − 2R·cos θ·t + R², and the residue of tʲ/(tⁿ − A) at "
+               "ρ is ρʲ⁺¹/(n·A)"},
+       .t = t,
+       .n = integer(n),
+       .A = number(A),
+       .R = R});
   return result;
 }
 

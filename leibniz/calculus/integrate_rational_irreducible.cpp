@@ -128,10 +128,13 @@ Expr quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x)
   const Number a0 = top.coefficient(0), a2 = top.coefficient(2);
   if (!a0.is_zero() || !a2.is_zero()) terms.push_back(even_quartic_even_part(a0, a2, B, C, t));
   const Expr result = div(add(terms), n(L));
-  in.step(StepRule(Rule::PartialFractions,
-                   {"even-quartic",
-                    "an even quartic t⁴ + B·t² + C (t = x + s) over its real quadratic factors"}),
-          div(to_expr(a, x), to_expr(q, x)), result, {{"t", t}, {"B", n(B)}, {"C", n(C)}});
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), to_expr(q, x)), result,
+      {.row = {"even-quartic",
+               "an even quartic t⁴ + B·t² + C (t = x + s) over its real quadratic factors"},
+       .t = t,
+       .B = n(B),
+       .C = n(C)});
   return result;
 }
 
@@ -165,11 +168,13 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
     terms.push_back(mul(n(a2 / Number(3)), ln_abs(add(pow(t, 3), n(C)))));
   }
   const Expr result = div(add(terms), n(L));
-  in.step(StepRule(Rule::PartialFractions,
-                   {"pure-cubic",
-                    "a pure cubic t³ + C (t = x + s) over its real root r = ∛(−C): "
-                    "t³ − r³ = (t − r)(t² + r·t + r²)"}),
-          div(to_expr(a, x), to_expr(q, x)), result, {{"t", t}, {"C", n(C)}, {"r", r}});
+  in.step<Rule::PartialFractions>(div(to_expr(a, x), to_expr(q, x)), result,
+                                  {.row = {"pure-cubic",
+                                           "a pure cubic t³ + C (t = x + s) over its real root "
+                                           "r = ∛(−C): t³ − r³ = (t − r)(t² + r·t + r²)"},
+                                   .t = t,
+                                   .C = n(C),
+                                   .r = r});
   return result;
 }
 
@@ -213,12 +218,13 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
     fmpq_poly_add(next.raw(), next.raw(), S.raw());
     if (!is_zero(T)) {
       const Expr term = neg(div(to_expr(T, x), mul(integer(j - 1), pow(to_expr(q, x), j - 1))));
-      in.step(
-          StepRule(Rule::Reduction, {"hermite",
-                                     "Hermite: the rational part −T/((j − 1)·qʲ⁻¹) of ∫ a/qʲ with "
-                                     "a = S·q + T·q′ (∫ (S + T′/(j − 1))/qʲ⁻¹ remains)"}),
+      in.step<Rule::Reduction>(
           div(to_expr(numerator, x), pow(to_expr(q, x), j)), term,
-          {{"T", to_expr(T, x)}, {"S", to_expr(S, x)}});
+          {.row = {"hermite",
+                   "Hermite: the rational part −T/((j − 1)·qʲ⁻¹) of ∫ a/qʲ with a = S·q + T·q′ "
+                   "(∫ (S + T′/(j − 1))/qʲ⁻¹ remains)"},
+           .T = to_expr(T, x),
+           .S = to_expr(S, x)});
       rational_part.push_back(term);
     }
     fmpq_poly_swap(numerator.raw(), next.raw());

@@ -90,10 +90,11 @@ Expr distinct_linear_factors(Integrator& in, const Expr& e, const Expr& numerato
     terms.push_back(mul(residue, ln_abs(factors[i])));
   }
   const Expr result = add(terms);
-  in.step(StepRule(Rule::PartialFractions,
-                   {"distinct-linear-factors",
-                    "over distinct linear factors, Aᵢ = N(rᵢ)/Π_{j≠i} (rᵢ − rⱼ)"}),
-          e, result, {{"denominator", denominator}});
+  in.step<Rule::PartialFractions>(
+      e, result,
+      {.row = {"distinct-linear-factors",
+               "over distinct linear factors, Aᵢ = N(rᵢ)/Π_{j≠i} (rᵢ − rⱼ)"},
+       .denominator = denominator});
   return result;
 }
 
@@ -131,13 +132,14 @@ Expr by_division(Integrator& in, const Expr& e, const Expr& numerator, const Exp
   }
   if (!r1.is_zero()) integral.push_back(mul(div(r1, mul(integer(2), lead)), ln_abs(denominator)));
   const Expr result = add(integral);
-  in.step(
-      {Rule::PartialFractions,
-       degree == 1 ? RuleRow{"symbolic-linear", "division, then ∫ c/(α·x + β) dx = c·ln|α·x + β|/α"}
-                   : RuleRow{"symbolic-quadratic",
-                             "division, then ∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = "
-                             "ln|(x − a)/(x + a)|/(2a), ∫ x/(α·x² + γ) dx = ln|α·x² + γ|/(2α)"}},
-      e, result, {{"denominator", denominator}});
+  in.step<Rule::PartialFractions>(
+      e, result,
+      {.row = degree == 1
+                  ? RuleRow{"symbolic-linear", "division, then ∫ c/(α·x + β) dx = c·ln|α·x + β|/α"}
+                  : RuleRow{"symbolic-quadratic",
+                            "division, then ∫ dx/(x² + a²) = atan(x/a)/a, ∫ dx/(x² − a²) = "
+                            "ln|(x − a)/(x + a)|/(2a), ∫ x/(α·x² + γ) dx = ln|α·x² + γ|/(2α)"},
+       .denominator = denominator});
   return result;
 }
 
@@ -207,11 +209,12 @@ Expr power_of_quadratic(Integrator& in, const Expr& e, const Expr& numerator,
     terms.push_back(div(mul((*top)[k], pow(x, p)), integer(p)));
   }
   const Expr result = div(add(terms), mul(constant));
-  in.step(StepRule(Rule::PartialFractions,
-                   {"symbolic-quadratic-power",
-                    "N in powers of q = α·x² + γ; ∫ x/qʲ dx = q^(1−j)/(2α·(1 − j)) and ∫ dx/(x² + "
-                    "μ)ʲ by the reduction formula"}),
-          e, result, {{"denominator", denominator}});
+  in.step<Rule::PartialFractions>(
+      e, result,
+      {.row = {"symbolic-quadratic-power",
+               "N in powers of q = α·x² + γ; ∫ x/qʲ dx = q^(1−j)/(2α·(1 − j)) and ∫ dx/(x² + "
+               "μ)ʲ by the reduction formula"},
+       .denominator = denominator});
   return result;
 }
 

@@ -167,16 +167,16 @@ Expr split_quartic_term(Integrator& in, const QPoly& q, const QPoly& a, const Ex
       quadratic_over_field(K, c1, d1, beta, gamma, t, s),
       quadratic_over_field(K, K.conjugate(c1), K.conjugate(d1), K.conjugate(beta), delta, t, s));
   const Expr root = K.to_expr(beta);
-  in.step(StepRule(Rule::PartialFractions,
-                   {"ferrari-quartic",
-                    "a quartic t⁴ + P·t² + Q·t + R (t = x + s) whose resolvent cubic "
-                    "z³ + 2P·z² + (P² − 4R)·z − Q² has a rational root z > 0 splits over ℝ into "
-                    "t² ± √z·t + (P + z ∓ Q/√z)/2; partial fractions over ℚ(√z)"}),
-          div(to_expr(a, x), to_expr(q, x)), result,
-          {{"t", t},
-           {"z", number(*z)},
-           {"S₁", add({pow(t, 2), mul(root, t), K.to_expr(gamma)})},
-           {"S₂", add({pow(t, 2), neg(mul(root, t)), K.to_expr(delta)})}});
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), to_expr(q, x)), result,
+      {.row = {"ferrari-quartic",
+               "a quartic t⁴ + P·t² + Q·t + R (t = x + s) whose resolvent cubic "
+               "z³ + 2P·z² + (P² − 4R)·z − Q² has a rational root z > 0 splits over ℝ into "
+               "t² ± √z·t + (P + z ∓ Q/√z)/2; partial fractions over ℚ(√z)"},
+       .t = t,
+       .z = number(*z),
+       .S1 = add({pow(t, 2), mul(root, t), K.to_expr(gamma)}),
+       .S2 = add({pow(t, 2), neg(mul(root, t)), K.to_expr(delta)})});
   return result;
 }
 

@@ -121,27 +121,29 @@ Expr quadratic_field_term(Integrator& in, const QPoly& q, const QPoly& a, const 
     const Expr atans = log_to_atan(U, V, d, x);
     if (atans.is_null()) return {};
     const Expr result = add(log_of_q, mul(sqrt_number(d), atans));
-    in.step(StepRule(Rule::PartialFractions,
-                     {"imaginary-quadratic-field",
-                      "the logarithmic part's coefficients, the roots of z² + p·z + r, are "
-                      "(−p ± i·√d)/2 with d = 4r − p²; q splits into U ± i·√d·V, and "
-                      "i·ln((U + i·√d·V)/(U − i·√d·V)) is a sum of arctangents of polynomials "
-                      "(Rioboo)"}),
-            div(to_expr(a, x), qx), result,
-            {{"z² + p·z + r", to_expr(minimal, symbol("z"))},
-             {"U", to_expr(U, x)},
-             {"V", to_expr(V, x)}});
+    in.step<Rule::PartialFractions>(
+        div(to_expr(a, x), qx), result,
+        {.row = {"imaginary-quadratic-field",
+                 "the logarithmic part's coefficients, the roots of z² + p·z + r, are "
+                 "(−p ± i·√d)/2 with d = 4r − p²; q splits into U ± i·√d·V, and "
+                 "i·ln((U + i·√d·V)/(U − i·√d·V)) is a sum of arctangents of polynomials "
+                 "(Rioboo)"},
+         .minimal = to_expr(minimal, symbol("z")),
+         .U = to_expr(U, x),
+         .V = to_expr(V, x)});
     return result;
   }
   const Expr root = sqrt_number(D);
   const Expr u = to_expr(U, x), v = mul(root, to_expr(V, x));
   const Expr result = add(log_of_q, mul(div(root, integer(2)), ln_abs(div(add(u, v), sub(u, v)))));
-  in.step(StepRule(Rule::PartialFractions,
-                   {"quadratic-field",
-                    "the logarithmic part's coefficients, the roots of z² + p·z + r, lie in "
-                    "ℚ(√D) with D = p² − 4r; q splits there into U ± √D·V"}),
-          div(to_expr(a, x), qx), result,
-          {{"z² + p·z + r", to_expr(minimal, symbol("z"))}, {"U", u}, {"V", to_expr(V, x)}});
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), qx), result,
+      {.row = {"quadratic-field",
+               "the logarithmic part's coefficients, the roots of z² + p·z + r, lie in ℚ(√D) "
+               "with D = p² − 4r; q splits there into U ± √D·V"},
+       .minimal = to_expr(minimal, symbol("z")),
+       .U = u,
+       .V = to_expr(V, x)});
   return result;
 }
 

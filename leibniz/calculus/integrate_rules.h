@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -16,16 +17,6 @@
 #include "leibniz/expr/expr.h"
 
 namespace leibniz::integration {
-
-using Parts = std::vector<std::pair<std::string, Expr>>;
-
-/// A step's rule and, for a rule with rows, its row: Rule::Polynomial, or
-/// {Rule::IntegralTable, {"sin", "∫ sin u du = −cos u"}}.
-struct StepRule {
-  StepRule(Rule r, RuleRow w = {}) : rule(r), row(w) {}  // NOLINT: a Rule is a StepRule
-  Rule rule;
-  RuleRow row;
-};
 
 class Integrator {
  public:
@@ -39,18 +30,36 @@ class Integrator {
   const Expr& var() const { return var_; }
   bool depends(const Expr& e);
 
-  /// Records a step whose result is known now.
-  void step(StepRule rule, const Expr& before, const Expr& after, Parts parts = {});
+  /// Records a step of rule R whose result is known now, with R's parts (steps.h):
+  /// step<Rule::PartsTwice>(e, result, {.u = T, .dv = E}).
+  template <Rule R>
+  void step(const Expr& before, const Expr& after, PartsOf<R> parts = {}) {
+    if (trace_) trace_->add(make_step(before, after, std::move(parts)));
+  }
   /// Records a step before its sub-integrals (one level deeper); finish() fills in the
   /// result, abandon() removes it and everything after it when the rule fails.
-  std::size_t open(StepRule rule, const Expr& before, Parts parts = {});
+  template <Rule R>
+  std::size_t open(const Expr& before, PartsOf<R> parts = {}) {
+    return trace_ ? trace_->open(make_step(before, Expr(), std::move(parts))) : 0;
+  }
   Expr finish(std::size_t index, const Expr& after);
+  /// finish() with the parts of the open step's rule R, when some are known only at the
+  /// end (integration by parts: v): they replace those open() was given.
+  template <Rule R>
+  Expr finish(std::size_t index, const Expr& after, PartsOf<R> parts) {
+    if (trace_) replace_parts(index, std::move(parts));
+    return finish(index, after);
+  }
   void abandon(std::size_t index);
-  /// Adds a named part to an open step.
-  void add_part(std::size_t index, std::string name, const Expr& value);
-  /// The antiderivative of `form`, the integrand `before` rewritten by an identity: one
-  /// step (its part "rewritten"); null, and no step, when form is not integrated.
-  Expr rewritten(StepRule rule, const Expr& before, const Expr& form);
+  /// The antiderivative of `form`, the integrand `before` rewritten by the identity `row`
+  /// of rule R (Rule::TrigIdentity, Rule::Rewrite): one step, its part "rewritten"; null,
+  /// and no step, when form is not integrated.
+  template <Rule R>
+  requires std::is_same_v<PartsOf<R>, RewrittenParts<R>> Expr rewritten(RuleRow row,
+                                                                        const Expr& before,
+                                                                        const Expr& form) {
+    return integrate_rewritten(PartsOf<R>{.row = row, .rewritten = form}, before, form);
+  }
 
   /// An antiderivative of e with respect to another variable u (a substitution's
   /// integral), found by a nested integrator that records in the same trace.
@@ -67,7 +76,9 @@ class Integrator {
 
  private:
   Expr attempt(const Expr& e);
-  Step make_step(const StepRule& rule, const Expr& before, const Expr& after, Parts parts) const;
+  Step make_step(const Expr& before, const Expr& after, StepParts parts) const;
+  void replace_parts(std::size_t index, StepParts parts);
+  Expr integrate_rewritten(StepParts parts, const Expr& before, const Expr& form);
 
   Expr var_;
   Trace* trace_;

@@ -104,7 +104,7 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   values.emplace(in.var().node(), x_of_u);
   const Expr h = div(substitute(e, values), linear->a);
   const std::size_t index =
-      in.open(Rule::Substitution, e, {{"u", g}, {"x", x_of_u}, {"dx", div(integer(1), linear->a)}});
+      in.open<Rule::Substitution>(e, {.value = g, .x = x_of_u, .dx = div(integer(1), linear->a)});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -179,7 +179,7 @@ Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const E
   const Expr dx = diff(x_of_u, u);
   const Expr h = mul(in_u, dx);
   const Expr g = pow(base, rational(1, n));
-  const std::size_t index = in.open(Rule::Substitution, e, {{"u", g}, {"x", x_of_u}, {"dx", dx}});
+  const std::size_t index = in.open<Rule::Substitution>(e, {.value = g, .x = x_of_u, .dx = dx});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -197,7 +197,7 @@ Expr substitution_rule(Integrator& in, const Expr& e) {
     const Expr h = in_terms_of(in, e, g, u);
     if (h.is_null()) continue;
     const std::size_t index =
-        in.open(Rule::Substitution, e, {{"u", g}, {"du/dx", diff(g, in.var())}});
+        in.open<Rule::Substitution>(e, {.value = g, .du_dx = diff(g, in.var())});
     const Expr f = in.antiderivative_in(h, u);
     if (f.is_null()) {
       in.abandon(index);

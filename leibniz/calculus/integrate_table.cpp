@@ -51,9 +51,9 @@ Expr record_row(Integrator& in, const Expr& e, RuleRow row, const Expr& u, const
                 const Expr& antiderivative_in_u) {
   const Expr result = div(antiderivative_in_u, linear.a);
   if (u == in.var()) {
-    in.step({Rule::IntegralTable, row}, e, result);
+    in.step<Rule::IntegralTable>(e, result, {.row = row});
   } else {
-    in.step({Rule::IntegralTable, row}, e, result, {{"u", u}, {"du/dx", linear.a}});
+    in.step<Rule::IntegralTable>(e, result, {.row = row, .u = u, .du_dx = linear.a});
   }
   return result;
 }
@@ -124,7 +124,7 @@ Expr notes_row_rule(Integrator& in, const Expr& e) {
   if (!e.is(Kind::Pow) && !e.is(Kind::Mul)) return {};
   for (const Row& row : notes_rows(in.var())) {
     if (row.integrand == e) {
-      in.step({Rule::IntegralTable, row.rule}, e, row.antiderivative);
+      in.step<Rule::IntegralTable>(e, row.antiderivative, {.row = row.rule});
       return row.antiderivative;
     }
   }
@@ -134,7 +134,7 @@ Expr notes_row_rule(Integrator& in, const Expr& e) {
 Expr table_rule(Integrator& in, const Expr& e) {
   if (e == in.var()) {
     const Expr result = div(pow(e, 2), integer(2));
-    in.step({Rule::IntegralTable, {"power", "∫ xⁿ dx = xⁿ⁺¹/(n + 1), n = 1"}}, e, result);
+    in.step<Rule::IntegralTable>(e, result, {.row = {"power", "∫ xⁿ dx = xⁿ⁺¹/(n + 1), n = 1"}});
     return result;
   }
   switch (e.kind()) {

@@ -76,7 +76,7 @@ std::optional<SinCos> as_sin_cos(const Expr& e) {
 // ∫ h(w) dw with w = g(u), back in x.
 Expr with_substitution(Integrator& in, const Expr& e, const Expr& g, const Expr& h_of_w,
                        const Expr& w) {
-  const std::size_t index = in.open(Rule::Substitution, e, {{"w", g}});
+  const std::size_t index = in.open<Rule::Substitution>(e, {.variable = "w", .value = g});
   const Expr f = in.antiderivative_in(h_of_w, w);
   if (f.is_null()) {
     in.abandon(index);
@@ -89,7 +89,7 @@ Expr with_substitution(Integrator& in, const Expr& e, const Expr& g, const Expr&
 
 // The integrand rewritten by a trigonometric identity, then integrated.
 Expr rewritten(Integrator& in, const Expr& e, RuleRow identity, const Expr& form) {
-  return in.rewritten({Rule::TrigIdentity, identity}, e, form);
+  return in.rewritten<Rule::TrigIdentity>(identity, e, form);
 }
 
 // ∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du, and
@@ -100,12 +100,14 @@ Expr secant_reduction(Integrator& in, const Expr& e, const SinCos& sc, Fn fn) {
   const auto linear = linear_in(in, u);
   const Expr f = func(fn, u);
   const Expr partner = fn == Fn::Sec ? func(Fn::Tan, u) : neg(func(Fn::Cot, u));
-  const std::size_t index = in.open(
-      {Rule::Reduction,
-       fn == Fn::Sec
-           ? RuleRow{"sec", "∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ secᵏ⁻²u du"}
-           : RuleRow{"csc", "∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ cscᵏ⁻²u du"}},
-      e, {{"k", integer(k)}});
+  const std::size_t index = in.open<Rule::Reduction>(
+      e, {.row = fn == Fn::Sec ? RuleRow{"sec",
+                                         "∫ secᵏu du = secᵏ⁻²u·tan u/(k − 1) + (k − 2)/(k − 1)·∫ "
+                                         "secᵏ⁻²u du"}
+                               : RuleRow{"csc",
+                                         "∫ cscᵏu du = −cscᵏ⁻²u·cot u/(k − 1) + (k − 2)/(k − 1)·∫ "
+                                         "cscᵏ⁻²u du"},
+          .k = integer(k)});
   const Expr lower = in.antiderivative(pow(f, k - 2));
   if (lower.is_null()) {
     in.abandon(index);
@@ -134,11 +136,13 @@ Expr power_reduction_closed_form(Integrator& in, const Expr& e, Fn fn, long n, c
   // ∫ du = u, written a·x (the rest is a constant), or ∫ f du = partner.
   const Expr tail = k == 0 ? mul(linear.a, in.var()) : partner;
   const Expr result = div(add(mul(partner, add(sum)), mul(number(product), tail)), linear.a);
-  in.step({Rule::Reduction,
+  in.step<Rule::Reduction>(
+      e, result,
+      {.row =
            fn == Fn::Sin
                ? RuleRow{"sin", "∫ sinⁿu du = −sinⁿ⁻¹u·cos u/n + (n − 1)/n·∫ sinⁿ⁻²u du, repeated"}
-               : RuleRow{"cos", "∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, repeated"}},
-          e, result, {{"n", integer(n)}});
+               : RuleRow{"cos", "∫ cosⁿu du = cosⁿ⁻¹u·sin u/n + (n − 1)/n·∫ cosⁿ⁻²u du, repeated"},
+       .n = integer(n)});
   return result;
 }
 

@@ -188,8 +188,8 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
     const Expr polynomial =
         substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
     if (polynomial == e) return {};
-    return in.rewritten(StepRule(Rule::TrigIdentity, {"sin-cos", "rewrite in sin and cos, cancel"}),
-                        e, polynomial);
+    return in.rewritten<Rule::TrigIdentity>({"sin-cos", "rewrite in sin and cos, cancel"}, e,
+                                            polynomial);
   }
   const Expr a = linear_in(in, form->u)->a;
   const Expr one = integer(1);
@@ -232,8 +232,8 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
     g = func(Fn::Tan, div(form->u, integer(2)));
   }
   if (in.depends(h)) return {};
-  const std::size_t index =
-      in.open(StepRule(Rule::Substitution, {"bioche", "Bioche's rule"}), e, {{"w", g}});
+  const std::size_t index = in.open<Rule::Substitution>(
+      e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
   const Expr f = in.antiderivative_in(h, w);
   if (f.is_null()) {
     in.abandon(index);

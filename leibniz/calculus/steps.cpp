@@ -1,12 +1,14 @@
 // Each rule's stable id and text, beside one another and in the order of Rule (a
-// static_assert checks it). The rules with a row or with named expressions in their
-// text (table rows, substitutions, parts) write them in from the step's payload.
+// static_assert checks it); then, per payload, the names its parts have in the notes
+// (and in JSON), the rule's text with its row or parts written in, and the formula its
+// derivation ends with.
 #include "leibniz/calculus/steps.h"
 
 #include <fmt/format.h>
 
 #include <array>
 
+#include "leibniz/expr/call.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz {
@@ -70,79 +72,256 @@ static_assert(in_the_order_of_rule(), "one RuleInfo per Rule, in the order of th
 
 const RuleInfo& info(Rule rule) { return kRules[static_cast<std::size_t>(rule)]; }
 
-std::string shown(const Step& step, std::string_view name) {
-  const Expr* e = step_part(step, name);
-  return e ? print_text(*e) : "?";
+// ---- The parts as the notes name them.
+
+// Collects the named parts of a step, leaving out the null ones.
+class Names {
+ public:
+  explicit Names(const Step& step) : step_(step) {}
+
+  void operator()(std::string name, const Expr& e) {
+    if (!e.is_null()) list_.emplace_back(std::move(name), e);
+  }
+  // ∂u/∂x, named for the step's variable.
+  void derivative(std::string_view of, const Expr& e) {
+    if (!e.is_null()) list_.emplace_back(fmt::format("∂{}/∂{}", of, step_.var.name()), e);
+  }
+  const Step& step() const { return step_; }
+  std::vector<std::pair<std::string, Expr>> take() { return std::move(list_); }
+
+ private:
+  const Step& step_;
+  std::vector<std::pair<std::string, Expr>> list_;
+};
+
+template <Rule R>
+void names(const NoParts<R>&, Names&) {}
+void names(const DerivativeTableParts&, Names&) {}
+void names(const ConstantMultipleParts& p, Names& out) {
+  out("c", p.c);
+  out("g", p.g);
+  out.derivative("g", p.dg);
+}
+template <Rule R>
+void names(const FactorParts<R>& p, Names& out) {
+  out("u", p.u);
+  out("v", p.v);
+  out.derivative("u", p.du);
+  out.derivative("v", p.dv);
+}
+void names(const PowerParts& p, Names& out) { out("n", p.n); }
+void names(const VariableExponentParts& p, Names& out) {
+  out("b", p.b);
+  out("g", p.g);
+  out.derivative("b", p.db);
+  out.derivative("g", p.dg);
+}
+void names(const ChainParts& p, Names& out) {
+  out("outer", p.outer);
+  out("u", p.u);
+  out("v", p.v);
+  out("∂f/∂u", p.df_du);
+  out("∂f/∂v", p.df_dv);
+  out.derivative("u", p.du);
+  out.derivative("v", p.dv);
+}
+
+// The names of a term of an undefined function's derivative: ∂f/∂g and ∂g/∂x, f the
+// function the step differentiates; g for g(x, y), else the argument itself.
+std::pair<std::string, std::string> term_names(const Step& step, const Expr& argument) {
+  const std::string g = argument.is(Kind::Call) && call_slots(argument).empty()
+                            ? call_name(argument)
+                        : argument.is(Kind::Symbol) ? argument.name()
+                                                    : "(" + print_text(argument) + ")";
+  return {fmt::format("∂{}/∂{}", call_name(step.before), g),
+          fmt::format("∂{}/∂{}", g, step.var.name())};
+}
+template <Rule R>
+void names(const PartialsParts<R>& p, Names& out) {
+  for (const auto& term : p.terms) {
+    auto [partial, d_argument] = term_names(out.step(), term.argument);
+    out(std::move(partial), term.partial);
+    out(std::move(d_argument), term.d_argument);
+  }
+}
+void names(const IntegralConstantMultipleParts& p, Names& out) { out("c", p.c); }
+void names(const ExpandIntegrandParts& p, Names& out) { out("expanded", p.expanded); }
+void names(const IntegralTableParts& p, Names& out) {
+  out("u", p.u);
+  out("du/dx", p.du_dx);
+}
+void names(const SubstitutionParts& p, Names& out) {
+  out(std::string(p.variable), p.value);
+  out("du/dx", p.du_dx);
+  out("x", p.x);
+  out("dx", p.dx);
+}
+template <Rule R>
+void names(const RewrittenParts<R>& p, Names& out) {
+  out("rewritten", p.rewritten);
+}
+void names(const ReductionParts& p, Names& out) {
+  out("k", p.k);
+  out("n", p.n);
+  out("T", p.T);
+  out("S", p.S);
+}
+template <Rule R>
+void names(const ByPartsParts<R>& p, Names& out) {
+  out("u", p.u);
+  out("dv", p.dv);
+  out("du/dx", p.du_dx);
+  out("v", p.v);
+}
+void names(const PartialFractionsParts& p, Names& out) {
+  out("decomposition", p.decomposition);
+  out("denominator", p.denominator);
+  out("t", p.t);
+  out("B", p.B);
+  out("C", p.C);
+  out("r", p.r);
+  out("z² + p·z + r", p.minimal);
+  out("U", p.U);
+  out("V", p.V);
+  out("n", p.n);
+  out("A", p.A);
+  out("R", p.R);
+  out("z", p.z);
+  out("S₁", p.S1);
+  out("S₂", p.S2);
+}
+void names(const RootOfQuadraticParts& p, Names& out) {
+  out("q", p.q);
+  out("R", p.R);
+  out("λ", p.lambda);
+  out("μ", p.mu);
+}
+void names(const ExpandAndCollectParts& p, Names& out) {
+  for (const Expr& term : p.terms) out("term", term);
+}
+
+// ---- The rule's text.
+
+// By default the table's; a row's rule writes in its row, some their parts.
+template <class Parts>
+std::string text(const Parts&) {
+  return std::string(info(Parts::rule).text);
+}
+std::string text(const IntegralTableParts& p) {
+  if (!p.u.is_null()) {
+    return fmt::format("table with linear substitution u = {}: {}", print_text(p.u), p.row.formula);
+  }
+  return fmt::format("table: {}", p.row.formula);
+}
+std::string text(const SubstitutionParts& p) {
+  const std::string text = fmt::format("substitution {} = {}", p.variable, print_text(p.value));
+  return p.row.formula.empty() ? text : fmt::format("{}: {}", p.row.formula, text);
+}
+std::string text(const PartialFractionsParts& p) {
+  return p.row.formula.empty() ? "partial fractions"
+                               : fmt::format("partial fractions: {}", p.row.formula);
+}
+std::string text(const RewrittenParts<Rule::Rewrite>& p) { return std::string(p.row.formula); }
+std::string text(const RewrittenParts<Rule::TrigIdentity>& p) { return std::string(p.row.formula); }
+std::string text(const RootOfQuadraticParts& p) {
+  return p.row.formula.empty() ? std::string(info(p.rule).text) : std::string(p.row.formula);
+}
+std::string text(const ReductionParts& p) { return fmt::format("reduction: {}", p.row.formula); }
+std::string text(const ByPartsParts<Rule::Parts>& p) {
+  return fmt::format("integration by parts u = {}, dv = {} dx", print_text(p.u), print_text(p.dv));
+}
+std::string text(const ByPartsParts<Rule::PartsTabular>& p) {
+  return fmt::format("tabular integration by parts u = {}, dv = {} dx", print_text(p.u),
+                     print_text(p.dv));
+}
+std::string text(const ByPartsParts<Rule::PartsCancelling>& p) {
+  return fmt::format("integration by parts u = {}, dv = {} dx: the integrals left over cancel",
+                     print_text(p.u), print_text(p.dv));
+}
+
+// ---- The formula a derivation ends with, its parts written in.
+
+template <class Parts>
+std::string formula(const Step&, const Parts&, const Notation&) {
+  return {};
+}
+std::string formula(const Step& step, const FactorParts<Rule::Product>& p, const Notation& n) {
+  const std::string dot(n.dot), du = n.d_of("u", step.var), dv = n.d_of("v", step.var);
+  return "u" + dot + dv + " + v" + dot + du + " = " + n.factor(p.u) + dot + n.factor(p.dv) + " + " +
+         n.factor(p.v) + dot + n.factor(p.du);
+}
+std::string formula(const Step& step, const FactorParts<Rule::Quotient>& p, const Notation& n) {
+  const std::string dot(n.dot), minus(n.minus),
+      du = n.d_of("u", step.var), dv = n.d_of("v", step.var), u = n.factor(p.u), v = n.factor(p.v),
+      du_x = n.factor(p.du), dv_x = n.factor(p.dv);
+  if (n.latex) {
+    return "\\frac{v " + dot + " " + du + " - u " + dot + " " + dv + "}{v^{2}} = \\frac{" + v +
+           " " + dot + " " + du_x + " - " + u + " " + dot + " " + dv_x + "}{" + v + "^{2}}";
+  }
+  return "(v" + dot + du + minus + "u" + dot + dv + ")/v² = (" + v + dot + du_x + minus + u + dot +
+         dv_x + ")/" + v + "²";
+}
+std::string formula(const Step& step, const ChainParts& p, const Notation& n) {
+  auto d_f = [&](const char* by) {
+    return n.latex ? fmt::format("\\frac{{\\partial f}}{{\\partial {}}}", by)
+                   : fmt::format("∂f/∂{}", by);
+  };
+  const std::string dot(n.dot);
+  const std::string through_u = d_f("u") + dot + n.d_of("u", step.var);
+  const std::string at_u = n.factor(p.df_du) + dot + n.factor(p.du);
+  if (p.v.is_null()) return through_u + " = " + at_u;
+  // max(u, v), min(u, v)
+  return through_u + " + " + d_f("v") + dot + n.d_of("v", step.var) + " = " + at_u + " + " +
+         n.factor(p.df_dv) + dot + n.factor(p.dv);
+}
+std::string formula(const Step& step, const ConstantMultipleParts& p, const Notation& n) {
+  const std::string dot(n.dot);
+  return "c" + dot + n.d_of("g", step.var) + " = " + n.factor(p.c) + dot + n.factor(p.dg);
+}
+std::string formula(const Step& step, const VariableExponentParts&, const Notation& n) {
+  const std::string dot(n.dot);
+  return "b^g" + dot + "(" + n.d_of("g", step.var) + dot + "ln(b) + g" + dot +
+         n.d_of("b", step.var) + "/b)";
+}
+// ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x = the same with the values written in.
+std::string formula(const Step& step, const PartialsParts<Rule::ChainGeneral>& p,
+                    const Notation& n) {
+  std::string symbols, values;
+  for (const auto& term : p.terms) {
+    const std::string plus = symbols.empty() ? "" : " + ";
+    const auto [partial, d_argument] = term_names(step, term.argument);
+    symbols += plus + n.words(partial) + std::string(n.dot) + n.words(d_argument);
+    values += plus + n.factor(term.partial) + std::string(n.dot) + n.factor(term.d_argument);
+  }
+  return symbols + " = " + values;
 }
 
 }  // namespace
 
-std::string_view rule_formula(const Step& step, bool latex) {
-  switch (step.rule) {
-    case Rule::Product: return "u{dot}{dv} + v{dot}{du} = {u}{dot}{dv_x} + {v}{dot}{du_x}";
-    case Rule::Quotient:
-      return latex
-                 ? "\\frac{{v {dot} {du} - u {dot} {dv}}}{{v^{{2}}}} = "
-                   "\\frac{{{v} {dot} {du_x} - {u} {dot} {dv_x}}}{{{v}^{{2}}}}"
-                 : "(v{dot}{du}{minus}u{dot}{dv})/v² = ({v}{dot}{du_x}{minus}{u}{dot}{dv_x})/{v}²";
-    case Rule::Chain:
-      if (step_part(step, "v")) {  // max(u, v), min(u, v)
-        return "{df_du}{dot}{du} + {df_dv}{dot}{dv} = {df_du_x}{dot}{du_x} + {df_dv_x}{dot}{dv_x}";
-      }
-      return "{df_du}{dot}{du} = {df_du_x}{dot}{du_x}";
-    case Rule::ConstantMultiple: return "c{dot}{dg} = {c}{dot}{dg_x}";
-    case Rule::VariableExponent: return "b^g{dot}({dg}{dot}ln(b) + g{dot}{db}/b)";
-    default: return {};
-  }
-}
-
-const Expr* step_part(const Step& step, std::string_view name) {
-  for (const auto& [n, e] : step.parts) {
-    if (n == name) return &e;
-  }
-  return nullptr;
+std::vector<std::pair<std::string, Expr>> named_parts(const Step& step) {
+  Names out(step);
+  std::visit([&](const auto& parts) { names(parts, out); }, step.parts);
+  return out.take();
 }
 
 std::string rule_id(const Step& step) {
-  const std::string_view id = info(step.rule).id;
-  return step.row.key.empty() ? std::string(id) : fmt::format("{}:{}", id, step.row.key);
+  return std::visit(
+      [&](const auto& parts) {
+        const std::string_view id = info(step.rule()).id;
+        if constexpr (requires { parts.row; }) {
+          if (!parts.row.key.empty()) return fmt::format("{}:{}", id, parts.row.key);
+        }
+        return std::string(id);
+      },
+      step.parts);
 }
 
 std::string rule_text(const Step& step) {
-  switch (step.rule) {
-    case Rule::IntegralTable:
-      if (step_part(step, "u")) {
-        return fmt::format("table with linear substitution u = {}: {}", shown(step, "u"),
-                           step.row.formula);
-      }
-      return fmt::format("table: {}", step.row.formula);
-    case Rule::Substitution: {  // the first part is the new variable: u = g, w = cos x
-      const std::string text = step.parts.empty()
-                                   ? "substitution"
-                                   : fmt::format("substitution {} = {}", step.parts[0].first,
-                                                 print_text(step.parts[0].second));
-      return step.row.formula.empty() ? text : fmt::format("{}: {}", step.row.formula, text);
-    }
-    case Rule::PartialFractions:
-      return step.row.formula.empty() ? "partial fractions"
-                                      : fmt::format("partial fractions: {}", step.row.formula);
-    case Rule::Rewrite: return std::string(step.row.formula);
-    case Rule::RootOfQuadratic:
-      return step.row.formula.empty() ? std::string(info(step.rule).text)
-                                      : std::string(step.row.formula);
-    case Rule::PartsTabular:
-      return fmt::format("tabular integration by parts u = {}, dv = {} dx", shown(step, "u"),
-                         shown(step, "dv"));
-    case Rule::PartsCancelling:
-      return fmt::format("integration by parts u = {}, dv = {} dx: the integrals left over cancel",
-                         shown(step, "u"), shown(step, "dv"));
-    case Rule::TrigIdentity: return std::string(step.row.formula);
-    case Rule::Reduction: return fmt::format("reduction: {}", step.row.formula);
-    case Rule::Parts:
-      return fmt::format("integration by parts u = {}, dv = {} dx", shown(step, "u"),
-                         shown(step, "dv"));
-    default: return std::string(info(step.rule).text);
-  }
+  return std::visit([](const auto& parts) { return text(parts); }, step.parts);
+}
+
+std::string rule_formula(const Step& step, const Notation& notation) {
+  return std::visit([&](const auto& parts) { return formula(step, parts, notation); }, step.parts);
 }
 
 }  // namespace leibniz

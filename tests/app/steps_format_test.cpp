@@ -11,6 +11,15 @@
 namespace leibniz::app {
 namespace {
 
+// Each rule's payload, its fields left empty.
+template <std::size_t... I>
+std::vector<StepParts> payloads(std::index_sequence<I...>) {
+  return {StepParts(std::in_place_index<I>)...};
+}
+std::vector<StepParts> every_payload() {
+  return payloads(std::make_index_sequence<std::variant_size_v<StepParts>>());
+}
+
 std::string steps(const char* f, const char* var) {
   Trace trace;
   const Expr v = symbol(var);
@@ -93,16 +102,14 @@ TEST(StepsFormat, JsonStepsCarryTheRuleId) {
 TEST(StepsFormat, EveryRuleTextIsWrittenInLatex) {
   std::vector<Step> steps;
   const Expr x = symbol("x");
-  auto add_row = [&](Rule rule, std::string_view key, std::string_view formula) {
-    steps.push_back({.operation = StepOperation::Antiderivative,
-                     .rule = rule,
-                     .row = {key, formula},
-                     .var = x,
-                     .before = x,
-                     .after = x});
-  };
   for (const FunctionInfo& row : function_table()) {
-    if (row.antiderivative) add_row(Rule::IntegralTable, row.name, row.antiderivative_rule);
+    if (!row.antiderivative) continue;
+    steps.push_back(
+        {.operation = StepOperation::Antiderivative,
+         .var = x,
+         .before = x,
+         .after = x,
+         .parts = PartsOf<Rule::IntegralTable>{.row = {row.name, row.antiderivative_rule}}});
   }
   for (const char* f : {"sec(x)^5",
                         "x^2/sqrt(x^2 + 2*x + 3)",
@@ -128,11 +135,13 @@ TEST(StepsFormat, EveryRuleTextIsWrittenInLatex) {
     const Trace trace = integral_steps(f);
     steps.insert(steps.end(), trace.steps().begin(), trace.steps().end());
   }
-  for (int r = 0; r <= static_cast<int>(Rule::Check); ++r) {
-    const Rule rule = static_cast<Rule>(r);
-    if (rule != Rule::IntegralTable && rule != Rule::Parts && rule != Rule::PartsTabular &&
+  // The rules whose text names no part, each once.
+  for (const StepParts& parts : every_payload()) {
+    const Rule rule = static_cast<Rule>(parts.index());
+    if (rule != Rule::Substitution && rule != Rule::Parts && rule != Rule::PartsTabular &&
         rule != Rule::PartsCancelling) {
-      add_row(rule, "", "");
+      steps.push_back(
+          {.operation = StepOperation::Rewrite, .before = x, .after = x, .parts = parts});
     }
   }
   const std::string latex = steps_latex(steps);

@@ -47,11 +47,11 @@ TEST(Steps, RuleIdsAreStable) {
 // mark; an integral that fails leaves nothing behind.
 TEST(Steps, OpenCloseAndRollBack) {
   Trace trace;
-  const std::size_t outer = trace.open({.rule = Rule::Linearity});
+  const std::size_t outer = trace.open({.parts = PartsOf<Rule::Linearity>{}});
   EXPECT_EQ(trace.depth(), 1);
   const Trace::Mark mark = trace.mark();
-  trace.open({.rule = Rule::Parts});
-  trace.add({.rule = Rule::IntegralConstant});
+  trace.open({.parts = PartsOf<Rule::Parts>{}});
+  trace.add({.parts = PartsOf<Rule::IntegralConstant>{}});
   trace.rollback(mark);
   EXPECT_EQ(trace.steps().size(), 1u);
   EXPECT_EQ(trace.depth(), 1);
@@ -85,11 +85,15 @@ TEST(DiffSteps, ProductRuleNamesUAndV) {
   const Step& first = trace.steps().front();
   EXPECT_EQ(rule_text(first), "product rule");
   EXPECT_EQ(rule_id(first), "product");
-  ASSERT_EQ(first.parts.size(), 4u);
-  EXPECT_EQ(first.parts[0], std::pair(std::string("u"), parse_text("x^2 + y^2")));
-  EXPECT_EQ(first.parts[1], std::pair(std::string("v"), parse_text("x^2*y + y^2*x")));
-  EXPECT_EQ(first.parts[2], std::pair(std::string("∂u/∂x"), parse_text("2*x")));
-  EXPECT_EQ(first.parts[3], std::pair(std::string("∂v/∂x"), parse_text("2*x*y + y^2")));
+  const auto& product = std::get<PartsOf<Rule::Product>>(first.parts);
+  EXPECT_EQ(product.u, parse_text("x^2 + y^2"));
+  EXPECT_EQ(product.dv, parse_text("2*x*y + y^2"));
+  const auto parts = named_parts(first);
+  ASSERT_EQ(parts.size(), 4u);
+  EXPECT_EQ(parts[0], std::pair(std::string("u"), parse_text("x^2 + y^2")));
+  EXPECT_EQ(parts[1], std::pair(std::string("v"), parse_text("x^2*y + y^2*x")));
+  EXPECT_EQ(parts[2], std::pair(std::string("∂u/∂x"), parse_text("2*x")));
+  EXPECT_EQ(parts[3], std::pair(std::string("∂v/∂x"), parse_text("2*x*y + y^2")));
   EXPECT_EQ(rule_text(trace.steps().back()), "expand and collect like terms");
   EXPECT_EQ(trace.steps().back().after, parse_text("4*x^3*y + 3*x^2*y^2 + 2*x*y^3 + y^4"));
 }
@@ -98,9 +102,46 @@ TEST(DiffSteps, ChainRuleNamesOuterAndInner) {
   const Step first = steps_of("sin(x^2)", "x").steps().front();
   EXPECT_EQ(rule_text(first), "chain rule");
   EXPECT_EQ(rule_id(first), "chain");
-  EXPECT_EQ(first.parts[0], std::pair(std::string("outer"), parse_text("sin(u)")));
-  EXPECT_EQ(first.parts[1], std::pair(std::string("u"), parse_text("x^2")));
-  EXPECT_EQ(first.parts[2], std::pair(std::string("∂f/∂u"), parse_text("cos(x^2)")));
+  const auto parts = named_parts(first);
+  ASSERT_EQ(parts.size(), 4u);  // one inner function: no v, ∂f/∂v, ∂v/∂x
+  EXPECT_EQ(parts[0], std::pair(std::string("outer"), parse_text("sin(u)")));
+  EXPECT_EQ(parts[1], std::pair(std::string("u"), parse_text("x^2")));
+  EXPECT_EQ(parts[2], std::pair(std::string("∂f/∂u"), parse_text("cos(x^2)")));
+  EXPECT_EQ(parts[3], std::pair(std::string("∂u/∂x"), parse_text("2*x")));
+}
+
+// The payload decides the rule; the parts left out are not named; a row adds its key
+// to the rule's id.
+TEST(Steps, ThePayloadDecidesTheRule) {
+  const Expr x = symbol("x"), e_x = parse_text("e^x");
+  const Step twice{.operation = StepOperation::Antiderivative,
+                   .var = x,
+                   .parts = PartsOf<Rule::PartsTwice>{.u = x, .dv = e_x}};
+  EXPECT_EQ(twice.rule(), Rule::PartsTwice);
+  EXPECT_EQ(rule_id(twice), "parts-twice");
+  EXPECT_EQ(named_parts(twice), (std::vector<std::pair<std::string, Expr>>{{"u", x}, {"dv", e_x}}));
+  const Step table{.operation = StepOperation::Antiderivative,
+                   .var = x,
+                   .parts = PartsOf<Rule::IntegralTable>{.row = {"sin", "∫ sin u du = −cos u"}}};
+  EXPECT_EQ(rule_id(table), "integral-table:sin");
+  EXPECT_EQ(rule_text(table), "table: ∫ sin u du = −cos u");
+  EXPECT_TRUE(named_parts(table).empty());
+  const Step w{
+      .operation = StepOperation::Antiderivative,
+      .var = x,
+      .parts = PartsOf<Rule::Substitution>{.variable = "w", .value = parse_text("cos(x)")}};
+  EXPECT_EQ(rule_text(w), "substitution w = cos(x)");
+  EXPECT_EQ(named_parts(w)[0].first, "w");
+}
+
+// ∂/∂x f(g, h): the partials are named by the function and its arguments.
+TEST(DiffSteps, GeneralChainRuleNamesThePartials) {
+  const Step first = steps_of("f(x^2, y)", "x").steps().front();
+  EXPECT_EQ(rule_id(first), "chain-general");
+  const auto parts = named_parts(first);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].first, "∂f/∂(x^2)");
+  EXPECT_EQ(parts[1], std::pair(std::string("∂(x^2)/∂x"), parse_text("2*x")));
 }
 
 // Every step of 300 random derivations is a true equation.

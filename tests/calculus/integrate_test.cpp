@@ -168,9 +168,12 @@ TEST(Integrate, StepsOfPartialFractionsShowTheDecomposition) {
   integrate(parse_text("1/(x^2-1)"), symbol("x"), &trace);
   const Step& step = trace.steps()[0];
   EXPECT_EQ(rule_text(step), "partial fractions");
-  ASSERT_EQ(step.parts.size(), 2u);
-  EXPECT_EQ(step.parts[0].first, "decomposition");
-  EXPECT_EQ(print_text(step.parts[0].second), "1/(2*(x - 1)) - 1/(2*(x + 1))");
+  const auto& parts = std::get<PartsOf<Rule::PartialFractions>>(step.parts);
+  EXPECT_EQ(print_text(parts.decomposition), "1/(2*(x - 1)) - 1/(2*(x + 1))");
+  const auto named = named_parts(step);
+  ASSERT_EQ(named.size(), 2u);
+  EXPECT_EQ(named[0].first, "decomposition");
+  EXPECT_EQ(named[1].first, "denominator");
 }
 
 TEST(Integrate, StepsOfASubstitutionNameU) {
