@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "leibniz/calculus/cancel_univariate.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -22,10 +23,14 @@ struct TooLarge {};  // abandons the attempt; cancel() answers nullopt
 
 class Canceller {
  public:
-  explicit Canceller(std::size_t max_terms) : max_terms_(max_terms) {}
+  Canceller(std::size_t max_terms, bool univariate)
+      : max_terms_(max_terms), univariate_(univariate) {}
 
   std::optional<Expr> run(const Expr& e) {
     if (!scan(e)) return std::nullopt;
+    if (univariate_ && generators_.size() == 1) {
+      if (auto done = cancel_univariate(e, generators_[0], max_terms_)) return done;
+    }
     ctx_.emplace(generators_);
     try {
       Fraction f = convert(e);
@@ -124,6 +129,7 @@ class Canceller {
   }
 
   std::size_t max_terms_;
+  bool univariate_;  // one generator takes the dense univariate path when it can
   std::vector<Expr> generators_;
   std::unordered_map<const Node*, std::size_t> generator_index_;
   std::unordered_set<const Node*> scanned_;
@@ -135,7 +141,12 @@ class Canceller {
 
 std::optional<Expr> cancel(const Expr& e, std::size_t max_terms) {
   if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return e;
-  return Canceller(max_terms).run(e);
+  return Canceller(max_terms, true).run(e);
+}
+
+std::optional<Expr> cancel_multivariate(const Expr& e, std::size_t max_terms) {
+  if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return e;
+  return Canceller(max_terms, false).run(e);
 }
 
 }  // namespace leibniz
