@@ -41,7 +41,7 @@ class Canceller {
       den = den.scaled(Number(1) / lead);
       Expr top = ctx_->to_expr(num);
       if (den.is_one()) return top;
-      return mul(top, pow(ctx_->to_factored_expr(den), integer(-1)));
+      return mul(top, pow(factored(den), integer(-1)));
     } catch (const TooLarge&) {
       return std::nullopt;
     } catch (const TermLimitExceeded&) {
@@ -68,6 +68,19 @@ class Canceller {
     }
     if (generator_index_.emplace(e.node(), generators_.size()).second) generators_.push_back(e);
     return true;
+  }
+
+  // The denominator factored; in one generator, through FLINT's univariate factoring (the
+  // same factors: cancel_test), far cheaper than the multivariate one.
+  Expr factored(const Poly& den) const {
+    std::optional<std::size_t> only;
+    for (std::size_t g = 0; g < generators_.size(); ++g) {
+      if (fmpq_mpoly_degree_si(den.raw(), static_cast<slong>(g), ctx_->raw()) <= 0) continue;
+      if (only) return ctx_->to_factored_expr(den);
+      only = g;
+    }
+    if (!univariate_ || !only) return ctx_->to_factored_expr(den);
+    return factored_in_one_generator(den, *ctx_, *only);
   }
 
   void check(const Poly& p) const {

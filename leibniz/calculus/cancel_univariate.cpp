@@ -185,29 +185,30 @@ class OneGenerator {
   std::vector<Fraction> fractions_;
 };
 
-// The polynomial over the context's one generator, for its to_expr.
-Poly to_poly(const UPoly& p, const PolyContext& ctx) {
+// The polynomial in the context's generator `g`, for its to_expr.
+Poly to_poly(const UPoly& p, const PolyContext& ctx, std::size_t g) {
   Poly result(ctx);
+  std::vector<ulong> exponents(std::max<std::size_t>(ctx.size(), 1), 0);
   fmpq_t c;
   fmpq_init(c);
   for (long k = 0; k <= p.degree(); ++k) {
     fmpq_poly_get_coeff_fmpq(c, p.raw(), k);
     if (fmpq_is_zero(c)) continue;
-    const ulong exponent = static_cast<ulong>(k);
-    fmpq_mpoly_set_coeff_fmpq_ui(result.raw(), c, &exponent, ctx.raw());
+    exponents[g] = static_cast<ulong>(k);
+    fmpq_mpoly_set_coeff_fmpq_ui(result.raw(), c, exponents.data(), ctx.raw());
   }
   fmpq_clear(c);
   return result;
 }
 
-// A monic polynomial factored over the rationals, as PolyContext::to_factored_expr
-// writes it (FLINT's fmpq_mpoly_factor): a constant times primitive integer factors with
-// positive leading coefficients, each to its multiplicity. The constant is then one over
-// the product of their leading coefficients.
-Expr factored(const UPoly& monic, const PolyContext& ctx) {
+// p (in the generator g of ctx) factored over the rationals, as
+// PolyContext::to_factored_expr writes it (FLINT's fmpq_mpoly_factor): a constant times
+// primitive integer factors with positive leading coefficients, each to its multiplicity.
+// The constant is p's leading coefficient over the product of theirs.
+Expr factored(const UPoly& p, const PolyContext& ctx, std::size_t g) {
   fmpz_poly_t integral;
   fmpz_poly_init(integral);
-  fmpq_poly_get_numerator(integral, monic.raw());
+  fmpq_poly_get_numerator(integral, p.raw());
   fmpz_poly_factor_t factors;
   fmpz_poly_factor_init(factors);
   fmpz_poly_factor(factors, integral);
@@ -221,9 +222,12 @@ Expr factored(const UPoly& monic, const PolyContext& ctx) {
     for (slong k = 0; k < factors->exp[i]; ++k) leads *= lead;
     UPoly factor;
     fmpq_poly_set_fmpz_poly(factor.raw(), f);
-    parts.push_back(pow(ctx.to_expr(to_poly(factor, ctx)), integer(factors->exp[i])));
+    parts.push_back(pow(ctx.to_expr(to_poly(factor, ctx, g)), integer(factors->exp[i])));
   }
-  parts.insert(parts.begin(), number(Number(mpq_class(mpz_class(1), leads))));
+  mpq_class constant;
+  fmpq_poly_get_coeff_mpq(constant.get_mpq_t(), p.raw(), p.degree());
+  constant /= leads;
+  parts.insert(parts.begin(), number(Number(constant)));
   fmpz_poly_factor_clear(factors);
   fmpz_poly_clear(integral);
   return mul(parts);
@@ -249,12 +253,27 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
     fmpq_poly_scalar_div_fmpq(den.raw(), den.raw(), lead);
     fmpq_clear(lead);
     const PolyContext ctx({generator});
-    Expr top = ctx.to_expr(to_poly(num, ctx));
+    Expr top = ctx.to_expr(to_poly(num, ctx, 0));
     if (den.is_one()) return top;
-    return mul(top, pow(factored(den, ctx), integer(-1)));
+    return mul(top, pow(factored(den, ctx, 0), integer(-1)));
   } catch (const OutOfReach&) {
     return std::nullopt;
   }
+}
+
+Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g) {
+  free_library_caches_at_thread_exit();
+  UPoly univariate;
+  fmpq_t c;
+  fmpq_init(c);
+  for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx.raw()); ++i) {
+    fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx.raw());
+    const auto k = static_cast<slong>(
+        fmpq_mpoly_get_term_var_exp_ui(p.raw(), i, static_cast<slong>(g), ctx.raw()));
+    fmpq_poly_set_coeff_fmpq(univariate.raw(), k, c);
+  }
+  fmpq_clear(c);
+  return factored(univariate, ctx, g);
 }
 
 }  // namespace leibniz

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "leibniz/calculus/polynomial.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz {
@@ -16,6 +17,10 @@ namespace leibniz {
 /// or limits too low to be sure the general path would not stop): the caller then takes
 /// the general path, which decides.
 std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std::size_t max_terms);
+
+/// p, a non-zero polynomial of ctx in its generator g alone, factored as
+/// PolyContext::to_factored_expr writes it, through FLINT's univariate factoring.
+Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g);
 
 /// cancel(e) always through the general, multivariate path: for the tests that check
 /// both paths give the same answers.

@@ -78,6 +78,32 @@ TEST(CancelUnivariate, SameAnswersAsTheGeneralPath) {
   EXPECT_GT(compared, testing::trials(1200) / 2);
 }
 
+// Two generators, the denominators in one of them: the general path, whose denominator
+// is factored through the univariate factoring.
+TEST(CancelUnivariate, DenominatorInOneOfTwoGenerators) {
+  const Expr x = symbol("x"), other = func(Fn::Atan, symbol("x"));
+  int compared = 0;
+  for (unsigned seed = 0; seed < static_cast<unsigned>(testing::trials(600)); ++seed) {
+    RandomRational random(seed, x);
+    Expr e;
+    try {
+      e = seed % 2 ? add(random.generate(3), mul(other, random.generate(1)))
+                   : mul(add(other, integer(1)), random.generate(3));
+    } catch (const Error&) {
+      continue;
+    }
+    const auto general = cancel_multivariate(e, 5'000);
+    const auto answer = cancel(e);
+    ASSERT_EQ(general.has_value(), answer.has_value()) << print_text(e);
+    if (general) {
+      EXPECT_EQ(*answer, *general) << print_text(e) << "\n  answer:  " << print_text(*answer)
+                                   << "\n  general: " << print_text(*general);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, testing::trials(600) / 2);
+}
+
 TEST(CancelUnivariate, KnownAnswers) {
   auto cancelled = [](const char* text) { return print_text(*cancel(parse_text(text))); };
   EXPECT_EQ(cancelled("(x^2 - 1)/(x - 1)"), "x + 1");
