@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "leibniz/calculus/cancel_univariate.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
@@ -22,10 +23,14 @@ struct TooLarge {};  // abandons the attempt; cancel() answers nullopt
 
 class Canceller {
  public:
-  explicit Canceller(std::size_t max_terms) : max_terms_(max_terms) {}
+  Canceller(std::size_t max_terms, bool univariate)
+      : max_terms_(max_terms), univariate_(univariate) {}
 
   std::optional<Expr> run(const Expr& e) {
     if (!scan(e)) return std::nullopt;
+    if (univariate_ && generators_.size() == 1) {
+      if (auto done = cancel_univariate(e, generators_[0], max_terms_)) return done;
+    }
     ctx_.emplace(generators_);
     try {
       Fraction f = convert(e);
@@ -36,7 +41,7 @@ class Canceller {
       den = den.scaled(Number(1) / lead);
       Expr top = ctx_->to_expr(num);
       if (den.is_one()) return top;
-      return mul(top, pow(ctx_->to_factored_expr(den), integer(-1)));
+      return mul(top, pow(factored(den), integer(-1)));
     } catch (const TooLarge&) {
       return std::nullopt;
     } catch (const TermLimitExceeded&) {
@@ -63,6 +68,19 @@ class Canceller {
     }
     if (generator_index_.emplace(e.node(), generators_.size()).second) generators_.push_back(e);
     return true;
+  }
+
+  // The denominator factored; in one generator, through FLINT's univariate factoring (the
+  // same factors: cancel_test), far cheaper than the multivariate one.
+  Expr factored(const Poly& den) const {
+    std::optional<std::size_t> only;
+    for (std::size_t g = 0; g < generators_.size(); ++g) {
+      if (fmpq_mpoly_degree_si(den.raw(), static_cast<slong>(g), ctx_->raw()) <= 0) continue;
+      if (only) return ctx_->to_factored_expr(den);
+      only = g;
+    }
+    if (!univariate_ || !only) return ctx_->to_factored_expr(den);
+    return factored_in_one_generator(den, *ctx_, *only);
   }
 
   void check(const Poly& p) const {
@@ -124,6 +142,7 @@ class Canceller {
   }
 
   std::size_t max_terms_;
+  bool univariate_;  // one generator takes the dense univariate path when it can
   std::vector<Expr> generators_;
   std::unordered_map<const Node*, std::size_t> generator_index_;
   std::unordered_set<const Node*> scanned_;
@@ -135,7 +154,12 @@ class Canceller {
 
 std::optional<Expr> cancel(const Expr& e, std::size_t max_terms) {
   if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return e;
-  return Canceller(max_terms).run(e);
+  return Canceller(max_terms, true).run(e);
+}
+
+std::optional<Expr> cancel_multivariate(const Expr& e, std::size_t max_terms) {
+  if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return e;
+  return Canceller(max_terms, false).run(e);
 }
 
 }  // namespace leibniz

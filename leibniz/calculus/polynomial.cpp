@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <unordered_set>
 
 #include "leibniz/core/error.h"
@@ -190,13 +191,50 @@ Poly Poly::scaled(const Number& factor) const {
   return p;
 }
 
-PolyContext::PolyContext(std::vector<Expr> generators) : generators_(std::move(generators)) {
-  free_library_caches_at_thread_exit();
-  fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(generators_.size(), 1)),
-                      ORD_DEGREVLEX);
+namespace {
+
+// A FLINT context depends only on the number of variables and the ordering, and takes
+// about 10,000 instructions to set up, more than a small cancel's arithmetic: each thread
+// keeps one per number of variables, read-only once made (no heap of its own).
+class ThreadContexts {
+ public:
+  ThreadContexts() = default;
+  ThreadContexts(const ThreadContexts&) = delete;
+  ThreadContexts& operator=(const ThreadContexts&) = delete;
+  ~ThreadContexts() {
+    for (auto& c : contexts_) {
+      if (c) fmpq_mpoly_ctx_clear(c.get());
+    }
+  }
+
+  fmpq_mpoly_ctx_struct* get(std::size_t variables) {
+    if (variables >= contexts_.size()) contexts_.resize(variables + 1);
+    auto& c = contexts_[variables];
+    if (!c) {
+      c = std::make_unique<fmpq_mpoly_ctx_struct>();
+      fmpq_mpoly_ctx_init(c.get(), static_cast<slong>(variables), ORD_DEGREVLEX);
+    }
+    return c.get();
+  }
+
+ private:
+  std::vector<std::unique_ptr<fmpq_mpoly_ctx_struct>> contexts_;
+};
+
+fmpq_mpoly_ctx_struct* thread_context(std::size_t variables) {
+  thread_local ThreadContexts contexts;
+  return contexts.get(variables);
 }
 
-PolyContext::~PolyContext() { fmpq_mpoly_ctx_clear(ctx_); }
+}  // namespace
+
+PolyContext::PolyContext(std::vector<Expr> generators)
+    : generators_(std::move(generators)),
+      ctx_(thread_context(std::max<std::size_t>(generators_.size(), 1))) {
+  free_library_caches_at_thread_exit();
+}
+
+PolyContext::~PolyContext() = default;
 
 // True when every monomial over the generators is already canonical as written:
 // distinct, non-numeric bases, so that no two factors of a term can combine.

@@ -92,7 +92,7 @@ class PolyContext {
   };
 
   std::vector<Expr> generators_;
-  mutable fmpq_mpoly_ctx_struct ctx_[1];
+  fmpq_mpoly_ctx_struct* ctx_;  // the calling thread's context for this many variables
   mutable std::optional<bool> canonical_monomials_;
   mutable std::unordered_map<std::pair<std::size_t, ulong>, Expr, PowerKeyHash> powers_;
 };

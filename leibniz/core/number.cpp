@@ -256,7 +256,14 @@ std::optional<Number> Number::exact_root(unsigned long q) const {
 }
 
 std::string Number::to_string() const {
-  if (!is_float_) return exact_.get_str(10);
+  if (!is_float_) {
+    // Most numbers printed are small integers: no GMP string conversion for them.
+    const mpz_class& num = exact_.get_num();
+    if (exact_.get_den() == 1 && mpz_fits_slong_p(num.get_mpz_t())) {
+      return std::to_string(mpz_get_si(num.get_mpz_t()));
+    }
+    return exact_.get_str(10);
+  }
   std::string text = fmt::format("{}", float_);
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
   return text;

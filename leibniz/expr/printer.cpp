@@ -103,14 +103,14 @@ class Printer {
     bool first = true;
     std::vector<Expr> terms = terms_in_print_order(e);
     // People write 1 - x^2 rather than -x^2 + 1: lead with the first positive term.
-    if (split_sign(terms[0]).first) {
+    if (is_negative_term(terms[0])) {
       auto positive = std::find_if(terms.begin(), terms.end(),
-                                   [](const Expr& t) { return !split_sign(t).first; });
+                                   [](const Expr& t) { return !is_negative_term(t); });
       if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
     }
     for (const Expr& term : terms) {
-      auto [negative, magnitude] = split_sign(term);
-      Piece p = print(magnitude);
+      const bool negative = is_negative_term(term);
+      Piece p = negative ? print_magnitude(term) : print(term);
       std::string text = wrap(p, negative ? Precedence::Product : Precedence::Sum);
       if (first) {
         out = negative ? n_.minus() + text : text;
@@ -124,16 +124,21 @@ class Printer {
   }
 
   // A term with a negative coefficient prints as "- magnitude".
-  static std::pair<bool, Expr> split_sign(const Expr& term) {
-    if (term.is_number() && term.number().is_negative()) return {true, number(-term.number())};
-    if (term.is(Kind::Mul) && term.arg(0).is_number() && term.arg(0).number().is_negative()) {
-      return {true, neg(term)};
-    }
-    return {false, term};
+  static bool is_negative_term(const Expr& term) {
+    if (term.is_number()) return term.number().is_negative();
+    return term.is(Kind::Mul) && term.arg(0).is_number() && term.arg(0).number().is_negative();
+  }
+
+  // print(-term) for a negative term, without building the node -term: the same
+  // factors, the coefficient negated.
+  Piece print_magnitude(const Expr& term) const {
+    if (term.is_number()) return print_number(-term.number());
+    return print_product(term, true);
   }
 
   // A product or a power, split into numerator and denominator.
-  Piece print_product(const Expr& e) const {
+  // With `negated`, the product with its coefficient negated (print_magnitude).
+  Piece print_product(const Expr& e, bool negated = false) const {
     Number coefficient(1);
     std::vector<Expr> factors;
     if (e.is(Kind::Mul)) {
@@ -142,8 +147,9 @@ class Printer {
     } else {
       factors.push_back(e);
     }
+    if (negated) coefficient = -coefficient;
     if (coefficient.is_negative()) {
-      Piece rest = print_product(neg(e));
+      Piece rest = print_product(e, !negated);
       return {n_.minus() + wrap(rest, Precedence::Product), Precedence::Unary};
     }
     std::vector<Piece> top, bottom;

@@ -1,0 +1,279 @@
+// cancel over one generator: the same fractions, built by the same steps as the general
+// path (cancel.cpp), in FLINT's dense univariate fmpq_poly, whose operations cost a
+// few hundred instructions where the sparse multivariate ones cost thousands (a context
+// per call, packed exponents, a factoring context of their own). Every step is exact and
+// the answer (numerator over a monic denominator, in lowest terms) is unique, so both
+// paths give the same expression; the bounds below keep this path to the sizes where the
+// general one could not have stopped at a limit either.
+#include "leibniz/calculus/cancel_univariate.h"
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz_poly.h>
+#include <flint/fmpz_poly_factor.h>
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "leibniz/calculus/polynomial.h"
+#include "leibniz/core/limits.h"
+#include "leibniz/eval/thread_caches.h"
+#include "leibniz/expr/builders.h"
+#include "leibniz/expr/node_map.h"
+
+namespace leibniz {
+namespace {
+
+// Degrees up to this stay here. With at most kMaxDegree + 1 terms per polynomial, no
+// term limit of the general path (max_terms, limits().max_terms) can be reached when
+// both are above it.
+constexpr long kMaxDegree = 256;
+// An integer power's coefficients, estimated as the general path does (Poly::pow), up
+// to this many bits stay here.
+constexpr double kMaxPowerBits = 16'384;
+
+struct OutOfReach {};  // the general path takes over
+
+class UPoly {
+ public:
+  UPoly() { fmpq_poly_init(p_); }
+  ~UPoly() { fmpq_poly_clear(p_); }
+  UPoly(const UPoly& other) : UPoly() { fmpq_poly_set(p_, other.p_); }
+  UPoly(UPoly&& other) noexcept : UPoly() { fmpq_poly_swap(p_, other.p_); }
+  UPoly& operator=(UPoly&& other) noexcept {
+    fmpq_poly_swap(p_, other.p_);
+    return *this;
+  }
+  UPoly& operator=(const UPoly& other) {
+    fmpq_poly_set(p_, other.p_);
+    return *this;
+  }
+
+  static UPoly constant(const Number& value) {
+    UPoly p;
+    fmpq_poly_set_mpq(p.p_, value.exact().get_mpq_t());
+    return p;
+  }
+  static UPoly generator() {
+    UPoly p;
+    fmpq_poly_set_coeff_si(p.p_, 1, 1);
+    return p;
+  }
+
+  long degree() const { return fmpq_poly_degree(p_); }
+  bool is_zero() const { return fmpq_poly_is_zero(p_) != 0; }
+  bool is_one() const { return fmpq_poly_is_one(p_) != 0; }
+  fmpq_poly_struct* raw() { return p_; }
+  const fmpq_poly_struct* raw() const { return p_; }
+
+ private:
+  fmpq_poly_t p_;
+};
+
+UPoly operator*(const UPoly& a, const UPoly& b) {
+  if (a.degree() + b.degree() > kMaxDegree) throw OutOfReach{};
+  UPoly p;
+  fmpq_poly_mul(p.raw(), a.raw(), b.raw());
+  return p;
+}
+
+UPoly operator+(const UPoly& a, const UPoly& b) {
+  UPoly p;
+  fmpq_poly_add(p.raw(), a.raw(), b.raw());
+  return p;
+}
+
+UPoly gcd(const UPoly& a, const UPoly& b) {  // monic, like fmpq_mpoly_gcd
+  UPoly g;
+  fmpq_poly_gcd(g.raw(), a.raw(), b.raw());
+  return g;
+}
+
+UPoly divide_exact(const UPoly& a, const UPoly& divisor) {
+  UPoly q;
+  fmpq_poly_div(q.raw(), a.raw(), divisor.raw());
+  return q;
+}
+
+// The bound Poly::pow checks before an integer power, for the same polynomial.
+double power_bits(const UPoly& base, unsigned long exponent) {
+  double terms = 0, denominator_bits = 0, numerator_bits = 0;
+  fmpq_t c;
+  fmpq_init(c);
+  for (long k = 0; k <= base.degree(); ++k) {
+    fmpq_poly_get_coeff_fmpq(c, base.raw(), k);
+    if (fmpq_is_zero(c)) continue;
+    terms += 1;
+    auto log2_bound = [](const fmpz_t n) { return fmpz_is_pm1(n) ? 0.0 : double(fmpz_bits(n)); };
+    denominator_bits += log2_bound(fmpq_denref(c));
+    numerator_bits = std::max(numerator_bits, log2_bound(fmpq_numref(c)));
+  }
+  fmpq_clear(c);
+  return static_cast<double>(exponent) *
+         (std::log2(std::max(terms, 1.0)) + numerator_bits + denominator_bits);
+}
+
+UPoly power(const UPoly& base, unsigned long exponent) {
+  if (static_cast<double>(base.degree()) * static_cast<double>(exponent) > kMaxDegree ||
+      power_bits(base, exponent) >
+          std::min(kMaxPowerBits, static_cast<double>(limits().max_number_bits))) {
+    throw OutOfReach{};
+  }
+  UPoly p;
+  fmpq_poly_pow(p.raw(), base.raw(), exponent);
+  return p;
+}
+
+struct Fraction {
+  UPoly num;
+  UPoly den;
+};
+
+class OneGenerator {
+ public:
+  explicit OneGenerator(const Expr& generator) : generator_(generator) {}
+
+  // The mirror of Canceller::convert_uncached (cancel.cpp), step for step.
+  Fraction convert(const Expr& e) {
+    tick();
+    if (const std::size_t* known = memo_.find(e)) return fractions_[*known];
+    Fraction f = convert_uncached(e);
+    memo_.insert(e, fractions_.size());
+    fractions_.push_back(f);
+    return f;
+  }
+
+ private:
+  Fraction convert_uncached(const Expr& e) {
+    if (e.is_number()) return {UPoly::constant(e.number()), UPoly::constant(Number(1))};
+    if (e == generator_) return {UPoly::generator(), UPoly::constant(Number(1))};
+    if (e.is(Kind::Add)) {
+      Fraction sum = convert(e.arg(0));
+      for (std::size_t i = 1; i < e.args().size(); ++i) {
+        Fraction t = convert(e.arg(i));
+        UPoly g = gcd(sum.den, t.den);
+        UPoly sum_cofactor = divide_exact(t.den, g), term_cofactor = divide_exact(sum.den, g);
+        sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
+        sum.den = sum.den * sum_cofactor;
+      }
+      return sum;
+    }
+    if (e.is(Kind::Mul)) {
+      Fraction product{UPoly::constant(Number(1)), UPoly::constant(Number(1))};
+      for (const Expr& f : e.args()) {
+        Fraction x = convert(f);
+        product.num = product.num * x.num;
+        product.den = product.den * x.den;
+      }
+      return product;
+    }
+    if (!e.is(Kind::Pow) || !e.exponent().is_integer()) throw OutOfReach{};  // not scanned so
+    auto n = e.exponent().number().to_long();
+    if (!n || *n > 10'000 || *n < -10'000) throw OutOfReach{};  // the general path's "too large"
+    Fraction base = convert(e.base());
+    const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
+    UPoly num = power(base.num, magnitude), den = power(base.den, magnitude);
+    if (*n < 0) return {std::move(den), std::move(num)};
+    return {std::move(num), std::move(den)};
+  }
+
+  const Expr& generator_;
+  NodeMap<std::size_t> memo_;  // the index of a node's fraction in fractions_
+  std::vector<Fraction> fractions_;
+};
+
+// The polynomial in the context's generator `g`, for its to_expr.
+Poly to_poly(const UPoly& p, const PolyContext& ctx, std::size_t g) {
+  Poly result(ctx);
+  std::vector<ulong> exponents(std::max<std::size_t>(ctx.size(), 1), 0);
+  fmpq_t c;
+  fmpq_init(c);
+  for (long k = 0; k <= p.degree(); ++k) {
+    fmpq_poly_get_coeff_fmpq(c, p.raw(), k);
+    if (fmpq_is_zero(c)) continue;
+    exponents[g] = static_cast<ulong>(k);
+    fmpq_mpoly_set_coeff_fmpq_ui(result.raw(), c, exponents.data(), ctx.raw());
+  }
+  fmpq_clear(c);
+  return result;
+}
+
+// p (in the generator g of ctx) factored over the rationals, as
+// PolyContext::to_factored_expr writes it (FLINT's fmpq_mpoly_factor): a constant times
+// primitive integer factors with positive leading coefficients, each to its multiplicity.
+// The constant is p's leading coefficient over the product of theirs.
+Expr factored(const UPoly& p, const PolyContext& ctx, std::size_t g) {
+  fmpz_poly_t integral;
+  fmpz_poly_init(integral);
+  fmpq_poly_get_numerator(integral, p.raw());
+  fmpz_poly_factor_t factors;
+  fmpz_poly_factor_init(factors);
+  fmpz_poly_factor(factors, integral);
+  std::vector<Expr> parts;
+  mpz_class leads = 1;
+  for (slong i = 0; i < factors->num; ++i) {
+    fmpz_poly_struct* f = factors->p + i;
+    if (fmpz_sgn(fmpz_poly_lead(f)) < 0) fmpz_poly_neg(f, f);
+    mpz_class lead;
+    fmpz_get_mpz(lead.get_mpz_t(), fmpz_poly_lead(f));
+    for (slong k = 0; k < factors->exp[i]; ++k) leads *= lead;
+    UPoly factor;
+    fmpq_poly_set_fmpz_poly(factor.raw(), f);
+    parts.push_back(pow(ctx.to_expr(to_poly(factor, ctx, g)), integer(factors->exp[i])));
+  }
+  mpq_class constant;
+  fmpq_poly_get_coeff_mpq(constant.get_mpq_t(), p.raw(), p.degree());
+  constant /= leads;
+  parts.insert(parts.begin(), number(Number(constant)));
+  fmpz_poly_factor_clear(factors);
+  fmpz_poly_clear(integral);
+  return mul(parts);
+}
+
+}  // namespace
+
+std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std::size_t max_terms) {
+  if (std::min(max_terms, limits().max_terms) <= static_cast<std::size_t>(kMaxDegree)) {
+    return std::nullopt;
+  }
+  free_library_caches_at_thread_exit();
+  try {
+    OneGenerator one(generator);
+    Fraction f = one.convert(e);
+    if (f.den.is_zero()) return std::nullopt;
+    const UPoly g = gcd(f.num, f.den);
+    UPoly num = divide_exact(f.num, g), den = divide_exact(f.den, g);
+    fmpq_t lead;
+    fmpq_init(lead);
+    fmpq_poly_get_coeff_fmpq(lead, den.raw(), den.degree());
+    fmpq_poly_scalar_div_fmpq(num.raw(), num.raw(), lead);
+    fmpq_poly_scalar_div_fmpq(den.raw(), den.raw(), lead);
+    fmpq_clear(lead);
+    const PolyContext ctx({generator});
+    Expr top = ctx.to_expr(to_poly(num, ctx, 0));
+    if (den.is_one()) return top;
+    return mul(top, pow(factored(den, ctx, 0), integer(-1)));
+  } catch (const OutOfReach&) {
+    return std::nullopt;
+  }
+}
+
+Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g) {
+  free_library_caches_at_thread_exit();
+  UPoly univariate;
+  fmpq_t c;
+  fmpq_init(c);
+  for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx.raw()); ++i) {
+    fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx.raw());
+    const auto k = static_cast<slong>(
+        fmpq_mpoly_get_term_var_exp_ui(p.raw(), i, static_cast<slong>(g), ctx.raw()));
+    fmpq_poly_set_coeff_fmpq(univariate.raw(), k, c);
+  }
+  fmpq_clear(c);
+  return factored(univariate, ctx, g);
+}
+
+}  // namespace leibniz
