@@ -125,6 +125,9 @@ Fraction split_fraction(const Expr& e);
 /// e rewritten top-down: a node `rewrite_node` gives a value for is replaced by it,
 /// any other node is rebuilt from its rewritten arguments (each distinct node once).
 Expr rewrite(const Expr& e, const std::function<std::optional<Expr>(const Expr&)>& rewrite_node);
+/// ln|tanh u + 1| = u − ln cosh u and ln|tanh u − 1| = ln(1 − tanh u) = −u − ln cosh u,
+/// everywhere in an answer (1 ± tanh u = e^(±u)/cosh u): ∫ tanh²x = x − tanh x.
+Expr tanh_logarithms(const Expr& f);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
 /// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the

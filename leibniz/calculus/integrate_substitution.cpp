@@ -89,10 +89,11 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   return {};
 }
 
+// u = tanh v leaves ln|tanh v ± 1|, written back as ±v − ln cosh v.
 Expr substitute_back(const Expr& f, const Expr& u, const Expr& g) {
   Substitution values;
   values.emplace(u.node(), g);
-  return substitute(f, values);
+  return tanh_logarithms(substitute(f, values));
 }
 
 // x = (u − b)/a for a radical √(a·x + b) (any non-integer power of it).
