@@ -187,6 +187,13 @@ Expr substituted(const Expr& e, const Expr& from, const Expr& to) {
   return substitute(e, values);
 }
 
+// top/(v·bottom) for a quotient odd in v, with v only to even powers above and below
+// (so that v² can be replaced): the odd one of top and bottom multiplied by v, expanded.
+Expr even_quotient(const Quotient& q, const Expr& v, long top_parity) {
+  if (top_parity == 1) return div(expand(mul(q.top, v)), expand(mul(pow(v, 2), q.bottom)));
+  return div(q.top, expand(mul(v, q.bottom)));
+}
+
 struct BiocheSubstitution {
   Expr h;  // the integrand in w (with dx written in dw)
   Expr g;  // w as a function of x
@@ -208,7 +215,7 @@ std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, 
   if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
     // Odd in s: w = cos u, dx = −dw/(a·s), s² = 1 − w² (w = cosh u, dx = dw/(a·s),
     // s² = w² − 1).
-    const Expr even = div(q.top, mul(s, q.bottom));
+    const Expr even = even_quotient(q, s, *ps_top);
     const Expr s_of_w = sqrt(hyperbolic ? w2_minus_one : one_minus_w2);  // s² ≥ 0
     const Expr h = div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
                                        [&](const Expr& b) { return b == s_of_w.base(); }),
@@ -217,7 +224,7 @@ std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, 
   }
   if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
     // Odd in c: w = sin u, dx = dw/(a·c), c² = 1 − w² (w = sinh u, c² = 1 + w²).
-    const Expr even = div(q.top, mul(c, q.bottom));
+    const Expr even = even_quotient(q, c, *pc_top);
     const Expr c_of_w = sqrt(hyperbolic ? add(one, pow(w, 2)) : one_minus_w2);  // c² ≥ 0
     const Expr h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
                                        [&](const Expr& b) { return b == c_of_w.base(); }),
