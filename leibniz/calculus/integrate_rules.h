@@ -96,6 +96,14 @@ Expr parts_rule(Integrator& in, const Expr& e);
 /// For a sum whose terms do not all integrate alone: parts whose leftovers cancel.
 Expr parts_cancelling_rule(Integrator& in, const Expr& e);
 
+/// ∫ r·e^g = R·e^g for g a non-constant polynomial and r = P/xᵏ (rational coefficients;
+/// a sum of such terms with one g) when R′ + g′·R = r has a rational solution R. Tried
+/// after the others, and on a sum whose terms fail alone.
+Expr exponential_polynomial_rule(Integrator& in, const Expr& e);
+/// True when Liouville's theorem proves that such an e has no elementary antiderivative
+/// (R′ + g′·R = r has no rational solution); false when not decided.
+bool proven_non_elementary(Integrator& in, const Expr& e);
+
 // Helpers.
 struct Linear {
   Expr a;  ///< nonzero, free of the variable

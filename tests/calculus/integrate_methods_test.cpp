@@ -172,6 +172,14 @@ TEST(IntegrateMethods, HyperbolicTimesTrigonometric) {
   expect_integral("sinh(x)^2*sin(x)", "cos(x)/2 - cos(x)*cosh(2*x)/10 + sin(x)*sinh(2*x)/5");
 }
 
+TEST(IntegrateMethods, PolynomialTimesExponentialOfAPolynomial) {
+  // R′ + g′·R = r solved for a Laurent polynomial R: ∫ r·e^g = R·e^g.
+  expect_integral("(2*x^2 + 1)*e^(x^2)", "x*e^(x^2)");
+  expect_integral("(3*x^3 + 1)*exp(x^3)", "x*e^(x^3)");
+  expect_integral("(1 + 2*x^2)*e^(-x^2)/x^2", "-e^(-x^2)/x");
+  expect_integral("(x - 1)*e^x/x^2", "e^x/x");
+}
+
 TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x*sec(x)^2", "x*tan(x) + ln(abs(cos(x)))");
   expect_integral("x*sec(x)*tan(x)", "x*sec(x) - ln(abs(sec(x) + tan(x)))");
