@@ -159,11 +159,16 @@ Expr hyperbolic_products(Integrator& in, const Expr& e, const Expr& rewritten) {
     return {};
   }
   if (!expanded.is(Kind::Add)) return {};
-  const Expr f = in.rewritten(
-      StepRule(Rule::Rewrite,
-               {"hyperbolic-exponential", "sinh u = (eᵘ − e⁻ᵘ)/2, cosh u = (eᵘ + e⁻ᵘ)/2"}),
-      e, expanded);
-  return f.is_null() ? f : in_hyperbolic_form(in, f);
+  const std::size_t index =
+      in.open(StepRule(Rule::Rewrite,
+                       {"hyperbolic-exponential", "sinh u = (eᵘ − e⁻ᵘ)/2, cosh u = (eᵘ + e⁻ᵘ)/2"}),
+              e, {{"rewritten", expanded}});
+  const Expr f = in.antiderivative(expanded);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, in_hyperbolic_form(in, f));
 }
 
 }  // namespace
