@@ -241,7 +241,10 @@ std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, 
     const Expr root = pow(one_over_c2, rational(-1, 2));
     const Expr top = substituted(mul(r.top, pow(c, lift)), c, root);
     const Expr bottom = substituted(mul(r.bottom, pow(c, lift)), c, root);
-    return BiocheSubstitution{div(top, mul(a, mul(bottom, one_over_c2))),
+    // 1 − tanh²u > 0: (1 − w²)^(−1/2) to an even power folds.
+    const auto positive = [&](const Expr& b) { return b == one_over_c2; };
+    return BiocheSubstitution{div(fold_kept_roots(top, positive),
+                                  mul(a, mul(fold_kept_roots(bottom, positive), one_over_c2))),
                               func(hyperbolic ? Fn::Tanh : Fn::Tan, u)};
   }
   if (hyperbolic) return std::nullopt;

@@ -153,6 +153,8 @@ TEST(IntegrateMethods, HyperbolicTwinsOfBiocheRules) {
   expect_integral("tanh(2*x)^4", "x - tanh(2*x)/2 - tanh(2*x)^3/6");
   expect_integral("1/sinh(x)^2", "-1/tanh(x)");
   expect_integral("1/(1 + tanh(x))", "x/2 - 1/(2*(tanh(x) + 1))");
+  expect_integral("1/(sinh(x)^2*cosh(x)^2)", "-tanh(x) - 1/tanh(x)");
+  expect_integral("1/(cosh(x)^2 + 4*sinh(x)^2)", "atan(2*tanh(x))/2");
   // Odd in cosh: w = sinh x; odd in sinh: w = cosh x.
   expect_integral("1/cosh(x)", "atan(sinh(x))");
   expect_integral("sinh(x)^3/cosh(x)", "cosh(x)^2/2 - ln(cosh(x))");
