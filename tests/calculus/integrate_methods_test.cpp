@@ -182,6 +182,14 @@ TEST(IntegrateMethods, PolynomialTimesExponentialOfAPolynomial) {
   expect_integral("(x - 1)*e^x/x^2", "e^x/x");
 }
 
+TEST(IntegrateMethods, NestedRoots) {
+  // u = √x leaves √(u² + u), a square root of a quadratic.
+  expect_integral("1/sqrt(x + sqrt(x))",
+                  "2*sqrt(x + sqrt(x)) - ln(sqrt(x) + sqrt(x + sqrt(x)) + 1/2)");
+  expect_integral("1/(x*sqrt(1 + sqrt(x)))",
+                  "2*ln(abs(sqrt(sqrt(x) + 1) - 1)) - 2*ln(sqrt(sqrt(x) + 1) + 1)");
+}
+
 TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x*sec(x)^2", "x*tan(x) + ln(abs(cos(x)))");
   expect_integral("x*sec(x)*tan(x)", "x*sec(x) - ln(abs(sec(x) + tan(x)))");
