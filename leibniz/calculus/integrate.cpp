@@ -35,9 +35,11 @@ constexpr int kMaxSubstitutions = 4;
 constexpr std::size_t kExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,          trig_rule,         rational_rule,
-                             combined_roots_rule, substitution_rule, radical_rule,
-                             trig_rational_rule,  exponential_rule,  parts_rule};
+constexpr RuleFn kRules[] = {table_rule,         trig_rule,
+                             rational_rule,      combined_roots_rule,
+                             substitution_rule,  radical_rule,
+                             trig_rational_rule, exponential_rule,
+                             parts_rule,         exponential_polynomial_rule};
 
 }  // namespace
 
@@ -163,6 +165,7 @@ Expr Integrator::attempt(const Expr& e) {
     if (terms.size() == e.args().size()) return finish(index, add(terms));
     abandon(index);
     if (Expr r = rational_rule(*this, e); !r.is_null()) return r;
+    if (Expr r = exponential_polynomial_rule(*this, e); !r.is_null()) return r;
     return parts_cancelling_rule(*this, e);
   }
   if (e.is(Kind::Mul)) {
@@ -312,6 +315,12 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                                 "and leibniz does not split an integral where its arguments are "
                                 "equal",
                                 print_text(e), var.name(), print_text(Expr(part))));
+      }
+      if (integration::proven_non_elementary(in, e)) {
+        throw Error(ErrorKind::Unsupported,
+                    fmt::format("{} has no elementary antiderivative with respect to {} "
+                                "(Liouville's theorem)",
+                                print_text(e), var.name()));
       }
       throw Error(
           ErrorKind::Unsupported,

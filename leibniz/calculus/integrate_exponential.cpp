@@ -126,12 +126,59 @@ Expr in_hyperbolic_form(Integrator& in, const Expr& f) {
   return hyperbolic;
 }
 
+// True when every sinh and cosh of x in e is a factor to a positive whole power and there
+// is no tanh: written with exponentials and expanded, e is a sum of exponentials times
+// the rest, with no exponential below a fraction bar.
+bool hyperbolic_factors_only(Integrator& in, const Expr& e) {
+  if (!in.depends(e)) return true;
+  if (e.is(Kind::Func)) {
+    if (e.fn() == Fn::Tanh) return false;
+    if (e.fn() == Fn::Sinh || e.fn() == Fn::Cosh) return true;
+  }
+  if (e.is(Kind::Pow) && !in.depends(e.exponent()) && e.exponent().is_integer() &&
+      e.base().is(Kind::Func) && (e.base().fn() == Fn::Sinh || e.base().fn() == Fn::Cosh)) {
+    return e.exponent().number().is_positive();
+  }
+  for (const Expr& a : e.args()) {
+    if (!hyperbolic_factors_only(in, a)) return false;
+  }
+  return true;
+}
+
+// sinh and cosh times what is not a function of exponentials alone (sinh x·sin x,
+// cosh x·cos 2x): the exponentials expanded out, each term by the other rules (eˣ·sin x
+// by parts twice), the answer written back in sinh and cosh.
+Expr hyperbolic_products(Integrator& in, const Expr& e, const Expr& rewritten) {
+  if (!hyperbolic_factors_only(in, e)) return {};
+  Expr expanded;
+  try {
+    TermBudget budget(kHyperbolicBudget);
+    expanded = expand(rewritten);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::Limit) throw;
+    return {};
+  }
+  if (!expanded.is(Kind::Add)) return {};
+  const std::size_t index = in.open<Rule::Rewrite>(
+      e, {.row = {"hyperbolic-exponential", "sinh u = (eᵘ − e⁻ᵘ)/2, cosh u = (eᵘ + e⁻ᵘ)/2"},
+          .rewritten = expanded});
+  const Expr f = in.antiderivative(expanded);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  return in.finish(index, in_hyperbolic_form(in, f));
+}
+
 }  // namespace
 
 Expr exponential_rule(Integrator& in, const Expr& e) {
   const Expr rewritten = hyperbolic_as_exponentials(in, e);
   std::vector<mpq_class> rates;
-  if (!collect_rates(in, rewritten, rates) || rates.empty()) return {};
+  if (!collect_rates(in, rewritten, rates)) {
+    return rewritten == e ? Expr() : hyperbolic_products(in, e, rewritten);
+  }
+  if (rates.empty()) return {};
   // gcd of rationals: gcd of the numerators over lcm of the denominators.
   mpz_class numerator = 0, denominator = 1;
   for (const mpq_class& c : rates) {

@@ -107,6 +107,14 @@ Expr parts_rule(Integrator& in, const Expr& e);
 /// For a sum whose terms do not all integrate alone: parts whose leftovers cancel.
 Expr parts_cancelling_rule(Integrator& in, const Expr& e);
 
+/// ∫ r·e^g = R·e^g for g a non-constant polynomial and r = P/xᵏ (rational coefficients;
+/// a sum of such terms with one g) when R′ + g′·R = r has a rational solution R. Tried
+/// after the others, and on a sum whose terms fail alone.
+Expr exponential_polynomial_rule(Integrator& in, const Expr& e);
+/// True when Liouville's theorem proves that such an e has no elementary antiderivative
+/// (R′ + g′·R = r has no rational solution); false when not decided.
+bool proven_non_elementary(Integrator& in, const Expr& e);
+
 // Helpers.
 struct Linear {
   Expr a;  ///< nonzero, free of the variable
@@ -136,6 +144,9 @@ Fraction split_fraction(const Expr& e);
 /// e rewritten top-down: a node `rewrite_node` gives a value for is replaced by it,
 /// any other node is rebuilt from its rewritten arguments (each distinct node once).
 Expr rewrite(const Expr& e, const std::function<std::optional<Expr>(const Expr&)>& rewrite_node);
+/// ln|tanh u + 1| = u − ln cosh u and ln|tanh u − 1| = ln(1 − tanh u) = −u − ln cosh u,
+/// everywhere in an answer (1 ± tanh u = e^(±u)/cosh u): ∫ tanh²x = x − tanh x.
+Expr tanh_logarithms(const Expr& f);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
 /// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the

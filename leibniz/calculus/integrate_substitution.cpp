@@ -89,10 +89,11 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   return {};
 }
 
+// u = tanh v leaves ln|tanh v ± 1|, written back as ±v − ln cosh v.
 Expr substitute_back(const Expr& f, const Expr& u, const Expr& g) {
   Substitution values;
   values.emplace(u.node(), g);
-  return substitute(f, values);
+  return tanh_logarithms(substitute(f, values));
 }
 
 // x = (u − b)/a for a radical √(a·x + b) (any non-integer power of it).
@@ -113,14 +114,30 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   return in.finish(index, substitute_back(f, u, g));
 }
 
+// True when a power of `base` to a non-integer exponent occurs in e.
+bool holds_root_of(Integrator& in, const Expr& e, const Expr& base) {
+  if (!in.depends(e)) return false;
+  if (e.is(Kind::Pow) && e.base() == base && !e.exponent().is_integer()) return true;
+  for (const Expr& a : e.args()) {
+    if (holds_root_of(in, a, base)) return true;
+  }
+  return false;
+}
+
 // The least n with every exponent of `base` in e times n an integer, when every
-// non-integer power in e whose base depends on x is a power of `base`; 0 otherwise.
+// non-integer power in e whose base depends on x is a power of `base`, or a root of an
+// expression holding one (√(x + √x): nested, left as a root of a polynomial in u for the
+// other rules); 0 otherwise.
 long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
   long n = 1;
   bool ok = true;
   auto walk = [&](auto&& self, const Expr& x) -> void {
     if (!ok || !in.depends(x)) return;
     if (x.is(Kind::Pow) && !x.exponent().is_integer() && in.depends(x.base())) {
+      if (x.base() != base && x.exponent().is_number() && holds_root_of(in, x.base(), base)) {
+        self(self, x.base());
+        return;
+      }
       if (x.base() != base || !x.exponent().is_number() || !x.exponent().number().is_exact()) {
         ok = false;
         return;

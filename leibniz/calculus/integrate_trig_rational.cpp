@@ -4,6 +4,10 @@
 // odd in s takes w = cos u, one odd in c takes w = sin u, and one unchanged by
 // (s, c) → (−s, −c) takes w = tan u, and any other w = tan(u/2) (Weierstrass); each
 // leaves a rational function of w (∫ 1/(csc x − sin x) = ∫ sin x/cos²x = 1/cos x).
+// Rational functions of sinh u and cosh u (tanh rewritten) are their twins, with
+// sinh² = cosh² − 1: odd in sinh takes w = cosh u, odd in cosh w = sinh u, even under
+// (s, c) → (−s, −c) w = tanh u (∫ tanh²x = x − tanh x); the others are left to the
+// exponential rule, which writes e^u as cosh u + sinh u.
 #include <fmt/format.h>
 #include <gmpxx.h>
 
@@ -23,12 +27,16 @@ namespace {
 
 struct SinCosForm {
   Expr u;          // the common argument
-  Expr rewritten;  // in the symbols s = sin u, c = cos u
+  Expr rewritten;  // in the symbols s = sin u, c = cos u (or sinh u, cosh u)
 };
 
-bool is_trig(const Expr& x) {
+// Which functions the rule reads as s and c.
+enum class Family { Trigonometric, Hyperbolic };
+
+bool is_member(const Expr& x, Family family) {
   if (!x.is(Kind::Func)) return false;
   const Fn fn = x.fn();
+  if (family == Family::Hyperbolic) return fn == Fn::Sinh || fn == Fn::Cosh || fn == Fn::Tanh;
   return fn == Fn::Sin || fn == Fn::Cos || fn == Fn::Tan || fn == Fn::Cot || fn == Fn::Sec ||
          fn == Fn::Csc;
 }
@@ -37,11 +45,11 @@ bool is_trig(const Expr& x) {
 // share one linear argument, else g·x when every argument is k·g·x with k a whole number
 // up to kMaxMultiple (sin 2x and cos x: u = x); null otherwise.
 constexpr long kMaxMultiple = 12;
-Expr common_argument(Integrator& in, const Expr& e) {
+Expr common_argument(Integrator& in, const Expr& e, Family family) {
   std::vector<Expr> arguments;
   auto walk = [&](auto&& self, const Expr& x) -> void {
     if (!in.depends(x)) return;
-    if (is_trig(x)) {
+    if (is_member(x, family)) {
       if (std::find(arguments.begin(), arguments.end(), x.arg(0)) == arguments.end()) {
         arguments.push_back(x.arg(0));
       }
@@ -70,22 +78,25 @@ Expr common_argument(Integrator& in, const Expr& e) {
 }
 
 // sin(k·u) and cos(k·u) as polynomials in s = sin u, c = cos u (k a whole number):
-// sin(k·u) = s·cos((k − 1)u) + c·sin((k − 1)u), cos(k·u) = c·cos((k − 1)u) − s·sin((k − 1)u).
-std::pair<Expr, Expr> multiple_angle(long k, const Expr& s, const Expr& c) {
+// sin(k·u) = s·cos((k − 1)u) + c·sin((k − 1)u), cos(k·u) = c·cos((k − 1)u) − s·sin((k − 1)u);
+// cosh(k·u) = c·cosh((k − 1)u) + s·sinh((k − 1)u).
+std::pair<Expr, Expr> multiple_angle(long k, const Expr& s, const Expr& c, Family family) {
   const bool negative = k < 0;
   Expr sin_k = integer(0), cos_k = integer(1);
   for (long j = 0; j < (negative ? -k : k); ++j) {
     const Expr next_sin = add(mul(s, cos_k), mul(c, sin_k));
-    cos_k = sub(mul(c, cos_k), mul(s, sin_k));
+    cos_k = family == Family::Hyperbolic ? add(mul(c, cos_k), mul(s, sin_k))
+                                         : sub(mul(c, cos_k), mul(s, sin_k));
     sin_k = next_sin;
   }
   return {negative ? neg(sin_k) : sin_k, cos_k};
 }
 
 // The integrand in s and c, or nullopt when x occurs outside sin, cos, tan, cot, sec, csc
-// of whole multiples of one linear argument.
-std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& s, const Expr& c) {
-  const Expr u = common_argument(in, e);
+// (sinh, cosh, tanh) of whole multiples of one linear argument.
+std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& s, const Expr& c,
+                                     Family family) {
+  const Expr u = common_argument(in, e, family);
   if (u.is_null()) return std::nullopt;
   const Expr rate = linear_in(in, u)->a;
   bool ok = true;
@@ -96,19 +107,22 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
       return x;
     }
     if (x.is(Kind::Func)) {
-      if (!is_trig(x)) {
+      if (!is_member(x, family)) {
         ok = false;
         return x;
       }
       Expr sin_k = s, cos_k = c;
       if (x.arg(0) != u) {
         const Number k = linear_in(in, x.arg(0))->a.number() / rate.number();
-        std::tie(sin_k, cos_k) = multiple_angle(*k.to_long(), s, c);
+        std::tie(sin_k, cos_k) = multiple_angle(*k.to_long(), s, c, family);
       }
       switch (x.fn()) {
-        case Fn::Sin: return sin_k;
-        case Fn::Cos: return cos_k;
-        case Fn::Tan: return div(sin_k, cos_k);
+        case Fn::Sin:
+        case Fn::Sinh: return sin_k;
+        case Fn::Cos:
+        case Fn::Cosh: return cos_k;
+        case Fn::Tan:
+        case Fn::Tanh: return div(sin_k, cos_k);
         case Fn::Cot: return div(cos_k, sin_k);
         case Fn::Sec: return div(integer(1), cos_k);
         default: return div(integer(1), sin_k);
@@ -173,17 +187,86 @@ Expr substituted(const Expr& e, const Expr& from, const Expr& to) {
   return substitute(e, values);
 }
 
-}  // namespace
+// top/(v·bottom) for a quotient odd in v, with v only to even powers above and below
+// (so that v² can be replaced): the odd one of top and bottom multiplied by v, expanded.
+Expr even_quotient(const Quotient& q, const Expr& v, long top_parity) {
+  if (top_parity == 1) return div(expand(mul(q.top, v)), expand(mul(pow(v, 2), q.bottom)));
+  return div(q.top, expand(mul(v, q.bottom)));
+}
 
-Expr trig_rational_rule(Integrator& in, const Expr& e) {
+struct BiocheSubstitution {
+  Expr h;  // the integrand in w (with dx written in dw)
+  Expr g;  // w as a function of x
+};
+
+// The substitution Bioche's rules choose for N(s, c)/D(s, c); for sinh and cosh only the
+// three rules (w = cosh, sinh, tanh), else nullopt.
+std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, const Quotient& q,
+                                         const Expr& u, const Expr& w, const Expr& s, const Expr& c,
+                                         Family family) {
+  const bool hyperbolic = family == Family::Hyperbolic;
+  const Expr a = linear_in(in, u)->a;
+  const Expr one = integer(1);
+  // The identity between s and c: s² + c² = 1, or c² − s² = 1.
+  const Expr one_minus_w2 = sub(one, pow(w, 2)), w2_minus_one = sub(pow(w, 2), one);
+  const auto ps_top = parity(q.top, s), ps_bottom = parity(q.bottom, s);
+  const auto pc_top = parity(q.top, c), pc_bottom = parity(q.bottom, c);
+  const auto p_top = parity(q.top, s, c), p_bottom = parity(q.bottom, s, c);
+  if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
+    // Odd in s: w = cos u, dx = −dw/(a·s), s² = 1 − w² (w = cosh u, dx = dw/(a·s),
+    // s² = w² − 1).
+    const Expr even = even_quotient(q, s, *ps_top);
+    const Expr s_of_w = sqrt(hyperbolic ? w2_minus_one : one_minus_w2);  // s² ≥ 0
+    const Expr h = div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
+                                       [&](const Expr& b) { return b == s_of_w.base(); }),
+                       a);
+    return BiocheSubstitution{hyperbolic ? h : neg(h), func(hyperbolic ? Fn::Cosh : Fn::Cos, u)};
+  }
+  if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
+    // Odd in c: w = sin u, dx = dw/(a·c), c² = 1 − w² (w = sinh u, c² = 1 + w²).
+    const Expr even = even_quotient(q, c, *pc_top);
+    const Expr c_of_w = sqrt(hyperbolic ? add(one, pow(w, 2)) : one_minus_w2);  // c² ≥ 0
+    const Expr h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
+                                       [&](const Expr& b) { return b == c_of_w.base(); }),
+                       a);
+    return BiocheSubstitution{h, func(hyperbolic ? Fn::Sinh : Fn::Sin, u)};
+  }
+  if (p_top && p_bottom && *p_top == *p_bottom) {
+    // Even under (s, c) → (−s, −c): s = w·c, c² = 1/(1 + w²), dx = dw/(a·(1 + w²))
+    // (w = tanh u: c² = 1/(1 − w²), dx = dw/(a·(1 − w²))).
+    const Expr in_w = expand(substituted(cancelled, s, mul(w, c)));
+    const Quotient r = as_quotient(in_w);
+    const long lift = parity(r.top, c).value_or(0);
+    const Expr one_over_c2 = hyperbolic ? one_minus_w2 : add(one, pow(w, 2));
+    const Expr root = pow(one_over_c2, rational(-1, 2));
+    const Expr top = substituted(mul(r.top, pow(c, lift)), c, root);
+    const Expr bottom = substituted(mul(r.bottom, pow(c, lift)), c, root);
+    // 1 − tanh²u > 0: (1 − w²)^(−1/2) to an even power folds.
+    const auto positive = [&](const Expr& b) { return b == one_over_c2; };
+    return BiocheSubstitution{div(fold_kept_roots(top, positive),
+                                  mul(a, mul(fold_kept_roots(bottom, positive), one_over_c2))),
+                              func(hyperbolic ? Fn::Tanh : Fn::Tan, u)};
+  }
+  if (hyperbolic) return std::nullopt;
+  // Weierstrass: w = tan(u/2), s = 2w/(1 + w²), c = (1 − w²)/(1 + w²), dx = 2·dw/(a·(1 + w²)).
+  const Expr w2 = add(one, pow(w, 2));
+  const Expr in_w =
+      substituted(substituted(cancelled, s, div(mul(integer(2), w), w2)), c, div(one_minus_w2, w2));
+  return BiocheSubstitution{div(mul(integer(2), in_w), mul(a, w2)),
+                            func(Fn::Tan, div(u, integer(2)))};
+}
+
+Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
   const Expr w = in.fresh_symbol(e);
   const Expr s = symbol(w.name() + "_sin"), c = symbol(w.name() + "_cos");
-  const auto form = in_sin_cos(in, e, s, c);
+  const auto form = in_sin_cos(in, e, s, c, family);
   if (!form) return {};
   const auto cancelled = cancel(form->rewritten);
   if (!cancelled) return {};
   const Quotient q = as_quotient(*cancelled);
   if (q.bottom.is_number()) {
+    // Polynomials in sinh and cosh are the exponential rule's (products to sums).
+    if (family == Family::Hyperbolic) return {};
     // A polynomial in sin u and cos u once cancelled: cos 2x/(cos x + sin x) = cos x − sin x.
     const Expr polynomial =
         substituted(substituted(*cancelled, s, func(Fn::Sin, form->u)), c, func(Fn::Cos, form->u));
@@ -191,57 +274,50 @@ Expr trig_rational_rule(Integrator& in, const Expr& e) {
     return in.rewritten<Rule::TrigIdentity>({"sin-cos", "rewrite in sin and cos, cancel"}, e,
                                             polynomial);
   }
-  const Expr a = linear_in(in, form->u)->a;
-  const Expr one = integer(1);
-  Expr h, g;
-  const auto ps_top = parity(q.top, s), ps_bottom = parity(q.bottom, s);
-  const auto pc_top = parity(q.top, c), pc_bottom = parity(q.bottom, c);
-  const auto p_top = parity(q.top, s, c), p_bottom = parity(q.bottom, s, c);
-  if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
-    // Odd in s: dx = −dw/(a·s), w = cos u, s² = 1 − w².
-    const Expr even = div(q.top, mul(s, q.bottom));
-    const Expr s_of_w = sqrt(sub(one, pow(w, 2)));  // s² = 1 − w² ≥ 0
-    h = neg(div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
-                                [&](const Expr& u) { return u == s_of_w.base(); }),
-                a));
-    g = func(Fn::Cos, form->u);
-  } else if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
-    // Odd in c: dx = dw/(a·c), w = sin u, c² = 1 − w².
-    const Expr even = div(q.top, mul(c, q.bottom));
-    const Expr c_of_w = sqrt(sub(one, pow(w, 2)));  // c² = 1 − w² ≥ 0
-    h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
-                            [&](const Expr& u) { return u == c_of_w.base(); }),
-            a);
-    g = func(Fn::Sin, form->u);
-  } else if (p_top && p_bottom && *p_top == *p_bottom) {
-    // Even under (s, c) → (−s, −c): s = w·c, c² = 1/(1 + w²), dx = dw/(a·(1 + w²)).
-    const Expr in_w = expand(substituted(*cancelled, s, mul(w, c)));
-    const Quotient r = as_quotient(in_w);
-    const long lift = parity(r.top, c).value_or(0);
-    const Expr root = pow(add(one, pow(w, 2)), rational(-1, 2));
-    const Expr top = substituted(mul(r.top, pow(c, lift)), c, root);
-    const Expr bottom = substituted(mul(r.bottom, pow(c, lift)), c, root);
-    h = div(top, mul(a, mul(bottom, add(one, pow(w, 2)))));
-    g = func(Fn::Tan, form->u);
-  } else {
-    // Weierstrass: w = tan(u/2), s = 2w/(1 + w²), c = (1 − w²)/(1 + w²), dx = 2·dw/(a·(1 + w²)).
-    const Expr w2 = add(one, pow(w, 2));
-    const Expr in_w = substituted(substituted(*cancelled, s, div(mul(integer(2), w), w2)), c,
-                                  div(sub(one, pow(w, 2)), w2));
-    h = div(mul(integer(2), in_w), mul(a, w2));
-    g = func(Fn::Tan, div(form->u, integer(2)));
-  }
-  if (in.depends(h)) return {};
+  const auto chosen = bioche(in, *cancelled, q, form->u, w, s, c, family);
+  if (!chosen || in.depends(chosen->h)) return {};
+  const Expr& g = chosen->g;
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
-  const Expr f = in.antiderivative_in(h, w);
+  const Expr f = in.antiderivative_in(chosen->h, w);
   if (f.is_null()) {
     in.abandon(index);
     return {};
   }
-  // atan(tan v) = v up to a constant on each interval where tan v is defined.
   const Expr back = substituted(f, w, g);
-  return in.finish(index, g.fn() == Fn::Tan ? replace(back, func(Fn::Atan, g), g.arg(0)) : back);
+  // atan(tan v) = v up to a constant on each interval where tan v is defined.
+  if (g.fn() == Fn::Tan) return in.finish(index, replace(back, func(Fn::Atan, g), g.arg(0)));
+  return in.finish(index, g.fn() == Fn::Tanh ? tanh_logarithms(back) : back);
 }
 
+}  // namespace
+
+Expr trig_rational_rule(Integrator& in, const Expr& e) {
+  if (Expr f = rational_in_family(in, e, Family::Trigonometric); !f.is_null()) return f;
+  return rational_in_family(in, e, Family::Hyperbolic);
+}
+
+Expr tanh_logarithms(const Expr& f) {
+  return rewrite(f, [](const Expr& x) -> std::optional<Expr> {
+    if (!x.is(Kind::Func) || x.fn() != Fn::Ln) return std::nullopt;
+    const Expr& inner =
+        x.arg(0).is(Kind::Func) && x.arg(0).fn() == Fn::Abs ? x.arg(0).arg(0) : x.arg(0);
+    if (!inner.is(Kind::Add) || inner.args().size() != 2) return std::nullopt;
+    for (int k = 0; k < 2; ++k) {
+      const Expr& t = inner.args()[k];
+      const Expr& other = inner.args()[1 - k];
+      if (!other.is_number()) continue;
+      // tanh u + 1, tanh u − 1, 1 − tanh u (−1·tanh u + 1).
+      const bool negated = t.is(Kind::Mul) && t.args().size() == 2 && t.args()[0] == integer(-1);
+      const Expr& tanh = negated ? t.args()[1] : t;
+      if (!tanh.is(Kind::Func) || tanh.fn() != Fn::Tanh) continue;
+      const Expr ln_cosh = func(Fn::Ln, func(Fn::Cosh, tanh.arg(0)));
+      if (!negated && other == integer(1)) return sub(tanh.arg(0), ln_cosh);
+      if ((!negated && other == integer(-1)) || (negated && other == integer(1))) {
+        return sub(neg(tanh.arg(0)), ln_cosh);
+      }
+    }
+    return std::nullopt;
+  });
+}
 }  // namespace leibniz::integration

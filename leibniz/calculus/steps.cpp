@@ -159,6 +159,7 @@ void names(const SubstitutionParts& p, Names& out) {
 template <Rule R>
 void names(const RewrittenParts<R>& p, Names& out) {
   out("rewritten", p.rewritten);
+  out("R", p.factor);
 }
 void names(const ReductionParts& p, Names& out) {
   out("k", p.k);

@@ -194,6 +194,7 @@ struct RewrittenParts {
   static constexpr Rule rule = R;
   RuleRow row = {};
   Expr rewritten = {};
+  Expr factor = {};  ///< risch-exponential: the rational R of ∫ r·e^g = R·e^g
 };
 
 /// A reduction formula (the row) with the power it starts from: k for secᵏ, cscᵏ, n for

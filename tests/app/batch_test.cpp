@@ -88,7 +88,7 @@ TEST(Batch, ErrorsNameTheirKindAndPosition) {
       R"j({"id":"e4","ok":false,"error":{"kind":"domain","message":"division by zero","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": "i2", "op": "integrate", "expr": "exp(x^2)", "wrt": "x"})j"),
-      R"j({"id":"i2","ok":false,"error":{"kind":"unsupported","message":"leibniz found no elementary antiderivative of e^(x^2) with respect to x","pos":null}})j");
+      R"j({"id":"i2","ok":false,"error":{"kind":"unsupported","message":"e^(x^2) has no elementary antiderivative with respect to x (Liouville's theorem)","pos":null}})j");
   EXPECT_EQ(
       answer(R"j({"id": "l1", "op": "expand", "expr": "(x+y)^(10^9)"})j"),
       R"j({"id":"l1","ok":false,"error":{"kind":"limit","message":"the expanded power could have about 1e+09 terms; the limit is 2000000","pos":null}})j");

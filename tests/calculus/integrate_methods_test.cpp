@@ -253,6 +253,50 @@ TEST(IntegrateMethods, ExponentialSubstitution) {
   expect_integral("sinh(x)*cosh(2*x)", "cosh(3*x)/6 - cosh(x)/2");
 }
 
+TEST(IntegrateMethods, HyperbolicTwinsOfBiocheRules) {
+  // Even under (sinh, cosh) → (−sinh, −cosh): w = tanh x, ln|tanh x ± 1| = ±x − ln cosh x.
+  expect_integral("tanh(x)^2", "x - tanh(x)");
+  expect_integral("tanh(x)^3", "ln(cosh(x)) - tanh(x)^2/2");
+  expect_integral("tanh(2*x)^4", "x - tanh(2*x)/2 - tanh(2*x)^3/6");
+  expect_integral("1/sinh(x)^2", "-1/tanh(x)");
+  expect_integral("1/(1 + tanh(x))", "x/2 - 1/(2*(tanh(x) + 1))");
+  expect_integral("1/(sinh(x)^2*cosh(x)^2)", "-tanh(x) - 1/tanh(x)");
+  expect_integral("1/(cosh(x)^2 + 4*sinh(x)^2)", "atan(2*tanh(x))/2");
+  // Odd in cosh: w = sinh x; odd in sinh: w = cosh x.
+  expect_integral("1/cosh(x)", "atan(sinh(x))");
+  expect_integral("sinh(x)^3/cosh(x)", "cosh(x)^2/2 - ln(cosh(x))");
+  expect_integral("1/(sinh(x)*(1 + cosh(x)))",
+                  "ln(abs(cosh(x) - 1))/4 + 1/(2*(cosh(x) + 1)) - ln(cosh(x) + 1)/4");
+  // Parts with v = ∫ tanh²x = x − tanh x (this took the 10 s limit).
+  expect_integral("x*tanh(x)^2", "x^2/2 - x*tanh(x) + ln(cosh(x))");
+  // The trigonometric rule, with even powers brought together above and below.
+  expect_integral("sec(x)/(1 + sin(x))",
+                  "ln(abs(sin(x) + 1))/4 - 1/(2*(sin(x) + 1)) - ln(abs(sin(x) - 1))/4");
+}
+
+TEST(IntegrateMethods, HyperbolicTimesTrigonometric) {
+  // Through exponentials, e^x·sin x by parts twice, written back in sinh and cosh.
+  expect_integral("sinh(x)*sin(x)", "cosh(x)*sin(x)/2 - cos(x)*sinh(x)/2");
+  expect_integral("cosh(2*x)*sin(3*x)", "2*sin(3*x)*sinh(2*x)/13 - 3*cos(3*x)*cosh(2*x)/13");
+  expect_integral("sinh(x)^2*sin(x)", "cos(x)/2 - cos(x)*cosh(2*x)/10 + sin(x)*sinh(2*x)/5");
+}
+
+TEST(IntegrateMethods, PolynomialTimesExponentialOfAPolynomial) {
+  // R′ + g′·R = r solved for a Laurent polynomial R: ∫ r·e^g = R·e^g.
+  expect_integral("(2*x^2 + 1)*e^(x^2)", "x*e^(x^2)");
+  expect_integral("(3*x^3 + 1)*exp(x^3)", "x*e^(x^3)");
+  expect_integral("(1 + 2*x^2)*e^(-x^2)/x^2", "-e^(-x^2)/x");
+  expect_integral("(x - 1)*e^x/x^2", "e^x/x");
+}
+
+TEST(IntegrateMethods, NestedRoots) {
+  // u = √x leaves √(u² + u), a square root of a quadratic.
+  expect_integral("1/sqrt(x + sqrt(x))",
+                  "2*sqrt(x + sqrt(x)) - ln(sqrt(x) + sqrt(x + sqrt(x)) + 1/2)");
+  expect_integral("1/(x*sqrt(1 + sqrt(x)))",
+                  "2*ln(abs(sqrt(sqrt(x) + 1) - 1)) - 2*ln(sqrt(sqrt(x) + 1) + 1)");
+}
+
 TEST(IntegrateMethods, PartsFamilies) {
   expect_integral("x*sec(x)^2", "x*tan(x) + ln(abs(cos(x)))");
   expect_integral("x*sec(x)*tan(x)", "x*sec(x) - ln(abs(sec(x) + tan(x)))");

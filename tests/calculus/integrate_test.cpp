@@ -95,9 +95,20 @@ void expect_error(const char* integrand, ErrorKind kind, const std::string& mess
 
 TEST(Integrate, NoElementaryAntiderivativeIsUnsupported) {
   expect_error("exp(x^2)", ErrorKind::Unsupported,
-               "leibniz found no elementary antiderivative of e^(x^2) with respect to x");
+               "e^(x^2) has no elementary antiderivative with respect to x (Liouville's theorem)");
+  expect_error("e^x/x", ErrorKind::Unsupported,
+               "e^x/x has no elementary antiderivative with respect to x (Liouville's theorem)");
+  expect_error("(x + 1)*e^x/x^2", ErrorKind::Unsupported,
+               "e^x*(x + 1)/x^2 has no elementary antiderivative with respect to x (Liouville's "
+               "theorem)");
+  expect_error("3*x^2*e^(x^2) + e^(x^2)", ErrorKind::Unsupported,
+               "3*x^2*e^(x^2) + e^(x^2) has no elementary antiderivative with respect to x "
+               "(Liouville's theorem)");
+  // Without a theorem leibniz applies, it says only what it did not find.
   expect_error("sin(x)/x", ErrorKind::Unsupported,
                "leibniz found no elementary antiderivative of sin(x)/x with respect to x");
+  expect_error("e^(a*x^2)", ErrorKind::Unsupported,
+               "leibniz found no elementary antiderivative of e^(a*x^2) with respect to x");
   // 1/(x^3 + x + 1) has one (with the roots of a cubic): IntegrateMethods.OutOfReach….
 }
 
