@@ -197,7 +197,9 @@ std::atomic<std::size_t> g_live_engines{0};
 // The calling thread's engine, made with its first node. Found through the thread rather
 // than passed to every builder: a request runs on one thread (docs/threads.md). A plain
 // pointer, constant-initialised and trivially destructible: a use is one load, no guard.
-thread_local Engine* t_engine = nullptr;
+// Initial-exec: in the dlopened Python module the default model calls __tls_get_addr on
+// every node made or freed; one pointer fits the static TLS kept for such modules.
+[[gnu::tls_model("initial-exec")]] thread_local Engine* t_engine = nullptr;
 thread_local bool t_reaper_ran = false;
 
 void end_engine() {

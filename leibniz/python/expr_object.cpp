@@ -25,7 +25,16 @@ std::mutex g_foreign_mutex;
 auto& g_foreign = *new std::vector<std::pair<std::uint64_t, Expr>>;
 std::atomic<std::size_t> g_foreign_count{0};
 std::atomic<std::uint64_t> g_thread_numbers{0};
-thread_local const std::uint64_t t_thread_number = ++g_thread_numbers;
+// Numbered at the thread's first use. Constant-initialised and initial-exec (the module is
+// dlopened, where the default model calls __tls_get_addr and a dynamic initialiser adds a
+// guard): every call checks the thread of its arguments, and the check is one load.
+[[gnu::tls_model("initial-exec")]] thread_local std::uint64_t t_thread_number = 0;
+
+std::uint64_t thread_number() {
+  if (t_thread_number == 0) [[unlikely]]
+    t_thread_number = ++g_thread_numbers;
+  return t_thread_number;
+}
 
 thread_local std::string t_input;
 
@@ -107,17 +116,17 @@ Expr power(const Expr& a, const Expr& b) { return pow(a, b); }
 
 }  // namespace
 
-std::uint64_t this_thread_number() { return t_thread_number; }
+std::uint64_t this_thread_number() { return thread_number(); }
 
 PyExpr::~PyExpr() {
-  if (value_.is_null() || owner_ == t_thread_number) return;
+  if (value_.is_null() || owner_ == thread_number()) return;
   const std::lock_guard lock(g_foreign_mutex);
   g_foreign.emplace_back(owner_, std::move(value_));
   g_foreign_count.fetch_add(1, std::memory_order_relaxed);
 }
 
 Expr PyExpr::local() const {
-  if (owner_ == t_thread_number) return value_;
+  if (owner_ == thread_number()) return value_;
   std::unordered_map<const Node*, Expr> done;
   return rebuild_here(value_, done);
 }
@@ -127,7 +136,7 @@ void release_foreign_expressions() {
   std::vector<Expr> mine;
   {
     const std::lock_guard lock(g_foreign_mutex);
-    const std::uint64_t id = t_thread_number;
+    const std::uint64_t id = thread_number();
     for (auto it = g_foreign.begin(); it != g_foreign.end();) {
       if (it->first == id) {
         mine.push_back(std::move(it->second));
