@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "leibniz/expr/call.h"
@@ -136,12 +137,21 @@ std::pair<std::string, std::string> term_names(const Step& step, const Expr& arg
   return {fmt::format("∂{}/∂{}", call_name(step.before), g),
           fmt::format("∂{}/∂{}", g, step.var.name())};
 }
+// An argument that appears twice (f(x, x)) would name two terms alike: from its second
+// appearance on, a term's names add its position, "∂f/∂x (term 2)".
 template <Rule R>
 void names(const PartialsParts<R>& p, Names& out) {
-  for (const auto& term : p.terms) {
-    auto [partial, d_argument] = term_names(out.step(), term.argument);
-    out(std::move(partial), term.partial);
-    out(std::move(d_argument), term.d_argument);
+  std::vector<std::string> partials;
+  for (std::size_t k = 0; k < p.terms.size(); ++k) {
+    auto [partial, d_argument] = term_names(out.step(), p.terms[k].argument);
+    if (std::find(partials.begin(), partials.end(), partial) != partials.end()) {
+      const std::string position = fmt::format(" (term {})", k + 1);
+      partial += position;
+      d_argument += position;
+    }
+    partials.push_back(partial);
+    out(std::move(partial), p.terms[k].partial);
+    out(std::move(d_argument), p.terms[k].d_argument);
   }
 }
 void names(const IntegralConstantMultipleParts& p, Names& out) { out("c", p.c); }
@@ -197,8 +207,10 @@ void names(const RootOfQuadraticParts& p, Names& out) {
   out("λ", p.lambda);
   out("μ", p.mu);
 }
+// Numbered from 1 in the order of the expanded sum, so that each term has its own key
+// in a JSON step's "parts": "term 1", "term 2", ….
 void names(const ExpandAndCollectParts& p, Names& out) {
-  for (const Expr& term : p.terms) out("term", term);
+  for (std::size_t k = 0; k < p.terms.size(); ++k) out(fmt::format("term {}", k + 1), p.terms[k]);
 }
 
 // ---- The rule's text.

@@ -91,9 +91,8 @@ def check(claim, derivative_of=None, wrt=None, latex=False):
 
 def steps(expr, var, op="diff"):
     """The derivation of the derivative (op="diff") or antiderivative (op="integrate")
-    of expr by var, rule by rule: a Derivation, a list of Step."""
-    if op not in ("diff", "integrate"):
-        raise Error("request", f"steps are for diff and integrate, not '{op}'")
+    of expr by var, rule by rule: a Derivation, a list of Step. Which ops have steps is
+    the request table's to say: another op raises the Error batch mode answers."""
     wrt = str(var) if op == "integrate" else [str(var)]
     request = {"op": op, "expr": _text(expr), "wrt": wrt, "steps": True}
     answer, text, latex = _leibniz._rendered(json.dumps(request))

@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/integrate.h"
@@ -134,6 +139,117 @@ TEST(Steps, ThePayloadDecidesTheRule) {
   EXPECT_EQ(named_parts(w)[0].first, "w");
 }
 
+// Every payload with each of its parts filled (distinct symbols, lists of three): an
+// overload per payload, so a new payload does not compile here until it has one.
+class Filler {
+ public:
+  Expr next() { return symbol("p" + std::to_string(++count_)); }
+
+ private:
+  int count_ = 0;
+};
+template <Rule R>
+NoParts<R> filled(NoParts<R>, Filler&) {
+  return {};
+}
+ConstantMultipleParts filled(ConstantMultipleParts, Filler& f) {
+  return {.c = f.next(), .g = f.next(), .dg = f.next()};
+}
+template <Rule R>
+FactorParts<R> filled(FactorParts<R>, Filler& f) {
+  return {.u = f.next(), .v = f.next(), .du = f.next(), .dv = f.next()};
+}
+PowerParts filled(PowerParts, Filler& f) { return {.n = f.next()}; }
+VariableExponentParts filled(VariableExponentParts, Filler& f) {
+  return {.b = f.next(), .g = f.next(), .db = f.next(), .dg = f.next()};
+}
+ChainParts filled(ChainParts, Filler& f) {
+  return {.outer = f.next(),
+          .u = f.next(),
+          .v = f.next(),
+          .df_du = f.next(),
+          .df_dv = f.next(),
+          .du = f.next(),
+          .dv = f.next()};
+}
+template <Rule R>
+PartialsParts<R> filled(PartialsParts<R>, Filler& f) {
+  PartialsParts<R> p;
+  for (int k = 0; k < 3; ++k) p.terms.push_back({f.next(), f.next(), f.next()});
+  return p;
+}
+DerivativeTableParts filled(DerivativeTableParts, Filler&) { return {.row = {"sin", "row"}}; }
+IntegralConstantMultipleParts filled(IntegralConstantMultipleParts, Filler& f) {
+  return {.c = f.next()};
+}
+ExpandIntegrandParts filled(ExpandIntegrandParts, Filler& f) { return {.expanded = f.next()}; }
+IntegralTableParts filled(IntegralTableParts, Filler& f) {
+  return {.row = {"sin", "row"}, .u = f.next(), .du_dx = f.next()};
+}
+SubstitutionParts filled(SubstitutionParts, Filler& f) {
+  return {.value = f.next(), .du_dx = f.next(), .x = f.next(), .dx = f.next()};
+}
+template <Rule R>
+RewrittenParts<R> filled(RewrittenParts<R>, Filler& f) {
+  return {.row = {"key", "row"}, .rewritten = f.next(), .factor = f.next()};
+}
+ReductionParts filled(ReductionParts, Filler& f) {
+  return {.row = {"sec", "row"}, .k = f.next(), .n = f.next(), .T = f.next(), .S = f.next()};
+}
+template <Rule R>
+ByPartsParts<R> filled(ByPartsParts<R>, Filler& f) {
+  return {.u = f.next(), .dv = f.next(), .du_dx = f.next(), .v = f.next()};
+}
+PartialFractionsParts filled(PartialFractionsParts, Filler& f) {
+  return {.row = {"key", "row"},
+          .decomposition = f.next(),
+          .denominator = f.next(),
+          .t = f.next(),
+          .B = f.next(),
+          .C = f.next(),
+          .r = f.next(),
+          .minimal = f.next(),
+          .U = f.next(),
+          .V = f.next(),
+          .n = f.next(),
+          .A = f.next(),
+          .R = f.next(),
+          .z = f.next(),
+          .S1 = f.next(),
+          .S2 = f.next()};
+}
+RootOfQuadraticParts filled(RootOfQuadraticParts, Filler& f) {
+  return {.q = f.next(), .R = f.next(), .lambda = f.next(), .mu = f.next()};
+}
+ExpandAndCollectParts filled(ExpandAndCollectParts, Filler& f) {
+  return {.terms = {f.next(), f.next(), f.next()}};
+}
+
+template <std::size_t... I>
+std::vector<Step> every_payload_filled(std::index_sequence<I...>) {
+  Filler f;
+  // The step of an undefined function's rules differentiates f(…) by x.
+  const Expr x = symbol("x"), before = parse_text("f(x)");
+  return {Step{.var = x,
+               .before = before,
+               .parts = filled(std::variant_alternative_t<I, StepParts>{}, f)}...};
+}
+
+// A JSON step's "parts" is an object: two parts of one payload under one name would
+// lose one of them. Each payload names every part it fills, each under its own name.
+TEST(Steps, NoPayloadNamesTwoPartsAlike) {
+  for (const Step& step :
+       every_payload_filled(std::make_index_sequence<std::variant_size_v<StepParts>>())) {
+    std::set<std::string> seen;
+    for (const auto& [name, part] : named_parts(step)) {
+      EXPECT_TRUE(seen.insert(name).second) << rule_id(step) << " names two parts " << name;
+    }
+  }
+  const Step expansion{.parts = ExpandAndCollectParts{.terms = {symbol("a"), symbol("b")}}};
+  EXPECT_EQ(named_parts(expansion), (std::vector<std::pair<std::string, Expr>>{
+                                        {"term 1", symbol("a")}, {"term 2", symbol("b")}}));
+}
+
 // ∂/∂x f(g, h): the partials are named by the function and its arguments.
 TEST(DiffSteps, GeneralChainRuleNamesThePartials) {
   const Step first = steps_of("f(x^2, y)", "x").steps().front();
@@ -142,6 +258,16 @@ TEST(DiffSteps, GeneralChainRuleNamesThePartials) {
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0].first, "∂f/∂(x^2)");
   EXPECT_EQ(parts[1], std::pair(std::string("∂(x^2)/∂x"), parse_text("2*x")));
+}
+
+// f(x, x): the second term's names add its position, so that JSON keeps both.
+TEST(DiffSteps, RepeatedArgumentsNameEachTerm) {
+  const Step first = steps_of("f(x, x)", "x").steps().front();
+  EXPECT_EQ(rule_id(first), "partial-derivative");
+  std::vector<std::string> names;
+  for (const auto& [name, part] : named_parts(first)) names.push_back(name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"∂f/∂x", "∂x/∂x", "∂f/∂x (term 2)", "∂x/∂x (term 2)"}));
 }
 
 // Every step of 300 random derivations is a true equation.

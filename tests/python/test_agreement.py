@@ -94,3 +94,16 @@ def test_errors_agree_with_batch():
 def test_calls_agree_with_the_command_line(cli, argv, call):
     run = subprocess.run([cli, *argv], capture_output=True, text=True, check=True)
     assert run.stdout == str(call()) + "\n"
+
+
+@pytest.mark.parametrize("op", ["simplify", "expand", "no-such-op"])
+def test_steps_errors_agree_with_batch(cli, op):
+    # Which ops have steps is the request table's to say: lz.steps of another op fails
+    # with the kind and message batch mode answers to the same request.
+    request = {"op": op, "expr": "x^2", "wrt": ["x"], "steps": True}
+    [answer] = cli_batch(cli, [request])
+    assert answer["ok"] is False
+    with pytest.raises(lz.Error) as failure:
+        lz.steps("x^2", "x", op=op)
+    assert {"kind": failure.value.kind, "message": failure.value.message,
+            "pos": failure.value.pos} == answer["error"]
