@@ -1,7 +1,9 @@
 // The integral table: the rows of the notes (matched as written, so that
 // ∫ -1/(1+x²) dx is arccot x), and ∫ f(a·x + b) dx = F(a·x + b)/a for every function of
 // the function table (its row's antiderivative), powers, exponentials and sec², csc²,
-// sec·tan, csc·cot.
+// sec·tan, csc·cot and their hyperbolic twins.
+#include <array>
+
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
@@ -84,38 +86,61 @@ Expr exponential_row(Integrator& in, const Expr& e) {
                     div(e, func(Fn::Ln, c)));
 }
 
-// sec(u)², csc(u)², and 1/cos(u)², 1/sin(u)².
+// sec(u)², csc(u)², sech(u)², csch(u)², and 1/cos(u)², 1/sin(u)², 1/cosh(u)², 1/sinh(u)².
 Expr square_row(Integrator& in, const Expr& e) {
   if (!e.base().is(Kind::Func) || !e.exponent().is_number()) return {};
   const Fn fn = e.base().fn();
   const Expr& u = e.base().arg(0);
   const Number& n = e.exponent().number();
-  const bool tan_row = (fn == Fn::Sec && n == Number(2)) || (fn == Fn::Cos && n == Number(-2));
-  const bool cot_row = (fn == Fn::Csc && n == Number(2)) || (fn == Fn::Sin && n == Number(-2));
-  if (!tan_row && !cot_row) return {};
+  const bool square = n == Number(2), inverse_square = n == Number(-2);
+  const bool tan_row = (fn == Fn::Sec && square) || (fn == Fn::Cos && inverse_square);
+  const bool cot_row = (fn == Fn::Csc && square) || (fn == Fn::Sin && inverse_square);
+  const bool tanh_row = (fn == Fn::Sech && square) || (fn == Fn::Cosh && inverse_square);
+  const bool coth_row = (fn == Fn::Csch && square) || (fn == Fn::Sinh && inverse_square);
+  if (!tan_row && !cot_row && !tanh_row && !coth_row) return {};
   const auto linear = linear_in(in, u);
   if (!linear) return {};
   if (tan_row)
     return record_row(in, e, {"sec-squared", "∫ sec²u du = tan u"}, u, *linear, func(Fn::Tan, u));
-  return record_row(in, e, {"csc-squared", "∫ csc²u du = −cot u"}, u, *linear,
-                    neg(func(Fn::Cot, u)));
+  if (cot_row) {
+    return record_row(in, e, {"csc-squared", "∫ csc²u du = −cot u"}, u, *linear,
+                      neg(func(Fn::Cot, u)));
+  }
+  if (tanh_row) {
+    return record_row(in, e, {"sech-squared", "∫ sech²u du = tanh u"}, u, *linear,
+                      func(Fn::Tanh, u));
+  }
+  return record_row(in, e, {"csch-squared", "∫ csch²u du = −coth u"}, u, *linear,
+                    neg(func(Fn::Coth, u)));
 }
 
-// sec(u)·tan(u) and csc(u)·cot(u).
+// The products of the notes' table whose antiderivative is one of the factors, up to sign.
+struct ProductRow {
+  Fn f, g, result;
+  bool negated;
+  RuleRow rule;
+};
+constexpr std::array<ProductRow, 4> kProductRows = {{
+    {Fn::Sec, Fn::Tan, Fn::Sec, false, {"sec-tan", "∫ sec u·tan u du = sec u"}},
+    {Fn::Csc, Fn::Cot, Fn::Csc, true, {"csc-cot", "∫ csc u·cot u du = −csc u"}},
+    {Fn::Sech, Fn::Tanh, Fn::Sech, true, {"sech-tanh", "∫ sech u·tanh u du = −sech u"}},
+    {Fn::Csch, Fn::Coth, Fn::Csch, true, {"csch-coth", "∫ csch u·coth u du = −csch u"}},
+}};
+
+// sec(u)·tan(u), csc(u)·cot(u), sech(u)·tanh(u) and csch(u)·coth(u).
 Expr product_row(Integrator& in, const Expr& e) {
   if (e.args().size() != 2 || !e.arg(0).is(Kind::Func) || !e.arg(1).is(Kind::Func)) return {};
   const Expr& u = e.arg(0).arg(0);
   if (e.arg(1).arg(0) != u) return {};
   const Fn f = e.arg(0).fn(), g = e.arg(1).fn();
-  const bool sec_tan = (f == Fn::Sec && g == Fn::Tan) || (f == Fn::Tan && g == Fn::Sec);
-  const bool csc_cot = (f == Fn::Csc && g == Fn::Cot) || (f == Fn::Cot && g == Fn::Csc);
-  if (!sec_tan && !csc_cot) return {};
-  const auto linear = linear_in(in, u);
-  if (!linear) return {};
-  if (sec_tan)
-    return record_row(in, e, {"sec-tan", "∫ sec u·tan u du = sec u"}, u, *linear, func(Fn::Sec, u));
-  return record_row(in, e, {"csc-cot", "∫ csc u·cot u du = −csc u"}, u, *linear,
-                    neg(func(Fn::Csc, u)));
+  for (const ProductRow& row : kProductRows) {
+    if (!((f == row.f && g == row.g) || (f == row.g && g == row.f))) continue;
+    const auto linear = linear_in(in, u);
+    if (!linear) return {};
+    const Expr value = func(row.result, u);
+    return record_row(in, e, row.rule, u, *linear, row.negated ? neg(value) : value);
+  }
+  return {};
 }
 
 }  // namespace

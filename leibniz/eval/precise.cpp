@@ -275,6 +275,36 @@ class Evaluator {
         mpfr_tanh(x, x, n);
         v->err = in.err;
         return v;
+      case Fn::Sech:  // |f'| = |sech·tanh| ≤ 1/2
+        mpfr_sech(x, x, n);
+        v->err = in.err;
+        return v;
+      case Fn::Coth:  // |f'| = coth² − 1 and |csch·coth| ≤ |f|(1 + |f|), near a pole at 0
+      case Fn::Csch: {
+        if (mpfr_zero_p(x)) return {};
+        e.fn() == Fn::Coth ? mpfr_coth(x, x, n) : mpfr_csch(x, x, n);
+        const long double f = magnitude(v->v);
+        v->err = carried(2 * f * (1 + f), in, size);
+        return v;
+      }
+      case Fn::Asinh:  // |f'| = 1/√(x² + 1) ≤ 1
+        mpfr_asinh(x, x, n);
+        v->err = in.err;
+        return v;
+      case Fn::Acosh: {  // NaN below 1; |f'| = 1/√(x² − 1)
+        if (mpfr_cmp_ui(x, 1) < 0) return {};
+        const long double room = size - 1;
+        mpfr_acosh(x, x, n);
+        v->err = carried(1 / std::sqrt(room * (size + 1)), in, room);
+        return v;
+      }
+      case Fn::Atanh: {  // defined for |x| < 1; |f'| = 1/(1 − x²)
+        if (mpfr_cmpabs_ui(x, 1) >= 0) return {};
+        const long double room = 1 - size;
+        mpfr_atanh(x, x, n);
+        v->err = carried(1 / (room * (1 + size)), in, room);
+        return v;
+      }
       case Fn::Sigmoid:  // 1/(1 + e^-x)
         mpfr_neg(x, x, n);
         mpfr_exp(x, x, n);
@@ -476,11 +506,15 @@ std::vector<Expr> breakpoint_functions(const Expr& e) {
         case Fn::Relu:
         case Fn::Heaviside:
         case Fn::Sign:
+        case Fn::Coth:
+        case Fn::Csch:
         case Fn::Ln: add_kink(u); break;
+        case Fn::Acosh: add_kink(sub(u, integer(1))); break;
         case Fn::Asin:
         case Fn::Acos:
         case Fn::Asec:
         case Fn::Acsc:
+        case Fn::Atanh:
           add_kink(sub(u, integer(1)));
           add_kink(add(u, integer(1)));
           break;

@@ -481,6 +481,7 @@ Parity parity(Fn fn) {
     case Fn::Cos:
     case Fn::Sec:
     case Fn::Cosh:
+    case Fn::Sech:
     case Fn::Abs: return Parity::Even;
     case Fn::Sin:
     case Fn::Tan:
@@ -491,8 +492,12 @@ Parity parity(Fn fn) {
     case Fn::Acsc:
     case Fn::Sinh:
     case Fn::Tanh:
+    case Fn::Coth:
+    case Fn::Csch:
+    case Fn::Asinh:
+    case Fn::Atanh:
     case Fn::Sign: return Parity::Odd;
-    default: return Parity::None;  // acos, acot, asec: f(-u) = pi - f(u); sigmoid: 1 - f(u)
+    default: return Parity::None;  // acos, acot, asec, acosh: f(-u) = pi - f(u); sigmoid: 1 - f(u)
   }
 }
 

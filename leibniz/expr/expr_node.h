@@ -59,9 +59,16 @@ enum class Fn : std::uint8_t {
   Sign,
   Max,
   Min,
-  Erf  // the last: kFnCount counts to it, and functions.cpp has one row per Fn in this order
+  Erf,
+  // Appended after erf, so that the canonical order of the older functions stays.
+  Coth,
+  Sech,
+  Csch,
+  Asinh,
+  Acosh,
+  Atanh  // the last: kFnCount counts to it, and functions.cpp has one row per Fn in this order
 };
-inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Erf) + 1;
+inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Atanh) + 1;
 
 class Node;
 class Number;  // core/number.h: exact rationals (GMP) and floats

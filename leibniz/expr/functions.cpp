@@ -65,6 +65,22 @@ double eval_acsc(double x) {
 }
 double eval_sinh(double x) { return checked("sinh", x, std::sinh(x)); }
 double eval_cosh(double x) { return checked("cosh", x, std::cosh(x)); }
+double eval_coth(double x) {
+  if (x == 0) outside_domain("coth", x);
+  return 1 / std::tanh(x);
+}
+double eval_csch(double x) {
+  if (x == 0) outside_domain("csch", x);
+  return checked("csch", x, 1 / std::sinh(x));
+}
+double eval_acosh(double x) {
+  if (x < 1) outside_domain("acosh", x);
+  return std::acosh(x);
+}
+double eval_atanh(double x) {
+  if (x <= -1 || x >= 1) outside_domain("atanh", x);
+  return std::atanh(x);
+}
 double eval_sigmoid(double x) {
   // Stable for large |x|: never exp of a large positive number.
   if (x >= 0) return 1 / (1 + std::exp(-x));
@@ -91,6 +107,7 @@ Expr half_step(const Expr& a, const Expr& b, bool rising) {
 Expr one_minus_square(const Expr& u) { return sub(one(), pow(u, 2)); }
 Expr square_minus_one(const Expr& u) { return sub(pow(u, 2), one()); }
 Expr one_plus_square(const Expr& u) { return add(one(), pow(u, 2)); }
+Expr square_plus_one(const Expr& u) { return add(pow(u, 2), one()); }
 Expr ln_abs(const Expr& u) { return func(Fn::Ln, func(Fn::Abs, u)); }
 // u·f(u) ± rest: the antiderivative of an inverse function, by parts.
 Expr u_times(Fn fn, const Expr& u) { return mul(u, func(fn, u)); }
@@ -116,6 +133,26 @@ std::optional<Expr> exact_cot(const Number& x) {
 std::optional<Expr> exact_csc(const Number& x) {
   if (x.is_zero()) throw Error(ErrorKind::Domain, "csc(0) is not defined");
   return std::nullopt;
+}
+std::optional<Expr> exact_coth(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "coth(0) is not defined");
+  return std::nullopt;
+}
+std::optional<Expr> exact_csch(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "csch(0) is not defined");
+  return std::nullopt;
+}
+std::optional<Expr> exact_acosh(const Number& x) {
+  if (x < Number(1)) {
+    throw Error(ErrorKind::Domain, fmt::format("acosh({}) is not defined", x.to_string()));
+  }
+  return zero_at_one(x);
+}
+std::optional<Expr> exact_atanh(const Number& x) {
+  if (!(x.abs() < Number(1))) {
+    throw Error(ErrorKind::Domain, fmt::format("atanh({}) is not defined", x.to_string()));
+  }
+  return zero_at_zero(x);
 }
 std::optional<Expr> exact_ln(const Number& x) {
   if (x.is_zero()) throw Error(ErrorKind::Domain, "ln(0) is not defined");
@@ -461,6 +498,88 @@ constexpr std::array<FunctionInfo, kFnCount> kTable = {{
      .exact = zero_at_zero,
      .slope_bound = kTwoOverRootPi,
      .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Coth,
+     .name = "coth",
+     .latex = "\\coth",
+     .unicode = "coth",
+     .evaluate = eval_coth,
+     .derivative = [](const Expr& u) { return neg(pow(func(Fn::Csch, u), 2)); },
+     .antiderivative = [](const Expr& u) { return ln_abs(func(Fn::Sinh, u)); },
+     .antiderivative_rule = "∫ coth u du = ln|sinh u|",
+     .exact = exact_coth,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.2, 3}, {-3, -0.2}}}},
+    {.fn = Fn::Sech,
+     .name = "sech",
+     .latex = "\\operatorname{sech}",
+     .unicode = "sech",
+     .evaluate = [](double x) { return 1 / std::cosh(x); },
+     .derivative = [](const Expr& u) { return neg(mul(func(Fn::Sech, u), func(Fn::Tanh, u))); },
+     .antiderivative = [](const Expr& u) { return func(Fn::Atan, func(Fn::Sinh, u)); },
+     .antiderivative_rule = "∫ sech u du = arctan(sinh u)",
+     .exact = one_at_zero,
+     .sign = FunctionSign::Positive,
+     .slope_bound = 0.5,  // |sech·tanh| ≤ 1/2
+     .test_domain = {{{-3, 3}}}},
+    {.fn = Fn::Csch,
+     .name = "csch",
+     .latex = "\\operatorname{csch}",
+     .unicode = "csch",
+     .evaluate = eval_csch,
+     .derivative = [](const Expr& u) { return neg(mul(func(Fn::Csch, u), func(Fn::Coth, u))); },
+     .antiderivative = [](const Expr& u) { return ln_abs(func(Fn::Tanh, div(u, integer(2)))); },
+     .antiderivative_rule = "∫ csch u du = ln|tanh(u/2)|",
+     .exact = exact_csch,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.2, 3}, {-3, -0.2}}}},
+    // The inverse hyperbolic functions print in LaTeX by their ISO 80000-2 names
+    // (arsinh); text and LaTeX read asinh, arcsinh and arsinh alike.
+    {.fn = Fn::Asinh,
+     .name = "asinh",
+     .alias = "arcsinh",
+     .latex = "\\operatorname{arsinh}",
+     .unicode = "asinh",
+     .evaluate = [](double x) { return std::asinh(x); },
+     .derivative = [](const Expr& u) { return pow(square_plus_one(u), rational(-1, 2)); },
+     .antiderivative =
+         [](const Expr& u) { return sub(u_times(Fn::Asinh, u), sqrt(square_plus_one(u))); },
+     .antiderivative_rule = "∫ arsinh u du = u·arsinh u − √(u² + 1)",
+     .exact = zero_at_zero,
+     .parts = PartsRole::U,
+     .slope_bound = 1,
+     .test_domain = {{{-4, 4}}}},
+    {.fn = Fn::Acosh,
+     .name = "acosh",
+     .alias = "arccosh",
+     .latex = "\\operatorname{arcosh}",
+     .unicode = "acosh",
+     .evaluate = eval_acosh,
+     .derivative = [](const Expr& u) { return pow(square_minus_one(u), rational(-1, 2)); },
+     .antiderivative =
+         [](const Expr& u) { return sub(u_times(Fn::Acosh, u), sqrt(square_minus_one(u))); },
+     .antiderivative_rule = "∫ arcosh u du = u·arcosh u − √(u² − 1)",
+     .exact = exact_acosh,
+     .sign = FunctionSign::Nonnegative,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{1.1, 5}}}},
+    {.fn = Fn::Atanh,
+     .name = "atanh",
+     .alias = "arctanh",
+     .latex = "\\operatorname{artanh}",
+     .unicode = "atanh",
+     .evaluate = eval_atanh,
+     .derivative = [](const Expr& u) { return pow(one_minus_square(u), -1); },
+     // 1 − u² > 0 on the whole domain |u| < 1: no absolute value needed.
+     .antiderivative =
+         [](const Expr& u) {
+           return add(u_times(Fn::Atanh, u), div(func(Fn::Ln, one_minus_square(u)), integer(2)));
+         },
+     .antiderivative_rule = "∫ artanh u du = u·artanh u + ln(1 − u²)/2",
+     .exact = exact_atanh,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{-0.9, 0.9}}}},
 }};
 
 constexpr bool in_the_order_of_fn() {
@@ -491,6 +610,10 @@ std::optional<Fn> function_by_name(std::string_view name) {
   for (const FunctionInfo& info : kTable) {
     if (info.name == name || (!info.alias.empty() && info.alias == name)) return info.fn;
   }
+  // The ISO 80000-2 names of the inverse hyperbolic functions: arsinh, arcosh, artanh.
+  if (name == "arsinh") return Fn::Asinh;
+  if (name == "arcosh") return Fn::Acosh;
+  if (name == "artanh") return Fn::Atanh;
   return std::nullopt;
 }
 

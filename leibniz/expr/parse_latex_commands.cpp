@@ -19,7 +19,7 @@ std::optional<Fn> latex_function(const std::string& name) {
   return function_by_name(name);
 }
 
-// \sin^{-1} x is asin x, never 1/sin x.
+// \sin^{-1} x is asin x, never 1/sin x; \sinh^{-1} x is asinh x.
 std::optional<Fn> inverse(Fn fn) {
   switch (fn) {
     case Fn::Sin: return Fn::Asin;
@@ -28,6 +28,9 @@ std::optional<Fn> inverse(Fn fn) {
     case Fn::Cot: return Fn::Acot;
     case Fn::Sec: return Fn::Asec;
     case Fn::Csc: return Fn::Acsc;
+    case Fn::Sinh: return Fn::Asinh;
+    case Fn::Cosh: return Fn::Acosh;
+    case Fn::Tanh: return Fn::Atanh;
     default: return std::nullopt;
   }
 }

@@ -289,5 +289,46 @@ TEST(FunctionTable, Integrals) {
                "leibniz found no elementary antiderivative of softplus(x) with respect to x");
 }
 
+// The reciprocal and inverse hyperbolic rows: names, printing, exact values, domains,
+// derivatives and table integrals.
+TEST(FunctionTable, HyperbolicRows) {
+  const Expr x = symbol("x");
+  EXPECT_EQ(print_text(diff(parse_text("coth(x)"), x)), "-csch(x)^2");
+  EXPECT_EQ(print_text(diff(parse_text("sech(x)"), x)), "-sech(x)*tanh(x)");
+  EXPECT_EQ(print_text(diff(parse_text("csch(x)"), x)), "-coth(x)*csch(x)");
+  EXPECT_EQ(print_text(diff(parse_text("asinh(x)"), x)), "1/sqrt(x^2 + 1)");
+  EXPECT_EQ(print_text(diff(parse_text("acosh(x)"), x)), "1/sqrt(x^2 - 1)");
+  EXPECT_EQ(print_text(diff(parse_text("atanh(x)"), x)), "1/(1 - x^2)");
+  EXPECT_EQ(parse_text("arcsinh(x) + arsinh(x)"), parse_text("2*asinh(x)"));
+  EXPECT_EQ(parse_text("arccosh(x) + arcosh(x)"), parse_text("2*acosh(x)"));
+  EXPECT_EQ(parse_text("arctanh(x) + artanh(x)"), parse_text("2*atanh(x)"));
+  EXPECT_EQ(parse_latex("\\sinh^{-1} x + \\operatorname{arcsinh}(x)"), parse_text("2*asinh(x)"));
+  EXPECT_EQ(parse_latex("\\cosh^{-1} x"), parse_text("acosh(x)"));
+  EXPECT_EQ(parse_latex("\\tanh^{-1} x"), parse_text("atanh(x)"));
+  EXPECT_EQ(parse_latex("\\coth x + \\operatorname{sech}(x) + \\operatorname{csch}(x)"),
+            parse_text("coth(x) + sech(x) + csch(x)"));
+  EXPECT_EQ(print_latex(parse_text("coth(x)")), "\\coth\\left(x\\right)");
+  EXPECT_EQ(print_latex(parse_text("sech(x)")), "\\operatorname{sech}\\left(x\\right)");
+  EXPECT_EQ(print_latex(parse_text("asinh(x)")), "\\operatorname{arsinh}\\left(x\\right)");
+  EXPECT_EQ(print_unicode(parse_text("atanh(x)")), "atanh(x)");
+  EXPECT_EQ(simplified("asinh(0) + atanh(0) + acosh(1) + sech(0)"), "1");
+  EXPECT_EQ(simplified("sech(-x) + coth(-x)"), "sech(x) - coth(x)");
+  EXPECT_EQ(simplified("acosh(-x)"), "acosh(-x)");
+  expect_error([] { parse_text("coth(0)"); }, ErrorKind::Domain, "coth(0) is not defined");
+  expect_error([] { parse_text("csch(0)"); }, ErrorKind::Domain, "csch(0) is not defined");
+  expect_error([] { parse_text("acosh(1/2)"); }, ErrorKind::Domain, "acosh(1/2) is not defined");
+  expect_error([] { parse_text("atanh(1)"); }, ErrorKind::Domain, "atanh(1) is not defined");
+  expect_error(
+      [] {
+        evaluate(parse_text("atanh(x)"), {{"x", 2}});
+      },
+      ErrorKind::Domain, "atanh(2) is not defined");
+  EXPECT_EQ(print_text(integrate(parse_text("sech(x)^2"), x)), "tanh(x)");
+  EXPECT_EQ(print_text(integrate(parse_text("csch(2*x)^2"), x)), "-coth(2*x)/2");
+  EXPECT_EQ(print_text(integrate(parse_text("sech(x)*tanh(x)"), x)), "-sech(x)");
+  EXPECT_EQ(print_text(integrate(parse_text("csch(x)*coth(x)"), x)), "-csch(x)");
+  EXPECT_EQ(print_text(integrate(parse_text("sech(x)"), x)), "atan(sinh(x))");
+}
+
 }  // namespace
 }  // namespace leibniz
