@@ -258,7 +258,7 @@ TEST(IntegrateMethods, HyperbolicTwinsOfBiocheRules) {
   expect_integral("tanh(x)^2", "x - tanh(x)");
   expect_integral("tanh(x)^3", "ln(cosh(x)) - tanh(x)^2/2");
   expect_integral("tanh(2*x)^4", "x - tanh(2*x)/2 - tanh(2*x)^3/6");
-  expect_integral("1/sinh(x)^2", "-1/tanh(x)");
+  expect_integral("1/sinh(x)^2", "-coth(x)");
   expect_integral("1/(1 + tanh(x))", "x/2 - 1/(2*(tanh(x) + 1))");
   expect_integral("1/(sinh(x)^2*cosh(x)^2)", "-tanh(x) - 1/tanh(x)");
   expect_integral("1/(cosh(x)^2 + 4*sinh(x)^2)", "atan(2*tanh(x))/2");

@@ -164,9 +164,10 @@ TEST(ParseLatex, MinusOneOnAFunctionIsItsInverse) {
   EXPECT_LATEX("\\sec^{-1} x", "asec(x)");
   EXPECT_LATEX("\\csc^{-1}\\left(2x\\right)", "acsc(2*x)");
   EXPECT_LATEX("\\sin^-1 x", "asin(x)");
-  expect_error("\\sinh^{-1} x",
-               "'\\sinh^{-1}' would be the inverse function of '\\sinh', which is not available; "
-               "for the reciprocal write \\frac{1}{\\sinh x}",
+  EXPECT_LATEX("\\sinh^{-1} x", "asinh(x)");
+  expect_error("\\coth^{-1} x",
+               "'\\coth^{-1}' would be the inverse function of '\\coth', which is not available; "
+               "for the reciprocal write \\frac{1}{\\coth x}",
                0);
   EXPECT_LATEX("\\sin^{-2} x", "1/sin(x)^2");
   EXPECT_LATEX("\\cot^{- y}{\\left(\\theta \\right)}", "cot(theta)^(-y)");  // SymPy's LaTeX
