@@ -19,6 +19,8 @@ NOTES_FORMULAS = [
     "2.5*x",
     "pi*cos(pi*x)",
     "abs(x)",
+    "coth(x) + sech(2*x) - csch(x/2)",
+    "asinh(x) + acosh(x + 2) + atanh(x/3)",
 ]
 
 
@@ -28,6 +30,13 @@ def test_round_trip(text):
     s = e.to_sympy()
     assert isinstance(s, sympy.Basic)
     assert lz.from_sympy(s) == e
+
+
+@pytest.mark.parametrize("name", "coth sech csch asinh acosh atanh".split())
+def test_each_hyperbolic_function_is_a_module_function_and_sympys(name):
+    e = getattr(lz, name)(lz.symbols("x"))
+    assert str(e) == f"{name}(x)"
+    assert e.to_sympy() == getattr(sympy, name)(sympy.Symbol("x"))
 
 
 def test_to_sympy_is_sympys_expression():
