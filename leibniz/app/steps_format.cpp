@@ -285,7 +285,7 @@ class Writer {
       for (const Node& c : n.children) sum += (sum.empty() ? "" : " + ") + s_.print(c.step->after);
       return sum;
     }
-    const Notation notation{
+    const FormulaNotation notation{
         .latex = s_.latex,
         .dot = s_.dot,
         .minus = s_.minus,

@@ -255,15 +255,17 @@ std::string text(const ByPartsParts<Rule::PartsCancelling>& p) {
 // ---- The formula a derivation ends with, its parts written in.
 
 template <class Parts>
-std::string formula(const Step&, const Parts&, const Notation&) {
+std::string formula(const Step&, const Parts&, const FormulaNotation&) {
   return {};
 }
-std::string formula(const Step& step, const FactorParts<Rule::Product>& p, const Notation& n) {
+std::string formula(const Step& step, const FactorParts<Rule::Product>& p,
+                    const FormulaNotation& n) {
   const std::string dot(n.dot), du = n.d_of("u", step.var), dv = n.d_of("v", step.var);
   return "u" + dot + dv + " + v" + dot + du + " = " + n.factor(p.u) + dot + n.factor(p.dv) + " + " +
          n.factor(p.v) + dot + n.factor(p.du);
 }
-std::string formula(const Step& step, const FactorParts<Rule::Quotient>& p, const Notation& n) {
+std::string formula(const Step& step, const FactorParts<Rule::Quotient>& p,
+                    const FormulaNotation& n) {
   const std::string dot(n.dot), minus(n.minus),
       du = n.d_of("u", step.var), dv = n.d_of("v", step.var), u = n.factor(p.u), v = n.factor(p.v),
       du_x = n.factor(p.du), dv_x = n.factor(p.dv);
@@ -274,7 +276,7 @@ std::string formula(const Step& step, const FactorParts<Rule::Quotient>& p, cons
   return "(v" + dot + du + minus + "u" + dot + dv + ")/v² = (" + v + dot + du_x + minus + u + dot +
          dv_x + ")/" + v + "²";
 }
-std::string formula(const Step& step, const ChainParts& p, const Notation& n) {
+std::string formula(const Step& step, const ChainParts& p, const FormulaNotation& n) {
   auto d_f = [&](const char* by) {
     return n.latex ? fmt::format("\\frac{{\\partial f}}{{\\partial {}}}", by)
                    : fmt::format("∂f/∂{}", by);
@@ -287,18 +289,18 @@ std::string formula(const Step& step, const ChainParts& p, const Notation& n) {
   return through_u + " + " + d_f("v") + dot + n.d_of("v", step.var) + " = " + at_u + " + " +
          n.factor(p.df_dv) + dot + n.factor(p.dv);
 }
-std::string formula(const Step& step, const ConstantMultipleParts& p, const Notation& n) {
+std::string formula(const Step& step, const ConstantMultipleParts& p, const FormulaNotation& n) {
   const std::string dot(n.dot);
   return "c" + dot + n.d_of("g", step.var) + " = " + n.factor(p.c) + dot + n.factor(p.dg);
 }
-std::string formula(const Step& step, const VariableExponentParts&, const Notation& n) {
+std::string formula(const Step& step, const VariableExponentParts&, const FormulaNotation& n) {
   const std::string dot(n.dot);
   return "b^g" + dot + "(" + n.d_of("g", step.var) + dot + "ln(b) + g" + dot +
          n.d_of("b", step.var) + "/b)";
 }
 // ∂f/∂g·∂g/∂x + ∂f/∂h·∂h/∂x = the same with the values written in.
 std::string formula(const Step& step, const PartialsParts<Rule::ChainGeneral>& p,
-                    const Notation& n) {
+                    const FormulaNotation& n) {
   std::string symbols, values;
   for (const auto& term : p.terms) {
     const std::string plus = symbols.empty() ? "" : " + ";
@@ -333,7 +335,7 @@ std::string rule_text(const Step& step) {
   return std::visit([](const auto& parts) { return text(parts); }, step.parts);
 }
 
-std::string rule_formula(const Step& step, const Notation& notation) {
+std::string rule_formula(const Step& step, const FormulaNotation& notation) {
   return std::visit([&](const auto& parts) { return formula(step, parts, notation); }, step.parts);
 }
 

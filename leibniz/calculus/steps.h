@@ -291,7 +291,7 @@ std::string rule_text(const Step& step);
 std::vector<std::pair<std::string, Expr>> named_parts(const Step& step);
 
 /// How a writer prints the pieces of a formula (app/steps_format: Unicode or LaTeX).
-struct Notation {
+struct FormulaNotation {
   bool latex = false;
   std::string_view dot;                                  ///< "·" or " \cdot "
   std::string_view minus;                                ///< " − " or " - "
@@ -302,7 +302,7 @@ struct Notation {
 /// The rule's formula, then its parts written in, as the last line of its derivation
 /// shows it ("u·∂v/∂x + v·∂u/∂x = x²·0 + y·(2x)"). Empty for a rule whose last line is
 /// the sum of its sub-results (sum, linearity) or its result.
-std::string rule_formula(const Step& step, const Notation& notation);
+std::string rule_formula(const Step& step, const FormulaNotation& notation);
 
 /// The one recorder of steps, for derivatives, simplification and integrals. A rule
 /// opens its step before its sub-derivations (one level deeper) and closes it with its

@@ -161,6 +161,24 @@ class BoundedStream final : public httplib::Stream {
   Clock::time_point deadline_;
 };
 
+// After a refusal the client's remaining bytes are unread, and closing a socket with
+// unread input answers with a reset, which can discard the refusal before the client
+// reads it. So the server stops sending, then reads and drops what still comes for up to
+// two seconds or until the client closes (a lingering close).
+void close_lingering(int sock) {
+  shutdown(sock, SHUT_WR);
+  const Clock::time_point until = Clock::now() + std::chrono::seconds(2);
+  std::array<char, 4096> sink{};
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+    pollfd readable{sock, POLLIN, 0};
+    if (left <= 0 || poll(&readable, 1, static_cast<int>(left)) <= 0) break;
+    if (recv(sock, sink.data(), sink.size(), 0) <= 0) break;
+  }
+  close(sock);
+}
+
 }  // namespace
 
 HeaderRefusal header_refusal() { return refusal; }
@@ -177,9 +195,14 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     // After a refused header the rest of it is still unread: the connection cannot go on.
     if (!served || closed || refusal != HeaderRefusal::None) break;
   }
+  const bool refused = refusal != HeaderRefusal::None;
   refusal = HeaderRefusal::None;
-  shutdown(sock, SHUT_RDWR);
-  close(sock);
+  if (refused) {
+    close_lingering(sock);
+  } else {
+    shutdown(sock, SHUT_RDWR);
+    close(sock);
+  }
   return served;
 }
 
