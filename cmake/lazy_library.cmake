@@ -1,12 +1,12 @@
 # Writes the trampolines that let an executable load a shared library on its first call
-# into it instead of at start-up (leibniz/core/lazy_library.h says why and how). Run at
+# into it instead of at start-up (leibniz/cli/lazy_library.cpp says why and how). Run at
 # build time: cmake -DLIBRARY=<the .so> -DPREFIX=<symbol prefix> -DOUTPUT=<file.S>
 #   -P lazy_library.cmake
 # Every function the library exports gets a trampoline of the same name, which jumps
-# through a table; the table starts at a stub that resolves the function, writes the
-# table and jumps there. Only functions are covered: an executable that uses one of the
-# library's variables still needs the library at start-up (tests/cli/startup_libraries.sh
-# checks that it does not).
+# through a table; each entry starts at the function's first-call entry, which resolves
+# it, writes the table and jumps there. Only functions are covered: an executable that
+# uses one of the library's variables still needs the library at start-up
+# (tests/cli/startup_libraries.sh checks that it does not).
 execute_process(COMMAND objdump -p ${LIBRARY} OUTPUT_VARIABLE headers COMMAND_ERROR_IS_FATAL ANY)
 string(REGEX MATCH "SONAME +([^\n ]+)" _ ${headers})
 set(soname ${CMAKE_MATCH_1})
@@ -15,7 +15,7 @@ execute_process(COMMAND nm -D --defined-only ${LIBRARY} OUTPUT_VARIABLE symbols
 string(REGEX MATCHALL "[0-9a-f]+ T [A-Za-z_][A-Za-z0-9_]*" functions "${symbols}")
 
 set(trampolines "")
-set(stubs "")
+set(first_calls "")
 set(table "")
 set(names "")
 set(offsets "")
@@ -25,8 +25,8 @@ foreach(line ${functions})
   string(REGEX REPLACE "^[0-9a-f]+ T " "" name ${line})
   string(APPEND trampolines "  .globl ${name}\n  .type ${name}, @function\n${name}:\n"
          "  jmp *${PREFIX}_table+${index}*8(%rip)\n")
-  string(APPEND stubs "${PREFIX}_stub_${index}:\n  pushq $${index}\n  jmp ${PREFIX}_resolve\n")
-  string(APPEND table "  .quad ${PREFIX}_stub_${index}\n")
+  string(APPEND first_calls "${PREFIX}_first_call_${index}:\n  pushq $${index}\n  jmp ${PREFIX}_resolve\n")
+  string(APPEND table "  .quad ${PREFIX}_first_call_${index}\n")
   string(APPEND names "  .asciz \"${name}\"\n")
   string(APPEND offsets "  .long ${offset}\n")
   string(LENGTH ${name} length)
@@ -34,13 +34,13 @@ foreach(line ${functions})
   math(EXPR index "${index} + 1")
 endforeach()
 
-# The stub pushed the function's index over the return address. Every register a call
-# may pass arguments in is saved around the resolver and restored before the jump, so
-# the function sees its call as made. The stack is 16-byte aligned at the call.
+# The first-call entry pushed the function's index over the return address. Every
+# register a call may pass arguments in is saved around the resolver and restored before
+# the jump, so the function sees its call as made. The stack is 16-byte aligned at the call.
 file(WRITE ${OUTPUT} "# Written by cmake/lazy_library.cmake from ${LIBRARY}: do not edit.
   .section .note.GNU-stack,\"\",@progbits
   .text
-${trampolines}${stubs}${PREFIX}_resolve:
+${trampolines}${first_calls}${PREFIX}_resolve:
   pushq %rdi
   pushq %rsi
   pushq %rdx

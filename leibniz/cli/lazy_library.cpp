@@ -3,10 +3,10 @@
 // symbols: two thirds of what `leibniz simplify x` spent starting (issue 13), for a
 // library most commands never call. The `leibniz` binary therefore links trampolines
 // (cmake/lazy_library.cmake) in place of libflint: each of FLINT's functions jumps
-// through a table whose entries start at a stub, which calls leibniz_lazy_resolve below
-// and then the function. After the first call of a function, its calls cost one
-// indirect jump. Other binaries (the tests, leibniz-doors, the Python module, the
-// installed library) link FLINT as usual.
+// through a table whose entries start at its first-call entry, which calls
+// leibniz_lazy_resolve below and then the function. After the first call of a function,
+// its calls cost one indirect jump. Other binaries (the tests, leibniz-doors, the Python
+// module, the installed library) link FLINT as usual.
 #include <dlfcn.h>
 
 #include <atomic>
