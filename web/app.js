@@ -155,15 +155,16 @@ function setupTextareas() {
 }
 
 async function start() {
-  // The presets are the server's notes: without them the views still work, empty.
+  // Keys work at once; the presets are the server's notes, which arrive by a request:
+  // without them the views still work, empty.
+  setupTabs();
+  setupTextareas();
   let failure = null;
   try {
     await loadNotes();
   } catch (error) {
     failure = error.message;
   }
-  setupTabs();
-  setupTextareas();
   setupCalc(() => run("calc"));
   setupCheck(() => run("check"));
   setupBackprop(() => run("backprop"), saveUrl);
@@ -181,6 +182,8 @@ async function start() {
     run("calc");
   }
   window.addEventListener("hashchange", () => restore(location.hash));
+  // Every control is wired: tests (and scripts driving the page) wait for this.
+  document.body.dataset.ready = "true";
 }
 
 start();

@@ -11,6 +11,7 @@ import subprocess
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 BINARY = os.environ.get("LEIBNIZ_BINARY", "build/leibniz/cli/leibniz")
 SCREENSHOTS = pathlib.Path(os.environ.get("LEIBNIZ_SCREENSHOTS", "build/tests/browser/screenshots"))
@@ -29,6 +30,9 @@ class Page:
         # A fresh document each time: a change of fragment alone would not reload it.
         self.driver.get("about:blank")
         self.driver.get(f"{self.url}/{fragment}")
+        # The page wires its controls after the notes arrive (app.js sets data-ready).
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
 
     def screenshot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

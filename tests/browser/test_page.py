@@ -31,6 +31,23 @@ def by_id(page, element_id):
     return page.driver.find_element(By.ID, element_id)
 
 
+def choose(page, select_id, *, index=None, value=None):
+    """Selects an option of a list the page fills after it loads (the notes' presets
+    arrive by a request): waits for the option to exist first."""
+    def option(driver):
+        options = Select(driver.find_element(By.ID, select_id)).options
+        for i, o in enumerate(options):
+            if i == index or (value is not None and o.get_attribute("value") == value):
+                return True
+        return False
+    wait(page, option)
+    select = Select(by_id(page, select_id))
+    if index is not None:
+        select.select_by_index(index)
+    else:
+        select.select_by_value(value)
+
+
 def shown(driver):
     """The answer's text form on the page, or None: read in one script, so that an answer
     replaced meanwhile is never half read."""
@@ -163,7 +180,7 @@ def test_a_parse_error_is_shown_in_place_with_a_caret(page):
 
 def test_check_marks_the_first_wrong_line_with_a_counterexample(page):
     page.open("#view=check")
-    Select(by_id(page, "check-preset")).select_by_index(1)  # the notes' ∂f/∂x
+    choose(page, "check-preset", index=1)  # the notes' ∂f/∂x
     wrong = wait(page, EC.visibility_of_element_located((By.CSS_SELECTOR, "#check-result li.first-wrong")))
     lines = page.driver.find_elements(By.CSS_SELECTOR, "#check-result li")
     assert len(lines) == 4
@@ -215,7 +232,7 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
     assert "param w2 = -159/80" in by_id(page, "bp-model").get_attribute("value")
 
     # The other two networks of the notes.
-    Select(by_id(page, "bp-preset")).select_by_value("three_neurons")
+    choose(page, "bp-preset", value="three_neurons")
     wait(page, lambda d: "z1" in d.find_element(By.ID, "bp-table").text)
     # The true derivative of ψ (the answer key's −6·ln 3); a step to values that are not
     # rational writes the doubles into the model file.
@@ -227,7 +244,7 @@ def test_backprop_shows_values_gradients_the_graph_and_the_step(page):
          and d.find_element(By.ID, "bp-summary").text.startswith("The loss is"))
     assert by_id(page, "bp-error").text == ""
     by_id(page, "bp-true").click()
-    Select(by_id(page, "bp-preset")).select_by_value("recurrent")
+    choose(page, "bp-preset", value="recurrent")
     wait(page, lambda d: "h_2" in d.find_element(By.ID, "bp-table").text
          and d.find_elements(By.CSS_SELECTOR, "#bp-graph svg g.node"))
     rows = table_rows(page)
