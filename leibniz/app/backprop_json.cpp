@@ -34,7 +34,7 @@ nlohmann::ordered_json by_name(const std::vector<NodeId>& ids, const Graph& grap
 }  // namespace
 
 nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leaves,
-                                     const Evaluation& at, const std::optional<Number>& rate,
+                                     const graph::Evaluation& at, const std::optional<Number>& rate,
                                      bool per_row) {
   std::vector<NodeId> value_nodes;
   for (const NodeId n : graph.order()) {

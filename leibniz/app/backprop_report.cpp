@@ -83,7 +83,7 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
 }  // namespace
 
 void write_backprop(std::ostream& out, const Graph& graph, const Assignment& leaves,
-                    const Evaluation& at, const ReportOptions& options) {
+                    const graph::Evaluation& at, const ReportOptions& options) {
   const NodeId loss = graph.loss();
   const std::string loss_name = display_name(graph.node(loss).name);
   const char* precision = at.exact ? "exact" : "double precision";

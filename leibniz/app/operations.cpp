@@ -13,6 +13,7 @@
 #include "leibniz/calculus/integrate.h"
 #include "leibniz/calculus/simplify.h"
 #include "leibniz/core/error.h"
+#include "leibniz/core/names.h"
 #include "leibniz/eval/precise.h"
 #include "leibniz/eval/program.h"
 #include "leibniz/expr/builders.h"
@@ -147,11 +148,8 @@ std::vector<Expr> parse_inputs(std::string_view text, Syntax syntax) {
 }
 
 Expr variable(std::string_view name) {
-  const bool valid =
-      !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
-      std::all_of(name.begin(), name.end(),
-                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-  if (!valid) throw Error(ErrorKind::Request, fmt::format("'{}' is not a variable name", name));
+  if (!is_name(name))
+    throw Error(ErrorKind::Request, fmt::format("'{}' is not a variable name", name));
   if (is_reserved_name(name)) {
     throw Error(ErrorKind::Request,
                 fmt::format("'{}' is a function or constant, not a variable", name));

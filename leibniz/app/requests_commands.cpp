@@ -6,18 +6,13 @@
 #include "leibniz/app/request_families.h"
 
 namespace leibniz::app {
-namespace {
-
-using enum ArgumentKind;
-
-constexpr Argument kPredictData{
-    "data", Text, true, "", "--data", "the CSV: the features, and the target column if known"};
-constexpr Argument kHeader{"header", Flag,       false,
-                           "",       "--header", "the first line names the columns"};
-
-}  // namespace
 
 std::vector<RequestRow> command_line_requests() {
+  using enum ArgumentKind;
+  static constexpr Argument kPredictData{
+      "data", Text, true, "", "--data", "the CSV: the features, and the target column if known"};
+  static constexpr Argument kHeader{"header", Flag,       false,
+                                    "",       "--header", "the first line names the columns"};
   return {
       {"train",
        "train a neural network on a CSV file",

@@ -127,7 +127,7 @@ UPoly power(const UPoly& base, unsigned long exponent) {
   return p;
 }
 
-struct Fraction {
+struct UFraction {
   UPoly num;
   UPoly den;
 };
@@ -137,23 +137,23 @@ class OneGenerator {
   explicit OneGenerator(const Expr& generator) : generator_(generator) {}
 
   // The mirror of Canceller::convert_uncached (cancel.cpp), step for step.
-  Fraction convert(const Expr& e) {
+  UFraction convert(const Expr& e) {
     tick();
     if (const std::size_t* known = memo_.find(e)) return fractions_[*known];
-    Fraction f = convert_uncached(e);
+    UFraction f = convert_uncached(e);
     memo_.insert(e, fractions_.size());
     fractions_.push_back(f);
     return f;
   }
 
  private:
-  Fraction convert_uncached(const Expr& e) {
+  UFraction convert_uncached(const Expr& e) {
     if (e.is_number()) return {UPoly::constant(e.number()), UPoly::constant(Number(1))};
     if (e == generator_) return {UPoly::generator(), UPoly::constant(Number(1))};
     if (e.is(Kind::Add)) {
-      Fraction sum = convert(e.arg(0));
+      UFraction sum = convert(e.arg(0));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
-        Fraction t = convert(e.arg(i));
+        UFraction t = convert(e.arg(i));
         UPoly g = gcd(sum.den, t.den);
         UPoly sum_cofactor = divide_exact(t.den, g), term_cofactor = divide_exact(sum.den, g);
         sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
@@ -162,9 +162,9 @@ class OneGenerator {
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      Fraction product{UPoly::constant(Number(1)), UPoly::constant(Number(1))};
+      UFraction product{UPoly::constant(Number(1)), UPoly::constant(Number(1))};
       for (const Expr& f : e.args()) {
-        Fraction x = convert(f);
+        UFraction x = convert(f);
         product.num = product.num * x.num;
         product.den = product.den * x.den;
       }
@@ -173,7 +173,7 @@ class OneGenerator {
     if (!e.is(Kind::Pow) || !e.exponent().is_integer()) throw OutOfReach{};  // not scanned so
     auto n = e.exponent().number().to_long();
     if (!n || *n > 10'000 || *n < -10'000) throw OutOfReach{};  // the general path's "too large"
-    Fraction base = convert(e.base());
+    UFraction base = convert(e.base());
     const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
     UPoly num = power(base.num, magnitude), den = power(base.den, magnitude);
     if (*n < 0) return {std::move(den), std::move(num)};
@@ -182,7 +182,7 @@ class OneGenerator {
 
   const Expr& generator_;
   NodeMap<std::size_t> memo_;  // the index of a node's fraction in fractions_
-  std::vector<Fraction> fractions_;
+  std::vector<UFraction> fractions_;
 };
 
 // The polynomial in the context's generator `g`, for its to_expr.
@@ -242,7 +242,7 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
   free_library_caches_at_thread_exit();
   try {
     OneGenerator one(generator);
-    Fraction f = one.convert(e);
+    UFraction f = one.convert(e);
     if (f.den.is_zero()) return std::nullopt;
     const UPoly g = gcd(f.num, f.den);
     UPoly num = divide_exact(f.num, g), den = divide_exact(f.den, g);

@@ -66,6 +66,18 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
   return coefficients;
 }
 
+std::optional<std::vector<Number>> exact_polynomial_coefficients(Integrator& in, const Expr& e) {
+  const auto coefficients = polynomial_coefficients(in, e);
+  if (!coefficients) return std::nullopt;
+  std::vector<Number> result;
+  for (const Expr& c : *coefficients) {
+    if (!c.is_number() || !c.number().is_exact()) return std::nullopt;
+    result.push_back(c.number());
+  }
+  while (result.size() > 1 && result.back().is_zero()) result.pop_back();
+  return result;
+}
+
 Expr root_number(const Number& r, long k) {
   // ᵏ√(p/q) = ᵏ√(p·q^(k−1))/q; then n = p·q^(k−1) = rootᵏ·m with m free of k-th powers
   // (trial division, for the small numbers of first-course integrals).

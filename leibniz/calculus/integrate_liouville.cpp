@@ -24,18 +24,6 @@ using Laurent = std::map<long, mpq_class>;
 // The unknowns cⱼ of R beyond this are not tried (a proof needs few).
 constexpr long kMaxUnknowns = 60;
 
-std::optional<std::vector<mpq_class>> rational_coefficients(Integrator& in, const Expr& e) {
-  const auto coefficients = polynomial_coefficients(in, e);
-  if (!coefficients) return std::nullopt;
-  std::vector<mpq_class> result;
-  for (const Expr& c : *coefficients) {
-    if (!c.is_number() || !c.number().is_exact()) return std::nullopt;
-    result.push_back(c.number().exact());
-  }
-  while (!result.empty() && result.back() == 0) result.pop_back();
-  return result;
-}
-
 enum class Outcome { Solved, NoSolution, Undecided };
 
 struct Solution {
@@ -130,28 +118,28 @@ bool add_term(Integrator& in, const Expr& term, ExponentialForm& form) {
   }
   if (exponential.is_null()) return false;
   if (form.exponential.is_null()) {
-    const auto g = rational_coefficients(in, exponential.exponent());
+    const auto g = exact_polynomial_coefficients(in, exponential.exponent());
     if (!g || g->size() < 2) return false;
     for (std::size_t i = 1; i < g->size(); ++i) {
-      form.g_prime.push_back((*g)[i] * static_cast<long>(i));
+      form.g_prime.push_back((*g)[i].exact() * static_cast<long>(i));
     }
     form.exponential = exponential;
   } else if (exponential != form.exponential) {
     return false;
   }
-  const auto p = rational_coefficients(in, mul(rest));
-  const auto q = rational_coefficients(in, fraction.denominator);
-  if (!p || !q || q->empty()) return false;
+  const auto p = exact_polynomial_coefficients(in, mul(rest));
+  const auto q = exact_polynomial_coefficients(in, fraction.denominator);
+  if (!p || !q || q->back().is_zero()) return false;
   // The denominator must be c·xᵏ.
   const long k = static_cast<long>(q->size()) - 1;
   for (long i = 0; i < k; ++i) {
-    if ((*q)[static_cast<std::size_t>(i)] != 0) return false;
+    if (!(*q)[static_cast<std::size_t>(i)].is_zero()) return false;
   }
   form.k = std::max(form.k, k);
   for (std::size_t i = 0; i < p->size(); ++i) {
-    if ((*p)[i] == 0) continue;
+    if ((*p)[i].is_zero()) continue;
     mpq_class& c = form.r[static_cast<long>(i) - k];
-    c += (*p)[i] / q->back();
+    c += (*p)[i].exact() / q->back().exact();
     if (c == 0) form.r.erase(static_cast<long>(i) - k);
   }
   return true;

@@ -22,18 +22,6 @@ namespace {
 // q^(−k/2) for k up to this: the linear system has about k unknowns.
 constexpr long kMaxRootPower = 41;
 
-std::optional<std::vector<Number>> rational_coefficients(Integrator& in, const Expr& e) {
-  const auto coefficients = polynomial_coefficients(in, e);
-  if (!coefficients) return std::nullopt;
-  std::vector<Number> result;
-  for (const Expr& c : *coefficients) {
-    if (!c.is_number() || !c.number().is_exact()) return std::nullopt;
-    result.push_back(c.number());
-  }
-  while (result.size() > 1 && result.back().is_zero()) result.pop_back();
-  return result;
-}
-
 // ∫ dx/√q for q = A·x² + B·x + C; null when q < 0 everywhere.
 Expr inverse_root_integral(const Expr& x, const Expr& q, const Number& A, const Number& B,
                            const Number& C) {
@@ -100,7 +88,7 @@ Expr over_power_of_x(Integrator& in, const Expr& e, const Expr& q_expr, const Nu
   if (C.is_zero()) return {};
   const Expr& x = in.var();
   for (long m = 1; m <= 8; ++m) {
-    const auto p = rational_coefficients(in, mul(p_over_xm, pow(x, m)));
+    const auto p = exact_polynomial_coefficients(in, mul(p_over_xm, pow(x, m)));
     if (!p) continue;
     const long k = m - 1;
     const long d = std::max(static_cast<long>(p->size()) - 1, m);
@@ -294,14 +282,14 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     const mpq_class& k2 = f.exponent().number().exact();
     // The lift below is a machine integer: refuse exponents past one, never wrap.
     if (k2.get_den() != 2 || k2 * 2 < -kMaxRootPower || !k2.get_num().fits_slong_p()) continue;
-    const auto q = rational_coefficients(in, f.base());
+    const auto q = exact_polynomial_coefficients(in, f.base());
     if (!q || q->size() != 3) continue;
     if (k2 < -1) {
       std::vector<Expr> others;
       for (std::size_t j = 0; j < factors.size(); ++j) {
         if (j != i) others.push_back(factors[j]);
       }
-      const auto p = rational_coefficients(in, mul(others));
+      const auto p = exact_polynomial_coefficients(in, mul(others));
       if (!p) continue;
       const long m = (-k2.get_num().get_si() - 1) / 2;
       if (Expr r = over_root_power(in, e, f.base(), (*q)[2], (*q)[1], (*q)[0], m, *p);
@@ -317,7 +305,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     // P̃ = P·q^((k+1)/2), so that the integrand is P̃/√q.
     const long lift = (k2.get_num().get_si() + 1) / 2;
     const Number &C = (*q)[0], &B = (*q)[1], &A = (*q)[2];
-    const auto p = rational_coefficients(in, mul(mul(rest), pow(f.base(), lift)));
+    const auto p = exact_polynomial_coefficients(in, mul(mul(rest), pow(f.base(), lift)));
     if (!p) {
       const Expr r = over_power_of_x(in, e, f.base(), A, B, C, mul(mul(rest), pow(f.base(), lift)));
       if (!r.is_null()) return r;

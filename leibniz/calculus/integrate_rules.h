@@ -125,6 +125,9 @@ std::optional<Linear> linear_in(Integrator& in, const Expr& u);
 /// The coefficients c0, c1, … of e as a polynomial in var (each free of var);
 /// nullopt when e is not a polynomial in var.
 std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const Expr& e);
+/// The same when every coefficient is an exact number, without zeros at the top (the
+/// zero polynomial is {0}); nullopt otherwise.
+std::optional<std::vector<Number>> exact_polynomial_coefficients(Integrator& in, const Expr& e);
 /// ln|u|, written ln(u) when u is known to be positive.
 Expr ln_abs(const Expr& u);
 /// √r for an exact r > 0 with square factors taken out: √8 = 2·√2, √(3/4) = √3/2.

@@ -10,12 +10,11 @@
 #include <utility>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/names.h"
 
 namespace leibniz::text {
 namespace {
 
-bool is_ascii_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_ascii_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // The code point at s[i] and its length in bytes; a malformed sequence is one byte.
@@ -72,7 +71,7 @@ int superscript_digit(char32_t c) {
 // Whether a factor starts at s[i]: a name, 'π', a Greek name, '(' or '√'.
 bool starts_factor(std::string_view s, std::size_t i, bool paren) {
   if (i >= s.size()) return false;
-  if (is_ascii_name_start(s[i])) return true;
+  if (is_name_start(s[i])) return true;
   if (s[i] == '(') return paren;
   const char32_t c = code_point(s, i).first;
   return c == kPi || is_greek(c) || c == U'√';
@@ -140,8 +139,8 @@ std::vector<Token> tokenize(std::string_view s) {
       implied_product_if(starts_factor(s, i, true));  // "2x", "2(x+1)", "2√x", "2π"
       continue;
     }
-    if (is_ascii_name_start(c)) {
-      while (i < s.size() && is_ascii_name_char(s[i])) ++i;
+    if (is_name_start(c)) {
+      while (i < s.size() && is_name_char(s[i])) ++i;
       out.push_back({Tok::Name, start, s.substr(start, i - start)});
       continue;
     }
@@ -150,9 +149,8 @@ std::vector<Token> tokenize(std::string_view s) {
       if (cp == kPi) {
         i += length;
         out.push_back({Tok::Name, start, s.substr(start, length)});
-        implied_product_if(i < s.size() &&
-                           (is_ascii_name_start(s[i]) || code_point(s, i).first == kPi ||
-                            is_greek(code_point(s, i).first)));  // "πx"
+        implied_product_if(i < s.size() && (is_name_start(s[i]) || code_point(s, i).first == kPi ||
+                                            is_greek(code_point(s, i).first)));  // "πx"
         continue;
       }
       if (is_greek(cp)) {

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "leibniz/calculus/diff.h"
+#include "leibniz/core/names.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
@@ -44,8 +45,6 @@ Expr fold(const Expr& e, const Expr& from, const Expr& to) {
 // A sum of more terms than this gets its local derivatives term by term (wide_sum_edges).
 constexpr std::size_t kWideSum = 16;
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
 // The offset in the expanded text of the first use of `name` as a whole word.
 std::size_t find_word(std::string_view text, std::string_view name) {
   for (std::size_t at = text.find(name); at != std::string_view::npos;
@@ -57,6 +56,10 @@ std::size_t find_word(std::string_view text, std::string_view name) {
   return 0;
 }
 
+}  // namespace
+
+// A function the model file defines. Outside the anonymous namespace, as GraphBuilder
+// (a friend of Graph, so not file-local) holds them.
 struct UserFunction {
   const FunctionStatement* def = nullptr;
   const FunctionStatement* deriv = nullptr;
@@ -64,8 +67,6 @@ struct UserFunction {
   Expr body;                 // over params, other user functions inlined
   Expr derivative;           // deriv: over the one param
 };
-
-}  // namespace
 
 class GraphBuilder {
  public:

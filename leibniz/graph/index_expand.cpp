@@ -9,14 +9,13 @@
 #include <limits>
 
 #include "leibniz/core/limits.h"
+#include "leibniz/core/names.h"
 
 namespace leibniz::graph {
 namespace {
 
 constexpr long kMaxRange = 1'000'000;
 
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Recursive descent over an index expression: sum = product (('+'|'-') product)*,

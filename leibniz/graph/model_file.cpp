@@ -5,13 +5,11 @@
 #include <cctype>
 
 #include "leibniz/core/limits.h"
+#include "leibniz/core/names.h"
 #include "leibniz/expr/functions.h"
 
 namespace leibniz::graph {
 namespace {
-
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 // One line of the file without its comment and surrounding blanks, or a `for` block.
 struct Item {

@@ -23,7 +23,8 @@ thread_local HeaderRefusal refusal = HeaderRefusal::None;
 // Waits up to `timeout` for `events` on the socket; false on timeout or error.
 bool wait_for(int sock, short events, Clock::duration timeout) {
   pollfd watched{sock, events, 0};
-  const auto ms = std::max<long>(0, std::chrono::duration_cast<milliseconds>(timeout).count());
+  // Rounded up: a wait cut short by the rounding would end before a deadline it waits for.
+  const auto ms = std::max<long>(0, std::chrono::ceil<milliseconds>(timeout).count());
   int ready = 0;
   do {
     ready = poll(&watched, 1, static_cast<int>(ms));
@@ -132,13 +133,15 @@ class BoundedStream final : public httplib::Stream {
   // (of this read, or of the request's headers) or an error.
   ssize_t fill() {
     Clock::duration wait = read_timeout();
+    bool until_deadline = false;  // the headers' deadline, not the read timeout, ends the wait
     if (in_headers_) {
       const auto left = deadline_ - Clock::now();
       if (left <= Clock::duration::zero()) return refuse(HeaderRefusal::TooSlow);
+      until_deadline = left <= wait;
       wait = std::min(wait, left);
     }
     if (!wait_for(sock_, POLLIN, wait)) {
-      if (in_headers_ && Clock::now() >= deadline_) return refuse(HeaderRefusal::TooSlow);
+      if (until_deadline) return refuse(HeaderRefusal::TooSlow);
       return -1;
     }
     ssize_t got = 0;

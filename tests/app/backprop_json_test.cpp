@@ -14,7 +14,7 @@ TEST(Json, TheSpecExample) {
   const Graph g = load_graph(graph::testing::examples("two_sigmoids.lz"));
   std::unique_ptr<NumericGraph> numeric;
   const Assignment leaves = initial_assignment(g);
-  const Evaluation at = evaluate(g, leaves, nullptr, numeric);
+  const graph::Evaluation at = evaluate(g, leaves, nullptr, numeric);
   const auto j = backprop_json(g, leaves, at, Number::rational(1, 10), false);
   EXPECT_EQ(j["ok"], true);
   EXPECT_EQ(j["values"].dump(), R"({"o1":0.5,"o":0.0,"yhat":0.5})");
@@ -29,7 +29,7 @@ TEST(Json, TheSpecExample) {
 TEST(Json, WithoutARateNoUpdate) {
   const Graph g = load_graph(graph::testing::examples("recurrent.lz"));
   std::unique_ptr<NumericGraph> numeric;
-  const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
+  const graph::Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
   const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
   EXPECT_FALSE(j.contains("updated"));
   EXPECT_EQ(j["gradients"]["w"], -11.0);
@@ -39,7 +39,7 @@ TEST(Json, WithoutARateNoUpdate) {
 TEST(Json, OverridesAreReported) {
   const Graph g = load_graph(graph::testing::examples("three_neurons.lz"));
   std::unique_ptr<NumericGraph> numeric;
-  const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
+  const graph::Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
   const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
   ASSERT_EQ(j["overrides"].size(), 1u);
   EXPECT_EQ(j["overrides"][0]["node"], "z1");

@@ -20,7 +20,7 @@ TEST(BackpropReport, ASumOfThousandsOfTermsIsOneShortLine) {
       "const T = 3000\nparam w = 0.5\nparam b = 0.1\ninput h[0] = 0.3\ntarget y = 0.2\n"
       "h[t] = tanh(w*h[t-1] + b) for t = 1..T\nloss L = (h[T] - y)^2\n");
   std::unique_ptr<NumericGraph> numeric;
-  const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
+  const graph::Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
   ASSERT_FALSE(at.exact);
   // w is read by every step: the report sums up its 3000 terms in one short line.
   std::ostringstream out;

@@ -31,7 +31,7 @@ Expr parse(const std::string& text) { return parse_text(text, with_diff()); }
 
 Expr differentiate(const Expr& e, const Expr& var) { return derivative(e, std::span(&var, 1)); }
 
-std::string d(const char* e, const char* var) {
+std::string derivative_text(const char* e, const char* var) {
   const Expr v = symbol(var);
   return print_text(derivative(parse(e), std::span(&v, 1)));
 }
@@ -68,16 +68,17 @@ TEST(UndefinedFunction, OnlyOneLetterNamesOrDeclaredOnes) {
 }
 
 TEST(UndefinedFunction, ChainRuleThroughCompoundArguments) {
-  EXPECT_EQ(d("f(g(x,y), h(x,y))", "x"),
+  EXPECT_EQ(derivative_text("f(g(x,y), h(x,y))", "x"),
             "diff(f(g(x, y), h(x, y)), g)*diff(g(x, y), x) + "
             "diff(f(g(x, y), h(x, y)), h)*diff(h(x, y), x)");
-  EXPECT_EQ(d("g(x)^2", "x"), "2*g(x)*diff(g(x), x)");
-  EXPECT_EQ(d("sin(g(x))", "x"), "cos(g(x))*diff(g(x), x)");
-  EXPECT_EQ(d("g(x^2)", "x"), "2*x*diff(g(x^2), x^2)");
-  EXPECT_EQ(d("f(x, x)", "x"), "diff(f(x, x), 1) + diff(f(x, x), 2)");
-  EXPECT_EQ(d("f(x, x*y)", "x"), "y*diff(f(x, x*y), x*y) + diff(f(x, x*y), 1)");
-  EXPECT_EQ(d("g(y)", "x"), "0");
-  EXPECT_EQ(d("g(x,y)*h(x,y)", "x"), "g(x, y)*diff(h(x, y), x) + diff(g(x, y), x)*h(x, y)");
+  EXPECT_EQ(derivative_text("g(x)^2", "x"), "2*g(x)*diff(g(x), x)");
+  EXPECT_EQ(derivative_text("sin(g(x))", "x"), "cos(g(x))*diff(g(x), x)");
+  EXPECT_EQ(derivative_text("g(x^2)", "x"), "2*x*diff(g(x^2), x^2)");
+  EXPECT_EQ(derivative_text("f(x, x)", "x"), "diff(f(x, x), 1) + diff(f(x, x), 2)");
+  EXPECT_EQ(derivative_text("f(x, x*y)", "x"), "y*diff(f(x, x*y), x*y) + diff(f(x, x*y), 1)");
+  EXPECT_EQ(derivative_text("g(y)", "x"), "0");
+  EXPECT_EQ(derivative_text("g(x,y)*h(x,y)", "x"),
+            "g(x, y)*diff(h(x, y), x) + diff(g(x, y), x)*h(x, y)");
 }
 
 TEST(UndefinedFunction, DiffInTheTextSyntax) {

@@ -4,12 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "fixture.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz::graph {
 namespace {
 
-std::string examples(const std::string& file) { return std::string(LEIBNIZ_EXAMPLES) + "/" + file; }
+using testing::examples;
 
 struct Network {
   Graph graph;

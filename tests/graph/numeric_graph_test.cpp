@@ -124,14 +124,14 @@ TEST(NumericGraph, ANodeTheLossDoesNotReadHasNoAdjointAndNeedsNoDerivative) {
   EXPECT_EQ(pass.gradient_double(*g.find("w")), 6.0);
 }
 
-std::string chain(int steps) {
+std::string chain_model(int steps) {
   return "const T = " + std::to_string(steps) +
          "\nparam w = 0.5\nparam b = 0.1\ninput h[0] = 0.3\ntarget y = 0.2\n"
          "h[t] = tanh(w*h[t-1] + b) for t = 1..T\nloss L = (h[T] - y)^2\n";
 }
 
 TEST(NumericGraph, AChainBeyondTheExactLineIsComputedInDoubles) {
-  const Graph g = testing::model(chain(3000));
+  const Graph g = testing::model(chain_model(3000));
   ASSERT_GT(g.size(), kMaxExactNodes);
   std::unique_ptr<NumericGraph> numeric;
   const Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
@@ -142,7 +142,7 @@ TEST(NumericGraph, AChainBeyondTheExactLineIsComputedInDoubles) {
 // against the chain rule written out by hand, step by step in doubles.
 TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
   const int steps = 2500;
-  const Graph g = testing::model(chain(steps));
+  const Graph g = testing::model(chain_model(steps));
   ASSERT_GT(g.size(), kMaxExactNodes);
   std::unique_ptr<NumericGraph> numeric;
   const Pass pass = run_pass(g, initial_assignment(g), numeric);
@@ -165,7 +165,7 @@ TEST(NumericGraph, ALargeChainMatchesTheChainRuleByHand) {
 // The steps of a loop share one shape: its locals are differentiated and compiled once,
 // and each step's local, written out when asked, is the step's own derivative.
 TEST(NumericGraph, TheStepsOfALargeLoopShareOneShape) {
-  const Graph g = testing::model(chain(2500));
+  const Graph g = testing::model(chain_model(2500));
   const NodeId h7 = *g.find("h_7");
   const GraphNode& node = g.node(h7);
   ASSERT_NE(node.shape, kNoShape);
@@ -223,7 +223,7 @@ TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
 
 TEST(NumericGraph, GradcheckHasNoDepthLimit) {
   // The loss written out as one expression would nest 5,000 levels deep.
-  const Graph g = testing::model(chain(5000));
+  const Graph g = testing::model(chain_model(5000));
   const Gradcheck check = gradcheck(g, initial_assignment(g));
   EXPECT_TRUE(check.agree);
   ASSERT_EQ(check.entries.size(), 3u);  // w, b, h_0
