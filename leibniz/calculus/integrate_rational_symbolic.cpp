@@ -4,7 +4,7 @@
 // canonical form, so a coefficient is zero exactly when it prints as 0. Each part
 // Aⱼ/fʲ integrates to ln, powers, and for a quadratic the reduction formula down to
 // ∫ dx/f, an arctangent or a logarithm by the sign of 4αγ − β²: taken only when that
-// sign shows (4αγ − β² = ±s², s real), otherwise refused with the case split named.
+// sign shows (4αγ − β² = ±s² with s real, or ±(a² + 1)), else refused naming the split.
 #include <fmt/format.h>
 
 #include <optional>
@@ -123,10 +123,19 @@ Expr inverse_quadratic_power(Integrator& in, const Coefficients& f, long j, cons
   const Expr fx = to_expr(f, x);
   const Expr D = normal(sub(mul({integer(4), alpha, gamma}), pow(beta, 2)));
   const Expr u = add(mul({integer(2), alpha, x}), beta);
+  auto square_root = [](const Expr& r) {  // visibly a square, or positive (a² + 1)
+    if (Expr s = visible_square_root(r); !s.is_null() || !is_positive(r)) return s;
+    // r = d/n with n a number (cancel factors 1/r's denominator): 4·a² + 4 → 2·√(a² + 1).
+    const Fraction parts = split_fraction(normal(pow(r, -1)));
+    if (parts.numerator.is_number() && parts.numerator.number().is_positive()) {
+      return div(sqrt(parts.denominator), sqrt_number(parts.numerator.number()));
+    }
+    return sqrt(r);
+  };
   Expr base;
-  if (const Expr s = visible_square_root(D); !s.is_null()) {
+  if (const Expr s = square_root(D); !s.is_null()) {
     base = div(func(Fn::Atan, div(u, s)), s);
-  } else if (const Expr r = visible_square_root(normal(neg(D))); !r.is_null()) {
+  } else if (const Expr r = square_root(normal(neg(D))); !r.is_null()) {
     base = div(ln_abs(div(sub(u, r), add(u, r))), mul(integer(2), r));
   } else {
     const std::string sign = print_text(without_positive_factor(D));
@@ -187,8 +196,16 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
     const bool powered = f.is(Kind::Pow) && f.exponent().is_integer();
     const std::optional<long> m = powered ? f.exponent().number().to_long() : 1L;
     if (!m || *m < 1 || *m > kMaxMultiplicity) return {};
-    const auto c = polynomial_coefficients(in, powered ? f.base() : f);
-    if (!c || c->size() < 2 || c->size() > 3) return {};
+    const Expr base = powered ? f.base() : f;
+    const auto c = polynomial_coefficients(in, base);
+    if (!c || c->size() < 2) return {};
+    if (c->size() > 3) {
+      in.note_obstacle(fmt::format(
+          "{} has degree {} in {} and symbolic coefficients, and leibniz splits such factors "
+          "only of degree 1 and 2",
+          print_text(base), c->size() - 1, x.name()));
+      return {};
+    }
     Coefficients p;
     for (const Expr& k : *c) p.push_back(normal(k));
     factors.emplace_back(trimmed(std::move(p)), *m);
@@ -230,9 +247,8 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
   in.step<Rule::PartialFractions>(
       e, result,
       {.row = {"symbolic-partial-fractions",
-               "partial fractions over ℚ(a, b, …): ∫ dx/(x − r)ʲ, ∫ (b·x + c)/(α·x² + β·x + "
-               "γ)ʲ dx by the reduction formula, ∫ dx/(α·x² + β·x + γ) = 2·atan((2α·x + β)/s)/s "
-               "for 4αγ − β² = s²"},
+               "over ℚ(a, b, …), N/Q = Σ Aᵢⱼ/fᵢʲ; ∫ dx/(α·x² + β·x + γ) = 2·atan((2α·x + β)/s)/s "
+               "for 4αγ − β² = s², ln|(2α·x + β − s)/(2α·x + β + s)|/s for 4αγ − β² = −s²"},
        .decomposition = add(decomposition),
        .denominator = denominator});
   return result;
