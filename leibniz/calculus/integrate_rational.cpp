@@ -75,9 +75,15 @@ Expr quadratic_term(const QPoly& p, const Number& b, const Number& c, long j, co
   Number carried = rest * alpha.pow(-j);
   for (long k = j; k >= 2; --k) {
     const Number scale = Number(2) * m * Number(k - 1);
-    // The scale stays with the power (x/(2·x² + 2)): simplify, after a substitution
-    // u = √((x + 1)/(1 − x)), cancels that shape and not x/(x² + 1).
-    terms.push_back(mul(number(carried), div(t, mul(number(scale), pow(t2m, k - 1)))));
+    if (beta.is_zero() && alpha == Number(1)) {
+      // The scale stays with the power (x/(2·x² + 2)): simplify, after a substitution
+      // u = √((x + 1)/(1 − x)), cancels that shape and not x/(x² + 1).
+      terms.push_back(mul(number(carried), div(t, mul(number(scale), pow(t2m, k - 1)))));
+    } else {
+      // t/(t² + m)^(k−1) = α^(k−1)·(2α·x + β)/(2α·p^(k−1)), p as the integrand has it.
+      terms.push_back(mul({number(carried / scale * alpha.pow(k - 2) / Number(2)),
+                           add(mul(number(Number(2) * alpha), x), number(beta)), pow(px, 1 - k)}));
+    }
     carried = carried * Number(2 * k - 3) / scale;
   }
   terms.push_back(mul(number(carried * alpha), quadratic_base(alpha, beta, delta, x)));
