@@ -79,4 +79,14 @@ Expr log_to_atan(const QPoly& a, const QPoly& v, const Number& d, const Expr& x)
 Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
                          const Expr& denominator);
 
+/// s with s² = r, real for real parameters, when r shows it: a², 4·a²/b⁴, 8 (2·√2), an
+/// expanded square a² + 2ab + b² (a + b). Null otherwise.
+Expr visible_square_root(const Expr& r);
+
+/// ∫ N/D by partial fractions over ℚ(a, b, …) for D a product of powers of factors of
+/// degree 1 or 2 in x (symbolic coefficients); a quadratic's ∫ dx/f only when the sign of
+/// its 4αγ − β² shows, else null with the case split noted as the obstacle.
+Expr symbolic_partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
+                                const Expr& denominator);
+
 }  // namespace leibniz::integration

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/calculus/simplify.h"
@@ -14,15 +15,11 @@
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
-namespace {
 
-// A square root of r as an expression of its factors, without absolute values (s with
-// s² = r): a², 4·a²/b⁴, a positive exact square. Null when r is not visibly a square.
-Expr square_root_of(const Expr& r) {
+Expr visible_square_root(const Expr& r) {
   if (r.is_number()) {
     if (!r.number().is_exact() || !r.number().is_positive()) return {};
-    const auto root = r.number().exact_root(2);
-    return root ? number(*root) : Expr();
+    return sqrt_number(r.number());
   }
   if (r.is(Kind::Pow) && r.exponent().is_integer()) {
     const auto k = r.exponent().number().to_long();
@@ -32,24 +29,36 @@ Expr square_root_of(const Expr& r) {
   if (r.is(Kind::Mul)) {
     std::vector<Expr> roots;
     for (const Expr& f : r.args()) {
-      Expr root = square_root_of(f);
+      Expr root = visible_square_root(f);
       if (root.is_null()) return {};
       roots.push_back(root);
     }
     return mul(roots);
   }
+  // An expanded square, a² + 2ab + b²: cancel factors a denominator, so 1/r shows it.
+  if (r.is(Kind::Add)) {
+    const std::optional<Expr> inverse = cancel(pow(r, -1));
+    if (!inverse) return {};
+    const Fraction f = split_fraction(*inverse);
+    if (f.denominator.is(Kind::Add)) return {};  // not factored any further
+    const Expr top = visible_square_root(f.denominator), bottom = visible_square_root(f.numerator);
+    if (top.is_null() || bottom.is_null()) return {};
+    return div(top, bottom);
+  }
   return {};
 }
+
+namespace {
 
 // ∫ c/(α·x² + γ): γ/α = s² gives c·atan(x/s)/(α·s), γ/α = −s² gives
 // c·ln|(x − s)/(x + s)|/(2α·s); both hold for every real s ≠ 0, whatever its sign.
 Expr inverse_quadratic(const Expr& x, const Expr& c, const Expr& alpha, const Expr& gamma) {
   const Expr ratio = simplify(div(gamma, alpha));
   const Expr k = div(c, alpha);
-  if (const Expr s = square_root_of(ratio); !s.is_null()) {
+  if (const Expr s = visible_square_root(ratio); !s.is_null()) {
     return mul(div(k, s), func(Fn::Atan, div(x, s)));
   }
-  if (const Expr r = square_root_of(simplify(neg(ratio))); !r.is_null()) {
+  if (const Expr r = visible_square_root(simplify(neg(ratio))); !r.is_null()) {
     return mul(div(k, mul(integer(2), r)), ln_abs(div(sub(x, r), add(x, r))));
   }
   return {};
@@ -224,7 +233,8 @@ Expr parametric_rational(Integrator& in, const Expr& e, const Expr& numerator,
                          const Expr& denominator) {
   if (Expr r = by_division(in, e, numerator, denominator); !r.is_null()) return r;
   if (Expr r = power_of_quadratic(in, e, numerator, denominator); !r.is_null()) return r;
-  return distinct_linear_factors(in, e, numerator, denominator);
+  if (Expr r = distinct_linear_factors(in, e, numerator, denominator); !r.is_null()) return r;
+  return symbolic_partial_fractions(in, e, numerator, denominator);
 }
 
 }  // namespace leibniz::integration
