@@ -81,8 +81,8 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
     for (const OverrideCheck& c : checks) {
       const GraphNode& node = graph.node(c.node);
       list.push_back({{"node", node.name},
-                      {"function", node.function},
-                      {"derivative", node.override_derivative->written},
+                      {"function", node.function()},
+                      {"derivative", node.override_derivative()->written},
                       {"argument", to_double(c.argument)},
                       {"override", to_double(c.used)},
                       {"true", to_double(c.exact)},
