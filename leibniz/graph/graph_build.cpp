@@ -76,7 +76,10 @@ class GraphBuilder {
     graph_.source_ = model_.source;
     declare();
     functions();
-    for (std::size_t i = 0; i < model_.statements.size(); ++i) equation(i);
+    for (std::size_t i = 0; i < model_.statements.size(); ++i) {
+      equation(i);
+      model_.statements[i].expr = Expanded();  // read once: its memory serves the next steps
+    }
     sort();
     return std::move(graph_);
   }
@@ -112,7 +115,7 @@ class GraphBuilder {
       node.at = s.name_at;
       // Read from the graph from now on; an equation has no value of its own.
       if (s.role == Role::Param || s.role == Role::Input || s.role == Role::Target)
-        node.details().initial = std::move(s.value);
+        node.details().initial = std::move(*s.value);
       node.kind = s.role == Role::Param    ? NodeKind::Param
                   : s.role == Role::Input  ? NodeKind::Input
                   : s.role == Role::Target ? NodeKind::Target

@@ -62,6 +62,8 @@ class Reader {
     }
     Bindings bindings;
     items(root.body, bindings);
+    // The statements are kept while the graph is built: no room for more.
+    model_.statements.shrink_to_fit();
   }
 
  private:
@@ -143,7 +145,7 @@ class Reader {
         throw source_.error(ErrorKind::Parse, name_at,
                             "an equation defines one name; use 'for t = 1..T' for a range");
       }
-      Statement s{role, std::move(names[0]), name_at, Number(),
+      Statement s{role, std::move(names[0]), name_at, nullptr,
                   expand_text(source_, value_at, end, bindings)};
       model_.statements.push_back(std::move(s));
       return;
@@ -211,7 +213,8 @@ class Reader {
       const std::string_view cell = text_.substr(a, b - a);
       const std::optional<Number> value = read_number(source_, a, cell);
       if (!value) throw source_.error(ErrorKind::Parse, a, fmt::format("bad number '{}'", cell));
-      model_.statements.push_back(Statement{role, names[k], name_at, *value, Expanded{}});
+      model_.statements.push_back(
+          Statement{role, names[k], name_at, std::make_unique<Number>(*value), Expanded{}});
     }
   }
 
