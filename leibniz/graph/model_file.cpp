@@ -114,9 +114,19 @@ class Reader {
       const Range range = parse_range(source_, for_at + 3, end, bindings);
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
-      each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
+      // The body's own `for`, if any, is looked for once, not once per step.
+      if (find_top_level_for(text_, begin, body_end) != std::string_view::npos) {
+        each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
+      } else {
+        each(range, bindings, [&](Bindings& inner) { plain_statement(begin, body_end, inner); });
+      }
       return;
     }
+    plain_statement(begin, end, bindings);
+  }
+
+  // A statement without a loop suffix.
+  void plain_statement(std::size_t begin, std::size_t end, Bindings& bindings) {
     const std::string_view word = first_word(begin, end);
     const std::size_t after = skip_blanks(begin + word.size(), end);
     if (word == "def" || word == "deriv") return function(word == "deriv", after, end, bindings);
