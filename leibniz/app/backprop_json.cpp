@@ -43,8 +43,9 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   // With several rows, a node's value is its mean over the rows; one float pass's
   // values are read from its array, without Exprs.
   const bool one_float_pass = !at.exact && at.passes.size() == 1;
-  std::vector<Expr> values(graph.size());
+  std::vector<Expr> values;
   if (!one_float_pass) {
+    values.resize(graph.size());
     for (const NodeId n : value_nodes) {
       values[n] = mean_over(at.passes, [n](const Pass& p) { return p.value(n); });
     }
