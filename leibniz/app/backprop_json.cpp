@@ -43,8 +43,9 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
   // With several rows, a node's value is its mean over the rows; one float pass's
   // values are read from its array, without Exprs.
   const bool one_float_pass = !at.exact && at.passes.size() == 1;
-  std::vector<Expr> values(graph.size());
+  std::vector<Expr> values;
   if (!one_float_pass) {
+    values.resize(graph.size());
     for (const NodeId n : value_nodes) {
       values[n] = mean_over(at.passes, [n](const Pass& p) { return p.value(n); });
     }
@@ -81,8 +82,8 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
     for (const OverrideCheck& c : checks) {
       const GraphNode& node = graph.node(c.node);
       list.push_back({{"node", node.name},
-                      {"function", node.function},
-                      {"derivative", node.override_derivative->written},
+                      {"function", node.function()},
+                      {"derivative", node.override_derivative()->written},
                       {"argument", to_double(c.argument)},
                       {"override", to_double(c.used)},
                       {"true", to_double(c.exact)},

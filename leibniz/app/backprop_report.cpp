@@ -133,15 +133,15 @@ void write_overrides(std::ostream& out, const Graph& graph,
                      const std::vector<OverrideCheck>& checks) {
   for (const OverrideCheck& c : checks) {
     const GraphNode& node = graph.node(c.node);
-    out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function,
-                       node.function, node.override_derivative->written);
+    out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function(),
+                       node.function(), node.override_derivative()->written);
     const double used = to_double(c.used);
     const double exact = to_double(c.exact);
     out << fmt::format(
         "  at {} = {}({}) with {} = {}: the override gives {}, the true derivative "
         "is {}: off by {:.4g} ({:.3g}% of the true value)\n",
-        display_name(node.name), node.function, print_unicode(node.argument),
-        print_unicode(node.argument), format_value(c.argument), format_value(c.used),
+        display_name(node.name), node.function(), print_unicode(node.argument()),
+        print_unicode(node.argument()), format_value(c.argument), format_value(c.used),
         format_value(c.exact), std::fabs(used - exact),
         exact == 0 ? 0.0 : 100 * std::fabs(used - exact) / std::fabs(exact));
   }

@@ -19,7 +19,10 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
   // in floats directly and the earlier exact ones again.
   std::size_t exact_rows = 0;
   for (std::size_t r = 0; r < rows; ++r) {
-    const Assignment row = data ? with_row(leaves, *data, r) : leaves;
+    // Without data the leaves themselves: no copy of a value per node.
+    Assignment with_data;
+    if (data) with_data = with_row(leaves, *data, r);
+    const Assignment& row = data ? with_data : leaves;
     result.passes.push_back(result.exact ? run_pass(graph, row, numeric)
                                          : run_float_pass(graph, row, numeric));
     if (result.exact && !result.passes.back().exact) {
@@ -29,7 +32,8 @@ Evaluation evaluate(const Graph& graph, const Assignment& leaves, const DataSet*
     tick();
   }
   for (std::size_t r = 0; !result.exact && r < exact_rows; ++r) {
-    result.passes[r] = run_float_pass(graph, data ? with_row(leaves, *data, r) : leaves, numeric);
+    result.passes[r] = data ? run_float_pass(graph, with_row(leaves, *data, r), numeric)
+                            : run_float_pass(graph, leaves, numeric);
   }
   result.loss = mean_over(result.passes, [&](const Pass& p) { return p.value(graph.loss()); });
   result.gradient.resize(graph.size());

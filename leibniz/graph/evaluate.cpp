@@ -87,7 +87,7 @@ Assignment initial_assignment(const Graph& graph) {
   for (NodeId n = 0; n < graph.size(); ++n) {  // only the leaves are read
     const NodeKind kind = graph.node(n).kind;
     if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
-      leaves[n] = graph.node(n).initial;
+      leaves[n] = graph.node(n).initial();
   }
   return leaves;
 }

@@ -54,7 +54,7 @@ std::string format_equation(const Graph& graph, NodeId n) {
   const GraphNode& node = graph.node(n);
   const std::string lhs = display_name(node.name);
   if (node.kind == NodeKind::Call) {
-    return fmt::format("{} = {}({})", lhs, node.function, print_unicode(node.argument));
+    return fmt::format("{} = {}({})", lhs, node.function(), print_unicode(node.argument()));
   }
   const Expr body = graph.body(n);
   std::string rhs = print_unicode(body);

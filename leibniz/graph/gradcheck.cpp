@@ -178,8 +178,8 @@ void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& che
     out << fmt::format(
         "override in use: {}'(t) = {} differs from the true derivative at {} = "
         "{}({}): {} instead of {} (relative error {:.3g})\n",
-        node.function, node.override_derivative->written, display_name(node.name), node.function,
-        print_unicode(node.argument), format_value(c.used), format_value(c.exact),
+        node.function(), node.override_derivative()->written, display_name(node.name), node.function(),
+        print_unicode(node.argument()), format_value(c.used), format_value(c.exact),
         c.relative_error);
   }
   std::size_t at_kinks = 0;
@@ -218,7 +218,7 @@ nlohmann::ordered_json gradcheck_json(const Graph& graph, const Gradcheck& check
   for (const OverrideCheck& c : check.overrides) {
     const GraphNode& node = graph.node(c.node);
     overrides.push_back({{"node", node.name},
-                         {"function", node.function},
+                         {"function", node.function()},
                          {"override", to_double(c.used)},
                          {"true", to_double(c.exact)},
                          {"relative_error", c.relative_error},

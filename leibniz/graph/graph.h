@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,21 +47,42 @@ struct Override {
   std::string written;  ///< "psi(t)*(1 - psi(t))", as the deriv line has it
 };
 
+/// What few nodes have, kept out of line: a node of a large model is mostly a step of a
+/// loop, which has none of it.
+struct NodeDetails {
+  Number initial;                               ///< Param, Input, Target: the value in the file
+  Expr argument;                                ///< Call: the argument
+  std::string function;                         ///< Call: the user function
+  std::optional<Override> override_derivative;  ///< Call with a deriv in use
+};
+
 struct GraphNode {
   std::string name;  ///< "o1", "h_2", or for a call inside an equation "psi(t1)"
   NodeKind kind = NodeKind::Equation;
   bool is_loss = false;
   bool hidden = false;  ///< a call inside an equation, not a name of the file
   Expr symbol;
-  Number initial;  ///< Param, Input, Target: the value in the file
-  Expr body;      ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
-                  ///< a node with a shape: Graph::body writes it out of the shape's when asked
-  Expr argument;  ///< Call: the argument
-  std::string function;                         ///< Call: the user function
-  std::optional<Override> override_derivative;  ///< Call with a deriv in use
-  std::vector<Edge> edges;                      ///< sorted by `from`
-  std::size_t at = 0;                           ///< file offset of the definition
+  Expr body;  ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
+              ///< a node with a shape: Graph::body writes it out of the shape's when asked
+  std::vector<Edge> edges;         ///< sorted by `from`
+  std::size_t at = 0;              ///< file offset of the definition
   std::uint32_t shape = kNoShape;  ///< an equation of a large model: Graph::shape(shape)
+
+  const Number& initial() const { return details_ ? details_->initial : none().initial; }
+  const Expr& argument() const { return details_ ? details_->argument : none().argument; }
+  const std::string& function() const { return details_ ? details_->function : none().function; }
+  const std::optional<Override>& override_derivative() const {
+    return details_ ? details_->override_derivative : none().override_derivative;
+  }
+  /// For writing them: made when first asked for.
+  NodeDetails& details() {
+    if (!details_) details_ = std::make_unique<NodeDetails>();
+    return *details_;
+  }
+
+ private:
+  static const NodeDetails& none();
+  std::unique_ptr<NodeDetails> details_;
 };
 
 /// The line between small models and large ones. Exact passes are tried on graphs of at

@@ -77,7 +77,10 @@ class GraphBuilder {
     graph_.source_ = model_.source;
     declare();
     functions();
-    for (std::size_t i = 0; i < model_.statements.size(); ++i) equation(i);
+    for (std::size_t i = 0; i < model_.statements.size(); ++i) {
+      equation(i);
+      model_.statements[i].expr = Expanded();  // read once: its memory serves the next steps
+    }
     sort();
     return std::move(graph_);
   }
@@ -111,7 +114,9 @@ class GraphBuilder {
       node.name = s.name;
       node.symbol = symbol(s.name);
       node.at = s.name_at;
-      node.initial = std::move(s.value);  // read from the graph from now on
+      // Read from the graph from now on; an equation has no value of its own.
+      if (s.role == Role::Param || s.role == Role::Input || s.role == Role::Target)
+        node.details().initial = std::move(*s.value);
       node.kind = s.role == Role::Param    ? NodeKind::Param
                   : s.role == Role::Input  ? NodeKind::Input
                   : s.role == Role::Target ? NodeKind::Target
@@ -261,20 +266,19 @@ class GraphBuilder {
       GraphNode call_node = std::move(graph_.nodes_.back());
       graph_.by_name_.erase(call_node.name);
       graph_.nodes_.pop_back();
-      calls_.erase({call_node.function, call_node.argument.node()});
+      calls_.erase({call_node.function(), call_node.argument().node()});
       GraphNode& named = graph_.nodes_[id];
       named.kind = NodeKind::Call;
-      named.function = call_node.function;
-      named.argument = call_node.argument;
+      NodeDetails& details = named.details();
+      details = std::move(call_node.details());
       named.body = call_node.body;
-      named.override_derivative = call_node.override_derivative;
-      if (named.override_derivative) {
-        named.override_derivative->used =
-            fold(named.override_derivative->used, call_node.symbol, named.symbol);
-        named.override_derivative->exact =
-            fold(named.override_derivative->exact, call_node.symbol, named.symbol);
+      if (details.override_derivative) {
+        details.override_derivative->used =
+            fold(details.override_derivative->used, call_node.symbol, named.symbol);
+        details.override_derivative->exact =
+            fold(details.override_derivative->exact, call_node.symbol, named.symbol);
       }
-      calls_[{named.function, named.argument.node()}] = id;
+      calls_[{details.function, details.argument.node()}] = id;
       call_edges(id);
       return;
     }
@@ -301,8 +305,8 @@ class GraphBuilder {
     node.kind = NodeKind::Call;
     node.hidden = true;
     node.symbol = symbol(node.name);
-    node.function = name;
-    node.argument = arg;
+    node.details().function = name;
+    node.details().argument = arg;
     node.at = s.name_at;
     Substitution at_arg;
     at_arg.emplace(u.params[0].node(), arg);
@@ -314,7 +318,7 @@ class GraphBuilder {
       o.used = fold(substitute(u.derivative, at_t), node.body, node.symbol);
       o.exact = fold(substitute(diff(u.body, u.params[0]), at_arg), node.body, node.symbol);
       o.written = u.deriv->body.text;
-      node.override_derivative = std::move(o);
+      node.details().override_derivative = std::move(o);
     }
     const NodeId id = add_node(std::move(node));
     calls_[{name, arg.node()}] = id;
@@ -480,10 +484,10 @@ class GraphBuilder {
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
   void call_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
-    for (const Expr& sym : free_symbols(n.argument)) {
-      const Expr inner = diff(n.argument, sym);
-      const Expr local = n.override_derivative ? n.override_derivative->used * inner
-                                               : fold(diff(n.body, sym), n.body, n.symbol);
+    for (const Expr& sym : free_symbols(n.argument())) {
+      const Expr inner = diff(n.argument(), sym);
+      const Expr local = n.override_derivative() ? n.override_derivative()->used * inner
+                                                 : fold(diff(n.body, sym), n.body, n.symbol);
       n.edges.push_back(Edge{id_of(sym), 0, local});
     }
     std::sort(n.edges.begin(), n.edges.end(),
@@ -568,6 +572,11 @@ std::vector<Expr> free_symbols(const Expr& e) {
   return out;
 }
 
+const NodeDetails& GraphNode::none() {
+  static const NodeDetails none;
+  return none;
+}
+
 std::optional<NodeId> Graph::find(std::string_view name) const {
   auto found = by_name_.find(name);
   if (found == by_name_.end()) return std::nullopt;
@@ -610,7 +619,7 @@ Expr Graph::local(NodeId n, std::size_t e) const {
 
 bool Graph::has_overrides() const {
   for (const GraphNode& n : nodes_) {
-    if (n.override_derivative) return true;
+    if (n.override_derivative()) return true;
   }
   return false;
 }

@@ -60,6 +60,8 @@ class Reader {
     }
     Bindings bindings;
     items(root.body, bindings);
+    // The statements are kept while the graph is built: no room for more.
+    model_.statements.shrink_to_fit();
   }
 
  private:
@@ -110,9 +112,19 @@ class Reader {
       const Range range = parse_range(source_, for_at + 3, end, bindings);
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
-      each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
+      // The body's own `for`, if any, is looked for once, not once per step.
+      if (find_top_level_for(text_, begin, body_end) != std::string_view::npos) {
+        each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
+      } else {
+        each(range, bindings, [&](Bindings& inner) { plain_statement(begin, body_end, inner); });
+      }
       return;
     }
+    plain_statement(begin, end, bindings);
+  }
+
+  // A statement without a loop suffix.
+  void plain_statement(std::size_t begin, std::size_t end, Bindings& bindings) {
     const std::string_view word = first_word(begin, end);
     const std::size_t after = skip_blanks(begin + word.size(), end);
     if (word == "def" || word == "deriv") return function(word == "deriv", after, end, bindings);
@@ -141,7 +153,7 @@ class Reader {
         throw source_.error(ErrorKind::Parse, name_at,
                             "an equation defines one name; use 'for t = 1..T' for a range");
       }
-      Statement s{role, std::move(names[0]), name_at, Number(),
+      Statement s{role, std::move(names[0]), name_at, nullptr,
                   expand_text(source_, value_at, end, bindings)};
       model_.statements.push_back(std::move(s));
       return;
@@ -209,7 +221,8 @@ class Reader {
       const std::string_view cell = text_.substr(a, b - a);
       const std::optional<Number> value = read_number(source_, a, cell);
       if (!value) throw source_.error(ErrorKind::Parse, a, fmt::format("bad number '{}'", cell));
-      model_.statements.push_back(Statement{role, names[k], name_at, *value, Expanded{}});
+      model_.statements.push_back(
+          Statement{role, names[k], name_at, std::make_unique<Number>(*value), Expanded{}});
     }
   }
 

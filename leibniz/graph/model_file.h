@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,10 @@ struct Statement {
   Role role = Role::Node;
   std::string name;         ///< element names of indexed statements: "h_1"
   std::size_t name_at = 0;  ///< file offset of the name
-  Number value;             ///< param, input, target: the value, exact when written exactly
-  Expanded expr;            ///< node, loss: the right-hand side as plain expression text
+  /// param, input, target: the value, exact when written exactly (out of line: most
+  /// statements of a large model are equations)
+  std::unique_ptr<Number> value;
+  Expanded expr;  ///< node, loss: the right-hand side as plain expression text
 };
 
 struct FunctionStatement {

@@ -63,79 +63,49 @@ class NumericGraph::Compiler {
   std::uint32_t forward_slots() const { return next_forward_; }
 
  private:
-  // A shape's body and locals compiled once, over its own slots: [0, k) the symbols read,
-  // [k, forward_end) the body's subexpressions, then the locals' scratch.
-  struct Template {
-    Code forward, local;
-    std::uint32_t symbols = 0, body_slot = 0, forward_end = 0, slot_count = 0;
-    std::vector<std::uint32_t> local_slot;  // by shape symbol
-    // Where its constants start in the tape's forward and local code.
-    std::uint32_t forward_constants = 0, local_constants = 0;
-  };
-
-  const Template& shape_template(std::uint32_t index) {
-    if (templates_.size() <= index) templates_.resize(index + 1);
-    std::unique_ptr<Template>& made = templates_[index];
-    if (made) return *made;
-    made = std::make_unique<Template>();
-    Template& t = *made;
+  // The shape's code, compiled when first used.
+  const ShapeCode& shape_code(std::uint32_t index) {
+    if (tape_.shapes_.size() <= index) tape_.shapes_.resize(index + 1);
+    ShapeCode& c = tape_.shapes_[index];
+    if (c.slot_count != 0) return c;
     const Shape& shape = graph_.shape(index);
     const std::vector<Expr>& symbols = graph_.shape_symbols();
-    t.symbols = static_cast<std::uint32_t>(shape.locals.size());
+    c.symbols = static_cast<std::uint32_t>(shape.locals.size());
     SlotMap body_map, local_map;
-    for (std::uint32_t k = 0; k < t.symbols; ++k) body_map.emplace(symbols[k].node(), k);
-    std::uint32_t next = t.symbols;
-    t.body_slot = compiler_.compile(shape.body, t.forward, body_map, nullptr, next);
-    t.forward_end = next;
-    local_map.emplace(symbols[t.symbols].node(), t.body_slot);
+    for (std::uint32_t k = 0; k < c.symbols; ++k) body_map.emplace(symbols[k].node(), k);
+    std::uint32_t next = c.symbols;
+    c.body_slot = compiler_.compile(shape.body, c.forward, body_map, nullptr, next);
+    c.forward_end = next;
+    local_map.emplace(symbols[c.symbols].node(), c.body_slot);
     for (const Expr& local : shape.locals)
-      t.local_slot.push_back(compiler_.compile(local, t.local, local_map, &body_map, next));
-    t.slot_count = next;
-    const auto append = [](std::vector<double>& to, const std::vector<double>& from) {
-      to.insert(to.end(), from.begin(), from.end());
-      return static_cast<std::uint32_t>(to.size() - from.size());
-    };
-    t.forward_constants = append(tape_.forward_.constants, t.forward.constants);
-    t.local_constants = append(tape_.local_.constants, t.local.constants);
-    return t;
+      c.local_slot.push_back(compiler_.compile(local, c.local, local_map, &body_map, next));
+    c.slot_count = std::max<std::uint32_t>(next, 1);  // 0 marks a shape not compiled yet
+    tape_.buffer_slots_ = std::max(tape_.buffer_slots_, c.slot_count);
+    return c;
   }
 
-  // The template's code with its slots renamed by remap_ and its constants moved.
-  static void instantiate(const Code& from, std::uint32_t constants,
-                          const std::vector<std::uint32_t>& remap, Code& to) {
-    const auto args = static_cast<std::uint32_t>(to.args.size());
-    for (const std::uint32_t a : from.args) to.args.push_back(remap[a]);
-    for (Instruction in : from.instructions) {
-      in.out = remap[in.out];
-      in.first += args;
-      in.constant += constants;
-      to.instructions.push_back(in);
+  // Slots for the body's subexpressions; a body that is one of its symbols is that value.
+  void shaped_forward(NodeId n) {
+    const GraphNode& node = graph_.node(n);
+    const ShapeCode& c = shape_code(node.shape);
+    if (c.forward_end > c.symbols) {
+      tape_.value_slot_[n] = next_forward_ + (c.body_slot - c.symbols);
+      next_forward_ += c.forward_end - c.symbols;
+      return;
+    }
+    for (const Edge& e : node.edges) {
+      if (e.shape_symbol == c.body_slot) tape_.value_slot_[n] = tape_.value_slot_[e.from];
     }
   }
 
-  void shaped_forward(NodeId n) {
-    const GraphNode& node = graph_.node(n);
-    const Template& t = shape_template(node.shape);
-    remap_.resize(t.slot_count);
-    for (const Edge& e : node.edges) remap_[e.shape_symbol] = tape_.value_slot_[e.from];
-    for (std::uint32_t s = t.symbols; s < t.forward_end; ++s) remap_[s] = next_forward_++;
-    for (std::uint32_t s = t.forward_end; s < t.slot_count; ++s)
-      remap_[s] = kScratch + (s - t.forward_end);
-    instantiate(t.forward, t.forward_constants, remap_, tape_.forward_);
-    tape_.value_slot_[n] = remap_[t.body_slot];
-  }
-
-  // After shaped_forward(n): remap_ is n's.
   void shaped_locals(NodeId n) {
     const GraphNode& node = graph_.node(n);
-    const Template& t = *templates_[node.shape];
-    instantiate(t.local, t.local_constants, remap_, tape_.local_);
+    const ShapeCode& c = tape_.shapes_[node.shape];
     for (const Edge& e : node.edges) {
-      tape_.edge_slot_.push_back(remap_[t.local_slot[e.shape_symbol]]);
+      tape_.edge_slot_.push_back(c.local_slot[e.shape_symbol]);
       tape_.edge_code_end_.push_back(tape_.local_.size());
       tape_.edge_from_.push_back(e.from);
     }
-    tape_.scratch_slots_ = std::max(tape_.scratch_slots_, t.slot_count - t.forward_end);
   }
 
   // A map that grew large for one node is replaced, not cleared: clear() walks every
@@ -152,8 +122,6 @@ class NumericGraph::Compiler {
   const Graph& graph_;
   SlotMap forward_map_, local_map_;
   CodeCompiler compiler_;
-  std::vector<std::unique_ptr<Template>> templates_;  // by shape
-  std::vector<std::uint32_t> remap_;                  // template slot → tape slot
   std::uint32_t next_forward_ = 0;
 };
 
@@ -198,7 +166,9 @@ NumericGraph::NumericGraph(const Graph& graph)
 }
 
 std::size_t NumericGraph::bytes() const {
-  return forward_.bytes() + local_.bytes() +
+  std::size_t shapes = 0;
+  for (const ShapeCode& c : shapes_) shapes += c.forward.bytes() + c.local.bytes();
+  return forward_.bytes() + local_.bytes() + shapes +
          (value_slot_.size() + forward_end_.size() + local_begin_.size() + edge_offsets_->size() +
           3 * edge_slot_.size()) *
              sizeof(std::uint32_t);
@@ -206,11 +176,22 @@ std::size_t NumericGraph::bytes() const {
 
 std::vector<double> NumericGraph::run_forward(const std::vector<double>& leaves) const {
   std::vector<double> slots(forward_slots_ + scratch_slots_, 0.0);
+  std::vector<double> buffer(buffer_slots_);
   const std::vector<NodeId>& order = graph_.order();
   std::uint32_t begin = 0, at = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     try {
+      // A node with a shape has no code of its own here (an empty range): it runs its shape's.
       execute(forward_, begin, forward_end_[k], slots.data(), leaves.data(), at);
+      if (const std::uint32_t shape = graph_.node(order[k]).shape; shape != kNoShape) {
+        const ShapeCode& c = shapes_[shape];
+        load_shape(order[k], c, slots.data(), buffer.data(), false);
+        execute(c.forward, 0, c.forward.size(), buffer.data(), leaves.data(), at);
+        if (c.forward_end > c.symbols) {
+          std::copy(buffer.begin() + c.symbols, buffer.begin() + c.forward_end,
+                    slots.begin() + first_slot(order[k], c));
+        }
+      }
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::Domain) throw;
       throw value_error(graph_, order[k], e);
@@ -240,22 +221,33 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
   s.edge_terms.assign(offsets.back(), 0.0);
   s.adjoints[graph_.loss()] = 1.0;
   s.reached[graph_.loss()] = true;
+  std::vector<double> buffer(buffer_slots_);
   const std::vector<NodeId>& order = graph_.order();
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     const NodeId n = *it;
     if (!s.reached[n]) continue;
     const std::uint32_t first = offsets[n], last = offsets[n + 1];
     if (first == last) continue;
+    const std::uint32_t shape = graph_.node(n).shape;
+    // The local derivatives: in the forward slots, or in the shape's buffer.
+    const double* locals = slots.data();
     std::uint32_t at = 0;
     try {
-      execute(local_, local_begin_[n], edge_code_end_[last - 1], slots.data(), leaves.data(), at);
+      if (shape == kNoShape) {
+        execute(local_, local_begin_[n], edge_code_end_[last - 1], slots.data(), leaves.data(), at);
+      } else {
+        const ShapeCode& c = shapes_[shape];
+        load_shape(n, c, slots.data(), buffer.data(), true);
+        execute(c.local, 0, c.local.size(), buffer.data(), leaves.data(), at);
+        locals = buffer.data();
+      }
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::Domain) throw;
       throw_local_error(n, at, e, s.values);
     }
     const double flowing = s.adjoints[n];
     for (std::uint32_t k = first; k < last; ++k) {
-      const double term = flowing * slots[edge_slot_[k]];
+      const double term = flowing * locals[edge_slot_[k]];
       s.edge_terms[k] = term;
       const NodeId from = edge_from_[k];
       s.adjoints[from] = s.reached[from] ? s.adjoints[from] + term : term;
@@ -263,6 +255,15 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
     }
   }
   return s;
+}
+
+void NumericGraph::load_shape(NodeId n, const ShapeCode& code, const double* slots, double* buffer,
+                              bool with_body) const {
+  for (const Edge& e : graph_.node(n).edges) buffer[e.shape_symbol] = slots[value_slot_[e.from]];
+  if (with_body && code.forward_end > code.symbols) {
+    const double* own = slots + first_slot(n, code);
+    std::copy(own, own + (code.forward_end - code.symbols), buffer + code.symbols);
+  }
 }
 
 void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Error& error,

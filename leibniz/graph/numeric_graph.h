@@ -5,8 +5,8 @@
 // allocation per node, no Expr: linear in the graph, for models of millions of nodes.
 // The derivatives are the graph's own edges (overrides, kink conventions included), so
 // the tape and the exact Expr pass agree by construction. The equations of one shape in a
-// large model (graph.h: the steps of a loop) are compiled once and copied per node with
-// their slots renamed: no Expr and no hash lookup per step.
+// large model (graph.h: the steps of a loop) are compiled once, and that one code runs
+// for every node of the shape over a small buffer: no code, Expr or hash lookup per step.
 //
 //   NumericGraph tape(graph);  FloatSweep s = tape.run(leaves);  s.adjoints[w]
 #pragma once
@@ -41,28 +41,48 @@ class NumericGraph {
   /// at the node whose local derivative is undefined.
   FloatSweep run(const std::vector<double>& leaves) const;
 
-  /// Instructions and bytes held, for the scaling benchmark.
-  std::size_t instructions() const { return forward_.size(); }
+  /// Bytes held, for the scaling benchmark.
   std::size_t bytes() const;
 
  private:
   class Compiler;
 
+  // A shape's body and local derivatives compiled once over slots of their own: [0, symbols)
+  // the names it reads (by shape symbol), [symbols, forward_end) its body's subexpressions,
+  // [forward_end, slot_count) its locals' scratch. A node of the shape keeps the values of
+  // its body's subexpressions in forward slots of its own, from its first_slot on.
+  struct ShapeCode {
+    Code forward, local;
+    std::uint32_t symbols = 0, body_slot = 0, forward_end = 0, slot_count = 0;
+    std::vector<std::uint32_t> local_slot;  // by shape symbol: the slot of ∂body/∂#k
+  };
+
   // Every forward slot (values of nodes and of their subexpressions), located errors.
   std::vector<double> run_forward(const std::vector<double>& leaves) const;
+  // A node with a shape: its forward slots from first_slot on, and its shape's buffer
+  // loaded with the values it reads (and, after the forward pass, its own slots).
+  std::uint32_t first_slot(NodeId n, const ShapeCode& code) const {
+    return value_slot_[n] - (code.body_slot - code.symbols);
+  }
+  void load_shape(NodeId n, const ShapeCode& code, const double* slots, double* buffer,
+                  bool with_body) const;
   [[noreturn]] void throw_local_error(NodeId n, std::uint32_t failed_at, const Error& error,
                                       const std::vector<double>& values) const;
 
   const Graph& graph_;
-  // The forward code, every node in graph.order(); then each node's local code.
+  // The forward code of every node without a shape, in graph.order(); then each such
+  // node's local code. The nodes with a shape run their shape's code.
   Code forward_, local_;
+  std::vector<ShapeCode> shapes_;           // by shape index (empty for shapes not used)
+  std::uint32_t buffer_slots_ = 0;          // the most slots of a shape's code
   std::uint32_t forward_slots_ = 0;         // slots [0, forward_slots_) hold the forward values
   std::uint32_t scratch_slots_ = 0;         // the most any node's local code uses beyond them
   std::vector<std::uint32_t> value_slot_;   // by NodeId: the slot of its value
   std::vector<std::uint32_t> forward_end_;  // by position in graph.order(): its code's end
   std::vector<std::uint32_t> local_begin_;  // by NodeId: the start of its local code
-  // By edge, edge_offsets[n] + e: the slot of its local derivative, the end of the local
-  // code it needs (the code of edge e follows edge e - 1's), the node it reads.
+  // By edge, edge_offsets[n] + e: the slot of its local derivative (a node with a shape:
+  // in its shape's buffer), the end of the local code it needs (the code of edge e
+  // follows edge e - 1's), the node it reads.
   std::shared_ptr<std::vector<std::uint32_t>> edge_offsets_;
   std::vector<std::uint32_t> edge_slot_, edge_code_end_, edge_from_;
 };

@@ -10,12 +10,12 @@ std::vector<OverrideCheck> check_overrides(const Graph& graph, const Pass& pass)
   const Substitution values = node_values(graph, pass);  // once, not once per override
   for (NodeId n = 0; n < graph.size(); ++n) {
     const GraphNode& node = graph.node(n);
-    if (!node.override_derivative) continue;
+    if (!node.override_derivative()) continue;
     OverrideCheck c;
     c.node = n;
-    c.argument = substitute(node.argument, values);
-    c.used = substitute(node.override_derivative->used, values);
-    c.exact = substitute(node.override_derivative->exact, values);
+    c.argument = substitute(node.argument(), values);
+    c.used = substitute(node.override_derivative()->used, values);
+    c.exact = substitute(node.override_derivative()->exact, values);
     c.relative_error = relative_error(to_double(c.used), to_double(c.exact));
     checks.push_back(std::move(c));
   }

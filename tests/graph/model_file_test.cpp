@@ -18,9 +18,9 @@ TEST(ModelFile, DeclarationsKeepExactValues) {
   ASSERT_EQ(m.statements.size(), 4u);
   EXPECT_EQ(m.statements[0].name, "w1");
   EXPECT_EQ(m.statements[0].role, Role::Param);
-  EXPECT_EQ(m.statements[0].value.to_string(), "1/2");
-  EXPECT_EQ(m.statements[1].value.to_string(), "1");
-  EXPECT_EQ(m.statements[2].value.to_string(), "-2");
+  EXPECT_EQ(m.statements[0].value->to_string(), "1/2");
+  EXPECT_EQ(m.statements[1].value->to_string(), "1");
+  EXPECT_EQ(m.statements[2].value->to_string(), "-2");
   EXPECT_EQ(m.statements[3].role, Role::Loss);
 }
 
@@ -34,7 +34,7 @@ TEST(ModelFile, IndexedDeclarations) {
   ASSERT_EQ(m.statements.size(), 4u);
   EXPECT_EQ(m.statements[0].name, "x_1");
   EXPECT_EQ(m.statements[2].name, "x_3");
-  EXPECT_EQ(m.statements[2].value.to_string(), "1/2");
+  EXPECT_EQ(m.statements[2].value->to_string(), "1/2");
   EXPECT_EQ(m.statements[3].name, "h_0");
 }
 

@@ -202,6 +202,38 @@ TEST(NumericGraph, AnUndefinedLocalOfAStepNamesItsFirstEdge) {
             "abs(h_0 - w) has no derivative where h_0 - w = 0");
 }
 
+// A shape runs its one code for every step: a step that is only a name it reads (no
+// code, its value that name's), a step that reads no name, and the steps after them.
+TEST(NumericGraph, StepsOfCopiesAndConstantsRunTheirShapes) {
+  const Graph g = testing::model(
+      "const T = 2500\nparam w = 1\ninput h[0] = 0.3\ntarget y = 0.2\n"
+      "g[t] = h[t-1] for t = 1..T\nh[t] = w*g[t] for t = 1..T\nk[t] = 2 for t = 1..T\n"
+      "loss L = (h[T]*k[T] - y)^2\n");
+  ASSERT_NE(g.node(*g.find("g_1")).shape, kNoShape);
+  ASSERT_NE(g.node(*g.find("k_1")).shape, kNoShape);
+  std::unique_ptr<NumericGraph> numeric;
+  const Pass pass = run_pass(g, initial_assignment(g), numeric);
+  ASSERT_FALSE(pass.exact);
+  expect_close(0.3, pass.value_double(*g.find("g_2500")), "g_2500");
+  expect_close(2.0, pass.value_double(*g.find("k_2500")), "k_2500");
+  expect_close(0.16, pass.value_double(g.loss()), "L");
+  // ∂L/∂w = 2(2·h_T - y)·2·T·h_0 with w = 1; ∂L/∂h_0 = 2(2·h_T - y)·2.
+  expect_close(0.48 * 2500, pass.gradient_double(*g.find("w")), "w");
+  expect_close(1.6, pass.gradient_double(*g.find("h_0")), "h_0");
+}
+
+// A value undefined in a step's forward code is located at that step: h_1 = ln 2, h_2 =
+// ln(ln 2 - 1).
+TEST(NumericGraph, AnUndefinedValueOfAStepIsLocatedAtTheStep) {
+  const Graph g = testing::model(
+      "const T = 2500\nparam w = 1\ninput h[0] = 3\ntarget y = 0.2\n"
+      "h[t] = ln(h[t-1] - w) for t = 1..T\nloss L = (h[T] - y)^2\n");
+  std::unique_ptr<NumericGraph> numeric;
+  EXPECT_EQ(testing::error_of([&] { run_float_pass(g, initial_assignment(g), numeric); }),
+            "domain: m.lz:5:1: the value of 'h_2' is undefined: ln(-0.3068528194400547) is not "
+            "defined");
+}
+
 // A loss summed over many steps: each local derivative from the terms that hold its
 // symbol, the same Expr as differentiating the whole sum; the equation printed in short.
 TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
