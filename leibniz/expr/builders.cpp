@@ -224,9 +224,11 @@ class LikeEntries {
       }
       return nullptr;
     }
+    if (!index_) index_.emplace();
     for (; indexed_ < count; ++indexed_) index(hashes_[indexed_], indexed_);
-    auto it = first_.find(hash);
-    for (std::size_t i = it == first_.end() ? kNone : it->second; i != kNone; i = next_[i]) {
+    auto it = index_->first.find(hash);
+    for (std::size_t i = it == index_->first.end() ? kNone : it->second; i != kNone;
+         i = index_->next[i]) {
       if (same(entries_[i])) return &entries_[i];
     }
     return nullptr;
@@ -244,18 +246,24 @@ class LikeEntries {
   static constexpr std::size_t kNone = SIZE_MAX;
 
   void index(std::uint64_t hash, std::size_t i) {
-    next_.resize(i + 1, kNone);
-    auto [it, inserted] = first_.emplace(hash, i);
+    index_->next.resize(i + 1, kNone);
+    auto [it, inserted] = index_->first.emplace(hash, i);
     if (!inserted) {
-      next_[i] = it->second;
+      index_->next[i] = it->second;
       it->second = i;
     }
   }
 
+  // Made only past kLinearScan entries: most sums and products never need it, and even an
+  // empty map costs its construction and destruction in every call.
+  struct Index {
+    std::unordered_map<std::uint64_t, std::size_t> first;
+    std::vector<std::size_t> next;
+  };
+
   std::pmr::vector<Entry> entries_;
   std::pmr::vector<std::uint64_t> hashes_;
-  std::unordered_map<std::uint64_t, std::size_t> first_;
-  std::vector<std::size_t> next_;
+  std::optional<Index> index_;
   std::size_t indexed_ = 0;
 };
 
