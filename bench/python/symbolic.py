@@ -152,34 +152,34 @@ def cpp_per_call(expr, calls, clock):
 def call_overhead(calls, clock, rounds=5):
     """Seconds per call of lz.diff(x^2*y, "x") with the expression as an Expr and as a
     string (parsed by each call), of the C++ call and of SymPy's diff of the same two
-    forms. Python and C++ alternate in rounds (the machine is shared and its speed
-    drifts); medians."""
-    x, y = lz.symbols("x y")
-    e = x**2 * y
-    expr_form, text_form, cpp = [], [], []
-    per_round = max(calls // rounds, 1)
-    for _ in range(rounds):
-        expr_form.append(diff_of_expr(e, per_round, clock))
-        text_form.append(diff_of_text(per_round, clock))
-        cpp.append(cpp_per_call(e, per_round, clock))
+    forms. Every form runs in each of the rounds, one after the other (the machine is shared
+    and its speed drifts): medians of the rounds, and the median of the rounds' ratios."""
     import sympy
     from sympy.core.cache import clear_cache
 
+    x, y = lz.symbols("x y")
+    e = x**2 * y
     sx, sy = sympy.symbols("x y")
     s = sx**2 * sy
+    per_round = max(calls // rounds, 1)
     sympy_calls = max(calls // 10, 1)
-    clear_cache()
-    sympy_expr = sympy_diff_of_expr(sympy, s, sx, sympy_calls, clock)
-    clear_cache()
-    sympy_text = sympy_diff_of_text(sympy, max(sympy_calls // 10, 1), clock)
-    return {
-        "expr": statistics.median(expr_form),
-        "text": statistics.median(text_form),
-        "cpp": statistics.median(cpp),
-        "sympy_expr": sympy_expr,
-        "sympy_text": sympy_text,
-        "sympy_calls": sympy_calls,
-    }
+    sympy_per_round = max(sympy_calls // rounds, 1)
+    times = {name: [] for name in ("expr", "text", "cpp", "sympy_expr", "sympy_text")}
+    for _ in range(rounds):
+        times["expr"].append(diff_of_expr(e, per_round, clock))
+        times["text"].append(diff_of_text(per_round, clock))
+        times["cpp"].append(cpp_per_call(e, per_round, clock))
+        clear_cache()
+        times["sympy_expr"].append(sympy_diff_of_expr(sympy, s, sx, sympy_per_round, clock))
+        clear_cache()
+        times["sympy_text"].append(
+            sympy_diff_of_text(sympy, max(sympy_per_round // 10, 1), clock))
+    result = {name: statistics.median(t) for name, t in times.items()}
+    for form in ("expr", "text"):
+        result[f"ratio_{form}"] = statistics.median(
+            theirs / ours for theirs, ours in zip(times[f"sympy_{form}"], times[form]))
+    result["sympy_calls"] = sympy_per_round * rounds
+    return result
 
 
 def main():
@@ -207,12 +207,12 @@ def main():
     call = call_overhead(args.calls, time.process_time if args.call_only else time.perf_counter)
     print(f"| call: diff(x^2*y, x), the expression an Expr, {args.calls:,} calls "
           f"(SymPy {call['sympy_calls']:,}) | {show(call['expr'])} | "
-          f"{show(call['sympy_expr'])} | {call['sympy_expr'] / call['expr']:,.1f}× |")
+          f"{show(call['sympy_expr'])} | {call['ratio_expr']:,.1f}× |")
     print(f"| call: diff(\"x^2*y\", \"x\"), the expression a string | {show(call['text'])} | "
-          f"{show(call['sympy_text'])} | {call['sympy_text'] / call['text']:,.1f}× |")
+          f"{show(call['sympy_text'])} | {call['ratio_text']:,.1f}× |")
     clock = "CPU" if args.call_only else "wall-clock"
-    print(f"\nC++ leibniz::diff of the Expr (alternating with Python in 5 rounds, medians of "
-          f"{clock} time): "
+    print(f"\nC++ leibniz::diff of the Expr (alternating with Python and SymPy in 5 rounds, "
+          f"medians of {clock} time): "
           f"{show(call['cpp'])} a call; Python adds {show(call['expr'] - call['cpp'])} with an "
           f"Expr, {show(call['text'] - call['cpp'])} with a string (parsed by each call).")
 

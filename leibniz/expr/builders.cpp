@@ -32,17 +32,50 @@ namespace leibniz {
 
 Expr number(const Number& value) { return detail::make_number(value); }
 
+namespace {
+
+// The small integers are in every derivative (0, 1, -1, exponents): made once per thread,
+// as every Expr belongs to one (docs/threads.md), and freed at its exit. A use reads one
+// initial-exec pointer (no guard, no __tls_get_addr in the dlopened Python module); the
+// table behind it is a thread_local made, and registered for destruction, at first use.
+constexpr long kCachedIntegers = 16;
+
+[[gnu::tls_model("initial-exec")]] thread_local const Expr* t_small_integers = nullptr;
+thread_local bool t_small_integers_gone = false;  // at thread exit: integers made afresh
+
+struct SmallIntegers {
+  SmallIntegers() {
+    for (long v = -kCachedIntegers; v <= kCachedIntegers; ++v) {
+      table[v + kCachedIntegers] = detail::make_number(Number(v));
+    }
+  }
+  ~SmallIntegers() {
+    t_small_integers = nullptr;
+    t_small_integers_gone = true;
+  }
+  SmallIntegers(const SmallIntegers&) = delete;
+  SmallIntegers& operator=(const SmallIntegers&) = delete;
+
+  Expr table[2 * kCachedIntegers + 1];
+};
+
+// The calling thread's table, made at its first use; null once it is destroyed.
+[[gnu::noinline]] const Expr* make_small_integers() {
+  if (t_small_integers_gone) return nullptr;
+  thread_local const SmallIntegers cache;
+  t_small_integers = cache.table;
+  return t_small_integers;
+}
+
+}  // namespace
+
 Expr integer(long value) {
-  // The small integers are in every derivative (0, 1, -1, exponents): made once per
-  // thread, as every Expr belongs to one (docs/threads.md); freed at its exit.
-  constexpr long kCached = 16;
-  thread_local const std::vector<Expr> cached = [] {
-    std::vector<Expr> table;
-    for (long v = -kCached; v <= kCached; ++v) table.push_back(detail::make_number(Number(v)));
-    return table;
-  }();
-  if (value >= -kCached && value <= kCached)
-    return cached[static_cast<std::size_t>(value + kCached)];
+  if (value >= -kCachedIntegers && value <= kCachedIntegers) {
+    const Expr* table = t_small_integers;
+    if (table == nullptr) [[unlikely]]
+      table = make_small_integers();
+    if (table != nullptr) return table[value + kCachedIntegers];
+  }
   return detail::make_number(Number(value));
 }
 Expr rational(long numerator, long denominator) {
@@ -82,27 +115,38 @@ bool is_exact_one(const Number& n) { return n.is_one() && n.is_exact(); }
 
 // A running sum or product of numbers that borrows its first operand and computes only
 // from the second on: most sums and products have at most one numeric part, and GMP
-// arithmetic allocates.
+// arithmetic allocates. A value that is one number node's is handed back as that node,
+// without interning it again.
 class Accumulated {
  public:
   explicit Accumulated(const Number& neutral) : borrowed_(&neutral) {}
   template <class Op>
-  void combine(const Number& n, Op op) {
+  void combine(const Number& n, Op op, const Expr* node = nullptr) {
     if (!touched_) {
       borrowed_ = &n;
+      node_ = node;
       touched_ = true;
       return;
     }
     owned_ = op(value(), n);
     borrowed_ = nullptr;
+    node_ = nullptr;
   }
   void add(const Number& n) { combine(n, std::plus<>{}); }
   void multiply(const Number& n) { combine(n, std::multiplies<>{}); }
+  /// Adds or multiplies by a number node's number.
+  void add(const Expr& number_node) { combine(number_node.number(), std::plus<>{}, &number_node); }
+  void multiply(const Expr& number_node) {
+    combine(number_node.number(), std::multiplies<>{}, &number_node);
+  }
   const Number& value() const { return borrowed_ ? *borrowed_ : *owned_; }
+  /// The value as a number node.
+  Expr node() const { return node_ ? *node_ : number(value()); }
 
  private:
   const Number* borrowed_;       // null when the value is owned_
   std::optional<Number> owned_;  // empty until computed: even an empty mpq allocates
+  const Expr* node_ = nullptr;   // the node whose number is borrowed_, if one is
   bool touched_ = false;
 };
 
@@ -180,9 +224,11 @@ class LikeEntries {
       }
       return nullptr;
     }
+    if (!index_) index_.emplace();
     for (; indexed_ < count; ++indexed_) index(hashes_[indexed_], indexed_);
-    auto it = first_.find(hash);
-    for (std::size_t i = it == first_.end() ? kNone : it->second; i != kNone; i = next_[i]) {
+    auto it = index_->first.find(hash);
+    for (std::size_t i = it == index_->first.end() ? kNone : it->second; i != kNone;
+         i = index_->next[i]) {
       if (same(entries_[i])) return &entries_[i];
     }
     return nullptr;
@@ -200,18 +246,24 @@ class LikeEntries {
   static constexpr std::size_t kNone = SIZE_MAX;
 
   void index(std::uint64_t hash, std::size_t i) {
-    next_.resize(i + 1, kNone);
-    auto [it, inserted] = first_.emplace(hash, i);
+    index_->next.resize(i + 1, kNone);
+    auto [it, inserted] = index_->first.emplace(hash, i);
     if (!inserted) {
-      next_[i] = it->second;
+      index_->next[i] = it->second;
       it->second = i;
     }
   }
 
+  // Made only past kLinearScan entries: most sums and products never need it, and even an
+  // empty map costs its construction and destruction in every call.
+  struct Index {
+    std::unordered_map<std::uint64_t, std::size_t> first;
+    std::vector<std::size_t> next;
+  };
+
   std::pmr::vector<Entry> entries_;
   std::pmr::vector<std::uint64_t> hashes_;
-  std::unordered_map<std::uint64_t, std::size_t> first_;
-  std::vector<std::size_t> next_;
+  std::optional<Index> index_;
   std::size_t indexed_ = 0;
 };
 
@@ -237,7 +289,7 @@ Expr add(std::span<const Expr> terms) {
   LikeEntries<SumEntry> like(terms.size(), &scratch.memory);
   for_each_flattened(terms, Kind::Add, [&](const Expr& t) {
     if (t.is_number()) {
-      constant_term.add(t.number());
+      constant_term.add(t);
       return;
     }
     SumEntry entry = sum_entry(t);
@@ -261,9 +313,9 @@ Expr add(std::span<const Expr> terms) {
   sort_canonical(result);
   const Number& constant = constant_term.value();
   if (!constant.is_zero() || (constant.is_float() && result.empty())) {
-    result.insert(result.begin(), number(constant));
+    result.insert(result.begin(), constant_term.node());
   }
-  if (result.empty()) return number(constant);
+  if (result.empty()) return constant_term.node();
   if (result.size() == 1) return result[0];
   return detail::make_node(Kind::Add, std::span<const Expr>(result));
 }
@@ -296,7 +348,7 @@ Expr mul(std::span<const Expr> factors) {
   LikeEntries<PowerEntry> like(factors.size(), &scratch.memory);
   for_each_flattened(factors, Kind::Mul, [&](const Expr& f) {
     if (f.is_number()) {
-      coefficient.multiply(f.number());
+      coefficient.multiply(f);
       return;
     }
     detail::CollectedPower power = detail::collected_power(f);
@@ -313,7 +365,13 @@ Expr mul(std::span<const Expr> factors) {
     same->even_root |= power.even_root;
   });
   std::pmr::vector<Expr> result(&scratch.memory);
-  std::pmr::deque<Number> folded(&scratch.memory);  // borrowed by `coefficient`
+  // Numbers that powers folded to, borrowed by `coefficient`; made only for them (an empty
+  // deque already allocates).
+  std::optional<std::pmr::deque<Number>> folded;
+  auto fold = [&](const Number& n) {
+    if (!folded) folded.emplace(&scratch.memory);
+    coefficient.multiply(folded->emplace_back(n));
+  };
   result.reserve(like.entries().size() + 1);
   bool expanded = false;  // a power of a product was multiplied out
   for (PowerEntry& e : like.entries()) {
@@ -323,12 +381,12 @@ Expr mul(std::span<const Expr> factors) {
     }
     Expr combined = detail::power_keeping_domain(e.base, add(e.exponents), e.even_root);
     if (combined.is_number()) {
-      coefficient.multiply(folded.emplace_back(combined.number()));
+      fold(combined.number());
     } else if (combined.is(Kind::Mul)) {  // e.g. an integer power of a product
       expanded = true;
       for (const Expr& inner : combined.args()) {
         if (inner.is_number()) {
-          coefficient.multiply(folded.emplace_back(inner.number()));
+          fold(inner.number());
         } else {
           result.push_back(inner);
         }
@@ -338,15 +396,15 @@ Expr mul(std::span<const Expr> factors) {
     }
   }
   const Number& c = coefficient.value();
-  if (c.is_zero()) return number(c);
-  if (result.empty()) return number(c);
+  if (c.is_zero()) return coefficient.node();
+  if (result.empty()) return coefficient.node();
   if (expanded && result.size() > 1) {
     // Re-collect if an expanded power brought a base that is already present.
     std::unordered_map<const Node*, int> seen;
     bool repeated = false;
     for (const Expr& f : result) repeated |= ++seen[detail::collected_power(f).base.node()] > 1;
     if (repeated) {
-      result.insert(result.begin(), number(c));
+      result.insert(result.begin(), coefficient.node());
       return mul(std::span<const Expr>(result));
     }
   }
@@ -355,13 +413,13 @@ Expr mul(std::span<const Expr> factors) {
     if (result[0].is(Kind::Add)) {  // 2*(x + y) -> 2*x + 2*y
       std::vector<Expr> terms;
       terms.reserve(result[0].args().size());
-      const Expr factor = number(c);
+      const Expr factor = coefficient.node();
       for (const Expr& t : result[0].args()) terms.push_back(mul(factor, t));
       return add(terms);
     }
   }
   sort_canonical(result);
-  if (!is_exact_one(c)) result.insert(result.begin(), number(c));
+  if (!is_exact_one(c)) result.insert(result.begin(), coefficient.node());
   return detail::make_node(Kind::Mul, std::span<const Expr>(result));
 }
 

@@ -4,7 +4,7 @@
 
 namespace leibniz {
 
-thread_local DomainWitnesses* DomainWitnesses::active_ = nullptr;
+[[gnu::tls_model("initial-exec")]] thread_local DomainWitnesses* DomainWitnesses::active_ = nullptr;
 
 DomainWitnesses::DomainWitnesses() : outer_(active_) { active_ = this; }
 

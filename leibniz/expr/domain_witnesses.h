@@ -43,7 +43,10 @@ class DomainWitnesses {
  private:
   void add(const Expr& node);
 
-  static thread_local DomainWitnesses* active_;
+  // Initial-exec: every diff and simplify pauses the recorder, and in the dlopened Python
+  // module the default model calls __tls_get_addr on each use; a pointer fits the static
+  // TLS kept for such modules.
+  [[gnu::tls_model("initial-exec")]] static thread_local DomainWitnesses* active_;
   std::vector<Expr> list_;
   DomainWitnesses* outer_;
 };

@@ -20,6 +20,25 @@ TEST(Builders, EqualExpressionsAreOneNode) {
   EXPECT_EQ(parse_text("(x+y)^2").node(), parse_text("(y+x)^2").node());
 }
 
+// integer() hands out a per-thread table of the small integers: each is the node of its
+// number, in the table's range and beyond it.
+TEST(Builders, IntegersAreTheNodesOfTheirNumbers) {
+  for (long k = -40; k <= 40; ++k) {
+    EXPECT_EQ(integer(k).node(), number(Number(k)).node()) << k;
+    EXPECT_EQ(print_text(integer(k)), std::to_string(k));
+  }
+}
+
+// A product or sum with one numeric part keeps that number's node; floats stay floats.
+TEST(Builders, OneNumericPartIsKeptAsItIs) {
+  EXPECT_EQ(canon("x*2.5*y"), "2.5*x*y");
+  EXPECT_EQ(canon("2*x*y*3"), "6*x*y");
+  EXPECT_EQ(canon("x + 0.5 + y"), "x + y + 0.5");
+  EXPECT_EQ(canon("0*x"), "0");
+  EXPECT_EQ(canon("2.0*x"), "2.0*x");
+  EXPECT_EQ(canon("2*(x + 1)"), "2*x + 2");
+}
+
 TEST(Builders, SumsCollectLikeTerms) {
   EXPECT_EQ(canon("x + x"), "2*x");
   EXPECT_EQ(canon("3*x*y - x*y + 2"), "2*x*y + 2");

@@ -32,12 +32,30 @@ TEST(NodeMap, FindsWhatWasInsertedAcrossGrowth) {
   EXPECT_EQ(map.size(), keys.size());
 }
 
+// The first entries live in the map's own slots; growing moves them to the heap.
+TEST(NodeMap, FindsItsEntriesBeforeAndAfterLeavingItsOwnSlots) {
+  const std::vector<Expr> keys = distinct_expressions(40);
+  NodeMap<Expr> map;
+  for (std::size_t n = 0; n < keys.size(); ++n) {
+    map.insert(keys[n], integer(static_cast<long>(n)));
+    for (std::size_t i = 0; i <= n; ++i) {
+      const Expr* value = map.find(keys[i]);
+      ASSERT_NE(value, nullptr) << "entry " << i << " of " << n + 1;
+      EXPECT_EQ(*value, integer(static_cast<long>(i)));
+    }
+    EXPECT_EQ(map.size(), n + 1);
+  }
+}
+
 TEST(NodeMap, KeepsItsKeysAlive) {
   NodeMap<int> map;
   const std::size_t before = interned_node_count();
   map.insert(symbol("only_in_the_map") + integer(41), 1);
   EXPECT_GT(interned_node_count(), before);  // the sum is alive though no Expr outside holds it
   EXPECT_NE(map.find(symbol("only_in_the_map") + integer(41)), nullptr);
+  for (int i = 0; i < 8; ++i) map.insert(symbol("other") + integer(i), i);  // to the heap
+  EXPECT_GT(interned_node_count(), before);
+  EXPECT_EQ(*map.find(symbol("only_in_the_map") + integer(41)), 1);
 }
 
 TEST(NodeSet, InsertsOnce) {
