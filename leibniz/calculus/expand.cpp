@@ -126,8 +126,7 @@ class Expander {
     scan(e);
     if (has_float_) return expand_with_floats(e);
     ctx_.emplace(generators_);
-    Poly p = convert(e, *ctx_);
-    return ctx_->to_expr(p);
+    return ctx_->to_expr(convert(e, *ctx_));
   }
 
  private:
@@ -164,12 +163,13 @@ class Expander {
     return base.is(Kind::Add) ? expand(base) : expand_inside(base);
   }
 
-  Poly convert(const Expr& e, const PolyContext& ctx) {
+  // A polynomial of the memo, which keeps it in place (an unordered_map's elements stay
+  // where they are as it grows).
+  const Poly& convert(const Expr& e, const PolyContext& ctx) {
     tick();
-    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second.copy();
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
     Poly result = convert_uncached(e, ctx);
-    if (e.args().size() > 0) memo_.emplace(e.node(), result.copy());
-    return result;
+    return memo_.emplace(e.node(), std::move(result)).first->second;
   }
 
   Poly convert_uncached(const Expr& e, const PolyContext& ctx) {
@@ -188,7 +188,7 @@ class Expander {
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      Poly product = convert(e.arg(0), ctx);
+      Poly product = convert(e.arg(0), ctx).copy();
       for (std::size_t i = 1; i < e.args().size(); ++i) product = product * convert(e.arg(i), ctx);
       return product;
     }
