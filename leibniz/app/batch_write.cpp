@@ -19,10 +19,14 @@ void append_string(std::string_view s, std::string& out) {
     return;
   }
   out += '"';
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+  std::size_t run = 0;  // the start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '"' && s[i] != '\\') continue;
+    out.append(s.substr(run, i - run));
+    out += '\\';
+    run = i;
   }
+  out.append(s.substr(run));
   out += '"';
 }
 
