@@ -8,6 +8,7 @@
 #include <string>
 
 #include "leibniz/app/batch_read.h"
+#include "leibniz/app/batch_write.h"
 
 namespace leibniz::app {
 namespace {
@@ -31,21 +32,33 @@ class StandardInput : public std::streambuf {
   char buffer_[1 << 16];
 };
 
-}  // namespace
-
-nlohmann::ordered_json answer_line(std::string_view line) {
-  Answer framed{{"id", nullptr}};
+// A line's "id" and its answer without the id.
+struct AnswerParts {
+  nlohmann::json id = nullptr;
   Answer body;
+};
+
+AnswerParts answer_parts(std::string_view line) {
+  AnswerParts parts;
   // Whatever the line holds, it gets an answer: even a bug (or running out of memory
   // while reading it) is reported for this line, and the batch goes on.
   try {
     RequestLine read = read_request_line(line);
-    framed["id"] = std::move(read.id);
-    body = read.error ? error_answer(*read.error) : answer(read.request);
+    parts.id = std::move(read.id);
+    parts.body = read.error ? error_answer(*read.error) : answer(read.request);
   } catch (...) {
-    body = error_answer(error_of(std::current_exception()));
+    parts.body = error_answer(error_of(std::current_exception()));
   }
-  for (auto& [key, value] : body.items()) framed[key] = std::move(value);
+  return parts;
+}
+
+}  // namespace
+
+nlohmann::ordered_json answer_line(std::string_view line) {
+  AnswerParts parts = answer_parts(line);
+  Answer framed{{"id", nullptr}};
+  framed["id"] = std::move(parts.id);
+  for (auto& [key, value] : parts.body.items()) framed[key] = std::move(value);
   return framed;
 }
 
@@ -53,11 +66,15 @@ void run_batch(std::istream& in, std::ostream& out) {
   StandardInput standard_input;
   std::istream buffered(&standard_input);
   std::istream& source = &in == &std::cin ? buffered : in;
-  std::string line;
+  std::string line, text;
   while (std::getline(source, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    out << answer_line(line).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    out.flush();
+    const AnswerParts parts = answer_parts(line);
+    text.clear();
+    append_answer_line(parts.id, parts.body, text);
+    text += '\n';
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();  // spec §3: each answer as soon as it is ready
   }
 }
 

@@ -33,7 +33,7 @@ class Canceller {
     }
     ctx_.emplace(generators_);
     try {
-      Fraction f = convert(e);
+      const Fraction& f = convert(e);
       Poly g = f.num.gcd(f.den);
       Poly num = f.num.divide_exact(g), den = f.den.divide_exact(g);
       const Number lead = den.leading_coefficient();
@@ -91,27 +91,43 @@ class Canceller {
     return {Poly::constant(*ctx_, Number(1)), Poly::constant(*ctx_, Number(1))};
   }
 
-  Fraction convert(const Expr& e) {
+  // A fraction of the memo, which keeps it in place (an unordered_map's elements stay
+  // where they are as it grows).
+  const Fraction& convert(const Expr& e) {
     tick();
-    if (auto it = memo_.find(e.node()); it != memo_.end()) {
-      return {it->second.num.copy(), it->second.den.copy()};
-    }
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
     Fraction f = convert_uncached(e);
     check(f.num);
     check(f.den);
-    memo_.emplace(e.node(), Fraction{f.num.copy(), f.den.copy()});
-    return f;
+    return memo_.emplace(e.node(), std::move(f)).first->second;
   }
 
+  Fraction copy(const Fraction& f) const { return {f.num.copy(), f.den.copy()}; }
+
+  // What a product by the constant 1 would have checked (Poly::operator*): the factor's
+  // own length against the term limit.
+  static void check_as_product(const Poly& p) {
+    if (p.length() > limits().max_terms) throw TooLarge{};
+  }
+
+  // A step by 1 (a sum of polynomials, a product by a polynomial) is left out: the same
+  // fraction without the gcd, quotients and products by 1.
   Fraction convert_uncached(const Expr& e) {
     if (e.is_number()) return {Poly::constant(*ctx_, e.number()), Poly::constant(*ctx_, Number(1))};
     if (auto it = generator_index_.find(e.node()); it != generator_index_.end()) {
       return {Poly::generator(*ctx_, it->second), Poly::constant(*ctx_, Number(1))};
     }
     if (e.is(Kind::Add)) {
-      Fraction sum = convert(e.arg(0));
+      Fraction sum = copy(convert(e.arg(0)));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
-        Fraction t = convert(e.arg(i));
+        const Fraction& t = convert(e.arg(i));
+        if (sum.den.is_one() && t.den.is_one()) {
+          check_as_product(sum.num);
+          check_as_product(t.num);
+          sum.num = sum.num + t.num;
+          check(sum.num);
+          continue;
+        }
         Poly g = sum.den.gcd(t.den);
         Poly sum_cofactor = t.den.divide_exact(g), term_cofactor = sum.den.divide_exact(g);
         sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
@@ -121,11 +137,21 @@ class Canceller {
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      Fraction product = one();
-      for (const Expr& f : e.args()) {
-        Fraction x = convert(f);
-        product.num = product.num * x.num;
-        product.den = product.den * x.den;
+      Fraction product = copy(convert(e.arg(0)));
+      check_as_product(product.num);
+      check_as_product(product.den);
+      for (std::size_t i = 1; i < e.args().size(); ++i) {
+        const Fraction& x = convert(e.arg(i));
+        if (x.num.is_one()) {
+          check_as_product(product.num);
+        } else {
+          product.num = product.num * x.num;
+        }
+        if (x.den.is_one()) {
+          check_as_product(product.den);
+        } else {
+          product.den = product.den * x.den;
+        }
         check(product.num);
         check(product.den);
       }
@@ -134,7 +160,7 @@ class Canceller {
     // An integer power.
     auto n = e.exponent().number().to_long();
     if (!n || *n > 10'000 || *n < -10'000) throw TooLarge{};
-    Fraction base = convert(e.base());
+    const Fraction& base = convert(e.base());
     const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
     Poly num = base.num.pow(magnitude), den = base.den.pow(magnitude);
     if (*n < 0) return {std::move(den), std::move(num)};

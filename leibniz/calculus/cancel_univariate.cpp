@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -136,14 +138,16 @@ class OneGenerator {
  public:
   explicit OneGenerator(const Expr& generator) : generator_(generator) {}
 
-  // The mirror of Canceller::convert_uncached (cancel.cpp), step for step.
-  UFraction convert(const Expr& e) {
+  // The mirror of Canceller::convert_uncached (cancel.cpp), step for step, except that a
+  // step by 1 (a sum of polynomials, a product by a polynomial) is left out: the same
+  // fraction without the gcd, quotients and products by 1.
+  const UFraction& convert(const Expr& e) {
     tick();
     if (const std::size_t* known = memo_.find(e)) return fractions_[*known];
     UFraction f = convert_uncached(e);
     memo_.insert(e, fractions_.size());
-    fractions_.push_back(f);
-    return f;
+    fractions_.push_back(std::move(f));
+    return fractions_.back();
   }
 
  private:
@@ -153,7 +157,11 @@ class OneGenerator {
     if (e.is(Kind::Add)) {
       UFraction sum = convert(e.arg(0));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
-        UFraction t = convert(e.arg(i));
+        const UFraction& t = convert(e.arg(i));
+        if (sum.den.is_one() && t.den.is_one()) {
+          sum.num = sum.num + t.num;
+          continue;
+        }
         UPoly g = gcd(sum.den, t.den);
         UPoly sum_cofactor = divide_exact(t.den, g), term_cofactor = divide_exact(sum.den, g);
         sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
@@ -162,18 +170,18 @@ class OneGenerator {
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      UFraction product{UPoly::constant(Number(1)), UPoly::constant(Number(1))};
-      for (const Expr& f : e.args()) {
-        UFraction x = convert(f);
-        product.num = product.num * x.num;
-        product.den = product.den * x.den;
+      UFraction product = convert(e.arg(0));
+      for (std::size_t i = 1; i < e.args().size(); ++i) {
+        const UFraction& x = convert(e.arg(i));
+        if (!x.num.is_one()) product.num = product.num * x.num;
+        if (!x.den.is_one()) product.den = product.den * x.den;
       }
       return product;
     }
     if (!e.is(Kind::Pow) || !e.exponent().is_integer()) throw OutOfReach{};  // not scanned so
     auto n = e.exponent().number().to_long();
     if (!n || *n > 10'000 || *n < -10'000) throw OutOfReach{};  // the general path's "too large"
-    UFraction base = convert(e.base());
+    const UFraction& base = convert(e.base());
     const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
     UPoly num = power(base.num, magnitude), den = power(base.den, magnitude);
     if (*n < 0) return {std::move(den), std::move(num)};
@@ -181,8 +189,8 @@ class OneGenerator {
   }
 
   const Expr& generator_;
-  NodeMap<std::size_t> memo_;  // the index of a node's fraction in fractions_
-  std::vector<UFraction> fractions_;
+  NodeMap<std::size_t> memo_;       // the index of a node's fraction in fractions_
+  std::deque<UFraction> fractions_;  // stays in place as it grows: convert() refers into it
 };
 
 // The polynomial in the context's generator `g`, for its to_expr.
@@ -201,11 +209,48 @@ Poly to_poly(const UPoly& p, const PolyContext& ctx, std::size_t g) {
   return result;
 }
 
-// p (in the generator g of ctx) factored over the rationals, as
+// PolyContext({g}).to_expr(p) written from the dense coefficients, without the sparse
+// polynomial between: the same nodes (cancel_test compares them), built as its path for
+// canonical monomials builds them: coefficient first in a term, terms in storage order
+// after the constant. Only for a generator whose base is not a number (that path's
+// condition); nullopt otherwise.
+std::optional<Expr> written_directly(const UPoly& p, const Expr& g) {
+  if (split_power(g).first.is_number()) return std::nullopt;
+  std::vector<Expr> terms;
+  Expr constant_term;
+  mpq_class c;
+  for (long k = 0; k <= p.degree(); ++k) {
+    tick();
+    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p.raw(), k);
+    if (c == 0) continue;
+    const Number coefficient(c);
+    if (k == 0) {
+      constant_term = number(coefficient);
+      continue;
+    }
+    const Expr power = k == 1 ? g : pow(g, number(Number(mpq_class(mpz_class(k)))));
+    if (coefficient.is_one()) {
+      terms.push_back(power);
+      continue;
+    }
+    const Expr factors[] = {number(coefficient), power};
+    terms.push_back(detail::make_node(Kind::Mul, std::span<const Expr>(factors)));
+  }
+  std::sort(terms.begin(), terms.end(), storage_less);
+  if (!constant_term.is_null()) terms.insert(terms.begin(), constant_term);
+  if (terms.empty()) return integer(0);
+  if (terms.size() == 1) return terms[0];
+  return detail::make_node(Kind::Add, std::move(terms));
+}
+
+// How factored() writes a polynomial in its one generator.
+using Writer = std::function<Expr(const UPoly&)>;
+
+// p (in one generator, each factor written by `write`) factored over the rationals, as
 // PolyContext::to_factored_expr writes it (FLINT's fmpq_mpoly_factor): a constant times
 // primitive integer factors with positive leading coefficients, each to its multiplicity.
 // The constant is p's leading coefficient over the product of theirs.
-Expr factored(const UPoly& p, const PolyContext& ctx, std::size_t g) {
+Expr factored(const UPoly& p, const Writer& write) {
   fmpz_poly_t integral;
   fmpz_poly_init(integral);
   fmpq_poly_get_numerator(integral, p.raw());
@@ -222,7 +267,7 @@ Expr factored(const UPoly& p, const PolyContext& ctx, std::size_t g) {
     for (slong k = 0; k < factors->exp[i]; ++k) leads *= lead;
     UPoly factor;
     fmpq_poly_set_fmpz_poly(factor.raw(), f);
-    parts.push_back(pow(ctx.to_expr(to_poly(factor, ctx, g)), integer(factors->exp[i])));
+    parts.push_back(pow(write(factor), integer(factors->exp[i])));
   }
   mpq_class constant;
   fmpq_poly_get_coeff_mpq(constant.get_mpq_t(), p.raw(), p.degree());
@@ -252,10 +297,15 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
     fmpq_poly_scalar_div_fmpq(num.raw(), num.raw(), lead);
     fmpq_poly_scalar_div_fmpq(den.raw(), den.raw(), lead);
     fmpq_clear(lead);
-    const PolyContext ctx({generator});
-    Expr top = ctx.to_expr(to_poly(num, ctx, 0));
+    std::optional<PolyContext> ctx;  // made only when a polynomial is not written directly
+    const Writer write = [&](const UPoly& p) {
+      if (auto direct = written_directly(p, generator)) return *direct;
+      if (!ctx) ctx.emplace(std::vector<Expr>{generator});
+      return ctx->to_expr(to_poly(p, *ctx, 0));
+    };
+    Expr top = write(num);
     if (den.is_one()) return top;
-    return mul(top, pow(factored(den, ctx, 0), integer(-1)));
+    return mul(top, pow(factored(den, write), integer(-1)));
   } catch (const OutOfReach&) {
     return std::nullopt;
   }
@@ -273,7 +323,7 @@ Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_
     fmpq_poly_set_coeff_fmpq(univariate.raw(), k, c);
   }
   fmpq_clear(c);
-  return factored(univariate, ctx, g);
+  return factored(univariate, [&](const UPoly& q) { return ctx.to_expr(to_poly(q, ctx, g)); });
 }
 
 }  // namespace leibniz

@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -60,14 +62,71 @@ unsigned long power_magnitude(const Expr& power) {
   return magnitude.get_ui();
 }
 
+// x or x^n, n an integer from 2 up: a factor of an expanded monomial, as
+// PolyContext::to_expr writes it (symbols only: they need no expanding inside).
+bool is_symbol_power(const Expr& f) {
+  if (f.is(Kind::Symbol)) return true;
+  if (!f.is(Kind::Pow) || !f.base().is(Kind::Symbol) || !f.exponent().is_integer()) return false;
+  const auto n = f.exponent().number().to_long();
+  return n && *n >= 2;
+}
+
+// The factors of a monomial term (c*x^2*y, x, y^3) after its coefficient, if it is one
+// in the form PolyContext::to_expr writes: a coefficient other than 0 and 1 first, then
+// symbol powers in storage order, each base once. Empty when it is not such a term.
+std::span<const Expr> monomial_powers(const Expr& term) {
+  if (is_symbol_power(term)) return {&term, 1};
+  if (!term.is(Kind::Mul)) return {};
+  std::span<const Expr> powers = term.args();
+  if (powers.front().is_number()) {
+    const Number& c = powers.front().number();
+    if (!c.is_exact() || c.is_zero() || c.is_one()) return {};
+    powers = powers.subspan(1);
+  }
+  if (powers.empty()) return {};
+  auto base = [](const Expr& f) -> const Expr& { return f.is(Kind::Pow) ? f.base() : f; };
+  for (std::size_t i = 0; i < powers.size(); ++i) {
+    if (!is_symbol_power(powers[i])) return {};
+    if (i > 0 && !storage_less(powers[i - 1], powers[i])) return {};
+    for (std::size_t j = 0; j < i; ++j) {
+      if (base(powers[j]) == base(powers[i])) return {};
+    }
+  }
+  return powers;
+}
+
+// Already a polynomial in symbols written as expand() writes one: a sum of monomials,
+// exact constant term first, the others in storage order and each monomial once (or one
+// such monomial). Denominators and function arguments are mostly such polynomials
+// (x^2 + 1), and expanding one through FLINT only writes it out again.
+bool is_expanded(const Expr& e) {
+  if (!e.is(Kind::Add)) return !monomial_powers(e).empty();
+  std::span<const Expr> terms = e.args();
+  if (terms.front().is_number()) {
+    if (!terms.front().number().is_exact() || terms.front().number().is_zero()) return false;
+    terms = terms.subspan(1);
+  }
+  constexpr std::size_t kMaxTermsCompared = 32;  // the distinctness check is quadratic
+  if (terms.empty() || terms.size() > kMaxTermsCompared) return false;
+  std::span<const Expr> monomials[kMaxTermsCompared];
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    monomials[i] = monomial_powers(terms[i]);
+    if (monomials[i].empty()) return false;
+    if (i > 0 && !storage_less(terms[i - 1], terms[i])) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (std::ranges::equal(monomials[j], monomials[i])) return false;
+    }
+  }
+  return true;
+}
+
 class Expander {
  public:
   Expr run(const Expr& e) {
     scan(e);
     if (has_float_) return expand_with_floats(e);
     ctx_.emplace(generators_);
-    Poly p = convert(e, *ctx_);
-    return ctx_->to_expr(p);
+    return ctx_->to_expr(convert(e, *ctx_));
   }
 
  private:
@@ -104,12 +163,13 @@ class Expander {
     return base.is(Kind::Add) ? expand(base) : expand_inside(base);
   }
 
-  Poly convert(const Expr& e, const PolyContext& ctx) {
+  // A polynomial of the memo, which keeps it in place (an unordered_map's elements stay
+  // where they are as it grows).
+  const Poly& convert(const Expr& e, const PolyContext& ctx) {
     tick();
-    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second.copy();
+    if (auto it = memo_.find(e.node()); it != memo_.end()) return it->second;
     Poly result = convert_uncached(e, ctx);
-    if (e.args().size() > 0) memo_.emplace(e.node(), result.copy());
-    return result;
+    return memo_.emplace(e.node(), std::move(result)).first->second;
   }
 
   Poly convert_uncached(const Expr& e, const PolyContext& ctx) {
@@ -128,7 +188,7 @@ class Expander {
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      Poly product = convert(e.arg(0), ctx);
+      Poly product = convert(e.arg(0), ctx).copy();
       for (std::size_t i = 1; i < e.args().size(); ++i) product = product * convert(e.arg(i), ctx);
       return product;
     }
@@ -205,6 +265,7 @@ Expr expand(const Expr& e) {
     default: break;
   }
   if (e.is(Kind::Pow) && !is_integer_power(e)) return expand_inside(e);
+  if (is_expanded(e)) return e;
   return Expander().run(e);
 }
 

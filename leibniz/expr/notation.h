@@ -2,7 +2,9 @@
 // expression that decides order, signs, fractions and parentheses is in printer.cpp.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leibniz/core/number.h"
@@ -10,6 +12,17 @@
 #include "leibniz/expr/functions.h"
 
 namespace leibniz {
+
+/// The pieces one after the other, in one allocation (their total length reserved first):
+/// the notations build each piece of text from a few others.
+inline std::string joined(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : pieces) out += p;
+  return out;
+}
 
 /// Binding strength of a printed piece, from loosest to tightest. A Quotient is a
 /// derivative written on one line, ∂g(x)/∂x: a factor as it is, but parenthesised as a

@@ -84,6 +84,20 @@ std::string factor_key(const Expr& factor) {
   return {};
 }
 
+// std::stable_sort without the buffer it allocates on every call: a product's factors and
+// a sum's terms are mostly few, and insertion sort is stable too (the same order).
+template <class T, class Less>
+void stable_sort_few(std::vector<T>& v, Less less) {
+  constexpr std::size_t kFew = 16;
+  if (v.size() > kFew) {
+    std::stable_sort(v.begin(), v.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    for (std::size_t j = i; j > 0 && less(v[j], v[j - 1]); --j) std::swap(v[j], v[j - 1]);
+  }
+}
+
 }  // namespace
 
 std::vector<Expr> terms_in_print_order(const Expr& sum) {
@@ -96,7 +110,7 @@ std::vector<Expr> terms_in_print_order(const Expr& sum) {
       keyed.emplace_back(monomial_of(t), t);
     }
   }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+  stable_sort_few(keyed, [](const auto& a, const auto& b) {
     const int c = compare_monomials(a.first, b.first);
     if (c != 0) return c < 0;
     return storage_less(a.second, b.second);
@@ -116,7 +130,7 @@ std::vector<Expr> factors_in_print_order(const Expr& product) {
   for (const Expr& f : product.args()) {
     if (!f.is_number()) factors.push_back(f);
   }
-  std::stable_sort(factors.begin(), factors.end(), [](const Expr& a, const Expr& b) {
+  stable_sort_few(factors, [](const Expr& a, const Expr& b) {
     const int ra = factor_rank(a), rb = factor_rank(b);
     if (ra != rb) return ra < rb;
     const std::string ka = factor_key(a), kb = factor_key(b);

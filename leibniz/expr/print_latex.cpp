@@ -39,41 +39,44 @@ class LatexNotation final : public Notation {
   std::string symbol(const std::string& name) const override { return latex_name(name); }
   std::string constant(ConstantId id) const override { return id == ConstantId::E ? "e" : "\\pi"; }
   std::string call(const FunctionInfo& f, const std::string& argument) const override {
-    if (f.fn == Fn::Abs) return "\\left|" + argument + "\\right|";
-    return std::string(f.latex) + parens(argument);
+    if (f.fn == Fn::Abs) return joined({"\\left|", argument, "\\right|"});
+    return joined({f.latex, "\\left(", argument, "\\right)"});
   }
   std::string parens(const std::string& inner) const override {
-    return "\\left(" + inner + "\\right)";
+    return joined({"\\left(", inner, "\\right)"});
   }
   std::string power(const std::string& base, const Expr& /*exponent*/,
                     const std::string& exponent_text, Precedence /*prec*/) const override {
     // \frac{1}{2}^{x} would show the power on the denominator's side.
-    const std::string shown = base.starts_with("\\frac") ? parens(base) : base;
-    return shown + "^{" + exponent_text + "}";
+    if (base.starts_with("\\frac"))
+      return joined({"\\left(", base, "\\right)^{", exponent_text, "}"});
+    return joined({base, "^{", exponent_text, "}"});
   }
   std::string square_root(const std::string& radicand) const override {
-    return "\\sqrt{" + radicand + "}";
+    return joined({"\\sqrt{", radicand, "}"});
   }
   std::string product(const std::vector<std::string>& factors,
                       const std::vector<bool>& /*is_number*/) const override {
-    std::string out, previous;
+    std::string out;
+    const std::string* previous = nullptr;
     for (const std::string& f : factors) {
       if (!out.empty()) {
         // 2 \cdot 3^x, and f \cdot (x + 1): f(x + 1) would read as a function of x + 1.
         const bool function_letter =
-            (previous == "f" || previous == "g" || previous == "F" || previous == "G") &&
+            previous &&
+            (*previous == "f" || *previous == "g" || *previous == "F" || *previous == "G") &&
             f.starts_with("\\left(");
         out += std::isdigit(static_cast<unsigned char>(f[0])) || function_letter ? " \\cdot " : " ";
       }
       out += f;
-      previous = f;
+      previous = &f;
     }
     return out;
   }
   std::string fraction(const std::string& numerator, Precedence /*numerator_prec*/,
                        const std::string& denominator,
                        Precedence /*denominator_prec*/) const override {
-    return "\\frac{" + numerator + "}{" + denominator + "}";
+    return joined({"\\frac{", numerator, "}{", denominator, "}"});
   }
   Precedence fraction_precedence() const override { return Precedence::Atom; }
   // \frac{\partial g\left(x, y\right)}{\partial x}, \frac{\partial^{2} g\left(x,

@@ -13,22 +13,25 @@ class TextNotation final : public Notation {
   std::string symbol(const std::string& name) const override { return name; }
   std::string constant(ConstantId id) const override { return id == ConstantId::E ? "e" : "pi"; }
   std::string call(const FunctionInfo& f, const std::string& argument) const override {
-    return std::string(f.name) + "(" + argument + ")";
+    return joined({f.name, "(", argument, ")"});
   }
-  std::string parens(const std::string& inner) const override { return "(" + inner + ")"; }
+  std::string parens(const std::string& inner) const override { return joined({"(", inner, ")"}); }
   std::string power(const std::string& base, const Expr& /*exponent*/,
                     const std::string& exponent_text, Precedence exponent_prec) const override {
     // e^(x^2), not e^x^2: right-associative, but easily misread.
-    if (exponent_prec >= Precedence::Atom) return base + "^" + exponent_text;
-    return base + "^(" + exponent_text + ")";
+    if (exponent_prec >= Precedence::Atom) return joined({base, "^", exponent_text});
+    return joined({base, "^(", exponent_text, ")"});
   }
   std::string square_root(const std::string& radicand) const override {
-    return "sqrt(" + radicand + ")";
+    return joined({"sqrt(", radicand, ")"});
   }
   std::string product(const std::vector<std::string>& factors,
                       const std::vector<bool>& /*is_number*/) const override {
     std::string out;
-    for (const std::string& f : factors) out += (out.empty() ? "" : "*") + f;
+    for (const std::string& f : factors) {
+      if (!out.empty()) out += '*';
+      out += f;
+    }
     return out;
   }
 };

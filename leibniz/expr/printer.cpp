@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -139,26 +140,31 @@ class Printer {
   // A product or a power, split into numerator and denominator.
   // With `negated`, the product with its coefficient negated (print_magnitude).
   Piece print_product(const Expr& e, bool negated = false) const {
-    Number coefficient(1);
+    static const Number kOne(1);
+    const Number* coefficient = &kOne;  // read in place: no copy of its rational
     std::vector<Expr> factors;
     if (e.is(Kind::Mul)) {
-      if (e.arg(0).is_number()) coefficient = e.arg(0).number();
+      if (e.arg(0).is_number()) coefficient = &e.arg(0).number();
       factors = factors_in_print_order(e);
     } else {
       factors.push_back(e);
     }
-    if (negated) coefficient = -coefficient;
-    if (coefficient.is_negative()) {
+    std::optional<Number> negation;
+    if (negated) coefficient = &negation.emplace(-*coefficient);
+    if (coefficient->is_negative()) {
       Piece rest = print_product(e, !negated);
       return {n_.minus() + wrap(rest, Precedence::Product), Precedence::Unary};
     }
     std::vector<Piece> top, bottom;
     std::vector<bool> top_numeric, bottom_numeric;
-    if (coefficient.is_exact()) {
-      const mpz_class& num = coefficient.exact().get_num();
-      const mpz_class& den = coefficient.exact().get_den();
-      if (num != 1) {
-        top.push_back({n_.number(Number(mpq_class(num))), Precedence::Atom});
+    top.reserve(factors.size() + 1);
+    top_numeric.reserve(factors.size() + 1);
+    if (coefficient->is_exact()) {
+      const mpz_class& num = coefficient->exact().get_num();
+      const mpz_class& den = coefficient->exact().get_den();
+      if (num != 1) {  // an integer coefficient is its own numerator
+        top.push_back(
+            {n_.number(den == 1 ? *coefficient : Number(mpq_class(num))), Precedence::Atom});
         top_numeric.push_back(true);
       }
       if (den != 1) {
@@ -166,7 +172,7 @@ class Printer {
         bottom_numeric.push_back(true);
       }
     } else {  // a float coefficient, 1.0 included, is part of the node
-      top.push_back({n_.number(coefficient), Precedence::Atom});
+      top.push_back({n_.number(*coefficient), Precedence::Atom});
       top_numeric.push_back(true);
     }
     for (const Expr& f : factors) {

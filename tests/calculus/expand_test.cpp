@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include "leibniz/core/error.h"
+#include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
 
@@ -22,6 +26,34 @@ TEST(Expand, ProductsAndPowersOfSums) {
 TEST(Expand, InsideFunctionsAndDenominators) {
   EXPECT_EXPAND("sin((x+1)^2)", "sin(x^2 + 2*x + 1)");
   EXPECT_EXPAND("(x+1)^2/(y+1)", "x^2/(y + 1) + 2*x/(y + 1) + 1/(y + 1)");
+}
+
+// A polynomial already written as expand() writes one comes back as it is, without going
+// through FLINT; the same polynomial beside an atom that needs the FLINT path (sin(w))
+// expands to the same terms, so both paths agree.
+TEST(Expand, AnExpandedPolynomialIsItsOwnExpansion) {
+  std::mt19937 rng(13);
+  const std::vector<Expr> symbols = {symbol("x"), symbol("y"), symbol("z")};
+  const Expr atom = func(Fn::Sin, symbol("w"));
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  for (int round = 0; round < 400; ++round) {
+    std::vector<Expr> terms;
+    for (int t = pick(5); t >= 0; --t) {
+      std::vector<Expr> factors = {number(Number(mpq_class(pick(9) - 4, pick(3) + 1)))};
+      for (int f = pick(3); f >= 0; --f) {
+        factors.push_back(pow(symbols[static_cast<std::size_t>(pick(3))], integer(pick(4))));
+      }
+      terms.push_back(mul(factors));
+    }
+    const Expr e = add(terms);
+    const Expr expanded = expand(e);
+    EXPECT_EQ(expand(expanded), expanded) << print_text(e);
+    EXPECT_EQ(add(expand(expanded), atom), expand(add(expanded, atom))) << print_text(e);
+    EXPECT_EQ(add(expanded, atom), expand(add(e, atom))) << print_text(e);
+  }
+  EXPECT_EXPAND("x^2 + 1", "x^2 + 1");
+  EXPECT_EXPAND("x*x + x^2", "2*x^2");
+  EXPECT_EXPAND("x*(x + 1)", "x^2 + x");
 }
 
 // 2 * 0.5 * x is the float 1.0 times x, which prints as such so that it reads back.
