@@ -54,7 +54,7 @@ class Evaluator {
       overflow_ |= mpfr_inf_p(v->v.get()) != 0;
       v.reset();
     }
-    if (v) v->err += magnitude(v->v) * unit_;  // the rounding of this operation
+    if (v) v->err += rounding(v->v);
     memo_.emplace(e.node(), v);
     return v;
   }
@@ -63,6 +63,15 @@ class Evaluator {
 
  private:
   Approx fresh(long double err = 0) const { return {Real(bits_), err}; }
+
+  // The rounding of one operation. A nonzero value below long double's range (csch(x)²
+  // at x = 23000 is 1e-19977) is still uncertain: its bound is the smallest long double,
+  // not 0, or a cancellation there (coth²·csch² − csch²) would look exact.
+  long double rounding(const Real& r) const {
+    const long double bound = magnitude(r) * unit_;
+    if (bound > 0 || mpfr_zero_p(r.get())) return bound;
+    return std::numeric_limits<long double>::denorm_min();
+  }
 
   Value compute(const Expr& e) {
     switch (e.kind()) {
