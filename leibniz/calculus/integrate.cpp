@@ -38,6 +38,7 @@ using RuleFn = Expr (*)(Integrator&, const Expr&);
 constexpr RuleFn kRules[] = {table_rule,
                              trig_rule,
                              hyperbolic_reduction_rule,
+                             inverse_hyperbolic_log_rule,
                              rational_rule,
                              combined_roots_rule,
                              substitution_rule,

@@ -99,6 +99,8 @@ Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
 /// ∫ sechᵏ, ∫ cschᵏ (k odd ≥ 3) and ∫ cothᵏ (k ≥ 2) by their reduction formulas.
 Expr hyperbolic_reduction_rule(Integrator& in, const Expr& e);
+/// ln(u + √(u² + 1)) and ln(u + √(u² − 1)) in the integrand rewritten arsinh u, arcosh u.
+Expr inverse_hyperbolic_log_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);

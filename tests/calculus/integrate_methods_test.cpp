@@ -298,6 +298,25 @@ TEST(IntegrateMethods, ReciprocalHyperbolicFunctions) {
   expect_integral("x*coth(x)^2", "x^2/2 - x*coth(x) + ln(abs(sinh(x)))");
 }
 
+TEST(IntegrateMethods, InverseHyperbolicFunctionsWrittenAsLogarithms) {
+  // ln(u + √(u² + 1)) = arsinh u, then parts with u = arsinh.
+  expect_integral("ln(sqrt(1 + 4*x^2) + 2*x)", "x*asinh(2*x) - sqrt(4*x^2 + 1)/2");
+  expect_integral("x*ln(x + sqrt(1 + x^2))",
+                  "x^2*asinh(x)/2 - x*sqrt(x^2 + 1)/4 + ln(x + sqrt(x^2 + 1))/4");
+  // The inverse functions of coth, sech, csch by their table rows, and by parts.
+  expect_integral("acoth(x)", "x*acoth(x) + ln(x^2 - 1)/2");
+  expect_integral("asech(x)", "x*asech(x) + asin(x)");
+  expect_integral("acsch(x)", "x*acsch(x) + asinh(abs(x))");
+  expect_integral("x*asech(x)", "x^2*asech(x)/2 - sqrt(1 - x^2)/2");
+}
+
+TEST(IntegrateMethods, SubstitutionWithTheDerivativeWrittenInItself) {
+  // tan′ = 1 + tan²: (1 + tan²x)·f(tan x) is f(u) du.
+  expect_integral("(1 + tan(x)^2)*sin(tan(x))", "-cos(tan(x))");
+  expect_integral("sqrt(tan(x))*(1 + tan(x)^2)", "2*tan(x)^(3/2)/3");
+  expect_integral("(1 + tan(x)^2)*exp(tan(x))", "e^tan(x)");
+}
+
 TEST(IntegrateMethods, HyperbolicTimesTrigonometric) {
   // Through exponentials, e^x·sin x by parts twice, written back in sinh and cosh.
   expect_integral("sinh(x)*sin(x)", "cosh(x)*sin(x)/2 - cos(x)*sinh(x)/2");
