@@ -35,11 +35,18 @@ constexpr int kMaxSubstitutions = 4;
 constexpr std::size_t kExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,         trig_rule,
-                             rational_rule,      combined_roots_rule,
-                             substitution_rule,  radical_rule,
-                             trig_rational_rule, exponential_rule,
-                             parts_rule,         exponential_polynomial_rule};
+constexpr RuleFn kRules[] = {table_rule,
+                             trig_rule,
+                             hyperbolic_reduction_rule,
+                             inverse_hyperbolic_log_rule,
+                             rational_rule,
+                             combined_roots_rule,
+                             substitution_rule,
+                             radical_rule,
+                             trig_rational_rule,
+                             exponential_rule,
+                             parts_rule,
+                             exponential_polynomial_rule};
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 // Rational functions of exponentials: when x occurs only in e^(c·x + b) with rational c
-// (and in sinh, cosh, tanh of such arguments, written with exponentials), u = e^(g·x)
-// for g the greatest common divisor of the rates makes every e^(c·x) a power u^(c/g)
-// and dx = du/(g·u): a rational function of u (∫ 1/(1 + e^x) = x − ln(e^x + 1)).
+// (and in sinh, cosh, tanh, coth, sech, csch of such arguments, written with exponentials), u =
+// e^(g·x) for g the greatest common divisor of the rates makes every e^(c·x) a power u^(c/g) and dx
+// = du/(g·u): a rational function of u (∫ 1/(1 + e^x) = x − ln(e^x + 1)).
 #include <fmt/format.h>
 #include <gmpxx.h>
 
@@ -33,6 +33,9 @@ Expr hyperbolic_as_exponentials(Integrator& in, const Expr& e) {
     case Fn::Sinh: return div(sub(plus, minus), integer(2));
     case Fn::Cosh: return div(add(plus, minus), integer(2));
     case Fn::Tanh: return div(sub(plus, minus), add(plus, minus));
+    case Fn::Coth: return div(add(plus, minus), sub(plus, minus));
+    case Fn::Sech: return div(integer(2), add(plus, minus));
+    case Fn::Csch: return div(integer(2), sub(plus, minus));
     default: return rebuilt;
   }
 }
@@ -127,12 +130,14 @@ Expr in_hyperbolic_form(Integrator& in, const Expr& f) {
 }
 
 // True when every sinh and cosh of x in e is a factor to a positive whole power and there
-// is no tanh: written with exponentials and expanded, e is a sum of exponentials times
-// the rest, with no exponential below a fraction bar.
+// is no tanh, coth, sech or csch: written with exponentials and expanded, e is a sum of
+// exponentials times the rest, with no exponential below a fraction bar.
 bool hyperbolic_factors_only(Integrator& in, const Expr& e) {
   if (!in.depends(e)) return true;
   if (e.is(Kind::Func)) {
-    if (e.fn() == Fn::Tanh) return false;
+    if (e.fn() == Fn::Tanh || e.fn() == Fn::Coth || e.fn() == Fn::Sech || e.fn() == Fn::Csch) {
+      return false;
+    }
     if (e.fn() == Fn::Sinh || e.fn() == Fn::Cosh) return true;
   }
   if (e.is(Kind::Pow) && !in.depends(e.exponent()) && e.exponent().is_integer() &&

@@ -221,6 +221,9 @@ bool is_trigonometric_dv(Integrator& in, const Expr& f) {
         case Fn::Sinh:
         case Fn::Cosh:
         case Fn::Tanh:
+        case Fn::Coth:
+        case Fn::Sech:
+        case Fn::Csch:
           ok = ok && linear_in(in, x.arg(0)).has_value();
           ++trigonometric;
           return;

@@ -97,6 +97,10 @@ class Integrator {
 Expr notes_row_rule(Integrator& in, const Expr& e);
 Expr table_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
+/// ∫ sechᵏ, ∫ cschᵏ (k odd ≥ 3) and ∫ cothᵏ (k ≥ 2) by their reduction formulas.
+Expr hyperbolic_reduction_rule(Integrator& in, const Expr& e);
+/// ln(u + √(u² + 1)) and ln(u + √(u² − 1)) in the integrand rewritten arsinh u, arcosh u.
+Expr inverse_hyperbolic_log_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
@@ -150,6 +154,9 @@ Expr rewrite(const Expr& e, const std::function<std::optional<Expr>(const Expr&)
 /// ln|tanh u + 1| = u − ln cosh u and ln|tanh u − 1| = ln(1 − tanh u) = −u − ln cosh u,
 /// everywhere in an answer (1 ± tanh u = e^(±u)/cosh u): ∫ tanh²x = x − tanh x.
 Expr tanh_logarithms(const Expr& f);
+/// An answer f with 1/tanhᵏu, 1/coshᵏu, 1/sinhᵏu written cothᵏu, sechᵏu, cschᵏu when the
+/// integrand has coth, sech or csch.
+Expr reciprocal_hyperbolic_form(const Expr& f, const Expr& integrand);
 /// e with every occurrence of the subexpression `from` replaced by `to`.
 Expr replace(const Expr& e, const Expr& from, const Expr& to);
 /// e with the roots the builders keep, (u^(1/2))^n, folded to u^(n/2) for the bases u the

@@ -64,6 +64,22 @@ Expr double_angles_halved(const Expr& e) {
   return rebuilt;
 }
 
+// g′ written in g itself, for g = tan v, cot v, tanh v, coth v (v linear): tan′ = 1 + tan²,
+// so that (1 + tan²x)·f(tan x) is f(u) du; null for any other g.
+Expr derivative_in_itself(Integrator& in, const Expr& g) {
+  if (!g.is(Kind::Func)) return {};
+  const auto linear = linear_in(in, g.arg(0));
+  if (!linear) return {};
+  const Expr square = pow(g, 2), one = integer(1);
+  switch (g.fn()) {
+    case Fn::Tan: return mul(linear->a, add(one, square));
+    case Fn::Cot: return neg(mul(linear->a, add(one, square)));
+    case Fn::Tanh:
+    case Fn::Coth: return mul(linear->a, sub(one, square));
+    default: return {};
+  }
+}
+
 // ∫ e dx with u = g: the integrand in u, or null when x remains.
 Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   const Expr dg = diff(g, in.var());
@@ -72,6 +88,10 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   if (!in.depends(h)) return h;
   h = replace(simplify(div(e, dg)), g, u);
   if (!in.depends(h)) return h;
+  if (const Expr itself = derivative_in_itself(in, g); !itself.is_null()) {
+    h = replace(div(e, itself), g, u);
+    if (!in.depends(h)) return h;
+  }
   // sin 2v = 2·sin v·cos v, so that g′ = 2·sin x·cos x divides sin 2x·e^(sin²x).
   if (const Expr halved = double_angles_halved(e); halved != e) {
     h = replace(simplify(div(halved, dg)), g, u);

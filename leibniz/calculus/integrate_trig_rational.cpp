@@ -4,7 +4,7 @@
 // odd in s takes w = cos u, one odd in c takes w = sin u, and one unchanged by
 // (s, c) → (−s, −c) takes w = tan u, and any other w = tan(u/2) (Weierstrass); each
 // leaves a rational function of w (∫ 1/(csc x − sin x) = ∫ sin x/cos²x = 1/cos x).
-// Rational functions of sinh u and cosh u (tanh rewritten) are their twins, with
+// Rational functions of sinh u and cosh u (tanh, coth, sech, csch rewritten) are their twins, with
 // sinh² = cosh² − 1: odd in sinh takes w = cosh u, odd in cosh w = sinh u, even under
 // (s, c) → (−s, −c) w = tanh u (∫ tanh²x = x − tanh x); the others are left to the
 // exponential rule, which writes e^u as cosh u + sinh u.
@@ -36,7 +36,10 @@ enum class Family { Trigonometric, Hyperbolic };
 bool is_member(const Expr& x, Family family) {
   if (!x.is(Kind::Func)) return false;
   const Fn fn = x.fn();
-  if (family == Family::Hyperbolic) return fn == Fn::Sinh || fn == Fn::Cosh || fn == Fn::Tanh;
+  if (family == Family::Hyperbolic) {
+    return fn == Fn::Sinh || fn == Fn::Cosh || fn == Fn::Tanh || fn == Fn::Coth || fn == Fn::Sech ||
+           fn == Fn::Csch;
+  }
   return fn == Fn::Sin || fn == Fn::Cos || fn == Fn::Tan || fn == Fn::Cot || fn == Fn::Sec ||
          fn == Fn::Csc;
 }
@@ -123,8 +126,10 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
         case Fn::Cosh: return cos_k;
         case Fn::Tan:
         case Fn::Tanh: return div(sin_k, cos_k);
-        case Fn::Cot: return div(cos_k, sin_k);
-        case Fn::Sec: return div(integer(1), cos_k);
+        case Fn::Cot:
+        case Fn::Coth: return div(cos_k, sin_k);
+        case Fn::Sec:
+        case Fn::Sech: return div(integer(1), cos_k);
         default: return div(integer(1), sin_k);
       }
     }
@@ -287,7 +292,9 @@ Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
   const Expr back = substituted(f, w, g);
   // atan(tan v) = v up to a constant on each interval where tan v is defined.
   if (g.fn() == Fn::Tan) return in.finish(index, replace(back, func(Fn::Atan, g), g.arg(0)));
-  return in.finish(index, g.fn() == Fn::Tanh ? tanh_logarithms(back) : back);
+  const Expr hyperbolic = g.fn() == Fn::Tanh ? tanh_logarithms(back) : back;
+  return in.finish(
+      index, family == Family::Hyperbolic ? reciprocal_hyperbolic_form(hyperbolic, e) : hyperbolic);
 }
 
 }  // namespace

@@ -554,8 +554,11 @@ Parity parity(Fn fn) {
     case Fn::Csch:
     case Fn::Asinh:
     case Fn::Atanh:
+    case Fn::Acoth:
+    case Fn::Acsch:
     case Fn::Sign: return Parity::Odd;
-    default: return Parity::None;  // acos, acot, asec, acosh: f(-u) = pi - f(u); sigmoid: 1 - f(u)
+    default:
+      return Parity::None;  // acos, acot, asec, acosh, asech: f(-u) = pi - f(u); sigmoid: 1 - f(u)
   }
 }
 

@@ -66,9 +66,12 @@ enum class Fn : std::uint8_t {
   Csch,
   Asinh,
   Acosh,
-  Atanh  // the last: kFnCount counts to it, and functions.cpp has one row per Fn in this order
+  Atanh,
+  Acoth,
+  Asech,
+  Acsch  // the last: kFnCount counts to it, and functions.cpp has one row per Fn in this order
 };
-inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Atanh) + 1;
+inline constexpr std::size_t kFnCount = static_cast<std::size_t>(Fn::Acsch) + 1;
 
 class Node;
 class Number;  // core/number.h: exact rationals (GMP) and floats

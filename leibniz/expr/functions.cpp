@@ -81,6 +81,18 @@ double eval_atanh(double x) {
   if (x <= -1 || x >= 1) outside_domain("atanh", x);
   return std::atanh(x);
 }
+double eval_acoth(double x) {
+  if (x >= -1 && x <= 1) outside_domain("acoth", x);
+  return std::atanh(1 / x);
+}
+double eval_asech(double x) {
+  if (x <= 0 || x > 1) outside_domain("asech", x);
+  return std::acosh(1 / x);
+}
+double eval_acsch(double x) {
+  if (x == 0) outside_domain("acsch", x);
+  return std::asinh(1 / x);
+}
 double eval_sigmoid(double x) {
   // Stable for large |x|: never exp of a large positive number.
   if (x >= 0) return 1 / (1 + std::exp(-x));
@@ -153,6 +165,22 @@ std::optional<Expr> exact_atanh(const Number& x) {
     throw Error(ErrorKind::Domain, fmt::format("atanh({}) is not defined", x.to_string()));
   }
   return zero_at_zero(x);
+}
+std::optional<Expr> exact_acoth(const Number& x) {
+  if (!(Number(1) < x.abs())) {
+    throw Error(ErrorKind::Domain, fmt::format("acoth({}) is not defined", x.to_string()));
+  }
+  return std::nullopt;
+}
+std::optional<Expr> exact_asech(const Number& x) {
+  if (!x.is_positive() || Number(1) < x) {
+    throw Error(ErrorKind::Domain, fmt::format("asech({}) is not defined", x.to_string()));
+  }
+  return zero_at_one(x);
+}
+std::optional<Expr> exact_acsch(const Number& x) {
+  if (x.is_zero()) throw Error(ErrorKind::Domain, "acsch(0) is not defined");
+  return std::nullopt;
 }
 std::optional<Expr> exact_ln(const Number& x) {
   if (x.is_zero()) throw Error(ErrorKind::Domain, "ln(0) is not defined");
@@ -580,6 +608,58 @@ constexpr std::array<FunctionInfo, kFnCount> kTable = {{
      .parts = PartsRole::U,
      .slope_bound = kNoBound,
      .test_domain = {{{-0.9, 0.9}}}},
+    {.fn = Fn::Acoth,
+     .name = "acoth",
+     .alias = "arccoth",
+     .latex = "\\operatorname{arcoth}",
+     .unicode = "acoth",
+     .evaluate = eval_acoth,
+     .derivative = [](const Expr& u) { return pow(one_minus_square(u), -1); },
+     // u² − 1 > 0 on the whole domain |u| > 1.
+     .antiderivative =
+         [](const Expr& u) {
+           return add(u_times(Fn::Acoth, u), div(func(Fn::Ln, square_minus_one(u)), integer(2)));
+         },
+     .antiderivative_rule = "∫ arcoth u du = u·arcoth u + ln(u² − 1)/2",
+     .exact = exact_acoth,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{1.1, 4}, {-4, -1.1}}}},
+    {.fn = Fn::Asech,
+     .name = "asech",
+     .alias = "arcsech",
+     .latex = "\\operatorname{arsech}",
+     .unicode = "asech",
+     .evaluate = eval_asech,
+     // u > 0 on the whole domain 0 < u ≤ 1: no absolute value needed.
+     .derivative = [](const Expr& u) { return neg(pow(mul(u, sqrt(one_minus_square(u))), -1)); },
+     .antiderivative = [](const Expr& u) { return add(u_times(Fn::Asech, u), func(Fn::Asin, u)); },
+     .antiderivative_rule = "∫ arsech u du = u·arsech u + arcsin u",
+     .exact = exact_asech,
+     .sign = FunctionSign::Nonnegative,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.1, 0.9}}}},
+    // arcsch u = arsinh(1/u): its derivative has |u|, as arcsec's.
+    {.fn = Fn::Acsch,
+     .name = "acsch",
+     .alias = "arccsch",
+     .latex = "\\operatorname{arcsch}",
+     .unicode = "acsch",
+     .evaluate = eval_acsch,
+     .derivative =
+         [](const Expr& u) {
+           return neg(pow(mul(func(Fn::Abs, u), sqrt(square_plus_one(u))), -1));
+         },
+     .antiderivative =
+         [](const Expr& u) {
+           return add(u_times(Fn::Acsch, u), func(Fn::Asinh, func(Fn::Abs, u)));
+         },
+     .antiderivative_rule = "∫ arcsch u du = u·arcsch u + arsinh|u|",
+     .exact = exact_acsch,
+     .parts = PartsRole::U,
+     .slope_bound = kNoBound,
+     .test_domain = {{{0.2, 3}, {-3, -0.2}}}},
 }};
 
 constexpr bool in_the_order_of_fn() {
@@ -610,10 +690,13 @@ std::optional<Fn> function_by_name(std::string_view name) {
   for (const FunctionInfo& info : kTable) {
     if (info.name == name || (!info.alias.empty() && info.alias == name)) return info.fn;
   }
-  // The ISO 80000-2 names of the inverse hyperbolic functions: arsinh, arcosh, artanh.
+  // The ISO 80000-2 names of the inverse hyperbolic functions: arsinh, arcosh, artanh, ...
   if (name == "arsinh") return Fn::Asinh;
   if (name == "arcosh") return Fn::Acosh;
   if (name == "artanh") return Fn::Atanh;
+  if (name == "arcoth") return Fn::Acoth;
+  if (name == "arsech") return Fn::Asech;
+  if (name == "arcsch") return Fn::Acsch;
   return std::nullopt;
 }
 

@@ -31,6 +31,9 @@ std::optional<Fn> inverse(Fn fn) {
     case Fn::Sinh: return Fn::Asinh;
     case Fn::Cosh: return Fn::Acosh;
     case Fn::Tanh: return Fn::Atanh;
+    case Fn::Coth: return Fn::Acoth;
+    case Fn::Sech: return Fn::Asech;
+    case Fn::Csch: return Fn::Acsch;
     default: return std::nullopt;
   }
 }

@@ -67,7 +67,7 @@ def _make_function(name):
 
 for _name in (
     "exp ln log sqrt sin cos tan cot sec csc asin acos atan acot asec acsc "
-    "sinh cosh tanh coth sech csch asinh acosh atanh sigmoid abs relu softplus erf"
+    "sinh cosh tanh coth sech csch asinh acosh atanh acoth asech acsch sigmoid abs relu softplus erf"
 ).split():
     globals()[_name] = _make_function(_name)
 del _name

@@ -274,6 +274,49 @@ TEST(IntegrateMethods, HyperbolicTwinsOfBiocheRules) {
                   "ln(abs(sin(x) + 1))/4 - 1/(2*(sin(x) + 1)) - ln(abs(sin(x) - 1))/4");
 }
 
+TEST(IntegrateMethods, ReciprocalHyperbolicFunctions) {
+  // Reduction formulas, twins of those of sec, csc and cot.
+  expect_integral("sech(x)^3", "atan(sinh(x))/2 + sech(x)*tanh(x)/2");
+  expect_integral("1/cosh(x)^3", "atan(sinh(x))/2 + sech(x)*tanh(x)/2");
+  expect_integral("sech(2*x + 1)^3", "sech(2*x + 1)*tanh(2*x + 1)/4 + atan(sinh(2*x + 1))/4");
+  expect_integral("sech(x)^5", "sech(x)^3*tanh(x)/4 + 3*sech(x)*tanh(x)/8 + 3*atan(sinh(x))/8");
+  expect_integral("csch(x)^3", "-ln(abs(tanh(x/2)))/2 - coth(x)*csch(x)/2");
+  expect_integral("coth(x)^2", "x - coth(x)");
+  expect_integral("coth(x)^3", "ln(abs(sinh(x))) - coth(x)^2/2");
+  expect_integral("coth(3*x)^5", "ln(abs(sinh(3*x)))/3 - coth(3*x)^4/12 - coth(3*x)^2/6");
+  // Bioche's rules read coth, sech, csch as cosh/sinh, 1/cosh, 1/sinh; the answer is
+  // written back with them.
+  expect_integral("sech(x)^4", "tanh(x) - tanh(x)^3/3");
+  expect_integral("csch(x)^4", "coth(x) - coth(x)^3/3");
+  expect_integral("sinh(x)*sech(x)^2", "-sech(x)");
+  expect_integral("cosh(x)*csch(x)^2", "-csch(x)");
+  expect_integral("csch(x)^2*sech(x)^2", "-coth(x) - tanh(x)");
+  // By parts, u = x.
+  expect_integral("x*sech(x)^2", "x*tanh(x) - ln(cosh(x))");
+  expect_integral("x*csch(x)^2", "ln(abs(sinh(x))) - x*coth(x)");
+  expect_integral("x*sech(x)*tanh(x)", "atan(sinh(x)) - x*sech(x)");
+  expect_integral("x*coth(x)^2", "x^2/2 - x*coth(x) + ln(abs(sinh(x)))");
+}
+
+TEST(IntegrateMethods, InverseHyperbolicFunctionsWrittenAsLogarithms) {
+  // ln(u + √(u² + 1)) = arsinh u, then parts with u = arsinh.
+  expect_integral("ln(sqrt(1 + 4*x^2) + 2*x)", "x*asinh(2*x) - sqrt(4*x^2 + 1)/2");
+  expect_integral("x*ln(x + sqrt(1 + x^2))",
+                  "x^2*asinh(x)/2 - x*sqrt(x^2 + 1)/4 + ln(x + sqrt(x^2 + 1))/4");
+  // The inverse functions of coth, sech, csch by their table rows, and by parts.
+  expect_integral("acoth(x)", "x*acoth(x) + ln(x^2 - 1)/2");
+  expect_integral("asech(x)", "x*asech(x) + asin(x)");
+  expect_integral("acsch(x)", "x*acsch(x) + asinh(abs(x))");
+  expect_integral("x*asech(x)", "x^2*asech(x)/2 - sqrt(1 - x^2)/2");
+}
+
+TEST(IntegrateMethods, SubstitutionWithTheDerivativeWrittenInItself) {
+  // tan′ = 1 + tan²: (1 + tan²x)·f(tan x) is f(u) du.
+  expect_integral("(1 + tan(x)^2)*sin(tan(x))", "-cos(tan(x))");
+  expect_integral("sqrt(tan(x))*(1 + tan(x)^2)", "2*tan(x)^(3/2)/3");
+  expect_integral("(1 + tan(x)^2)*exp(tan(x))", "e^tan(x)");
+}
+
 TEST(IntegrateMethods, HyperbolicTimesTrigonometric) {
   // Through exponentials, e^x·sin x by parts twice, written back in sinh and cosh.
   expect_integral("sinh(x)*sin(x)", "cosh(x)*sin(x)/2 - cos(x)*sinh(x)/2");

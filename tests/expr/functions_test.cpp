@@ -330,5 +330,43 @@ TEST(FunctionTable, HyperbolicRows) {
   EXPECT_EQ(print_text(integrate(parse_text("sech(x)"), x)), "atan(sinh(x))");
 }
 
+// arcoth (|u| > 1), arsech (0 < u ≤ 1), arcsch (u ≠ 0): names, printing, domains,
+// derivatives and table integrals.
+TEST(FunctionTable, InverseReciprocalHyperbolicRows) {
+  const Expr x = symbol("x");
+  EXPECT_EQ(print_text(diff(parse_text("acoth(x)"), x)), "1/(1 - x^2)");
+  EXPECT_EQ(print_text(diff(parse_text("asech(x)"), x)), "-1/(x*sqrt(1 - x^2))");
+  EXPECT_EQ(print_text(diff(parse_text("acsch(x)"), x)), "-1/(abs(x)*sqrt(x^2 + 1))");
+  EXPECT_EQ(parse_text("arccoth(x) + arcoth(x)"), parse_text("2*acoth(x)"));
+  EXPECT_EQ(parse_text("arcsech(x) + arsech(x)"), parse_text("2*asech(x)"));
+  EXPECT_EQ(parse_text("arccsch(x) + arcsch(x)"), parse_text("2*acsch(x)"));
+  EXPECT_EQ(parse_latex("\\sech^{-1} x"), parse_text("asech(x)"));
+  EXPECT_EQ(parse_latex("\\operatorname{csch}^{-1} x"), parse_text("acsch(x)"));
+  EXPECT_EQ(print_latex(parse_text("acoth(x)")), "\\operatorname{arcoth}\\left(x\\right)");
+  EXPECT_EQ(print_latex(parse_text("asech(x)")), "\\operatorname{arsech}\\left(x\\right)");
+  EXPECT_EQ(print_latex(parse_text("acsch(x)")), "\\operatorname{arcsch}\\left(x\\right)");
+  for (const char* text : {"acoth(2*x)", "asech(x/3)", "acsch(x + 1)"}) {
+    EXPECT_EQ(parse_latex(print_latex(parse_text(text))), parse_text(text)) << text;
+    EXPECT_EQ(parse_text(print_unicode(parse_text(text))), parse_text(text)) << text;
+  }
+  EXPECT_EQ(simplified("asech(1) + acoth(-x) + acsch(-x)"), "-acoth(x) - acsch(x)");
+  EXPECT_NEAR(evaluate(parse_text("acoth(x)"), {{"x", 2}}), std::atanh(0.5), 1e-15);
+  EXPECT_NEAR(evaluate(parse_text("asech(x)"), {{"x", 0.5}}), std::acosh(2.0), 1e-15);
+  EXPECT_NEAR(evaluate(parse_text("acsch(x)"), {{"x", -2}}), std::asinh(-0.5), 1e-15);
+  expect_error([] { parse_text("acoth(1/2)"); }, ErrorKind::Domain, "acoth(1/2) is not defined");
+  expect_error([] { parse_text("acoth(1)"); }, ErrorKind::Domain, "acoth(1) is not defined");
+  expect_error([] { parse_text("asech(0)"); }, ErrorKind::Domain, "asech(0) is not defined");
+  expect_error([] { parse_text("asech(3/2)"); }, ErrorKind::Domain, "asech(3/2) is not defined");
+  expect_error([] { parse_text("acsch(0)"); }, ErrorKind::Domain, "acsch(0) is not defined");
+  expect_error(
+      [] {
+        evaluate(parse_text("asech(x)"), {{"x", -0.5}});
+      },
+      ErrorKind::Domain, "asech(-0.5) is not defined");
+  EXPECT_EQ(print_text(integrate(parse_text("acoth(x)"), x)), "x*acoth(x) + ln(x^2 - 1)/2");
+  EXPECT_EQ(print_text(integrate(parse_text("asech(x)"), x)), "x*asech(x) + asin(x)");
+  EXPECT_EQ(print_text(integrate(parse_text("acsch(x)"), x)), "x*acsch(x) + asinh(abs(x))");
+}
+
 }  // namespace
 }  // namespace leibniz

@@ -165,9 +165,10 @@ TEST(ParseLatex, MinusOneOnAFunctionIsItsInverse) {
   EXPECT_LATEX("\\csc^{-1}\\left(2x\\right)", "acsc(2*x)");
   EXPECT_LATEX("\\sin^-1 x", "asin(x)");
   EXPECT_LATEX("\\sinh^{-1} x", "asinh(x)");
-  expect_error("\\coth^{-1} x",
-               "'\\coth^{-1}' would be the inverse function of '\\coth', which is not available; "
-               "for the reciprocal write \\frac{1}{\\coth x}",
+  EXPECT_LATEX("\\coth^{-1} x", "acoth(x)");
+  expect_error("\\ln^{-1} x",
+               "'\\ln^{-1}' would be the inverse function of '\\ln', which is not available; "
+               "for the reciprocal write \\frac{1}{\\ln x}",
                0);
   EXPECT_LATEX("\\sin^{-2} x", "1/sin(x)^2");
   EXPECT_LATEX("\\cot^{- y}{\\left(\\theta \\right)}", "cot(theta)^(-y)");  // SymPy's LaTeX

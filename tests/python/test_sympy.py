@@ -21,6 +21,7 @@ NOTES_FORMULAS = [
     "abs(x)",
     "coth(x) + sech(2*x) - csch(x/2)",
     "asinh(x) + acosh(x + 2) + atanh(x/3)",
+    "acoth(x + 2) + asech(x/3) - acsch(2*x)",
 ]
 
 
@@ -32,7 +33,7 @@ def test_round_trip(text):
     assert lz.from_sympy(s) == e
 
 
-@pytest.mark.parametrize("name", "coth sech csch asinh acosh atanh".split())
+@pytest.mark.parametrize("name", "coth sech csch asinh acosh atanh acoth asech acsch".split())
 def test_each_hyperbolic_function_is_a_module_function_and_sympys(name):
     e = getattr(lz, name)(lz.symbols("x"))
     assert str(e) == f"{name}(x)"
