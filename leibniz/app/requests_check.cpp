@@ -21,7 +21,7 @@ class CheckResult : public Result {
   CheckReport report_;
 };
 
-std::unique_ptr<Result> run(const Fields& request) {
+std::unique_ptr<Result> check_request(const Fields& request) {
   std::optional<std::string> derivative_of;
   std::vector<std::string> wrt;
   if (request.has("derivative_of")) {
@@ -53,7 +53,7 @@ std::vector<RequestRow> check_requests() {
          "latex reads the claims as LaTeX even without markup (2xy^3 is 2*x*y^3); text "
          "reads LaTeX where it sees markup"},
         kFunctionsArgument},
-       run}};
+       check_request}};
 }
 
 }  // namespace leibniz::app

@@ -150,7 +150,7 @@ class NotesResult : public Result {
   }
 };
 
-std::unique_ptr<Result> run(const Fields&) { return std::make_unique<NotesResult>(); }
+std::unique_ptr<Result> notes_request(const Fields&) { return std::make_unique<NotesResult>(); }
 
 }  // namespace
 
@@ -159,7 +159,7 @@ std::vector<RequestRow> notes_requests() {
            "the lecture notes' examples, table rows, derivations and networks, each as the "
            "request that computes it",
            {},
-           run}};
+           notes_request}};
 }
 
 }  // namespace leibniz::app

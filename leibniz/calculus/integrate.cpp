@@ -32,21 +32,21 @@ constexpr int kMaxNesting = 48;
 // Changes of variable inside one another: first-course integrals need at most three.
 constexpr int kMaxSubstitutions = 4;
 // An expansion is only an attempt: it must stay small.
-constexpr std::size_t kExpansionBudget = 2'000;
+constexpr std::size_t kIntegrandExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
-constexpr RuleFn kRules[] = {table_rule,
-                             trig_rule,
-                             hyperbolic_reduction_rule,
-                             inverse_hyperbolic_log_rule,
-                             rational_rule,
-                             combined_roots_rule,
-                             substitution_rule,
-                             radical_rule,
-                             trig_rational_rule,
-                             exponential_rule,
-                             parts_rule,
-                             exponential_polynomial_rule};
+constexpr RuleFn kIntegrationRules[] = {table_rule,
+                                        trig_rule,
+                                        hyperbolic_reduction_rule,
+                                        inverse_hyperbolic_log_rule,
+                                        rational_rule,
+                                        combined_roots_rule,
+                                        substitution_rule,
+                                        radical_rule,
+                                        trig_rational_rule,
+                                        exponential_rule,
+                                        parts_rule,
+                                        exponential_polynomial_rule};
 
 }  // namespace
 
@@ -189,12 +189,12 @@ Expr Integrator::attempt(const Expr& e) {
       return finish(index, mul(c, f));
     }
   }
-  for (RuleFn rule : kRules) {
+  for (RuleFn rule : kIntegrationRules) {
     if (Expr r = rule(*this, e); !r.is_null()) return r;
   }
   Expr expanded;
   try {
-    TermBudget budget(kExpansionBudget);
+    TermBudget budget(kIntegrandExpansionBudget);
     expanded = expand(e);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Limit) throw;

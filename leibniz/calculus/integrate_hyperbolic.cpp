@@ -12,7 +12,7 @@ namespace {
 // From this power on, sechᵏ and cschᵏ of odd k go by their reduction formula.
 constexpr long kMinOddPower = 3;
 // Beyond this power the formulas are left to the other rules (each level is one step).
-constexpr long kMaxPower = 200;
+constexpr long kMaxReductionPower = 200;
 
 struct Power {
   Fn fn;  // Sech, Csch or Coth
@@ -29,7 +29,7 @@ std::optional<Power> as_reciprocal_power(const Expr& e) {
   if (!k) return std::nullopt;
   const Expr& u = e.base().arg(0);
   auto power = [&](Fn fn, long n) -> std::optional<Power> {
-    if (n < 2 || n > kMaxPower) return std::nullopt;
+    if (n < 2 || n > kMaxReductionPower) return std::nullopt;
     return Power{fn, u, n};
   };
   switch (e.base().fn()) {

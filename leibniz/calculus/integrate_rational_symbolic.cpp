@@ -24,11 +24,11 @@ constexpr long kMaxMultiplicity = 30;  // beyond, the coefficients' sizes grow o
 // c[k] multiplies xᵏ; no trailing zeros (the zero polynomial is empty).
 using Coefficients = std::vector<Expr>;
 
-struct OutOfReach {};  // a coefficient cancel cannot bring to canonical form
+struct NotCanonical {};  // a coefficient cancel cannot bring to canonical form
 
 Expr normal(const Expr& c) {
   const std::optional<Expr> r = cancel(c);
-  if (!r) throw OutOfReach{};
+  if (!r) throw NotCanonical{};
   return *r;
 }
 
@@ -50,7 +50,7 @@ Coefficients product(const Coefficients& a, const Coefficients& b) {
   return trimmed(std::move(c));
 }
 
-Coefficients power(const Coefficients& f, long m) {
+Coefficients coefficients_power(const Coefficients& f, long m) {
   Coefficients p{integer(1)};
   for (long k = 0; k < m; ++k) p = product(p, f);
   return p;
@@ -213,7 +213,7 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
   const auto top = polynomial_coefficients(in, numerator);
   if (factors.empty() || !top) return {};
   Coefficients bottom{integer(1)};
-  for (const auto& [f, m] : factors) bottom = product(bottom, power(f, m));
+  for (const auto& [f, m] : factors) bottom = product(bottom, coefficients_power(f, m));
   Coefficients scaled_top;
   for (const Expr& c : *top) scaled_top.push_back(normal(div(c, mul(constant))));
   Coefficients quotient, remainder;
@@ -226,7 +226,7 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
   }
   // R/Q = Σᵢ Cᵢ/fᵢ^mᵢ with Cᵢ = R·(Q/fᵢ^mᵢ)⁻¹ mod fᵢ^mᵢ; then Cᵢ in powers of fᵢ.
   for (const auto& [f, m] : factors) {
-    const Coefficients whole = power(f, m);
+    const Coefficients whole = coefficients_power(f, m);
     Coefficients cofactor, unused, c;
     divide(bottom, whole, cofactor, unused);
     const auto inverse = inverse_mod(cofactor, whole);
@@ -260,7 +260,7 @@ Expr symbolic_partial_fractions(Integrator& in, const Expr& e, const Expr& numer
                                 const Expr& denominator) {
   try {
     return partial_fractions(in, e, numerator, denominator);
-  } catch (const OutOfReach&) {
+  } catch (const NotCanonical&) {
     return {};
   }
 }

@@ -5,11 +5,10 @@
 #include <cctype>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/names.h"
 
 namespace leibniz::latex {
 namespace {
-
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Spacing, sizes, and the arrows the notes put in front of a line as decoration.
 bool is_spacing(const std::string& cmd) {

@@ -15,8 +15,6 @@
 namespace leibniz::text {
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
 // The code point at s[i] and its length in bytes; a malformed sequence is one byte.
 std::pair<char32_t, std::size_t> code_point(std::string_view s, std::size_t i) {
   const auto byte = [&s](std::size_t k) { return static_cast<unsigned char>(s[k]); };

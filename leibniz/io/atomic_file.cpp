@@ -14,7 +14,7 @@
 namespace leibniz::io {
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const std::string& path, int err) {
+[[noreturn]] void fail_at_path(const std::string& what, const std::string& path, int err) {
   throw Error(ErrorKind::Request, "cannot " + what + " '" + path + "': " + std::strerror(err));
 }
 
@@ -34,7 +34,7 @@ void commit_file(const std::string& from, const std::string& to) {
   if (std::rename(from.c_str(), to.c_str()) != 0) {
     int err = errno;
     ::unlink(from.c_str());
-    fail("write", to, err);
+    fail_at_path("write", to, err);
   }
   // Make the rename itself durable.
   int dir = ::open(folder_of(to).c_str(), O_RDONLY | O_DIRECTORY);
@@ -49,7 +49,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   SignalCleanup cleanup;  // a signal while writing leaves no temporary behind
   cleanup.remove_file(tmp);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("write", path, errno);
+  if (fd < 0) fail_at_path("write", path, errno);
   const char* p = bytes.data();
   std::size_t left = bytes.size();
   while (left > 0) {
@@ -59,7 +59,7 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
       int err = errno;
       ::close(fd);
       ::unlink(tmp.c_str());
-      fail("write", path, err);
+      fail_at_path("write", path, err);
     }
     p += n;
     left -= static_cast<std::size_t>(n);
@@ -67,17 +67,17 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    fail("write", path, err);
+    fail_at_path("write", path, err);
   }
   commit_file(tmp, path);
 }
 
 void check_writable(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) fail("write", path, EISDIR);
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) fail_at_path("write", path, EISDIR);
   const std::string probe = temporary_path(path);
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) fail("write", path, errno);
+  if (fd < 0) fail_at_path("write", path, errno);
   ::close(fd);
   ::unlink(probe.c_str());
 }

@@ -24,8 +24,8 @@ CsvCell cell_of(std::string_view line, std::size_t line_offset, std::size_t begi
   return CsvCell{line.substr(begin, end - begin), line_offset + begin};
 }
 
-[[noreturn]] void fail(const std::string& name, std::int64_t line, std::size_t col,
-                       const std::string& what) {
+[[noreturn]] void fail_at_cell(const std::string& name, std::int64_t line, std::size_t col,
+                               const std::string& what) {
   throw Error(ErrorKind::Parse, fmt::format("{}, row {}, column {}: {}", name, line, col, what));
 }
 
@@ -76,26 +76,27 @@ CsvTable parse_csv(std::string_view text, const std::string& name, const CsvOpti
     } else if (static_cast<std::int64_t>(cells.size()) != table.cols) {
       std::size_t col =
           std::min<std::size_t>(cells.size(), static_cast<std::size_t>(table.cols)) + 1;
-      fail(name, line_no, col,
-           fmt::format("the row has {} columns, expected {}", cells.size(), table.cols));
+      fail_at_cell(name, line_no, col,
+                   fmt::format("the row has {} columns, expected {}", cells.size(), table.cols));
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
       std::string_view cell = cells[c];
       if (!cell.empty() && cell.front() == '+') cell.remove_prefix(1);
       double v = 0;
       auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-      if (cell.empty()) fail(name, line_no, c + 1, "empty cell");
+      if (cell.empty()) fail_at_cell(name, line_no, c + 1, "empty cell");
       if (ec != std::errc() || ptr != cell.data() + cell.size()) {
         // Words in the first row are most likely column names.
         const bool first = table.rows == 0 && !options.header && !cell.empty() &&
                            (std::isalpha(static_cast<unsigned char>(cell[0])) != 0 ||
                             cell[0] == '_' || cell[0] == '"');
-        fail(name, line_no, c + 1,
-             fmt::format("'{}' is not a number{}", cells[c],
-                         first ? " (if the first line names the columns, pass --header)" : ""));
+        fail_at_cell(
+            name, line_no, c + 1,
+            fmt::format("'{}' is not a number{}", cells[c],
+                        first ? " (if the first line names the columns, pass --header)" : ""));
       }
       if (!std::isfinite(v))
-        fail(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));
+        fail_at_cell(name, line_no, c + 1, fmt::format("'{}' is not a finite number", cells[c]));
       table.values.push_back(v);
     }
     table.lines.push_back(line_no);

@@ -255,7 +255,8 @@ TEST(FunctionTable, TextAndLatexRoundTrip) {
   EXPECT_EQ(parse_latex("\\operatorname{relu}(x)"), parse_text("relu(x)"));
 }
 
-void expect_error(const std::function<void()>& f, ErrorKind kind, const std::string& message) {
+void expect_function_error(const std::function<void()>& f, ErrorKind kind,
+                           const std::string& message) {
   try {
     f();
     FAIL() << "no error; expected: " << message;
@@ -266,15 +267,16 @@ void expect_error(const std::function<void()>& f, ErrorKind kind, const std::str
 }
 
 TEST(FunctionTable, WrongNumberOfArguments) {
-  expect_error([] { parse_text("max(x)"); }, ErrorKind::Parse, "'max' takes 2 arguments, not 1");
-  expect_error([] { parse_text("relu(x, y)"); }, ErrorKind::Parse,
-               "'relu' takes 1 argument, not 2");
-  expect_error([] { parse_text("min + 1"); }, ErrorKind::Parse,
-               "function 'min' needs its arguments in parentheses: min(a, b)");
-  expect_error([] { parse_latex("\\max x"); }, ErrorKind::Parse,
-               "'max' needs two arguments in parentheses: \\max(a, b)");
-  expect_error([] { parse_latex("\\min(x y)"); }, ErrorKind::Parse,
-               "expected ',' between the two arguments of 'min'");
+  expect_function_error([] { parse_text("max(x)"); }, ErrorKind::Parse,
+                        "'max' takes 2 arguments, not 1");
+  expect_function_error([] { parse_text("relu(x, y)"); }, ErrorKind::Parse,
+                        "'relu' takes 1 argument, not 2");
+  expect_function_error([] { parse_text("min + 1"); }, ErrorKind::Parse,
+                        "function 'min' needs its arguments in parentheses: min(a, b)");
+  expect_function_error([] { parse_latex("\\max x"); }, ErrorKind::Parse,
+                        "'max' needs two arguments in parentheses: \\max(a, b)");
+  expect_function_error([] { parse_latex("\\min(x y)"); }, ErrorKind::Parse,
+                        "expected ',' between the two arguments of 'min'");
 }
 
 TEST(FunctionTable, Integrals) {
@@ -282,11 +284,13 @@ TEST(FunctionTable, Integrals) {
   EXPECT_EQ(print_text(integrate(parse_text("relu(x)"), x)), "x*relu(x)/2");
   EXPECT_EQ(print_text(integrate(parse_text("heaviside(2*x)"), x)), "relu(2*x)/2");
   EXPECT_EQ(print_text(integrate(parse_text("sign(x)"), x)), "abs(x)");
-  expect_error([&] { integrate(parse_text("max(x, 1)"), x); }, ErrorKind::Unsupported,
-               "no antiderivative of max(x, 1) with respect to x: max(x, 1) is piecewise, and "
-               "leibniz does not split an integral where its arguments are equal");
-  expect_error([&] { integrate(parse_text("softplus(x)"), x); }, ErrorKind::Unsupported,
-               "leibniz found no elementary antiderivative of softplus(x) with respect to x");
+  expect_function_error(
+      [&] { integrate(parse_text("max(x, 1)"), x); }, ErrorKind::Unsupported,
+      "no antiderivative of max(x, 1) with respect to x: max(x, 1) is piecewise, and "
+      "leibniz does not split an integral where its arguments are equal");
+  expect_function_error(
+      [&] { integrate(parse_text("softplus(x)"), x); }, ErrorKind::Unsupported,
+      "leibniz found no elementary antiderivative of softplus(x) with respect to x");
 }
 
 // The reciprocal and inverse hyperbolic rows: names, printing, exact values, domains,
@@ -314,11 +318,13 @@ TEST(FunctionTable, HyperbolicRows) {
   EXPECT_EQ(simplified("asinh(0) + atanh(0) + acosh(1) + sech(0)"), "1");
   EXPECT_EQ(simplified("sech(-x) + coth(-x)"), "sech(x) - coth(x)");
   EXPECT_EQ(simplified("acosh(-x)"), "acosh(-x)");
-  expect_error([] { parse_text("coth(0)"); }, ErrorKind::Domain, "coth(0) is not defined");
-  expect_error([] { parse_text("csch(0)"); }, ErrorKind::Domain, "csch(0) is not defined");
-  expect_error([] { parse_text("acosh(1/2)"); }, ErrorKind::Domain, "acosh(1/2) is not defined");
-  expect_error([] { parse_text("atanh(1)"); }, ErrorKind::Domain, "atanh(1) is not defined");
-  expect_error(
+  expect_function_error([] { parse_text("coth(0)"); }, ErrorKind::Domain, "coth(0) is not defined");
+  expect_function_error([] { parse_text("csch(0)"); }, ErrorKind::Domain, "csch(0) is not defined");
+  expect_function_error([] { parse_text("acosh(1/2)"); }, ErrorKind::Domain,
+                        "acosh(1/2) is not defined");
+  expect_function_error([] { parse_text("atanh(1)"); }, ErrorKind::Domain,
+                        "atanh(1) is not defined");
+  expect_function_error(
       [] {
         evaluate(parse_text("atanh(x)"), {{"x", 2}});
       },
@@ -353,12 +359,17 @@ TEST(FunctionTable, InverseReciprocalHyperbolicRows) {
   EXPECT_NEAR(evaluate(parse_text("acoth(x)"), {{"x", 2}}), std::atanh(0.5), 1e-15);
   EXPECT_NEAR(evaluate(parse_text("asech(x)"), {{"x", 0.5}}), std::acosh(2.0), 1e-15);
   EXPECT_NEAR(evaluate(parse_text("acsch(x)"), {{"x", -2}}), std::asinh(-0.5), 1e-15);
-  expect_error([] { parse_text("acoth(1/2)"); }, ErrorKind::Domain, "acoth(1/2) is not defined");
-  expect_error([] { parse_text("acoth(1)"); }, ErrorKind::Domain, "acoth(1) is not defined");
-  expect_error([] { parse_text("asech(0)"); }, ErrorKind::Domain, "asech(0) is not defined");
-  expect_error([] { parse_text("asech(3/2)"); }, ErrorKind::Domain, "asech(3/2) is not defined");
-  expect_error([] { parse_text("acsch(0)"); }, ErrorKind::Domain, "acsch(0) is not defined");
-  expect_error(
+  expect_function_error([] { parse_text("acoth(1/2)"); }, ErrorKind::Domain,
+                        "acoth(1/2) is not defined");
+  expect_function_error([] { parse_text("acoth(1)"); }, ErrorKind::Domain,
+                        "acoth(1) is not defined");
+  expect_function_error([] { parse_text("asech(0)"); }, ErrorKind::Domain,
+                        "asech(0) is not defined");
+  expect_function_error([] { parse_text("asech(3/2)"); }, ErrorKind::Domain,
+                        "asech(3/2) is not defined");
+  expect_function_error([] { parse_text("acsch(0)"); }, ErrorKind::Domain,
+                        "acsch(0) is not defined");
+  expect_function_error(
       [] {
         evaluate(parse_text("asech(x)"), {{"x", -0.5}});
       },

@@ -26,7 +26,7 @@ Expr marked_integral(const Expr& f, const Expr& var, const Expr& lower, const Ex
 #define EXPECT_LATEX(latex, text) \
   EXPECT_EQ(parse_latex(latex, marked, marked_integral), parse_text(text)) << latex
 
-void expect_error(const char* latex, const std::string& message, std::size_t pos) {
+void expect_latex_error(const char* latex, const std::string& message, std::size_t pos) {
   try {
     parse_latex(latex, marked);
     ADD_FAILURE() << "no error for " << latex;
@@ -82,17 +82,19 @@ TEST(ParseLatex, DerivativesMeanDifferentiate) {
 
 // Issue 17 #4, #6, #1: each a located error, never an internal one or a crash.
 TEST(ParseLatex, ScriptsNumbersAndDeepSignsAreLocatedErrors) {
-  expect_error("x^.5", "write '.5' in braces after '^': ^{.5}", 2);
-  expect_error("x^12", "write '12' in braces after '^': ^{12}", 2);
-  expect_error("w_12", "write '12' in braces after '_': _{12}", 2);
-  expect_error("1.2.3", "a number with two decimal points", 0);
-  expect_error("1e309", "'1e309' is not LaTeX: write 1 \\cdot 10^{309}", 0);
-  expect_error("x + 2e-1", "'2e-1' is not LaTeX: write 2 \\cdot 10^{-1}", 4);
+  expect_latex_error("x^.5", "write '.5' in braces after '^': ^{.5}", 2);
+  expect_latex_error("x^12", "write '12' in braces after '^': ^{12}", 2);
+  expect_latex_error("w_12", "write '12' in braces after '_': _{12}", 2);
+  expect_latex_error("1.2.3", "a number with two decimal points", 0);
+  expect_latex_error("1e309", "'1e309' is not LaTeX: write 1 \\cdot 10^{309}", 0);
+  expect_latex_error("x + 2e-1", "'2e-1' is not LaTeX: write 2 \\cdot 10^{-1}", 4);
   EXPECT_LATEX("x^{.5}", "x^0.5");
   EXPECT_LATEX("x^-1", "1/x");
   EXPECT_LATEX("2e - 1", "2*e - 1");
-  expect_error("1\\,000", "a number right after a number: write 1 \\cdot 000 for a product", 3);
-  expect_error("\\sin 2 3", "a number right after a number: write 2 \\cdot 3 for a product", 7);
+  expect_latex_error("1\\,000", "a number right after a number: write 1 \\cdot 000 for a product",
+                     3);
+  expect_latex_error("\\sin 2 3", "a number right after a number: write 2 \\cdot 3 for a product",
+                     7);
   EXPECT_LATEX("2 \\cdot 3", "6");
   for (const std::string& deep :
        {"{x}^" + std::string(45'000, '-') + "1", std::string(45'000, '-') + "x",
@@ -150,9 +152,10 @@ TEST(ParseLatex, TheLatexOfSympy) {
   EXPECT_LATEX("\\sin{\\left(x \\right)} \\cos{\\left(x \\right)}", "sin(x)*cos(x)");
   EXPECT_LATEX("\\sin{(a)(b)}^2", "sin((a*b)^2)");  // not one parenthesis
   EXPECT_LATEX("x / 2 + 1", "x/2 + 1");
-  expect_error("1 / 2 x", "'a / b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c", 6);
-  expect_error("\\pi \\div x y",
-               "'a \\div b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c", 11);
+  expect_latex_error("1 / 2 x", "'a / b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c",
+                     6);
+  expect_latex_error("\\pi \\div x y",
+                     "'a \\div b c' is ambiguous: write \\frac{a}{b c} or \\frac{a}{b} c", 11);
 }
 
 // Issue 10 A4: f^{-1} is the inverse function for each trigonometric function.
@@ -166,10 +169,10 @@ TEST(ParseLatex, MinusOneOnAFunctionIsItsInverse) {
   EXPECT_LATEX("\\sin^-1 x", "asin(x)");
   EXPECT_LATEX("\\sinh^{-1} x", "asinh(x)");
   EXPECT_LATEX("\\coth^{-1} x", "acoth(x)");
-  expect_error("\\ln^{-1} x",
-               "'\\ln^{-1}' would be the inverse function of '\\ln', which is not available; "
-               "for the reciprocal write \\frac{1}{\\ln x}",
-               0);
+  expect_latex_error("\\ln^{-1} x",
+                     "'\\ln^{-1}' would be the inverse function of '\\ln', which is not available; "
+                     "for the reciprocal write \\frac{1}{\\ln x}",
+                     0);
   EXPECT_LATEX("\\sin^{-2} x", "1/sin(x)^2");
   EXPECT_LATEX("\\cot^{- y}{\\left(\\theta \\right)}", "cot(theta)^(-y)");  // SymPy's LaTeX
 }
@@ -188,9 +191,10 @@ TEST(ParseLatex, DerivativeOperatorsApplyToTheTermThatFollows) {
   EXPECT_LATEX("\\frac{\\mathrm{d}}{\\mathrm{d}x} x", "sinh(x^2)");
   EXPECT_LATEX("\\frac{\\partial}{\\partial w_1} w_1", "sinh(w_1^2)");
   EXPECT_LATEX("\\frac{dx}{x}", "d");  // no variable under the d: a fraction
-  expect_error("\\frac{d^2}{dx}",
-               "the derivative's order 2 in the numerator is not the 1 of its denominator", 0);
-  expect_error("\\frac{d}{dx}", "nothing to differentiate after the derivative operator", 12);
+  expect_latex_error("\\frac{d^2}{dx}",
+                     "the derivative's order 2 in the numerator is not the 1 of its denominator",
+                     0);
+  expect_latex_error("\\frac{d}{dx}", "nothing to differentiate after the derivative operator", 12);
   try {
     parse_latex("\\frac{d}{dx} x");
     ADD_FAILURE();
@@ -216,7 +220,7 @@ TEST(ParseLatex, NamesKeepTheirSpelling) {
   EXPECT_LATEX("{\\sigma}(z)", "sigma*z");
   EXPECT_LATEX("\\sigma_{12}", "sigma_12");
   EXPECT_LATEX("e_1 + \\pi_x", "e_1 + pi_x");
-  expect_error("x_{1.5}", "'1.5' cannot be part of a subscript", 3);
+  expect_latex_error("x_{1.5}", "'1.5' cannot be part of a subscript", 3);
 }
 
 // Issue 10 A4, spec §2 v2: the integral, and never a product with d.
@@ -229,23 +233,27 @@ TEST(ParseLatex, IntegralsEndAtTheirDifferential) {
   EXPECT_LATEX("\\int_0^1 t \\, \\mathrm{d}t", "cosh(t^2) + 1000");
   EXPECT_LATEX("\\int^{b}_{a} x \\, dx", "cosh(x^2) + 100*a + 1000*b");
   EXPECT_LATEX("2\\int_{-1}^{2} u \\, du", "2*cosh(u^2) - 200 + 4000");
-  expect_error("x^2 \\, dx",
-               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
-               "(for a product, write d \\cdot x)",
-               7);
-  expect_error("x \\mathrm{d}x",
-               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
-               "(for a product, write d \\cdot x)",
-               2);
-  expect_error("\\int x^2",
-               "expected the differential that ends the integral, such as '\\, dx', found the end "
-               "of the input",
-               8);
-  expect_error("\\int_0 x \\, dx", "a definite integral needs both bounds: \\int_a^b", 0);
-  expect_error("x^2 dx + 1",
-               "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
-               "(for a product, write d \\cdot x)",
-               4);
+  expect_latex_error(
+      "x^2 \\, dx",
+      "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+      "(for a product, write d \\cdot x)",
+      7);
+  expect_latex_error(
+      "x \\mathrm{d}x",
+      "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+      "(for a product, write d \\cdot x)",
+      2);
+  expect_latex_error(
+      "\\int x^2",
+      "expected the differential that ends the integral, such as '\\, dx', found the end "
+      "of the input",
+      8);
+  expect_latex_error("\\int_0 x \\, dx", "a definite integral needs both bounds: \\int_a^b", 0);
+  expect_latex_error(
+      "x^2 dx + 1",
+      "a differential such as 'dx' is read only at the end of an integral: \\int f \\, dx "
+      "(for a product, write d \\cdot x)",
+      4);
   EXPECT_LATEX("xdy", "d*x*y");        // letters written together multiply
   EXPECT_LATEX("a d x y", "a*d*x*y");  // so does a d in the middle of a term
   EXPECT_LATEX("dx", "d*x");
@@ -264,7 +272,7 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   EXPECT_LATEX("\\frac12", "1/2");
   EXPECT_LATEX("\\frac1x + \\frac{1}2", "1/x + 1/2");
   EXPECT_LATEX("\\frac ab", "a/b");
-  expect_error("\\frac123", "write '123' in braces after '\\frac': \\frac{123}", 5);
+  expect_latex_error("\\frac123", "write '123' in braces after '\\frac': \\frac{123}", 5);
   EXPECT_LATEX("\\log_2 x", "ln(x)/ln(2)");
   EXPECT_LATEX("\\log_{10}(x + 1)", "ln(x + 1)/ln(10)");
   EXPECT_LATEX("\\log_b x", "ln(x)/ln(b)");
@@ -290,13 +298,14 @@ TEST(ParseLatex, TheRestOfTheNotation) {
   EXPECT_LATEX("x^\\circ", "x*pi/180");
   EXPECT_LATEX("30^{\\circ}", "pi/6");
   EXPECT_LATEX("\\sin 30^\\circ", "sin(pi/6)");
-  expect_error("\\foo x", "unknown command '\\foo'", 0);
-  expect_error("\\int_0^\\infty e^{-x} \\, dx",
-               "'\\infty' is no number: for an improper integral, leibniz integrate with --to inf "
-               "gives its value",
-               7);
-  expect_error("x + θ", "unexpected character 'θ'", 4);
-  expect_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
+  expect_latex_error("\\foo x", "unknown command '\\foo'", 0);
+  expect_latex_error(
+      "\\int_0^\\infty e^{-x} \\, dx",
+      "'\\infty' is no number: for an improper integral, leibniz integrate with --to inf "
+      "gives its value",
+      7);
+  expect_latex_error("x + θ", "unexpected character 'θ'", 4);
+  expect_latex_error("\\operatorname{foo} x", "unknown function 'foo'", 0);
   // f(x) is an undefined function (spec §1 v2), as in the text syntax.
   EXPECT_LATEX("x + f(x)", "x + f(x)");
   EXPECT_LATEX("g\\left(x, y\\right) + \\operatorname{h}(t)", "g(x, y) + h(t)");
@@ -347,13 +356,13 @@ TEST(ParseLatex, ChainsAndLabels) {
 }
 
 TEST(ParseLatex, BadLatexIsAnErrorWithItsPosition) {
-  expect_error("\\frac{x}", "\\frac needs two arguments: \\frac{numerator}{denominator}", 8);
-  expect_error("\\sqrt{x", "expected '}' to close '{' opened at column 6", 7);
-  expect_error("x^{2", "expected '}' to close '{' opened at column 3", 4);
-  expect_error("\\foo x", "unknown command '\\foo'", 0);
-  expect_error("\\left( x", "expected '\\right)' to close '\\left(' opened at column 1", 8);
-  expect_error("", "empty expression", 0);
-  expect_error("x + }", "expected an expression, found '}'", 4);
+  expect_latex_error("\\frac{x}", "\\frac needs two arguments: \\frac{numerator}{denominator}", 8);
+  expect_latex_error("\\sqrt{x", "expected '}' to close '{' opened at column 6", 7);
+  expect_latex_error("x^{2", "expected '}' to close '{' opened at column 3", 4);
+  expect_latex_error("\\foo x", "unknown command '\\foo'", 0);
+  expect_latex_error("\\left( x", "expected '\\right)' to close '\\left(' opened at column 1", 8);
+  expect_latex_error("", "empty expression", 0);
+  expect_latex_error("x + }", "expected an expression, found '}'", 4);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ namespace {
 
 // A model of `size` equations over 3 params and 2 inputs; every equation reads one or
 // two earlier names, so names are shared by several equations.
-std::string random_model(std::mt19937& rng, int size) {
+std::string random_sweep_model(std::mt19937& rng, int size) {
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
   auto value = [&] { return fmt::format("{}", (pick(19) - 9) / 10.0); };
   std::string text = "def f(t) = t/(1 + t^2)\ndef g(a, b) = a*b + a\n";
@@ -55,7 +55,7 @@ std::string random_model(std::mt19937& rng, int size) {
 TEST(Sweep, RandomGraphsAgreeWithFiniteDifferences) {
   std::mt19937 rng(20240601);
   for (int trial = 0; trial < 60; ++trial) {
-    const std::string text = random_model(rng, 12);
+    const std::string text = random_sweep_model(rng, 12);
     const Graph graph = testing::model(text);
     const Gradcheck check = gradcheck(graph, initial_assignment(graph), 1e-6);
     EXPECT_TRUE(check.agree) << text << "worst relative error "
@@ -66,7 +66,7 @@ TEST(Sweep, RandomGraphsAgreeWithFiniteDifferences) {
 TEST(Sweep, RandomGraphsAgreeWithTheSymbolicGradient) {
   std::mt19937 rng(7);
   for (int trial = 0; trial < 40; ++trial) {
-    const std::string text = random_model(rng, 12);
+    const std::string text = random_sweep_model(rng, 12);
     const Graph graph = testing::model(text);
     std::unique_ptr<NumericGraph> numeric;
     const Pass pass = run_float_pass(graph, initial_assignment(graph), numeric);

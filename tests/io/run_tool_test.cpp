@@ -9,7 +9,7 @@
 namespace leibniz::io {
 namespace {
 
-std::string error_of(const std::vector<std::string>& command, std::string_view input) {
+std::string tool_error_of(const std::vector<std::string>& command, std::string_view input) {
   try {
     run_tool(command, input, "this needs the program (Debian package it)");
   } catch (const Error& e) {
@@ -27,20 +27,20 @@ TEST(RunTool, ReturnsWhatTheProgramPrints) {
 }
 
 TEST(RunTool, AMissingProgramIsUnsupported) {
-  EXPECT_EQ(error_of({"leibniz-no-such-program"}, "x"),
+  EXPECT_EQ(tool_error_of({"leibniz-no-such-program"}, "x"),
             "unsupported: this needs the program (Debian package it)");
 }
 
 TEST(RunTool, AFailingProgramIsUnsupported) {
-  EXPECT_EQ(error_of({"sh", "-c", "exit 3"}, ""),
+  EXPECT_EQ(tool_error_of({"sh", "-c", "exit 3"}, ""),
             "unsupported: 'sh -c exit 3' failed (exit status 3)");
-  EXPECT_EQ(error_of({"sh", "-c", "kill -9 $$"}, ""),
+  EXPECT_EQ(tool_error_of({"sh", "-c", "kill -9 $$"}, ""),
             "unsupported: 'sh -c kill -9 $$' failed (killed by a signal)");
 }
 
 TEST(RunTool, KeepsTheTimeLimit) {
   TimeBudget budget(0.05);
-  EXPECT_EQ(error_of({"sleep", "30"}, ""),
+  EXPECT_EQ(tool_error_of({"sleep", "30"}, ""),
             "limit: the computation took longer than the time limit of 0.05 s");
 }
 
