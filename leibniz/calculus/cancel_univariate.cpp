@@ -189,7 +189,7 @@ class OneGenerator {
   }
 
   const Expr& generator_;
-  NodeMap<std::size_t> memo_;       // the index of a node's fraction in fractions_
+  NodeMap<std::size_t> memo_;        // the index of a node's fraction in fractions_
   std::deque<UFraction> fractions_;  // stays in place as it grows: convert() refers into it
 };
 

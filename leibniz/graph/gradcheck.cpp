@@ -178,9 +178,9 @@ void write_gradcheck(std::ostream& out, const Graph& graph, const Gradcheck& che
     out << fmt::format(
         "override in use: {}'(t) = {} differs from the true derivative at {} = "
         "{}({}): {} instead of {} (relative error {:.3g})\n",
-        node.function(), node.override_derivative()->written, display_name(node.name), node.function(),
-        print_unicode(node.argument()), format_value(c.used), format_value(c.exact),
-        c.relative_error);
+        node.function(), node.override_derivative()->written, display_name(node.name),
+        node.function(), print_unicode(node.argument()), format_value(c.used),
+        format_value(c.exact), c.relative_error);
   }
   std::size_t at_kinks = 0;
   for (const GradcheckEntry& e : check.entries) at_kinks += !e.kink.empty();
