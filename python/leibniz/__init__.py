@@ -16,6 +16,8 @@ from leibniz._requests import (  # noqa: F401
     check,
     steps,
     backprop,
+    gradcheck,
+    notes,
     batch,
 )
 from leibniz._sympy import from_sympy  # noqa: F401

@@ -158,6 +158,26 @@ def backprop(model, lr=None, data=None, **options):
         request["lr"] = _number(lr)
     if data is not None:
         request["data"] = _read_if_path(data)
+    return _answer_of(request)
+
+
+def gradcheck(model, tolerance=None, **options):
+    """Backpropagation's gradients against central finite differences, parameter by
+    parameter (spec section 3, "gradcheck"): the model's text or the path of a model file.
+    The answer's "agree" is False when one relative error is over the tolerance (1e-6)."""
+    request = {"op": "gradcheck", "model": _read_if_path(model), **options}
+    if tolerance is not None:
+        request["tolerance"] = _number(tolerance)
+    return _answer_of(request)
+
+
+def notes():
+    """The lecture notes leibniz was made from, as data: the rules with their examples, the
+    tables, the derivations (with their errata) and the three networks (`leibniz notes`)."""
+    return _answer_of({"op": "notes"})
+
+
+def _answer_of(request):
     answer = batch(request)
     if not answer.get("ok"):
         raise Error.from_answer(answer["error"])

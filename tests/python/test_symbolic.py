@@ -142,6 +142,27 @@ def test_backprop_spec_example(tmp_path):
     assert failure.value.kind in ("request", "parse")
 
 
+def test_gradcheck_agrees_on_the_spec_example_and_flags_a_wrong_override():
+    answer = lz.gradcheck(MODEL)
+    assert answer["agree"] is True
+    assert set(answer["gradients"]) == {"w1", "b1", "w2", "x"}
+    assert abs(answer["gradients"]["w1"]["backprop"] - 0.125) < 1e-12
+    wrong = "def f(u) = u^2\nderiv f(u) = 3*u\nparam w = 2\nloss L = f(w)\n"
+    assert lz.gradcheck(wrong)["agree"] is False
+    with pytest.raises(lz.Error) as failure:
+        lz.gradcheck(MODEL, tolerance="none")
+    assert failure.value.kind == "request"
+
+
+def test_notes_are_the_notes_request():
+    notes = lz.notes()
+    answer = lz.batch({"op": "notes"})
+    answer.pop("id")
+    assert notes == answer
+    assert [n["id"] for n in notes["networks"]] == ["two_sigmoids", "three_neurons", "recurrent"]
+    assert any(d.get("erratum") for d in notes["derivations"])
+
+
 def test_batch():
     answers = lz.batch(
         [
