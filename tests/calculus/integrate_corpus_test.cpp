@@ -15,7 +15,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/finite_difference.h"
+#include "support/derivative_agreement.h"
 
 namespace leibniz {
 namespace {
@@ -40,24 +40,11 @@ std::vector<Line> corpus() {
   return lines;
 }
 
-// F' = f by central differences at a few points where f is defined; other symbols = 1.3.
-int finite_difference_agreements(const Expr& f, const Expr& F, const Expr& x) {
-  std::vector<Expr> vars{x};
-  for (const char* name : {"a", "b", "c", "k", "n"}) vars.push_back(symbol(name));
-  const Program pf(f, vars), pF(F, vars);
-  int agreements = 0;
-  for (double t : {0.31, 0.77, 1.43, 2.6, -0.55, -1.9}) {
-    const double point[] = {t, 1.3, 1.3, 1.3, 1.3, 1.3};
-    try {
-      const double expected = pf.run(point);
-      const double actual = central_difference(pF, point, 0);
-      EXPECT_LT(relative_error(actual, expected), 1e-5) << print_text(F) << " at " << t;
-      ++agreements;
-    } catch (const Error& error) {
-      if (error.kind() != ErrorKind::Domain) throw;
-    }
-  }
-  return agreements;
+// F' = f at a few points where f is defined; the other symbols are 1.3.
+int finite_difference_agreements(const Expr& f, const Expr& F) {
+  return testing::derivative_agreements(
+      f, F, {0.31, 0.77, 1.43, 2.6, -0.55, -1.9},
+      {{"a", 1.3}, {"b", 1.3}, {"c", 1.3}, {"k", 1.3}, {"n", 1.3}});
 }
 
 TEST(IntegrateCorpus, HasAtLeastTwoHundredIntegrals) { EXPECT_GE(corpus().size(), 200u); }
@@ -71,7 +58,7 @@ TEST(IntegrateCorpus, EverySolvableLineIsSolvedAndChecked) {
     try {
       const Expr F = integrate(f, x);
       EXPECT_NO_THROW(check_antiderivative(f, F, x)) << line.integrand;
-      EXPECT_GE(finite_difference_agreements(f, F, x), 1) << line.integrand;
+      EXPECT_GE(finite_difference_agreements(f, F), 1) << line.integrand;
       ++solved;
     } catch (const Error& error) {
       ADD_FAILURE() << line.integrand << ": " << kind_name(error.kind()) << ": " << error.what();

@@ -13,32 +13,17 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
-#include "leibniz/numeric/finite_difference.h"
+#include "support/derivative_agreement.h"
 
 namespace leibniz {
 namespace {
 
-// F′ = f by central differences at the points where both are defined (a = 1.3); at least
-// three such points.
+// F′ = f at the points where both are defined (a = 1.3); at least three such points.
 void expect_derivative_is_integrand(const Expr& f, const Expr& F,
                                     std::initializer_list<double> points = {0.12, 0.31, 0.77, 0.93,
                                                                             1.43, 2.6, 3.7, -0.55,
                                                                             -1.9, -2.8}) {
-  const Expr vars[] = {symbol("x"), symbol("a")};
-  const Program pf(f, vars), pF(F, vars);
-  int agreements = 0;
-  for (double t : points) {
-    const double point[] = {t, 1.3};
-    try {
-      const double expected = pf.run(point);
-      const double actual = central_difference(pF, point, 0);
-      EXPECT_LT(relative_error(actual, expected), 1e-5) << print_text(F) << " at " << t;
-      ++agreements;
-    } catch (const Error& error) {
-      if (error.kind() != ErrorKind::Domain) throw;
-    }
-  }
-  EXPECT_GE(agreements, 3) << print_text(F);
+  EXPECT_GE(testing::derivative_agreements(f, F, points, {{"a", 1.3}}), 3) << print_text(F);
 }
 
 void expect_integral(const char* integrand, const std::string& answer) {
