@@ -66,6 +66,22 @@ std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const E
   return coefficients;
 }
 
+std::optional<PowersOfFactors> powers_of_factors(Integrator& in, const Expr& denominator) {
+  PowersOfFactors split;
+  for (const Expr& f :
+       denominator.is(Kind::Mul) ? denominator.args() : std::span(&denominator, 1)) {
+    if (!in.depends(f)) {
+      split.constant.push_back(f);
+      continue;
+    }
+    const bool power = f.is(Kind::Pow) && f.exponent().is_integer();
+    const std::optional<long> m = power ? f.exponent().number().to_long() : 1L;
+    if (!m) return std::nullopt;
+    split.powers.emplace_back(power ? f.base() : f, *m);
+  }
+  return split;
+}
+
 std::optional<std::vector<Number>> exact_polynomial_coefficients(Integrator& in, const Expr& e) {
   const auto coefficients = polynomial_coefficients(in, e);
   if (!coefficients) return std::nullopt;

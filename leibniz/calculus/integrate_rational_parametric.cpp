@@ -172,19 +172,15 @@ std::vector<Expr> divide_by_quadratic(std::vector<Expr>& c, const Expr& alpha, c
 Expr power_of_quadratic(Integrator& in, const Expr& e, const Expr& numerator,
                         const Expr& denominator) {
   // K·Π bᵢ^m: the bases' product q (cancel writes (x² − a²)² as (a + x)²·(a − x)²).
-  std::vector<Expr> constant, bases;
+  const auto split = powers_of_factors(in, denominator);
+  if (!split) return {};
+  const std::vector<Expr>& constant = split->constant;
+  std::vector<Expr> bases;
   std::optional<long> m;
-  for (const Expr& f :
-       denominator.is(Kind::Mul) ? denominator.args() : std::span(&denominator, 1)) {
-    if (!in.depends(f)) {
-      constant.push_back(f);
-      continue;
-    }
-    const bool power = f.is(Kind::Pow) && f.exponent().is_integer();
-    const std::optional<long> k = power ? f.exponent().number().to_long() : 1L;
-    if (!k || (m && *m != *k)) return {};
+  for (const auto& [base, k] : split->powers) {
+    if (m && *m != k) return {};
     m = k;
-    bases.push_back(power ? f.base() : f);
+    bases.push_back(base);
   }
   if (!m || *m < 2 || *m > 20) return {};
   const Expr q = bases.size() == 1 ? bases[0] : expand(mul(bases));

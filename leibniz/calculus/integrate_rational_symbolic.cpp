@@ -185,18 +185,12 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
                        const Expr& denominator) {
   const Expr& x = in.var();
   // K·Π fᵢ^mᵢ, each fᵢ of degree 1 or 2 in x.
-  std::vector<Expr> constant;
+  const auto split = powers_of_factors(in, denominator);
+  if (!split) return {};
+  const std::vector<Expr>& constant = split->constant;
   std::vector<std::pair<Coefficients, long>> factors;
-  for (const Expr& f :
-       denominator.is(Kind::Mul) ? denominator.args() : std::span(&denominator, 1)) {
-    if (!in.depends(f)) {
-      constant.push_back(f);
-      continue;
-    }
-    const bool powered = f.is(Kind::Pow) && f.exponent().is_integer();
-    const std::optional<long> m = powered ? f.exponent().number().to_long() : 1L;
-    if (!m || *m < 1 || *m > kMaxMultiplicity) return {};
-    const Expr base = powered ? f.base() : f;
+  for (const auto& [base, m] : split->powers) {
+    if (m < 1 || m > kMaxMultiplicity) return {};
     const auto c = polynomial_coefficients(in, base);
     if (!c || c->size() < 2) return {};
     if (c->size() > 3) {
@@ -208,7 +202,7 @@ Expr partial_fractions(Integrator& in, const Expr& e, const Expr& numerator,
     }
     Coefficients p;
     for (const Expr& k : *c) p.push_back(normal(k));
-    factors.emplace_back(trimmed(std::move(p)), *m);
+    factors.emplace_back(trimmed(std::move(p)), m);
   }
   const auto top = polynomial_coefficients(in, numerator);
   if (factors.empty() || !top) return {};

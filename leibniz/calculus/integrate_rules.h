@@ -129,6 +129,14 @@ std::optional<Linear> linear_in(Integrator& in, const Expr& u);
 /// The coefficients c0, c1, … of e as a polynomial in var (each free of var);
 /// nullopt when e is not a polynomial in var.
 std::optional<std::vector<Expr>> polynomial_coefficients(Integrator& in, const Expr& e);
+/// A denominator as K·Π bᵢ^mᵢ: its factors free of var, and each other factor's base
+/// with its integer exponent (1 when it is not an integer power); nullopt when an exponent
+/// is past a long.
+struct PowersOfFactors {
+  std::vector<Expr> constant;
+  std::vector<std::pair<Expr, long>> powers;
+};
+std::optional<PowersOfFactors> powers_of_factors(Integrator& in, const Expr& denominator);
 /// The same when every coefficient is an exact number, without zeros at the top (the
 /// zero polynomial is {0}); nullopt otherwise.
 std::optional<std::vector<Number>> exact_polynomial_coefficients(Integrator& in, const Expr& e);
