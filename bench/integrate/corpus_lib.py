@@ -88,7 +88,8 @@ def _value(expr, env):
 
 def derivative_agrees(integrand, antiderivative, points=4, seed=1):
     """Whether d/dx antiderivative = integrand (SymPy expressions): differentiated
-    symbolically, compared at random real points where both are finite and real, other
+    symbolically, compared at random real points where both are finite and real (and every
+    power and function in the integrand is), other
     symbols set to random values in [1.2, 2.6]. Returns True (agrees at `points` points),
     False (differs at one point), or None (too few points where both are defined).
     SymPy's evalf, not lambdify: SymPy 1.11's mpmath printer drops parentheses
@@ -100,12 +101,16 @@ def derivative_agrees(integrand, antiderivative, points=4, seed=1):
     params = {s: sympy.Rational(rng.randint(12, 26), 10) for s in others}
     f = integrand.subs(params).subs(x, t)
     derivative = sympy.diff(antiderivative.subs(params).subs(x, t), t)
+    # The integrand's real domain: where every power and function in it is real, not
+    # only its value (sqrt(x)*sqrt(x + 1) is real at x = -2 as a product of two
+    # imaginary numbers, but a real function is undefined there).
+    pieces = [p for p in f.atoms(sympy.Pow, sympy.Function) if p.has(t)]
     agreements = 0
     for attempt in range(200):  # wide scales: sqrt(x^2 - 36) is real for |x| > 6 only
         scale = (0.3, 1.0, 3.0, 10.0, 30.0)[attempt % 5]
         env = {t: sympy.Rational(round(rng.uniform(-scale, scale) * 10**6), 10**6)}
         expected = _value(f, env)
-        if expected is None:
+        if expected is None or any(_value(p, env) is None for p in pieces):
             continue
         actual = _value(derivative, env)
         if actual is None:

@@ -2,6 +2,7 @@
 """Writes the reference corpus (tests/data/integrals_reference.txt), or checks one.
 
   make_corpus.py generate [OUT]   the transcribed problem sets of bench/integrate/sources/
+                                  (but MEASURED_APART: Rubi's independent suites)
                                   followed by the families of corpus_families.py
   make_corpus.py check [CORPUS]   every reference differentiated back (the checker)
 
@@ -30,6 +31,10 @@ NOT_ELEMENTARY = (sympy.Integral, sympy.Piecewise, sympy.RootSum, sympy.erf, sym
                   sympy.polylog, sympy.hyper, sympy.fresnels, sympy.fresnelc, sympy.gamma,
                   sympy.uppergamma, sympy.lowergamma, sympy.elliptic_f, sympy.elliptic_e,
                   sympy.LambertW, sympy.Heaviside, sympy.meijerg)
+
+# Corpora of their own, measured apart from the reference corpus (bench/results/
+# integrate-independent.md): Rubi's independent suites, written by from_mathematica.py.
+MEASURED_APART = ("independent.txt", "timofeev.txt")
 
 
 class Timeout(Exception):
@@ -76,6 +81,8 @@ def generate(out_path):
              ""]
     dropped = 0
     for path in sorted(glob.glob(os.path.join(HERE, "sources", "*.txt"))):
+        if os.path.basename(path) in MEASURED_APART:
+            continue
         for raw in open(path, encoding="utf-8"):
             line = raw.strip()
             if not line or line.startswith("#") or line.startswith("!"):
