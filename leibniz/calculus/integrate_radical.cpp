@@ -335,7 +335,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     in.step<Rule::RootOfQuadratic>(e, result, {.q = f.base(), .R = R, .lambda = number(lambda)});
     return result;
   }
-  return {};
+  return general_root_of_quadratic(in, e);
 }
 
 }  // namespace leibniz::integration

@@ -105,6 +105,8 @@ Expr rational_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
+/// ∫ P/(xᵐ·q^(j+1/2)) for a quadratic q with any coefficients (integrate_radical_general.cpp).
+Expr general_root_of_quadratic(Integrator& in, const Expr& e);
 /// u = xⁿ for x^k·f(xⁿ) with n | k + 1 (Chebyshev's second case for binomials).
 Expr monomial_substitution_rule(Integrator& in, const Expr& e);
 Expr trig_rational_rule(Integrator& in, const Expr& e);
