@@ -94,6 +94,25 @@ TEST(IntegrateAlgebraic, PowersOfXAndOfTheRootTogether) {
   expect_algebraic_integral("1/(x^2*sqrt(x^2 + 2*x))", "(x/3 - 1/3)*sqrt(x^2 + 2*x)/x^2");
 }
 
+TEST(IntegrateAlgebraic, ConjugateOfADenominatorWithRoots) {
+  expect_algebraic_integral("1/(sqrt(x) + sqrt(1 + x))", "2*(x + 1)^(3/2)/3 - 2*x^(3/2)/3");
+  expect_algebraic_integral("1/(sqrt(x + 1) - sqrt(x - 1))", "(x - 1)^(3/2)/3 + (x + 1)^(3/2)/3");
+  expect_algebraic_integral("1/(x + sqrt(x^2 + 1))",
+                            "x*sqrt(x^2 + 1)/2 - x^2/2 + ln(x + sqrt(x^2 + 1))/2");
+  expect_algebraic_integral("1/(1 + sqrt(x^2 + 1))",
+                            "ln(x + sqrt(x^2 + 1)) + 1/x - sqrt(x^2 + 1)/x");
+  // (√(x² − 1))² = x² − 1 where the integrand is defined.
+  expect_algebraic_integral("x/(x + sqrt(x^2 - 1))", "x^3/3 - (x^2 - 1)^(3/2)/3");
+  // Two roots: one conjugate leaves 2 + 2·√(x + 1), a second one none.
+  expect_algebraic_integral(
+      "1/(1 + sqrt(x) + sqrt(x + 1))",
+      "x/2 + sqrt(x) - sqrt(x^2 + x)/2 - ln(abs(x + sqrt(x^2 + x) + 1/2))/4 + 1/2");
+  // Odd powers of square roots combine too: x^(3/2)·√(x + 1) = x·√(x² + x).
+  expect_algebraic_integral(
+      "x^(3/2)*sqrt(x + 1)",
+      "sqrt(x^2 + x)*(x^2/3 + x/12 - 1/8) + ln(abs(x + sqrt(x^2 + x) + 1/2))/16");
+}
+
 TEST(IntegrateAlgebraic, RefusalsNameTheSignSplit) {
   expect_algebraic_refusal(
       "sqrt(a*x^2 + b)",
