@@ -1,6 +1,6 @@
 // The integrator's driver: tries the rules in turn (constant, the notes' rows,
 // linearity, constant multiple, table, trig powers, rational functions, combined roots,
-// substitution, radicals, rational functions of sin and cos, of exponentials, parts,
+// substitution, radicals, u = xⁿ, rational functions of sin and cos, of exponentials, parts,
 // expansion; for a sum that fails term by term, parts whose leftovers cancel), simplifies
 // the answer and checks it by differentiation before returning it.
 #include "leibniz/calculus/integrate.h"
@@ -43,6 +43,8 @@ constexpr RuleFn kIntegrationRules[] = {table_rule,
                                         combined_roots_rule,
                                         substitution_rule,
                                         radical_rule,
+                                        monomial_substitution_rule,
+                                        conjugate_rule,
                                         trig_rational_rule,
                                         exponential_rule,
                                         parts_rule,

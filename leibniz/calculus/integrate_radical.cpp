@@ -231,18 +231,23 @@ Expr translated(Integrator& in, const Expr& e, const std::vector<Expr>& factors)
 }  // namespace
 
 // √p·√q = √(p·q) and √p/√q = √(p/q) where both sides are defined, for square roots of
-// polynomials in one product, the quotient cancelled: √(1 − x)/√(1 − x²) = 1/√(x + 1),
-// √x·√(1 − x) = √(x − x²). Only when the cancelled quotient's numerator or denominator is
-// a constant, so that √(N/D) splits into √N/√D (or √(−N)/√(−D)) without a sign question.
+// polynomials in one product (p^(k/2) read as p^((k ∓ 1)/2)·√p^(±1)), the quotient cancelled: √(1 −
+// x)/√(1 − x²) = 1/√(x + 1), √x·√(1 − x) = √(x − x²). Only when the cancelled quotient's numerator
+// or denominator is a constant, so that √(N/D) splits into √N/√D (or √(−N)/√(−D)) without a sign
+// question.
 Expr combined_roots_rule(Integrator& in, const Expr& e) {
   if (!e.is(Kind::Mul)) return {};
   std::vector<Expr> radicand, rest;
   for (const Expr& f : e.args()) {
     if (f.is(Kind::Pow) && in.depends(f) && f.exponent().is_number() &&
         f.exponent().number().is_exact() && f.exponent().number().exact().get_den() == 2 &&
-        abs(f.exponent().number().exact().get_num()) == 1 &&
+        abs(f.exponent().number().exact().get_num()) <= kMaxRootPower &&
         polynomial_coefficients(in, f.base())) {
-      radicand.push_back(pow(f.base(), f.exponent().number().is_positive() ? 1 : -1));
+      // p^(k/2) = p^((k ∓ 1)/2)·√p^(±1).
+      const long k = f.exponent().number().exact().get_num().get_si();
+      const long sign = k > 0 ? 1 : -1;
+      radicand.push_back(pow(f.base(), sign));
+      if (k != sign) rest.push_back(pow(f.base(), (k - sign) / 2));
     } else {
       rest.push_back(f);
     }
@@ -335,7 +340,7 @@ Expr radical_rule(Integrator& in, const Expr& e) {
     in.step<Rule::RootOfQuadratic>(e, result, {.q = f.base(), .R = R, .lambda = number(lambda)});
     return result;
   }
-  return {};
+  return general_root_of_quadratic(in, e);
 }
 
 }  // namespace leibniz::integration

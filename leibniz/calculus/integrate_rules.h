@@ -105,6 +105,13 @@ Expr rational_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);
+/// ∫ P/(xᵐ·q^(j+1/2)) for a quadratic q with any coefficients (integrate_radical_general.cpp).
+Expr general_root_of_quadratic(Integrator& in, const Expr& e);
+/// u = xⁿ for x^k·f(xⁿ) with n | k + 1 (Chebyshev's second case for binomials).
+Expr monomial_substitution_rule(Integrator& in, const Expr& e);
+/// N/(u + v)ᵏ = N·(u − v)ᵏ/(u² − v²)ᵏ for v the terms with a square root, when that
+/// removes a root (integrate_radical_conjugate.cpp).
+Expr conjugate_rule(Integrator& in, const Expr& e);
 Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
