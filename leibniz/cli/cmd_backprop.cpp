@@ -80,10 +80,10 @@ void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& ou
   if (args.symbolic) request["symbolic"] = true;
   const app::Result& result = keep_to_exit(app::run_request(request, app::Door::Cli));
   if (drawn && args.epochs == 0) draw(*drawn, data ? &*data : nullptr, args);
-  // The answer streamed as dump() writes it, without its text held whole (30 MB for a
-  // model of a million nodes).
+  // The answer written as dump() writes it, without a document of a member a node.
   if (args.json) {
-    out << app::answer_of(result) << "\n";
+    app::write_answer(out, result);
+    out << "\n";
   } else {
     out << result.text(app::Notation::Text);
   }
