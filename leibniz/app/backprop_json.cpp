@@ -1,5 +1,7 @@
 #include "leibniz/app/backprop_json.h"
 
+#include <ostream>
+
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
@@ -31,33 +33,66 @@ nlohmann::ordered_json by_name(const std::vector<NodeId>& ids, const Graph& grap
   return out;
 }
 
-}  // namespace
-
-nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leaves,
-                                     const graph::Evaluation& at, const std::optional<Number>& rate,
-                                     bool per_row) {
-  std::vector<NodeId> value_nodes;
-  for (const NodeId n : graph.order()) {
-    if (is_value_node(graph.node(n))) value_nodes.push_back(n);
-  }
-  // With several rows, a node's value is its mean over the rows; one float pass's
-  // values are read from its array, without Exprs.
-  const bool one_float_pass = !at.exact && at.passes.size() == 1;
-  std::vector<Expr> values;
-  if (!one_float_pass) {
-    values.resize(graph.size());
-    for (const NodeId n : value_nodes) {
-      values[n] = mean_over(at.passes, [n](const Pass& p) { return p.value(n); });
+// The "values" member: every equation's value (the mean over the rows with several),
+// read from the float pass's array when there is one, without Exprs.
+class NodeValues {
+ public:
+  NodeValues(const Graph& graph, const graph::Evaluation& at)
+      : graph_(graph), at_(at), one_float_pass_(!at.exact && at.passes.size() == 1) {
+    for (const NodeId n : graph.order()) {
+      if (is_value_node(graph.node(n))) nodes_.push_back(n);
+    }
+    if (!one_float_pass_) {
+      values_.resize(graph.size());
+      for (const NodeId n : nodes_) {
+        values_[n] = mean_over(at.passes, [n](const Pass& p) { return p.value(n); });
+      }
     }
   }
-  const auto value = [&](NodeId n) {
-    return one_float_pass ? at.passes.front().value_double(n) : to_double(values[n]);
-  };
+  const std::vector<NodeId>& nodes() const { return nodes_; }
+  const std::vector<Expr>& exact() const { return values_; }
+  double operator()(NodeId n) const {
+    return one_float_pass_ ? at_.passes.front().value_double(n) : to_double(values_[n]);
+  }
+  nlohmann::ordered_json json() const {
+    return by_name(nodes_, graph_, [this](NodeId n) { return (*this)(n); });
+  }
+  // As json() is dumped, one member at a time (one serializer: making one per value, as
+  // operator<< does, cost a fifth of a second on a million values).
+  void write(std::ostream& out) const {
+    using Json = nlohmann::ordered_json;
+    nlohmann::detail::serializer<Json> dump(nlohmann::detail::output_adapter<char>(out), ' ');
+    out << '{';
+    for (const NodeId n : nodes_) {
+      tick();
+      if (n != nodes_.front()) out << ',';
+      dump.dump(Json(graph_.node(n).name), false, false, 0);
+      out << ':';
+      dump.dump(Json((*this)(n)), false, false, 0);
+    }
+    out << '}';
+  }
+
+ private:
+  const Graph& graph_;
+  const graph::Evaluation& at_;
+  bool one_float_pass_;
+  std::vector<NodeId> nodes_;
+  std::vector<Expr> values_;
+};
+
+// The answer with the values written as `values` says (their document, or an empty
+// object standing in for the values written one by one).
+nlohmann::ordered_json answer(const Graph& graph, const Assignment& leaves,
+                              const graph::Evaluation& at, const std::optional<Number>& rate,
+                              bool per_row, const NodeValues& node_values, bool with_values) {
+  const std::vector<NodeId>& value_nodes = node_values.nodes();
+  const std::vector<Expr>& values = node_values.exact();
   const std::vector<NodeId> gradient_nodes = graph.gradient_nodes();
   const std::vector<NodeId> params = graph.of_kind(NodeKind::Param);
   nlohmann::ordered_json out;
   out["ok"] = true;
-  out["values"] = by_name(value_nodes, graph, value);
+  out["values"] = with_values ? node_values.json() : nlohmann::ordered_json::object();
   out["loss"] = to_double(at.loss);
   out["gradients"] =
       by_name(gradient_nodes, graph, [&](NodeId n) { return to_double(at.gradient[n]); });
@@ -101,6 +136,35 @@ nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leave
     out["rows"] = std::move(rows);
   }
   return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json backprop_json(const Graph& graph, const Assignment& leaves,
+                                     const graph::Evaluation& at, const std::optional<Number>& rate,
+                                     bool per_row) {
+  return answer(graph, leaves, at, rate, per_row, NodeValues(graph, at), true);
+}
+
+void write_backprop_json(std::ostream& out, const Graph& graph, const Assignment& leaves,
+                         const graph::Evaluation& at, const std::optional<Number>& rate,
+                         bool per_row, const nlohmann::ordered_json& extra) {
+  const NodeValues values(graph, at);
+  const nlohmann::ordered_json rest = answer(graph, leaves, at, rate, per_row, values, false);
+  const char* comma = "";
+  out << '{';
+  for (const auto* members : {&rest, &extra}) {
+    for (const auto& [key, value] : members->items()) {
+      out << comma << nlohmann::ordered_json(key) << ':';
+      if (members == &rest && key == "values") {
+        values.write(out);
+      } else {
+        out << value;
+      }
+      comma = ",";
+    }
+  }
+  out << '}';
 }
 
 nlohmann::ordered_json training_json(const Graph& graph, const Training& training) {

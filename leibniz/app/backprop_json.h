@@ -3,6 +3,7 @@
 // overrides, per-row results, training.
 #pragma once
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -14,6 +15,14 @@ namespace leibniz::app {
 nlohmann::ordered_json backprop_json(const graph::Graph& graph, const graph::Assignment& leaves,
                                      const graph::Evaluation& at, const std::optional<Number>& rate,
                                      bool per_row);
+
+/// backprop_json's object with `extra`'s members last (dot, warnings), written to `out` as
+/// dump() writes it; the values (a member a node: a million for a large model) are written
+/// one by one, not built into a document first.
+void write_backprop_json(std::ostream& out, const graph::Graph& graph,
+                         const graph::Assignment& leaves, const graph::Evaluation& at,
+                         const std::optional<Number>& rate, bool per_row,
+                         const nlohmann::ordered_json& extra);
 
 /// {"ok", "epochs", "losses", "updated"}.
 nlohmann::ordered_json training_json(const graph::Graph& graph, const graph::Training& training);

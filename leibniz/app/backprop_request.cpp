@@ -67,6 +67,12 @@ class BackpropResult : public Result {
     if (dot_) answer["dot"] = graph::dot_text(graph_, at_.passes.front());
     return answer;
   }
+  void write_json(std::ostream& out, const Answer& extra) const override {
+    Answer last = Answer::object();
+    if (dot_) last["dot"] = graph::dot_text(graph_, at_.passes.front());
+    for (const auto& [key, value] : extra.items()) last[key] = value;
+    write_backprop_json(out, graph_, leaves_, at_, rate_, per_row_, last);
+  }
   // Plain text in every notation.
   std::string text(Notation) const override {
     std::ostringstream out;

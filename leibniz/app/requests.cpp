@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <new>
+#include <ostream>
 
 #include "leibniz/app/notes.h"
 #include "leibniz/app/operations.h"
@@ -105,12 +106,32 @@ std::unique_ptr<Result> run_request(const json& request, Door door) {
   return row.run(fields);
 }
 
+namespace {
+
+// What answer_of adds to a result's json(): the warnings noted while it ran.
+Answer noted() {
+  Answer extra = Answer::object();
+  const Notes* notes = Notes::current();
+  if (notes != nullptr && !notes->list().empty()) extra["warnings"] = notes->list();
+  return extra;
+}
+
+}  // namespace
+
+void Result::write_json(std::ostream& out, const Answer& extra) const {
+  Answer answer = json();
+  for (const auto& [key, value] : extra.items()) answer[key] = value;
+  out << answer;
+}
+
 Answer answer_of(const Result& result) {
   Answer answer = result.json();
-  const Notes* notes = Notes::current();
-  if (notes != nullptr && !notes->list().empty()) answer["warnings"] = notes->list();
+  const Answer extra = noted();
+  for (const auto& [key, value] : extra.items()) answer[key] = value;
   return answer;
 }
+
+void write_answer(std::ostream& out, const Result& result) { result.write_json(out, noted()); }
 
 json error_json(const Error& error) {
   json pos = error.pos() ? json(*error.pos()) : json(nullptr);

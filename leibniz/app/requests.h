@@ -7,6 +7,7 @@
 #pragma once
 
 #include <exception>
+#include <iosfwd>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -49,6 +50,10 @@ class Result {
   virtual ~Result() = default;
   /// The spec's answer object without framing: {"ok": true, ...}.
   virtual Answer json() const = 0;
+  /// Writes json() with `extra`'s members last, as dump() writes it. A large answer (a
+  /// value a node of a model of a million nodes) writes its members one by one instead
+  /// of building the document first.
+  virtual void write_json(std::ostream& out, const Answer& extra) const;
   /// What the command line prints (whole lines): the text syntax, Unicode or LaTeX.
   virtual std::string text(Notation notation) const = 0;
   /// The CLI's exit status for this answer: 0, or for a claim 1 (fails) or 3 (unknown).
@@ -96,6 +101,8 @@ std::unique_ptr<Result> run_request(const nlohmann::json& request, Door door = D
 /// The answer object of a result: its json() and, when the request noted something (a
 /// variable that does not occur), "warnings".
 Answer answer_of(const Result& result);
+/// answer_of(result) written to `out` as dump() writes it, through Result::write_json.
+void write_answer(std::ostream& out, const Result& result);
 
 /// The whole answer to one request, never throwing: {"ok": true, ...} or {"ok": false,
 /// "error": {...}}, within the time limit (limits().seconds). The entry point of batch mode,

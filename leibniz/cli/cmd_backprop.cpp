@@ -78,14 +78,14 @@ void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& ou
   if (args.true_derivatives) request["true_derivatives"] = true;
   if (!args.explain.empty()) request["explain"] = args.explain;
   if (args.symbolic) request["symbolic"] = true;
-  const auto result = app::run_request(request, app::Door::Cli);
+  const app::Result& result = keep_to_exit(app::run_request(request, app::Door::Cli));
   if (drawn && args.epochs == 0) draw(*drawn, data ? &*data : nullptr, args);
-  // The answer streamed as dump() writes it, without its text held whole (30 MB for a
-  // model of a million nodes).
+  // The answer written as dump() writes it, without a document of a member a node.
   if (args.json) {
-    out << app::answer_of(*result) << "\n";
+    app::write_answer(out, result);
+    out << "\n";
   } else {
-    out << result->text(app::Notation::Text);
+    out << result.text(app::Notation::Text);
   }
 }
 
@@ -112,7 +112,7 @@ void register_backprop(CLI::App& app, int& exit_status) {
       std::ostringstream out;
       run(*args, sources, out);
       check_time();
-      std::cout << out.str() << std::flush;
+      std::cout << std::move(out).str() << std::flush;  // its text, not a copy
     });
   });
 }

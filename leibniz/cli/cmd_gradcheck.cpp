@@ -32,11 +32,11 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
                              {"model_name", sources.back().name},
                              {"tolerance", args->tolerance}};
       if (args->true_derivatives) request["true_derivatives"] = true;
-      const auto result = app::run_request(request, app::Door::Cli);
-      agree = result->exit_status() == 0;
+      const app::Result& result = keep_to_exit(app::run_request(request, app::Door::Cli));
+      agree = result.exit_status() == 0;
       // Printed once complete: past the time limit only the limit error is printed.
       const std::string out =
-          args->json ? app::answer_of(*result).dump() + "\n" : result->text(app::Notation::Text);
+          args->json ? app::answer_of(result).dump() + "\n" : result.text(app::Notation::Text);
       check_time();
       std::cout << out << std::flush;
     });

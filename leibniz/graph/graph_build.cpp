@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <unordered_map>
@@ -80,6 +81,7 @@ class GraphBuilder {
     for (std::size_t i = 0; i < model_.statements.size(); ++i) {
       equation(i);
       model_.statements[i].expr = Expanded();  // read once: its memory serves the next steps
+      remember(static_cast<NodeId>(i));        // the next step reads it, most likely
     }
     sort();
     return std::move(graph_);
@@ -543,10 +545,25 @@ class GraphBuilder {
   StatementForms forms_;
   const StatementForms::NameIndex name_index_ =
       [this](std::string_view name) -> std::optional<std::uint32_t> {
+    NodeId& seen = recent_[recent_slot(name)];
+    if (seen < graph_.nodes_.size() && graph_.nodes_[seen].name == name) return seen;
     auto found = graph_.by_name_.find(name);
     if (found == graph_.by_name_.end()) return std::nullopt;
-    return found->second;
+    seen = found->second;
+    return seen;
   };
+  // The nodes named lately, by a hash of their names: a step of a loop reads what the
+  // step before it read (w, b) and the node that step defined, which the name table of a
+  // million names had to fetch from memory each time. A slot is only a guess, checked
+  // against the node's name.
+  std::array<NodeId, 64> recent_{};
+  static std::size_t recent_slot(std::string_view name) {
+    return std::hash<std::string_view>{}(name) % std::tuple_size_v<decltype(recent_)>;
+  }
+  void remember(NodeId id) {
+    if (model_.statements.size() > kMaxExactNodes)
+      recent_[recent_slot(graph_.nodes_[id].name)] = id;
+  }
   // formed_equation: what each form's symbols are; (form, numbering) → shape index; and
   // one step's nodes, their storage order and ranks (kept for their capacity).
   std::unordered_map<const Node*, FormSymbols> form_symbols_;

@@ -169,7 +169,8 @@ namespace {
 
 class Expander {
  public:
-  explicit Expander(const Source& source) : source_(source), text_(source.text) {}
+  // `out` is empty; its capacity serves every statement of a loop.
+  Expander(const Source& source, Expanded& out) : source_(source), text_(source.text), out_(out) {}
 
   void run(std::size_t begin, std::size_t end, const Bindings& bindings) {
     std::size_t i = begin;
@@ -304,7 +305,7 @@ class Expander {
 
   const Source& source_;
   std::string_view text_;
-  Expanded out_;
+  Expanded& out_;
   std::size_t depth_ = 0;
 };
 
@@ -312,7 +313,11 @@ class Expander {
 
 Expanded expand_text(const Source& source, std::size_t begin, std::size_t end,
                      const Bindings& bindings) {
-  Expander expander(source);
+  // Grown once, not once a step: a step's text and runs grew by doubling from nothing.
+  thread_local Expanded scratch;
+  scratch.text.clear();
+  scratch.runs.clear();
+  Expander expander(source, scratch);
   expander.run(begin, end, bindings);
   return expander.take(end);
 }

@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "fixture.h"
+#include "leibniz/app/requests.h"
 
 namespace leibniz::app {
 namespace {
@@ -44,6 +48,58 @@ TEST(Json, OverridesAreReported) {
   ASSERT_EQ(j["overrides"].size(), 1u);
   EXPECT_EQ(j["overrides"][0]["node"], "z1");
   EXPECT_EQ(j["overrides"][0]["override"], 0.1875);
+}
+
+std::string model_text(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The answer written member by member is the document's dump(), byte for byte: exact and
+// float passes, a rate, overrides, rows of data, the DOT text, and a model of 3,000 steps
+// (past the exact line) whose values are read from the tape's array.
+TEST(Json, WrittenAsItsDocumentIsDumped) {
+  const std::string chain =
+      "const T = 3000\nparam w = 0.5\nparam b = 0.1\ninput h[0] = 0.3\ntarget y = 0.2\n"
+      "h[t] = tanh(w*h[t-1] + b) for t = 1..T\nloss L = (h[T] - y)^2\n";
+  const std::string csv = model_text(graph::testing::examples("three_neurons.csv"));
+  const std::vector<nlohmann::json> requests = {
+      {{"op", "backprop"},
+       {"model", model_text(graph::testing::examples("two_sigmoids.lz"))},
+       {"lr", "0.1"}},
+      {{"op", "backprop"},
+       {"model", model_text(graph::testing::examples("recurrent.lz"))},
+       {"dot", true}},
+      {{"op", "backprop"},
+       {"model", model_text(graph::testing::examples("three_neurons.lz"))},
+       {"data", csv},
+       {"per_row", true},
+       {"lr", "0.5"}},
+      {{"op", "backprop"}, {"model", chain}, {"lr", "0.01"}},
+      {{"op", "diff"}, {"expr", "x^2"}, {"wrt", {"x"}}},  // the default write_json
+  };
+  for (const nlohmann::json& request : requests) {
+    const auto result = run_request(request);
+    std::ostringstream written;
+    write_answer(written, *result);
+    EXPECT_EQ(written.str(), answer_of(*result).dump()) << request.dump();
+  }
+}
+
+TEST(Json, ExtraMembersComeLast) {
+  const Graph g = load_graph(graph::testing::examples("recurrent.lz"));
+  std::unique_ptr<NumericGraph> numeric;
+  const Assignment leaves = initial_assignment(g);
+  const graph::Evaluation at = evaluate(g, leaves, nullptr, numeric);
+  nlohmann::ordered_json extra;
+  extra["warnings"] = {"a \"noted\" thing"};
+  std::ostringstream written;
+  write_backprop_json(written, g, leaves, at, std::nullopt, false, extra);
+  nlohmann::ordered_json whole = backprop_json(g, leaves, at, std::nullopt, false);
+  whole["warnings"] = extra["warnings"];
+  EXPECT_EQ(written.str(), whole.dump());
 }
 
 }  // namespace
