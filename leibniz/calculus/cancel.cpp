@@ -128,6 +128,22 @@ class Canceller {
           check(sum.num);
           continue;
         }
+        // Over a denominator of 1 the gcd is 1 and one cofactor is 1: the same fraction.
+        if (sum.den.is_one()) {
+          check_as_product(t.num);
+          check_as_product(t.den);
+          sum.num = sum.num * t.den + t.num;
+          sum.den = t.den.copy();
+          check(sum.num);
+          continue;
+        }
+        if (t.den.is_one()) {
+          check_as_product(sum.num);
+          check_as_product(sum.den);
+          sum.num = sum.num + t.num * sum.den;
+          check(sum.num);
+          continue;
+        }
         Poly g = sum.den.gcd(t.den);
         Poly sum_cofactor = t.den.divide_exact(g), term_cofactor = sum.den.divide_exact(g);
         sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
