@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <utility>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -42,7 +43,7 @@ class Printer {
   Piece print_number(const Number& value) const {
     if (value.is_negative()) {
       Piece inner = print_number(-value);
-      return {n_.minus() + wrap(inner, Precedence::Product), Precedence::Unary};
+      return {n_.minus() + wrap(std::move(inner), Precedence::Product), Precedence::Unary};
     }
     const bool fraction = value.is_exact() && value.exact().get_den() != 1;
     if (fraction) {
@@ -95,8 +96,9 @@ class Printer {
     return label;
   }
 
-  std::string wrap(const Piece& p, Precedence needed) const {
-    return p.prec < needed ? n_.parens(p.text) : p.text;
+  // The piece's text, parenthesised if it binds looser than needed; taken, not copied.
+  std::string wrap(Piece&& p, Precedence needed) const {
+    return p.prec < needed ? n_.parens(p.text) : std::move(p.text);
   }
 
   Piece print_sum(const Expr& e) const {
@@ -112,7 +114,7 @@ class Printer {
     for (const Expr& term : terms) {
       const bool negative = is_negative_term(term);
       Piece p = negative ? print_magnitude(term) : print(term);
-      std::string text = wrap(p, negative ? Precedence::Product : Precedence::Sum);
+      std::string text = wrap(std::move(p), negative ? Precedence::Product : Precedence::Sum);
       if (first) {
         out = negative ? n_.minus() + text : text;
       } else {
@@ -153,7 +155,7 @@ class Printer {
     if (negated) coefficient = &negation.emplace(-*coefficient);
     if (coefficient->is_negative()) {
       Piece rest = print_product(e, !negated);
-      return {n_.minus() + wrap(rest, Precedence::Product), Precedence::Unary};
+      return {n_.minus() + wrap(std::move(rest), Precedence::Product), Precedence::Unary};
     }
     std::vector<Piece> top, bottom;
     std::vector<bool> top_numeric, bottom_numeric;
@@ -184,19 +186,19 @@ class Printer {
         top_numeric.push_back(false);
       }
     }
-    Piece numerator =
-        top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom} : join(top, top_numeric);
+    Piece numerator = top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom}
+                                  : join(std::move(top), top_numeric);
     if (bottom.empty()) return numerator;
-    Piece denominator = join(bottom, bottom_numeric);
+    Piece denominator = join(std::move(bottom), bottom_numeric);
     return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),
             n_.fraction_precedence()};
   }
 
-  Piece join(const std::vector<Piece>& pieces, const std::vector<bool>& numeric) const {
-    if (pieces.size() == 1) return pieces[0];
+  Piece join(std::vector<Piece>&& pieces, const std::vector<bool>& numeric) const {
+    if (pieces.size() == 1) return std::move(pieces[0]);
     std::vector<std::string> texts;
     texts.reserve(pieces.size());
-    for (const Piece& p : pieces) texts.push_back(wrap(p, Precedence::Quotient));
+    for (Piece& p : pieces) texts.push_back(wrap(std::move(p), Precedence::Quotient));
     return {n_.product(texts, numeric), Precedence::Product};
   }
 
