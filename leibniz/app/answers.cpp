@@ -29,7 +29,12 @@ std::pair<Answer, Answer> printed(const std::vector<std::vector<Expr>>& rows) {
 }  // namespace
 
 Answer expr_answer(const Expr& e) {
-  return {{"ok", true}, {"result", print_text(e)}, {"latex", print_latex(e)}};
+  // Member by member, the printed texts moved in: an initializer list copies each value.
+  Answer answer = Answer::object();
+  answer["ok"] = true;
+  answer["result"] = print_text(e);
+  answer["latex"] = print_latex(e);
+  return answer;
 }
 
 Answer grad_answer(const std::vector<Expr>& gradient, const std::vector<std::string>& wrt) {

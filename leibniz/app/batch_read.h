@@ -20,6 +20,10 @@ struct RequestLine {
   nlohmann::json id;           ///< the "id" member, or null
 };
 
+/// The line as parsed JSON when it is an object of plain members (printable ASCII strings
+/// without escapes, or arrays of them), read without the general parser; else nullopt.
+std::optional<nlohmann::json> read_plain_request(std::string_view line);
+
 /// Parses a line; never throws for anything the line holds.
 RequestLine read_request_line(std::string_view line);
 

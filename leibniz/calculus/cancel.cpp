@@ -34,7 +34,7 @@ class Canceller {
     ctx_.emplace(generators_);
     try {
       const Fraction& f = convert(e);
-      Poly g = f.num.gcd(f.den);
+      Poly g = gcd(f.num, f.den);
       Poly num = f.num.divide_exact(g), den = f.den.divide_exact(g);
       const Number lead = den.leading_coefficient();
       num = num.scaled(Number(1) / lead);
@@ -70,17 +70,31 @@ class Canceller {
     return true;
   }
 
+  // The one generator p has, if it has exactly one.
+  std::optional<std::size_t> only_generator(const Poly& p) const {
+    std::optional<std::size_t> only;
+    for (std::size_t g = 0; g < generators_.size(); ++g) {
+      if (fmpq_mpoly_degree_si(p.raw(), static_cast<slong>(g), ctx_->raw()) <= 0) continue;
+      if (only) return std::nullopt;
+      only = g;
+    }
+    return only;
+  }
+
   // The denominator factored; in one generator, through FLINT's univariate factoring (the
   // same factors: cancel_test), far cheaper than the multivariate one.
   Expr factored(const Poly& den) const {
-    std::optional<std::size_t> only;
-    for (std::size_t g = 0; g < generators_.size(); ++g) {
-      if (fmpq_mpoly_degree_si(den.raw(), static_cast<slong>(g), ctx_->raw()) <= 0) continue;
-      if (only) return ctx_->to_factored_expr(den);
-      only = g;
-    }
+    const auto only = only_generator(den);
     if (!univariate_ || !only) return ctx_->to_factored_expr(den);
     return factored_in_one_generator(den, *ctx_, *only);
+  }
+
+  // gcd(num, den); a denominator in one generator takes the univariate gcd of it and each
+  // of num's coefficients (the same gcd: cancel_test).
+  Poly gcd(const Poly& num, const Poly& den) const {
+    const auto only = univariate_ && !den.is_zero() ? only_generator(den) : std::nullopt;
+    if (!only) return num.gcd(den);
+    return gcd_in_one_generator(num, den, *ctx_, *only);
   }
 
   void check(const Poly& p) const {
@@ -125,6 +139,22 @@ class Canceller {
           check_as_product(sum.num);
           check_as_product(t.num);
           sum.num = sum.num + t.num;
+          check(sum.num);
+          continue;
+        }
+        // Over a denominator of 1 the gcd is 1 and one cofactor is 1: the same fraction.
+        if (sum.den.is_one()) {
+          check_as_product(t.num);
+          check_as_product(t.den);
+          sum.num = sum.num * t.den + t.num;
+          sum.den = t.den.copy();
+          check(sum.num);
+          continue;
+        }
+        if (t.den.is_one()) {
+          check_as_product(sum.num);
+          check_as_product(sum.den);
+          sum.num = sum.num + t.num * sum.den;
           check(sum.num);
           continue;
         }

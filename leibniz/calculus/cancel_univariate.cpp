@@ -311,19 +311,55 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
   }
 }
 
-Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g) {
-  free_library_caches_at_thread_exit();
-  UPoly univariate;
+namespace {
+
+// p, a polynomial of ctx, as polynomials in its generator g, one for each monomial in the
+// other generators (in the order the terms first show them).
+std::vector<UPoly> coefficients_in(const Poly& p, const PolyContext& ctx, std::size_t g) {
+  std::vector<std::vector<ulong>> others;  // each group's exponents of the other generators
+  std::vector<UPoly> groups;
+  std::vector<ulong> exponents(ctx.size());
   fmpq_t c;
   fmpq_init(c);
   for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx.raw()); ++i) {
     fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx.raw());
-    const auto k = static_cast<slong>(
-        fmpq_mpoly_get_term_var_exp_ui(p.raw(), i, static_cast<slong>(g), ctx.raw()));
-    fmpq_poly_set_coeff_fmpq(univariate.raw(), k, c);
+    fmpq_mpoly_get_term_exp_ui(exponents.data(), p.raw(), i, ctx.raw());
+    const auto k = static_cast<slong>(exponents[g]);
+    exponents[g] = 0;
+    auto at = std::ranges::find(others, exponents);
+    if (at == others.end()) {
+      others.push_back(exponents);
+      groups.emplace_back();
+      at = others.end() - 1;
+    }
+    fmpq_poly_set_coeff_fmpq(groups[static_cast<std::size_t>(at - others.begin())].raw(), k, c);
   }
   fmpq_clear(c);
-  return factored(univariate, [&](const UPoly& q) { return ctx.to_expr(to_poly(q, ctx, g)); });
+  return groups;
+}
+
+}  // namespace
+
+Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g) {
+  free_library_caches_at_thread_exit();
+  std::vector<UPoly> univariate = coefficients_in(p, ctx, g);
+  return factored(univariate.at(0),
+                  [&](const UPoly& q) { return ctx.to_expr(to_poly(q, ctx, g)); });
+}
+
+Poly gcd_in_one_generator(const Poly& a, const Poly& b, const PolyContext& ctx, std::size_t g) {
+  free_library_caches_at_thread_exit();
+  std::vector<UPoly> of_b = coefficients_in(b, ctx, g);
+  // gcd(a, b) divides b, so it lies in g alone and divides each coefficient of a.
+  UPoly common = std::move(of_b.at(0));
+  const std::vector<UPoly> of_a = coefficients_in(a, ctx, g);
+  if (of_a.empty()) common = gcd(common, UPoly());  // a = 0: b made monic
+  for (const UPoly& part : of_a) {
+    common = gcd(common, part);
+    if (common.degree() == 0) break;
+  }
+  if (common.degree() == 0) return Poly::constant(ctx, Number(1));
+  return to_poly(common, ctx, g);
 }
 
 }  // namespace leibniz

@@ -22,6 +22,10 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
 /// PolyContext::to_factored_expr writes it, through FLINT's univariate factoring.
 Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g);
 
+/// gcd(a, b) as Poly::gcd gives it (monic), for b a non-zero polynomial of ctx in its
+/// generator g alone: through FLINT's univariate gcd of b and each coefficient of a.
+Poly gcd_in_one_generator(const Poly& a, const Poly& b, const PolyContext& ctx, std::size_t g);
+
 /// cancel(e) always through the general, multivariate path: for the tests that check
 /// both paths give the same answers.
 std::optional<Expr> cancel_multivariate(const Expr& e, std::size_t max_terms);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +30,12 @@ inline std::string joined(std::initializer_list<std::string_view> pieces) {
 /// base, a numerator or a denominator.
 enum class Precedence { Sum = 1, Product = 2, Unary = 3, Quotient = 4, Power = 5, Atom = 6 };
 
-/// A printed piece and how tightly it binds.
+/// A printed piece and how tightly it binds; `numeric` marks a number among a product's
+/// factors.
 struct Piece {
   std::string text;
   Precedence prec;
+  bool numeric = false;
 };
 
 /// How one slot of an undefined function's derivative is named (spec §1 v2).
@@ -61,9 +64,8 @@ class Notation {
   virtual std::string power(const std::string& base, const Expr& exponent,
                             const std::string& exponent_text, Precedence exponent_prec) const = 0;
   virtual std::string square_root(const std::string& radicand) const = 0;
-  /// Factors already parenthesised; `is_number` marks the numeric ones.
-  virtual std::string product(const std::vector<std::string>& factors,
-                              const std::vector<bool>& is_number) const = 0;
+  /// Factors already parenthesised (their precedence unused), numeric ones marked.
+  virtual std::string product(std::span<const Piece> factors) const = 0;
   /// `denominator_prec` is the precedence of the denominator's text as one piece.
   /// By default a/b on one line, parenthesised as the text syntax needs.
   virtual std::string fraction(const std::string& numerator, Precedence numerator_prec,

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <string_view>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
@@ -339,6 +341,17 @@ class Parser {
 
   // 1e309 is read exactly; 1e1000000000 is beyond the limit on exact numbers.
   static Expr number_at(const Token& t) {
+    // A short integer, the common literal, without GMP's string conversion: the same
+    // number, within the same limit on digits as Number::parse.
+    const std::string_view text = t.text;
+    if (!text.empty() && text.size() <= 18 &&
+        std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; }) &&
+        static_cast<double>(text.size()) <=
+            static_cast<double>(limits().max_number_bits) * std::log10(2.0)) {
+      long value = 0;
+      for (char c : text) value = value * 10 + (c - '0');
+      return integer(value);
+    }
     try {
       return number(Number::parse(t.text));
     } catch (const Error& e) {

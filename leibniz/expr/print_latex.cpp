@@ -55,11 +55,11 @@ class LatexNotation final : public Notation {
   std::string square_root(const std::string& radicand) const override {
     return joined({"\\sqrt{", radicand, "}"});
   }
-  std::string product(const std::vector<std::string>& factors,
-                      const std::vector<bool>& /*is_number*/) const override {
+  std::string product(std::span<const Piece> factors) const override {
     std::string out;
     const std::string* previous = nullptr;
-    for (const std::string& f : factors) {
+    for (const Piece& piece : factors) {
+      const std::string& f = piece.text;
       if (!out.empty()) {
         // 2 \cdot 3^x, and f \cdot (x + 1): f(x + 1) would read as a function of x + 1.
         const bool function_letter =

@@ -25,12 +25,14 @@ class TextNotation final : public Notation {
   std::string square_root(const std::string& radicand) const override {
     return joined({"sqrt(", radicand, ")"});
   }
-  std::string product(const std::vector<std::string>& factors,
-                      const std::vector<bool>& /*is_number*/) const override {
+  std::string product(std::span<const Piece> factors) const override {
+    std::size_t size = factors.size();
+    for (const Piece& f : factors) size += f.text.size();
     std::string out;
-    for (const std::string& f : factors) {
+    out.reserve(size);
+    for (const Piece& f : factors) {
       if (!out.empty()) out += '*';
-      out += f;
+      out += f.text;
     }
     return out;
   }

@@ -114,15 +114,14 @@ class UnicodeNotation final : public Notation {
     }
     return {"∂" + order(labels.size()) + function + "/" + below, Precedence::Quotient};
   }
-  std::string product(const std::vector<std::string>& factors,
-                      const std::vector<bool>& is_number) const override {
+  std::string product(std::span<const Piece> factors) const override {
     std::string out;
     for (std::size_t i = 0; i < factors.size(); ++i) {
       if (i > 0) {
-        const bool after_number = is_number[i - 1] && follows_number(factors[i]);
-        out += after_number || juxtaposable(factors[i - 1], factors[i]) ? "" : "·";
+        const bool after_number = factors[i - 1].numeric && follows_number(factors[i].text);
+        out += after_number || juxtaposable(factors[i - 1].text, factors[i].text) ? "" : "·";
       }
-      out += factors[i];
+      out += factors[i].text;
     }
     return out;
   }

@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory_resource>
 #include <optional>
+#include <span>
+#include <utility>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
+#include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/notation.h"
@@ -42,7 +46,7 @@ class Printer {
   Piece print_number(const Number& value) const {
     if (value.is_negative()) {
       Piece inner = print_number(-value);
-      return {n_.minus() + wrap(inner, Precedence::Product), Precedence::Unary};
+      return {n_.minus() + wrap(std::move(inner), Precedence::Product), Precedence::Unary};
     }
     const bool fraction = value.is_exact() && value.exact().get_den() != 1;
     if (fraction) {
@@ -95,8 +99,9 @@ class Printer {
     return label;
   }
 
-  std::string wrap(const Piece& p, Precedence needed) const {
-    return p.prec < needed ? n_.parens(p.text) : p.text;
+  // The piece's text, parenthesised if it binds looser than needed; taken, not copied.
+  std::string wrap(Piece&& p, Precedence needed) const {
+    return p.prec < needed ? n_.parens(p.text) : std::move(p.text);
   }
 
   Piece print_sum(const Expr& e) const {
@@ -112,7 +117,7 @@ class Printer {
     for (const Expr& term : terms) {
       const bool negative = is_negative_term(term);
       Piece p = negative ? print_magnitude(term) : print(term);
-      std::string text = wrap(p, negative ? Precedence::Product : Precedence::Sum);
+      std::string text = wrap(std::move(p), negative ? Precedence::Product : Precedence::Sum);
       if (first) {
         out = negative ? n_.minus() + text : text;
       } else {
@@ -153,51 +158,45 @@ class Printer {
     if (negated) coefficient = &negation.emplace(-*coefficient);
     if (coefficient->is_negative()) {
       Piece rest = print_product(e, !negated);
-      return {n_.minus() + wrap(rest, Precedence::Product), Precedence::Unary};
+      return {n_.minus() + wrap(std::move(rest), Precedence::Product), Precedence::Unary};
     }
-    std::vector<Piece> top, bottom;
-    std::vector<bool> top_numeric, bottom_numeric;
+    // The few pieces of a product, in stack memory while they are few.
+    StackMemory<512> scratch;
+    std::pmr::vector<Piece> top(&scratch.memory), bottom(&scratch.memory);
     top.reserve(factors.size() + 1);
-    top_numeric.reserve(factors.size() + 1);
     if (coefficient->is_exact()) {
       const mpz_class& num = coefficient->exact().get_num();
       const mpz_class& den = coefficient->exact().get_den();
       if (num != 1) {  // an integer coefficient is its own numerator
         top.push_back(
-            {n_.number(den == 1 ? *coefficient : Number(mpq_class(num))), Precedence::Atom});
-        top_numeric.push_back(true);
+            {n_.number(den == 1 ? *coefficient : Number(mpq_class(num))), Precedence::Atom, true});
       }
-      if (den != 1) {
-        bottom.push_back({n_.number(Number(mpq_class(den))), Precedence::Atom});
-        bottom_numeric.push_back(true);
-      }
+      if (den != 1) bottom.push_back({n_.number(Number(mpq_class(den))), Precedence::Atom, true});
     } else {  // a float coefficient, 1.0 included, is part of the node
-      top.push_back({n_.number(*coefficient), Precedence::Atom});
-      top_numeric.push_back(true);
+      top.push_back({n_.number(*coefficient), Precedence::Atom, true});
     }
     for (const Expr& f : factors) {
       if (f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative()) {
         bottom.push_back(print_power(f.base(), number(-f.exponent().number())));
-        bottom_numeric.push_back(false);
       } else {
         top.push_back(f.is(Kind::Pow) ? print_power(f.base(), f.exponent()) : print(f));
-        top_numeric.push_back(false);
       }
     }
     Piece numerator =
-        top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom} : join(top, top_numeric);
+        top.empty() ? Piece{n_.number(Number(1)), Precedence::Atom} : join(std::span<Piece>(top));
     if (bottom.empty()) return numerator;
-    Piece denominator = join(bottom, bottom_numeric);
+    Piece denominator = join(std::span<Piece>(bottom));
     return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),
             n_.fraction_precedence()};
   }
 
-  Piece join(const std::vector<Piece>& pieces, const std::vector<bool>& numeric) const {
-    if (pieces.size() == 1) return pieces[0];
-    std::vector<std::string> texts;
-    texts.reserve(pieces.size());
-    for (const Piece& p : pieces) texts.push_back(wrap(p, Precedence::Quotient));
-    return {n_.product(texts, numeric), Precedence::Product};
+  // The factors as one product; their texts are taken.
+  Piece join(std::span<Piece> pieces) const {
+    if (pieces.size() == 1) return {std::move(pieces[0].text), pieces[0].prec};
+    for (Piece& p : pieces) {
+      p.text = wrap(std::move(p), Precedence::Quotient);
+    }
+    return {n_.product(pieces), Precedence::Product};
   }
 
   // Exactly 1/2 (not 0.5), read without building a rational to compare with.

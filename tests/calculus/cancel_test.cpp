@@ -82,7 +82,7 @@ TEST(CancelUnivariate, SameAnswersAsTheGeneralPath) {
 }
 
 // Two generators, the denominators in one of them: the general path, whose denominator
-// is factored through the univariate factoring.
+// is factored, and its gcd with the numerator taken, through the univariate polynomials.
 TEST(CancelUnivariate, DenominatorInOneOfTwoGenerators) {
   const Expr x = symbol("x"), other = func(Fn::Atan, symbol("x"));
   int compared = 0;
@@ -90,8 +90,13 @@ TEST(CancelUnivariate, DenominatorInOneOfTwoGenerators) {
     RandomRational random(seed, x);
     Expr e;
     try {
-      e = seed % 2 ? add(random.generate(3), mul(other, random.generate(1)))
-                   : mul(add(other, integer(1)), random.generate(3));
+      // The third: a numerator in both generators over a denominator in x that shares
+      // factors with it (the gcd through each of the numerator's coefficients in x).
+      const Expr shared = random.generate(2);
+      e = seed % 3 == 0   ? add(random.generate(3), mul(other, random.generate(1)))
+          : seed % 3 == 1 ? mul(add(other, integer(1)), random.generate(3))
+                          : div(add(mul(other, shared), mul(shared, random.generate(1))),
+                                mul(shared, random.generate(2)));
     } catch (const Error&) {
       continue;
     }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "leibniz/core/error.h"
+#include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
@@ -48,6 +49,20 @@ TEST(ParseText, NumbersExactUnlessWrittenAsFloats) {
   EXPECT_EQ(parsed("2.0"), "2.0");
   EXPECT_EQ(parse_text("2e"), mul(integer(2), e_constant()));
   EXPECT_EQ(parsed("0.5*x + 1/2"), "0.5*x + 1/2");
+}
+
+// Short integers take a path of their own: the same numbers as the general reading.
+TEST(ParseText, IntegersAsNumberParseReadsThem) {
+  for (const char* text : {"0", "7", "007", "12", "999999999999999999", "1000000000000000000",
+                           "123456789012345678901234567890"}) {
+    EXPECT_EQ(parse_text(text), number(Number::parse(text))) << text;
+  }
+  // And within the same limit on digits.
+  const Limits saved = limits();
+  limits().max_number_bits = 16;
+  expect_error("x + 1234567", ErrorKind::Limit,
+               "the number 1234567 has about 7 digits; the limit is 5", 4);
+  limits() = saved;
 }
 
 // Issue 17 #1: beyond a double's range a number is its exact value, not "stod".
