@@ -146,6 +146,33 @@ Expr power_reduction_closed_form(Integrator& in, const Expr& e, Fn fn, long n, c
   return result;
 }
 
+// sinᵐu·cosⁿu with m and n odd takes w = cos u, w = sin u or, when m + n ≤ −2, w = tan u
+// (sinᵐu·cosⁿu du = wᵐ(1 + w²)^(−(m+n)/2 − 1) dw/a): the one that leaves a polynomial in w
+// and 1/w of the fewest terms (∫ 1/(sin u·cos u) = ln|tan u|, ∫ sin u/cos³u = tan²u/2,
+// ∫ cos u/sin³u = −1/(2·sin²u)). w = cos u leaves such a polynomial only for m > 0, w = sin u
+// only for n > 0, and w = tan u always.
+Expr odd_odd_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear,
+                    const Expr& w) {
+  const Expr& u = sc.u;
+  const Expr one = integer(1);
+  const Expr one_minus_w2 = sub(one, pow(w, 2));
+  constexpr long kNotPolynomial = 1'000'000;
+  const long by_cos = sc.m > 0 ? (sc.m + 1) / 2 : kNotPolynomial;
+  const long by_sin = sc.n > 0 ? (sc.n + 1) / 2 : kNotPolynomial;
+  const long by_tan = sc.m + sc.n <= -2 ? -(sc.m + sc.n) / 2 : kNotPolynomial;
+  if (by_tan < by_cos && by_tan < by_sin) {
+    const Expr h =
+        div(mul(pow(w, sc.m), pow(add(one, pow(w, 2)), -(sc.m + sc.n) / 2 - 1)), linear.a);
+    return with_substitution(in, e, func(Fn::Tan, u), h, w);
+  }
+  if (by_sin < by_cos) {
+    const Expr h = div(mul(pow(one_minus_w2, (sc.n - 1) / 2), pow(w, sc.m)), linear.a);
+    return with_substitution(in, e, func(Fn::Sin, u), h, w);
+  }
+  const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
+  return with_substitution(in, e, func(Fn::Cos, u), h, w);
+}
+
 Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear) {
   const Expr& u = sc.u;
   const Expr w = in.fresh_symbol(e);
@@ -160,6 +187,14 @@ Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linea
   if (sc.m == 0 && by_reduction(sc.n)) {
     return power_reduction_closed_form(in, e, Fn::Cos, sc.n, linear, u);
   }
+  // 1/sin u and 1/cos u are the table's csc u and sec u (−ln|csc u + cot u|, not
+  // w = cos u's two logarithms).
+  if ((sc.m == -1 && sc.n == 0) || (sc.m == 0 && sc.n == -1)) {
+    const Expr form = func(sc.m == -1 ? Fn::Csc : Fn::Sec, u);
+    if (form == e) return {};
+    return rewritten(in, e, {"reciprocal", "1/sin u = csc u, 1/cos u = sec u"}, form);
+  }
+  if (sc.m % 2 != 0 && sc.n % 2 != 0) return odd_odd_powers(in, e, sc, linear, w);
   if (sc.m % 2 != 0) {  // sinᵐu du = −(1 − w²)^((m−1)/2)·wⁿ dw/a, w = cos u
     const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
     return with_substitution(in, e, c, h, w);
