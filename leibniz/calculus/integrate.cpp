@@ -36,6 +36,7 @@ constexpr std::size_t kIntegrandExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
 constexpr RuleFn kIntegrationRules[] = {table_rule,
+                                        abs_rule,
                                         trig_rule,
                                         hyperbolic_reduction_rule,
                                         inverse_hyperbolic_log_rule,
