@@ -257,10 +257,75 @@ Expr product_to_sum(Integrator& in, const Expr& e) {
   return rewritten(in, e, {"product-to-sum", "product to sum"}, form);
 }
 
+// A factor f(A)^±1 of a product read as one of tan, cot, sec, csc (1/sin A = csc A).
+struct ShiftedFactor {
+  Fn fn;
+  Expr argument;
+};
+
+std::optional<ShiftedFactor> as_shifted_factor(const Expr& f) {
+  const bool reciprocal = f.is(Kind::Pow) && f.exponent() == integer(-1);
+  const Expr& g = reciprocal ? f.base() : f;
+  if (!g.is(Kind::Func)) return std::nullopt;
+  const auto inverse = [&](Fn fn, Fn flipped) { return reciprocal ? flipped : fn; };
+  switch (g.fn()) {
+    case Fn::Tan: return ShiftedFactor{inverse(Fn::Tan, Fn::Cot), g.arg(0)};
+    case Fn::Cot: return ShiftedFactor{inverse(Fn::Cot, Fn::Tan), g.arg(0)};
+    case Fn::Sec:
+      return reciprocal ? std::nullopt : std::optional(ShiftedFactor{Fn::Sec, g.arg(0)});
+    case Fn::Csc:
+      return reciprocal ? std::nullopt : std::optional(ShiftedFactor{Fn::Csc, g.arg(0)});
+    case Fn::Cos:
+      return reciprocal ? std::optional(ShiftedFactor{Fn::Sec, g.arg(0)}) : std::nullopt;
+    case Fn::Sin:
+      return reciprocal ? std::optional(ShiftedFactor{Fn::Csc, g.arg(0)}) : std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+// Two factors of arguments A and B whose difference d = A − B is free of x, by the addition
+// formulas (Demidovich): tan A·tan B = (tan A − tan B)/tan d − 1,
+// cot A·cot B = cot d·(cot B − cot A) − 1, csc A·csc B = (cot B − cot A)/sin d,
+// sec A·sec B = (tan A − tan B)/sin d, sec A·csc B = (tan A + cot B)/cos d.
+Expr shifted_arguments(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul) || e.args().size() != 2) return {};
+  auto first = as_shifted_factor(e.arg(0)), second = as_shifted_factor(e.arg(1));
+  if (!first || !second) return {};
+  if (first->fn == Fn::Csc && second->fn == Fn::Sec) std::swap(first, second);
+  const Expr& A = first->argument;
+  const Expr& B = second->argument;
+  const Expr d = sub(A, B);
+  if (A == B || in.depends(d) || !linear_in(in, A) || !linear_in(in, B)) return {};
+  const auto f = [](Fn fn, const Expr& v) { return func(fn, v); };
+  const Expr one = integer(1);
+  Expr form;
+  std::string_view formula;
+  if (first->fn == Fn::Tan && second->fn == Fn::Tan) {
+    form = sub(div(sub(f(Fn::Tan, A), f(Fn::Tan, B)), f(Fn::Tan, d)), one);
+    formula = "tan A·tan B = (tan A − tan B)/tan(A − B) − 1";
+  } else if (first->fn == Fn::Cot && second->fn == Fn::Cot) {
+    form = sub(mul(f(Fn::Cot, d), sub(f(Fn::Cot, B), f(Fn::Cot, A))), one);
+    formula = "cot A·cot B = cot(A − B)·(cot B − cot A) − 1";
+  } else if (first->fn == Fn::Csc && second->fn == Fn::Csc) {
+    form = div(sub(f(Fn::Cot, B), f(Fn::Cot, A)), f(Fn::Sin, d));
+    formula = "1/(sin A·sin B) = (cot B − cot A)/sin(A − B)";
+  } else if (first->fn == Fn::Sec && second->fn == Fn::Sec) {
+    form = div(sub(f(Fn::Tan, A), f(Fn::Tan, B)), f(Fn::Sin, d));
+    formula = "1/(cos A·cos B) = (tan A − tan B)/sin(A − B)";
+  } else if (first->fn == Fn::Sec && second->fn == Fn::Csc) {
+    form = div(add(f(Fn::Tan, A), f(Fn::Cot, B)), f(Fn::Cos, d));
+    formula = "1/(cos A·sin B) = (tan A + cot B)/cos(A − B)";
+  } else {
+    return {};
+  }
+  return rewritten(in, e, {"shifted-arguments", formula}, expand(form));
+}
+
 }  // namespace
 
 Expr trig_rule(Integrator& in, const Expr& e) {
   if (Expr r = product_to_sum(in, e); !r.is_null()) return r;
+  if (Expr r = shifted_arguments(in, e); !r.is_null()) return r;
   if (e.is(Kind::Pow) && e.exponent().is_integer() && e.base().is(Kind::Func) &&
       (e.base().fn() == Fn::Sin || e.base().fn() == Fn::Cos) &&
       Number(kMaxPower) < e.exponent().number() && linear_in(in, e.base().arg(0))) {
