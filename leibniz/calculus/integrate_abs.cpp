@@ -98,7 +98,16 @@ Expr abs_rule(Integrator& in, const Expr& e) {
     return {};
   }
   const Expr shifted = continuous_at_zero(in, f, *linear_in(in, u), sigma);
-  return in.finish(index, with(shifted, sigma, div(func(Fn::Abs, u), u)));
+  const Expr back = with(shifted, sigma, div(func(Fn::Abs, u), u));
+  // σ² = 1: |u|ᵏ = uᵏ for even k.
+  return in.finish(index, rewrite(back, [&](const Expr& x) -> std::optional<Expr> {
+                     if (!x.is(Kind::Pow) || !is_absolute_value(x.base()) ||
+                         !x.exponent().is_integer() ||
+                         x.exponent().number().to_long().value_or(1) % 2 != 0) {
+                       return std::nullopt;
+                     }
+                     return pow(x.base().arg(0), x.exponent());
+                   }));
 }
 
 }  // namespace leibniz::integration
