@@ -90,7 +90,8 @@ Expr abs_rule(Integrator& in, const Expr& e) {
     return std::nullopt;
   });
   const std::size_t index = in.open<Rule::Rewrite>(
-      e, {.row = {"abs-sign", "|u| = σ·u, σ = ±1 the sign of u on each side of u = 0"},
+      e, {.row = {"abs-sign",
+                  "|v| = sigma·v, sigma = ±1 the sign of v, constant on each side of v = 0"},
           .rewritten = form});
   const Expr f = in.antiderivative(form);
   if (f.is_null()) {
