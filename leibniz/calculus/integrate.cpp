@@ -36,6 +36,7 @@ constexpr std::size_t kIntegrandExpansionBudget = 2'000;
 
 using RuleFn = Expr (*)(Integrator&, const Expr&);
 constexpr RuleFn kIntegrationRules[] = {table_rule,
+                                        abs_rule,
                                         trig_rule,
                                         hyperbolic_reduction_rule,
                                         inverse_hyperbolic_log_rule,
@@ -214,11 +215,15 @@ Expr Integrator::attempt(const Expr& e) {
 
 namespace {
 
-// ln|u| -> ln(u) where u > 0, everywhere in the answer.
+// ln|u| -> ln(u) where u > 0, and |u|ᵏ -> uᵏ for even k, everywhere in the answer.
 Expr drop_needless_abs(const Expr& e) {
   if (e.args().empty()) return e;
   if (e.is(Kind::Func) && e.fn() == Fn::Abs && is_positive(e.arg(0))) {
     return drop_needless_abs(e.arg(0));
+  }
+  if (e.is(Kind::Pow) && e.base().is(Kind::Func) && e.base().fn() == Fn::Abs &&
+      e.exponent().is_integer() && e.exponent().number().to_long().value_or(1) % 2 == 0) {
+    return pow(drop_needless_abs(e.base().arg(0)), e.exponent());  // |u|² = u²
   }
   std::vector<Expr> args;
   args.reserve(e.args().size());

@@ -1,4 +1,5 @@
 // Rational functions of exponentials: when x occurs only in e^(c·x + b) with rational c
+// (or c·L with one symbolic L for all: e^(c·k·x), and bᵘ as e^(u·ln b): 2^x and 4^x, a^x)
 // (and in sinh, cosh, tanh, coth, sech, csch of such arguments, written with exponentials), u =
 // e^(g·x) for g the greatest common divisor of the rates makes every e^(c·x) a power u^(c/g) and dx
 // = du/(g·u): a rational function of u (∫ 1/(1 + e^x) = x − ln(e^x + 1)).
@@ -40,30 +41,66 @@ Expr hyperbolic_as_exponentials(Integrator& in, const Expr& e) {
   }
 }
 
-// The rates c of every e^(c·x + b) in e; false when x occurs anywhere else or a rate is
-// not rational.
-bool collect_rates(Integrator& in, const Expr& e, std::vector<mpq_class>& rates) {
+// The rate of b^(α·x + β) (b free of x; e^(α·x + β) when b = e) as c·L: α·ln b split
+// into its rational coefficient c and the rest L, shared by every power of the integrand
+// (1 for e^(c·x), ln 2 for 2^x and 4^x, ln a for a^x).
+struct Rate {
+  mpq_class c;
+  Expr rest;
+};
+
+// ln b for b free of x, a whole number b = rᵏ written k·ln r with r no perfect power
+// (ln 4 = 2·ln 2), so that 2^x and 4^x share ln 2.
+Expr log_of_base(const Expr& b) {
+  if (b.is_number() && b.number().is_exact() && b.number().exact().get_den() == 1 &&
+      b.number().exact() > 1) {
+    const mpz_class n = b.number().exact().get_num();
+    for (unsigned long k = mpz_sizeinbase(n.get_mpz_t(), 2); k >= 2; --k) {
+      mpz_class root;
+      if (mpz_root(root.get_mpz_t(), n.get_mpz_t(), k) != 0) {
+        return mul(integer(static_cast<long>(k)), func(Fn::Ln, number(Number(mpq_class(root)))));
+      }
+    }
+  }
+  return func(Fn::Ln, b);
+}
+
+std::optional<Rate> rate_of(Integrator& in, const Expr& power) {
+  if (!power.is(Kind::Pow) || in.depends(power.base())) return std::nullopt;
+  const auto linear = linear_in(in, power.exponent());
+  if (!linear) return std::nullopt;
+  const Expr alpha = power.base().is_e() ? linear->a : mul(linear->a, log_of_base(power.base()));
+  const auto [c, rest] = split_coefficient(alpha);
+  if (!c.is_exact()) return std::nullopt;
+  return Rate{c.exact(), rest};
+}
+
+// The rational rates c of every power b^(α·x + β) in e, whose rates share one L (set when
+// null); false when x occurs anywhere else or the rates do not share L.
+bool collect_rates(Integrator& in, const Expr& e, std::vector<mpq_class>& rates, Expr& shared) {
   if (!in.depends(e)) return true;
   if (e == in.var()) return false;
-  if (e.is(Kind::Pow) && e.base().is_e()) {
-    const auto linear = linear_in(in, e.exponent());
-    if (!linear || !linear->a.is_number() || !linear->a.number().is_exact()) return false;
-    rates.push_back(linear->a.number().exact());
+  if (e.is(Kind::Pow) && !in.depends(e.base())) {
+    const auto rate = rate_of(in, e);
+    if (!rate) return false;
+    if (shared.is_null()) shared = rate->rest;
+    if (rate->rest != shared) return false;
+    rates.push_back(rate->c);
     return true;
   }
   for (const Expr& a : e.args()) {
-    if (!collect_rates(in, a, rates)) return false;
+    if (!collect_rates(in, a, rates, shared)) return false;
   }
   return true;
 }
 
-// e with e^(c·x + b) replaced by e^b·u^(c/g).
+// e with b^(α·x + β) replaced by b^β·u^(c/g).
 Expr in_powers_of(Integrator& in, const Expr& e, const mpq_class& g, const Expr& u) {
   if (!in.depends(e)) return e;
-  if (e.is(Kind::Pow) && e.base().is_e()) {
-    const auto linear = linear_in(in, e.exponent());
-    const mpq_class power = linear->a.number().exact() / g;
-    return mul(exp(linear->b), pow(u, power.get_num().get_si()));
+  if (e.is(Kind::Pow) && !in.depends(e.base())) {
+    const mpq_class power = rate_of(in, e)->c / g;
+    const Expr shift = pow(e.base(), linear_in(in, e.exponent())->b);
+    return mul(shift, pow(u, power.get_num().get_si()));
   }
   std::vector<Expr> args;
   args.reserve(e.args().size());
@@ -180,7 +217,8 @@ Expr hyperbolic_products(Integrator& in, const Expr& e, const Expr& rewritten) {
 Expr exponential_rule(Integrator& in, const Expr& e) {
   const Expr rewritten = hyperbolic_as_exponentials(in, e);
   std::vector<mpq_class> rates;
-  if (!collect_rates(in, rewritten, rates)) {
+  Expr shared;
+  if (!collect_rates(in, rewritten, rates, shared)) {
     return rewritten == e ? Expr() : hyperbolic_products(in, e, rewritten);
   }
   if (rates.empty()) return {};
@@ -198,10 +236,13 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   const Expr& x = in.var();
   const Expr u = in.fresh_symbol(e);
   const Expr gx = mul(number(Number(g)), x);
-  const Expr h = div(in_powers_of(in, rewritten, g, u), mul(number(Number(g)), u));
-  const Expr eu = exp(gx);
-  const std::size_t index = in.open<Rule::Substitution>(
-      e, {.value = eu, .dx = div(integer(1), mul(number(Number(g)), u))});
+  // du = g·L·u·dx; u = b^(g·x) when L = ln b (2^x, not e^(x·ln 2)).
+  const Expr rate = mul(number(Number(g)), shared);
+  const Expr h = div(in_powers_of(in, rewritten, g, u), mul(rate, u));
+  const bool base_log = shared.is(Kind::Func) && shared.fn() == Fn::Ln;
+  const Expr eu = base_log ? pow(shared.arg(0), gx) : exp(mul(gx, shared));
+  const std::size_t index =
+      in.open<Rule::Substitution>(e, {.value = eu, .dx = div(integer(1), mul(rate, u))});
   const Expr f = in.antiderivative_in(h, u);
   if (f.is_null()) {
     in.abandon(index);
@@ -209,7 +250,17 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   }
   Substitution values;
   values.emplace(u.node(), eu);
-  const Expr back = substitute(f, values);
+  Expr back = substitute(f, values);
+  if (base_log) {
+    // ln|b^(g·x)| = g·x·ln b (b > 0, as b^x is real for every x only then).
+    back = rewrite(back, [&](const Expr& y) -> std::optional<Expr> {
+      if (!y.is(Kind::Func) || y.fn() != Fn::Ln) return std::nullopt;
+      const Expr& inner =
+          y.arg(0).is(Kind::Func) && y.arg(0).fn() == Fn::Abs ? y.arg(0).arg(0) : y.arg(0);
+      if (inner != eu) return std::nullopt;
+      return mul(gx, shared);
+    });
+  }
   return in.finish(index, rewritten == e ? back : in_hyperbolic_form(in, back));
 }
 

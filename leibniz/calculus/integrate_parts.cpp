@@ -166,8 +166,21 @@ Expr exponential_times_trig_power(Integrator& in, const Expr& e) {
       form);
 }
 
+// True when b is the base of an even root in e (b^(1/2), b^(3/4)): b ≥ 0 where e is defined.
+bool under_even_root(const Expr& e, const Expr& b) {
+  if (e.is(Kind::Pow) && e.base() == b && e.exponent().is_number() &&
+      e.exponent().number().is_exact() &&
+      mpz_even_p(e.exponent().number().exact().get_den().get_mpz_t()) != 0) {
+    return true;
+  }
+  return std::any_of(e.args().begin(), e.args().end(),
+                     [&](const Expr& a) { return under_even_root(a, b); });
+}
+
 // u·v − ∫ v·du with v = ∫ dv found first.
 // With cancel_rest, v·du is first cancelled to one fraction (common factors of v and du).
+// (√b)² in v·du is b when b is under an even root of the integrand, which is defined only
+// where b ≥ 0 (x·acos x·√(1 − x²): v·du = (√(1 − x²))²/3).
 Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
               bool cancel_rest = false) {
   const Expr du = diff(u, in.var());
@@ -177,7 +190,7 @@ Expr by_parts(Integrator& in, const Expr& e, const Expr& u, const Expr& dv,
     in.abandon(index);
     return {};
   }
-  Expr v_du = mul(v, du);
+  Expr v_du = fold_kept_roots(mul(v, du), [&](const Expr& b) { return under_even_root(e, b); });
   if (cancel_rest) {
     if (const auto cancelled = cancel(v_du)) v_du = *cancelled;
   }

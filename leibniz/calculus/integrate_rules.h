@@ -96,6 +96,8 @@ class Integrator {
 // The rules, tried in this order by Integrator::attempt (kRules in integrate.cpp).
 Expr notes_row_rule(Integrator& in, const Expr& e);
 Expr table_rule(Integrator& in, const Expr& e);
+/// Absolute values of one linear u: |u| = σ·u with σ = ±1 constant on each side of u = 0.
+Expr abs_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
 /// ∫ sechᵏ, ∫ cschᵏ (k odd ≥ 3) and ∫ cothᵏ (k ≥ 2) by their reduction formulas.
 Expr hyperbolic_reduction_rule(Integrator& in, const Expr& e);

@@ -146,6 +146,33 @@ Expr power_reduction_closed_form(Integrator& in, const Expr& e, Fn fn, long n, c
   return result;
 }
 
+// sinᵐu·cosⁿu with m and n odd takes w = cos u, w = sin u or, when m + n ≤ −2, w = tan u
+// (sinᵐu·cosⁿu du = wᵐ(1 + w²)^(−(m+n)/2 − 1) dw/a): the one that leaves a polynomial in w
+// and 1/w of the fewest terms (∫ 1/(sin u·cos u) = ln|tan u|, ∫ sin u/cos³u = tan²u/2,
+// ∫ cos u/sin³u = −1/(2·sin²u)). w = cos u leaves such a polynomial only for m > 0, w = sin u
+// only for n > 0, and w = tan u always.
+Expr odd_odd_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear,
+                    const Expr& w) {
+  const Expr& u = sc.u;
+  const Expr one = integer(1);
+  const Expr one_minus_w2 = sub(one, pow(w, 2));
+  constexpr long kNotPolynomial = 1'000'000;
+  const long by_cos = sc.m > 0 ? (sc.m + 1) / 2 : kNotPolynomial;
+  const long by_sin = sc.n > 0 ? (sc.n + 1) / 2 : kNotPolynomial;
+  const long by_tan = sc.m + sc.n <= -2 ? -(sc.m + sc.n) / 2 : kNotPolynomial;
+  if (by_tan < by_cos && by_tan < by_sin) {
+    const Expr h =
+        div(mul(pow(w, sc.m), pow(add(one, pow(w, 2)), -(sc.m + sc.n) / 2 - 1)), linear.a);
+    return with_substitution(in, e, func(Fn::Tan, u), h, w);
+  }
+  if (by_sin < by_cos) {
+    const Expr h = div(mul(pow(one_minus_w2, (sc.n - 1) / 2), pow(w, sc.m)), linear.a);
+    return with_substitution(in, e, func(Fn::Sin, u), h, w);
+  }
+  const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
+  return with_substitution(in, e, func(Fn::Cos, u), h, w);
+}
+
 Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linear& linear) {
   const Expr& u = sc.u;
   const Expr w = in.fresh_symbol(e);
@@ -160,6 +187,14 @@ Expr sin_cos_powers(Integrator& in, const Expr& e, const SinCos& sc, const Linea
   if (sc.m == 0 && by_reduction(sc.n)) {
     return power_reduction_closed_form(in, e, Fn::Cos, sc.n, linear, u);
   }
+  // 1/sin u and 1/cos u are the table's csc u and sec u (−ln|csc u + cot u|, not
+  // w = cos u's two logarithms).
+  if ((sc.m == -1 && sc.n == 0) || (sc.m == 0 && sc.n == -1)) {
+    const Expr form = func(sc.m == -1 ? Fn::Csc : Fn::Sec, u);
+    if (form == e) return {};
+    return rewritten(in, e, {"reciprocal", "1/sin u = csc u, 1/cos u = sec u"}, form);
+  }
+  if (sc.m % 2 != 0 && sc.n % 2 != 0) return odd_odd_powers(in, e, sc, linear, w);
   if (sc.m % 2 != 0) {  // sinᵐu du = −(1 − w²)^((m−1)/2)·wⁿ dw/a, w = cos u
     const Expr h = div(neg(mul(pow(one_minus_w2, (sc.m - 1) / 2), pow(w, sc.n))), linear.a);
     return with_substitution(in, e, c, h, w);
@@ -222,10 +257,75 @@ Expr product_to_sum(Integrator& in, const Expr& e) {
   return rewritten(in, e, {"product-to-sum", "product to sum"}, form);
 }
 
+// A factor f(A)^±1 of a product read as one of tan, cot, sec, csc (1/sin A = csc A).
+struct ShiftedFactor {
+  Fn fn;
+  Expr argument;
+};
+
+std::optional<ShiftedFactor> as_shifted_factor(const Expr& f) {
+  const bool reciprocal = f.is(Kind::Pow) && f.exponent() == integer(-1);
+  const Expr& g = reciprocal ? f.base() : f;
+  if (!g.is(Kind::Func)) return std::nullopt;
+  const auto inverse = [&](Fn fn, Fn flipped) { return reciprocal ? flipped : fn; };
+  switch (g.fn()) {
+    case Fn::Tan: return ShiftedFactor{inverse(Fn::Tan, Fn::Cot), g.arg(0)};
+    case Fn::Cot: return ShiftedFactor{inverse(Fn::Cot, Fn::Tan), g.arg(0)};
+    case Fn::Sec:
+      return reciprocal ? std::nullopt : std::optional(ShiftedFactor{Fn::Sec, g.arg(0)});
+    case Fn::Csc:
+      return reciprocal ? std::nullopt : std::optional(ShiftedFactor{Fn::Csc, g.arg(0)});
+    case Fn::Cos:
+      return reciprocal ? std::optional(ShiftedFactor{Fn::Sec, g.arg(0)}) : std::nullopt;
+    case Fn::Sin:
+      return reciprocal ? std::optional(ShiftedFactor{Fn::Csc, g.arg(0)}) : std::nullopt;
+    default: return std::nullopt;
+  }
+}
+
+// Two factors of arguments A and B whose difference d = A − B is free of x, by the addition
+// formulas (Demidovich): tan A·tan B = (tan A − tan B)/tan d − 1,
+// cot A·cot B = cot d·(cot B − cot A) − 1, csc A·csc B = (cot B − cot A)/sin d,
+// sec A·sec B = (tan A − tan B)/sin d, sec A·csc B = (tan A + cot B)/cos d.
+Expr shifted_arguments(Integrator& in, const Expr& e) {
+  if (!e.is(Kind::Mul) || e.args().size() != 2) return {};
+  auto first = as_shifted_factor(e.arg(0)), second = as_shifted_factor(e.arg(1));
+  if (!first || !second) return {};
+  if (first->fn == Fn::Csc && second->fn == Fn::Sec) std::swap(first, second);
+  const Expr& A = first->argument;
+  const Expr& B = second->argument;
+  const Expr d = sub(A, B);
+  if (A == B || in.depends(d) || !linear_in(in, A) || !linear_in(in, B)) return {};
+  const auto f = [](Fn fn, const Expr& v) { return func(fn, v); };
+  const Expr one = integer(1);
+  Expr form;
+  std::string_view formula;
+  if (first->fn == Fn::Tan && second->fn == Fn::Tan) {
+    form = sub(div(sub(f(Fn::Tan, A), f(Fn::Tan, B)), f(Fn::Tan, d)), one);
+    formula = "tan A·tan B = (tan A − tan B)/tan(A − B) − 1";
+  } else if (first->fn == Fn::Cot && second->fn == Fn::Cot) {
+    form = sub(mul(f(Fn::Cot, d), sub(f(Fn::Cot, B), f(Fn::Cot, A))), one);
+    formula = "cot A·cot B = cot(A − B)·(cot B − cot A) − 1";
+  } else if (first->fn == Fn::Csc && second->fn == Fn::Csc) {
+    form = div(sub(f(Fn::Cot, B), f(Fn::Cot, A)), f(Fn::Sin, d));
+    formula = "1/(sin A·sin B) = (cot B − cot A)/sin(A − B)";
+  } else if (first->fn == Fn::Sec && second->fn == Fn::Sec) {
+    form = div(sub(f(Fn::Tan, A), f(Fn::Tan, B)), f(Fn::Sin, d));
+    formula = "1/(cos A·cos B) = (tan A − tan B)/sin(A − B)";
+  } else if (first->fn == Fn::Sec && second->fn == Fn::Csc) {
+    form = div(add(f(Fn::Tan, A), f(Fn::Cot, B)), f(Fn::Cos, d));
+    formula = "1/(cos A·sin B) = (tan A + cot B)/cos(A − B)";
+  } else {
+    return {};
+  }
+  return rewritten(in, e, {"shifted-arguments", formula}, expand(form));
+}
+
 }  // namespace
 
 Expr trig_rule(Integrator& in, const Expr& e) {
   if (Expr r = product_to_sum(in, e); !r.is_null()) return r;
+  if (Expr r = shifted_arguments(in, e); !r.is_null()) return r;
   if (e.is(Kind::Pow) && e.exponent().is_integer() && e.base().is(Kind::Func) &&
       (e.base().fn() == Fn::Sin || e.base().fn() == Fn::Cos) &&
       Number(kMaxPower) < e.exponent().number() && linear_in(in, e.base().arg(0))) {

@@ -18,6 +18,7 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/simplify.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
@@ -25,16 +26,26 @@
 namespace leibniz::integration {
 namespace {
 
+// A factor the rule does not read as a rational function of s and c (a root, a power with
+// a symbolic exponent, another function: √(cos u), ln(sin u)) stands for one symbol; its
+// content, in s and c, decides which substitutions may carry it (w = cos u when it is free
+// of s, as in sin³u·√(cos u)).
+struct OpaqueFactor {
+  Expr symbol;
+  Expr content;  // in s and c
+};
+
 struct SinCosForm {
   Expr u;          // the common argument
-  Expr rewritten;  // in the symbols s = sin u, c = cos u (or sinh u, cosh u)
+  Expr rewritten;  // in the symbols s = sin u, c = cos u (or sinh u, cosh u) and the opaque ones
+  std::vector<OpaqueFactor> opaque;
 };
 
 // Which functions the rule reads as s and c.
 enum class Family { Trigonometric, Hyperbolic };
 
-bool is_member(const Expr& x, Family family) {
-  if (!x.is(Kind::Func)) return false;
+bool is_member(Integrator& in, const Expr& x, Family family) {
+  if (!x.is(Kind::Func) || !linear_in(in, x.arg(0))) return false;
   const Fn fn = x.fn();
   if (family == Family::Hyperbolic) {
     return fn == Fn::Sinh || fn == Fn::Cosh || fn == Fn::Tanh || fn == Fn::Coth || fn == Fn::Sech ||
@@ -52,7 +63,7 @@ Expr common_argument(Integrator& in, const Expr& e, Family family) {
   std::vector<Expr> arguments;
   auto walk = [&](auto&& self, const Expr& x) -> void {
     if (!in.depends(x)) return;
-    if (is_member(x, family)) {
+    if (is_member(in, x, family)) {
       if (std::find(arguments.begin(), arguments.end(), x.arg(0)) == arguments.end()) {
         arguments.push_back(x.arg(0));
       }
@@ -103,17 +114,14 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
   if (u.is_null()) return std::nullopt;
   const Expr rate = linear_in(in, u)->a;
   bool ok = true;
+  std::vector<OpaqueFactor> opaque;
   auto walk = [&](auto&& self, const Expr& x) -> Expr {
     if (!ok || !in.depends(x)) return x;
     if (x == in.var()) {
       ok = false;
       return x;
     }
-    if (x.is(Kind::Func)) {
-      if (!is_member(x, family)) {
-        ok = false;
-        return x;
-      }
+    if (is_member(in, x, family)) {
       Expr sin_k = s, cos_k = c;
       if (x.arg(0) != u) {
         const Number k = linear_in(in, x.arg(0))->a.number() / rate.number();
@@ -133,18 +141,28 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
         default: return div(integer(1), sin_k);
       }
     }
-    if (x.is(Kind::Pow) && !x.exponent().is_integer()) {
-      ok = false;
-      return x;
-    }
+    const std::size_t inner = opaque.size();
     std::vector<Expr> args;
     args.reserve(x.args().size());
     for (const Expr& a : x.args()) args.push_back(self(self, a));
-    return rebuild(x, std::move(args));
+    Expr rebuilt = rebuild(x, std::move(args));
+    if (x.is(Kind::Func) || (x.is(Kind::Pow) && !x.exponent().is_integer())) {
+      // Opaque factors inside this one are part of its content: ln|cos u − 1| is one.
+      Substitution contents;
+      for (std::size_t k = inner; k < opaque.size(); ++k) {
+        contents.emplace(opaque[k].symbol.node(), opaque[k].content);
+      }
+      if (!contents.empty()) rebuilt = substitute(rebuilt, contents);
+      opaque.resize(inner);
+      const Expr placeholder = symbol(fmt::format("{}_opaque{}", s.name(), opaque.size()));
+      opaque.push_back({placeholder, std::move(rebuilt)});
+      return placeholder;
+    }
+    return rebuilt;
   };
   Expr rewritten = walk(walk, e);
   if (!ok) return std::nullopt;
-  return SinCosForm{u, rewritten};
+  return SinCosForm{u, rewritten, std::move(opaque)};
 }
 
 // The degree of symbol v in a monomial.
@@ -200,24 +218,49 @@ Expr even_quotient(const Quotient& q, const Expr& v, long top_parity) {
 }
 
 struct BiocheSubstitution {
-  Expr h;  // the integrand in w (with dx written in dw)
-  Expr g;  // w as a function of x
+  Expr h;                    // the integrand in w (with dx written in dw)
+  Expr g;                    // w as a function of x
+  bool weierstrass = false;  // w = tan(u/2)
 };
 
-// The substitution Bioche's rules choose for N(s, c)/D(s, c); for sinh and cosh only the
-// three rules (w = cosh, sinh, tanh), else nullopt.
-std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, const Quotient& q,
-                                         const Expr& u, const Expr& w, const Expr& s, const Expr& c,
-                                         Family family) {
+bool holds(const Expr& e, const Expr& v) {
+  if (e == v) return true;
+  return std::any_of(e.args().begin(), e.args().end(), [&](const Expr& a) { return holds(a, v); });
+}
+
+// h with each opaque symbol replaced by its content, there written in w.
+Expr opaque_in_w(const Expr& h, const std::vector<OpaqueFactor>& opaque, const Expr& from,
+                 const Expr& w) {
+  Expr result = h;
+  for (const OpaqueFactor& o : opaque) {
+    result = substituted(result, o.symbol, substituted(o.content, from, w));
+  }
+  return result;
+}
+
+// The substitutions Bioche's rules allow for N(s, c)/D(s, c), in their order of preference:
+// w = cos u when the integrand is odd in s, w = sin u when it is odd in c, w = tan u when it
+// is even under (s, c) → (−s, −c); w = tan(u/2) (Weierstrass) always for sin and cos. For
+// sinh and cosh only the three rules (w = cosh, sinh, tanh). Opaque factors allow only the
+// first two, and only when free of the function w replaces.
+std::vector<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, const Quotient& q,
+                                       const SinCosForm& form, const Expr& w, const Expr& s,
+                                       const Expr& c, Family family) {
   const bool hyperbolic = family == Family::Hyperbolic;
+  const Expr& u = form.u;
   const Expr a = linear_in(in, u)->a;
   const Expr one = integer(1);
+  const auto free_of = [&](const Expr& v) {
+    return std::none_of(form.opaque.begin(), form.opaque.end(),
+                        [&](const OpaqueFactor& o) { return holds(o.content, v); });
+  };
+  std::vector<BiocheSubstitution> found;
   // The identity between s and c: s² + c² = 1, or c² − s² = 1.
   const Expr one_minus_w2 = sub(one, pow(w, 2)), w2_minus_one = sub(pow(w, 2), one);
   const auto ps_top = parity(q.top, s), ps_bottom = parity(q.bottom, s);
   const auto pc_top = parity(q.top, c), pc_bottom = parity(q.bottom, c);
   const auto p_top = parity(q.top, s, c), p_bottom = parity(q.bottom, s, c);
-  if (ps_top && ps_bottom && *ps_top != *ps_bottom) {
+  if (ps_top && ps_bottom && *ps_top != *ps_bottom && free_of(s)) {
     // Odd in s: w = cos u, dx = −dw/(a·s), s² = 1 − w² (w = cosh u, dx = dw/(a·s),
     // s² = w² − 1).
     const Expr even = even_quotient(q, s, *ps_top);
@@ -225,16 +268,24 @@ std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, 
     const Expr h = div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
                                        [&](const Expr& b) { return b == s_of_w.base(); }),
                        a);
-    return BiocheSubstitution{hyperbolic ? h : neg(h), func(hyperbolic ? Fn::Cosh : Fn::Cos, u)};
+    found.push_back({opaque_in_w(hyperbolic ? h : neg(h), form.opaque, c, w),
+                     func(hyperbolic ? Fn::Cosh : Fn::Cos, u)});
   }
-  if (pc_top && pc_bottom && *pc_top != *pc_bottom) {
+  if (pc_top && pc_bottom && *pc_top != *pc_bottom && free_of(c)) {
     // Odd in c: w = sin u, dx = dw/(a·c), c² = 1 − w² (w = sinh u, c² = 1 + w²).
     const Expr even = even_quotient(q, c, *pc_top);
     const Expr c_of_w = sqrt(hyperbolic ? add(one, pow(w, 2)) : one_minus_w2);  // c² ≥ 0
     const Expr h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
                                        [&](const Expr& b) { return b == c_of_w.base(); }),
                        a);
-    return BiocheSubstitution{h, func(hyperbolic ? Fn::Sinh : Fn::Sin, u)};
+    found.push_back({opaque_in_w(h, form.opaque, s, w), func(hyperbolic ? Fn::Sinh : Fn::Sin, u)});
+  }
+  // Opaque factors go with w = tan u when they are functions of tan u alone: ln(tan u).
+  std::vector<OpaqueFactor> of_tan;
+  for (const OpaqueFactor& o : form.opaque) {
+    const auto in_w = cancel(substituted(o.content, s, mul(w, c)));
+    if (!in_w || holds(*in_w, c)) return found;
+    of_tan.push_back({o.symbol, *in_w});
   }
   if (p_top && p_bottom && *p_top == *p_bottom) {
     // Even under (s, c) → (−s, −c): s = w·c, c² = 1/(1 + w²), dx = dw/(a·(1 + w²))
@@ -248,17 +299,56 @@ std::optional<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, 
     const Expr bottom = substituted(mul(r.bottom, pow(c, lift)), c, root);
     // 1 − tanh²u > 0: (1 − w²)^(−1/2) to an even power folds.
     const auto positive = [&](const Expr& b) { return b == one_over_c2; };
-    return BiocheSubstitution{div(fold_kept_roots(top, positive),
-                                  mul(a, mul(fold_kept_roots(bottom, positive), one_over_c2))),
-                              func(hyperbolic ? Fn::Tanh : Fn::Tan, u)};
+    found.push_back({opaque_in_w(div(fold_kept_roots(top, positive),
+                                     mul(a, mul(fold_kept_roots(bottom, positive), one_over_c2))),
+                                 of_tan, w, w),
+                     func(hyperbolic ? Fn::Tanh : Fn::Tan, u)});
   }
-  if (hyperbolic) return std::nullopt;
+  if (hyperbolic || !form.opaque.empty()) return found;
   // Weierstrass: w = tan(u/2), s = 2w/(1 + w²), c = (1 − w²)/(1 + w²), dx = 2·dw/(a·(1 + w²)).
   const Expr w2 = add(one, pow(w, 2));
   const Expr in_w =
       substituted(substituted(cancelled, s, div(mul(integer(2), w), w2)), c, div(one_minus_w2, w2));
-  return BiocheSubstitution{div(mul(integer(2), in_w), mul(a, w2)),
-                            func(Fn::Tan, div(u, integer(2)))};
+  found.push_back(
+      {div(mul(integer(2), in_w), mul(a, w2)), func(Fn::Tan, div(u, integer(2))), true});
+  return found;
+}
+
+// True when d is a constant times a power of w.
+bool is_monomial(const Expr& d, const Expr& w) {
+  const std::span<const Expr> factors = d.is(Kind::Mul) ? d.args() : std::span<const Expr>(&d, 1);
+  return std::all_of(factors.begin(), factors.end(), [&](const Expr& f) {
+    return !holds(f, w) || f == w || (f.is(Kind::Pow) && f.base() == w);
+  });
+}
+
+// The substitution whose integral in w is the simplest: its integrand, cancelled, is the
+// smallest (1/(sin u·cos u) is 1/w with w = tan u, 1/(w·(1 − w²)) with w = sin u), the
+// first in Bioche's order on a tie. Weierstrass's w = tan(u/2) answers may jump where
+// tan(u/2) has a pole: it competes only when it leaves a polynomial in w and 1/w
+// (∫ 1/sin u = ln|tan(u/2)|), and is otherwise the last resort.
+std::optional<BiocheSubstitution> simplest(Integrator& in,
+                                           std::vector<BiocheSubstitution> candidates,
+                                           const Expr& w) {
+  if (candidates.empty()) return std::nullopt;
+  std::optional<std::size_t> best;
+  double best_size = 0;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    BiocheSubstitution& candidate = candidates[k];
+    if (in.depends(candidate.h)) continue;
+    if (const auto cancelled = cancel(candidate.h)) candidate.h = *cancelled;
+    if (candidate.weierstrass && candidates.size() > 1 &&
+        !is_monomial(split_fraction(candidate.h).denominator, w)) {
+      continue;
+    }
+    const double size = tree_size(candidate.h);
+    if (!best || size < best_size) {
+      best = k;
+      best_size = size;
+    }
+  }
+  if (!best) return std::nullopt;
+  return candidates[*best];
 }
 
 Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
@@ -269,7 +359,7 @@ Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
   const auto cancelled = cancel(form->rewritten);
   if (!cancelled) return {};
   const Quotient q = as_quotient(*cancelled);
-  if (q.bottom.is_number()) {
+  if (q.bottom.is_number() && form->opaque.empty()) {
     // Polynomials in sinh and cosh are the exponential rule's (products to sums).
     if (family == Family::Hyperbolic) return {};
     // A polynomial in sin u and cos u once cancelled: cos 2x/(cos x + sin x) = cos x − sin x.
@@ -279,8 +369,8 @@ Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
     return in.rewritten<Rule::TrigIdentity>({"sin-cos", "rewrite in sin and cos, cancel"}, e,
                                             polynomial);
   }
-  const auto chosen = bioche(in, *cancelled, q, form->u, w, s, c, family);
-  if (!chosen || in.depends(chosen->h)) return {};
+  const auto chosen = simplest(in, bioche(in, *cancelled, q, *form, w, s, c, family), w);
+  if (!chosen) return {};
   const Expr& g = chosen->g;
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
