@@ -112,6 +112,9 @@ Expr monomial_substitution_rule(Integrator& in, const Expr& e);
 /// N/(u + v)ᵏ = N·(u − v)ᵏ/(u² − v²)ᵏ for v the terms with a square root, when that
 /// removes a root (integrate_radical_conjugate.cpp).
 Expr conjugate_rule(Integrator& in, const Expr& e);
+/// Euler's substitutions for a rational function of x and √q, q quadratic with rational
+/// coefficients (integrate_radical_euler.cpp).
+Expr euler_substitution_rule(Integrator& in, const Expr& e);
 Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);
