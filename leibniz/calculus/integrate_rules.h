@@ -109,6 +109,8 @@ Expr radical_rule(Integrator& in, const Expr& e);
 Expr general_root_of_quadratic(Integrator& in, const Expr& e);
 /// u = xⁿ for x^k·f(xⁿ) with n | k + 1 (Chebyshev's second case for binomials).
 Expr monomial_substitution_rule(Integrator& in, const Expr& e);
+/// s = x/(a + b·xⁿ)^(1/n) for x^m·(a + b·xⁿ)^(r/n) with n | m + 1 + r (Chebyshev's third).
+Expr binomial_third_case_rule(Integrator& in, const Expr& e);
 /// N/(u + v)ᵏ = N·(u − v)ᵏ/(u² − v²)ᵏ for v the terms with a square root, when that
 /// removes a root (integrate_radical_conjugate.cpp).
 Expr conjugate_rule(Integrator& in, const Expr& e);

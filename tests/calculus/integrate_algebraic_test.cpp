@@ -140,6 +140,18 @@ TEST(IntegrateAlgebraic, EulerSubstitutions) {
   }
 }
 
+TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
+  // s = x/(a + b·xⁿ)^(1/n) when (m + 1 + r)/n is an integer.
+  expect_algebraic_integral("(x^5 - 2)^2/((x^5 + 3)^3*(x^5 + 3)^(1/5))",
+                            "25*x^11/(297*(x^5 + 3)^(11/5)) - 10*x^6/(81*(x^5 + 3)^(6/5)) + "
+                            "4*x/(27*(x^5 + 3)^(1/5))");
+  for (const char* integrand :
+       {"(3 + 4*x^4)^(1/4)/x^2", "x^2*(3 + 4*x^4)^(5/4)", "x^6*(3 + 4*x^4)^(1/4)",
+        "(x^3 - 1)/(x^3 + 2)^(1/3)", "1/(1 + x^3)^(1/3)", "1/(x^2*(a + x^4)^(3/4))"}) {
+    expect_algebraic_integrable(integrand);
+  }
+}
+
 TEST(IntegrateAlgebraic, RefusalsNameTheSignSplit) {
   expect_algebraic_refusal(
       "sqrt(a*x^2 + b)",
