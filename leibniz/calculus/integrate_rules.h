@@ -111,9 +111,14 @@ Expr radical_rule(Integrator& in, const Expr& e);
 Expr general_root_of_quadratic(Integrator& in, const Expr& e);
 /// u = xⁿ for x^k·f(xⁿ) with n | k + 1 (Chebyshev's second case for binomials).
 Expr monomial_substitution_rule(Integrator& in, const Expr& e);
+/// s = x/(a + b·xⁿ)^(1/n) for x^m·(a + b·xⁿ)^(r/n) with n | m + 1 + r (Chebyshev's third).
+Expr binomial_third_case_rule(Integrator& in, const Expr& e);
 /// N/(u + v)ᵏ = N·(u − v)ᵏ/(u² − v²)ᵏ for v the terms with a square root, when that
 /// removes a root (integrate_radical_conjugate.cpp).
 Expr conjugate_rule(Integrator& in, const Expr& e);
+/// Euler's substitutions for a rational function of x and √q, q quadratic with rational
+/// coefficients (integrate_radical_euler.cpp).
+Expr euler_substitution_rule(Integrator& in, const Expr& e);
 Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);

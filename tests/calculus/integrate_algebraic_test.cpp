@@ -113,6 +113,45 @@ TEST(IntegrateAlgebraic, ConjugateOfADenominatorWithRoots) {
       "sqrt(x^2 + x)*(x^2/3 + x/12 - 1/8) + ln(abs(x + sqrt(x^2 + x) + 1/2))/16");
 }
 
+// F′ = f, F not printed: Euler's answers are long, their form is not the point.
+void expect_algebraic_integrable(const char* integrand) {
+  const Expr f = parse_text(integrand);
+  Expr F;
+  ASSERT_NO_THROW(F = integrate(f, symbol("x"))) << integrand;
+  expect_derivative_for_both_signs_of_a(f, F);
+}
+
+TEST(IntegrateAlgebraic, EulerSubstitutions) {
+  // A = 1: t = √q + x.
+  expect_algebraic_integral("1/((x^2 + 1)*sqrt(x^2 + 2))",
+                            "atan(x + sqrt(x^2 + 2) - 1) - atan(x + sqrt(x^2 + 2) + 1)");
+  // A < 0 with rational roots ±1: t = √q/(x + 1).
+  expect_algebraic_integral("1/((x^2 + 4)*sqrt(1 - x^2))",
+                            "-(atan(sqrt(5)*sqrt(1 - x^2)/(2*(x + 1)) - 1/2) + "
+                            "atan(sqrt(5)*sqrt(1 - x^2)/(2*(x + 1)) + 1/2))/(2*sqrt(5))");
+  for (const char* integrand :
+       {"1/((x^2 + 4)*sqrt(4*x^2 + 1))", "x/((x^2 - 1)*sqrt(x^2 + 2*x + 4))",
+        "(x + 3)/((x^2 + 1)*sqrt(x^2 + x + 1))", "sqrt(1 + x^2)/(2 + x^2)",
+        "1/((2 + x^2)^2*sqrt(1 + x^2))", "(x^4 + 1)/((x^2 + x + 1)*sqrt(x^2 + x + 2))",
+        // No rational root, A not a square: at the point x = 1, where q = 1.
+        "(x - 2)/((5*x^2 - 18*x + 17)*sqrt(10*x^2 - 22*x + 13))", "1/(1 + sqrt(1 - 2*x - x^2))",
+        "(a*x + 1)/((x^2 - 1)*sqrt(x^2 + 2*x))"}) {
+    expect_algebraic_integrable(integrand);
+  }
+}
+
+TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
+  // s = x/(a + b·xⁿ)^(1/n) when (m + 1 + r)/n is an integer.
+  expect_algebraic_integral("(x^5 - 2)^2/((x^5 + 3)^3*(x^5 + 3)^(1/5))",
+                            "25*x^11/(297*(x^5 + 3)^(11/5)) - 10*x^6/(81*(x^5 + 3)^(6/5)) + "
+                            "4*x/(27*(x^5 + 3)^(1/5))");
+  for (const char* integrand :
+       {"(3 + 4*x^4)^(1/4)/x^2", "x^2*(3 + 4*x^4)^(5/4)", "x^6*(3 + 4*x^4)^(1/4)",
+        "(x^3 - 1)/(x^3 + 2)^(1/3)", "1/(1 + x^3)^(1/3)", "1/(x^2*(a + x^4)^(3/4))"}) {
+    expect_algebraic_integrable(integrand);
+  }
+}
+
 TEST(IntegrateAlgebraic, RefusalsNameTheSignSplit) {
   expect_algebraic_refusal(
       "sqrt(a*x^2 + b)",
