@@ -61,6 +61,20 @@ TEST(IntegrateTranscendental, BiocheWithRootsOfEvenFunctions) {
                                  "ln(sqrt(2*sinh(x)^2 + 1)/sqrt(2) + sinh(x))/sqrt(2)");
 }
 
+TEST(IntegrateTranscendental, HalfIntegerPowersOfOnePlusSinOrCos) {
+  // No |sin(v/2)|: the reduction formulas keep the sign, valid on every interval.
+  expect_transcendental_integral("sqrt(1 + sin(2*x))", "-cos(2*x)/sqrt(sin(2*x) + 1)");
+  expect_transcendental_integral("sqrt(1 - cos(x))", "-2*sin(x)/sqrt(1 - cos(x))");
+  expect_transcendental_integral("1/sqrt(1 + cos(2*x))",
+                                 "atanh(sin(2*x)/(sqrt(2)*sqrt(cos(2*x) + 1)))/sqrt(2)");
+  expect_transcendental_integral(
+      "1/(1 - cos(3*x))^(3/2)",
+      "-sin(3*x)/(6*(1 - cos(3*x))^(3/2)) - atanh(sin(3*x)/(sqrt(2)*sqrt(1 "
+      "- cos(3*x))))/(6*sqrt(2))");
+  expect_transcendental_integral(
+      "(2 + 2*cos(x))^(3/2)", "32*sin(x)/(3*sqrt(2*cos(x) + 2)) + 4*sin(x)*sqrt(2*cos(x) + 2)/3");
+}
+
 TEST(IntegrateTranscendental, TheSimplestSubstitutionWins) {
   expect_transcendental_integral("sech(x)*csch(x)", "ln(abs(tanh(x)))");
   expect_transcendental_integral("1/(sin(x)*cos(x))", "ln(abs(tan(x)))");
