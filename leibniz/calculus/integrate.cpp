@@ -38,6 +38,7 @@ using RuleFn = Expr (*)(Integrator&, const Expr&);
 constexpr RuleFn kIntegrationRules[] = {table_rule,
                                         abs_rule,
                                         trig_rule,
+                                        trig_half_angle_rule,
                                         hyperbolic_reduction_rule,
                                         inverse_hyperbolic_log_rule,
                                         rational_rule,

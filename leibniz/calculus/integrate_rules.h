@@ -99,6 +99,8 @@ Expr table_rule(Integrator& in, const Expr& e);
 /// Absolute values of one linear u: |u| = σ·u with σ = ±1 constant on each side of u = 0.
 Expr abs_rule(Integrator& in, const Expr& e);
 Expr trig_rule(Integrator& in, const Expr& e);
+/// (a + b·sin v)ⁿ, (a + b·cos v)ⁿ with a² = b², a > 0, n a half-integer: reduction formulas.
+Expr trig_half_angle_rule(Integrator& in, const Expr& e);
 /// ∫ sechᵏ, ∫ cschᵏ (k odd ≥ 3) and ∫ cothᵏ (k ≥ 2) by their reduction formulas.
 Expr hyperbolic_reduction_rule(Integrator& in, const Expr& e);
 /// ln(u + √(u² + 1)) and ln(u + √(u² − 1)) in the integrand rewritten arsinh u, arcosh u.

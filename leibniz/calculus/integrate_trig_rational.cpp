@@ -228,12 +228,32 @@ bool holds(const Expr& e, const Expr& v) {
   return std::any_of(e.args().begin(), e.args().end(), [&](const Expr& a) { return holds(a, v); });
 }
 
-// h with each opaque symbol replaced by its content, there written in w.
-Expr opaque_in_w(const Expr& h, const std::vector<OpaqueFactor>& opaque, const Expr& from,
-                 const Expr& w) {
-  Expr result = h;
+// h with each opaque symbol replaced by its content in w.
+Expr opaque_in_w(const Expr& h, const std::vector<OpaqueFactor>& in_w) {
+  Substitution values;
+  for (const OpaqueFactor& o : in_w) values.emplace(o.symbol.node(), o.content);
+  return substitute(h, values);
+}
+
+// True when e holds a root of b (b^(1/2), b^(3/2)).
+bool holds_a_root_of(const Expr& e, const Expr& b) {
+  if (e.is(Kind::Pow) && e.base() == b && !e.exponent().is_integer()) return true;
+  return std::any_of(e.args().begin(), e.args().end(),
+                     [&](const Expr& a) { return holds_a_root_of(a, b); });
+}
+
+// The opaque factors in w, with v (s or c) replaced by root = √(1 − w²) (or √(w² ∓ 1)) and
+// the other function by w: each must hold v only to even powers, so that the root folds
+// away (√(5 cos²u + sin²u) = √(1 + 4w²) with w = sin u); nullopt otherwise.
+std::optional<std::vector<OpaqueFactor>> opaque_through(const std::vector<OpaqueFactor>& opaque,
+                                                        const Expr& v, const Expr& root,
+                                                        const Expr& other, const Expr& w) {
+  std::vector<OpaqueFactor> result;
   for (const OpaqueFactor& o : opaque) {
-    result = substituted(result, o.symbol, substituted(o.content, from, w));
+    const Expr in_w = fold_kept_roots(substituted(substituted(o.content, v, root), other, w),
+                                      [&](const Expr& b) { return b == root.base(); });
+    if (holds_a_root_of(in_w, root.base())) return std::nullopt;
+    result.push_back({o.symbol, in_w});
   }
   return result;
 }
@@ -241,8 +261,9 @@ Expr opaque_in_w(const Expr& h, const std::vector<OpaqueFactor>& opaque, const E
 // The substitutions Bioche's rules allow for N(s, c)/D(s, c), in their order of preference:
 // w = cos u when the integrand is odd in s, w = sin u when it is odd in c, w = tan u when it
 // is even under (s, c) → (−s, −c); w = tan(u/2) (Weierstrass) always for sin and cos. For
-// sinh and cosh only the three rules (w = cosh, sinh, tanh). Opaque factors allow only the
-// first two, and only when free of the function w replaces.
+// sinh and cosh only the three rules (w = cosh, sinh, tanh). Opaque factors allow w = cos u
+// when they hold sin u only to even powers, w = sin u in the reverse case, and w = tan u when
+// they are functions of tan u; not Weierstrass's.
 std::vector<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, const Quotient& q,
                                        const SinCosForm& form, const Expr& w, const Expr& s,
                                        const Expr& c, Family family) {
@@ -250,35 +271,33 @@ std::vector<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, co
   const Expr& u = form.u;
   const Expr a = linear_in(in, u)->a;
   const Expr one = integer(1);
-  const auto free_of = [&](const Expr& v) {
-    return std::none_of(form.opaque.begin(), form.opaque.end(),
-                        [&](const OpaqueFactor& o) { return holds(o.content, v); });
-  };
   std::vector<BiocheSubstitution> found;
   // The identity between s and c: s² + c² = 1, or c² − s² = 1.
   const Expr one_minus_w2 = sub(one, pow(w, 2)), w2_minus_one = sub(pow(w, 2), one);
   const auto ps_top = parity(q.top, s), ps_bottom = parity(q.bottom, s);
   const auto pc_top = parity(q.top, c), pc_bottom = parity(q.bottom, c);
   const auto p_top = parity(q.top, s, c), p_bottom = parity(q.bottom, s, c);
-  if (ps_top && ps_bottom && *ps_top != *ps_bottom && free_of(s)) {
+  const Expr s_of_w = sqrt(hyperbolic ? w2_minus_one : one_minus_w2);         // s² ≥ 0
+  const Expr c_of_w = sqrt(hyperbolic ? add(one, pow(w, 2)) : one_minus_w2);  // c² ≥ 0
+  const auto opaque_by_cos = opaque_through(form.opaque, s, s_of_w, c, w);
+  if (ps_top && ps_bottom && *ps_top != *ps_bottom && opaque_by_cos) {
     // Odd in s: w = cos u, dx = −dw/(a·s), s² = 1 − w² (w = cosh u, dx = dw/(a·s),
     // s² = w² − 1).
     const Expr even = even_quotient(q, s, *ps_top);
-    const Expr s_of_w = sqrt(hyperbolic ? w2_minus_one : one_minus_w2);  // s² ≥ 0
     const Expr h = div(fold_kept_roots(substituted(substituted(even, s, s_of_w), c, w),
                                        [&](const Expr& b) { return b == s_of_w.base(); }),
                        a);
-    found.push_back({opaque_in_w(hyperbolic ? h : neg(h), form.opaque, c, w),
+    found.push_back({opaque_in_w(hyperbolic ? h : neg(h), *opaque_by_cos),
                      func(hyperbolic ? Fn::Cosh : Fn::Cos, u)});
   }
-  if (pc_top && pc_bottom && *pc_top != *pc_bottom && free_of(c)) {
+  const auto opaque_by_sin = opaque_through(form.opaque, c, c_of_w, s, w);
+  if (pc_top && pc_bottom && *pc_top != *pc_bottom && opaque_by_sin) {
     // Odd in c: w = sin u, dx = dw/(a·c), c² = 1 − w² (w = sinh u, c² = 1 + w²).
     const Expr even = even_quotient(q, c, *pc_top);
-    const Expr c_of_w = sqrt(hyperbolic ? add(one, pow(w, 2)) : one_minus_w2);  // c² ≥ 0
     const Expr h = div(fold_kept_roots(substituted(substituted(even, c, c_of_w), s, w),
                                        [&](const Expr& b) { return b == c_of_w.base(); }),
                        a);
-    found.push_back({opaque_in_w(h, form.opaque, s, w), func(hyperbolic ? Fn::Sinh : Fn::Sin, u)});
+    found.push_back({opaque_in_w(h, *opaque_by_sin), func(hyperbolic ? Fn::Sinh : Fn::Sin, u)});
   }
   // Opaque factors go with w = tan u when they are functions of tan u alone: ln(tan u).
   std::vector<OpaqueFactor> of_tan;
@@ -301,7 +320,7 @@ std::vector<BiocheSubstitution> bioche(Integrator& in, const Expr& cancelled, co
     const auto positive = [&](const Expr& b) { return b == one_over_c2; };
     found.push_back({opaque_in_w(div(fold_kept_roots(top, positive),
                                      mul(a, mul(fold_kept_roots(bottom, positive), one_over_c2))),
-                                 of_tan, w, w),
+                                 of_tan),
                      func(hyperbolic ? Fn::Tanh : Fn::Tan, u)});
   }
   if (hyperbolic || !form.opaque.empty()) return found;
@@ -322,33 +341,48 @@ bool is_monomial(const Expr& d, const Expr& w) {
   });
 }
 
-// The substitution whose integral in w is the simplest: its integrand, cancelled, is the
-// smallest (1/(sin u·cos u) is 1/w with w = tan u, 1/(w·(1 − w²)) with w = sin u), the
-// first in Bioche's order on a tie. Weierstrass's w = tan(u/2) answers may jump where
-// tan(u/2) has a pole: it competes only when it leaves a polynomial in w and 1/w
-// (∫ 1/sin u = ln|tan(u/2)|), and is otherwise the last resort.
-std::optional<BiocheSubstitution> simplest(Integrator& in,
-                                           std::vector<BiocheSubstitution> candidates,
-                                           const Expr& w) {
-  if (candidates.empty()) return std::nullopt;
-  std::optional<std::size_t> best;
-  double best_size = 0;
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    BiocheSubstitution& candidate = candidates[k];
+// The substitutions in the order they are tried: the simplest integral in w first, its
+// integrand, cancelled, the smallest (1/(sin u·cos u) is 1/w with w = tan u, 1/(w·(1 − w²))
+// with w = sin u), Bioche's order on a tie; the next when one fails (tan u/(1 + 5 tan²u)^(5/2)
+// is a radical of a rational function of w = cos u, and w/((1 + w²)·(1 + 5w²)^(5/2)) with
+// w = tan u). Weierstrass's w = tan(u/2) answers may jump where tan(u/2) has a pole: it
+// competes only when it leaves a polynomial in w and 1/w (∫ 1/sin u = ln|tan(u/2)|), and is
+// otherwise the last resort.
+std::vector<BiocheSubstitution> in_order(Integrator& in, std::vector<BiocheSubstitution> candidates,
+                                         const Expr& w) {
+  std::vector<std::pair<double, BiocheSubstitution>> sized;
+  for (BiocheSubstitution& candidate : candidates) {
     if (in.depends(candidate.h)) continue;
     if (const auto cancelled = cancel(candidate.h)) candidate.h = *cancelled;
     if (candidate.weierstrass && candidates.size() > 1 &&
         !is_monomial(split_fraction(candidate.h).denominator, w)) {
       continue;
     }
-    const double size = tree_size(candidate.h);
-    if (!best || size < best_size) {
-      best = k;
-      best_size = size;
-    }
+    sized.emplace_back(tree_size(candidate.h), std::move(candidate));
   }
-  if (!best) return std::nullopt;
-  return candidates[*best];
+  std::stable_sort(sized.begin(), sized.end(),
+                   [](const auto& l, const auto& r) { return l.first < r.first; });
+  std::vector<BiocheSubstitution> result;
+  for (auto& [size, candidate] : sized) result.push_back(std::move(candidate));
+  return result;
+}
+
+Expr by_substitution(Integrator& in, const Expr& e, const BiocheSubstitution& chosen, const Expr& w,
+                     Family family) {
+  const Expr& g = chosen.g;
+  const std::size_t index = in.open<Rule::Substitution>(
+      e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
+  const Expr f = in.antiderivative_in(chosen.h, w);
+  if (f.is_null()) {
+    in.abandon(index);
+    return {};
+  }
+  const Expr back = substituted(f, w, g);
+  // atan(tan v) = v up to a constant on each interval where tan v is defined.
+  if (g.fn() == Fn::Tan) return in.finish(index, replace(back, func(Fn::Atan, g), g.arg(0)));
+  const Expr hyperbolic = g.fn() == Fn::Tanh ? tanh_logarithms(back) : back;
+  return in.finish(
+      index, family == Family::Hyperbolic ? reciprocal_hyperbolic_form(hyperbolic, e) : hyperbolic);
 }
 
 Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
@@ -369,22 +403,11 @@ Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
     return in.rewritten<Rule::TrigIdentity>({"sin-cos", "rewrite in sin and cos, cancel"}, e,
                                             polynomial);
   }
-  const auto chosen = simplest(in, bioche(in, *cancelled, q, *form, w, s, c, family), w);
-  if (!chosen) return {};
-  const Expr& g = chosen->g;
-  const std::size_t index = in.open<Rule::Substitution>(
-      e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
-  const Expr f = in.antiderivative_in(chosen->h, w);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
+  for (const BiocheSubstitution& chosen :
+       in_order(in, bioche(in, *cancelled, q, *form, w, s, c, family), w)) {
+    if (Expr f = by_substitution(in, e, chosen, w, family); !f.is_null()) return f;
   }
-  const Expr back = substituted(f, w, g);
-  // atan(tan v) = v up to a constant on each interval where tan v is defined.
-  if (g.fn() == Fn::Tan) return in.finish(index, replace(back, func(Fn::Atan, g), g.arg(0)));
-  const Expr hyperbolic = g.fn() == Fn::Tanh ? tanh_logarithms(back) : back;
-  return in.finish(
-      index, family == Family::Hyperbolic ? reciprocal_hyperbolic_form(hyperbolic, e) : hyperbolic);
+  return {};
 }
 
 }  // namespace

@@ -49,6 +49,32 @@ TEST(IntegrateTranscendental, BiocheWithRootsAndFunctionsOfOneOfSinCosTan) {
   expect_transcendental_integral("sqrt(tan(x))*(1 + tan(x)^2)", "2*tan(x)^(3/2)/3");
 }
 
+TEST(IntegrateTranscendental, BiocheWithRootsOfEvenFunctions) {
+  // The root holds sin x only squared: w = cos x, sin²x = 1 − w² (cos 2x = 2w² − 1).
+  expect_transcendental_integral("sin(x)/cos(2*x)^(5/2)",
+                                 "-(4*cos(x)^3/3 - cos(x))/(2*cos(x)^2 - 1)^(3/2)");
+  expect_transcendental_integral(
+      "sin(x)/(5*cos(x)^2 - 2*sin(x)^2)^(7/2)",
+      "-(7*cos(x)^3/3 - 49*cos(x)^5/15 - cos(x)/2)/(7*cos(x)^2 - 2)^(5/2)");
+  expect_transcendental_integral("tan(x)^(3/2)*sec(x)^4", "2*tan(x)^(9/2)/9 + 2*tan(x)^(5/2)/5");
+  expect_transcendental_integral("cosh(x)/sqrt(cosh(2*x))",
+                                 "ln(sqrt(2*sinh(x)^2 + 1)/sqrt(2) + sinh(x))/sqrt(2)");
+}
+
+TEST(IntegrateTranscendental, HalfIntegerPowersOfOnePlusSinOrCos) {
+  // No |sin(v/2)|: the reduction formulas keep the sign, valid on every interval.
+  expect_transcendental_integral("sqrt(1 + sin(2*x))", "-cos(2*x)/sqrt(sin(2*x) + 1)");
+  expect_transcendental_integral("sqrt(1 - cos(x))", "-2*sin(x)/sqrt(1 - cos(x))");
+  expect_transcendental_integral("1/sqrt(1 + cos(2*x))",
+                                 "atanh(sin(2*x)/(sqrt(2)*sqrt(cos(2*x) + 1)))/sqrt(2)");
+  expect_transcendental_integral(
+      "1/(1 - cos(3*x))^(3/2)",
+      "-sin(3*x)/(6*(1 - cos(3*x))^(3/2)) - atanh(sin(3*x)/(sqrt(2)*sqrt(1 "
+      "- cos(3*x))))/(6*sqrt(2))");
+  expect_transcendental_integral(
+      "(2 + 2*cos(x))^(3/2)", "32*sin(x)/(3*sqrt(2*cos(x) + 2)) + 4*sin(x)*sqrt(2*cos(x) + 2)/3");
+}
+
 TEST(IntegrateTranscendental, TheSimplestSubstitutionWins) {
   expect_transcendental_integral("sech(x)*csch(x)", "ln(abs(tanh(x)))");
   expect_transcendental_integral("1/(sin(x)*cos(x))", "ln(abs(tan(x)))");
