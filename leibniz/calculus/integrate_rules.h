@@ -106,6 +106,9 @@ Expr hyperbolic_reduction_rule(Integrator& in, const Expr& e);
 /// ln(u + √(u² + 1)) and ln(u + √(u² − 1)) in the integrand rewritten arsinh u, arcosh u.
 Expr inverse_hyperbolic_log_rule(Integrator& in, const Expr& e);
 Expr rational_rule(Integrator& in, const Expr& e);
+/// x = a·t for a rational function homogeneous in x and its one parameter a
+/// (integrate_rational_scaling.cpp).
+Expr scaling_rule(Integrator& in, const Expr& e);
 Expr combined_roots_rule(Integrator& in, const Expr& e);
 Expr substitution_rule(Integrator& in, const Expr& e);
 Expr radical_rule(Integrator& in, const Expr& e);

@@ -152,6 +152,19 @@ TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
   }
 }
 
+TEST(IntegrateAlgebraic, ScalingOfAHomogeneousRationalFunction) {
+  // x = a·t: ∫ x/(x⁴ + a⁴) dx = ∫ t/(t⁴ + 1) dt/a².
+  expect_algebraic_integral("x/(a^4 + x^4)", "atan(x^2/a^2)/(2*a^2)");
+  expect_algebraic_integral(
+      "x^2/(a^4 + x^4)",
+      "(ln((a^2 - sqrt(2)*a*x + x^2)/(a^2 + sqrt(2)*a*x + x^2))/(4*sqrt(2)) + (atan(sqrt(2)*x/a "
+      "- 1) + atan(sqrt(2)*x/a + 1))/(2*sqrt(2)))/a");
+  for (const char* integrand : {"1/(a^5 + x^5)", "1/(x*(a^4 + x^4)^3)", "1/(x^2*(a^4 + x^4)^3)",
+                                "x^13/(a^4 + x^4)^5", "1/(x^3 - a^3)"}) {
+    expect_algebraic_integrable(integrand);
+  }
+}
+
 TEST(IntegrateAlgebraic, RefusalsNameTheSignSplit) {
   expect_algebraic_refusal(
       "sqrt(a*x^2 + b)",
