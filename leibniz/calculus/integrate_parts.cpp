@@ -6,6 +6,7 @@
 // solves for it (powers of sin and cos linearized first); and sums whose terms fail
 // alone but whose leftover integrals cancel after one integration by parts.
 #include "leibniz/calculus/cancel.h"
+#include "leibniz/calculus/check.h"
 #include "leibniz/calculus/diff.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
@@ -320,6 +321,16 @@ Expr parts_rule(Integrator& in, const Expr& e) {
   return {};
 }
 
+namespace {
+
+// Where simplify may leave a zero unseen: sin² + cos² inside a product.
+bool may_hide_a_zero(const Expr& e) {
+  if (e.is(Kind::Func) && (e.fn() == Fn::Sin || e.fn() == Fn::Cos)) return true;
+  return std::any_of(e.args().begin(), e.args().end(), may_hide_a_zero);
+}
+
+}  // namespace
+
 // A sum some of whose terms have no elementary antiderivative on their own, but whose
 // non-elementary parts cancel: ∫ (cos x·ln x + sin x/x) = sin x·ln x, since parts on
 // cos x·ln x (u = ln x) leaves −∫ sin x/x. For each failing term f·g (u = f, dv = g with
@@ -340,14 +351,25 @@ Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
     const Expr& term = failing[i];
     const std::span<const Expr> factors =
         term.is(Kind::Mul) ? term.args() : std::span<const Expr>(&term, 1);
+    // u one factor and dv the others; then dv the exponential factor and u all the others
+    // (∫ eˣ·(1 + sin x)/(1 + cos x): u = sin x/(1 + cos x), whose u′ = 1/(1 + cos x)).
+    struct Choice {
+      Expr u, dv;
+      bool exponential_dv;
+    };
+    std::vector<Choice> choices;
     for (std::size_t k = 0; k < factors.size(); ++k) {
-      const Expr& u = factors[k];
-      if (!in.depends(u) || factors.size() < 2) continue;
       std::vector<Expr> others;
       for (std::size_t j = 0; j < factors.size(); ++j) {
         if (j != k) others.push_back(factors[j]);
       }
-      const Expr dv = mul(others);
+      choices.push_back({factors[k], mul(others), false});
+      if (factors.size() > 2 && exponential_rate(in, factors[k])) {
+        choices.push_back({mul(others), factors[k], true});
+      }
+    }
+    for (const auto& [u, dv, exponential_dv] : choices) {
+      if (!in.depends(u) || factors.size() < 2) continue;
       const Expr v = in.antiderivative(dv);
       if (v.is_null()) continue;
       std::vector<Expr> remaining{neg(mul(v, diff(u, in.var())))};
@@ -356,7 +378,15 @@ Expr parts_cancelling_rule(Integrator& in, const Expr& e) {
       }
       // Only an exact cancellation: integrating what is left over would start a new
       // search for every choice of u, and those multiply.
-      if (!simplify(add(remaining)).is_zero()) continue;
+      // simplify leaves sin² + cos² in a product (eˣ·(1 − sin²x − cos²x)): with dv the
+      // exponential, the equality check decides then (the others keep the exact test:
+      // it is cheaper, and they are tried far more often).
+      const Expr left_over = simplify(add(remaining));
+      if (!left_over.is_zero() &&
+          (!exponential_dv || !may_hide_a_zero(left_over) ||
+           check_equal(left_over, integer(0), {.symbolic = false}).verdict != Verdict::Holds)) {
+        continue;
+      }
       found.push_back(mul(u, v));
       const Expr result = add(found);
       in.step<Rule::PartsCancelling>(e, result, {.u = u, .dv = dv, .v = v});

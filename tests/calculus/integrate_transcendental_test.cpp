@@ -119,6 +119,13 @@ TEST(IntegrateTranscendental, ExponentialsOfAnyBase) {
   expect_transcendental_integral("1/(e^(a*x) + 1)", "x - ln(e^(a*x) + 1)/a");
 }
 
+TEST(IntegrateTranscendental, ExponentialTimesFPlusItsDerivative) {
+  // ∫ eˣ·(f + f′) = eˣ·f: parts with dv = eˣ on one term cancels the other.
+  expect_transcendental_integral("e^x*((1 + sin(x))/(1 + cos(x)))", "sin(x)*e^x/(cos(x) + 1)");
+  expect_transcendental_integral("e^x*((1 - sin(x))/(1 - cos(x)))", "sin(x)*e^x/(cos(x) - 1)");
+  expect_transcendental_integral("e^x*((1 + cos(x))/(1 - sin(x)))", "-cos(x)*e^x/(sin(x) - 1)");
+}
+
 TEST(IntegrateTranscendental, PartsWithSquaredRootsInTheRest) {
   expect_transcendental_integral("x*acos(x)*sqrt(1 - x^2)",
                                  "x^3/9 - x/3 - acos(x)*(1 - x^2)^(3/2)/3");
