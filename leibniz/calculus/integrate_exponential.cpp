@@ -221,7 +221,12 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   if (!collect_rates(in, rewritten, rates, shared)) {
     return rewritten == e ? Expr() : hyperbolic_products(in, e, rewritten);
   }
-  if (rates.empty()) return {};
+  if (rates.empty()) {
+    // The exponentials cancelled: eˣ/(cosh x + sinh x) = 1.
+    if (rewritten == e) return {};
+    return in.rewritten<Rule::Rewrite>(
+        {"hyperbolic-exponential", "sinh u = (eᵘ − e⁻ᵘ)/2, cosh u = (eᵘ + e⁻ᵘ)/2"}, e, rewritten);
+  }
   // gcd of rationals: gcd of the numerators over lcm of the denominators.
   mpz_class numerator = 0, denominator = 1;
   for (const mpq_class& c : rates) {

@@ -117,6 +117,8 @@ TEST(IntegrateTranscendental, ExponentialsOfAnyBase) {
   expect_transcendental_integral("2^x/(4^x + 1)", "atan(2^x)/ln(2)");
   expect_transcendental_integral("1/sqrt(a^(2*x) - 1)", "atan(sqrt(a^(2*x) - 1))/ln(a)");
   expect_transcendental_integral("1/(e^(a*x) + 1)", "x - ln(e^(a*x) + 1)/a");
+  // The exponentials cancel once cosh and sinh are written with them.
+  expect_transcendental_integral("e^x/(cosh(x) + sinh(x))", "x");
 }
 
 TEST(IntegrateTranscendental, ExponentialTimesFPlusItsDerivative) {
