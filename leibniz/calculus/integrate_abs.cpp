@@ -76,7 +76,7 @@ Expr continuous_at_zero(Integrator& in, const Expr& f, const Linear& u, const Ex
 
 Expr abs_rule(Integrator& in, const Expr& e) {
   const Expr u = shared_linear_argument(in, e);
-  if (u.is_null()) return {};
+  if (u.is_null() || !in.take_sign()) return {};
   const Expr sigma = sign_symbol(e);
   // |u|ⁿ = uⁿ for even n, σ·uⁿ for odd n; |u| = σ·u elsewhere.
   const Expr form = rewrite(e, [&](const Expr& x) -> std::optional<Expr> {

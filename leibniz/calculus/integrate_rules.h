@@ -74,6 +74,19 @@ class Integrator {
   }
   const std::string& obstacle() const { return obstacle_; }
 
+  /// abs_rule's σ for |u| is tried at most 4 times in one search: integration by parts
+  /// meets |u| again in v·du of its own answers (∫ asec(x)²/x³), and each σ starts the
+  /// search of its integrand anew, which multiplied past the time limit. False, counted as
+  /// a cut (so the failure is not remembered), once they are spent.
+  bool take_sign() {
+    if (signs_taken_ >= 4) {
+      ++cuts_;
+      return false;
+    }
+    ++signs_taken_;
+    return true;
+  }
+
  private:
   Expr attempt(const Expr& e);
   Step make_step(const Expr& before, const Expr& after, StepParts parts) const;
@@ -85,6 +98,7 @@ class Integrator {
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting
+  int signs_taken_ = 0;    // abs_rule's signs σ tried in this search
   std::string obstacle_;
   // Keyed by Expr, not Node*, so that a key stays alive: a freed node's address can be
   // reused by a new node.
