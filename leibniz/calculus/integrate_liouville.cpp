@@ -13,6 +13,7 @@
 #include <map>
 
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/linear_system.h"
 #include "leibniz/expr/builders.h"
 
 namespace leibniz::integration {
@@ -31,32 +32,15 @@ struct Solution {
   Laurent R;
 };
 
-// Gauss–Jordan elimination of A·c = b (each row: A's row, then b); the free unknowns
-// are taken as 0.
-std::optional<std::vector<mpq_class>> solve_linear(std::vector<std::vector<mpq_class>> rows,
-                                                   std::size_t unknowns) {
-  std::vector<std::size_t> pivots;
-  std::size_t rank = 0;
-  for (std::size_t col = 0; col < unknowns && rank < rows.size(); ++col) {
-    std::size_t pivot = rank;
-    while (pivot < rows.size() && rows[pivot][col] == 0) ++pivot;
-    if (pivot == rows.size()) continue;
-    std::swap(rows[rank], rows[pivot]);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (r == rank || rows[r][col] == 0) continue;
-      const mpq_class factor = rows[r][col] / rows[rank][col];
-      for (std::size_t k = col; k <= unknowns; ++k) rows[r][k] -= factor * rows[rank][k];
-    }
-    pivots.push_back(col);
-    ++rank;
+// ℚ's arithmetic (GMP) for solve_linear_system.
+struct GmpRationalField {
+  static bool is_zero(const mpq_class& a) { return a == 0; }
+  static mpq_class divide(const mpq_class& a, const mpq_class& b) { return a / b; }
+  static mpq_class subtract_product(const mpq_class& a, const mpq_class& f, const mpq_class& b) {
+    return a - f * b;
   }
-  for (std::size_t r = rank; r < rows.size(); ++r) {
-    if (rows[r][unknowns] != 0) return std::nullopt;
-  }
-  std::vector<mpq_class> c(unknowns, 0);
-  for (std::size_t r = 0; r < rank; ++r) c[pivots[r]] = rows[r][unknowns] / rows[r][pivots[r]];
-  return c;
-}
+  static mpq_class zero() { return 0; }
+};
 
 // The Laurent polynomial R with R′ + g′·R = r (see above), when there is one.
 Solution solve_risch_equation(const Laurent& r, const std::vector<mpq_class>& g_prime, long k) {
@@ -81,7 +65,8 @@ Solution solve_risch_equation(const Laurent& r, const std::vector<mpq_class>& g_
     for (long i = 0; i <= d; ++i) row(j + i)[column] += g_prime[static_cast<std::size_t>(i)];
   }
   for (const auto& [degree, c] : r) row(degree)[static_cast<std::size_t>(unknowns)] = c;
-  const auto c = solve_linear(std::move(rows), static_cast<std::size_t>(unknowns));
+  const auto c =
+      solve_linear_system(std::move(rows), static_cast<std::size_t>(unknowns), GmpRationalField{});
   if (!c) return {Outcome::NoSolution, {}};
   Solution solution{Outcome::Solved, {}};
   for (long j = lowest; j <= highest; ++j) {

@@ -12,6 +12,7 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/linear_system.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/substitute.h"
@@ -52,32 +53,20 @@ Expr inverse_x_root_integral(const Expr& x, const Expr& q, const Number& B, cons
   return div(func(Fn::Atan, div(linear, mul(mul(integer(2), root_c), sqrt(q)))), root_c);
 }
 
+// ℚ's arithmetic for solve_linear_system.
+struct RationalField {
+  static bool is_zero(const Number& a) { return a.is_zero(); }
+  static Number divide(const Number& a, const Number& b) { return a / b; }
+  static Number subtract_product(const Number& a, const Number& f, const Number& b) {
+    return a - f * b;
+  }
+  static Number zero() { return Number(0); }
+};
+
 // Exact rational solution of M·v = b (M given row by row, b as its last column), free
 // unknowns 0; nullopt when inconsistent.
 std::optional<std::vector<Number>> solve(std::vector<std::vector<Number>> M, std::size_t unknowns) {
-  std::vector<std::size_t> pivot_of_row;
-  std::size_t row = 0;
-  for (std::size_t col = 0; col < unknowns && row < M.size(); ++col) {
-    std::size_t pivot = row;
-    while (pivot < M.size() && M[pivot][col].is_zero()) ++pivot;
-    if (pivot == M.size()) continue;
-    std::swap(M[row], M[pivot]);
-    const Number inverse = Number(1) / M[row][col];
-    for (Number& v : M[row]) v = v * inverse;
-    for (std::size_t r = 0; r < M.size(); ++r) {
-      if (r == row || M[r][col].is_zero()) continue;
-      const Number factor = M[r][col];
-      for (std::size_t c = 0; c <= unknowns; ++c) M[r][c] = M[r][c] - factor * M[row][c];
-    }
-    pivot_of_row.push_back(col);
-    ++row;
-  }
-  for (std::size_t r = row; r < M.size(); ++r) {
-    if (!M[r][unknowns].is_zero()) return std::nullopt;
-  }
-  std::vector<Number> v(unknowns, Number(0));
-  for (std::size_t r = 0; r < row; ++r) v[pivot_of_row[r]] = M[r][unknowns];
-  return v;
+  return solve_linear_system(std::move(M), unknowns, RationalField{});
 }
 
 // ∫ P/(x^m·√q) dx, m ≥ 1, q(0) = C ≠ 0: R·√q/x^(m−1) + λ·∫ dx/√q + μ·∫ dx/(x·√q), the

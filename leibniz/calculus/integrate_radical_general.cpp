@@ -17,6 +17,7 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/calculus/integrate_rules.h"
+#include "leibniz/calculus/linear_system.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
 
@@ -35,38 +36,15 @@ Expr canonical(const Expr& c) {
   return *r;
 }
 
-// M·v = b over ℚ(a, b, …) (M row by row, b its last column), by Gauss–Jordan elimination
-// with canonical entries: the generic solution, free unknowns 0; nullopt when inconsistent.
-std::optional<std::vector<Expr>> solve_generic(std::vector<std::vector<Expr>> M,
-                                               std::size_t unknowns) {
-  std::vector<std::size_t> pivot_of_row;
-  std::size_t row = 0;
-  for (std::size_t col = 0; col < unknowns && row < M.size(); ++col) {
-    std::size_t pivot = row;
-    while (pivot < M.size() && M[pivot][col].is_zero()) ++pivot;
-    if (pivot == M.size()) continue;
-    std::swap(M[row], M[pivot]);
-    const Expr inverse = div(integer(1), M[row][col]);
-    for (Expr& v : M[row]) {
-      if (!v.is_zero()) v = canonical(mul(v, inverse));
-    }
-    for (std::size_t r = 0; r < M.size(); ++r) {
-      if (r == row || M[r][col].is_zero()) continue;
-      const Expr factor = M[r][col];
-      for (std::size_t c = 0; c <= unknowns; ++c) {
-        if (!M[row][c].is_zero()) M[r][c] = canonical(sub(M[r][c], mul(factor, M[row][c])));
-      }
-    }
-    pivot_of_row.push_back(col);
-    ++row;
+// ℚ(a, b, …)'s arithmetic for solve_linear_system, every entry in canonical form.
+struct ParametricField {
+  static bool is_zero(const Expr& a) { return a.is_zero(); }
+  static Expr divide(const Expr& a, const Expr& b) { return canonical(div(a, b)); }
+  static Expr subtract_product(const Expr& a, const Expr& f, const Expr& b) {
+    return canonical(sub(a, mul(f, b)));
   }
-  for (std::size_t r = row; r < M.size(); ++r) {
-    if (!M[r][unknowns].is_zero()) return std::nullopt;
-  }
-  std::vector<Expr> v(unknowns, integer(0));
-  for (std::size_t r = 0; r < row; ++r) v[pivot_of_row[r]] = M[r][unknowns];
-  return v;
-}
+  static Expr zero() { return integer(0); }
+};
 
 // s with s² = r when r shows it (a number > 0, a², 4·a²) or r > 0 (a² + 1, as √r).
 Expr real_square_root(const Expr& r) {
@@ -217,7 +195,7 @@ Expr general_root_of_quadratic(Integrator& in, const Expr& e) {
       if (with_mu) add_to(s + static_cast<long>(k), r_count + 1, qj[k]);
     }
     for (std::size_t k = 0; k < p_hat.size(); ++k) M[k][unknowns] = p_hat[k];
-    const auto v = solve_generic(std::move(M), unknowns);
+    const auto v = solve_linear_system(std::move(M), unknowns, ParametricField{});
     if (!v) return {};
     const Expr& x = in.var();
     const Expr lambda = (*v)[r_count];
