@@ -105,6 +105,11 @@ class Rewriter {
         if (base.is_e()) {
           if (Expr inner = exp_of_log(exponent); !inner.is_null()) return inner;
         }
+        // |u|^(2k) = u^(2k) for every real u: d/dx ln|u| = u·u′/|u|² then cancels to u′/u.
+        if (is_abs(base) && exponent.is_integer() &&
+            mpz_even_p(exponent.number().exact().get_num_mpz_t()) != 0) {
+          return pow(base.arg(0), exponent);
+        }
         return base == e.base() && exponent == e.exponent() ? e : pow(base, exponent);
       }
       case Kind::Add: {

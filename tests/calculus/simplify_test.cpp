@@ -36,6 +36,12 @@ TEST(Simplify, EvenPowersMeetAbsoluteValues) {
   EXPECT_SIMPLIFY("(x+1)^-2*abs(x+1)", "1/abs(x + 1)");
   EXPECT_SIMPLIFY("x^3*abs(x)", "x^3*abs(x)");
   EXPECT_SIMPLIFY("x^2*abs(y)", "x^2*abs(y)");
+  // |u|^(2k) = u^(2k) for real u, so d/dx ln|u| = u·u′/|u|² cancels to u′/u.
+  EXPECT_SIMPLIFY("abs(x)^2", "x^2");
+  EXPECT_SIMPLIFY("abs(x - 1)^-4", "1/(x - 1)^4");
+  EXPECT_SIMPLIFY("(2*x + 2)*(x^2 + 2*x + 5)/abs(x^2 + 2*x + 5)^2 - (2*x + 2)/(x^2 + 2*x + 5)",
+                  "0");
+  EXPECT_SIMPLIFY("abs(x)^3", "abs(x)^3");
 }
 
 // Issue 17 #2 and #3: exponents beyond a machine word.
