@@ -154,9 +154,9 @@ std::optional<SinCosForm> in_sin_cos(Integrator& in, const Expr& e, const Expr& 
       }
       if (!contents.empty()) rebuilt = substitute(rebuilt, contents);
       opaque.resize(inner);
-      const Expr placeholder = symbol(fmt::format("{}_opaque{}", s.name(), opaque.size()));
-      opaque.push_back({placeholder, std::move(rebuilt)});
-      return placeholder;
+      const Expr stand_in = symbol(fmt::format("{}_opaque{}", s.name(), opaque.size()));
+      opaque.push_back({stand_in, std::move(rebuilt)});
+      return stand_in;
     }
     return rebuilt;
   };
