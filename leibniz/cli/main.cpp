@@ -1,6 +1,7 @@
 // The leibniz command-line tool: one subcommand per cmd_*.cpp.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "leibniz/app/request_families.h"
 #include "leibniz/cli/commands.h"
 #include "leibniz/cli/output.h"
+#include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 
 namespace {
@@ -83,6 +85,44 @@ std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, ch
   return out;
 }
 
+// Every register function, with the names of the subcommands it adds (checked below).
+struct Command {
+  std::array<std::string_view, 3> names;
+  void (*add)(CLI::App&, int& exit_status);
+};
+constexpr Command kCommands[] = {
+    {{"diff"}, leibniz::cli::register_diff},
+    {{"simplify", "expand"}, leibniz::cli::register_simplify},
+    {{"eval"}, leibniz::cli::register_eval},
+    {{"grad", "jacobian", "hessian"}, leibniz::cli::register_grad},
+    {{"check"}, leibniz::cli::register_check},
+    {{"batch"}, leibniz::cli::register_batch},
+    {{"tour"}, leibniz::cli::register_tour},
+    {{"integrate"}, leibniz::cli::register_integrate},
+    {{"backprop"}, leibniz::cli::register_backprop},
+    {{"gradcheck"}, leibniz::cli::register_gradcheck},
+    {{"train"}, leibniz::cli::register_train},
+    {{"predict"}, leibniz::cli::register_predict},
+    {{"serve"}, leibniz::cli::register_serve},
+    {{"notes"}, leibniz::cli::register_notes},
+};
+
+// The command a run names: its first argument that is neither an option of leibniz itself
+// nor that option's value; empty when there is none (leibniz --help).
+std::string_view command_name(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--timeout" || arg == "--function") {
+      ++i;
+    } else if (arg.empty() || arg[0] != '-') {
+      return arg;
+    } else if (arg.rfind("--timeout=", 0) != 0 && arg.rfind("--function=", 0) != 0) {
+      return {};  // --help, --version, or a mistake CLI11 names
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,26 +150,28 @@ int main(int argc, char** argv) {
   app.add_option("--function", functions, std::string(leibniz::app::kFunctionsArgument.help))
       ->each([](const std::string& name) { leibniz::app::declare_function(name); });
   int exit_status = 0;
-  leibniz::cli::register_diff(app, exit_status);
-  leibniz::cli::register_simplify(app, exit_status);
-  leibniz::cli::register_eval(app, exit_status);
-  leibniz::cli::register_grad(app, exit_status);
-  leibniz::cli::register_check(app, exit_status);
-  leibniz::cli::register_batch(app, exit_status);
-  leibniz::cli::register_tour(app, exit_status);
-  leibniz::cli::register_integrate(app, exit_status);
-  leibniz::cli::register_backprop(app, exit_status);
-  leibniz::cli::register_gradcheck(app, exit_status);
-  leibniz::cli::register_train(app, exit_status);
-  leibniz::cli::register_predict(app, exit_status);
-  leibniz::cli::register_serve(app, exit_status);
-  leibniz::cli::register_notes(app, exit_status);
-  leibniz::cli::check_commands_match_table(app);
-  if (argc > 1 && argv[1][0] != '-') {
-    bool known = false;
-    for (const CLI::App* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
-    if (!known) {
-      std::cerr << "leibniz: request error: unknown command '" << argv[1]
+  // Registering a command's options is most of start-up's own work, so a run that names
+  // its command registers that one only; help, and anything else, gets all of them.
+  const std::string_view named = command_name(argc, argv);
+  const auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](const Command& c) {
+    return !named.empty() && std::find(c.names.begin(), c.names.end(), named) != c.names.end();
+  });
+  if (it != std::end(kCommands)) {
+    it->add(app, exit_status);
+    LZ_ASSERT(!app.get_subcommands([&](CLI::App* c) { return c->get_name() == named; }).empty(),
+              "a command registers under its name in kCommands");
+  } else {
+    for (const Command& command : kCommands) command.add(app, exit_status);
+    leibniz::cli::check_commands_match_table(app);
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      const bool listed =
+          std::any_of(std::begin(kCommands), std::end(kCommands), [&](const Command& c) {
+            return std::find(c.names.begin(), c.names.end(), sub->get_name()) != c.names.end();
+          });
+      LZ_ASSERT(listed, "kCommands lists every subcommand under its register function");
+    }
+    if (!named.empty()) {
+      std::cerr << "leibniz: request error: unknown command '" << named
                 << "'; run leibniz --help for the list\n";
       return 2;
     }
