@@ -39,18 +39,22 @@ class KernelTower {
   /// The special (Darboux) polynomials a logarithm may need although no denominator shows
   /// them: 1 + t² for each t = tan v (D(1 + t²) = 2t·v′·(1 + t²)).
   std::vector<Poly> darboux_polynomials() const;
-  /// True when some kernel stands for a hyperbolic function of the integrand.
-  bool from_hyperbolic() const { return from_hyperbolic_; }
+  /// The kernels t = tan(u/2) that stand for sin u and cos u, with their u.
+  struct HalfAngle {
+    std::size_t kernel;
+    Expr angle;
+  };
+  const std::vector<HalfAngle>& half_angles() const { return half_angles_; }
 
   KernelTower(std::unique_ptr<PolyContext> context, RationalFunction integrand,
               std::vector<Poly> scaled_derivations, Poly q, std::vector<std::size_t> tangents,
-              bool from_hyperbolic)
+              std::vector<HalfAngle> half_angles)
       : context_(std::move(context)),
         integrand_(std::move(integrand)),
         scaled_derivations_(std::move(scaled_derivations)),
         q_(std::move(q)),
         tangents_(std::move(tangents)),
-        from_hyperbolic_(from_hyperbolic) {}
+        half_angles_(std::move(half_angles)) {}
 
  private:
   std::unique_ptr<PolyContext> context_;
@@ -58,7 +62,7 @@ class KernelTower {
   std::vector<Poly> scaled_derivations_;  // q·Dθᵢ
   Poly q_;
   std::vector<std::size_t> tangents_;  // the kernels t = tan v
-  bool from_hyperbolic_;
+  std::vector<HalfAngle> half_angles_;
 };
 
 }  // namespace leibniz::integration
