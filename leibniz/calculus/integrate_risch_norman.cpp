@@ -20,7 +20,7 @@
 #include <algorithm>
 #include <map>
 
-#include "leibniz/calculus/expand.h"
+#include "leibniz/calculus/integrate_risch_norman_forms.h"
 #include "leibniz/calculus/integrate_risch_norman_tower.h"
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/calculus/linear_system.h"
@@ -190,90 +190,6 @@ class RischNormanSystem {
   std::vector<std::vector<mpq_class>> rows_;
 };
 
-// sin u and cos u back for t = tan(u/2): t^(2a) = (1 − cos u)^a/(1 + cos u)^a and
-// t^(2a+1) = sin u·(1 − cos u)^a/(1 + cos u)^(a+1), so 2^m·p/(1 + t²)^m, with m the
-// largest ⌈j/2⌉ of p's powers tʲ, is a polynomial in sin u and cos u (1 + t² =
-// 2/(1 + cos u)). One m per half angle.
-class SinCosForm {
- public:
-  explicit SinCosForm(const KernelTower& tower) : tower_(tower) {}
-
-  bool applies() const { return !tower_.half_angles().empty(); }
-
-  std::vector<long> powers(const Poly& p) const {
-    std::vector<long> m(tower_.half_angles().size(), 0);
-    for_each_term(p, [&](const std::vector<ulong>& exponents, const mpq_class&) {
-      for (std::size_t k = 0; k < m.size(); ++k) {
-        const auto j = static_cast<long>(exponents[tower_.half_angles()[k].kernel]);
-        m[k] = std::max(m[k], (j + 1) / 2);
-      }
-    });
-    return m;
-  }
-
-  Expr rewritten(const Poly& p, const std::vector<long>& m) const {
-    const PolyContext& ctx = tower_.context();
-    std::vector<Expr> terms;
-    for_each_term(p, [&](const std::vector<ulong>& exponents, const mpq_class& c) {
-      std::vector<Expr> factors{number(Number(c))};
-      for (std::size_t i = 0; i < exponents.size(); ++i) {
-        if (exponents[i] == 0) continue;
-        const auto k = half_angle_of(i);
-        if (!k) {
-          factors.push_back(pow(ctx.generator(i), static_cast<long>(exponents[i])));
-          continue;
-        }
-        const Expr& u = tower_.half_angles()[*k].angle;
-        const auto j = static_cast<long>(exponents[i]);
-        const long a = j / 2;
-        if (j % 2 == 1) factors.push_back(func(Fn::Sin, u));
-        factors.push_back(pow(sub(integer(1), func(Fn::Cos, u)), a));
-        factors.push_back(pow(add(integer(1), func(Fn::Cos, u)), m[*k] - a - j % 2));
-      }
-      // the kernels with tʲ, j = 0, still give (1 + cos u)^m
-      for (std::size_t k = 0; k < m.size(); ++k) {
-        if (exponents[tower_.half_angles()[k].kernel] == 0) {
-          factors.push_back(
-              pow(add(integer(1), func(Fn::Cos, tower_.half_angles()[k].angle)), m[k]));
-        }
-      }
-      terms.push_back(mul(factors));
-    });
-    return expand(add(terms));
-  }
-
-  // ln(1 + cos u) for each half angle: ln(1 + t²) = ln 2 − ln(1 + cos u).
-  Expr log_of_one_plus_cos(std::size_t k) const {
-    return ln_abs(add(integer(1), func(Fn::Cos, tower_.half_angles()[k].angle)));
-  }
-
- private:
-  template <class F>
-  void for_each_term(const Poly& p, F&& f) const {
-    const PolyContext& ctx = tower_.context();
-    std::vector<ulong> exponents(ctx.size());
-    fmpq_t c;
-    fmpq_init(c);
-    for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx.raw()); ++i) {
-      fmpq_mpoly_get_term_exp_ui(exponents.data(), p.raw(), i, ctx.raw());
-      fmpq_mpoly_get_term_coeff_fmpq(c, p.raw(), i, ctx.raw());
-      mpq_class value;
-      fmpq_get_mpq(value.get_mpq_t(), c);
-      f(exponents, value);
-    }
-    fmpq_clear(c);
-  }
-
-  std::optional<std::size_t> half_angle_of(std::size_t kernel) const {
-    for (std::size_t k = 0; k < tower_.half_angles().size(); ++k) {
-      if (tower_.half_angles()[k].kernel == kernel) return k;
-    }
-    return std::nullopt;
-  }
-
-  const KernelTower& tower_;
-};
-
 struct RischNormanAnswer {
   Expr antiderivative;
   Expr ansatz;    // A/C + c₁·ln|p₁| + … as guessed
@@ -337,42 +253,17 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
   const Number inverse_lead(1 / lead.exact());
   A = A.scaled(inverse_lead);
   C = C.scaled(inverse_lead);
-  const SinCosForm sin_cos(tower);
   Expr rational;
   std::vector<Expr> terms;
   std::vector<Expr> guessed{div(symbol("A"), ctx.to_factored_expr(ansatz.C))};
-  try {  // expand's budget: an answer too long to write in sin and cos is given up
-    if (A.is_zero()) {
-      rational = number(Number(0));
-    } else if (sin_cos.applies()) {
-      std::vector<long> m = sin_cos.powers(A);
-      const std::vector<long> mC = sin_cos.powers(C);
-      for (std::size_t k = 0; k < m.size(); ++k) m[k] = std::max(m[k], mC[k]);
-      rational = div(sin_cos.rewritten(A, m), sin_cos.rewritten(C, m));
-    } else {
-      rational = div(ctx.to_expr(A), ctx.to_factored_expr(C));
-    }
+  try {  // expand's budget: an answer too long to write back is given up
+    rational = rational_part_written_back(tower, A, C);
     terms.push_back(rational);
     for (std::size_t i = 0; i < logs; ++i) {
       const Poly& p = ansatz.logarithms[i];
       guessed.push_back(mul(symbol("c" + std::to_string(i + 1)), ln_abs(ctx.to_expr(p))));
       const mpq_class& c = (*solution)[monomials.size() + i];
-      if (c == 0) continue;
-      if (!sin_cos.applies()) {
-        terms.push_back(mul(number(Number(c)), ln_abs(ctx.to_expr(p))));
-        continue;
-      }
-      // ln|p(t)| = ln|2^m·p/(1 + t²)^m| − m·ln(1 + cos u) + a constant
-      const std::vector<long> m = sin_cos.powers(p);
-      const Expr p_sin_cos = sin_cos.rewritten(p, m);
-      if (!p_sin_cos.is(Kind::Number)) {
-        terms.push_back(mul(number(Number(c)), ln_abs(p_sin_cos)));
-      }
-      for (std::size_t k = 0; k < m.size(); ++k) {
-        if (m[k] != 0) {
-          terms.push_back(mul(number(Number(-c * m[k])), sin_cos.log_of_one_plus_cos(k)));
-        }
-      }
+      if (c != 0) terms.push_back(logarithm_written_back(tower, c, p));
     }
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::Limit) throw;

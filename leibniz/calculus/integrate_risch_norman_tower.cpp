@@ -93,7 +93,7 @@ class TowerBuilder {
         }
         return true;
       case Kind::Pow:
-        if (e.base().is_e()) return exponential(e.exponent());
+        if (e.base().is_e()) return exponential(e.exponent(), false);
         return e.exponent().is_integer() && collect(e.base());
       case Kind::Func: break;
     }
@@ -116,7 +116,7 @@ class TowerBuilder {
       case Fn::Tanh:
       case Fn::Coth:
       case Fn::Sech:
-      case Fn::Csch: return exponential(u);
+      case Fn::Csch: return exponential(u, true);
       default: return false;
     }
   }
@@ -143,23 +143,28 @@ class TowerBuilder {
     for (const RationalFunction& d : derivations_) {
       scaled.push_back(d.numerator * q.divide_exact(d.denominator));
     }
-    std::vector<std::size_t> tangents;
-    std::vector<KernelTower::HalfAngle> half_angles;
+    KernelTower::Kernels kinds;
+    kinds.from_hyperbolic = hyperbolic_;
     for (std::size_t i = 0; i < kernels_.size(); ++i) {
-      if (kernels_[i].kind != TowerKernelKind::Tangent) continue;
-      tangents.push_back(i);
-      if (kernels_[i].half_angle) half_angles.push_back({i, kernels_[i].argument});
+      const TowerKernel& k = kernels_[i];
+      if (k.kind == TowerKernelKind::Exponential) {
+        kinds.exponentials.push_back({i, context_->generator(i).exponent()});
+      }
+      if (k.kind != TowerKernelKind::Tangent) continue;
+      kinds.tangents.push_back(i);
+      if (k.half_angle) kinds.half_angles.push_back({i, k.argument});
     }
     derivations_.clear();  // before the context they hold moves into the tower
     return std::make_unique<KernelTower>(std::move(context_), std::move(*f), std::move(scaled),
-                                         std::move(q), std::move(tangents), std::move(half_angles));
+                                         std::move(q), std::move(kinds));
   }
 
  private:
-  bool exponential(const Expr& exponent) {
+  bool exponential(const Expr& exponent, bool hyperbolic) {
     if (!in_.depends(exponent)) return false;
     const auto [c, g] = split_coefficient(exponent);
     if (!c.is_exact() || !collect(g)) return false;
+    hyperbolic_ = hyperbolic_ || hyperbolic;
     const mpq_class m = abs(c.exact());
     if (auto it = exponentials_.find(g); it != exponentials_.end()) {
       mpq_class& d = kernels_[it->second].unit;
@@ -375,6 +380,7 @@ class TowerBuilder {
   std::unordered_map<Expr, std::size_t, ExprHash> exponentials_;  // g → its kernel e^(d·g)
   std::unordered_map<Expr, std::size_t, ExprHash> tangents_;      // u → tan u or tan(u/2)
   std::unordered_map<Expr, std::size_t, ExprHash> functions_;     // ln u, atan u
+  bool hyperbolic_ = false;
   std::unique_ptr<PolyContext> context_;
   std::vector<RationalFunction> derivations_;
 };

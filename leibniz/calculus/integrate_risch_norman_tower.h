@@ -45,16 +45,31 @@ class KernelTower {
     Expr angle;
   };
   const std::vector<HalfAngle>& half_angles() const { return half_angles_; }
+  /// The kernels θ = e^w, with their w.
+  struct Exponential {
+    std::size_t kernel;
+    Expr exponent;
+  };
+  const std::vector<Exponential>& exponentials() const { return exponentials_; }
+  /// True when the integrand has sinh, cosh, tanh, coth, sech or csch.
+  bool from_hyperbolic() const { return from_hyperbolic_; }
 
+  struct Kernels {
+    std::vector<std::size_t> tangents;
+    std::vector<HalfAngle> half_angles;
+    std::vector<Exponential> exponentials;
+    bool from_hyperbolic = false;
+  };
   KernelTower(std::unique_ptr<PolyContext> context, RationalFunction integrand,
-              std::vector<Poly> scaled_derivations, Poly q, std::vector<std::size_t> tangents,
-              std::vector<HalfAngle> half_angles)
+              std::vector<Poly> scaled_derivations, Poly q, Kernels kernels)
       : context_(std::move(context)),
         integrand_(std::move(integrand)),
         scaled_derivations_(std::move(scaled_derivations)),
         q_(std::move(q)),
-        tangents_(std::move(tangents)),
-        half_angles_(std::move(half_angles)) {}
+        tangents_(std::move(kernels.tangents)),
+        half_angles_(std::move(kernels.half_angles)),
+        exponentials_(std::move(kernels.exponentials)),
+        from_hyperbolic_(kernels.from_hyperbolic) {}
 
  private:
   std::unique_ptr<PolyContext> context_;
@@ -63,6 +78,8 @@ class KernelTower {
   Poly q_;
   std::vector<std::size_t> tangents_;  // the kernels t = tan v
   std::vector<HalfAngle> half_angles_;
+  std::vector<Exponential> exponentials_;
+  bool from_hyperbolic_;
 };
 
 }  // namespace leibniz::integration
