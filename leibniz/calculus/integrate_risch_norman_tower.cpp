@@ -2,9 +2,10 @@
 // first walk registers the kernels, innermost first, so that each kernel's argument is a
 // rational function of the kernels before it; exponentials whose exponents are rational
 // multiples c·g of one g share one kernel e^(d·g), d the gcd of the c (e^x, e^(2x), e^(-x)
-// are θ, θ², 1/θ); sin, cos, sec, csc of u are rational in t = tan(u/2), tan and cot of u
-// alone in t = tan u; sinh, cosh, … of c·g are rational in e^(d·g). A second walk writes the
-// integrand in the kernels.
+// are θ, θ², 1/θ); so do angles: sin, cos, sec, csc of c·g are rational in t = tan(d·g/2)
+// (de Moivre: cos 2nψ + i·sin 2nψ = (1 + i·t)²ⁿ/(1 + t²)ⁿ for t = tan ψ), tan and cot of c·g
+// alone in t = tan(d·g); sinh, cosh, … of c·g are rational in e^(d·g). A second walk writes
+// the integrand in the kernels.
 #include "leibniz/calculus/integrate_risch_norman_tower.h"
 
 #include <flint/fmpq_mpoly.h>
@@ -27,8 +28,8 @@ enum class TowerKernelKind { Variable, Exponential, Logarithm, Tangent, Arctange
 struct TowerKernel {
   TowerKernelKind kind;
   Expr argument;            // g of e^(d·g), u of ln u and atan u, u of tan u or tan(u/2)
-  mpq_class unit = 0;       // d (exponential)
-  bool half_angle = false;  // tan(u/2) (tangent)
+  mpq_class unit = 0;       // d: the kernel is e^(d·g), tan(d·g) or tan(d·g/2)
+  bool half_angle = false;  // tan(d·g/2) (tangent)
 };
 
 Poly poly_partial(const Poly& p, std::size_t i, const PolyContext& ctx) {
@@ -70,6 +71,12 @@ std::optional<RationalFunction> rf_power(const RationalFunction& a, long k) {
   if (k >= 0) return reduced(a.numerator.pow(k), a.denominator.pow(k));
   if (a.numerator.is_zero()) return std::nullopt;
   return reduced(a.denominator.pow(-k), a.numerator.pow(-k));
+}
+
+std::optional<RationalFunction> rf_quotient(const RationalFunction& a, const RationalFunction& b) {
+  auto inverse = rf_power(b, -1);
+  if (!inverse) return std::nullopt;
+  return rf_product(a, *inverse);
 }
 
 class TowerBuilder {
@@ -152,7 +159,7 @@ class TowerBuilder {
       }
       if (k.kind != TowerKernelKind::Tangent) continue;
       kinds.tangents.push_back(i);
-      if (k.half_angle) kinds.half_angles.push_back({i, k.argument});
+      if (k.half_angle) kinds.half_angles.push_back({i, mul(number(Number(k.unit)), k.argument)});
     }
     derivations_.clear();  // before the context they hold moves into the tower
     return std::make_unique<KernelTower>(std::move(context_), std::move(*f), std::move(scaled),
@@ -160,35 +167,35 @@ class TowerBuilder {
   }
 
  private:
-  bool exponential(const Expr& exponent, bool hyperbolic) {
-    if (!in_.depends(exponent)) return false;
-    const auto [c, g] = split_coefficient(exponent);
+  // The kernel of c·g for a table of kernels keyed by g: d becomes gcd(d, |c|).
+  bool multiple(const Expr& u, std::unordered_map<Expr, std::size_t, ExprHash>& table,
+                TowerKernelKind kind, bool half_angle) {
+    const auto [c, g] = split_coefficient(u);
     if (!c.is_exact() || !collect(g)) return false;
-    hyperbolic_ = hyperbolic_ || hyperbolic;
     const mpq_class m = abs(c.exact());
-    if (auto it = exponentials_.find(g); it != exponentials_.end()) {
-      mpq_class& d = kernels_[it->second].unit;
+    if (auto it = table.find(g); it != table.end()) {
+      TowerKernel& k = kernels_[it->second];
       mpz_class num, den;
-      mpz_gcd(num.get_mpz_t(), d.get_num_mpz_t(), m.get_num_mpz_t());
-      mpz_lcm(den.get_mpz_t(), d.get_den_mpz_t(), m.get_den_mpz_t());
-      d = mpq_class(num, den);
-      d.canonicalize();
+      mpz_gcd(num.get_mpz_t(), k.unit.get_num_mpz_t(), m.get_num_mpz_t());
+      mpz_lcm(den.get_mpz_t(), k.unit.get_den_mpz_t(), m.get_den_mpz_t());
+      k.unit = mpq_class(num, den);
+      k.unit.canonicalize();
+      k.half_angle = k.half_angle || half_angle;
       return true;
     }
-    exponentials_.emplace(g, kernels_.size());
-    kernels_.push_back({TowerKernelKind::Exponential, g, m});
+    table.emplace(g, kernels_.size());
+    kernels_.push_back({kind, g, m, half_angle});
     return kernels_.size() <= kMaxTowerKernels;
   }
 
+  bool exponential(const Expr& exponent, bool hyperbolic) {
+    if (!in_.depends(exponent)) return false;
+    hyperbolic_ = hyperbolic_ || hyperbolic;
+    return multiple(exponent, exponentials_, TowerKernelKind::Exponential, false);
+  }
+
   bool trigonometric(const Expr& u, bool half_angle) {
-    if (!collect(u)) return false;
-    if (auto it = tangents_.find(u); it != tangents_.end()) {
-      kernels_[it->second].half_angle = kernels_[it->second].half_angle || half_angle;
-      return true;
-    }
-    tangents_.emplace(u, kernels_.size());
-    kernels_.push_back({TowerKernelKind::Tangent, u, 0, half_angle});
-    return kernels_.size() <= kMaxTowerKernels;
+    return multiple(u, tangents_, TowerKernelKind::Tangent, half_angle);
   }
 
   void register_function(const Expr& e) {
@@ -205,7 +212,7 @@ class TowerBuilder {
       case TowerKernelKind::Logarithm: return func(Fn::Ln, k.argument);
       case TowerKernelKind::Arctangent: return func(Fn::Atan, k.argument);
       case TowerKernelKind::Tangent:
-        return func(Fn::Tan, k.half_angle ? mul(rational(1, 2), k.argument) : k.argument);
+        return func(Fn::Tan, mul(number(Number(k.half_angle ? k.unit / 2 : k.unit)), k.argument));
     }
     return {};
   }
@@ -264,8 +271,7 @@ class TowerBuilder {
         const RationalFunction one_plus_t2 =
             rf_sum(rf_constant(*context_, Number(1)), rf_product(theta, theta));
         const RationalFunction dv =
-            k.half_angle ? rf_product(rf_constant(*context_, Number(mpq_class(1, 2))), *du)
-                         : rf_copy(*du);
+            rf_product(rf_constant(*context_, Number(k.half_angle ? k.unit / 2 : k.unit)), *du);
         return rf_product(dv, one_plus_t2);
       }
       case TowerKernelKind::Variable: break;
@@ -350,35 +356,57 @@ class TowerBuilder {
     }
   }
 
-  // sin, cos, tan, cot, sec, csc of u in t = tan(u/2) or t = tan u.
+  // (1 + i·t)ⁿ = re + i·im, n ≥ 0: with t = tan ψ, cos nψ + i·sin nψ = (1 + i·t)ⁿ/(1 + t²)^(n/2).
+  std::pair<RationalFunction, RationalFunction> de_moivre(const RationalFunction& t, long n) const {
+    const PolyContext& ctx = *context_;
+    RationalFunction re = rf_constant(ctx, Number(0)), im = rf_constant(ctx, Number(0));
+    mpz_class binomial = 1;
+    for (long k = 0; k <= n; ++k) {
+      if (k > 0) binomial = binomial * (n - k + 1) / k;
+      const long sign = (k / 2) % 2 == 0 ? 1 : -1;  // iᵏ = ±1 or ±i
+      const RationalFunction term =
+          rf_product(rf_constant(ctx, Number(mpq_class(binomial * sign))), *rf_power(t, k));
+      (k % 2 == 0 ? re : im) = rf_sum(k % 2 == 0 ? re : im, term);
+    }
+    return {std::move(re), std::move(im)};
+  }
+
+  // sin, cos, tan, cot, sec, csc of n·d·g in t = tan(d·g/2) (sin 2nψ and cos 2nψ over
+  // (1 + t²)ⁿ) or t = tan(d·g) (tan nψ = im/re).
   std::optional<RationalFunction> trigonometric_value(Fn fn, const Expr& u) const {
-    const std::size_t i = tangents_.at(u);
+    const auto [c, g] = split_coefficient(u);
+    const std::size_t i = tangents_.at(g);
+    const mpq_class multiple = c.exact() / kernels_[i].unit;
+    LZ_ASSERT(multiple.get_den() == 1, "an angle's multiple of its kernel's is whole");
+    if (!multiple.get_num().fits_slong_p()) return std::nullopt;
+    const long n = multiple.get_num().get_si();
+    const long sign = n < 0 ? -1 : 1;  // sin, tan, cot, csc are odd; cos, sec even
     const PolyContext& ctx = *context_;
     const RationalFunction t = generator_rf(i);
     if (!kernels_[i].half_angle) {
-      return fn == Fn::Tan ? rf_copy(t) : rf_power(t, -1);
+      auto [re, im] = de_moivre(t, sign * n);
+      im = rf_product(rf_constant(ctx, Number(sign)), im);
+      return fn == Fn::Tan ? rf_quotient(im, re) : rf_quotient(re, im);
     }
-    const RationalFunction t2 = rf_product(t, t);
-    const RationalFunction one = rf_constant(ctx, Number(1));
-    const RationalFunction one_plus = rf_sum(one, t2);
-    const RationalFunction one_minus = rf_sum(one, rf_product(rf_constant(ctx, Number(-1)), t2));
-    const RationalFunction two_t = rf_product(rf_constant(ctx, Number(2)), t);
-    std::optional<RationalFunction> r;
+    auto [re, im] = de_moivre(t, 2 * sign * n);
+    im = rf_product(rf_constant(ctx, Number(sign)), im);
+    const RationalFunction scale =
+        *rf_power(rf_sum(rf_constant(ctx, Number(1)), rf_product(t, t)), -sign * n);
     switch (fn) {
-      case Fn::Sin: r = rf_power(one_plus, -1); return rf_product(two_t, *r);
-      case Fn::Cos: r = rf_power(one_plus, -1); return rf_product(one_minus, *r);
-      case Fn::Tan: r = rf_power(one_minus, -1); return rf_product(two_t, *r);
-      case Fn::Cot: r = rf_power(two_t, -1); return rf_product(one_minus, *r);
-      case Fn::Sec: r = rf_power(one_minus, -1); return rf_product(one_plus, *r);
-      case Fn::Csc: r = rf_power(two_t, -1); return rf_product(one_plus, *r);
+      case Fn::Sin: return rf_product(im, scale);
+      case Fn::Cos: return rf_product(re, scale);
+      case Fn::Tan: return rf_quotient(im, re);
+      case Fn::Cot: return rf_quotient(re, im);
+      case Fn::Sec: return rf_quotient(rf_constant(ctx, Number(1)), rf_product(re, scale));
+      case Fn::Csc: return rf_quotient(rf_constant(ctx, Number(1)), rf_product(im, scale));
       default: return std::nullopt;
     }
   }
 
   Integrator& in_;
   std::vector<TowerKernel> kernels_;
-  std::unordered_map<Expr, std::size_t, ExprHash> exponentials_;  // g → its kernel e^(d·g)
-  std::unordered_map<Expr, std::size_t, ExprHash> tangents_;      // u → tan u or tan(u/2)
+  std::unordered_map<Expr, std::size_t, ExprHash> exponentials_;  // g → e^(d·g)
+  std::unordered_map<Expr, std::size_t, ExprHash> tangents_;      // g → tan(d·g) or tan(d·g/2)
   std::unordered_map<Expr, std::size_t, ExprHash> functions_;     // ln u, atan u
   bool hyperbolic_ = false;
   std::unique_ptr<PolyContext> context_;

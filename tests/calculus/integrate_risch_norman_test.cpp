@@ -59,12 +59,23 @@ TEST(IntegrateRischNorman, TowersNoRuleIntegrates) {
 TEST(IntegrateRischNorman, SinAndCosThroughTheHalfAngleWrittenBack) {
   // Solved in t = tan(x/2), written back: 2t/(1 + t²) = sin x.
   expect_risch_norman_integral("(x*cos(x) - sin(x))/(x - sin(x))^2", "-sin(x)/(sin(x) - x)");
+  // Timofeev's: the denominator's square root is the candidate's denominator.
+  expect_risch_norman_integral("(x/(x*cos(x) - sin(x)))^2",
+                               "(x*sin(x) + cos(x))/(x*cos(x) - sin(x))");
+  // sin 2x and sin x share t = tan(x/2) (de Moivre: sin 2x = 4t·(1 − t²)/(1 + t²)²).
+  expect_risch_norman_integral("(2*x + sin(2*x))/(x*sin(x) + cos(x))^2",
+                               "-2*cos(x)/(x*sin(x) + cos(x))");
+  expect_risch_norman_integral("(1 + cos(2*x))/(x + sin(x)*cos(x))",
+                               "ln(abs(4*x + 4*cos(x)*sin(x)))");
 }
 
 TEST(IntegrateRischNorman, HyperbolicFunctionsThroughExponentials) {
   // cosh x = (eˣ + e⁻ˣ)/2, the answer found in eˣ and written back in cosh x.
   expect_risch_norman_integral("(cosh(x) - x*sinh(x))/(cosh(x) + x)^2",
                                "-cosh(x)/(x + cosh(x))");
+  // Timofeev's; e^x and e^(-x) are θ and 1/θ.
+  expect_risch_norman_integral("x/(e^x + e^(-x))^2",
+                               "x*e^(2*x)/(2*(e^(2*x) + 1)) - ln(e^(2*x) + 1)/4");
 }
 
 TEST(IntegrateRischNorman, PmintExamplesThroughTheMethodAlone) {
