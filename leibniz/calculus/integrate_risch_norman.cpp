@@ -10,8 +10,8 @@
 // Σ cᵢ·D̃pᵢ/(q·pᵢ) = P/Q over one common denominator is a linear system over ℚ in the
 // unknowns; a solution is an antiderivative, none means only that this guess failed
 // (the method is a heuristic: it proves nothing). The work is bounded: at most
-// kMaxRischNormanUnknowns unknowns (the degree is lowered to fit) and
-// kMaxRischNormanEntries entries in the system.
+// kMaxRischNormanUnknowns unknowns (the degree is lowered to fit), kMaxRischNormanEntries
+// entries in the system, kRischNormanTermBudget terms in any polynomial.
 #include <flint/fmpq.h>
 #include <flint/fmpq_mpoly.h>
 #include <flint/fmpq_mpoly_factor.h>
@@ -34,8 +34,9 @@ constexpr std::size_t kMaxRischNormanUnknowns = 80;
 constexpr std::size_t kMaxRischNormanEntries = 20'000;
 // An integrand of higher degree in its kernels is out of the method's budget.
 constexpr long kMaxRischNormanDegree = 12;
-// Writing an answer back in sin and cos expands powers of 1 ± cos u: kept small.
-constexpr std::size_t kRischNormanExpansionBudget = 2'000;
+// Terms of any polynomial of the attempt (the system's columns, the answer written back
+// in sin and cos): past it, the guess is given up.
+constexpr std::size_t kRischNormanTermBudget = 2'000;
 
 // ℚ's arithmetic (GMP) for solve_linear_system.
 struct RischNormanRationals {
@@ -81,15 +82,15 @@ Poly lcm(const Poly& a, const Poly& b) { return (a * b).divide_exact(a.gcd(b)); 
 Poly power_of(const Poly& p, long k) { return p.pow(static_cast<unsigned long>(k)); }
 
 // Every exponent vector of total degree at most `degree` in n variables.
-void monomials_up_to(std::size_t n, long degree, std::vector<ulong>& prefix,
-                     std::vector<std::vector<ulong>>& out) {
+void ansatz_monomials(std::size_t n, long degree, std::vector<ulong>& prefix,
+                      std::vector<std::vector<ulong>>& out) {
   if (prefix.size() == n) {
     out.push_back(prefix);
     return;
   }
   for (long k = 0; k <= degree; ++k) {
     prefix.push_back(static_cast<ulong>(k));
-    monomials_up_to(n, degree - k, prefix, out);
+    ansatz_monomials(n, degree - k, prefix, out);
     prefix.pop_back();
   }
 }
@@ -212,7 +213,7 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
   if (degree == 0) return std::nullopt;
   std::vector<std::vector<ulong>> monomials;
   std::vector<ulong> prefix;
-  monomials_up_to(ctx.size(), degree, prefix, monomials);
+  ansatz_monomials(ctx.size(), degree, prefix, monomials);
   const std::size_t unknowns = monomials.size() + logs;
 
   // One common denominator L of f, D(A/C) = (D̃A·C − A·D̃C)/(q·C²), D ln p = D̃p/(q·p).
@@ -277,7 +278,7 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
 Expr risch_norman_rule(Integrator& in, const Expr& e) {
   std::optional<RischNormanAnswer> answer;
   try {
-    const TermBudget budget(kRischNormanExpansionBudget);
+    const TermBudget budget(kRischNormanTermBudget);
     const std::unique_ptr<KernelTower> tower = KernelTower::of(in, e);
     if (!tower) return {};
     answer = risch_norman(*tower);

@@ -1,5 +1,5 @@
 // The Risch–Norman answer written back in the integrand's functions
-// (integrate_risch_norman_forms.h). sin and cos: see SinCosForm. sinh and cosh: for
+// (integrate_risch_norman_forms.h). sin and cos: see HalfAngleSinCos. sinh and cosh: for
 // θ = e^w and p with lowest and highest powers θˡ, θʰ, l + h = 2k even, p/θᵏ pairs
 // c₊·e^(s·w) + c₋·e^(−s·w) = (c₊ + c₋)·cosh(s·w) + (c₊ − c₋)·sinh(s·w) (−cosh(x)/(x + cosh(x)),
 // not (−e^(2x)/2 − 1/2)/(x·eˣ + e^(2x)/2 + 1/2)), kept when no larger.
@@ -42,9 +42,9 @@ void for_each_kernel_term(const Poly& p, const PolyContext& ctx, F&& f) {
 // t^(2a+1) = sin u·(1 − cos u)^a/(1 + cos u)^(a+1), so 2^m·p/(1 + t²)^m, with m the
 // largest ⌈j/2⌉ of p's powers tʲ, is a polynomial in sin u and cos u (1 + t² =
 // 2/(1 + cos u)). One m per half angle.
-class SinCosForm {
+class HalfAngleSinCos {
  public:
-  explicit SinCosForm(const KernelTower& tower) : tower_(tower) {}
+  explicit HalfAngleSinCos(const KernelTower& tower) : tower_(tower) {}
 
   bool applies() const { return !tower_.half_angles().empty(); }
 
@@ -108,9 +108,9 @@ class SinCosForm {
   const KernelTower& tower_;
 };
 
-class HyperbolicForm {
+class HyperbolicCoshSinh {
  public:
-  explicit HyperbolicForm(const KernelTower& tower) : tower_(tower) {}
+  explicit HyperbolicCoshSinh(const KernelTower& tower) : tower_(tower) {}
 
   bool applies() const {
     return tower_.from_hyperbolic() && tower_.exponentials().size() == 1 &&
@@ -174,14 +174,14 @@ Expr rational_part_written_back(const KernelTower& tower, const Poly& A, const P
   const PolyContext& ctx = tower.context();
   if (A.is_zero()) return number(Number(0));
   const Expr plain = div(ctx.to_expr(A), ctx.to_factored_expr(C));
-  const SinCosForm sin_cos(tower);
+  const HalfAngleSinCos sin_cos(tower);
   if (sin_cos.applies()) {
     std::vector<long> m = sin_cos.powers(A);
     const std::vector<long> mC = sin_cos.powers(C);
     for (std::size_t k = 0; k < m.size(); ++k) m[k] = std::max(m[k], mC[k]);
     return div(sin_cos.rewritten(A, m), sin_cos.rewritten(C, m));
   }
-  const HyperbolicForm hyperbolic(tower);
+  const HyperbolicCoshSinh hyperbolic(tower);
   if (!hyperbolic.applies()) return plain;
   long low = -1, high = 0;
   auto widen = [&](const Poly& p) {
@@ -202,7 +202,7 @@ Expr rational_part_written_back(const KernelTower& tower, const Poly& A, const P
 Expr logarithm_written_back(const KernelTower& tower, const mpq_class& c, const Poly& p) {
   const PolyContext& ctx = tower.context();
   const Expr plain = mul(number(Number(c)), ln_abs(ctx.to_expr(p)));
-  const SinCosForm sin_cos(tower);
+  const HalfAngleSinCos sin_cos(tower);
   if (sin_cos.applies()) {
     // ln|p(t)| = ln|2^m·p/(1 + t²)^m| − m·ln(1 + cos u) + a constant
     std::vector<Expr> terms;
@@ -216,7 +216,7 @@ Expr logarithm_written_back(const KernelTower& tower, const mpq_class& c, const 
     }
     return add(terms);
   }
-  const HyperbolicForm hyperbolic(tower);
+  const HyperbolicCoshSinh hyperbolic(tower);
   if (!hyperbolic.applies() || hyperbolic.span(p) % 2 != 0) return plain;
   // ln|p| = ln|p/θᵏ| + k·w
   const long k = hyperbolic.span(p) / 2;

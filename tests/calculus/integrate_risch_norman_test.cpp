@@ -40,9 +40,9 @@ void expect_none_found(const char* integrand) {
     ADD_FAILURE() << integrand << " did not throw";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::Unsupported) << integrand;
-    EXPECT_EQ(std::string(error.what()),
-              "leibniz found no elementary antiderivative of " + print_text(parse_text(integrand)) +
-                  " with respect to x");
+    EXPECT_EQ(std::string(error.what()), "leibniz found no elementary antiderivative of " +
+                                             print_text(parse_text(integrand)) +
+                                             " with respect to x");
   }
 }
 
@@ -71,8 +71,7 @@ TEST(IntegrateRischNorman, SinAndCosThroughTheHalfAngleWrittenBack) {
 
 TEST(IntegrateRischNorman, HyperbolicFunctionsThroughExponentials) {
   // cosh x = (eˣ + e⁻ˣ)/2, the answer found in eˣ and written back in cosh x.
-  expect_risch_norman_integral("(cosh(x) - x*sinh(x))/(cosh(x) + x)^2",
-                               "-cosh(x)/(x + cosh(x))");
+  expect_risch_norman_integral("(cosh(x) - x*sinh(x))/(cosh(x) + x)^2", "-cosh(x)/(x + cosh(x))");
   // Timofeev's; e^x and e^(-x) are θ and 1/θ.
   expect_risch_norman_integral("x/(e^x + e^(-x))^2",
                                "x*e^(2*x)/(2*(e^(2*x) + 1)) - ln(e^(2*x) + 1)/4");
