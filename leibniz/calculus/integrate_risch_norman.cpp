@@ -276,6 +276,20 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
 }  // namespace
 
 Expr risch_norman_rule(Integrator& in, const Expr& e) {
+  if (e.is(Kind::Mul)) {  // factors free of x (sin(1), a) stand aside: ∫ c·f = c·∫ f
+    std::vector<Expr> constant, rest;
+    for (const Expr& f : e.args()) (in.depends(f) ? rest : constant).push_back(f);
+    if (!constant.empty() && !rest.empty()) {
+      const Expr c = mul(constant);
+      const std::size_t index = in.open<Rule::IntegralConstantMultiple>(e, {.c = c});
+      const Expr F = risch_norman_rule(in, mul(rest));
+      if (F.is_null()) {
+        in.abandon(index);
+        return {};
+      }
+      return in.finish(index, mul(c, F));
+    }
+  }
   std::optional<RischNormanAnswer> answer;
   try {
     const TermBudget budget(kRischNormanTermBudget);

@@ -52,6 +52,9 @@ TEST(IntegrateRischNorman, TowersNoRuleIntegrates) {
                                "ln(abs(x + ln(x) + e^x)) + 1/(x + ln(x) + e^x)");
   expect_risch_norman_integral("((x+e^x)/x - ln(x)*(1+e^x))/(x+e^x)^2", "ln(x)/(x + e^x)");
   expect_risch_norman_integral("e^x*(x-1)/(e^x+x)^2", "e^x/(x + e^x)");
+  // A factor free of x stands aside; e^(x + 1) is one kernel.
+  expect_risch_norman_integral("sin(1)*e^(x+1)*(x-1)/(e^(x+1)+x)^2",
+                               "sin(1)*e^(x + 1)/(x + e^(x + 1))");
   expect_risch_norman_integral("(x/(1+x^2) - atan(x))/(x + atan(x))^2", "atan(x)/(x + atan(x))");
   expect_risch_norman_integral("(tan(x) - x - x*tan(x)^2)/(x + tan(x))^2", "-tan(x)/(x + tan(x))");
 }
