@@ -42,6 +42,21 @@ void for_each_kernel_term(const Poly& p, const PolyContext& ctx, F&& f) {
 // t^(2a+1) = sin u·(1 − cos u)^a/(1 + cos u)^(a+1), so 2^m·p/(1 + t²)^m, with m the
 // largest ⌈j/2⌉ of p's powers tʲ, is a polynomial in sin u and cos u (1 + t² =
 // 2/(1 + cos u)). One m per half angle.
+// A sum over the gcd of its terms' coefficients (ln|4x + 4·sin x·cos x| is
+// ln|x + sin x·cos x| up to a constant).
+Expr without_content(const Expr& sum) {
+  if (!sum.is(Kind::Add)) return sum;
+  mpz_class numerator = 0, denominator = 1;
+  for (const Expr& term : sum.args()) {
+    const Number c = split_coefficient(term).first;
+    if (!c.is_exact()) return sum;
+    mpz_gcd(numerator.get_mpz_t(), numerator.get_mpz_t(), c.exact().get_num_mpz_t());
+    mpz_lcm(denominator.get_mpz_t(), denominator.get_mpz_t(), c.exact().get_den_mpz_t());
+  }
+  if (numerator == 0 || (numerator == 1 && denominator == 1)) return sum;
+  return expand(div(sum, number(Number(mpq_class(numerator, denominator)))));
+}
+
 class HalfAngleSinCos {
  public:
   explicit HalfAngleSinCos(const KernelTower& tower) : tower_(tower) {}
@@ -208,7 +223,8 @@ Expr logarithm_written_back(const KernelTower& tower, const mpq_class& c, const 
     std::vector<Expr> terms;
     const std::vector<long> m = sin_cos.powers(p);
     const Expr p_sin_cos = sin_cos.rewritten(p, m);
-    if (!p_sin_cos.is(Kind::Number)) terms.push_back(mul(number(Number(c)), ln_abs(p_sin_cos)));
+    if (!p_sin_cos.is(Kind::Number))
+      terms.push_back(mul(number(Number(c)), ln_abs(without_content(p_sin_cos))));
     for (std::size_t k = 0; k < m.size(); ++k) {
       if (m[k] != 0) {
         terms.push_back(mul(number(Number(-c * m[k])), sin_cos.log_of_one_plus_cos(k)));
@@ -222,7 +238,8 @@ Expr logarithm_written_back(const KernelTower& tower, const mpq_class& c, const 
   const long k = hyperbolic.span(p) / 2;
   const Expr reduced = hyperbolic.rewritten(p, k);
   std::vector<Expr> terms{mul({number(Number(c)), integer(k), hyperbolic.exponent()})};
-  if (!reduced.is(Kind::Number)) terms.push_back(mul(number(Number(c)), ln_abs(reduced)));
+  if (!reduced.is(Kind::Number))
+    terms.push_back(mul(number(Number(c)), ln_abs(without_content(reduced))));
   const Expr written = add(terms);
   return tree_size(written) <= tree_size(plain) ? written : plain;
 }
