@@ -324,7 +324,8 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
   const Trace::Mark mark = trace ? trace->mark() : Trace::Mark{0, 0};
   try {
     integration::Integrator in(var, trace);
-    const Expr raw = in.antiderivative(e);
+    Expr raw = in.antiderivative(e);
+    if (raw.is_null()) raw = integration::risch_norman_rule(in, e);
     if (raw.is_null()) {
       std::unordered_set<const Node*> seen;
       if (const Node* part = piecewise_part(e, var, seen)) {

@@ -151,6 +151,9 @@ Expr exponential_polynomial_rule(Integrator& in, const Expr& e);
 /// True when Liouville's theorem proves that such an e has no elementary antiderivative
 /// (R′ + g′·R = r has no rational solution); false when not decided.
 bool proven_non_elementary(Integrator& in, const Expr& e);
+/// The Risch–Norman method (integrate_risch_norman.cpp), tried once on the integrand after
+/// every rule has failed: an antiderivative of e, or null when its bounded guess fails.
+Expr risch_norman_rule(Integrator& in, const Expr& e);
 
 // Helpers.
 struct Linear {
