@@ -19,6 +19,20 @@ bool is_nonnegative(const Expr& e);
 
 }  // namespace
 
+Expr Integrator::integrate_substituted(std::size_t index, const Expr& h, const Expr& u,
+                                       const Expr& value,
+                                       const std::function<Expr(const Expr&)>& tidy) {
+  const Expr f = antiderivative_in(h, u);
+  if (f.is_null()) {
+    abandon(index);
+    return {};
+  }
+  Substitution back;
+  back.emplace(u.node(), value);
+  const Expr in_var = substitute(f, back);
+  return finish(index, tidy ? tidy(in_var) : in_var);
+}
+
 std::optional<Linear> linear_in(Integrator& in, const Expr& u) {
   if (u == in.var()) return Linear{integer(1), integer(0)};
   if (!in.depends(u) || !(u.is(Kind::Add) || u.is(Kind::Mul))) return std::nullopt;

@@ -64,6 +64,12 @@ class Integrator {
   /// An antiderivative of e with respect to another variable u (a substitution's
   /// integral), found by a nested integrator that records in the same trace.
   Expr antiderivative_in(const Expr& e, const Expr& u);
+  /// The end of a change of variable whose step open() recorded at `index`: ∫ h du by
+  /// antiderivative_in, u replaced by its value in the variable, the result passed
+  /// through `tidy` (when given), the step finished; null, the step abandoned, when h
+  /// does not integrate.
+  Expr integrate_substituted(std::size_t index, const Expr& h, const Expr& u, const Expr& value,
+                             const std::function<Expr(const Expr&)>& tidy = {});
   /// A symbol that does not occur in e: "u", else "u1", "u2", ...
   Expr fresh_symbol(const Expr& e) const;
 
