@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/integrate_rules.h"
@@ -107,6 +108,7 @@ Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
     return {};
   }
   Integrator nested(u, trace_);
+  nested.search_ = search_;
   nested.nesting_ = nesting_ + 1;
   nested.substitutions_ = substitutions_ + 1;
   Expr result = nested.antiderivative(e);
@@ -133,11 +135,22 @@ Expr Integrator::antiderivative(const Expr& e) {
     ++cuts_;
     return {};
   }
+  auto& known = search_->known[var_];
   if (!trace_) {
-    if (auto it = memo_.find(e); it != memo_.end()) return it->second;
+    if (auto it = known.find(e); it != known.end()) {
+      if (it->second.antiderivative.is_null()) note_obstacle(it->second.obstacle);
+      return it->second.antiderivative;
+    }
+  }
+  if (++search_->sub_integrals > Search::kMaxSubIntegrals) {
+    search_->exhausted = true;
+    ++cuts_;
+    return {};
   }
   const Trace::Mark mark = trace_ ? trace_->mark() : Trace::Mark{0, 0};
   const int saved_cuts = cuts_;
+  // The obstacle met in this integral's own search, remembered with its failure.
+  std::string earlier_obstacle = std::exchange(obstacle_, {});
   active_.insert(e.node());
   ++nesting_;
   Expr result;
@@ -149,6 +162,7 @@ Expr Integrator::antiderivative(const Expr& e) {
     if (error.kind() != ErrorKind::Domain) {
       --nesting_;
       active_.erase(e.node());
+      if (!earlier_obstacle.empty()) obstacle_ = std::move(earlier_obstacle);
       throw;
     }
     result = Expr();
@@ -157,7 +171,10 @@ Expr Integrator::antiderivative(const Expr& e) {
   active_.erase(e.node());
   if (result.is_null() && trace_) trace_->rollback(mark);
   // A failure caused by cutting a cycle may succeed when reached another way.
-  if (!trace_ && (!result.is_null() || cuts_ == saved_cuts)) memo_.emplace(e, result);
+  if (!trace_ && (!result.is_null() || cuts_ == saved_cuts)) {
+    known.emplace(e, Search::Known{result, result.is_null() ? obstacle_ : std::string()});
+  }
+  if (!earlier_obstacle.empty()) obstacle_ = std::move(earlier_obstacle);
   return result;
 }
 
@@ -340,6 +357,13 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                     fmt::format("{} has no elementary antiderivative with respect to {} "
                                 "(Liouville's theorem)",
                                 print_text(e), var.name()));
+      }
+      if (in.search_exhausted()) {
+        throw Error(ErrorKind::Unsupported,
+                    fmt::format("leibniz found no elementary antiderivative of {} with respect "
+                                "to {}: it stopped searching after {} sub-integrals; an "
+                                "antiderivative may still exist",
+                                print_text(e), var.name(), integration::Search::kMaxSubIntegrals));
       }
       throw Error(
           ErrorKind::Unsupported,

@@ -248,25 +248,19 @@ Expr exponential_rule(Integrator& in, const Expr& e) {
   const Expr eu = base_log ? pow(shared.arg(0), gx) : exp(mul(gx, shared));
   const std::size_t index =
       in.open<Rule::Substitution>(e, {.value = eu, .dx = div(integer(1), mul(rate, u))});
-  const Expr f = in.antiderivative_in(h, u);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  Substitution values;
-  values.emplace(u.node(), eu);
-  Expr back = substitute(f, values);
-  if (base_log) {
-    // ln|b^(g·x)| = g·x·ln b (b > 0, as b^x is real for every x only then).
-    back = rewrite(back, [&](const Expr& y) -> std::optional<Expr> {
-      if (!y.is(Kind::Func) || y.fn() != Fn::Ln) return std::nullopt;
-      const Expr& inner =
-          y.arg(0).is(Kind::Func) && y.arg(0).fn() == Fn::Abs ? y.arg(0).arg(0) : y.arg(0);
-      if (inner != eu) return std::nullopt;
-      return mul(gx, shared);
-    });
-  }
-  return in.finish(index, rewritten == e ? back : in_hyperbolic_form(in, back));
+  return in.integrate_substituted(index, h, u, eu, [&](Expr back) {
+    if (base_log) {
+      // ln|b^(g·x)| = g·x·ln b (b > 0, as b^x is real for every x only then).
+      back = rewrite(back, [&](const Expr& y) -> std::optional<Expr> {
+        if (!y.is(Kind::Func) || y.fn() != Fn::Ln) return std::nullopt;
+        const Expr& inner =
+            y.arg(0).is(Kind::Func) && y.arg(0).fn() == Fn::Abs ? y.arg(0).arg(0) : y.arg(0);
+        if (inner != eu) return std::nullopt;
+        return mul(gx, shared);
+      });
+    }
+    return rewritten == e ? back : in_hyperbolic_form(in, back);
+  });
 }
 
 }  // namespace leibniz::integration

@@ -136,14 +136,7 @@ Expr euler_substitution_rule(Integrator& in, const Expr& e) {
   if (!h || !rational_in(*h, t) || in.depends(*h)) return {};
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = euler->row, .value = euler->t_of_x, .x = euler->x_of_t, .dx = dx});
-  const Expr f = in.antiderivative_in(*h, t);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  Substitution back;
-  back.emplace(t.node(), euler->t_of_x);
-  return in.finish(index, substitute(f, back));
+  return in.integrate_substituted(index, *h, t, euler->t_of_x);
 }
 
 }  // namespace leibniz::integration

@@ -109,13 +109,6 @@ Expr in_terms_of(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   return {};
 }
 
-// u = tanh v leaves ln|tanh v ± 1|, written back as ±v − ln cosh v.
-Expr substitute_back(const Expr& f, const Expr& u, const Expr& g) {
-  Substitution values;
-  values.emplace(u.node(), g);
-  return tanh_logarithms(substitute(f, values));
-}
-
 // x = (u − b)/a for a radical √(a·x + b) (any non-integer power of it).
 Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u) {
   const auto linear = linear_in(in, g);
@@ -126,12 +119,7 @@ Expr linear_radical(Integrator& in, const Expr& e, const Expr& g, const Expr& u)
   const Expr h = div(substitute(e, values), linear->a);
   const std::size_t index =
       in.open<Rule::Substitution>(e, {.value = g, .x = x_of_u, .dx = div(integer(1), linear->a)});
-  const Expr f = in.antiderivative_in(h, u);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  return in.finish(index, substitute_back(f, u, g));
+  return in.integrate_substituted(index, h, u, g, tanh_logarithms);
 }
 
 // True when a power of `base` to a non-integer exponent occurs in e.
@@ -217,12 +205,7 @@ Expr rationalizing_root(Integrator& in, const Expr& e, const Expr& base, const E
   const Expr h = mul(in_u, dx);
   const Expr g = pow(base, rational(1, n));
   const std::size_t index = in.open<Rule::Substitution>(e, {.value = g, .x = x_of_u, .dx = dx});
-  const Expr f = in.antiderivative_in(h, u);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  return in.finish(index, substitute_back(f, u, g));
+  return in.integrate_substituted(index, h, u, g, tanh_logarithms);
 }
 
 }  // namespace
@@ -235,12 +218,8 @@ Expr substitution_rule(Integrator& in, const Expr& e) {
     if (h.is_null()) continue;
     const std::size_t index =
         in.open<Rule::Substitution>(e, {.value = g, .du_dx = diff(g, in.var())});
-    const Expr f = in.antiderivative_in(h, u);
-    if (f.is_null()) {
-      in.abandon(index);
-      continue;
-    }
-    return in.finish(index, substitute_back(f, u, g));
+    // u = tanh v leaves ln|tanh v ± 1|, written back as ±v − ln cosh v.
+    if (Expr r = in.integrate_substituted(index, h, u, g, tanh_logarithms); !r.is_null()) return r;
   }
   for (const Expr& g : candidates(in, e)) {
     if (!g.is(Kind::Pow) || g.exponent().is_integer()) continue;

@@ -70,14 +70,7 @@ Expr binomial_third_case_rule(Integrator& in, const Expr& e) {
           .value = value,
           .x = x_of_s,
           .dx = diff(x_of_s, s)});
-  const Expr f = in.antiderivative_in(h, s);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  Substitution back;
-  back.emplace(s.node(), value);
-  return in.finish(index, substitute(f, back));
+  return in.integrate_substituted(index, h, s, value);
 }
 
 }  // namespace leibniz::integration

@@ -70,14 +70,7 @@ Expr monomial_substitution_rule(Integrator& in, const Expr& e) {
       e, {.row = {"monomial", "x^(n−1)·f(xⁿ) dx = f(u) du/n with u = xⁿ"},
           .value = value,
           .du_dx = diff(value, x)});
-  const Expr f = in.antiderivative_in(h, u);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  Substitution back;
-  back.emplace(u.node(), value);
-  return in.finish(index, substitute(f, back));
+  return in.integrate_substituted(index, h, u, value);
 }
 
 }  // namespace leibniz::integration

@@ -77,14 +77,7 @@ std::optional<SinCos> as_sin_cos(const Expr& e) {
 Expr with_substitution(Integrator& in, const Expr& e, const Expr& g, const Expr& h_of_w,
                        const Expr& w) {
   const std::size_t index = in.open<Rule::Substitution>(e, {.variable = "w", .value = g});
-  const Expr f = in.antiderivative_in(h_of_w, w);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  Substitution values;
-  values.emplace(w.node(), g);
-  return in.finish(index, substitute(f, values));
+  return in.integrate_substituted(index, h_of_w, w, g);
 }
 
 // The integrand rewritten by a trigonometric identity, then integrated.

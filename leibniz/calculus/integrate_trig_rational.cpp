@@ -372,17 +372,12 @@ Expr by_substitution(Integrator& in, const Expr& e, const BiocheSubstitution& ch
   const Expr& g = chosen.g;
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = {"bioche", "Bioche's rule"}, .variable = "w", .value = g});
-  const Expr f = in.antiderivative_in(chosen.h, w);
-  if (f.is_null()) {
-    in.abandon(index);
-    return {};
-  }
-  const Expr back = substituted(f, w, g);
-  // atan(tan v) = v up to a constant on each interval where tan v is defined.
-  if (g.fn() == Fn::Tan) return in.finish(index, replace(back, func(Fn::Atan, g), g.arg(0)));
-  const Expr hyperbolic = g.fn() == Fn::Tanh ? tanh_logarithms(back) : back;
-  return in.finish(
-      index, family == Family::Hyperbolic ? reciprocal_hyperbolic_form(hyperbolic, e) : hyperbolic);
+  return in.integrate_substituted(index, chosen.h, w, g, [&](const Expr& back) {
+    // atan(tan v) = v up to a constant on each interval where tan v is defined.
+    if (g.fn() == Fn::Tan) return replace(back, func(Fn::Atan, g), g.arg(0));
+    const Expr hyperbolic = g.fn() == Fn::Tanh ? tanh_logarithms(back) : back;
+    return family == Family::Hyperbolic ? reciprocal_hyperbolic_form(hyperbolic, e) : hyperbolic;
+  });
 }
 
 Expr rational_in_family(Integrator& in, const Expr& e, Family family) {
