@@ -12,6 +12,7 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/polynomial.h"
+#include "leibniz/calculus/simplify_expansion_bound.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders.h"
@@ -309,7 +310,9 @@ SimplifyChoice choose(const Expr& e, Rewriter& rewriter) {
   shape_of(r, shape, seen);
   // Without products of sums, expanding changes nothing; without denominators,
   // cancelling only expands.
-  if (shape.unexpanded && tree_size_at_most(r, kMaxSizeToExpand)) {
+  // An expansion is tried unless its form proves it cannot be smaller.
+  if (shape.unexpanded && tree_size_at_most(r, kMaxSizeToExpand) &&
+      !expansion_cannot_be_smaller(r, tree_size(r))) {
     consider(try_expand(r), SimplifyChoice::Form::Expanded);
   }
   if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
