@@ -7,9 +7,10 @@
 
 namespace leibniz {
 
-/// True if tree_size(expand(e)) >= size is certain. Only products of a number and
-/// positive integer powers of symbols and of sums of monomials in symbols are judged;
-/// for anything else the answer is false (not known).
+/// True if tree_size(expand(e)) >= size is certain. Judged: products of a number and
+/// positive integer powers of symbols and of sums of monomials in symbols; and sums,
+/// products and powers of integers, one symbol and inverse powers of expanded sums (a
+/// quotient's derivative). For anything else the answer is false (not known).
 bool expansion_cannot_be_smaller(const Expr& e, double size);
 
 }  // namespace leibniz

@@ -31,7 +31,7 @@ TEST(ExpansionBound, LeavesTheRestUnknown) {
   EXPECT_FALSE(cannot_be_smaller("(x + 1)*(x - 1)"));  // x^2 - 1 is smaller
   EXPECT_FALSE(cannot_be_smaller("(x + y)^2 - x^2"));  // a sum: its terms may cancel
   EXPECT_FALSE(cannot_be_smaller("sin(x)*(x + 1)^2"));
-  EXPECT_FALSE(cannot_be_smaller("(x + 1)^2/(x^2 + 1)"));
+  EXPECT_FALSE(cannot_be_smaller("(x + y)^2/(x^2 + 1)"));  // two symbols over a denominator
   EXPECT_FALSE(cannot_be_smaller("(x + 1.5)^2"));
   EXPECT_FALSE(cannot_be_smaller("(x + 1)^100"));  // past the exponents judged
   // A fraction among the coefficients may make one of them 1: taken as 1.
@@ -77,6 +77,54 @@ TEST(ExpansionBound, NeverExceedsTheExpansionsSize) {
     proved += expansion_cannot_be_smaller(e, tree_size(e)) ? 1 : 0;
   }
   EXPECT_GT(proved, 100);
+}
+
+TEST(ExpansionBound, MeasuresAQuotientsDerivativeExactly) {
+  // (3*x^2 - 2*x*(3*x + 1) + 3)/(x^2 + 1)^2 would expand to
+  // 3/(x^2 + 1)^2 - 3*x^2/(x^2 + 1)^2 - 2*x/(x^2 + 1)^2, of size 32.
+  const Expr e = parse_text("(3*x^2 - 2*x*(3*x + 1) + 3)/(x^2 + 1)^2");
+  EXPECT_EQ(tree_size(expand(e)), 32);
+  EXPECT_TRUE(expansion_cannot_be_smaller(e, 32));
+  EXPECT_FALSE(expansion_cannot_be_smaller(e, 33));
+  EXPECT_TRUE(cannot_be_smaller("3*(1 - 9*x^2)/(9*x^2 + 1)^2 + 3/(9*x^2 + 1)"));
+  EXPECT_TRUE(cannot_be_smaller("(x + 1)^2/(x^2 + 1)"));
+  EXPECT_FALSE(cannot_be_smaller("(x + 1)^2/(x^2 + 1) - x^2/(x^2 + 1)"));  // 2*x/… + 1/…
+  EXPECT_FALSE(cannot_be_smaller("x*(x + 1)/(x^2 + 1)/2"));                // a fraction: not judged
+}
+
+// Random sums of products of integers, x, sums and inverse powers of expanded
+// denominators: the size found is the expansion's own, never more.
+TEST(ExpansionBound, IsExactOnQuotientsInOneSymbol) {
+  std::mt19937 rng(1130);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const Expr x = symbol("x");
+  const std::vector<Expr> denominators = {
+      expand(parse_text("x^2 + 1")), expand(parse_text("9*x^2 + 1")), expand(parse_text("x + 2")),
+      expand(parse_text("x^3 - x + 5"))};
+  auto small_sum = [&]() {
+    std::vector<Expr> terms;
+    for (int k = pick(1, 3); k > 0; --k)
+      terms.push_back(mul(integer(pick(-3, 3)), pow(x, pick(0, 3))));
+    return add(terms);
+  };
+  int exact = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    std::vector<Expr> terms;
+    for (int t = pick(1, 3); t > 0; --t) {
+      std::vector<Expr> factors{integer(pick(-4, 4)), pow(x, pick(0, 2)),
+                                pow(small_sum(), pick(1, 2))};
+      if (pick(0, 3) > 0) {
+        factors.push_back(pow(denominators[pick(0, 3)], -pick(1, 3)));
+      }
+      terms.push_back(mul(factors));
+    }
+    const Expr e = add(terms);
+    const double expanded = tree_size(expand(e));
+    EXPECT_FALSE(expansion_cannot_be_smaller(e, expanded + 1))
+        << print_text(e) << " expands to " << print_text(expand(e));
+    exact += expansion_cannot_be_smaller(e, expanded) ? 1 : 0;
+  }
+  EXPECT_GT(exact, 300);
 }
 
 }  // namespace
