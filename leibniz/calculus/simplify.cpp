@@ -12,6 +12,7 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/polynomial.h"
+#include "leibniz/calculus/simplify_cancel_bound.h"
 #include "leibniz/calculus/simplify_expansion_bound.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/core/stack_memory.h"
@@ -315,7 +316,8 @@ SimplifyChoice choose(const Expr& e, Rewriter& rewriter) {
       !expansion_cannot_be_smaller(r, tree_size(r))) {
     consider(try_expand(r), SimplifyChoice::Form::Expanded);
   }
-  if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
+  if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine &&
+      !cancel_cannot_be_smaller(r, tree_size(r))) {
     consider(cancel(r), SimplifyChoice::Form::Cancelled);
   }
   return choice;
