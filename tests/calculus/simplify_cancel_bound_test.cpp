@@ -66,5 +66,36 @@ TEST(CancelBound, NeverExceedsTheCancelledSize) {
   EXPECT_GT(judged, 150);
 }
 
+TEST(CancelBound, KnowsAFractionInLowestTermsWithAMonicIrreducibleDenominator) {
+  EXPECT_TRUE(cancel_cannot_be_smaller_as_written("2*x/(x^2 + 3)"));
+  EXPECT_TRUE(cancel_cannot_be_smaller_as_written("x/(x + 5)^2"));
+  EXPECT_TRUE(cancel_cannot_be_smaller_as_written("-x^3/(x^2 + x + 1)"));
+  EXPECT_FALSE(cancel_cannot_be_smaller_as_written("3*x/(9*x^2 + 1)"));    // not monic
+  EXPECT_FALSE(cancel_cannot_be_smaller_as_written("x/(x^2 + 3*x + 2)"));  // (x + 1)*(x + 2)
+  EXPECT_FALSE(cancel_cannot_be_smaller_as_written("x/(x^3 + 2)"));        // degree 3: not judged
+  EXPECT_FALSE(cancel_cannot_be_smaller_as_written("x/(x^2 + x)"));        // no constant term
+}
+
+// Random c*x^a/D^k: where the form is judged, cancel writes nothing smaller.
+TEST(CancelBound, FractionsJudgedCancelToNothingSmaller) {
+  std::mt19937 rng(3011);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const Expr x = symbol("x");
+  int judged = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const Expr d = expand(add({pow(x, pick(1, 2)), mul(integer(pick(-3, 3)), x),
+                               integer(pick(1, 6) * (pick(0, 1) ? 1 : -1))}));
+    const Expr e = mul({pick(0, 1) ? integer(pick(1, 5)) : rational(pick(1, 5), pick(2, 7)),
+                        pow(x, pick(0, 3)), pow(d, -pick(1, 3))});
+    if (!cancel_cannot_be_smaller(e, tree_size(e))) continue;
+    ++judged;
+    const std::optional<Expr> cancelled = cancel(e);
+    ASSERT_TRUE(cancelled.has_value()) << print_text(e);
+    EXPECT_GE(tree_size(*cancelled), tree_size(e))
+        << print_text(e) << " cancels to " << print_text(*cancelled);
+  }
+  EXPECT_GT(judged, 100);
+}
+
 }  // namespace
 }  // namespace leibniz
