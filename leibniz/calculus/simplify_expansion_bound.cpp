@@ -253,12 +253,15 @@ class SmallExpansion {
     for (auto& [key, poly] : a) {
       if (key == d) return add_to(poly, p);
     }
+    if (a.size() == kMaxTerms) return false;
     a.emplace_back(d, p);
     return true;
   }
 
-  static std::optional<Poly> times(const Poly& a, const Poly& b) {
+  std::optional<Poly> times(const Poly& a, const Poly& b) {
     if (a.size() + b.size() > kMaxExponent + 2) return std::nullopt;
+    work_ -= static_cast<long>(a.size() * b.size());
+    if (work_ < 0) return std::nullopt;
     Poly c(a.size() + b.size() - 1, 0);
     for (std::size_t i = 0; i < a.size(); ++i) {
       for (std::size_t j = 0; j < b.size(); ++j) {
@@ -287,7 +290,7 @@ class SmallExpansion {
     return c;
   }
 
-  static std::optional<Sum> times(const Sum& a, const Sum& b) {
+  std::optional<Sum> times(const Sum& a, const Sum& b) {
     Sum c;
     for (const auto& [da, pa] : a) {
       for (const auto& [db, pb] : b) {
@@ -348,6 +351,9 @@ class SmallExpansion {
   }
 
   Expr x_;
+  // Products of coefficients left before the expression is not judged: far more than
+  // a derivative's expansion needs, far less than a large power of a sum would take.
+  long work_ = 20'000;
 };
 
 }  // namespace
