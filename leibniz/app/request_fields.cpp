@@ -102,12 +102,16 @@ std::vector<std::string> Fields::texts(std::string_view name) const {
 std::vector<std::string> Fields::names(std::string_view name) const {
   const json& wrt = member(name);
   if (wrt.is_string()) return {wrt.get<std::string>()};
-  const std::string message = fmt::format("{} must be a list of variable names", field_label(name));
-  if (!wrt.is_array()) bad_request(message);
+  // The message is written only when it is needed: this runs for every diff of a batch.
+  auto fail = [&] {
+    bad_request(fmt::format("{} must be a list of variable names", field_label(name)));
+  };
+  if (!wrt.is_array()) fail();
   std::vector<std::string> out;
+  out.reserve(wrt.size());
   for (const json& v : wrt) {
-    if (!v.is_string()) bad_request(message);
-    out.push_back(v.get<std::string>());
+    if (!v.is_string()) fail();
+    out.push_back(v.get_ref<const std::string&>());
   }
   return out;
 }
@@ -115,12 +119,14 @@ std::vector<std::string> Fields::names(std::string_view name) const {
 std::vector<std::string> Fields::list(std::string_view name) const {
   if (!has(name)) return {};
   const json& value = member(name);
-  const std::string message = fmt::format("{} must be a list of function names", field_label(name));
-  if (!value.is_array()) bad_request(message);
+  auto fail = [&] {
+    bad_request(fmt::format("{} must be a list of function names", field_label(name)));
+  };
+  if (!value.is_array()) fail();
   std::vector<std::string> out;
   for (const json& v : value) {
-    if (!v.is_string()) bad_request(message);
-    out.push_back(v.get<std::string>());
+    if (!v.is_string()) fail();
+    out.push_back(v.get_ref<const std::string&>());
   }
   return out;
 }

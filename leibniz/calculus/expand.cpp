@@ -95,6 +95,8 @@ std::span<const Expr> monomial_powers(const Expr& term) {
   return powers;
 }
 
+}  // namespace
+
 // Already a polynomial in symbols written as expand() writes one: a sum of monomials,
 // exact constant term first, the others in storage order and each monomial once (or one
 // such monomial). Denominators and function arguments are mostly such polynomials
@@ -119,6 +121,8 @@ bool is_expanded(const Expr& e) {
   }
   return true;
 }
+
+namespace {
 
 class Expander {
  public:

@@ -10,4 +10,8 @@ namespace leibniz {
 /// result would exceed limits().max_terms terms.
 Expr expand(const Expr& e);
 
+/// True when e is a polynomial in symbols written as expand() writes one (a sum of
+/// distinct monomials in its order, or one monomial): expand(e) is then e itself.
+bool is_expanded(const Expr& e);
+
 }  // namespace leibniz

@@ -12,6 +12,8 @@
 #include "leibniz/calculus/cancel.h"
 #include "leibniz/calculus/expand.h"
 #include "leibniz/calculus/polynomial.h"
+#include "leibniz/calculus/simplify_cancel_bound.h"
+#include "leibniz/calculus/simplify_expansion_bound.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders.h"
@@ -292,12 +294,17 @@ SimplifyChoice choose(const Expr& e, Rewriter& rewriter) {
   choice.result = choice.rewritten;
   const Expr& r = choice.rewritten;
   if (!r.is(Kind::Add) && !r.is(Kind::Mul) && !r.is(Kind::Pow)) return choice;
-  std::optional<double> best_size;  // measured only when there is a candidate
+  std::optional<double> rewritten_size;  // measured only when a candidate is weighed
+  auto size_of_rewritten = [&] {
+    if (!rewritten_size) rewritten_size = tree_size(r);
+    return *rewritten_size;
+  };
+  std::optional<double> best_size;
   auto consider = [&](std::optional<Expr> candidate, SimplifyChoice::Form form) {
     if (!candidate) return;
     Expr c = pythagorean(*candidate);
     const double size = tree_size(c);
-    if (!best_size) best_size = tree_size(r);
+    if (!best_size) best_size = size_of_rewritten();
     if (size < *best_size) {
       choice.result = c;
       choice.form = form;
@@ -308,11 +315,14 @@ SimplifyChoice choose(const Expr& e, Rewriter& rewriter) {
   NodeSet seen;
   shape_of(r, shape, seen);
   // Without products of sums, expanding changes nothing; without denominators,
-  // cancelling only expands.
-  if (shape.unexpanded && tree_size_at_most(r, kMaxSizeToExpand)) {
+  // cancelling only expands. A candidate whose size the form bounds from below by the
+  // expression's own is not computed.
+  if (shape.unexpanded && tree_size_at_most(r, kMaxSizeToExpand) &&
+      !expansion_cannot_be_smaller(r, size_of_rewritten())) {
     consider(try_expand(r), SimplifyChoice::Form::Expanded);
   }
-  if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine) {
+  if (!shape.denominators.empty() && shape.denominators.size() <= kMaxDenominatorsToCombine &&
+      !cancel_cannot_be_smaller(r, size_of_rewritten())) {
     consider(cancel(r), SimplifyChoice::Form::Cancelled);
   }
   return choice;

@@ -271,5 +271,18 @@ TEST(Batch, KeepsGoingSkipsBlankLinesAnswersInOrder) {
             "{\"id\":3,\"ok\":true,\"result\":\"2*x\",\"latex\":\"2 x\"}\n");
 }
 
+// The messages of a malformed list, written only when the list is malformed.
+TEST(Batch, MalformedListsAreRequestErrors) {
+  EXPECT_EQ(
+      answer(R"j({"id":"w","op":"diff","expr":"x","wrt":["x",1]})j"),
+      R"j({"id":"w","ok":false,"error":{"kind":"request","message":"field 'wrt' must be a list of variable names","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"v","op":"diff","expr":"x","wrt":{"x":1}})j"),
+      R"j({"id":"v","ok":false,"error":{"kind":"request","message":"field 'wrt' must be a list of variable names","pos":null}})j");
+  EXPECT_EQ(
+      answer(R"j({"id":"f","op":"diff","expr":"f(x)","wrt":"x","functions":"f"})j"),
+      R"j({"id":"f","ok":false,"error":{"kind":"request","message":"field 'functions' must be a list of function names","pos":null}})j");
+}
+
 }  // namespace
 }  // namespace leibniz::app

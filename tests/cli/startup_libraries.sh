@@ -13,6 +13,11 @@ fi
 if grep -E 'httplib|libssl|libcrypto|libmpi' <<<"$needed"; then
   echo "leibniz loads a door's library at start-up" >&2; exit 1
 fi
+# mimalloc, where the build links it, must come before libc to answer malloc.
+if grep -q libmimalloc <<<"$needed" &&
+  [[ $(grep -n -E 'libmimalloc|libc\.so' <<<"$needed" | head -1) != *libmimalloc* ]]; then
+  echo "leibniz links mimalloc after libc, whose malloc then answers" >&2; exit 1
+fi
 [[ -x $(dirname "$leibniz")/leibniz-doors ]] || { echo "no leibniz-doors beside leibniz" >&2; exit 1; }
 
 # FLINT, loaded by the first call into it: a factorisation and a partial fraction.
