@@ -61,7 +61,9 @@ struct GraphNode {
   NodeKind kind = NodeKind::Equation;
   bool is_loss = false;
   bool hidden = false;  ///< a call inside an equation, not a name of the file
-  Expr symbol;
+  /// The node's symbol. In a large model an equation's is made when first asked for
+  /// (Graph::symbol): a symbol a step cost about 180 bytes, and the numeric pass needs none.
+  mutable Expr symbol;
   Expr body;  ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
               ///< a node with a shape: Graph::body writes it out of the shape's when asked
   std::vector<Edge> edges;         ///< sorted by `from`
@@ -107,6 +109,8 @@ class Graph {
   /// The nodes whose gradient is reported: params, then inputs, in the order written.
   std::vector<NodeId> gradient_nodes() const;
   std::vector<NodeId> of_kind(NodeKind kind) const;
+  /// Node n's symbol, made and kept on first use when the node has none yet.
+  const Expr& symbol(NodeId n) const;
   /// Whether some call uses a `deriv` override.
   bool has_overrides() const;
   /// Node n's body over node symbols (GraphNode::body).

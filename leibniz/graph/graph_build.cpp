@@ -114,7 +114,8 @@ class GraphBuilder {
       }
       GraphNode& node = graph_.nodes_.emplace_back();
       node.name = s.name;
-      node.symbol = symbol(s.name);
+      // A large model's equations get theirs on demand (Graph::symbol).
+      if (!is_large() || s.role != Role::Node) node.symbol = symbol(s.name);
       node.at = s.name_at;
       // Read from the graph from now on; an equation has no value of its own.
       if (s.role == Role::Param || s.role == Role::Input || s.role == Role::Target)
@@ -246,12 +247,12 @@ class GraphBuilder {
       return functions_.count(std::string(name)) != 0;
     };
     std::optional<Expr> formed;  // a large model without defs: its steps read once per form
-    if (model_.statements.size() > kMaxExactNodes && functions_.empty()) {
+    if (is_large() && functions_.empty()) {
       if (std::optional<StatementForms::Match> m =
               forms_.match(s.expr.text, name_index_, options)) {
         if (!is_wide_sum(m->form)) return formed_equation(id, *m);
         std::vector<const Expr*> symbols;
-        for (const std::uint32_t name : m->names) symbols.push_back(&graph_.nodes_[name].symbol);
+        for (const std::uint32_t name : m->names) symbols.push_back(&graph_.symbol(name));
         formed = forms_.expr(*m, symbols);
       }
     }
@@ -270,6 +271,7 @@ class GraphBuilder {
       graph_.nodes_.pop_back();
       calls_.erase({call_node.function(), call_node.argument().node()});
       GraphNode& named = graph_.nodes_[id];
+      graph_.symbol(id);  // a call keeps its symbol: its override's formulas hold it
       named.kind = NodeKind::Call;
       NodeDetails& details = named.details();
       details = std::move(call_node.details());
@@ -331,6 +333,23 @@ class GraphBuilder {
 
   NodeId id_of(const Expr& sym) const { return graph_.by_name_.at(sym.name()); }
 
+  // Whether the model is past the small models' line (graph.h): its equations share shapes.
+  bool is_large() const { return model_.statements.size() > kMaxExactNodes; }
+
+  // The symbol of a node a step reads, to order the step's symbols: the node's own, or
+  // made for the moment and kept in a few slots, where the next steps find w and b
+  // again, so that no symbol is kept per step.
+  const Expr& step_symbol(NodeId id) {
+    if (!graph_.nodes_[id].symbol.is_null()) return graph_.nodes_[id].symbol;
+    auto& [owner, made] = step_symbols_[id % step_symbols_.size()];
+    if (owner != id || made.is_null()) {
+      owner = id;
+      made = symbol(graph_.nodes_[id].name);
+    }
+    return made;
+  }
+  std::array<std::pair<NodeId, Expr>, 16> step_symbols_{};
+
   static bool is_wide_sum(const Expr& body) {
     return body.is(Kind::Add) && body.args().size() > kWideSum;
   }
@@ -340,9 +359,9 @@ class GraphBuilder {
     const std::vector<Expr> symbols = free_symbols(n.body);
     if (is_wide_sum(n.body)) {
       wide_sum_edges(n, symbols);
-    } else if (model_.statements.size() <= kMaxExactNodes) {
+    } else if (!is_large()) {
       for (const Expr& sym : symbols) {
-        n.edges.push_back(Edge{id_of(sym), 0, fold(diff(n.body, sym), n.body, n.symbol)});
+        n.edges.push_back(Edge{id_of(sym), 0, fold(diff(n.body, sym), n.body, graph_.symbol(id))});
       }
     } else {
       shaped_edges(id, symbols);
@@ -355,12 +374,13 @@ class GraphBuilder {
   // from the terms that contain it: ∂(t_1 + … + t_n)/∂s drops the terms without s, so
   // this is diff(body, s) without walking every term once per symbol (quadratic).
   void wide_sum_edges(GraphNode& n, const std::vector<Expr>& symbols) {
+    const Expr& own = graph_.symbol(static_cast<NodeId>(&n - graph_.nodes_.data()));
     std::unordered_map<const Node*, std::vector<Expr>> terms_of;
     for (const Expr& term : n.body.args()) {
       for (const Expr& sym : free_symbols(term)) terms_of[sym.node()].push_back(term);
     }
     for (const Expr& sym : symbols) {
-      const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, n.symbol);
+      const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, own);
       n.edges.push_back(Edge{id_of(sym), 0, local});
     }
   }
@@ -449,13 +469,14 @@ class GraphBuilder {
     const std::size_t count = f.symbols.size();
     step_nodes_.resize(count);
     step_order_.resize(count);
+    step_syms_.resize(count);
     for (std::size_t j = 0; j < count; ++j) {
       step_nodes_[j] = f.stand_in[j] == kNoStandIn ? f.node[j] : m.names[f.stand_in[j]];
       step_order_[j] = static_cast<std::uint32_t>(j);
+      step_syms_[j] = step_symbol(step_nodes_[j]);
     }
     std::sort(step_order_.begin(), step_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return storage_less(graph_.nodes_[step_nodes_[a]].symbol,
-                          graph_.nodes_[step_nodes_[b]].symbol);
+      return storage_less(step_syms_[a], step_syms_[b]);
     });
     // The key: the form and, by the form's symbol, its number in the shape.
     step_rank_.resize(count);
@@ -561,14 +582,14 @@ class GraphBuilder {
     return std::hash<std::string_view>{}(name) % std::tuple_size_v<decltype(recent_)>;
   }
   void remember(NodeId id) {
-    if (model_.statements.size() > kMaxExactNodes)
-      recent_[recent_slot(graph_.nodes_[id].name)] = id;
+    if (is_large()) recent_[recent_slot(graph_.nodes_[id].name)] = id;
   }
   // formed_equation: what each form's symbols are; (form, numbering) → shape index; and
   // one step's nodes, their storage order and ranks (kept for their capacity).
   std::unordered_map<const Node*, FormSymbols> form_symbols_;
   std::unordered_map<std::string, std::uint32_t> formed_shapes_;
   std::vector<NodeId> step_nodes_;
+  std::vector<Expr> step_syms_;
   std::vector<std::uint32_t> step_order_, step_rank_;
   // shaped_edges: a body's shape → its index in the graph's shapes.
   std::unordered_map<const Node*, std::uint32_t> shapes_;
@@ -615,12 +636,18 @@ std::vector<NodeId> Graph::gradient_nodes() const {
   return out;
 }
 
+const Expr& Graph::symbol(NodeId n) const {
+  const GraphNode& node = nodes_[n];
+  if (node.symbol.is_null()) node.symbol = leibniz::symbol(node.name);
+  return node.symbol;
+}
+
 Expr Graph::body(NodeId n) const {
   const GraphNode& node = nodes_[n];
   if (node.shape == kNoShape) return node.body;
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
+    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), symbol(edge.from));
   return substitute(shapes_[node.shape].body, from_shape);
 }
 
@@ -629,8 +656,8 @@ Expr Graph::local(NodeId n, std::size_t e) const {
   if (node.shape == kNoShape) return node.edges[e].local;
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
-  from_shape.emplace(shape_symbols_[node.edges.size()].node(), node.symbol);
+    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), symbol(edge.from));
+  from_shape.emplace(shape_symbols_[node.edges.size()].node(), symbol(n));
   return substitute(shapes_[node.shape].locals[node.edges[e].shape_symbol], from_shape);
 }
 

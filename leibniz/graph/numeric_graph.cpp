@@ -31,7 +31,7 @@ class NumericGraph::Compiler {
     reset(forward_map_);
     // The symbols a body reads are its edges' nodes, compiled before it.
     for (const Edge& e : node.edges)
-      forward_map_.emplace(graph_.node(e.from).symbol.node(), tape_.value_slot_[e.from]);
+      forward_map_.emplace(graph_.symbol(e.from).node(), tape_.value_slot_[e.from]);
     if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
       tape_.value_slot_[n] =
           compiler_.compile(node.body, tape_.forward_, forward_map_, nullptr, next_forward_);
@@ -49,7 +49,7 @@ class NumericGraph::Compiler {
   void locals(NodeId n) {
     if (graph_.node(n).shape != kNoShape) return shaped_locals(n);
     reset(local_map_);
-    local_map_.emplace(graph_.node(n).symbol.node(), tape_.value_slot_[n]);
+    local_map_.emplace(graph_.symbol(n).node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
     for (const Edge& e : graph_.node(n).edges) {
       tape_.edge_slot_.push_back(
@@ -296,7 +296,7 @@ void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Er
   }
   Substitution at;
   for (NodeId m = 0; m < graph_.size(); ++m) {
-    at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
+    at.emplace(graph_.symbol(m).node(), number(Number::from_double(values[m])));
   }
   throw derivative_error(graph_, n, e, *why, at);
 }

@@ -178,9 +178,9 @@ TEST(NumericGraph, TheStepsOfALargeLoopShareOneShape) {
   const Pass pass = run_pass(g, initial_assignment(g), numeric);
   Substitution values;
   for (NodeId n = 0; n < g.size(); ++n)
-    values.emplace(g.node(n).symbol.node(), number(Number::from_double(pass.value_double(n))));
+    values.emplace(g.symbol(n).node(), number(Number::from_double(pass.value_double(n))));
   for (std::size_t e = 0; e < node.edges.size(); ++e) {
-    const Expr from = g.node(node.edges[e].from).symbol;
+    const Expr from = g.symbol(node.edges[e].from);
     const double local = to_double(substitute(g.local(h7, e), values));
     expect_close(to_double(substitute(diff(g.body(h7), from), values)), local,
                  "h_7 local " + g.node(node.edges[e].from).name);
@@ -243,7 +243,7 @@ TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
   const GraphNode& loss = g.node(g.loss());
   ASSERT_EQ(loss.edges.size(), 42u);  // a_1 … a_40, w, y
   for (const Edge& e : loss.edges) {
-    const Expr sym = g.node(e.from).symbol;
+    const Expr sym = g.symbol(e.from);
     EXPECT_EQ(e.local, diff(loss.body, sym)) << g.node(e.from).name;
   }
   expect_tape_agrees(g, "wide sum");
