@@ -9,11 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "leibniz/expr/expr.h"
 #include "leibniz/graph/model_file.h"
+#include "leibniz/graph/name_table.h"
 
 namespace leibniz::graph {
 
@@ -126,14 +126,12 @@ class Graph {
   Source source_;
   std::vector<GraphNode> nodes_;
   std::vector<NodeId> order_;
-  // Looked up by string_view too: no string made per lookup.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const {
-      return std::hash<std::string_view>{}(name);
-    }
-  };
-  std::unordered_map<std::string, NodeId, NameHash, std::equal_to<>> by_name_;
+  NameTable names_;
+  // For names_: the name of a node.
+  std::string_view name_of(NodeId id) const { return nodes_[id].name; }
+  std::pair<NodeId, bool> add_name(std::string_view name, NodeId id) {
+    return names_.insert(name, id, [this](NodeId n) { return name_of(n); });
+  }
   NodeId loss_ = 0;
   std::vector<Shape> shapes_;
   std::vector<Expr> shape_symbols_;

@@ -95,7 +95,7 @@ class GraphBuilder {
 
   NodeId add_node(GraphNode node) {
     const auto id = static_cast<NodeId>(graph_.nodes_.size());
-    graph_.by_name_.emplace(node.name, id);
+    graph_.add_name(node.name, id);
     graph_.nodes_.push_back(std::move(node));
     return id;
   }
@@ -103,14 +103,16 @@ class GraphBuilder {
   // Every name first, so that equations may use names defined further down.
   void declare() {
     std::optional<std::size_t> loss;
-    // One node per statement, and a few for calls: no doubling of a million nodes.
-    graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
-    graph_.by_name_.reserve(model_.statements.size());
+    // One node per statement, and a few for calls when there are functions to call: no
+    // doubling of a million nodes.
+    const std::size_t calls = model_.functions.empty() ? 0 : model_.statements.size() / 8;
+    graph_.nodes_.reserve(model_.statements.size() + calls);
+    graph_.names_.reserve(model_.statements.size());
     for (Statement& s : model_.statements) {
       const auto id = static_cast<NodeId>(graph_.nodes_.size());
-      if (auto [seen, added] = graph_.by_name_.try_emplace(s.name, id); !added) {
+      if (auto [seen, added] = graph_.add_name(s.name, id); !added) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
-                                           line_of(graph_.nodes_[seen->second].at)));
+                                           line_of(graph_.nodes_[seen].at)));
       }
       GraphNode& node = graph_.nodes_.emplace_back();
       node.name = s.name;
@@ -141,10 +143,9 @@ class GraphBuilder {
   // def and deriv lines, in the order written: a def may call the defs above it.
   void functions() {
     for (const FunctionStatement& f : model_.functions) {
-      if (graph_.by_name_.count(f.name) != 0) {
-        const NodeId other = graph_.by_name_.at(f.name);
+      if (const std::optional<NodeId> other = graph_.find(f.name)) {
         throw error(f.name_at, fmt::format("'{}' is already defined at line {}", f.name,
-                                           line_of(graph_.nodes_[other].at)));
+                                           line_of(graph_.nodes_[*other].at)));
       }
       auto found = functions_.find(f.name);
       if (!f.is_deriv) {
@@ -258,7 +259,7 @@ class GraphBuilder {
     }
     const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
-      if (graph_.by_name_.count(sym.name()) == 0) {
+      if (!graph_.find(sym.name())) {
         throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
                     fmt::format("undefined name '{}'", sym.name()));
       }
@@ -267,7 +268,7 @@ class GraphBuilder {
     if (created.size() == 1 && body == graph_.nodes_[created.back()].symbol &&
         created.back() + 1 == graph_.nodes_.size()) {
       GraphNode call_node = std::move(graph_.nodes_.back());
-      graph_.by_name_.erase(call_node.name);
+      graph_.names_.erase(call_node.name, [this](NodeId n) { return graph_.name_of(n); });
       graph_.nodes_.pop_back();
       calls_.erase({call_node.function(), call_node.argument().node()});
       GraphNode& named = graph_.nodes_[id];
@@ -296,7 +297,7 @@ class GraphBuilder {
     // Checked here, before the call's edges look its argument's names up: thrown with its
     // place in the expanded text, which parse() turns into the file's line and column.
     for (const Expr& sym : free_symbols(arg)) {
-      if (graph_.by_name_.count(sym.name()) == 0) {
+      if (!graph_.find(sym.name())) {
         throw Error(ErrorKind::Parse, fmt::format("undefined name '{}'", sym.name()),
                     find_word(s.expr.text, sym.name()));
       }
@@ -331,7 +332,7 @@ class GraphBuilder {
     return graph_.nodes_[id].symbol;
   }
 
-  NodeId id_of(const Expr& sym) const { return graph_.by_name_.at(sym.name()); }
+  NodeId id_of(const Expr& sym) const { return *graph_.find(sym.name()); }
 
   // Whether the model is past the small models' line (graph.h): its equations share shapes.
   bool is_large() const { return model_.statements.size() > kMaxExactNodes; }
@@ -448,14 +449,14 @@ class GraphBuilder {
       f.stand_in.push_back(k < m.names.size() ? k : kNoStandIn);
       f.node.push_back(0);
       if (k < m.names.size()) continue;
-      auto found = graph_.by_name_.find(sym.name());
-      if (found == graph_.by_name_.end()) {
+      const std::optional<NodeId> found = graph_.find(sym.name());
+      if (!found) {
         Error undefined = error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
                                 fmt::format("undefined name '{}'", sym.name()));
         form_symbols_.erase(it);  // sym with it
         throw undefined;
       }
-      f.node.back() = found->second;
+      f.node.back() = *found;
     }
     return f;
   }
@@ -568,9 +569,9 @@ class GraphBuilder {
       [this](std::string_view name) -> std::optional<std::uint32_t> {
     NodeId& seen = recent_[recent_slot(name)];
     if (seen < graph_.nodes_.size() && graph_.nodes_[seen].name == name) return seen;
-    auto found = graph_.by_name_.find(name);
-    if (found == graph_.by_name_.end()) return std::nullopt;
-    seen = found->second;
+    const std::optional<NodeId> found = graph_.find(name);
+    if (!found) return std::nullopt;
+    seen = *found;
     return seen;
   };
   // The nodes named lately, by a hash of their names: a step of a loop reads what the
@@ -616,9 +617,7 @@ const NodeDetails& GraphNode::none() {
 }
 
 std::optional<NodeId> Graph::find(std::string_view name) const {
-  auto found = by_name_.find(name);
-  if (found == by_name_.end()) return std::nullopt;
-  return found->second;
+  return names_.find(name, [this](NodeId n) { return name_of(n); });
 }
 
 std::vector<NodeId> Graph::of_kind(NodeKind kind) const {
