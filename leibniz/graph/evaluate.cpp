@@ -83,11 +83,11 @@ std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
 }  // namespace
 
 Assignment initial_assignment(const Graph& graph) {
-  Assignment leaves(graph.size());
-  for (NodeId n = 0; n < graph.size(); ++n) {  // only the leaves are read
+  Assignment leaves;
+  for (NodeId n = 0; n < graph.size(); ++n) {
     const NodeKind kind = graph.node(n).kind;
     if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
-      leaves[n] = graph.node(n).initial();
+      leaves.add(n, graph.node(n).initial());
   }
   return leaves;
 }
