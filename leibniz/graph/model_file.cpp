@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/core/limits.h"
@@ -95,6 +96,20 @@ class Reader {
     }
   }
 
+  // Room for a loop's statements, at least `per_step` a step, before it runs: a list of a
+  // million statements grown by doubling held its old copy and the new one at once.
+  void reserve(const Range& range, std::size_t per_step) {
+    if (range.last < range.first) return;
+    const auto steps = static_cast<std::size_t>(range.last - range.first) + 1;
+    std::vector<Statement>& list = model_.statements;
+    // Past this many, the list grows as it goes (and the time limit stops a runaway loop).
+    constexpr std::size_t kMaxReserved = std::size_t{1} << 24;
+    if (per_step > kMaxReserved / steps || list.size() > kMaxReserved) return;
+    const std::size_t wanted = list.size() + steps * per_step;
+    if (wanted > list.capacity())
+      list.reserve(std::max(wanted, list.capacity() + list.capacity() / 2));
+  }
+
   void items(const std::vector<Item>& list, Bindings& bindings) {
     for (const Item& item : list) {
       if (!item.loop) {
@@ -102,6 +117,7 @@ class Reader {
         continue;
       }
       const Range range = parse_range(source_, item.range_begin, item.range_end, bindings);
+      reserve(range, item.body.size());
       each(range, bindings, [&](Bindings& inner) { items(item.body, inner); });
     }
   }
@@ -113,6 +129,7 @@ class Reader {
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
       // The body's own `for`, if any, is looked for once, not once per step.
+      reserve(range, 1);
       if (find_top_level_for(text_, begin, body_end) != std::string_view::npos) {
         each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
       } else {
