@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +23,12 @@ using NodeId = std::uint32_t;
 enum class NodeKind : std::uint8_t { Param, Input, Target, Equation, Call };
 
 struct Edge {
-  NodeId from = 0;                 ///< the node read
-  std::uint32_t shape_symbol = 0;  ///< a node with a shape: the symbol #k standing for `from`
-  Expr local;  ///< ∂(this node)/∂(from), over node symbols; the node's own body is written as
-               ///< its own symbol: ∂o1/∂w1 = x*o1*(1 - o1). Null for a node with a shape:
-               ///< Graph::local writes it out of the shape's when asked.
+  NodeId from = 0;  ///< the node read
+  /// A node with a shape: k of the shape's symbol #k that stands for `from`. Otherwise the
+  /// index of ∂(this node)/∂(from) in the graph's locals, over node symbols, the node's own
+  /// body written as its own symbol: ∂o1/∂w1 = x*o1*(1 - o1) (Graph::local writes a shaped
+  /// node's out of its shape's when asked).
+  std::uint32_t slot = 0;
 };
 
 /// The form shared by many equations of a large model (the steps of a loop): a body with
@@ -66,7 +68,7 @@ struct GraphNode {
   mutable Expr symbol;
   Expr body;  ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
               ///< a node with a shape: Graph::body writes it out of the shape's when asked
-  std::vector<Edge> edges;         ///< sorted by `from`
+  std::span<const Edge> edges;     ///< sorted by `from`; in the graph's one list of edges
   std::size_t at = 0;              ///< file offset of the definition
   std::uint32_t shape = kNoShape;  ///< an equation of a large model: Graph::shape(shape)
 
@@ -99,6 +101,13 @@ struct BuildOptions {
 
 class Graph {
  public:
+  Graph() = default;
+  // Its nodes' edges point into its own list of edges: moved, never copied.
+  Graph(Graph&&) = default;
+  Graph& operator=(Graph&&) = default;
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
   const Source& source() const { return source_; }
   std::size_t size() const { return nodes_.size(); }
   const GraphNode& node(NodeId id) const { return nodes_[id]; }
@@ -126,6 +135,8 @@ class Graph {
   Source source_;
   std::vector<GraphNode> nodes_;
   std::vector<NodeId> order_;
+  std::vector<Edge> edges_;   // every node's, a node's side by side (GraphNode::edges)
+  std::vector<Expr> locals_;  // the local derivatives of the edges of nodes without a shape
   NameTable names_;
   // For names_: the name of a node.
   std::string_view name_of(NodeId id) const { return nodes_[id].name; }

@@ -1,6 +1,9 @@
 // Building the graph of a model file: names, user functions, calls, edges with local
 // derivatives, and the checks (undefined names, redefinitions, one loss, no cycle).
 #include <fmt/format.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -69,6 +72,17 @@ struct UserFunction {
   Expr derivative;           // deriv: over the one param
 };
 
+// The texts of the statements read so far, freed, are given back to the system every so
+// many statements: they lie together in the heap, where nothing of the graph (whose nodes
+// and edges are in arrays of their own) would reuse them, and a million of them held about
+// 130 MB while the graph was built.
+constexpr std::size_t kTrimEvery = std::size_t{1} << 16;
+void return_freed_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 class GraphBuilder {
  public:
   GraphBuilder(ModelFile model, const BuildOptions& options)
@@ -77,11 +91,17 @@ class GraphBuilder {
   Graph build() {
     graph_.source_ = model_.source;
     declare();
+    edge_ranges_.resize(graph_.nodes_.size());
     functions();
     for (std::size_t i = 0; i < model_.statements.size(); ++i) {
       equation(i);
-      model_.statements[i].expr = Expanded();  // read once: its memory serves the next steps
-      remember(static_cast<NodeId>(i));        // the next step reads it, most likely
+      { const Expanded read = std::move(model_.statements[i].expr); }  // freed: read once
+      remember(static_cast<NodeId>(i));  // the next step reads it, most likely
+      if ((i + 1) % kTrimEvery == 0) return_freed_memory();
+    }
+    for (std::size_t n = 0; n < graph_.nodes_.size(); ++n) {
+      const auto [first, count] = edge_ranges_[n];
+      graph_.nodes_[n].edges = std::span<const Edge>(graph_.edges_.data() + first, count);
     }
     sort();
     return std::move(graph_);
@@ -97,6 +117,7 @@ class GraphBuilder {
     const auto id = static_cast<NodeId>(graph_.nodes_.size());
     graph_.add_name(node.name, id);
     graph_.nodes_.push_back(std::move(node));
+    edge_ranges_.resize(graph_.nodes_.size());
     return id;
   }
 
@@ -358,17 +379,31 @@ class GraphBuilder {
   void equation_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
     const std::vector<Expr> symbols = free_symbols(n.body);
+    const std::size_t first = graph_.edges_.size();
     if (is_wide_sum(n.body)) {
       wide_sum_edges(n, symbols);
     } else if (!is_large()) {
       for (const Expr& sym : symbols) {
-        n.edges.push_back(Edge{id_of(sym), 0, fold(diff(n.body, sym), n.body, graph_.symbol(id))});
+        add_edge(id_of(sym), fold(diff(n.body, sym), n.body, graph_.symbol(id)));
       }
     } else {
       shaped_edges(id, symbols);
     }
-    std::sort(n.edges.begin(), n.edges.end(),
+    close_edges(id, first);
+  }
+
+  // An edge to `from` with its local derivative, for a node without a shape.
+  void add_edge(NodeId from, Expr local) {
+    graph_.edges_.push_back(Edge{from, static_cast<std::uint32_t>(graph_.locals_.size())});
+    graph_.locals_.push_back(std::move(local));
+  }
+
+  // Node id's edges are those added since `first`: sorted by the node they read.
+  void close_edges(NodeId id, std::size_t first) {
+    std::sort(graph_.edges_.begin() + static_cast<std::ptrdiff_t>(first), graph_.edges_.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    edge_ranges_[id] = {static_cast<std::uint32_t>(first),
+                        static_cast<std::uint32_t>(graph_.edges_.size() - first)};
   }
 
   // A sum of many terms (a loss summed over time steps) differentiated by each symbol
@@ -382,7 +417,7 @@ class GraphBuilder {
     }
     for (const Expr& sym : symbols) {
       const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, own);
-      n.edges.push_back(Edge{id_of(sym), 0, local});
+      add_edge(id_of(sym), local);
     }
   }
 
@@ -401,7 +436,7 @@ class GraphBuilder {
     }
     n.shape = shape_index(rename_symbols(n.body, from, to), symbols.size());
     for (std::size_t k = 0; k < symbols.size(); ++k)
-      n.edges.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k), Expr()});
+      graph_.edges_.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k)});
   }
 
   // #0, #1, … #count: the symbols of a shape that reads `count` names.
@@ -498,24 +533,23 @@ class GraphBuilder {
     }
     GraphNode& n = graph_.nodes_[id];
     n.shape = it->second;
-    n.edges.reserve(count);
+    const std::size_t first = graph_.edges_.size();
     for (std::size_t r = 0; r < count; ++r)
-      n.edges.push_back(Edge{step_nodes_[step_order_[r]], static_cast<std::uint32_t>(r), Expr()});
-    std::sort(n.edges.begin(), n.edges.end(),
-              [](const Edge& a, const Edge& b) { return a.from < b.from; });
+      graph_.edges_.push_back(Edge{step_nodes_[step_order_[r]], static_cast<std::uint32_t>(r)});
+    close_edges(id, first);
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
   void call_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
+    const std::size_t first = graph_.edges_.size();
     for (const Expr& sym : free_symbols(n.argument())) {
       const Expr inner = diff(n.argument(), sym);
       const Expr local = n.override_derivative() ? n.override_derivative()->used * inner
                                                  : fold(diff(n.body, sym), n.body, n.symbol);
-      n.edges.push_back(Edge{id_of(sym), 0, local});
+      add_edge(id_of(sym), local);
     }
-    std::sort(n.edges.begin(), n.edges.end(),
-              [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    close_edges(id, first);
   }
 
   // Depth-first, in the order written: a node after what it reads; a cycle is an error.
@@ -546,7 +580,7 @@ class GraphBuilder {
       enter(root);
       while (!path.empty()) {
         auto& [id, next] = path.back();
-        const std::vector<Edge>& edges = graph_.nodes_[id].edges;
+        const std::span<const Edge> edges = graph_.nodes_[id].edges;
         if (next < edges.size()) {
           enter(edges[next++].from);
           continue;
@@ -590,6 +624,8 @@ class GraphBuilder {
   std::unordered_map<const Node*, FormSymbols> form_symbols_;
   std::unordered_map<std::string, std::uint32_t> formed_shapes_;
   std::vector<NodeId> step_nodes_;
+  // By node: its edges in the graph's list, first and count (spans once the list is whole).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_ranges_;
   std::vector<Expr> step_syms_;
   std::vector<std::uint32_t> step_order_, step_rank_;
   // shaped_edges: a body's shape → its index in the graph's shapes.
@@ -646,18 +682,18 @@ Expr Graph::body(NodeId n) const {
   if (node.shape == kNoShape) return node.body;
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), symbol(edge.from));
+    from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
   return substitute(shapes_[node.shape].body, from_shape);
 }
 
 Expr Graph::local(NodeId n, std::size_t e) const {
   const GraphNode& node = nodes_[n];
-  if (node.shape == kNoShape) return node.edges[e].local;
+  if (node.shape == kNoShape) return locals_[node.edges[e].slot];
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), symbol(edge.from));
+    from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
   from_shape.emplace(shape_symbols_[node.edges.size()].node(), symbol(n));
-  return substitute(shapes_[node.shape].locals[node.edges[e].shape_symbol], from_shape);
+  return substitute(shapes_[node.shape].locals[node.edges[e].slot], from_shape);
 }
 
 bool Graph::has_overrides() const {

@@ -12,8 +12,9 @@ namespace {
 using testing::model;
 
 std::string local(const Graph& g, const char* node, const char* from) {
-  for (const Edge& e : g.node(*g.find(node)).edges) {
-    if (g.node(e.from).name == from) return print_text(e.local);
+  const NodeId n = *g.find(node);
+  for (std::size_t k = 0; k < g.node(n).edges.size(); ++k) {
+    if (g.node(g.node(n).edges[k].from).name == from) return print_text(g.local(n, k));
   }
   return "no edge";
 }
