@@ -93,11 +93,19 @@ class GraphBuilder {
     declare();
     edge_ranges_.resize(graph_.nodes_.size());
     functions();
-    for (std::size_t i = 0; i < model_.statements.size(); ++i) {
+    const auto read = [this](std::size_t i) {
       equation(i);
-      { const Expanded read = std::move(model_.statements[i].expr); }  // freed: read once
+      { const Expanded done = std::move(model_.statements[i].expr); }  // freed: read once
       remember(static_cast<NodeId>(i));  // the next step reads it, most likely
       if ((i + 1) % kTrimEvery == 0) return_freed_memory();
+    };
+    if (model_.texts == Texts::Dropped) {
+      read_equation_texts(model_, [&](std::size_t i, Expanded text) {
+        model_.statements[i].expr = std::move(text);
+        read(i);
+      });
+    } else {
+      for (std::size_t i = 0; i < model_.statements.size(); ++i) read(i);
     }
     for (std::size_t n = 0; n < graph_.nodes_.size(); ++n) {
       const auto [first, count] = edge_ranges_[n];
@@ -708,7 +716,7 @@ Graph build_graph(ModelFile model, const BuildOptions& options) {
 }
 
 Graph load_graph(const std::string& path, const BuildOptions& options) {
-  return build_graph(parse_model_file(read_source(path)), options);
+  return build_graph(parse_model_file(read_source(path), Texts::Dropped), options);
 }
 
 }  // namespace leibniz::graph

@@ -24,7 +24,10 @@ struct Item {
 
 class Reader {
  public:
-  explicit Reader(ModelFile& model) : model_(model), source_(model.source), text_(source_.text) {}
+  // Reads model.source into `model`; with `again`, reads it a second time (it was read
+  // with Texts::Dropped) and gives each equation's text to `again` instead.
+  Reader(ModelFile& model, Texts texts, const EquationTexts* again = nullptr)
+      : model_(model), source_(model.source), text_(source_.text), texts_(texts), again_(again) {}
 
   void run() {
     std::vector<Item*> open;
@@ -62,7 +65,7 @@ class Reader {
     Bindings bindings;
     items(root.body, bindings);
     // The statements are kept while the graph is built: no room for more.
-    model_.statements.shrink_to_fit();
+    if (!again_) model_.statements.shrink_to_fit();
   }
 
  private:
@@ -99,7 +102,7 @@ class Reader {
   // Room for a loop's statements, at least `per_step` a step, before it runs: a list of a
   // million statements grown by doubling held its old copy and the new one at once.
   void reserve(const Range& range, std::size_t per_step) {
-    if (range.last < range.first) return;
+    if (range.last < range.first || again_) return;
     const auto steps = static_cast<std::size_t>(range.last - range.first) + 1;
     std::vector<Statement>& list = model_.statements;
     // Past this many, the list grows as it goes (and the time limit stops a runaway loop).
@@ -144,7 +147,10 @@ class Reader {
   void plain_statement(std::size_t begin, std::size_t end, Bindings& bindings) {
     const std::string_view word = first_word(begin, end);
     const std::size_t after = skip_blanks(begin + word.size(), end);
-    if (word == "def" || word == "deriv") return function(word == "deriv", after, end, bindings);
+    if (word == "def" || word == "deriv") {
+      if (again_) return;  // read the first time
+      return function(word == "deriv", after, end, bindings);
+    }
     if (word == "const") return constant(after, end, bindings);
     Role role = Role::Node;
     std::size_t name_at = begin;
@@ -170,9 +176,15 @@ class Reader {
         throw source_.error(ErrorKind::Parse, name_at,
                             "an equation defines one name; use 'for t = 1..T' for a range");
       }
-      Statement s{role, std::move(names[0]), name_at, nullptr,
-                  expand_text(source_, value_at, end, bindings)};
-      model_.statements.push_back(std::move(s));
+      Expanded text = expand_text(source_, value_at, end, bindings);
+      if (again_) return (*again_)(next_statement_++, std::move(text));
+      if (texts_ == Texts::Dropped) text = Expanded{};  // read again when the graph is built
+      model_.statements.push_back(
+          Statement{role, std::move(names[0]), name_at, nullptr, std::move(text)});
+      return;
+    }
+    if (again_) {  // declarations: read the first time
+      next_statement_ += names.size();
       return;
     }
     values(role, names, name_at, value_at, end);
@@ -301,6 +313,9 @@ class Reader {
   ModelFile& model_;
   const Source& source_;
   std::string_view text_;
+  Texts texts_;
+  const EquationTexts* again_;
+  std::size_t next_statement_ = 0;  // reading again: the index of the next statement
 };
 
 }  // namespace
@@ -316,11 +331,20 @@ std::string_view role_name(Role role) {
   return "node";
 }
 
-ModelFile parse_model_file(Source source) {
+ModelFile parse_model_file(Source source, Texts texts) {
   ModelFile model;
   model.source = std::move(source);
-  Reader(model).run();
+  model.texts = texts;
+  Reader(model, texts).run();
   return model;
+}
+
+}  // namespace leibniz::graph
+
+namespace leibniz::graph {
+
+void read_equation_texts(ModelFile& model, const EquationTexts& each) {
+  Reader(model, Texts::Dropped, &each).run();
 }
 
 }  // namespace leibniz::graph

@@ -24,6 +24,37 @@ TEST(ModelFile, DeclarationsKeepExactValues) {
   EXPECT_EQ(m.statements[3].role, Role::Loss);
 }
 
+// Texts::Dropped keeps no equation text; reading them again gives each statement's text,
+// with the same file offsets, in order (loops, nested loops, consts inside loops, defs,
+// declarations of ranges between the equations).
+TEST(ModelFile, EquationTextsReadAgainAreTheTextsKept) {
+  const std::string text =
+      "const T = 3\ndef f(a) = a*0.5\nparam w = 0.5\ninput x[1..T] = 1, 2, 3\n"
+      "input h[0] = 0\nfor t = 1..T\n  const K = 2\n  s[t] = f(h[t-1]) + x[t]*K\n"
+      "  for k = 1..2\n    g[t*10+k] = s[t]*k + 1e-3\n  end\n  h[t] = s[t] + w\nend\n"
+      "q[t] = h[t]^2 for t = 1..T\nloss L = sum(q[t] for t = 1..T)\n";
+  const ModelFile kept = read(text);
+  ModelFile dropped = parse_model_file(Source{"m.lz", text}, Texts::Dropped);
+  ASSERT_EQ(dropped.statements.size(), kept.statements.size());
+  std::vector<std::size_t> seen;
+  read_equation_texts(dropped, [&](std::size_t i, Expanded again) {
+    ASSERT_LT(i, kept.statements.size());
+    const Expanded& k = kept.statements[i].expr;
+    EXPECT_TRUE(dropped.statements[i].expr.text.empty());
+    EXPECT_EQ(again.text, k.text) << i;
+    for (std::size_t pos = 0; pos <= k.text.size(); ++pos)
+      EXPECT_EQ(again.offset_of(pos), k.offset_of(pos)) << i << " at " << pos;
+    seen.push_back(i);
+  });
+  std::vector<std::size_t> equations;
+  for (std::size_t i = 0; i < kept.statements.size(); ++i) {
+    const Role role = kept.statements[i].role;
+    if (role == Role::Node || role == Role::Loss) equations.push_back(i);
+  }
+  EXPECT_EQ(seen, equations);
+  EXPECT_EQ(dropped.functions.size(), kept.functions.size());
+}
+
 TEST(ModelFile, DecimalsInEquationsAreExact) {
   const ModelFile m = read("a = 0.25*x + 1e-3\n");
   EXPECT_EQ(m.statements[0].expr.text, "(1/4)*x + (1/1000)");
