@@ -1,9 +1,6 @@
 // Building the graph of a model file: names, user functions, calls, edges with local
 // derivatives, and the checks (undefined names, redefinitions, one loss, no cycle).
 #include <fmt/format.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <algorithm>
 #include <array>
@@ -72,17 +69,6 @@ struct UserFunction {
   Expr derivative;           // deriv: over the one param
 };
 
-// The texts of the statements read so far, freed, are given back to the system every so
-// many statements: they lie together in the heap, where nothing of the graph (whose nodes
-// and edges are in arrays of their own) would reuse them, and a million of them held about
-// 130 MB while the graph was built.
-constexpr std::size_t kTrimEvery = std::size_t{1} << 16;
-void return_freed_memory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
-
 class GraphBuilder {
  public:
   GraphBuilder(ModelFile model, const BuildOptions& options)
@@ -95,13 +81,12 @@ class GraphBuilder {
     functions();
     const auto read = [this](std::size_t i) {
       equation(i);
-      { const Expanded done = std::move(model_.statements[i].expr); }  // freed: read once
-      remember(static_cast<NodeId>(i));  // the next step reads it, most likely
-      if ((i + 1) % kTrimEvery == 0) return_freed_memory();
+      model_.statements[i].expr.reset();  // read once
+      remember(static_cast<NodeId>(i));   // the next step reads it, most likely
     };
     if (model_.texts == Texts::Dropped) {
       read_equation_texts(model_, [&](std::size_t i, Expanded text) {
-        model_.statements[i].expr = std::move(text);
+        model_.statements[i].expr = std::make_unique<Expanded>(std::move(text));
         read(i);
       });
     } else {
@@ -279,17 +264,17 @@ class GraphBuilder {
     std::optional<Expr> formed;  // a large model without defs: its steps read once per form
     if (is_large() && functions_.empty()) {
       if (std::optional<StatementForms::Match> m =
-              forms_.match(s.expr.text, name_index_, options)) {
+              forms_.match(s.expr->text, name_index_, options)) {
         if (!is_wide_sum(m->form)) return formed_equation(id, *m);
         std::vector<const Expr*> symbols;
         for (const std::uint32_t name : m->names) symbols.push_back(&graph_.symbol(name));
         formed = forms_.expr(*m, symbols);
       }
     }
-    const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
+    const Expr body = formed ? *std::move(formed) : parse(*s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
       if (!graph_.find(sym.name())) {
-        throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+        throw error(s.expr->offset_of(find_word(s.expr->text, sym.name())),
                     fmt::format("undefined name '{}'", sym.name()));
       }
     }
@@ -328,7 +313,7 @@ class GraphBuilder {
     for (const Expr& sym : free_symbols(arg)) {
       if (!graph_.find(sym.name())) {
         throw Error(ErrorKind::Parse, fmt::format("undefined name '{}'", sym.name()),
-                    find_word(s.expr.text, sym.name()));
+                    find_word(s.expr->text, sym.name()));
       }
     }
     if (auto seen = calls_.find({name, arg.node()}); seen != calls_.end()) {
@@ -494,7 +479,7 @@ class GraphBuilder {
       if (k < m.names.size()) continue;
       const std::optional<NodeId> found = graph_.find(sym.name());
       if (!found) {
-        Error undefined = error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+        Error undefined = error(s.expr->offset_of(find_word(s.expr->text, sym.name())),
                                 fmt::format("undefined name '{}'", sym.name()));
         form_symbols_.erase(it);  // sym with it
         throw undefined;

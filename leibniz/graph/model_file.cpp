@@ -178,9 +178,10 @@ class Reader {
       }
       Expanded text = expand_text(source_, value_at, end, bindings);
       if (again_) return (*again_)(next_statement_++, std::move(text));
-      if (texts_ == Texts::Dropped) text = Expanded{};  // read again when the graph is built
-      model_.statements.push_back(
-          Statement{role, std::move(names[0]), name_at, nullptr, std::move(text)});
+      // Dropped: read again when the graph is built.
+      model_.statements.push_back(Statement{
+          role, std::move(names[0]), name_at, nullptr,
+          texts_ == Texts::Dropped ? nullptr : std::make_unique<Expanded>(std::move(text))});
       return;
     }
     if (again_) {  // declarations: read the first time
@@ -251,7 +252,7 @@ class Reader {
       const std::optional<Number> value = read_number(source_, a, cell);
       if (!value) throw source_.error(ErrorKind::Parse, a, fmt::format("bad number '{}'", cell));
       model_.statements.push_back(
-          Statement{role, names[k], name_at, std::make_unique<Number>(*value), Expanded{}});
+          Statement{role, names[k], name_at, std::make_unique<Number>(*value), nullptr});
     }
   }
 
@@ -338,10 +339,6 @@ ModelFile parse_model_file(Source source, Texts texts) {
   Reader(model, texts).run();
   return model;
 }
-
-}  // namespace leibniz::graph
-
-namespace leibniz::graph {
 
 void read_equation_texts(ModelFile& model, const EquationTexts& each) {
   Reader(model, Texts::Dropped, &each).run();

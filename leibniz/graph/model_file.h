@@ -29,7 +29,10 @@ struct Statement {
   /// param, input, target: the value, exact when written exactly (out of line: most
   /// statements of a large model are equations)
   std::unique_ptr<Number> value;
-  Expanded expr;  ///< node, loss: the right-hand side as plain expression text
+  /// node, loss: the right-hand side as plain expression text; null for declarations and,
+  /// read with Texts::Dropped, until the graph builder reads it again (out of line: 64
+  /// bytes a statement of a million-step loop otherwise)
+  std::unique_ptr<Expanded> expr;
 };
 
 struct FunctionStatement {

@@ -40,8 +40,8 @@ TEST(GraphBuild, StepsParsedByTheirFormAreTheirText) {
     for (std::size_t i = 0; i < file.statements.size(); ++i) {
       const Statement& s = file.statements[i];
       if (s.role != Role::Node && s.role != Role::Loss) continue;
-      ASSERT_EQ(g.body(static_cast<NodeId>(i)), parse_text(s.expr.text, options))
-          << s.name << " = " << s.expr.text;
+      ASSERT_EQ(g.body(static_cast<NodeId>(i)), parse_text(s.expr->text, options))
+          << s.name << " = " << s.expr->text;
     }
   }
 }
