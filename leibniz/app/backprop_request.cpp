@@ -39,8 +39,9 @@ graph::Source source(const Fields& request, std::string_view member, std::string
 }
 
 graph::Graph model_graph(const Fields& request) {
-  return graph::build_graph(graph::parse_model_file(source(request, "model", "model_name")),
-                            graph::BuildOptions{!request.flag("true_derivatives")});
+  return graph::build_graph(
+      graph::parse_model_file(source(request, "model", "model_name"), graph::Texts::Dropped),
+      graph::BuildOptions{!request.flag("true_derivatives")});
 }
 
 // The text view of one pass that the request asks for.

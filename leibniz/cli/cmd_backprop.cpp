@@ -62,7 +62,7 @@ void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& ou
   const bool pictures = !args.dot.empty() || !args.svg.empty() || !args.png.empty();
   std::optional<graph::Graph> drawn;
   if (pictures) {  // a picture too large is refused before any work
-    drawn = graph::build_graph(graph::parse_model_file(sources.back()),
+    drawn = graph::build_graph(graph::parse_model_file(sources.back(), graph::Texts::Dropped),
                                graph::BuildOptions{!args.true_derivatives});
     if (!args.svg.empty() || !args.png.empty()) graph::check_picture_size(*drawn);
   }

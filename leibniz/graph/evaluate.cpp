@@ -69,7 +69,7 @@ std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
     }
     if (!is_small_closed_form(value)) return std::nullopt;
     pass.exact_values[n] = value;
-    values.emplace(node.symbol.node(), value);
+    values.emplace(graph.symbol(n).node(), value);
   }
   ExactRules rules{graph, values};
   pass.exact_sweep = reverse_sweep<Expr>(graph, rules);
@@ -83,11 +83,11 @@ std::optional<Pass> exact_pass(const Graph& graph, const Assignment& leaves) {
 }  // namespace
 
 Assignment initial_assignment(const Graph& graph) {
-  Assignment leaves(graph.size());
-  for (NodeId n = 0; n < graph.size(); ++n) {  // only the leaves are read
+  Assignment leaves;
+  for (NodeId n = 0; n < graph.size(); ++n) {
     const NodeKind kind = graph.node(n).kind;
     if (kind == NodeKind::Param || kind == NodeKind::Input || kind == NodeKind::Target)
-      leaves[n] = graph.node(n).initial();
+      leaves.add(n, graph.node(n).initial());
   }
   return leaves;
 }
@@ -147,7 +147,7 @@ double to_double(const Expr& value) {
 
 Substitution node_values(const Graph& graph, const Pass& pass) {
   Substitution map;
-  for (NodeId n = 0; n < graph.size(); ++n) map.emplace(graph.node(n).symbol.node(), pass.value(n));
+  for (NodeId n = 0; n < graph.size(); ++n) map.emplace(graph.symbol(n).node(), pass.value(n));
   return map;
 }
 

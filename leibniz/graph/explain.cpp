@@ -46,7 +46,7 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
   arrive(graph.loss());
   while (!frames.empty() && result.paths.size() < max_paths) {
     auto& [n, next] = frames.back();
-    const std::vector<Edge>& edges = graph.node(n).edges;
+    const std::span<const Edge> edges = graph.node(n).edges;
     while (next < edges.size() && paths[edges[next].from] == 0) ++next;
     if (next == edges.size()) {
       frames.pop_back();

@@ -7,13 +7,14 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "leibniz/expr/expr.h"
 #include "leibniz/graph/model_file.h"
+#include "leibniz/graph/name_table.h"
 
 namespace leibniz::graph {
 
@@ -22,11 +23,12 @@ using NodeId = std::uint32_t;
 enum class NodeKind : std::uint8_t { Param, Input, Target, Equation, Call };
 
 struct Edge {
-  NodeId from = 0;                 ///< the node read
-  std::uint32_t shape_symbol = 0;  ///< a node with a shape: the symbol #k standing for `from`
-  Expr local;  ///< ∂(this node)/∂(from), over node symbols; the node's own body is written as
-               ///< its own symbol: ∂o1/∂w1 = x*o1*(1 - o1). Null for a node with a shape:
-               ///< Graph::local writes it out of the shape's when asked.
+  NodeId from = 0;  ///< the node read
+  /// A node with a shape: k of the shape's symbol #k that stands for `from`. Otherwise the
+  /// index of ∂(this node)/∂(from) in the graph's locals, over node symbols, the node's own
+  /// body written as its own symbol: ∂o1/∂w1 = x*o1*(1 - o1) (Graph::local writes a shaped
+  /// node's out of its shape's when asked).
+  std::uint32_t slot = 0;
 };
 
 /// The form shared by many equations of a large model (the steps of a loop): a body with
@@ -61,10 +63,12 @@ struct GraphNode {
   NodeKind kind = NodeKind::Equation;
   bool is_loss = false;
   bool hidden = false;  ///< a call inside an equation, not a name of the file
-  Expr symbol;
+  /// The node's symbol. In a large model an equation's is made when first asked for
+  /// (Graph::symbol): a symbol a step cost about 180 bytes, and the numeric pass needs none.
+  mutable Expr symbol;
   Expr body;  ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
               ///< a node with a shape: Graph::body writes it out of the shape's when asked
-  std::vector<Edge> edges;         ///< sorted by `from`
+  std::span<const Edge> edges;     ///< sorted by `from`; in the graph's one list of edges
   std::size_t at = 0;              ///< file offset of the definition
   std::uint32_t shape = kNoShape;  ///< an equation of a large model: Graph::shape(shape)
 
@@ -97,6 +101,13 @@ struct BuildOptions {
 
 class Graph {
  public:
+  Graph() = default;
+  // Its nodes' edges point into its own list of edges: moved, never copied.
+  Graph(Graph&&) = default;
+  Graph& operator=(Graph&&) = default;
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
   const Source& source() const { return source_; }
   std::size_t size() const { return nodes_.size(); }
   const GraphNode& node(NodeId id) const { return nodes_[id]; }
@@ -107,6 +118,8 @@ class Graph {
   /// The nodes whose gradient is reported: params, then inputs, in the order written.
   std::vector<NodeId> gradient_nodes() const;
   std::vector<NodeId> of_kind(NodeKind kind) const;
+  /// Node n's symbol, made and kept on first use when the node has none yet.
+  const Expr& symbol(NodeId n) const;
   /// Whether some call uses a `deriv` override.
   bool has_overrides() const;
   /// Node n's body over node symbols (GraphNode::body).
@@ -122,14 +135,14 @@ class Graph {
   Source source_;
   std::vector<GraphNode> nodes_;
   std::vector<NodeId> order_;
-  // Looked up by string_view too: no string made per lookup.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const {
-      return std::hash<std::string_view>{}(name);
-    }
-  };
-  std::unordered_map<std::string, NodeId, NameHash, std::equal_to<>> by_name_;
+  std::vector<Edge> edges_;   // every node's, a node's side by side (GraphNode::edges)
+  std::vector<Expr> locals_;  // the local derivatives of the edges of nodes without a shape
+  NameTable names_;
+  // For names_: the name of a node.
+  std::string_view name_of(NodeId id) const { return nodes_[id].name; }
+  std::pair<NodeId, bool> add_name(std::string_view name, NodeId id) {
+    return names_.insert(name, id, [this](NodeId n) { return name_of(n); });
+  }
   NodeId loss_ = 0;
   std::vector<Shape> shapes_;
   std::vector<Expr> shape_symbols_;

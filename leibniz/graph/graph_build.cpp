@@ -77,11 +77,24 @@ class GraphBuilder {
   Graph build() {
     graph_.source_ = model_.source;
     declare();
+    edge_ranges_.resize(graph_.nodes_.size());
     functions();
-    for (std::size_t i = 0; i < model_.statements.size(); ++i) {
+    const auto read = [this](std::size_t i) {
       equation(i);
-      model_.statements[i].expr = Expanded();  // read once: its memory serves the next steps
-      remember(static_cast<NodeId>(i));        // the next step reads it, most likely
+      model_.statements[i].expr.reset();  // read once
+      remember(static_cast<NodeId>(i));   // the next step reads it, most likely
+    };
+    if (model_.texts == Texts::Dropped) {
+      read_equation_texts(model_, [&](std::size_t i, Expanded text) {
+        model_.statements[i].expr = std::make_unique<Expanded>(std::move(text));
+        read(i);
+      });
+    } else {
+      for (std::size_t i = 0; i < model_.statements.size(); ++i) read(i);
+    }
+    for (std::size_t n = 0; n < graph_.nodes_.size(); ++n) {
+      const auto [first, count] = edge_ranges_[n];
+      graph_.nodes_[n].edges = std::span<const Edge>(graph_.edges_.data() + first, count);
     }
     sort();
     return std::move(graph_);
@@ -95,26 +108,30 @@ class GraphBuilder {
 
   NodeId add_node(GraphNode node) {
     const auto id = static_cast<NodeId>(graph_.nodes_.size());
-    graph_.by_name_.emplace(node.name, id);
+    graph_.add_name(node.name, id);
     graph_.nodes_.push_back(std::move(node));
+    edge_ranges_.resize(graph_.nodes_.size());
     return id;
   }
 
   // Every name first, so that equations may use names defined further down.
   void declare() {
     std::optional<std::size_t> loss;
-    // One node per statement, and a few for calls: no doubling of a million nodes.
-    graph_.nodes_.reserve(model_.statements.size() + model_.statements.size() / 8);
-    graph_.by_name_.reserve(model_.statements.size());
+    // One node per statement, and a few for calls when there are functions to call: no
+    // doubling of a million nodes.
+    const std::size_t calls = model_.functions.empty() ? 0 : model_.statements.size() / 8;
+    graph_.nodes_.reserve(model_.statements.size() + calls);
+    graph_.names_.reserve(model_.statements.size());
     for (Statement& s : model_.statements) {
       const auto id = static_cast<NodeId>(graph_.nodes_.size());
-      if (auto [seen, added] = graph_.by_name_.try_emplace(s.name, id); !added) {
+      if (auto [seen, added] = graph_.add_name(s.name, id); !added) {
         throw error(s.name_at, fmt::format("'{}' is already defined at line {}", s.name,
-                                           line_of(graph_.nodes_[seen->second].at)));
+                                           line_of(graph_.nodes_[seen].at)));
       }
       GraphNode& node = graph_.nodes_.emplace_back();
       node.name = s.name;
-      node.symbol = symbol(s.name);
+      // A large model's equations get theirs on demand (Graph::symbol).
+      if (!is_large() || s.role != Role::Node) node.symbol = symbol(s.name);
       node.at = s.name_at;
       // Read from the graph from now on; an equation has no value of its own.
       if (s.role == Role::Param || s.role == Role::Input || s.role == Role::Target)
@@ -140,10 +157,9 @@ class GraphBuilder {
   // def and deriv lines, in the order written: a def may call the defs above it.
   void functions() {
     for (const FunctionStatement& f : model_.functions) {
-      if (graph_.by_name_.count(f.name) != 0) {
-        const NodeId other = graph_.by_name_.at(f.name);
+      if (const std::optional<NodeId> other = graph_.find(f.name)) {
         throw error(f.name_at, fmt::format("'{}' is already defined at line {}", f.name,
-                                           line_of(graph_.nodes_[other].at)));
+                                           line_of(graph_.nodes_[*other].at)));
       }
       auto found = functions_.find(f.name);
       if (!f.is_deriv) {
@@ -246,19 +262,19 @@ class GraphBuilder {
       return functions_.count(std::string(name)) != 0;
     };
     std::optional<Expr> formed;  // a large model without defs: its steps read once per form
-    if (model_.statements.size() > kMaxExactNodes && functions_.empty()) {
+    if (is_large() && functions_.empty()) {
       if (std::optional<StatementForms::Match> m =
-              forms_.match(s.expr.text, name_index_, options)) {
+              forms_.match(s.expr->text, name_index_, options)) {
         if (!is_wide_sum(m->form)) return formed_equation(id, *m);
         std::vector<const Expr*> symbols;
-        for (const std::uint32_t name : m->names) symbols.push_back(&graph_.nodes_[name].symbol);
+        for (const std::uint32_t name : m->names) symbols.push_back(&graph_.symbol(name));
         formed = forms_.expr(*m, symbols);
       }
     }
-    const Expr body = formed ? *std::move(formed) : parse(s.expr, options);
+    const Expr body = formed ? *std::move(formed) : parse(*s.expr, options);
     for (const Expr& sym : free_symbols(body)) {
-      if (graph_.by_name_.count(sym.name()) == 0) {
-        throw error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+      if (!graph_.find(sym.name())) {
+        throw error(s.expr->offset_of(find_word(s.expr->text, sym.name())),
                     fmt::format("undefined name '{}'", sym.name()));
       }
     }
@@ -266,10 +282,11 @@ class GraphBuilder {
     if (created.size() == 1 && body == graph_.nodes_[created.back()].symbol &&
         created.back() + 1 == graph_.nodes_.size()) {
       GraphNode call_node = std::move(graph_.nodes_.back());
-      graph_.by_name_.erase(call_node.name);
+      graph_.names_.erase(call_node.name, [this](NodeId n) { return graph_.name_of(n); });
       graph_.nodes_.pop_back();
       calls_.erase({call_node.function(), call_node.argument().node()});
       GraphNode& named = graph_.nodes_[id];
+      graph_.symbol(id);  // a call keeps its symbol: its override's formulas hold it
       named.kind = NodeKind::Call;
       NodeDetails& details = named.details();
       details = std::move(call_node.details());
@@ -294,9 +311,9 @@ class GraphBuilder {
     // Checked here, before the call's edges look its argument's names up: thrown with its
     // place in the expanded text, which parse() turns into the file's line and column.
     for (const Expr& sym : free_symbols(arg)) {
-      if (graph_.by_name_.count(sym.name()) == 0) {
+      if (!graph_.find(sym.name())) {
         throw Error(ErrorKind::Parse, fmt::format("undefined name '{}'", sym.name()),
-                    find_word(s.expr.text, sym.name()));
+                    find_word(s.expr->text, sym.name()));
       }
     }
     if (auto seen = calls_.find({name, arg.node()}); seen != calls_.end()) {
@@ -329,7 +346,24 @@ class GraphBuilder {
     return graph_.nodes_[id].symbol;
   }
 
-  NodeId id_of(const Expr& sym) const { return graph_.by_name_.at(sym.name()); }
+  NodeId id_of(const Expr& sym) const { return *graph_.find(sym.name()); }
+
+  // Whether the model is past the small models' line (graph.h): its equations share shapes.
+  bool is_large() const { return model_.statements.size() > kMaxExactNodes; }
+
+  // The symbol of a node a step reads, to order the step's symbols: the node's own, or
+  // made for the moment and kept in a few slots, where the next steps find w and b
+  // again, so that no symbol is kept per step.
+  const Expr& step_symbol(NodeId id) {
+    if (!graph_.nodes_[id].symbol.is_null()) return graph_.nodes_[id].symbol;
+    auto& [owner, made] = step_symbols_[id % step_symbols_.size()];
+    if (owner != id || made.is_null()) {
+      owner = id;
+      made = symbol(graph_.nodes_[id].name);
+    }
+    return made;
+  }
+  std::array<std::pair<NodeId, Expr>, 16> step_symbols_{};
 
   static bool is_wide_sum(const Expr& body) {
     return body.is(Kind::Add) && body.args().size() > kWideSum;
@@ -338,30 +372,45 @@ class GraphBuilder {
   void equation_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
     const std::vector<Expr> symbols = free_symbols(n.body);
+    const std::size_t first = graph_.edges_.size();
     if (is_wide_sum(n.body)) {
       wide_sum_edges(n, symbols);
-    } else if (model_.statements.size() <= kMaxExactNodes) {
+    } else if (!is_large()) {
       for (const Expr& sym : symbols) {
-        n.edges.push_back(Edge{id_of(sym), 0, fold(diff(n.body, sym), n.body, n.symbol)});
+        add_edge(id_of(sym), fold(diff(n.body, sym), n.body, graph_.symbol(id)));
       }
     } else {
       shaped_edges(id, symbols);
     }
-    std::sort(n.edges.begin(), n.edges.end(),
+    close_edges(id, first);
+  }
+
+  // An edge to `from` with its local derivative, for a node without a shape.
+  void add_edge(NodeId from, Expr local) {
+    graph_.edges_.push_back(Edge{from, static_cast<std::uint32_t>(graph_.locals_.size())});
+    graph_.locals_.push_back(std::move(local));
+  }
+
+  // Node id's edges are those added since `first`: sorted by the node they read.
+  void close_edges(NodeId id, std::size_t first) {
+    std::sort(graph_.edges_.begin() + static_cast<std::ptrdiff_t>(first), graph_.edges_.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    edge_ranges_[id] = {static_cast<std::uint32_t>(first),
+                        static_cast<std::uint32_t>(graph_.edges_.size() - first)};
   }
 
   // A sum of many terms (a loss summed over time steps) differentiated by each symbol
   // from the terms that contain it: ∂(t_1 + … + t_n)/∂s drops the terms without s, so
   // this is diff(body, s) without walking every term once per symbol (quadratic).
   void wide_sum_edges(GraphNode& n, const std::vector<Expr>& symbols) {
+    const Expr& own = graph_.symbol(static_cast<NodeId>(&n - graph_.nodes_.data()));
     std::unordered_map<const Node*, std::vector<Expr>> terms_of;
     for (const Expr& term : n.body.args()) {
       for (const Expr& sym : free_symbols(term)) terms_of[sym.node()].push_back(term);
     }
     for (const Expr& sym : symbols) {
-      const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, n.symbol);
-      n.edges.push_back(Edge{id_of(sym), 0, local});
+      const Expr local = fold(diff(add(terms_of.at(sym.node())), sym), n.body, own);
+      add_edge(id_of(sym), local);
     }
   }
 
@@ -380,7 +429,7 @@ class GraphBuilder {
     }
     n.shape = shape_index(rename_symbols(n.body, from, to), symbols.size());
     for (std::size_t k = 0; k < symbols.size(); ++k)
-      n.edges.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k), Expr()});
+      graph_.edges_.push_back(Edge{id_of(symbols[k]), static_cast<std::uint32_t>(k)});
   }
 
   // #0, #1, … #count: the symbols of a shape that reads `count` names.
@@ -428,14 +477,14 @@ class GraphBuilder {
       f.stand_in.push_back(k < m.names.size() ? k : kNoStandIn);
       f.node.push_back(0);
       if (k < m.names.size()) continue;
-      auto found = graph_.by_name_.find(sym.name());
-      if (found == graph_.by_name_.end()) {
-        Error undefined = error(s.expr.offset_of(find_word(s.expr.text, sym.name())),
+      const std::optional<NodeId> found = graph_.find(sym.name());
+      if (!found) {
+        Error undefined = error(s.expr->offset_of(find_word(s.expr->text, sym.name())),
                                 fmt::format("undefined name '{}'", sym.name()));
         form_symbols_.erase(it);  // sym with it
         throw undefined;
       }
-      f.node.back() = found->second;
+      f.node.back() = *found;
     }
     return f;
   }
@@ -449,13 +498,14 @@ class GraphBuilder {
     const std::size_t count = f.symbols.size();
     step_nodes_.resize(count);
     step_order_.resize(count);
+    step_syms_.resize(count);
     for (std::size_t j = 0; j < count; ++j) {
       step_nodes_[j] = f.stand_in[j] == kNoStandIn ? f.node[j] : m.names[f.stand_in[j]];
       step_order_[j] = static_cast<std::uint32_t>(j);
+      step_syms_[j] = step_symbol(step_nodes_[j]);
     }
     std::sort(step_order_.begin(), step_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return storage_less(graph_.nodes_[step_nodes_[a]].symbol,
-                          graph_.nodes_[step_nodes_[b]].symbol);
+      return storage_less(step_syms_[a], step_syms_[b]);
     });
     // The key: the form and, by the form's symbol, its number in the shape.
     step_rank_.resize(count);
@@ -476,24 +526,23 @@ class GraphBuilder {
     }
     GraphNode& n = graph_.nodes_[id];
     n.shape = it->second;
-    n.edges.reserve(count);
+    const std::size_t first = graph_.edges_.size();
     for (std::size_t r = 0; r < count; ++r)
-      n.edges.push_back(Edge{step_nodes_[step_order_[r]], static_cast<std::uint32_t>(r), Expr()});
-    std::sort(n.edges.begin(), n.edges.end(),
-              [](const Edge& a, const Edge& b) { return a.from < b.from; });
+      graph_.edges_.push_back(Edge{step_nodes_[step_order_[r]], static_cast<std::uint32_t>(r)});
+    close_edges(id, first);
   }
 
   // ∂f(a)/∂s = f'(a) ∂a/∂s, with f' the override when one is in use.
   void call_edges(NodeId id) {
     GraphNode& n = graph_.nodes_[id];
+    const std::size_t first = graph_.edges_.size();
     for (const Expr& sym : free_symbols(n.argument())) {
       const Expr inner = diff(n.argument(), sym);
       const Expr local = n.override_derivative() ? n.override_derivative()->used * inner
                                                  : fold(diff(n.body, sym), n.body, n.symbol);
-      n.edges.push_back(Edge{id_of(sym), 0, local});
+      add_edge(id_of(sym), local);
     }
-    std::sort(n.edges.begin(), n.edges.end(),
-              [](const Edge& a, const Edge& b) { return a.from < b.from; });
+    close_edges(id, first);
   }
 
   // Depth-first, in the order written: a node after what it reads; a cycle is an error.
@@ -524,7 +573,7 @@ class GraphBuilder {
       enter(root);
       while (!path.empty()) {
         auto& [id, next] = path.back();
-        const std::vector<Edge>& edges = graph_.nodes_[id].edges;
+        const std::span<const Edge> edges = graph_.nodes_[id].edges;
         if (next < edges.size()) {
           enter(edges[next++].from);
           continue;
@@ -547,9 +596,9 @@ class GraphBuilder {
       [this](std::string_view name) -> std::optional<std::uint32_t> {
     NodeId& seen = recent_[recent_slot(name)];
     if (seen < graph_.nodes_.size() && graph_.nodes_[seen].name == name) return seen;
-    auto found = graph_.by_name_.find(name);
-    if (found == graph_.by_name_.end()) return std::nullopt;
-    seen = found->second;
+    const std::optional<NodeId> found = graph_.find(name);
+    if (!found) return std::nullopt;
+    seen = *found;
     return seen;
   };
   // The nodes named lately, by a hash of their names: a step of a loop reads what the
@@ -561,14 +610,16 @@ class GraphBuilder {
     return std::hash<std::string_view>{}(name) % std::tuple_size_v<decltype(recent_)>;
   }
   void remember(NodeId id) {
-    if (model_.statements.size() > kMaxExactNodes)
-      recent_[recent_slot(graph_.nodes_[id].name)] = id;
+    if (is_large()) recent_[recent_slot(graph_.nodes_[id].name)] = id;
   }
   // formed_equation: what each form's symbols are; (form, numbering) → shape index; and
   // one step's nodes, their storage order and ranks (kept for their capacity).
   std::unordered_map<const Node*, FormSymbols> form_symbols_;
   std::unordered_map<std::string, std::uint32_t> formed_shapes_;
   std::vector<NodeId> step_nodes_;
+  // By node: its edges in the graph's list, first and count (spans once the list is whole).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_ranges_;
+  std::vector<Expr> step_syms_;
   std::vector<std::uint32_t> step_order_, step_rank_;
   // shaped_edges: a body's shape → its index in the graph's shapes.
   std::unordered_map<const Node*, std::uint32_t> shapes_;
@@ -595,9 +646,7 @@ const NodeDetails& GraphNode::none() {
 }
 
 std::optional<NodeId> Graph::find(std::string_view name) const {
-  auto found = by_name_.find(name);
-  if (found == by_name_.end()) return std::nullopt;
-  return found->second;
+  return names_.find(name, [this](NodeId n) { return name_of(n); });
 }
 
 std::vector<NodeId> Graph::of_kind(NodeKind kind) const {
@@ -615,23 +664,29 @@ std::vector<NodeId> Graph::gradient_nodes() const {
   return out;
 }
 
+const Expr& Graph::symbol(NodeId n) const {
+  const GraphNode& node = nodes_[n];
+  if (node.symbol.is_null()) node.symbol = leibniz::symbol(node.name);
+  return node.symbol;
+}
+
 Expr Graph::body(NodeId n) const {
   const GraphNode& node = nodes_[n];
   if (node.shape == kNoShape) return node.body;
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
+    from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
   return substitute(shapes_[node.shape].body, from_shape);
 }
 
 Expr Graph::local(NodeId n, std::size_t e) const {
   const GraphNode& node = nodes_[n];
-  if (node.shape == kNoShape) return node.edges[e].local;
+  if (node.shape == kNoShape) return locals_[node.edges[e].slot];
   Substitution from_shape;
   for (const Edge& edge : node.edges)
-    from_shape.emplace(shape_symbols_[edge.shape_symbol].node(), nodes_[edge.from].symbol);
-  from_shape.emplace(shape_symbols_[node.edges.size()].node(), node.symbol);
-  return substitute(shapes_[node.shape].locals[node.edges[e].shape_symbol], from_shape);
+    from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
+  from_shape.emplace(shape_symbols_[node.edges.size()].node(), symbol(n));
+  return substitute(shapes_[node.shape].locals[node.edges[e].slot], from_shape);
 }
 
 bool Graph::has_overrides() const {
@@ -646,7 +701,7 @@ Graph build_graph(ModelFile model, const BuildOptions& options) {
 }
 
 Graph load_graph(const std::string& path, const BuildOptions& options) {
-  return build_graph(parse_model_file(read_source(path)), options);
+  return build_graph(parse_model_file(read_source(path), Texts::Dropped), options);
 }
 
 }  // namespace leibniz::graph

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "leibniz/core/limits.h"
@@ -23,7 +24,10 @@ struct Item {
 
 class Reader {
  public:
-  explicit Reader(ModelFile& model) : model_(model), source_(model.source), text_(source_.text) {}
+  // Reads model.source into `model`; with `again`, reads it a second time (it was read
+  // with Texts::Dropped) and gives each equation's text to `again` instead.
+  Reader(ModelFile& model, Texts texts, const EquationTexts* again = nullptr)
+      : model_(model), source_(model.source), text_(source_.text), texts_(texts), again_(again) {}
 
   void run() {
     std::vector<Item*> open;
@@ -61,7 +65,7 @@ class Reader {
     Bindings bindings;
     items(root.body, bindings);
     // The statements are kept while the graph is built: no room for more.
-    model_.statements.shrink_to_fit();
+    if (!again_) model_.statements.shrink_to_fit();
   }
 
  private:
@@ -95,6 +99,20 @@ class Reader {
     }
   }
 
+  // Room for a loop's statements, at least `per_step` a step, before it runs: a list of a
+  // million statements grown by doubling held its old copy and the new one at once.
+  void reserve(const Range& range, std::size_t per_step) {
+    if (range.last < range.first || again_) return;
+    const auto steps = static_cast<std::size_t>(range.last - range.first) + 1;
+    std::vector<Statement>& list = model_.statements;
+    // Past this many, the list grows as it goes (and the time limit stops a runaway loop).
+    constexpr std::size_t kMaxReserved = std::size_t{1} << 24;
+    if (per_step > kMaxReserved / steps || list.size() > kMaxReserved) return;
+    const std::size_t wanted = list.size() + steps * per_step;
+    if (wanted > list.capacity())
+      list.reserve(std::max(wanted, list.capacity() + list.capacity() / 2));
+  }
+
   void items(const std::vector<Item>& list, Bindings& bindings) {
     for (const Item& item : list) {
       if (!item.loop) {
@@ -102,6 +120,7 @@ class Reader {
         continue;
       }
       const Range range = parse_range(source_, item.range_begin, item.range_end, bindings);
+      reserve(range, item.body.size());
       each(range, bindings, [&](Bindings& inner) { items(item.body, inner); });
     }
   }
@@ -113,6 +132,7 @@ class Reader {
       std::size_t body_end = for_at;
       while (body_end > begin && text_[body_end - 1] == ' ') --body_end;
       // The body's own `for`, if any, is looked for once, not once per step.
+      reserve(range, 1);
       if (find_top_level_for(text_, begin, body_end) != std::string_view::npos) {
         each(range, bindings, [&](Bindings& inner) { statement(begin, body_end, inner); });
       } else {
@@ -127,7 +147,10 @@ class Reader {
   void plain_statement(std::size_t begin, std::size_t end, Bindings& bindings) {
     const std::string_view word = first_word(begin, end);
     const std::size_t after = skip_blanks(begin + word.size(), end);
-    if (word == "def" || word == "deriv") return function(word == "deriv", after, end, bindings);
+    if (word == "def" || word == "deriv") {
+      if (again_) return;  // read the first time
+      return function(word == "deriv", after, end, bindings);
+    }
     if (word == "const") return constant(after, end, bindings);
     Role role = Role::Node;
     std::size_t name_at = begin;
@@ -153,9 +176,16 @@ class Reader {
         throw source_.error(ErrorKind::Parse, name_at,
                             "an equation defines one name; use 'for t = 1..T' for a range");
       }
-      Statement s{role, std::move(names[0]), name_at, nullptr,
-                  expand_text(source_, value_at, end, bindings)};
-      model_.statements.push_back(std::move(s));
+      Expanded text = expand_text(source_, value_at, end, bindings);
+      if (again_) return (*again_)(next_statement_++, std::move(text));
+      // Dropped: read again when the graph is built.
+      model_.statements.push_back(Statement{
+          role, std::move(names[0]), name_at, nullptr,
+          texts_ == Texts::Dropped ? nullptr : std::make_unique<Expanded>(std::move(text))});
+      return;
+    }
+    if (again_) {  // declarations: read the first time
+      next_statement_ += names.size();
       return;
     }
     values(role, names, name_at, value_at, end);
@@ -222,7 +252,7 @@ class Reader {
       const std::optional<Number> value = read_number(source_, a, cell);
       if (!value) throw source_.error(ErrorKind::Parse, a, fmt::format("bad number '{}'", cell));
       model_.statements.push_back(
-          Statement{role, names[k], name_at, std::make_unique<Number>(*value), Expanded{}});
+          Statement{role, names[k], name_at, std::make_unique<Number>(*value), nullptr});
     }
   }
 
@@ -284,6 +314,9 @@ class Reader {
   ModelFile& model_;
   const Source& source_;
   std::string_view text_;
+  Texts texts_;
+  const EquationTexts* again_;
+  std::size_t next_statement_ = 0;  // reading again: the index of the next statement
 };
 
 }  // namespace
@@ -299,11 +332,16 @@ std::string_view role_name(Role role) {
   return "node";
 }
 
-ModelFile parse_model_file(Source source) {
+ModelFile parse_model_file(Source source, Texts texts) {
   ModelFile model;
   model.source = std::move(source);
-  Reader(model).run();
+  model.texts = texts;
+  Reader(model, texts).run();
   return model;
+}
+
+void read_equation_texts(ModelFile& model, const EquationTexts& each) {
+  Reader(model, Texts::Dropped, &each).run();
 }
 
 }  // namespace leibniz::graph

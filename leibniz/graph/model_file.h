@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,7 +29,10 @@ struct Statement {
   /// param, input, target: the value, exact when written exactly (out of line: most
   /// statements of a large model are equations)
   std::unique_ptr<Number> value;
-  Expanded expr;  ///< node, loss: the right-hand side as plain expression text
+  /// node, loss: the right-hand side as plain expression text; null for declarations and,
+  /// read with Texts::Dropped, until the graph builder reads it again (out of line: 64
+  /// bytes a statement of a million-step loop otherwise)
+  std::unique_ptr<Expanded> expr;
 };
 
 struct FunctionStatement {
@@ -39,7 +43,13 @@ struct FunctionStatement {
   Expanded body;
 };
 
+/// Whether reading a model keeps its equations' texts (Statement::expr), or drops each
+/// once read and checked: building the graph reads them again one at a time
+/// (read_equation_texts), so that a loop of a million steps never holds a million texts.
+enum class Texts : std::uint8_t { Kept, Dropped };
+
 struct ModelFile {
+  Texts texts = Texts::Kept;
   Source source;
   std::vector<Statement> statements;  ///< in the order written, loops unrolled
   std::vector<FunctionStatement> functions;
@@ -47,6 +57,11 @@ struct ModelFile {
 
 /// Splits the file into statements; throws Error{Parse} "FILE:LINE:COL: ..." for a line
 /// that is not a statement, a bad number, or a bad loop.
-ModelFile parse_model_file(Source source);
+ModelFile parse_model_file(Source source, Texts texts = Texts::Kept);
+
+/// Gives each equation's text to `each` with its statement's index, in order, reading the
+/// file again (a model read with Texts::Dropped; the reading checked it already).
+using EquationTexts = std::function<void(std::size_t, Expanded)>;
+void read_equation_texts(ModelFile& model, const EquationTexts& each);
 
 }  // namespace leibniz::graph

@@ -31,7 +31,7 @@ class NumericGraph::Compiler {
     reset(forward_map_);
     // The symbols a body reads are its edges' nodes, compiled before it.
     for (const Edge& e : node.edges)
-      forward_map_.emplace(graph_.node(e.from).symbol.node(), tape_.value_slot_[e.from]);
+      forward_map_.emplace(graph_.symbol(e.from).node(), tape_.value_slot_[e.from]);
     if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
       tape_.value_slot_[n] =
           compiler_.compile(node.body, tape_.forward_, forward_map_, nullptr, next_forward_);
@@ -49,11 +49,13 @@ class NumericGraph::Compiler {
   void locals(NodeId n) {
     if (graph_.node(n).shape != kNoShape) return shaped_locals(n);
     reset(local_map_);
-    local_map_.emplace(graph_.node(n).symbol.node(), tape_.value_slot_[n]);
+    local_map_.emplace(graph_.symbol(n).node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
-    for (const Edge& e : graph_.node(n).edges) {
+    const std::span<const Edge> edges = graph_.node(n).edges;
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+      const Edge& e = edges[k];
       tape_.edge_slot_.push_back(
-          compiler_.compile(e.local, tape_.local_, local_map_, &forward_map_, next));
+          compiler_.compile(graph_.local(n, k), tape_.local_, local_map_, &forward_map_, next));
       tape_.edge_code_end_.push_back(tape_.local_.size());
       tape_.edge_from_.push_back(e.from);
     }
@@ -94,7 +96,7 @@ class NumericGraph::Compiler {
       return;
     }
     for (const Edge& e : node.edges) {
-      if (e.shape_symbol == c.body_slot) tape_.value_slot_[n] = tape_.value_slot_[e.from];
+      if (e.slot == c.body_slot) tape_.value_slot_[n] = tape_.value_slot_[e.from];
     }
   }
 
@@ -102,7 +104,7 @@ class NumericGraph::Compiler {
     const GraphNode& node = graph_.node(n);
     const ShapeCode& c = tape_.shapes_[node.shape];
     for (const Edge& e : node.edges) {
-      tape_.edge_slot_.push_back(c.local_slot[e.shape_symbol]);
+      tape_.edge_slot_.push_back(c.local_slot[e.slot]);
       tape_.edge_code_end_.push_back(tape_.local_.size());
       tape_.edge_from_.push_back(e.from);
     }
@@ -259,7 +261,7 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
 
 void NumericGraph::load_shape(NodeId n, const ShapeCode& code, const double* slots, double* buffer,
                               bool with_body) const {
-  for (const Edge& e : graph_.node(n).edges) buffer[e.shape_symbol] = slots[value_slot_[e.from]];
+  for (const Edge& e : graph_.node(n).edges) buffer[e.slot] = slots[value_slot_[e.from]];
   if (with_body && code.forward_end > code.symbols) {
     const double* own = slots + first_slot(n, code);
     std::copy(own, own + (code.forward_end - code.symbols), buffer + code.symbols);
@@ -296,7 +298,7 @@ void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Er
   }
   Substitution at;
   for (NodeId m = 0; m < graph_.size(); ++m) {
-    at.emplace(graph_.node(m).symbol.node(), number(Number::from_double(values[m])));
+    at.emplace(graph_.symbol(m).node(), number(Number::from_double(values[m])));
   }
   throw derivative_error(graph_, n, e, *why, at);
 }

@@ -12,8 +12,9 @@ namespace {
 using testing::model;
 
 std::string local(const Graph& g, const char* node, const char* from) {
-  for (const Edge& e : g.node(*g.find(node)).edges) {
-    if (g.node(e.from).name == from) return print_text(e.local);
+  const NodeId n = *g.find(node);
+  for (std::size_t k = 0; k < g.node(n).edges.size(); ++k) {
+    if (g.node(g.node(n).edges[k].from).name == from) return print_text(g.local(n, k));
   }
   return "no edge";
 }
@@ -39,8 +40,8 @@ TEST(GraphBuild, StepsParsedByTheirFormAreTheirText) {
     for (std::size_t i = 0; i < file.statements.size(); ++i) {
       const Statement& s = file.statements[i];
       if (s.role != Role::Node && s.role != Role::Loss) continue;
-      ASSERT_EQ(g.body(static_cast<NodeId>(i)), parse_text(s.expr.text, options))
-          << s.name << " = " << s.expr.text;
+      ASSERT_EQ(g.body(static_cast<NodeId>(i)), parse_text(s.expr->text, options))
+          << s.name << " = " << s.expr->text;
     }
   }
 }

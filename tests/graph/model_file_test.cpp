@@ -24,9 +24,40 @@ TEST(ModelFile, DeclarationsKeepExactValues) {
   EXPECT_EQ(m.statements[3].role, Role::Loss);
 }
 
+// Texts::Dropped keeps no equation text; reading them again gives each statement's text,
+// with the same file offsets, in order (loops, nested loops, consts inside loops, defs,
+// declarations of ranges between the equations).
+TEST(ModelFile, EquationTextsReadAgainAreTheTextsKept) {
+  const std::string text =
+      "const T = 3\ndef f(a) = a*0.5\nparam w = 0.5\ninput x[1..T] = 1, 2, 3\n"
+      "input h[0] = 0\nfor t = 1..T\n  const K = 2\n  s[t] = f(h[t-1]) + x[t]*K\n"
+      "  for k = 1..2\n    g[t*10+k] = s[t]*k + 1e-3\n  end\n  h[t] = s[t] + w\nend\n"
+      "q[t] = h[t]^2 for t = 1..T\nloss L = sum(q[t] for t = 1..T)\n";
+  const ModelFile kept = read(text);
+  ModelFile dropped = parse_model_file(Source{"m.lz", text}, Texts::Dropped);
+  ASSERT_EQ(dropped.statements.size(), kept.statements.size());
+  std::vector<std::size_t> seen;
+  read_equation_texts(dropped, [&](std::size_t i, Expanded again) {
+    ASSERT_LT(i, kept.statements.size());
+    const Expanded& k = *kept.statements[i].expr;
+    EXPECT_EQ(dropped.statements[i].expr, nullptr);
+    EXPECT_EQ(again.text, k.text) << i;
+    for (std::size_t pos = 0; pos <= k.text.size(); ++pos)
+      EXPECT_EQ(again.offset_of(pos), k.offset_of(pos)) << i << " at " << pos;
+    seen.push_back(i);
+  });
+  std::vector<std::size_t> equations;
+  for (std::size_t i = 0; i < kept.statements.size(); ++i) {
+    const Role role = kept.statements[i].role;
+    if (role == Role::Node || role == Role::Loss) equations.push_back(i);
+  }
+  EXPECT_EQ(seen, equations);
+  EXPECT_EQ(dropped.functions.size(), kept.functions.size());
+}
+
 TEST(ModelFile, DecimalsInEquationsAreExact) {
   const ModelFile m = read("a = 0.25*x + 1e-3\n");
-  EXPECT_EQ(m.statements[0].expr.text, "(1/4)*x + (1/1000)");
+  EXPECT_EQ(m.statements[0].expr->text, "(1/4)*x + (1/1000)");
 }
 
 TEST(ModelFile, IndexedDeclarations) {
@@ -42,8 +73,8 @@ TEST(ModelFile, LoopBlockUnrollsEachStep) {
   const ModelFile m = read("for t = 1..2\n  h[t] = h[t-1]*w + x[t]\nend\n");
   ASSERT_EQ(m.statements.size(), 2u);
   EXPECT_EQ(m.statements[0].name, "h_1");
-  EXPECT_EQ(m.statements[0].expr.text, "h_0*w + x_1");
-  EXPECT_EQ(m.statements[1].expr.text, "h_1*w + x_2");
+  EXPECT_EQ(m.statements[0].expr->text, "h_0*w + x_1");
+  EXPECT_EQ(m.statements[1].expr->text, "h_1*w + x_2");
 }
 
 // Each step starts from the bindings outside the loop: a const inside the body is the
@@ -52,31 +83,31 @@ TEST(ModelFile, EachStepHasItsOwnBindings) {
   const ModelFile m =
       read("for t = 1..3\n  const K = 2*t\n  for s = t..t\n    a[s] = K + s\n  end\nend\n");
   ASSERT_EQ(m.statements.size(), 3u);
-  EXPECT_EQ(m.statements[0].expr.text, "(2) + (1)");
+  EXPECT_EQ(m.statements[0].expr->text, "(2) + (1)");
   EXPECT_EQ(m.statements[2].name, "a_3");
-  EXPECT_EQ(m.statements[2].expr.text, "(6) + (3)");
+  EXPECT_EQ(m.statements[2].expr->text, "(6) + (3)");
 }
 
 TEST(ModelFile, LoopSuffixUnrollsOneLine) {
   const ModelFile m = read("h[t] = (h[t-1] + x[t])*w + h[t-1] for t = 1..2\n");
   ASSERT_EQ(m.statements.size(), 2u);
-  EXPECT_EQ(m.statements[1].expr.text, "(h_1 + x_2)*w + h_1");
+  EXPECT_EQ(m.statements[1].expr->text, "(h_1 + x_2)*w + h_1");
 }
 
 TEST(ModelFile, SumOverARange) {
   const ModelFile m = read("loss L = sum((h[t] - y[t])^2 for t = 1..2)\n");
-  EXPECT_EQ(m.statements[0].expr.text, "(((h_1 - y_1)^2) + ((h_2 - y_2)^2))");
+  EXPECT_EQ(m.statements[0].expr->text, "(((h_1 - y_1)^2) + ((h_2 - y_2)^2))");
 }
 
 TEST(ModelFile, IndexNamesOutsideBracketsAreTheirValues) {
   const ModelFile m = read("a[t] = t*x for t = 2..2\n");
-  EXPECT_EQ(m.statements[0].expr.text, "(2)*x");
+  EXPECT_EQ(m.statements[0].expr->text, "(2)*x");
 }
 
 TEST(ModelFile, ErrorPositionsPointIntoTheFile) {
   const ModelFile m = read("\n  h[t] = h[t-1] for t = 1..1\n");
   // "h_0" stands where "h[t-1]" was written: line 2, column 10, offset 10.
-  EXPECT_EQ(m.statements[0].expr.offset_of(0), 10u);
+  EXPECT_EQ(m.statements[0].expr->offset_of(0), 10u);
 }
 
 TEST(ModelFile, Functions) {

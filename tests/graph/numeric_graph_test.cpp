@@ -173,14 +173,14 @@ TEST(NumericGraph, TheStepsOfALargeLoopShareOneShape) {
   std::set<std::uint32_t> shapes;
   for (NodeId n = 0; n < g.size(); ++n) shapes.insert(g.node(n).shape);
   EXPECT_LE(shapes.size(), 8u);
-  EXPECT_TRUE(node.edges[0].local.is_null());  // no Expr per step
+  EXPECT_TRUE(node.body.is_null());  // no Expr per step: its body and locals are its shape's
   std::unique_ptr<NumericGraph> numeric;
   const Pass pass = run_pass(g, initial_assignment(g), numeric);
   Substitution values;
   for (NodeId n = 0; n < g.size(); ++n)
-    values.emplace(g.node(n).symbol.node(), number(Number::from_double(pass.value_double(n))));
+    values.emplace(g.symbol(n).node(), number(Number::from_double(pass.value_double(n))));
   for (std::size_t e = 0; e < node.edges.size(); ++e) {
-    const Expr from = g.node(node.edges[e].from).symbol;
+    const Expr from = g.symbol(node.edges[e].from);
     const double local = to_double(substitute(g.local(h7, e), values));
     expect_close(to_double(substitute(diff(g.body(h7), from), values)), local,
                  "h_7 local " + g.node(node.edges[e].from).name);
@@ -242,9 +242,9 @@ TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
       "a[t] = t*w*x + w for t = 1..T\nloss L = sum((a[t] - y)^2 + a[t]*w for t = 1..T)\n");
   const GraphNode& loss = g.node(g.loss());
   ASSERT_EQ(loss.edges.size(), 42u);  // a_1 … a_40, w, y
-  for (const Edge& e : loss.edges) {
-    const Expr sym = g.node(e.from).symbol;
-    EXPECT_EQ(e.local, diff(loss.body, sym)) << g.node(e.from).name;
+  for (std::size_t k = 0; k < loss.edges.size(); ++k) {
+    const Expr sym = g.symbol(loss.edges[k].from);
+    EXPECT_EQ(g.local(g.loss(), k), diff(loss.body, sym)) << g.node(loss.edges[k].from).name;
   }
   expect_tape_agrees(g, "wide sum");
   EXPECT_TRUE(format_equation(g, g.loss()).starts_with("L = a_1·w + a_10·w + a_11·w + "))
