@@ -103,7 +103,7 @@ double monomial_count(std::size_t n, long degree) {
   return count;
 }
 
-Poly monomial(const std::vector<ulong>& exponents, const PolyContext& ctx) {
+Poly monomial_poly(const std::vector<ulong>& exponents, const PolyContext& ctx) {
   Poly m(ctx);
   fmpq_t one;
   fmpq_init(one);
@@ -226,7 +226,7 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
 
   RischNormanSystem system(ctx, unknowns);
   for (std::size_t j = 0; j < monomials.size(); ++j) {
-    const Poly m = monomial(monomials[j], ctx);
+    const Poly m = monomial_poly(monomials[j], ctx);
     const Poly column = rational_scale * (tower.derive(m) * ansatz.C + (m * dC).scaled(Number(-1)));
     if (!system.add(column, j)) return std::nullopt;
   }
@@ -242,7 +242,7 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
 
   Poly A(ctx);
   for (std::size_t j = 0; j < monomials.size(); ++j) {
-    if ((*solution)[j] != 0) A = A + monomial(monomials[j], ctx).scaled(Number((*solution)[j]));
+    if ((*solution)[j] != 0) A = A + monomial_poly(monomials[j], ctx).scaled(Number((*solution)[j]));
   }
   Poly C = ansatz.C.copy();
   if (!A.is_zero()) {
