@@ -242,7 +242,8 @@ std::optional<RischNormanAnswer> risch_norman(const KernelTower& tower) {
 
   Poly A(ctx);
   for (std::size_t j = 0; j < monomials.size(); ++j) {
-    if ((*solution)[j] != 0) A = A + monomial_poly(monomials[j], ctx).scaled(Number((*solution)[j]));
+    if ((*solution)[j] != 0)
+      A = A + monomial_poly(monomials[j], ctx).scaled(Number((*solution)[j]));
   }
   Poly C = ansatz.C.copy();
   if (!A.is_zero()) {
