@@ -68,8 +68,7 @@ TEST(IntegrateRischNorman, SinAndCosThroughTheHalfAngleWrittenBack) {
   // sin 2x and sin x share t = tan(x/2) (de Moivre: sin 2x = 4t·(1 − t²)/(1 + t²)²).
   expect_risch_norman_integral("(2*x + sin(2*x))/(x*sin(x) + cos(x))^2",
                                "-2*cos(x)/(x*sin(x) + cos(x))");
-  expect_risch_norman_integral("(1 + cos(2*x))/(x + sin(x)*cos(x))",
-                               "ln(abs(x + cos(x)*sin(x)))");
+  expect_risch_norman_integral("(1 + cos(2*x))/(x + sin(x)*cos(x))", "ln(abs(x + cos(x)*sin(x)))");
 }
 
 TEST(IntegrateRischNorman, HyperbolicFunctionsThroughExponentials) {
