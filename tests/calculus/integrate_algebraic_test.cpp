@@ -138,6 +138,15 @@ TEST(IntegrateAlgebraic, EulerSubstitutions) {
   }
 }
 
+TEST(IntegrateAlgebraic, EulerSubstitutionUnderANestedRoot) {
+  // t = x + √(x² + 1) makes √(x + √(x² + 1)) = √t: ∫ √t·(t² + 1)/(2t²) dt.
+  expect_algebraic_integral("sqrt(x + sqrt(x^2 + 1))",
+                            "(x + sqrt(x^2 + 1))^(3/2)/3 - 1/sqrt(x + sqrt(x^2 + 1))");
+  expect_algebraic_integral("1/sqrt(x + sqrt(x^2 + 1))",
+                            "sqrt(x + sqrt(x^2 + 1)) - 1/(3*(x + sqrt(x^2 + 1))^(3/2))");
+  expect_algebraic_integrable("1/((1 + x^2)*sqrt(x + sqrt(1 + x^2)))");
+}
+
 TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
   // s = x/(a + b·xⁿ)^(1/n) when (m + 1 + r)/n is an integer.
   expect_algebraic_integral("(x^5 - 2)^2/((x^5 + 3)^3*(x^5 + 3)^(1/5))",
