@@ -92,7 +92,8 @@ Expr binomial_third_case_rule(Integrator& in, const Expr& e) {
   }
   const Expr h = mul(h_factors);
   const Expr value = mul(x, pow(binomial.base(), rational(-1, n)));
-  const Expr x_of_s = mul({s, pow(a, rational(1, n)), pow(one_minus, rational(-1, n))});
+  // (a/(1 − b·sⁿ))^(1/n), not a^(1/n)·…: a < 0 under an even root has no real value.
+  const Expr x_of_s = mul(s, pow(div(a, one_minus), rational(1, n)));
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = {"binomial-third",
                   "Chebyshev's third case, x^m·(a + b·xⁿ)^(r/n) with (m + 1 + r)/n an integer: "

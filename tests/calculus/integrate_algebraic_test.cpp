@@ -157,7 +157,9 @@ TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
         "(x^3 - 1)/(x^3 + 2)^(1/3)", "1/(1 + x^3)^(1/3)", "1/(x^2*(a + x^4)^(3/4))",
         // A rational function R(xⁿ) beside the root (Timofeev): xⁿ = a·sⁿ/(1 − b·sⁿ).
         "1/((x^4 + 1)*(x^4 + 2)^(1/4))", "(x^4 + 1)^(3/4)/(x^4 + 2)^2",
-        "1/((x^3 - 1)*(x^3 + 2)^(1/3))"}) {
+        "1/((x^3 - 1)*(x^3 + 2)^(1/3))",
+        // a < 0 under an even root: x = s·(a/(1 − b·sⁿ))^(1/n), never √a alone.
+        "x^2/((x^2 - 6)*sqrt(x^2 - 2))", "1/((x^4 - 2)*(x^4 - 1)^(1/4))"}) {
     expect_algebraic_integrable(integrand);
   }
   // ∫ dx/((x³ − 1)·(x³ + 2)^(1/3)) = ∫ ds/(3s³ − 1), s = x/(x³ + 2)^(1/3).
