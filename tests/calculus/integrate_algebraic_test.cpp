@@ -145,6 +145,10 @@ TEST(IntegrateAlgebraic, EulerSubstitutionUnderANestedRoot) {
   expect_algebraic_integral("1/sqrt(x + sqrt(x^2 + 1))",
                             "sqrt(x + sqrt(x^2 + 1)) - 1/(3*(x + sqrt(x^2 + 1))^(3/2))");
   expect_algebraic_integrable("1/((1 + x^2)*sqrt(x + sqrt(1 + x^2)))");
+  // x − √(x² − 1) = 1/t: the substitution rule takes roots of 1/(c·t + d) as well.
+  expect_algebraic_integral("sqrt(x - sqrt(x^2 - 1))",
+                            "(1/(x + sqrt(x^2 - 1)))^(3/2)/3 + 1/sqrt(1/(x + sqrt(x^2 - 1)))");
+  expect_algebraic_integral("x*sqrt(1/(x + 1))", "2/(3*(1/(x + 1))^(3/2)) - 2/sqrt(1/(x + 1))");
 }
 
 TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
