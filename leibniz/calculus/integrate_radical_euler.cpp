@@ -5,7 +5,9 @@
 // - otherwise, at a rational point s where q(s) = γ² (γ ≥ 0; a rational root of q is
 //   such a point, Euler's third substitution): t = (√q − γ)/(x − s), so with y = x − s,
 //   q = A·y² + B′·y + γ² = (y·t + γ)² gives y = (2γ·t − B′)/(A − t²), √q = y·t + γ.
-// t is a function of x in both, so the answer F(t(x)) needs no inverse.
+// t is a function of x in both, so the answer F(t(x)) needs no inverse. A root of an
+// expression in x and √q (√(x + √(x² + 1))) becomes a root of a rational function of t,
+// left to the substitution rule (√t).
 #include <gmpxx.h>
 
 #include "leibniz/calculus/cancel.h"
@@ -90,13 +92,45 @@ std::optional<EulerSubstitution> euler_substitution(const Expr& x, const Expr& q
   return std::nullopt;
 }
 
+// True when e is rational in t but for roots (exact non-integer powers) of rational
+// functions of t, which the substitution rule rationalizes when their base is linear or
+// linear fractional (√(x + √(x² + 1)) = √t).
+bool rational_but_roots_in(const Expr& e, const Expr& t) {
+  if (e.args().empty() || !contains(e, t)) return true;
+  if (e.is(Kind::Pow) && !e.exponent().is_integer()) {
+    return e.exponent().is_number() && e.exponent().number().is_exact() && rational_in(e.base(), t);
+  }
+  if (e.is(Kind::Pow)) return rational_but_roots_in(e.base(), t);
+  if (!e.is(Kind::Add) && !e.is(Kind::Mul)) return false;
+  for (const Expr& a : e.args()) {
+    if (!rational_but_roots_in(a, t)) return false;
+  }
+  return true;
+}
+
+bool holds_root(Integrator& in, const Expr& e) {
+  if (!in.depends(e)) return false;
+  if (e.is(Kind::Pow) && !e.exponent().is_integer()) return true;
+  for (const Expr& a : e.args()) {
+    if (holds_root(in, a)) return true;
+  }
+  return false;
+}
+
 // The one quadratic q under square roots in e (every non-integer power of an expression
-// in x is q^(k/2)); null when there is none or another root.
-Expr single_quadratic_root(Integrator& in, const Expr& e) {
+// in x is q^(k/2), or a root of an expression holding those: `nested`); null when there
+// is none or another root.
+Expr single_quadratic_root(Integrator& in, const Expr& e, bool& nested) {
   Expr q;
   bool ok = true;
   auto walk = [&](auto&& self, const Expr& f) -> void {
     if (!ok || !in.depends(f)) return;
+    if (f.is(Kind::Pow) && !f.exponent().is_integer() && f.exponent().is_number() &&
+        f.exponent().number().is_exact() && holds_root(in, f.base())) {
+      nested = true;
+      self(self, f.base());
+      return;
+    }
     if (f.is(Kind::Pow) && !f.exponent().is_integer()) {
       if (!f.exponent().is_number() || !f.exponent().number().is_exact() ||
           f.exponent().number().exact().get_den() != 2 || (!q.is_null() && f.base() != q)) {
@@ -115,7 +149,8 @@ Expr single_quadratic_root(Integrator& in, const Expr& e) {
 }  // namespace
 
 Expr euler_substitution_rule(Integrator& in, const Expr& e) {
-  const Expr q = single_quadratic_root(in, e);
+  bool nested = false;
+  const Expr q = single_quadratic_root(in, e, nested);
   if (q.is_null()) return {};
   const auto c = exact_polynomial_coefficients(in, q);
   if (!c || c->size() != 3) return {};
@@ -132,8 +167,20 @@ Expr euler_substitution_rule(Integrator& in, const Expr& e) {
     return std::nullopt;
   });
   const Expr dx = diff(euler->x_of_t, t);
-  const auto h = cancel(mul(in_t, dx));
-  if (!h || !rational_in(*h, t) || in.depends(*h)) return {};
+  // A nested root's radicand, rational in t, cancelled (x + √(x² + 1) = t).
+  const Expr roots_cancelled =
+      !nested ? in_t : rewrite(in_t, [&](const Expr& f) -> std::optional<Expr> {
+        if (!f.is(Kind::Pow) || f.exponent().is_integer() || !contains(f.base(), t)) {
+          return std::nullopt;
+        }
+        const auto base = cancel(f.base());
+        if (!base) return std::nullopt;
+        return pow(*base, f.exponent());
+      });
+  const auto h = cancel(mul(roots_cancelled, dx));
+  if (!h || in.depends(*h) || !(nested ? rational_but_roots_in(*h, t) : rational_in(*h, t))) {
+    return {};
+  }
   const std::size_t index = in.open<Rule::Substitution>(
       e, {.row = euler->row, .value = euler->t_of_x, .x = euler->x_of_t, .dx = dx});
   return in.integrate_substituted(index, *h, t, euler->t_of_x);

@@ -166,6 +166,9 @@ Expr conjugate_rule(Integrator& in, const Expr& e);
 /// Euler's substitutions for a rational function of x and √q, q quadratic with rational
 /// coefficients (integrate_radical_euler.cpp).
 Expr euler_substitution_rule(Integrator& in, const Expr& e);
+/// Roots of products of two linear factors as roots of their quotient, n-th powers taken
+/// out (integrate_radical_linear_factors.cpp).
+Expr linear_factor_roots_rule(Integrator& in, const Expr& e);
 Expr trig_rational_rule(Integrator& in, const Expr& e);
 Expr exponential_rule(Integrator& in, const Expr& e);
 Expr parts_rule(Integrator& in, const Expr& e);

@@ -169,6 +169,13 @@ long common_root_index(Integrator& in, const Expr& e, const Expr& base) {
 // fractional one (a·x + b)/(c·x + d), (d·w − b)/(a − c·w); null for any other base.
 Expr inverse_of_root(Integrator& in, const Expr& base, const Expr& w) {
   if (const auto linear = linear_in(in, base)) return div(sub(w, linear->b), linear->a);
+  // 1/(c·x + d): w = 1/(c·x + d) gives x = (1/w − d)/c.
+  if (base.is(Kind::Pow) && base.exponent().is_integer() &&
+      base.exponent().number().is_minus_one()) {
+    if (const auto below = linear_in(in, base.base())) {
+      return div(sub(div(integer(1), w), below->b), below->a);
+    }
+  }
   if (!base.is(Kind::Mul)) return {};
   std::vector<Expr> top, bottom;
   for (const Expr& f : base.args()) {

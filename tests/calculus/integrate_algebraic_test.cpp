@@ -122,13 +122,11 @@ void expect_algebraic_integrable(const char* integrand) {
 }
 
 TEST(IntegrateAlgebraic, EulerSubstitutions) {
-  // A = 1: t = √q + x.
-  expect_algebraic_integral("1/((x^2 + 1)*sqrt(x^2 + 2))",
-                            "atan(x + sqrt(x^2 + 2) - 1) - atan(x + sqrt(x^2 + 2) + 1)");
-  // A < 0 with rational roots ±1: t = √q/(x + 1).
+  // R(x²)/√(a + b·x²) goes to Chebyshev's s = x/√q first (rational in s, shorter than
+  // Euler's t = √q + x or t = √q/(x + 1) gave: atan(x + √(x² + 2) − 1) − atan(x + √(x² + 2) + 1)).
+  expect_algebraic_integral("1/((x^2 + 1)*sqrt(x^2 + 2))", "atan(x/sqrt(x^2 + 2))");
   expect_algebraic_integral("1/((x^2 + 4)*sqrt(1 - x^2))",
-                            "-(atan(sqrt(5)*sqrt(1 - x^2)/(2*(x + 1)) - 1/2) + "
-                            "atan(sqrt(5)*sqrt(1 - x^2)/(2*(x + 1)) + 1/2))/(2*sqrt(5))");
+                            "atan(5*x/(2*sqrt(5)*sqrt(1 - x^2)))/(2*sqrt(5))");
   for (const char* integrand :
        {"1/((x^2 + 4)*sqrt(4*x^2 + 1))", "x/((x^2 - 1)*sqrt(x^2 + 2*x + 4))",
         "(x + 3)/((x^2 + 1)*sqrt(x^2 + x + 1))", "sqrt(1 + x^2)/(2 + x^2)",
@@ -140,6 +138,19 @@ TEST(IntegrateAlgebraic, EulerSubstitutions) {
   }
 }
 
+TEST(IntegrateAlgebraic, EulerSubstitutionUnderANestedRoot) {
+  // t = x + √(x² + 1) makes √(x + √(x² + 1)) = √t: ∫ √t·(t² + 1)/(2t²) dt.
+  expect_algebraic_integral("sqrt(x + sqrt(x^2 + 1))",
+                            "(x + sqrt(x^2 + 1))^(3/2)/3 - 1/sqrt(x + sqrt(x^2 + 1))");
+  expect_algebraic_integral("1/sqrt(x + sqrt(x^2 + 1))",
+                            "sqrt(x + sqrt(x^2 + 1)) - 1/(3*(x + sqrt(x^2 + 1))^(3/2))");
+  expect_algebraic_integrable("1/((1 + x^2)*sqrt(x + sqrt(1 + x^2)))");
+  // x − √(x² − 1) = 1/t: the substitution rule takes roots of 1/(c·t + d) as well.
+  expect_algebraic_integral("sqrt(x - sqrt(x^2 - 1))",
+                            "(1/(x + sqrt(x^2 - 1)))^(3/2)/3 + 1/sqrt(1/(x + sqrt(x^2 - 1)))");
+  expect_algebraic_integral("x*sqrt(1/(x + 1))", "2/(3*(1/(x + 1))^(3/2)) - 2/sqrt(1/(x + 1))");
+}
+
 TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
   // s = x/(a + b·xⁿ)^(1/n) when (m + 1 + r)/n is an integer.
   expect_algebraic_integral("(x^5 - 2)^2/((x^5 + 3)^3*(x^5 + 3)^(1/5))",
@@ -147,9 +158,20 @@ TEST(IntegrateAlgebraic, ChebyshevThirdCase) {
                             "4*x/(27*(x^5 + 3)^(1/5))");
   for (const char* integrand :
        {"(3 + 4*x^4)^(1/4)/x^2", "x^2*(3 + 4*x^4)^(5/4)", "x^6*(3 + 4*x^4)^(1/4)",
-        "(x^3 - 1)/(x^3 + 2)^(1/3)", "1/(1 + x^3)^(1/3)", "1/(x^2*(a + x^4)^(3/4))"}) {
+        "(x^3 - 1)/(x^3 + 2)^(1/3)", "1/(1 + x^3)^(1/3)", "1/(x^2*(a + x^4)^(3/4))",
+        // A rational function R(xⁿ) beside the root (Timofeev): xⁿ = a·sⁿ/(1 − b·sⁿ).
+        "1/((x^4 + 1)*(x^4 + 2)^(1/4))", "(x^4 + 1)^(3/4)/(x^4 + 2)^2",
+        "1/((x^3 - 1)*(x^3 + 2)^(1/3))",
+        // a < 0 under an even root: x = s·(a/(1 − b·sⁿ))^(1/n), never √a alone.
+        "x^2/((x^2 - 6)*sqrt(x^2 - 2))", "1/((x^4 - 2)*(x^4 - 1)^(1/4))"}) {
     expect_algebraic_integrable(integrand);
   }
+  // ∫ dx/((x³ − 1)·(x³ + 2)^(1/3)) = ∫ ds/(3s³ − 1), s = x/(x³ + 2)^(1/3).
+  expect_algebraic_integral(
+      "1/((x^3 - 1)*(x^3 + 2)^(1/3))",
+      "ln(abs(x/(x^3 + 2)^(1/3) - 9^(1/3)/3))/9^(2/3) - ln(x^2/(x^3 + 2)^(2/3) + 9^(1/3)*x/(3*(x^3 "
+      "+ 2)^(1/3)) + 9^(2/3)/9)/(2*9^(2/3)) - 3*atan(6*x/(sqrt(3)*9^(1/3)*(x^3 + 2)^(1/3)) + "
+      "1/sqrt(3))/(9^(2/3)*sqrt(3))");
 }
 
 TEST(IntegrateAlgebraic, ScalingOfAHomogeneousRationalFunction) {
