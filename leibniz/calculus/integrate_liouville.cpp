@@ -32,16 +32,6 @@ struct Solution {
   Laurent R;
 };
 
-// ℚ's arithmetic (GMP) for solve_linear_system.
-struct GmpRationalField {
-  static bool is_zero(const mpq_class& a) { return a == 0; }
-  static mpq_class divide(const mpq_class& a, const mpq_class& b) { return a / b; }
-  static mpq_class subtract_product(const mpq_class& a, const mpq_class& f, const mpq_class& b) {
-    return a - f * b;
-  }
-  static mpq_class zero() { return 0; }
-};
-
 // The Laurent polynomial R with R′ + g′·R = r (see above), when there is one.
 Solution solve_risch_equation(const Laurent& r, const std::vector<mpq_class>& g_prime, long k) {
   const long d = static_cast<long>(g_prime.size()) - 1;  // deg g′ ≥ 0

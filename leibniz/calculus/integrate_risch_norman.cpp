@@ -38,16 +38,6 @@ constexpr long kMaxRischNormanDegree = 12;
 // in sin and cos): past it, the guess is given up.
 constexpr std::size_t kRischNormanTermBudget = 2'000;
 
-// ℚ's arithmetic (GMP) for solve_linear_system.
-struct RischNormanRationals {
-  static bool is_zero(const mpq_class& a) { return a == 0; }
-  static mpq_class divide(const mpq_class& a, const mpq_class& b) { return a / b; }
-  static mpq_class subtract_product(const mpq_class& a, const mpq_class& f, const mpq_class& b) {
-    return a - f * b;
-  }
-  static mpq_class zero() { return 0; }
-};
-
 struct IrreducibleFactor {
   Poly p;
   long multiplicity;
@@ -181,7 +171,7 @@ class RischNormanSystem {
   }
 
   std::optional<std::vector<mpq_class>> solve() {
-    return solve_linear_system(std::move(rows_), columns_, RischNormanRationals{});
+    return solve_linear_system(std::move(rows_), columns_, GmpRationalField{});
   }
 
  private:

@@ -3,12 +3,24 @@
 // equation of Liouville's case): one Gauss–Jordan elimination for every kind of entry.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <cstddef>
 #include <optional>
 #include <utility>
 #include <vector>
 
 namespace leibniz {
+
+/// ℚ's arithmetic (GMP's mpq_class) for solve_linear_system.
+struct GmpRationalField {
+  static bool is_zero(const mpq_class& a) { return a == 0; }
+  static mpq_class divide(const mpq_class& a, const mpq_class& b) { return a / b; }
+  static mpq_class subtract_product(const mpq_class& a, const mpq_class& f, const mpq_class& b) {
+    return a - f * b;
+  }
+  static mpq_class zero() { return 0; }
+};
 
 /// M·v = b by Gauss–Jordan elimination (M row by row, b its last column): the solution
 /// with the free unknowns 0, nullopt when the system is inconsistent. `field` gives the
