@@ -45,7 +45,7 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
   if (pass) {
     for (const NodeId c : graph.order()) {
       if (!pass->reached(c)) continue;
-      const std::span<const Edge> edges = graph.node(c).edges;
+      const std::span<const Edge> edges = graph.edges(c);
       for (std::size_t e = 0; e < edges.size(); ++e) {
         tick();
         readers[edges[e].from].emplace_back(c, e);

@@ -55,7 +55,7 @@ std::string dot_text(const Graph& graph, const Pass& pass) {
                        shape, fill, label);
   }
   for (const NodeId n : graph.order()) {
-    const std::span<const Edge> edges = graph.node(n).edges;
+    const std::span<const Edge> edges = graph.edges(n);
     for (std::size_t e = 0; e < edges.size(); ++e) {
       tick();
       std::string label;

@@ -17,7 +17,7 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
       paths[n] = 1;
       continue;
     }
-    for (const Edge& e : graph.node(n).edges) paths[n] += paths[e.from];
+    for (const Edge& e : graph.edges(n)) paths[n] += paths[e.from];
   }
   result.path_count = paths[graph.loss()];
   const Substitution values = node_values(graph, pass);
@@ -46,7 +46,7 @@ Explanation explain(const Graph& graph, const Pass& pass, NodeId target, std::si
   arrive(graph.loss());
   while (!frames.empty() && result.paths.size() < max_paths) {
     auto& [n, next] = frames.back();
-    const std::span<const Edge> edges = graph.node(n).edges;
+    const std::span<const Edge> edges = graph.edges(n);
     while (next < edges.size() && paths[edges[next].from] == 0) ++next;
     if (next == edges.size()) {
       frames.pop_back();

@@ -60,17 +60,21 @@ struct NodeDetails {
 
 struct GraphNode {
   std::string name;  ///< "o1", "h_2", or for a call inside an equation "psi(t1)"
-  NodeKind kind = NodeKind::Equation;
-  bool is_loss = false;
-  bool hidden = false;  ///< a call inside an equation, not a name of the file
   /// The node's symbol. In a large model an equation's is made when first asked for
   /// (Graph::symbol): a symbol a step cost about 180 bytes, and the numeric pass needs none.
   mutable Expr symbol;
   Expr body;  ///< Equation, Call: the value over node symbols (Call: the def inlined); null for
               ///< a node with a shape: Graph::body writes it out of the shape's when asked
-  std::span<const Edge> edges;     ///< sorted by `from`; in the graph's one list of edges
-  std::size_t at = 0;              ///< file offset of the definition
+  /// File offset of the definition. 64 bits: no limit on a model file's size bounds it.
+  std::size_t at = 0;
+  /// The node's edges (Graph::edges), sorted by `from`: where they start in the graph's one
+  /// list of edges, and how many. Two 32-bit numbers, not a span: 8 bytes a node less.
+  std::uint32_t first_edge = 0;
+  std::uint32_t edge_count = 0;
   std::uint32_t shape = kNoShape;  ///< an equation of a large model: Graph::shape(shape)
+  NodeKind kind = NodeKind::Equation;
+  bool is_loss = false;
+  bool hidden = false;  ///< a call inside an equation, not a name of the file
 
   const Number& initial() const { return details_ ? details_->initial : none().initial; }
   const Expr& argument() const { return details_ ? details_->argument : none().argument; }
@@ -89,6 +93,10 @@ struct GraphNode {
   std::unique_ptr<NodeDetails> details_;
 };
 
+// A large model is mostly its nodes: 80 bytes each (issue 13), the fields above without
+// padding holes. Growing it costs every step of every chain.
+static_assert(sizeof(GraphNode) == 80);
+
 /// The line between small models and large ones. Exact passes are tried on graphs of at
 /// most this many nodes; larger ones are computed in double precision directly, and their
 /// equations of one shape share one differentiation (docs/model-files.md: exact output is
@@ -102,7 +110,7 @@ struct BuildOptions {
 class Graph {
  public:
   Graph() = default;
-  // Its nodes' edges point into its own list of edges: moved, never copied.
+  // Large: moved, never copied.
   Graph(Graph&&) = default;
   Graph& operator=(Graph&&) = default;
   Graph(const Graph&) = delete;
@@ -111,6 +119,10 @@ class Graph {
   const Source& source() const { return source_; }
   std::size_t size() const { return nodes_.size(); }
   const GraphNode& node(NodeId id) const { return nodes_[id]; }
+  /// Node n's edges, sorted by the node they read.
+  std::span<const Edge> edges(NodeId n) const {
+    return {edges_.data() + nodes_[n].first_edge, nodes_[n].edge_count};
+  }
   /// Topological: every node after the nodes it reads; ties in the order written.
   const std::vector<NodeId>& order() const { return order_; }
   NodeId loss() const { return loss_; }

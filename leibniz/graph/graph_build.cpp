@@ -77,7 +77,6 @@ class GraphBuilder {
   Graph build() {
     graph_.source_ = model_.source;
     declare();
-    edge_ranges_.resize(graph_.nodes_.size());
     functions();
     const auto read = [this](std::size_t i) {
       equation(i);
@@ -91,10 +90,6 @@ class GraphBuilder {
       });
     } else {
       for (std::size_t i = 0; i < model_.statements.size(); ++i) read(i);
-    }
-    for (std::size_t n = 0; n < graph_.nodes_.size(); ++n) {
-      const auto [first, count] = edge_ranges_[n];
-      graph_.nodes_[n].edges = std::span<const Edge>(graph_.edges_.data() + first, count);
     }
     sort();
     return std::move(graph_);
@@ -110,7 +105,6 @@ class GraphBuilder {
     const auto id = static_cast<NodeId>(graph_.nodes_.size());
     graph_.add_name(node.name, id);
     graph_.nodes_.push_back(std::move(node));
-    edge_ranges_.resize(graph_.nodes_.size());
     return id;
   }
 
@@ -395,8 +389,8 @@ class GraphBuilder {
   void close_edges(NodeId id, std::size_t first) {
     std::sort(graph_.edges_.begin() + static_cast<std::ptrdiff_t>(first), graph_.edges_.end(),
               [](const Edge& a, const Edge& b) { return a.from < b.from; });
-    edge_ranges_[id] = {static_cast<std::uint32_t>(first),
-                        static_cast<std::uint32_t>(graph_.edges_.size() - first)};
+    graph_.nodes_[id].first_edge = static_cast<std::uint32_t>(first);
+    graph_.nodes_[id].edge_count = static_cast<std::uint32_t>(graph_.edges_.size() - first);
   }
 
   // A sum of many terms (a loss summed over time steps) differentiated by each symbol
@@ -573,7 +567,7 @@ class GraphBuilder {
       enter(root);
       while (!path.empty()) {
         auto& [id, next] = path.back();
-        const std::span<const Edge> edges = graph_.nodes_[id].edges;
+        const std::span<const Edge> edges = graph_.edges(id);
         if (next < edges.size()) {
           enter(edges[next++].from);
           continue;
@@ -617,8 +611,6 @@ class GraphBuilder {
   std::unordered_map<const Node*, FormSymbols> form_symbols_;
   std::unordered_map<std::string, std::uint32_t> formed_shapes_;
   std::vector<NodeId> step_nodes_;
-  // By node: its edges in the graph's list, first and count (spans once the list is whole).
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_ranges_;
   std::vector<Expr> step_syms_;
   std::vector<std::uint32_t> step_order_, step_rank_;
   // shaped_edges: a body's shape → its index in the graph's shapes.
@@ -674,19 +666,19 @@ Expr Graph::body(NodeId n) const {
   const GraphNode& node = nodes_[n];
   if (node.shape == kNoShape) return node.body;
   Substitution from_shape;
-  for (const Edge& edge : node.edges)
+  for (const Edge& edge : edges(n))
     from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
   return substitute(shapes_[node.shape].body, from_shape);
 }
 
 Expr Graph::local(NodeId n, std::size_t e) const {
   const GraphNode& node = nodes_[n];
-  if (node.shape == kNoShape) return locals_[node.edges[e].slot];
+  if (node.shape == kNoShape) return locals_[edges(n)[e].slot];
   Substitution from_shape;
-  for (const Edge& edge : node.edges)
+  for (const Edge& edge : edges(n))
     from_shape.emplace(shape_symbols_[edge.slot].node(), symbol(edge.from));
-  from_shape.emplace(shape_symbols_[node.edges.size()].node(), symbol(n));
-  return substitute(shapes_[node.shape].locals[node.edges[e].slot], from_shape);
+  from_shape.emplace(shape_symbols_[edges(n).size()].node(), symbol(n));
+  return substitute(shapes_[node.shape].locals[edges(n)[e].slot], from_shape);
 }
 
 bool Graph::has_overrides() const {

@@ -30,7 +30,7 @@ class NumericGraph::Compiler {
     if (node.shape != kNoShape) return shaped_forward(n);
     reset(forward_map_);
     // The symbols a body reads are its edges' nodes, compiled before it.
-    for (const Edge& e : node.edges)
+    for (const Edge& e : graph_.edges(n))
       forward_map_.emplace(graph_.symbol(e.from).node(), tape_.value_slot_[e.from]);
     if (node.kind == NodeKind::Equation || node.kind == NodeKind::Call) {
       tape_.value_slot_[n] =
@@ -51,7 +51,7 @@ class NumericGraph::Compiler {
     reset(local_map_);
     local_map_.emplace(graph_.symbol(n).node(), tape_.value_slot_[n]);
     std::uint32_t next = kScratch;
-    const std::span<const Edge> edges = graph_.node(n).edges;
+    const std::span<const Edge> edges = graph_.edges(n);
     for (std::size_t k = 0; k < edges.size(); ++k) {
       const Edge& e = edges[k];
       tape_.edge_slot_.push_back(
@@ -95,7 +95,7 @@ class NumericGraph::Compiler {
       next_forward_ += c.forward_end - c.symbols;
       return;
     }
-    for (const Edge& e : node.edges) {
+    for (const Edge& e : graph_.edges(n)) {
       if (e.slot == c.body_slot) tape_.value_slot_[n] = tape_.value_slot_[e.from];
     }
   }
@@ -103,7 +103,7 @@ class NumericGraph::Compiler {
   void shaped_locals(NodeId n) {
     const GraphNode& node = graph_.node(n);
     const ShapeCode& c = tape_.shapes_[node.shape];
-    for (const Edge& e : node.edges) {
+    for (const Edge& e : graph_.edges(n)) {
       tape_.edge_slot_.push_back(c.local_slot[e.slot]);
       tape_.edge_code_end_.push_back(tape_.local_.size());
       tape_.edge_from_.push_back(e.from);
@@ -136,7 +136,7 @@ NumericGraph::NumericGraph(const Graph& graph)
   // Edge offsets and local code by NodeId, compiled in the topological order.
   std::vector<std::uint32_t>& offsets = *edge_offsets_;
   for (NodeId n = 0; n < graph.size(); ++n)
-    offsets[n + 1] = offsets[n] + static_cast<std::uint32_t>(graph.node(n).edges.size());
+    offsets[n + 1] = offsets[n] + static_cast<std::uint32_t>(graph.edges(n).size());
   std::vector<std::uint32_t> edge_index(offsets.back(), 0);
   forward_end_.reserve(graph.size());
   for (const NodeId n : graph.order()) {
@@ -261,7 +261,7 @@ FloatSweep NumericGraph::run(const std::vector<double>& leaves) const {
 
 void NumericGraph::load_shape(NodeId n, const ShapeCode& code, const double* slots, double* buffer,
                               bool with_body) const {
-  for (const Edge& e : graph_.node(n).edges) buffer[e.slot] = slots[value_slot_[e.from]];
+  for (const Edge& e : graph_.edges(n)) buffer[e.slot] = slots[value_slot_[e.from]];
   if (with_body && code.forward_end > code.symbols) {
     const double* own = slots + first_slot(n, code);
     std::copy(own, own + (code.forward_end - code.symbols), buffer + code.symbols);
@@ -280,7 +280,7 @@ void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Er
   } else {
     // The shape's code runs its symbols' locals in the shape's order: name the first edge,
     // in the edges' order, whose local is undefined, as for a node compiled edge by edge.
-    for (e = 0; e < node.edges.size(); ++e) {
+    for (e = 0; e < graph_.edges(n).size(); ++e) {
       const Expr local = graph_.local(n, e);
       const std::vector<Expr> symbols = free_symbols(local);
       std::vector<double> point;
@@ -294,7 +294,7 @@ void NumericGraph::throw_local_error(NodeId n, std::uint32_t failed_at, const Er
         break;
       }
     }
-    if (e == node.edges.size()) e = 0;
+    if (e == graph_.edges(n).size()) e = 0;
   }
   Substitution at;
   for (NodeId m = 0; m < graph_.size(); ++m) {

@@ -31,7 +31,7 @@ Sweep<Adjoint> reverse_sweep(const Graph& graph, Rules& rules) {
     const NodeId n = *it;
     if (!sweep.adjoints[n]) continue;
     const Adjoint flowing = rules.flowing(n, *sweep.adjoints[n]);
-    const std::span<const Edge> edges = graph.node(n).edges;
+    const std::span<const Edge> edges = graph.edges(n);
     for (std::size_t e = 0; e < edges.size(); ++e) {
       Adjoint term = flowing * rules.local(n, e);
       std::optional<Adjoint>& into = sweep.adjoints[edges[e].from];

@@ -43,7 +43,7 @@ Error derivative_error(const Graph& graph, NodeId n, std::size_t e, const Error&
   return graph.source().error(
       ErrorKind::Domain, node.at,
       fmt::format("the derivative of '{}' with respect to '{}' is undefined here: {}", node.name,
-                  graph.node(node.edges[e].from).name, why));
+                  graph.node(graph.edges(n)[e].from).name, why));
 }
 
 }  // namespace leibniz::graph

@@ -13,8 +13,8 @@ using testing::model;
 
 std::string local(const Graph& g, const char* node, const char* from) {
   const NodeId n = *g.find(node);
-  for (std::size_t k = 0; k < g.node(n).edges.size(); ++k) {
-    if (g.node(g.node(n).edges[k].from).name == from) return print_text(g.local(n, k));
+  for (std::size_t k = 0; k < g.edges(n).size(); ++k) {
+    if (g.node(g.edges(n)[k].from).name == from) return print_text(g.local(n, k));
   }
   return "no edge";
 }

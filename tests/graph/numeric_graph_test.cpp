@@ -36,7 +36,7 @@ void expect_tape_agrees(const Graph& graph, const std::string& what) {
     ASSERT_EQ(exact.reached(n), tape.reached(n)) << name;
     if (!exact.reached(n)) continue;
     expect_close(exact.gradient_double(n), tape.gradient_double(n), name);
-    for (std::size_t e = 0; e < graph.node(n).edges.size(); ++e)
+    for (std::size_t e = 0; e < graph.edges(n).size(); ++e)
       expect_close(exact.edge_term_double(n, e), tape.edge_term_double(n, e), name);
   }
 }
@@ -179,13 +179,13 @@ TEST(NumericGraph, TheStepsOfALargeLoopShareOneShape) {
   Substitution values;
   for (NodeId n = 0; n < g.size(); ++n)
     values.emplace(g.symbol(n).node(), number(Number::from_double(pass.value_double(n))));
-  for (std::size_t e = 0; e < node.edges.size(); ++e) {
-    const Expr from = g.symbol(node.edges[e].from);
+  for (std::size_t e = 0; e < g.edges(h7).size(); ++e) {
+    const Expr from = g.symbol(g.edges(h7)[e].from);
     const double local = to_double(substitute(g.local(h7, e), values));
     expect_close(to_double(substitute(diff(g.body(h7), from), values)), local,
-                 "h_7 local " + g.node(node.edges[e].from).name);
+                 "h_7 local " + g.node(g.edges(h7)[e].from).name);
     expect_close(pass.gradient_double(h7) * local, pass.edge_term_double(h7, e),
-                 "h_7 edge " + g.node(node.edges[e].from).name);
+                 "h_7 edge " + g.node(g.edges(h7)[e].from).name);
   }
 }
 
@@ -241,10 +241,10 @@ TEST(NumericGraph, AWideSumHasTheLocalsOfTheWholeSum) {
       "const T = 40\nparam w = 1/2\ninput x = 1/3\ntarget y = 1\n"
       "a[t] = t*w*x + w for t = 1..T\nloss L = sum((a[t] - y)^2 + a[t]*w for t = 1..T)\n");
   const GraphNode& loss = g.node(g.loss());
-  ASSERT_EQ(loss.edges.size(), 42u);  // a_1 … a_40, w, y
-  for (std::size_t k = 0; k < loss.edges.size(); ++k) {
-    const Expr sym = g.symbol(loss.edges[k].from);
-    EXPECT_EQ(g.local(g.loss(), k), diff(loss.body, sym)) << g.node(loss.edges[k].from).name;
+  ASSERT_EQ(g.edges(g.loss()).size(), 42u);  // a_1 … a_40, w, y
+  for (std::size_t k = 0; k < g.edges(g.loss()).size(); ++k) {
+    const Expr sym = g.symbol(g.edges(g.loss())[k].from);
+    EXPECT_EQ(g.local(g.loss(), k), diff(loss.body, sym)) << g.node(g.edges(g.loss())[k].from).name;
   }
   expect_tape_agrees(g, "wide sum");
   EXPECT_TRUE(format_equation(g, g.loss()).starts_with("L = a_1·w + a_10·w + a_11·w + "))

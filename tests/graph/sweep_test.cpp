@@ -94,7 +94,7 @@ TEST(Sweep, EachEdgeVisitedOnceWhenPathsDoubleAtEachLevel) {
   } rules;
   const Sweep<double> sweep = reverse_sweep<double>(graph, rules);
   std::size_t edges = 0;
-  for (NodeId n = 0; n < graph.size(); ++n) edges += graph.node(n).edges.size();
+  for (NodeId n = 0; n < graph.size(); ++n) edges += graph.edges(n).size();
   EXPECT_EQ(rules.locals, edges);
   EXPECT_EQ(edges, 2u + 4u * 40u + 2u);
   const Gradcheck check = gradcheck(graph, initial_assignment(graph), 1e-6);
