@@ -1,18 +1,19 @@
 #include "leibniz/expr/symbols.h"
 
 #include <algorithm>
-#include <unordered_set>
+
+#include "leibniz/expr/node_map.h"
 
 namespace leibniz {
 
 std::vector<Expr> free_symbols(const Expr& e) {
   std::vector<Expr> result;
-  std::unordered_set<const Node*> seen;
+  NodeSet seen;  // a small expression's nodes fit in the set itself: no hash node each
   std::vector<Expr> stack{e};
   while (!stack.empty()) {
-    Expr x = stack.back();
+    Expr x = std::move(stack.back());
     stack.pop_back();
-    if (!seen.insert(x.node()).second) continue;
+    if (!seen.insert(x)) continue;
     if (x.is(Kind::Symbol)) result.push_back(x);
     for (const Expr& a : x.args()) stack.push_back(a);
   }
