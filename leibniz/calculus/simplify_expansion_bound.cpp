@@ -307,12 +307,12 @@ class SmallExpansion {
 
   static Denominators times(const Denominators& a, const Denominators& b) {
     Denominators c = a;
-    for (const auto& [d, k] : b) {
-      auto it = std::ranges::find_if(c, [&](const auto& x) { return x.first == d; });
+    for (const auto& power : b) {  // not a structured binding: clang 14 cannot capture one
+      auto it = std::ranges::find_if(c, [&](const auto& x) { return x.first == power.first; });
       if (it != c.end()) {
-        it->second += k;
+        it->second += power.second;
       } else {
-        c.emplace_back(d, k);
+        c.push_back(power);
       }
     }
     std::ranges::sort(c,
