@@ -4,12 +4,12 @@
 
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "leibniz/calculus/cancel_univariate.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
+#include "leibniz/expr/node_map.h"
 
 namespace leibniz {
 namespace {
@@ -52,7 +52,7 @@ class Canceller {
  private:
   // Registers generators; false if the expression holds a float.
   bool scan(const Expr& e) {
-    if (!scanned_.emplace(e.node()).second) return true;
+    if (!scanned_.insert(e)) return true;
     switch (e.kind()) {
       case Kind::Number: return e.number().is_exact();
       case Kind::Add:
@@ -66,7 +66,10 @@ class Canceller {
         break;
       default: break;
     }
-    if (generator_index_.emplace(e.node(), generators_.size()).second) generators_.push_back(e);
+    if (!generator_index_.contains(e)) {
+      generator_index_.insert(e, generators_.size());
+      generators_.push_back(e);
+    }
     return true;
   }
 
@@ -128,8 +131,8 @@ class Canceller {
   // fraction without the gcd, quotients and products by 1.
   Fraction convert_uncached(const Expr& e) {
     if (e.is_number()) return {Poly::constant(*ctx_, e.number()), Poly::constant(*ctx_, Number(1))};
-    if (auto it = generator_index_.find(e.node()); it != generator_index_.end()) {
-      return {Poly::generator(*ctx_, it->second), Poly::constant(*ctx_, Number(1))};
+    if (const std::size_t* index = generator_index_.find(e)) {
+      return {Poly::generator(*ctx_, *index), Poly::constant(*ctx_, Number(1))};
     }
     if (e.is(Kind::Add)) {
       Fraction sum = copy(convert(e.arg(0)));
@@ -200,8 +203,9 @@ class Canceller {
   std::size_t max_terms_;
   bool univariate_;  // one generator takes the dense univariate path when it can
   std::vector<Expr> generators_;
-  std::unordered_map<const Node*, std::size_t> generator_index_;
-  std::unordered_set<const Node*> scanned_;
+  // In place while few (most expressions): no hash node each, as unordered ones took.
+  NodeMap<std::size_t> generator_index_;
+  NodeSet scanned_;
   std::optional<PolyContext> ctx_;  // before memo_: the Polys need it while they die
   std::unordered_map<const Node*, Fraction> memo_;
 };

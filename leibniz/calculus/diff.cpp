@@ -108,9 +108,10 @@ class Differentiator {
     std::vector<Expr> terms;
     terms.reserve(e.args().size());
     // With a trace, in the order the terms are written, so that the steps read naturally.
-    for (const Expr& t :
-         trace_ ? terms_in_print_order(e) : std::vector<Expr>(e.args().begin(), e.args().end())) {
-      terms.push_back(d(t));
+    if (trace_) {
+      for (const Expr& t : terms_in_print_order(e)) terms.push_back(d(t));
+    } else {
+      for (const Expr& t : e.args()) terms.push_back(d(t));
     }
     return finish(step, add(terms));
   }
@@ -135,11 +136,13 @@ class Differentiator {
   Expr product_sum(const Expr& e) {
     const auto factors = e.args();
     std::vector<Expr> terms;
+    terms.reserve(factors.size());
+    std::vector<Expr> term(factors.begin(), factors.end());  // one copy, a factor swapped in turn
     for (std::size_t i = 0; i < factors.size(); ++i) {
       if (!depends(factors[i])) continue;
-      std::vector<Expr> term(factors.begin(), factors.end());
       term[i] = d(factors[i]);
       terms.push_back(mul(term));
+      term[i] = factors[i];
     }
     return add(terms);
   }

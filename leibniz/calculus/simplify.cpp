@@ -255,6 +255,8 @@ struct Shape {
 };
 
 void shape_of(const Expr& e, Shape& shape, NodeSet& seen) {
+  // Only sums, products and powers hold anything here; the rest are not even marked seen.
+  if (!e.is(Kind::Add) && !e.is(Kind::Mul) && !e.is(Kind::Pow)) return;
   if (shape.settled() || !seen.insert(e)) return;
   if (e.is(Kind::Add)) {
     for (const Expr& t : e.args()) shape_of(t, shape, seen);

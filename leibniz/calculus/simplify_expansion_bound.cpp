@@ -10,6 +10,8 @@
 #include "leibniz/calculus/simplify_expansion_bound.h"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -237,12 +239,39 @@ class SmallExpansion {
   }
 
  private:
-  using Poly = std::vector<long>;                           // coefficients by degree in x
+  // Coefficients by degree in x, held in place: times() and add_to() never make more
+  // than kMaxExponent + 1 of them, and a vector each cost the bound most of its time.
+  class Poly {
+   public:
+    Poly() = default;
+    Poly(std::initializer_list<long> c) : size_(c.size()) { std::ranges::copy(c, c_.begin()); }
+    Poly(const Poly& p) : size_(p.size_) { std::copy_n(p.c_.begin(), size_, c_.begin()); }
+    Poly& operator=(const Poly& p) {
+      size_ = p.size_;
+      std::copy_n(p.c_.begin(), size_, c_.begin());
+      return *this;
+    }
+    ~Poly() = default;
+
+    std::size_t size() const { return size_; }
+    long& operator[](std::size_t i) { return c_[i]; }
+    long operator[](std::size_t i) const { return c_[i]; }
+    // Grows to n coefficients, the new ones 0; n is at most kMaxExponent + 1.
+    void grow_to(std::size_t n) {
+      std::fill(c_.begin() + static_cast<std::ptrdiff_t>(size_),
+                c_.begin() + static_cast<std::ptrdiff_t>(n), 0);
+      size_ = n;
+    }
+
+   private:
+    std::array<long, kMaxExponent + 1> c_;  // only the first size_ are ever read
+    std::size_t size_ = 0;
+  };
   using Denominators = std::vector<std::pair<Expr, long>>;  // D and k of D^(-k), by node
   using Sum = std::vector<std::pair<Denominators, Poly>>;
 
   static bool add_to(Poly& a, const Poly& b) {
-    if (a.size() < b.size()) a.resize(b.size(), 0);
+    if (a.size() < b.size()) a.grow_to(b.size());
     for (std::size_t i = 0; i < b.size(); ++i) {
       if (__builtin_add_overflow(a[i], b[i], &a[i])) return false;
     }
@@ -262,7 +291,8 @@ class SmallExpansion {
     if (a.size() + b.size() > kMaxExponent + 2) return std::nullopt;
     work_ -= static_cast<long>(a.size() * b.size());
     if (work_ < 0) return std::nullopt;
-    Poly c(a.size() + b.size() - 1, 0);
+    Poly c;
+    c.grow_to(a.size() + b.size() - 1);
     for (std::size_t i = 0; i < a.size(); ++i) {
       for (std::size_t j = 0; j < b.size(); ++j) {
         long p = 0;
@@ -277,12 +307,12 @@ class SmallExpansion {
 
   static Denominators times(const Denominators& a, const Denominators& b) {
     Denominators c = a;
-    for (const auto& [d, k] : b) {
-      auto it = std::ranges::find_if(c, [&](const auto& x) { return x.first == d; });
+    for (const auto& power : b) {  // not a structured binding: clang 14 cannot capture one
+      auto it = std::ranges::find_if(c, [&](const auto& x) { return x.first == power.first; });
       if (it != c.end()) {
-        it->second += k;
+        it->second += power.second;
       } else {
-        c.emplace_back(d, k);
+        c.push_back(power);
       }
     }
     std::ranges::sort(c,

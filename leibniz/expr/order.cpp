@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
@@ -10,9 +11,10 @@
 namespace leibniz {
 namespace {
 
-// The variables of a term with their numeric exponents, sorted by name.
+// The variables of a term with their numeric exponents, sorted by name. The names are
+// the nodes' own (the term holds them while its order is decided): no string copied.
 struct Monomial {
-  std::vector<std::pair<std::string, double>> powers;
+  std::vector<std::pair<std::string_view, double>> powers;
   double degree = 0;
   bool has_other = false;  // a factor that is not a power of a variable
 };
@@ -32,6 +34,7 @@ Monomial monomial_of(const Expr& term) {
     }
   };
   if (term.is(Kind::Mul)) {
+    m.powers.reserve(term.args().size());
     for (const Expr& f : term.args()) take(f);
   } else {
     take(term);
@@ -76,10 +79,11 @@ int factor_rank(const Expr& factor) {
   return 6;
 }
 
-std::string factor_key(const Expr& factor) {
+// A view of the factor's own name (the factor holds its base's node) or of the table's.
+std::string_view factor_key(const Expr& factor) {
   const Expr& base = split_power(factor).first;
   if (base.is(Kind::Symbol)) return base.name();
-  if (base.is(Kind::Func)) return std::string(function_info(base.fn()).name);
+  if (base.is(Kind::Func)) return function_info(base.fn()).name;
   if (base.is(Kind::Call)) return base.name();  // g(x) before its derivatives
   return {};
 }
@@ -102,6 +106,7 @@ void stable_sort_few(std::vector<T>& v, Less less) {
 
 std::vector<Expr> terms_in_print_order(const Expr& sum) {
   std::vector<std::pair<Monomial, Expr>> keyed;
+  keyed.reserve(sum.args().size());
   Expr constant_term;
   for (const Expr& t : sum.args()) {
     if (t.is_number()) {
@@ -133,7 +138,7 @@ std::vector<Expr> factors_in_print_order(const Expr& product) {
   stable_sort_few(factors, [](const Expr& a, const Expr& b) {
     const int ra = factor_rank(a), rb = factor_rank(b);
     if (ra != rb) return ra < rb;
-    const std::string ka = factor_key(a), kb = factor_key(b);
+    const std::string_view ka = factor_key(a), kb = factor_key(b);
     if (ka != kb) return ka < kb;
     return storage_less(a, b);
   });
