@@ -22,7 +22,7 @@
 
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/eval/thread_caches.h"
+#include "leibniz/core/thread_caches.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/node_map.h"
 

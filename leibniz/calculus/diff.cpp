@@ -16,6 +16,7 @@
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/node_map.h"
 #include "leibniz/expr/order.h"
+#include "leibniz/expr/root_sum.h"
 
 namespace leibniz {
 namespace {
@@ -51,6 +52,7 @@ class Differentiator {
       case Kind::Pow: result = power(e); break;
       case Kind::Func: result = function(e); break;
       case Kind::Call: result = undefined_function(e); break;
+      case Kind::RootSum: result = root_sum_rule(e); break;
       default: LZ_ASSERT(false, "a leaf that depends on the variable is the variable");
     }
     memo_.insert(e, result);
@@ -247,6 +249,23 @@ class Differentiator {
                    .df_dv = fb,
                    .du = da,
                    .dv = db});
+  }
+
+  // Σ c(α)·ln(u − α) over the roots of P: ∂/∂u is Σ c(α)/(u − α), a rational function of
+  // u (root_sum.h); then the chain rule.
+  Expr root_sum_rule(const Expr& e) {
+    const Expr& u = e.arg(0);
+    const Expr outer = root_sum_derivative(e);
+    if (u == var_) {
+      const auto step = begin<Rule::DerivativeTable>(
+          e, {.row = {"rootsum", "∂/∂x Σ c(α)·ln(x − α) = Σ c(α)/(x − α) over the roots α of P"}});
+      return finish(step, outer);
+    }
+    const auto step = begin<Rule::Chain>(e);
+    Expr du = d(u);
+    const Expr named_u[] = {symbol("u")};
+    const Expr at_u = trace_ ? detail::make_named(Kind::RootSum, e.name(), named_u) : Expr();
+    return finish(step, mul(outer, du), {.outer = at_u, .u = u, .df_du = outer, .du = du});
   }
 
   // An undefined function, by the chain rule through each argument that holds x:

@@ -27,10 +27,11 @@ Expr expand_inside(const Expr& atom) {
       for (const Expr& a : atom.args()) args.push_back(expand(a));
       return func(atom.fn(), args);
     }
-    case Kind::Call: {  // an opaque atom: only its arguments expand
+    case Kind::Call:
+    case Kind::RootSum: {  // an opaque atom: only its arguments expand
       std::vector<Expr> args;
       for (const Expr& a : atom.args()) args.push_back(expand(a));
-      return detail::make_call(atom.name(), args);
+      return detail::make_named(atom.kind(), atom.name(), args);
     }
     case Kind::Pow: return pow(expand(atom.base()), expand(atom.exponent()));
     default: return atom;
@@ -265,7 +266,8 @@ Expr expand(const Expr& e) {
     case Kind::Symbol:
     case Kind::Constant: return e;
     case Kind::Func:
-    case Kind::Call: return expand_inside(e);
+    case Kind::Call:
+    case Kind::RootSum: return expand_inside(e);
     default: break;
   }
   if (e.is(Kind::Pow) && !is_integer_power(e)) return expand_inside(e);

@@ -344,6 +344,11 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
     integration::Integrator in(var, trace);
     Expr raw = in.antiderivative(e);
     if (raw.is_null()) raw = integration::risch_norman_rule(in, e);
+    if (raw.is_null() && in.roots_needed()) {  // the last resort: sums over roots
+      integration::Integrator again(var, trace);
+      again.allow_root_sums();
+      raw = again.antiderivative(e);
+    }
     if (raw.is_null()) {
       std::unordered_set<const Node*> seen;
       if (const Node* part = piecewise_part(e, var, seen)) {

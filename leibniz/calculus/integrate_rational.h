@@ -1,45 +1,16 @@
-// Internal to the rational-function integrator (integrate_rational*.cpp): polynomials
-// with rational coefficients (FLINT's fmpq_poly) and the antiderivative of A/q^j for an
-// irreducible factor q of degree ≥ 3.
+// Internal to the rational-function integrator (integrate_rational*.cpp): the
+// antiderivative of A/q^j for an irreducible factor q of degree ≥ 3, over the polynomials
+// of expr/rational_polynomial.h.
 #pragma once
-
-#include <flint/fmpq_poly.h>
-#include <gmpxx.h>
 
 #include <optional>
 
 #include "leibniz/calculus/integrate_rules.h"
 #include "leibniz/core/number.h"
-#include "leibniz/eval/thread_caches.h"
 #include "leibniz/expr/expr.h"
+#include "leibniz/expr/rational_polynomial.h"
 
 namespace leibniz::integration {
-
-// A univariate polynomial with rational coefficients (FLINT's fmpq_poly).
-class QPoly {
- public:
-  QPoly() {
-    free_library_caches_at_thread_exit();
-    fmpq_poly_init(p_);
-  }
-  ~QPoly() { fmpq_poly_clear(p_); }
-  QPoly(const QPoly& other) : QPoly() { fmpq_poly_set(p_, other.p_); }
-  QPoly& operator=(const QPoly&) = delete;
-  fmpq_poly_struct* raw() { return p_; }
-  const fmpq_poly_struct* raw() const { return p_; }
-  long degree() const { return fmpq_poly_degree(p_); }
-  Number coefficient(long k) const {
-    mpq_class c;
-    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p_, k);
-    return Number(c);
-  }
-
- private:
-  fmpq_poly_t p_;
-};
-
-/// Σ cₖ·xᵏ as an expression.
-Expr to_expr(const QPoly& p, const Expr& x);
 
 /// q(x − s) with s = (coefficient of x^(d−1) of monic q)/d: no term in x^(d−1).
 /// Returns s; `shifted` is the monic depressed polynomial, `top` is a(x − s).

@@ -13,6 +13,7 @@
 #include "leibniz/calculus/integrate_rational.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/print.h"
+#include "leibniz/expr/root_sum.h"
 #include "leibniz/expr/substitute.h"
 
 namespace leibniz::integration {
@@ -178,6 +179,28 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
   return result;
 }
 
+// ∫ a/q = Σ a(α)/q′(α)·ln(x − α) over the roots α of q (distinct: q is irreducible),
+// kept as a sum over the roots (root_sum.h) when no closed form above applies: q′ is
+// invertible modulo q, and c = a·(q′)⁻¹ mod q takes the value a(α)/q′(α) at each root.
+Expr root_sum_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x) {
+  if (q.degree() > kMaxRootSumDegree) return {};
+  QPoly derivative, g, s, inverse, c;
+  fmpq_poly_derivative(derivative.raw(), q.raw());
+  fmpq_poly_xgcd(g.raw(), s.raw(), inverse.raw(), q.raw(), derivative.raw());
+  fmpq_poly_mul(c.raw(), a.raw(), inverse.raw());
+  fmpq_poly_rem(c.raw(), c.raw(), q.raw());
+  std::vector<Number> polynomial, coefficient;
+  for (long k = 0; k <= q.degree(); ++k) polynomial.push_back(q.coefficient(k));
+  for (long k = 0; k <= c.degree(); ++k) coefficient.push_back(c.coefficient(k));
+  const Expr result = root_sum({polynomial, coefficient}, x);
+  in.step<Rule::PartialFractions>(
+      div(to_expr(a, x), to_expr(q, x)), result,
+      {.row = {"root-sum",
+               "over the roots α of q, which leibniz does not write in closed form: "
+               "∫ a/q dx = Σ a(α)/q′(α)·ln(x − α), a real sum (ln|x − α| for a real root)"}});
+  return result;
+}
+
 }  // namespace
 
 Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top) {
@@ -191,12 +214,6 @@ Number depress(const QPoly& q, const QPoly& a, QPoly& shifted, QPoly& top) {
   fmpq_poly_compose(shifted.raw(), monic.raw(), shift.raw());
   fmpq_poly_compose(top.raw(), a.raw(), shift.raw());
   return s;
-}
-
-Expr to_expr(const QPoly& p, const Expr& x) {
-  std::vector<Expr> terms;
-  for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
-  return add(terms);
 }
 
 Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, const Expr& x) {
@@ -245,7 +262,11 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
       if (log_part.is_null()) log_part = quadratic_field_term(in, q, numerator, x);
       if (log_part.is_null()) log_part = split_quartic_term(in, q, numerator, x);
       if (log_part.is_null()) log_part = binomial_term(in, q, numerator, x);
+      if (log_part.is_null() && in.root_sums_allowed()) {
+        log_part = root_sum_term(in, q, numerator, x);
+      }
       if (log_part.is_null()) {
+        if (q.degree() <= kMaxRootSumDegree) in.note_roots_needed();
         in.note_obstacle(fmt::format(
             "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "
             "in closed form",

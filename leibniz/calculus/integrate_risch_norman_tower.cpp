@@ -92,7 +92,8 @@ class TowerBuilder {
       case Kind::Number: return e.number().is_exact();
       case Kind::Symbol: return e == in_.var();
       case Kind::Constant:
-      case Kind::Call: return false;
+      case Kind::Call:
+      case Kind::RootSum: return false;
       case Kind::Add:
       case Kind::Mul:
         for (const Expr& a : e.args()) {

@@ -29,6 +29,11 @@ struct Search {
   static constexpr long kMaxSubIntegrals = 10'000;
   long sub_integrals = 0;
   bool exhausted = false;  // kMaxSubIntegrals was reached: the search stopped
+  /// Sums over roots (root_sum.h) are a last resort: a first search goes without them,
+  /// so that every closed form any method finds wins, and notes when one would have
+  /// answered a sub-integral; only then does a second search allow them.
+  bool root_sums = false;
+  bool roots_needed = false;
   struct Known {
     Expr antiderivative;   // null: none found
     std::string obstacle;  // what stood in the way, for a failure
@@ -100,6 +105,11 @@ class Integrator {
   const std::string& obstacle() const { return obstacle_; }
   /// True when the search stopped at Search::kMaxSubIntegrals.
   bool search_exhausted() const { return search_->exhausted; }
+  /// Sums over roots (Search::root_sums): allowed in this search, wanted by a sub-integral.
+  void allow_root_sums() { search_->root_sums = true; }
+  bool root_sums_allowed() const { return search_->root_sums; }
+  void note_roots_needed() { search_->roots_needed = true; }
+  bool roots_needed() const { return search_->roots_needed; }
 
   /// abs_rule's σ for |u| is tried at most 4 times in one search: integration by parts
   /// meets |u| again in v·du of its own answers (∫ asec(x)²/x³), and each σ starts the

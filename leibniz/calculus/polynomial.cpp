@@ -11,7 +11,7 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/eval/thread_caches.h"
+#include "leibniz/core/thread_caches.h"
 #include "leibniz/expr/builders.h"
 
 namespace leibniz {

@@ -124,14 +124,15 @@ class Rewriter {
         if (!rewrite_all(e.args(), factors.args)) return absolute_powers(e);
         return absolute_powers(mul(std::span<const Expr>(factors.args)));
       }
-      case Kind::Call: {  // an opaque atom: only its arguments simplify
+      case Kind::Call:
+      case Kind::RootSum: {  // an opaque atom: only its arguments simplify
         std::vector<Expr> args;
         bool changed = false;
         for (const Expr& a : e.args()) {
           args.push_back(simplify(a));
           changed |= args.back() != a;
         }
-        return changed ? detail::make_call(e.name(), args) : e;
+        return changed ? detail::make_named(e.kind(), e.name(), args) : e;
       }
       default: return e;
     }

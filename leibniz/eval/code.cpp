@@ -58,6 +58,11 @@ std::uint32_t CodeCompiler::compile(const Expr& root, Code& code, SlotMap& map,
         in.op = Op::Func;
         in.fn = e.fn();
         break;
+      case Kind::RootSum:
+        in.op = Op::RootSum;
+        in.constant = static_cast<std::uint32_t>(code.root_sums.size());
+        code.root_sums.push_back(root_terms(e));
+        break;
       case Kind::Call:
         throw Error(
             ErrorKind::Unsupported,
@@ -117,6 +122,7 @@ void execute(const Code& code, std::uint32_t begin, std::uint32_t end, double* v
         case Op::PowInt: r = integer_power(v[a[0]], c[in.constant]); break;
         case Op::RealRoot: r = real_root_power(v[a[0]], c[in.constant], c[in.constant + 1]); break;
         case Op::Pow: r = real_power(v[a[0]], v[a[1]]); break;
+        case Op::RootSum: r = root_sum_value(code.root_sums[in.constant], v[a[0]]); break;
         case Op::Func:
           r = in.count == 2 ? function_value(in.fn, std::array{v[a[0]], v[a[1]]})
                             : function_value(in.fn, std::span(&v[a[0]], 1));

@@ -15,25 +15,28 @@
 #include <utility>
 #include <vector>
 
+#include "leibniz/eval/root_sum_value.h"
 #include "leibniz/expr/expr.h"
 
 namespace leibniz {
 
-enum class Op : std::uint8_t { Input, Constant, Add, Mul, PowInt, RealRoot, Pow, Func };
+enum class Op : std::uint8_t { Input, Constant, Add, Mul, PowInt, RealRoot, Pow, Func, RootSum };
 
 struct Instruction {
   Op op = Op::Constant;
   Fn fn = Fn::Ln;
-  std::uint32_t count = 0;     ///< operands
-  std::uint32_t first = 0;     ///< operands: args[first, first + count); Input: its index
-  std::uint32_t out = 0;       ///< the slot written
-  std::uint32_t constant = 0;  ///< constants[constant] (PowInt: n; RealRoot: p, q)
+  std::uint32_t count = 0;  ///< operands
+  std::uint32_t first = 0;  ///< operands: args[first, first + count); Input: its index
+  std::uint32_t out = 0;    ///< the slot written
+  std::uint32_t constant =
+      0;  ///< constants[constant] (PowInt: n; RealRoot: p, q); RootSum: root_sums[constant]
 };
 
 struct Code {
   std::vector<Instruction> instructions;
   std::vector<std::uint32_t> args;  ///< operand slots
   std::vector<double> constants;
+  std::vector<std::vector<RootTerm>> root_sums;  ///< the roots of each root sum
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(instructions.size()); }
   std::size_t bytes() const {

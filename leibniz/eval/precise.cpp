@@ -11,7 +11,8 @@
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
-#include "leibniz/eval/thread_caches.h"
+#include "leibniz/core/thread_caches.h"
+#include "leibniz/eval/root_sum_value.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
@@ -131,6 +132,13 @@ class Evaluator {
         if (e.args().size() == 1) return function(e);
         if (e.fn() == Fn::Max || e.fn() == Fn::Min) return extremum(e);
         break;
+      case Kind::RootSum: {
+        const Value u = value(e.arg(0));
+        if (!u) return {};
+        Approx r = fresh();
+        if (!root_sum_value(e, u->v.get(), u->err, bits_, r.v.get(), r.err)) return {};
+        return r;
+      }
       case Kind::Call:  // no values to compare: only a proof decides
         throw Error(ErrorKind::Unsupported,
                     fmt::format("'{}' is an undefined function: it has no values to compare",

@@ -41,6 +41,7 @@ bool matches(const NodeKey& key, const Node& node) {
       if (key.fn != node.fn) return false;
       break;
     case Kind::Call:
+    case Kind::RootSum:
       if (*key.name != node.name) return false;
       break;
     default: break;
@@ -257,7 +258,8 @@ std::uint64_t key_hash(const NodeKey& key) {
     case Kind::Symbol: h = mix(h, string_hash(*key.name)); break;
     case Kind::Constant: h = mix(h, static_cast<std::uint64_t>(key.constant) + 17); break;
     case Kind::Func: h = mix(h, static_cast<std::uint64_t>(key.fn) + 101); break;
-    case Kind::Call: h = mix(h, string_hash(*key.name)); break;
+    case Kind::Call:
+    case Kind::RootSum: h = mix(h, string_hash(*key.name)); break;
     default: break;
   }
   for (const Expr& a : key.args) h = mix(h, a.hash());
@@ -337,6 +339,7 @@ int compare_structure(const Expr& a, const Expr& b) {
       if (a.fn() != b.fn()) return a.fn() < b.fn() ? -1 : 1;
       break;
     case Kind::Call:
+    case Kind::RootSum:
       if (a.name() != b.name()) return a.name() < b.name() ? -1 : 1;
       break;
     default: break;
@@ -394,9 +397,10 @@ Expr make_constant(ConstantId id) {
   return intern(key, [](Node&) {});
 }
 
-Expr make_call(const std::string& key_name, std::span<const Expr> args) {
+Expr make_named(Kind kind, const std::string& key_name, std::span<const Expr> args) {
+  LZ_ASSERT(kind == Kind::Call || kind == Kind::RootSum, "a named node is a Call or a RootSum");
   NodeKey key;
-  key.kind = Kind::Call;
+  key.kind = kind;
   key.name = &key_name;
   key.args = args;
   return intern(key, [&](Node& n) {

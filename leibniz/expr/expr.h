@@ -37,8 +37,13 @@ namespace detail {
 Expr make_number(const Number& value);
 Expr make_symbol(const std::string& name);
 Expr make_constant(ConstantId id);
-/// A Call node: `key` is the name with the derivative's slots (see call.h).
-Expr make_call(const std::string& key, std::span<const Expr> args);
+/// A node whose name is part of its content, a Call or a RootSum: `key` is the Call's
+/// name with the derivative's slots (call.h), the RootSum's polynomial and coefficient
+/// (root_sum.h).
+Expr make_named(Kind kind, const std::string& key, std::span<const Expr> args);
+inline Expr make_call(const std::string& key, std::span<const Expr> args) {
+  return make_named(Kind::Call, key, args);
+}
 Expr make_node(Kind kind, std::vector<Expr> args, Fn fn = Fn::Ln);
 /// The same, copying the arguments only when the node is not already alive.
 Expr make_node(Kind kind, std::span<const Expr> args, Fn fn = Fn::Ln);

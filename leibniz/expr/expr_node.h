@@ -28,7 +28,9 @@ namespace leibniz {
 
 /// Call: an undefined function (spec §1 v2) applied to its arguments, or one of its
 /// partial derivatives; the name and the derivative live in the node's name (call.h).
-enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func, Call };
+/// RootSum: a sum over the roots of a polynomial, Σ c(α)·ln(u − α) (root_sum.h); the
+/// polynomial and c live in the node's name, u is its one argument.
+enum class Kind : std::uint8_t { Number, Symbol, Constant, Add, Mul, Pow, Func, Call, RootSum };
 enum class ConstantId : std::uint8_t { E, Pi };
 
 /// The elementary functions; their properties live in functions.h. All take one
@@ -106,7 +108,7 @@ class Expr {
   bool is_zero() const;
   bool is_one() const;
   bool is_integer() const;  // an exact integer number
-  /// The name of a Symbol; of a Call, its key (call.h reads it).
+  /// The name of a Symbol; of a Call or a RootSum, its key (call.h, root_sum.h read it).
   const std::string& name() const;
   ConstantId constant() const;
   bool is_e() const;

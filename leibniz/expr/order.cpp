@@ -71,7 +71,8 @@ int factor_rank(const Expr& factor) {
     case Kind::Constant: return base.is_e() ? 4 : 1;
     case Kind::Symbol: return 2;
     case Kind::Func:
-    case Kind::Call: return 3;
+    case Kind::Call:
+    case Kind::RootSum: return 3;
     case Kind::Pow: return 5;
     case Kind::Mul: return 5;
     case Kind::Add: return 6;

@@ -10,6 +10,7 @@
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse_latex_parser.h"
+#include "leibniz/expr/root_sum.h"
 
 namespace leibniz::latex {
 namespace {
@@ -197,6 +198,9 @@ Expr Parser::operator_name(const Tok& t) {
   const auto fn = latex_function(fname);
   if (!fn && fname != "e" && fname != "d" && at_parenthesis_after_primes()) {
     if (fname == "diff" && peek().kind != T::Prime) return diff_arguments(t);
+    if (fname == "rootsum" && peek().kind != T::Prime) {
+      return root_sum_read(call_arguments(fname).args(), t.pos);
+    }
     return call_arguments(fname);  // \operatorname{psi}(t): an undefined function
   }
   if (!fn) fail(fmt::format("unknown function '{}'", fname), t.pos);

@@ -19,6 +19,7 @@
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_text_calls.h"
 #include "leibniz/expr/parse_text_tokens.h"
+#include "leibniz/expr/root_sum.h"
 
 namespace leibniz {
 namespace {
@@ -423,6 +424,7 @@ class Parser {
       args.push_back(sum());
     }
     expect_close(open);
+    if (n == "rootsum" && primes == 0) return root_sum_read(args, t.pos);
     if (primes > 0) return text::primed_call(t, args, primes, !known, options_);
     if (known) {
       const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;

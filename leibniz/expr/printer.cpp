@@ -16,6 +16,7 @@
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/notation.h"
 #include "leibniz/expr/order.h"
+#include "leibniz/expr/root_sum.h"
 
 namespace leibniz {
 namespace {
@@ -35,6 +36,7 @@ class Printer {
         return {n_.call(function_info(e.fn()), args), Precedence::Atom};
       }
       case Kind::Call: return print_call(e);
+      case Kind::RootSum: return print_root_sum(e);
       case Kind::Add: return print_sum(e);
       case Kind::Mul: return print_product(e);
       case Kind::Pow: return print_product(e);
@@ -69,6 +71,14 @@ class Printer {
     std::vector<SlotLabel> labels;
     for (std::size_t slot : slots) labels.push_back(slot_label(plain, slot));
     return n_.derivative(name, n_.parens(args), e.args().size(), labels);
+  }
+
+  // rootsum(P(t), t, c(t)*ln(u - t)), which the parsers read back (root_sum.h).
+  Piece print_root_sum(const Expr& e) const {
+    const RootSumShown shown = root_sum_shown(e);
+    const std::string args = print(shown.polynomial).text + ", " + print(shown.variable).text +
+                             ", " + print(shown.summand).text;
+    return {n_.function_name("rootsum") + n_.parens(args), Precedence::Atom};
   }
 
   // In diff(…, LABEL): the name of the function the argument calls, when

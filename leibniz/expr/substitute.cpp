@@ -40,7 +40,8 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
     case Kind::Mul: return mul(args);
     case Kind::Pow: return pow(args[0], args[1]);
     case Kind::Func: return func(e.fn(), args);
-    case Kind::Call: return detail::make_call(e.name(), args);  // same function and slots
+    case Kind::Call:  // same function and slots
+    case Kind::RootSum: return detail::make_named(e.kind(), e.name(), args);  // same roots
     default: return e;
   }
 }

@@ -52,8 +52,8 @@ Expr rebuild_here(const Expr& foreign, std::unordered_map<const Node*, Expr>& do
       std::vector<Expr> args;
       args.reserve(foreign.args().size());
       for (const Expr& arg : foreign.args()) args.push_back(rebuild_here(arg, done));
-      copy = foreign.kind() == Kind::Call
-                 ? detail::make_call(foreign.name(), args)
+      copy = foreign.is(Kind::Call) || foreign.is(Kind::RootSum)
+                 ? detail::make_named(foreign.kind(), foreign.name(), args)
                  : detail::make_node(foreign.kind(), std::move(args), foreign.fn());
     }
   }
@@ -84,6 +84,7 @@ std::string_view kind_word(Kind kind) {
     case Kind::Pow: return "pow";
     case Kind::Func: return "func";
     case Kind::Call: return "call";
+    case Kind::RootSum: return "rootsum";
   }
   return "";
 }
@@ -96,6 +97,7 @@ std::string node_name(const Expr& e) {
     case Kind::Constant: return e.constant() == ConstantId::E ? "e" : "pi";
     case Kind::Func: return std::string(function_info(e.fn()).name);
     case Kind::Call: return call_name(e);
+    case Kind::RootSum: return "rootsum";
     default: return "";
   }
 }

@@ -1,4 +1,4 @@
-#include "leibniz/eval/thread_caches.h"
+#include "leibniz/core/thread_caches.h"
 
 #include <flint/flint.h>
 #include <mpfr.h>
