@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse_latex_parser.h"
 #include "leibniz/expr/root_sum.h"
@@ -199,7 +201,10 @@ Expr Parser::operator_name(const Tok& t) {
   if (!fn && fname != "e" && fname != "d" && at_parenthesis_after_primes()) {
     if (fname == "diff" && peek().kind != T::Prime) return diff_arguments(t);
     if (fname == "rootsum" && peek().kind != T::Prime) {
-      return root_sum_read(call_arguments(fname).args(), t.pos);
+      std::optional<DomainWitnesses::Pause> bound(std::in_place);  // root_sum.h
+      const Expr parts = call_arguments(fname);
+      bound.reset();
+      return root_sum_read(parts.args(), t.pos);
     }
     return call_arguments(fname);  // \operatorname{psi}(t): an undefined function
   }

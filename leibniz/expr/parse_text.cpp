@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 #include "leibniz/core/error.h"
@@ -15,6 +16,7 @@
 #include "leibniz/core/utf8.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/functions.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/parse_text_calls.h"
@@ -412,6 +414,9 @@ class Parser {
       return symbol(n);
     }
     const Token open = next();
+    // A root sum's arguments hold its bound variable: no input as written (root_sum.h).
+    std::optional<DomainWitnesses::Pause> bound;
+    if (n == "rootsum") bound.emplace();
     std::vector<Expr> args;
     if (peek().kind == Tok::RParen) {
       const bool undefined = options_.undefined_functions && is_one_letter_function(n);
@@ -424,7 +429,10 @@ class Parser {
       args.push_back(sum());
     }
     expect_close(open);
-    if (n == "rootsum" && primes == 0) return root_sum_read(args, t.pos);
+    if (n == "rootsum" && primes == 0) {
+      bound.reset();
+      return root_sum_read(args, t.pos);
+    }
     if (primes > 0) return text::primed_call(t, args, primes, !known, options_);
     if (known) {
       const std::size_t arity = builtin ? function_info(*builtin).arity() : 1;

@@ -8,6 +8,7 @@
 #include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/domain_witnesses.h"
 #include "leibniz/expr/print.h"
 #include "leibniz/expr/rational_polynomial.h"
 
@@ -168,7 +169,11 @@ Expr root_sum_read(std::span<const Expr> args, std::size_t pos) {
                     t.name(), t.name(), t.name(), kForm));
   }
   try {
-    return root_sum({coefficients_of(*p), coefficients_of(*c)}, u);
+    // Its arguments were read without recording what they need (they hold t): the sum
+    // is defined where u is and off the real roots.
+    Expr sum = root_sum({coefficients_of(*p), coefficients_of(*c)}, u);
+    DomainWitnesses::record(sum);
+    return sum;
   } catch (const Error& error) {
     fail(error.what());
   }
