@@ -13,6 +13,7 @@
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
 #include "leibniz/expr/functions.h"
+#include "leibniz/expr/root_sum.h"
 
 namespace py = pybind11;
 
@@ -286,7 +287,7 @@ void bind_expr(py::module_& module) {
       .def("__pos__", [](const PyExpr& self) { return wrap(self.local()); })
       .def_property_readonly(
           "kind", [](const PyExpr& self) { return std::string(kind_word(self.local().kind())); },
-          "number, symbol, constant, add, mul, pow, func or call")
+          "number, symbol, constant, add, mul, pow, func, call or rootsum")
       .def_property_readonly(
           "args",
           [](const PyExpr& self) {
@@ -306,6 +307,16 @@ void bind_expr(py::module_& module) {
             return e.is(Kind::Call) ? call_slots(e) : std::vector<std::size_t>{};
           },
           "of an undefined function: the argument slots it is differentiated in")
+      .def_property_readonly(
+          "root_sum",
+          [](const PyExpr& self) -> py::object {
+            const Expr e = self.local();
+            if (!e.is(Kind::RootSum)) return py::none();
+            const RootSumShown shown = root_sum_shown(e);
+            return py::make_tuple(wrap(shown.polynomial), wrap(shown.variable),
+                                  wrap(shown.summand));
+          },
+          "of a sum over roots: (P, t, summand) as rootsum(P, t, summand) prints it; else None")
       .def_property_readonly(
           "value",
           [](const PyExpr& self) -> py::object {

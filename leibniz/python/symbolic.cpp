@@ -15,6 +15,7 @@
 #include "leibniz/core/limits.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/functions.h"
+#include "leibniz/expr/root_sum.h"
 #include "leibniz/expr/substitute.h"
 #include "leibniz/python/bindings.h"
 #include "leibniz/python/call_timing.h"
@@ -229,6 +230,7 @@ void bind_builders(py::module_& m) {
         for (const py::handle arg : given) args.push_back(to_expr(arg));
         if (name == "exp" && args.size() == 1) return wrap(exp(args[0]));
         if (name == "sqrt" && args.size() == 1) return wrap(sqrt(args[0]));
+        if (name == "rootsum") return wrap(root_sum_read(args, 0));
         const std::optional<Fn> fn = function_by_name(name);
         if (!fn) throw Error(ErrorKind::Request, "unknown function '" + name + "'");
         const std::size_t arity = function_info(*fn).arity();
@@ -238,7 +240,9 @@ void bind_builders(py::module_& m) {
         }
         return wrap(func(*fn, args));
       },
-      py::arg("name"), "An elementary function applied: function(\"sin\", x).");
+      py::arg("name"),
+      "An elementary function applied: function(\"sin\", x); function(\"rootsum\", P, t, "
+      "summand) is a sum over the roots of P.");
 }
 
 void bind_limits(py::module_& m) {

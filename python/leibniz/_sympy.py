@@ -36,6 +36,12 @@ def to_sympy(expr):
             out = sympy.Pow(walk(base), walk(exponent))
         elif kind == "func":
             out = _sympy_function(sympy, e.name, [walk(a) for a in e.args])
+        elif kind == "rootsum":
+            # SymPy's RootSum takes the principal logarithm at a real root too: its value
+            # differs from leibniz's real one by a constant where u is left of the root.
+            polynomial, variable, summand = e.root_sum
+            t = walk(variable)
+            out = sympy.RootSum(sympy.Poly(walk(polynomial), t), sympy.Lambda(t, walk(summand)))
         else:  # an undefined function, possibly differentiated
             args = [walk(a) for a in e.args]
             out = sympy.Function(e.name)(*args)
@@ -99,6 +105,11 @@ def from_sympy(e):
         return Expr("pi")
     if isinstance(e, sympy.Symbol):
         return _leibniz.symbols(e.name)
+    if isinstance(e, sympy.RootSum):
+        t = sympy.Dummy("t_root")  # a name the sum's argument is unlikely to hold
+        polynomial = e.poly.as_expr().subs(e.poly.gen, t)
+        parts = [from_sympy(polynomial), from_sympy(t), from_sympy(e.fun(t))]
+        return _leibniz.function("rootsum", *parts)
     if isinstance(e, sympy.Integer):
         return Expr(int(e))
     if isinstance(e, sympy.Rational):

@@ -76,3 +76,22 @@ def test_sympy_is_imported_only_when_asked():
     probe = "import sys, leibniz; leibniz.diff('x^2', 'x'); print('sympy' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_a_sum_over_roots_is_sympys_root_sum():
+    F = lz.integrate("1/(x^3 - x + 1)", "x")
+    assert F.kind == "rootsum"
+    polynomial, variable, summand = F.root_sum
+    assert (str(polynomial), str(variable)) == ("t^3 - t + 1", "t")
+    assert str(summand) == "ln(x - t)*(4 - 6*t^2 - 9*t)/23"
+    S = F.to_sympy()
+    x = sympy.Symbol("x")
+    assert isinstance(S.as_coeff_Mul()[1], sympy.RootSum)
+    assert sympy.simplify(sympy.diff(S, x) - 1 / (x**3 - x + 1)) == 0
+    # Back: the same sum, its constant factor outside.
+    back = lz.from_sympy(S)
+    assert str(back) == "rootsum(t^3 - t + 1, t, ln(x - t)*(4 - 6*t^2 - 9*t))/23"
+    assert str(lz.diff(back - F, "x")) == "0"
+    # SymPy's own root sums over a resultant's roots have another summand: refused by name.
+    with pytest.raises(lz.Error, match="the summand of 'rootsum'"):
+        lz.from_sympy(sympy.RootSum(sympy.Poly(x**3 - x + 1, x), sympy.Lambda(x, x * sympy.log(1 + x))))
