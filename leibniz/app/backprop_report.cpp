@@ -14,20 +14,20 @@
 
 namespace leibniz::app {
 
-using namespace graph;  // the report reads the graph at every line
-
 namespace {
 
-std::string partial(const Graph& graph, NodeId of, NodeId wrt) {
-  return "∂" + display_name(graph.node(of).name) + "/∂" + display_name(graph.node(wrt).name);
+std::string partial(const graph::Graph& graph, graph::NodeId of, graph::NodeId wrt) {
+  return "∂" + graph::display_name(graph.node(of).name) + "/∂" +
+         graph::display_name(graph.node(wrt).name);
 }
 
 // A value of the pass: a float straight from the tape's array, without an Expr.
-std::string pass_value(const Pass& pass, NodeId n) {
-  return pass.exact ? format_value(pass.value(n)) : graph::format_double(pass.value_double(n));
+std::string pass_value(const graph::Pass& pass, graph::NodeId n) {
+  return pass.exact ? graph::format_value(pass.value(n))
+                    : graph::format_double(pass.value_double(n));
 }
-std::string pass_gradient(const Pass& pass, NodeId n) {
-  return pass.exact ? format_value(pass.gradient(n))
+std::string pass_gradient(const graph::Pass& pass, graph::NodeId n) {
+  return pass.exact ? graph::format_value(pass.gradient(n))
                     : graph::format_double(pass.gradient_double(n));
 }
 
@@ -39,25 +39,28 @@ constexpr std::size_t kListedTerms = 8;
 // ∂L/∂node, and for a node read by several others (a weight shared by time steps)
 // what each of them passed back: the terms of the sum. The edges are gathered by the
 // node they read in one pass, not searched once per node (quadratic on long models).
-void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Expr>& gradient,
-                     const Pass* pass) {
-  std::vector<std::vector<std::pair<NodeId, std::size_t>>> readers(graph.size());
+void write_gradients(std::ostream& out, const graph::Graph& graph,
+                     const std::vector<Expr>& gradient, const graph::Pass* pass) {
+  std::vector<std::vector<std::pair<graph::NodeId, std::size_t>>> readers(graph.size());
   if (pass) {
-    for (const NodeId c : graph.order()) {
+    for (const graph::NodeId c : graph.order()) {
       if (!pass->reached(c)) continue;
-      const std::span<const Edge> edges = graph.edges(c);
+      const std::span<const graph::Edge> edges = graph.edges(c);
       for (std::size_t e = 0; e < edges.size(); ++e) {
         tick();
         readers[edges[e].from].emplace_back(c, e);
       }
     }
   }
-  for (const NodeId n : graph.gradient_nodes()) {
+  for (const graph::NodeId n : graph.gradient_nodes()) {
     tick();
-    out << "  " << adjoint_name(graph, n) << " = " << format_value(gradient[n]) << "\n";
+    out << "  " << graph::adjoint_name(graph, n) << " = " << graph::format_value(gradient[n])
+        << "\n";
     const auto& terms = readers[n];
     if (terms.size() < 2) continue;
-    const auto from = [&](std::size_t k) { return display_name(graph.node(terms[k].first).name); };
+    const auto from = [&](std::size_t k) {
+      return graph::display_name(graph.node(terms[k].first).name);
+    };
     if (terms.size() > kListedTerms) {
       std::size_t largest = 0;
       for (std::size_t k = 1; k < terms.size(); ++k) {
@@ -65,16 +68,18 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
             std::fabs(pass->edge_term_double(terms[largest].first, terms[largest].second)))
           largest = k;
       }
-      out << fmt::format("    the sum of {} terms from {}, …, {}; the largest {} from {}\n",
-                         terms.size(), from(0), from(terms.size() - 1),
-                         format_value(pass->edge_term(terms[largest].first, terms[largest].second)),
-                         from(largest));
+      out << fmt::format(
+          "    the sum of {} terms from {}, …, {}; the largest {} from {}\n", terms.size(), from(0),
+          from(terms.size() - 1),
+          graph::format_value(pass->edge_term(terms[largest].first, terms[largest].second)),
+          from(largest));
       continue;
     }
     out << "    the sum of";
     for (std::size_t k = 0; k < terms.size(); ++k) {
       const auto [c, e] = terms[k];
-      out << (k == 0 ? " " : ", ") << format_value(pass->edge_term(c, e)) << " from " << from(k);
+      out << (k == 0 ? " " : ", ") << graph::format_value(pass->edge_term(c, e)) << " from "
+          << from(k);
     }
     out << "\n";
   }
@@ -82,10 +87,10 @@ void write_gradients(std::ostream& out, const Graph& graph, const std::vector<Ex
 
 }  // namespace
 
-void write_backprop(std::ostream& out, const Graph& graph, const Assignment& leaves,
+void write_backprop(std::ostream& out, const graph::Graph& graph, const graph::Assignment& leaves,
                     const graph::Evaluation& at, const ReportOptions& options) {
-  const NodeId loss = graph.loss();
-  const std::string loss_name = display_name(graph.node(loss).name);
+  const graph::NodeId loss = graph.loss();
+  const std::string loss_name = graph::display_name(graph.node(loss).name);
   const char* precision = at.exact ? "exact" : "double precision";
   if (options.data) {
     out << fmt::format("data {}: {} rows ({})\n", options.data->name, options.data->rows.size(),
@@ -93,102 +98,106 @@ void write_backprop(std::ostream& out, const Graph& graph, const Assignment& lea
     for (std::size_t r = 0; r < at.passes.size(); ++r) {
       out << fmt::format("  row {}: {} = {}\n", r + 1, loss_name, pass_value(at.passes[r], loss));
       if (!options.per_row) continue;
-      for (const NodeId n : graph.gradient_nodes()) {
+      for (const graph::NodeId n : graph.gradient_nodes()) {
         tick();
-        out << "    " << adjoint_name(graph, n) << " = " << pass_gradient(at.passes[r], n) << "\n";
+        out << "    " << graph::adjoint_name(graph, n) << " = " << pass_gradient(at.passes[r], n)
+            << "\n";
       }
     }
-    out << fmt::format("mean loss {} = {}\n", loss_name, format_value(at.loss));
+    out << fmt::format("mean loss {} = {}\n", loss_name, graph::format_value(at.loss));
     out << "gradients (mean over the rows)\n";
   } else {
-    const Pass& pass = at.passes.front();
+    const graph::Pass& pass = at.passes.front();
     out << "forward (" << precision << ")\n";
-    for (const NodeId n : graph.order()) {
+    for (const graph::NodeId n : graph.order()) {
       tick();
-      const NodeKind kind = graph.node(n).kind;
-      if (kind != NodeKind::Equation && kind != NodeKind::Call) continue;
+      const graph::NodeKind kind = graph.node(n).kind;
+      if (kind != graph::NodeKind::Equation && kind != graph::NodeKind::Call) continue;
       out << "  " << format_equation(graph, n) << " = " << pass_value(pass, n) << "\n";
     }
     out << "backward\n";
     for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
       tick();
-      const NodeKind kind = graph.node(*it).kind;
-      if (*it == loss || (kind != NodeKind::Equation && kind != NodeKind::Call)) continue;
-      out << "  " << adjoint_name(graph, *it) << " = " << pass_gradient(pass, *it) << "\n";
+      const graph::NodeKind kind = graph.node(*it).kind;
+      if (*it == loss || (kind != graph::NodeKind::Equation && kind != graph::NodeKind::Call))
+        continue;
+      out << "  " << graph::adjoint_name(graph, *it) << " = " << pass_gradient(pass, *it) << "\n";
     }
     out << "gradients\n";
   }
   write_gradients(out, graph, at.gradient, options.data ? nullptr : &at.passes.front());
   if (options.rate) {
-    out << "update with learning rate " << format_value(number(*options.rate)) << "\n";
+    out << "update with learning rate " << graph::format_value(number(*options.rate)) << "\n";
     const std::vector<Expr> updated = descend(graph, leaves, at, *options.rate);
-    for (const NodeId p : graph.of_kind(NodeKind::Param)) {
-      out << fmt::format("  {} ← {}\n", display_name(graph.node(p).name), format_value(updated[p]));
+    for (const graph::NodeId p : graph.of_kind(graph::NodeKind::Param)) {
+      out << fmt::format("  {} ← {}\n", graph::display_name(graph.node(p).name),
+                         graph::format_value(updated[p]));
     }
   }
   write_overrides(out, graph, check_overrides(graph, at.passes.front()));
 }
 
-void write_overrides(std::ostream& out, const Graph& graph,
-                     const std::vector<OverrideCheck>& checks) {
-  for (const OverrideCheck& c : checks) {
-    const GraphNode& node = graph.node(c.node);
+void write_overrides(std::ostream& out, const graph::Graph& graph,
+                     const std::vector<graph::OverrideCheck>& checks) {
+  for (const graph::OverrideCheck& c : checks) {
+    const graph::GraphNode& node = graph.node(c.node);
     out << fmt::format("note: the derivative of {} is overridden: {}'(t) = {}\n", node.function(),
                        node.function(), node.override_derivative()->written);
-    const double used = to_double(c.used);
-    const double exact = to_double(c.exact);
+    const double used = graph::to_double(c.used);
+    const double exact = graph::to_double(c.exact);
     out << fmt::format(
         "  at {} = {}({}) with {} = {}: the override gives {}, the true derivative "
         "is {}: off by {:.4g} ({:.3g}% of the true value)\n",
-        display_name(node.name), node.function(), print_unicode(node.argument()),
-        print_unicode(node.argument()), format_value(c.argument), format_value(c.used),
-        format_value(c.exact), std::fabs(used - exact),
+        graph::display_name(node.name), node.function(), print_unicode(node.argument()),
+        print_unicode(node.argument()), graph::format_value(c.argument),
+        graph::format_value(c.used), graph::format_value(c.exact), std::fabs(used - exact),
         exact == 0 ? 0.0 : 100 * std::fabs(used - exact) / std::fabs(exact));
   }
   if (!checks.empty()) out << "  (--true-derivatives uses the true derivative instead)\n";
 }
 
-void write_symbolic(std::ostream& out, const Graph& graph, const SymbolicGradient& symbolic,
-                    const Pass& pass) {
+void write_symbolic(std::ostream& out, const graph::Graph& graph,
+                    const graph::SymbolicGradient& symbolic, const graph::Pass& pass) {
   out << "gradients as formulas, from the loss back (auxiliaries ∂"
-      << display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
-  const Substitution point = formula_point(graph, symbolic, pass);
+      << graph::display_name(graph.node(graph.loss()).name) << "/∂node defined once)\n";
+  const Substitution point = graph::formula_point(graph, symbolic, pass);
   for (auto it = graph.order().rbegin(); it != graph.order().rend(); ++it) {
     tick();
-    const NodeId n = *it;
+    const graph::NodeId n = *it;
     if (n == graph.loss() || symbolic.formula[n].is_null()) continue;
-    const NodeKind kind = graph.node(n).kind;
-    if (kind == NodeKind::Target) continue;
-    out << fmt::format("  {} = {} = {}\n", adjoint_name(graph, n),
+    const graph::NodeKind kind = graph.node(n).kind;
+    if (kind == graph::NodeKind::Target) continue;
+    out << fmt::format("  {} = {} = {}\n", graph::adjoint_name(graph, n),
                        print_unicode(symbolic.formula[n]),
-                       format_value(formula_value(symbolic, point, n)));
+                       graph::format_value(graph::formula_value(symbolic, point, n)));
   }
 }
 
-void write_explanation(std::ostream& out, const Graph& graph, const Explanation& explanation) {
-  const NodeId target = explanation.target;
-  out << fmt::format("{} = {}: the sum over {} path{} from {} to {}\n", adjoint_name(graph, target),
-                     format_value(explanation.gradient), explanation.path_count,
-                     explanation.path_count == 1 ? "" : "s",
-                     display_name(graph.node(graph.loss()).name),
-                     display_name(graph.node(target).name));
+void write_explanation(std::ostream& out, const graph::Graph& graph,
+                       const graph::Explanation& explanation) {
+  const graph::NodeId target = explanation.target;
+  out << fmt::format("{} = {}: the sum over {} path{} from {} to {}\n",
+                     graph::adjoint_name(graph, target), graph::format_value(explanation.gradient),
+                     explanation.path_count, explanation.path_count == 1 ? "" : "s",
+                     graph::display_name(graph.node(graph.loss()).name),
+                     graph::display_name(graph.node(target).name));
   for (std::size_t k = 0; k < explanation.paths.size(); ++k) {
-    const ChainPath& path = explanation.paths[k];
+    const graph::ChainPath& path = explanation.paths[k];
     std::string route;
-    for (const NodeId n : path.nodes)
-      route += (route.empty() ? "" : " → ") + display_name(graph.node(n).name);
+    for (const graph::NodeId n : path.nodes)
+      route += (route.empty() ? "" : " → ") + graph::display_name(graph.node(n).name);
     out << fmt::format("  path {}: {}\n", k + 1, route);
     for (std::size_t i = 0; i < path.edges.size(); ++i) {
       const Expr local = graph.local(path.nodes[i], path.edges[i]);
       const std::string name = partial(graph, path.nodes[i], path.nodes[i + 1]);
       if (local.is_number()) {
-        out << fmt::format("    {} = {}\n", name, format_value(path.locals[i]));
+        out << fmt::format("    {} = {}\n", name, graph::format_value(path.locals[i]));
       } else {
         out << fmt::format("    {} = {} = {}\n", name, print_unicode(local),
-                           format_value(path.locals[i]));
+                           graph::format_value(path.locals[i]));
       }
     }
-    out << "    product: " << format_value(path.product) << "\n";
+    out << "    product: " << graph::format_value(path.product) << "\n";
   }
   if (explanation.path_count > static_cast<double>(explanation.paths.size())) {
     out << fmt::format("  ({} more paths not shown)\n",
@@ -196,19 +205,20 @@ void write_explanation(std::ostream& out, const Graph& graph, const Explanation&
   }
 }
 
-void write_training(std::ostream& out, const Graph& graph, const Training& training,
+void write_training(std::ostream& out, const graph::Graph& graph, const graph::Training& training,
                     const Number& rate) {
-  const std::string loss_name = display_name(graph.node(graph.loss()).name);
-  out << "gradient descent, learning rate " << format_value(number(rate)) << "\n";
+  const std::string loss_name = graph::display_name(graph.node(graph.loss()).name);
+  out << "gradient descent, learning rate " << graph::format_value(number(rate)) << "\n";
   for (std::size_t k = 0; k < training.losses.size(); ++k) {
     tick();
-    out << fmt::format("  epoch {}: {} = {}\n", k + 1, loss_name, format_value(training.losses[k]));
+    out << fmt::format("  epoch {}: {} = {}\n", k + 1, loss_name,
+                       graph::format_value(training.losses[k]));
   }
   out << fmt::format("after {} step{}\n", training.losses.size(),
                      training.losses.size() == 1 ? "" : "s");
-  for (const NodeId p : graph.of_kind(NodeKind::Param)) {
-    out << fmt::format("  {} = {}\n", display_name(graph.node(p).name),
-                       format_value(number(training.leaves[p])));
+  for (const graph::NodeId p : graph.of_kind(graph::NodeKind::Param)) {
+    out << fmt::format("  {} = {}\n", graph::display_name(graph.node(p).name),
+                       graph::format_value(number(training.leaves[p])));
   }
 }
 

@@ -15,7 +15,6 @@ namespace leibniz::app {
 namespace {
 
 using nlohmann::json;
-using namespace lecture;
 
 // A derivative request; the undefined functions of f (g(x, y)) declared.
 Answer diff_request(const char* f, const char* wrt) {
@@ -33,18 +32,19 @@ Answer preset(std::string label, Answer request, const char* erratum) {
   return item;
 }
 
-Answer example_preset(const Example& e, const char* erratum = "") {
-  Answer item = preset(fmt::format("{} = {}, ∂{}/∂{}", e.name, as_written(e.f), e.name, e.wrt),
-                       diff_request(e.f, e.wrt), erratum);
+Answer example_preset(const lecture::Example& e, const char* erratum = "") {
+  Answer item =
+      preset(fmt::format("{} = {}, ∂{}/∂{}", e.name, lecture::as_written(e.f), e.name, e.wrt),
+             diff_request(e.f, e.wrt), erratum);
   item["answer"] = e.answer;
   return item;
 }
 
-Answer rule_json(const Rule& rule) {
+Answer rule_json(const lecture::Rule& rule) {
   Answer examples = Answer::array();
-  for (const Example& e : rule.examples) examples.push_back(example_preset(e));
+  for (const lecture::Example& e : rule.examples) examples.push_back(example_preset(e));
   // The derivations' functions, worked by this rule: the erratum says where the notes slip.
-  for (const Derivation& d : derivations()) {
+  for (const lecture::Derivation& d : lecture::derivations()) {
     if (*d.f == '\0' || std::string_view(d.rule) != rule.title) continue;
     examples.push_back(example_preset({"f", d.f, d.wrt, d.answer}, d.erratum));
   }
@@ -60,7 +60,7 @@ Answer rule_json(const Rule& rule) {
 
 Answer derivative_table_json() {
   Answer rows = Answer::array();
-  for (const DerivativeRow& row : derivative_table()) {
+  for (const lecture::DerivativeRow& row : lecture::derivative_table()) {
     Answer item = preset(fmt::format("d/dx {}", row.f), diff_request(row.f, "x"), row.erratum);
     item["notes"] = row.notes;
     item["notes_latex"] = print_latex(parse_text(row.notes));
@@ -71,7 +71,7 @@ Answer derivative_table_json() {
 
 Answer integral_table_json() {
   Answer rows = Answer::array();
-  for (const IntegralRow& row : integral_table()) {
+  for (const lecture::IntegralRow& row : lecture::integral_table()) {
     Answer item = preset(fmt::format("∫ {} dx", row.integrand),
                          {{"op", "integrate"}, {"expr", row.integrand}, {"wrt", "x"}}, row.erratum);
     item["notes"] = row.notes;
@@ -81,7 +81,7 @@ Answer integral_table_json() {
   return {{"title", "The integral table"}, {"latex", "\\int"}, {"rows", std::move(rows)}};
 }
 
-Answer derivation_json(const Derivation& d) {
+Answer derivation_json(const lecture::Derivation& d) {
   const bool against = *d.f != '\0';
   Answer request{{"op", "check"}, {"expr", d.lines}, {"syntax", "latex"}};
   if (against) {
@@ -93,7 +93,7 @@ Answer derivation_json(const Derivation& d) {
   return item;
 }
 
-Answer network_json(const Network& n) {
+Answer network_json(const lecture::Network& n) {
   Answer item{{"id", n.id},
               {"label", n.label},
               {"file", n.file},
@@ -107,11 +107,14 @@ class NotesResult : public Result {
  public:
   Answer json() const override {
     Answer answer{{"ok", true}};
-    for (const Rule& rule : rules()) answer["rules"].push_back(rule_json(rule));
+    for (const lecture::Rule& rule : lecture::rules()) answer["rules"].push_back(rule_json(rule));
     answer["tables"] = {derivative_table_json(), integral_table_json()};
-    for (const Derivation& d : derivations()) answer["derivations"].push_back(derivation_json(d));
-    for (const Network& n : networks()) answer["networks"].push_back(network_json(n));
-    const Derivation& worked = derivations().front();  // the notes' worked product rule
+    for (const lecture::Derivation& d : lecture::derivations())
+      answer["derivations"].push_back(derivation_json(d));
+    for (const lecture::Network& n : lecture::networks())
+      answer["networks"].push_back(network_json(n));
+    const lecture::Derivation& worked =
+        lecture::derivations().front();  // the notes' worked product rule
     answer["opening"] = diff_request(worked.f, worked.wrt);
     answer["opening"]["steps"] = true;
     return answer;

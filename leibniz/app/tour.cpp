@@ -25,8 +25,6 @@
 namespace leibniz::app {
 namespace {
 
-using namespace lecture;
-
 class Tour {
  public:
   explicit Tour(std::ostream& out) : out_(out) {}
@@ -70,14 +68,14 @@ class Tour {
 
   // The example, its derivation step by step (the same rule code that computes the
   // derivative records it), and the result against the answer key.
-  void example(const Example& e) {
+  void example(const lecture::Example& e) {
     const Expr f = parse_text(e.f);
     Trace trace;
     const Expr v = symbol(e.wrt);
     const Expr df = derivative(f, std::span(&v, 1), &trace);
     const bool agrees = df == parse_text(e.answer);
     ok_ &= agrees;
-    out_ << fmt::format("  {}(x, y) = {}\n", e.name, as_written(e.f));
+    out_ << fmt::format("  {}(x, y) = {}\n", e.name, lecture::as_written(e.f));
     std::istringstream steps(steps_text(trace.steps()));
     for (std::string line; std::getline(steps, line);) out_ << "      " << line << "\n";
     out_ << fmt::format("      ∂{}/∂{} = {}  {}\n", e.name, e.wrt, print_unicode(df),
@@ -86,7 +84,7 @@ class Tour {
 
   // The rules before the chain rule, each stated, derived in general and worked.
   void rule(std::size_t index) {
-    const Rule& r = lecture::rules()[index];
+    const lecture::Rule& r = lecture::rules()[index];
     heading(fmt::format("{}. {}", index + 1, r.title), r.unicode);
     general_form(r.general.f, r.general.answer);
   }
@@ -94,7 +92,7 @@ class Tour {
   void rules() {
     for (std::size_t i = 0; i + 1 < lecture::rules().size(); ++i) {
       rule(i);
-      for (const Example& e : lecture::rules()[i].examples) example(e);
+      for (const lecture::Example& e : lecture::rules()[i].examples) example(e);
     }
   }
 
@@ -117,7 +115,7 @@ class Tour {
       } else if (c.verdict == Verdict::Unknown) {
         verdict = "? " + c.reason;
       }
-      out_ << fmt::format("      = {}  {}\n", as_written(lines[i]), verdict);
+      out_ << fmt::format("      = {}  {}\n", lecture::as_written(lines[i]), verdict);
     }
   }
 
@@ -126,7 +124,7 @@ class Tour {
     out_ << "\n  The notes' longer example: f(x, y) = u·v with u = x² + y², v = x²y + y²x\n"
             "  (each line the notes write is checked by leibniz check against ∂f/∂x)\n";
     const Expr u = parse_text("x^2 + y^2"), v = parse_text("x^2*y + y^2*x");
-    for (const Derivation& d : derivations()) {
+    for (const lecture::Derivation& d : lecture::derivations()) {
       if (*d.f == '\0' || std::string_view(d.rule) != "Product rule") continue;
       const Expr df = derivative_of(parse_text(d.f), d.wrt);
       out_ << fmt::format("    ∂u/∂{0} = {1}    ∂v/∂{0} = {2}\n", d.wrt,
@@ -148,7 +146,7 @@ class Tour {
     const Expr u = parse_text("x^2 + y^2");
     out_ << fmt::format("  let u = {}, then f = eᵘ:  ∂u/∂x = {},  ∂f/∂u = eᵘ\n", print_unicode(u),
                         print_unicode(derivative_of(u, "x")));
-    for (const Example& e : lecture::rules()[chain].examples) example(e);
+    for (const lecture::Example& e : lecture::rules()[chain].examples) example(e);
   }
 
   // Each row of the notes' derivative table: leibniz's derivative, the notes' claim,
@@ -156,7 +154,7 @@ class Tour {
   void derivative_table() {
     out_ << "\nThe derivative table (each row also checked by central finite differences)\n";
     const std::vector<Expr> vars{symbol("x"), symbol("n")};
-    for (const DerivativeRow& row : lecture::derivative_table()) {
+    for (const lecture::DerivativeRow& row : lecture::derivative_table()) {
       const Expr f = parse_text(row.f);
       const Expr df = derivative_of(f, "x");
       const Expr notes = parse_text(row.notes);

@@ -108,8 +108,7 @@ Expr Integrator::antiderivative_in(const Expr& e, const Expr& u) {
     ++cuts_;
     return {};
   }
-  Integrator nested(u, trace_);
-  nested.search_ = search_;
+  Integrator nested(u, trace_, *search_);
   nested.nesting_ = nesting_ + 1;
   nested.substitutions_ = substitutions_ + 1;
   Expr result = nested.antiderivative(e);
@@ -136,9 +135,8 @@ Expr Integrator::antiderivative(const Expr& e) {
     ++cuts_;
     return {};
   }
-  auto& known = search_->known[var_];
   if (!trace_) {
-    if (auto it = known.find(e); it != known.end()) {
+    if (auto it = known_->find(e); it != known_->end()) {
       if (it->second.antiderivative.is_null()) note_obstacle(it->second.obstacle);
       return it->second.antiderivative;
     }
@@ -150,32 +148,44 @@ Expr Integrator::antiderivative(const Expr& e) {
   }
   const Trace::Mark mark = trace_ ? trace_->mark() : Trace::Mark{0, 0};
   const int saved_cuts = cuts_;
-  // The obstacle met in this integral's own search, remembered with its failure.
-  std::string earlier_obstacle = std::exchange(obstacle_, {});
-  active_.insert(e.node());
-  ++nesting_;
+  // While e is searched: its node is active (a cycle back to it is cut), one level deeper,
+  // and obstacle_ holds what stood in the way of this search alone, remembered with its
+  // failure. On every exit, an error's included, the obstacle met earlier is put back
+  // (the first one wins); when there was none, this search's stays.
+  class Searching {
+   public:
+    Searching(Integrator& in, const Node* node)
+        : in_(in), node_(node), earlier_obstacle_(std::exchange(in.obstacle_, {})) {
+      in_.active_.insert(node_);
+      ++in_.nesting_;
+    }
+    Searching(const Searching&) = delete;
+    Searching& operator=(const Searching&) = delete;
+    ~Searching() {
+      --in_.nesting_;
+      in_.active_.erase(node_);
+      if (!earlier_obstacle_.empty()) in_.obstacle_ = std::move(earlier_obstacle_);
+    }
+
+   private:
+    Integrator& in_;
+    const Node* node_;
+    std::string earlier_obstacle_;
+  };
+  const Searching searching(*this, e.node());
   Expr result;
   try {
     result = attempt(e);
   } catch (const Error& error) {
     // A rule that runs into an undefined value (a division by zero while trying a
     // substitution) simply does not apply.
-    if (error.kind() != ErrorKind::Domain) {
-      --nesting_;
-      active_.erase(e.node());
-      if (!earlier_obstacle.empty()) obstacle_ = std::move(earlier_obstacle);
-      throw;
-    }
-    result = Expr();
+    if (error.kind() != ErrorKind::Domain) throw;
   }
-  --nesting_;
-  active_.erase(e.node());
   if (result.is_null() && trace_) trace_->rollback(mark);
   // A failure caused by cutting a cycle may succeed when reached another way.
   if (!trace_ && (!result.is_null() || cuts_ == saved_cuts)) {
-    known.emplace(e, Search::Known{result, result.is_null() ? obstacle_ : std::string()});
+    known_->emplace(e, Search::Known{result, result.is_null() ? obstacle_ : std::string()});
   }
-  if (!earlier_obstacle.empty()) obstacle_ = std::move(earlier_obstacle);
   return result;
 }
 

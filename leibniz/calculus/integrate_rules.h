@@ -45,7 +45,8 @@ struct Search {
 class Integrator {
  public:
   /// Records its steps in `trace` (none when null).
-  Integrator(Expr var, Trace* trace) : var_(std::move(var)), trace_(trace), search_(&own_search_) {}
+  Integrator(Expr var, Trace* trace)
+      : var_(std::move(var)), trace_(trace), search_(&own_search_), known_(&search_->known[var_]) {}
 
   /// An antiderivative of e, unsimplified; a null Expr when none is found (and then no
   /// step of the attempt is left in the trace).
@@ -125,6 +126,9 @@ class Integrator {
   }
 
  private:
+  // A nested integrator (a change of variable to var): it shares its root's search.
+  Integrator(Expr var, Trace* trace, Search& search)
+      : var_(std::move(var)), trace_(trace), search_(&search), known_(&search.known[var_]) {}
   Expr attempt(const Expr& e);
   Step make_step(const Expr& before, const Expr& after, StepParts parts) const;
   void replace_parts(std::size_t index, StepParts parts);
@@ -134,6 +138,7 @@ class Integrator {
   Trace* trace_;
   Search own_search_;  // the root integrator's; a nested one uses its root's
   Search* search_;
+  std::unordered_map<Expr, Search::Known, ExprHash>* known_;  // search_'s entries for var_
   int nesting_ = 0;
   int substitutions_ = 0;  // nested integrators (changes of variable) above this one
   int cuts_ = 0;           // integrals abandoned to break a cycle or bound the nesting

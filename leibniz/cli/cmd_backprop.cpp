@@ -19,7 +19,9 @@
 namespace leibniz::cli {
 namespace {
 
-struct Args {
+constexpr std::string_view kBackprop = "backprop";
+
+struct BackpropArgs {
   std::string model;
   std::string rate;
   long epochs = 0;
@@ -36,7 +38,7 @@ struct Args {
 
 // The pictures of the first pass (the first data row), drawn from the model as the request
 // reads it.
-void draw(const graph::Graph& graph, const graph::Source* data_source, const Args& args) {
+void draw(const graph::Graph& graph, const graph::Source* data_source, const BackpropArgs& args) {
   std::unique_ptr<graph::DataSet> data;
   if (data_source) data = std::make_unique<graph::DataSet>(graph::parse_data(graph, *data_source));
   std::unique_ptr<graph::NumericGraph> numeric;
@@ -55,10 +57,10 @@ void draw(const graph::Graph& graph, const graph::Source* data_source, const Arg
 // names name them in messages); the pictures are the CLI's. Everything is written to
 // `out`, which the caller prints once the whole answer is there: past the time limit
 // nothing but the limit error is printed.
-void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& out) {
+void run(const BackpropArgs& args, std::vector<graph::Source>& sources, std::ostream& out) {
   sources.push_back(graph::read_source(args.model));
   nlohmann::json request{
-      {"op", "backprop"}, {"model", sources.back().text}, {"model_name", sources.back().name}};
+      {"op", kBackprop}, {"model", sources.back().text}, {"model_name", sources.back().name}};
   const bool pictures = !args.dot.empty() || !args.svg.empty() || !args.png.empty();
   std::optional<graph::Graph> drawn;
   if (pictures) {  // a picture too large is refused before any work
@@ -89,20 +91,18 @@ void run(const Args& args, std::vector<graph::Source>& sources, std::ostream& ou
   }
 }
 
-}  // namespace
-
 void register_backprop(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "backprop");
-  auto args = std::make_shared<Args>();
-  add_argument(*cmd, "backprop", "model", args->model);
-  add_argument(*cmd, "backprop", "lr", args->rate);
-  add_argument(*cmd, "backprop", "epochs", args->epochs);
-  add_argument(*cmd, "backprop", "data", args->data);
-  add_flag_argument(*cmd, "backprop", "per_row", args->per_row);
+  auto* cmd = add_request_command(app, kBackprop);
+  auto args = std::make_shared<BackpropArgs>();
+  add_argument(*cmd, kBackprop, "model", args->model);
+  add_argument(*cmd, kBackprop, "lr", args->rate);
+  add_argument(*cmd, kBackprop, "epochs", args->epochs);
+  add_argument(*cmd, kBackprop, "data", args->data);
+  add_flag_argument(*cmd, kBackprop, "per_row", args->per_row);
   cmd->add_flag("--json", args->json, "print one JSON object (spec §4)");
-  add_flag_argument(*cmd, "backprop", "symbolic", args->symbolic);
-  add_argument(*cmd, "backprop", "explain", args->explain);
-  add_flag_argument(*cmd, "backprop", "true_derivatives", args->true_derivatives);
+  add_flag_argument(*cmd, kBackprop, "symbolic", args->symbolic);
+  add_argument(*cmd, kBackprop, "explain", args->explain);
+  add_flag_argument(*cmd, kBackprop, "true_derivatives", args->true_derivatives);
   // The pictures are files the CLI writes; a request asks for the DOT text ("dot").
   cmd->add_option("--dot", args->dot, "write the graph in Graphviz DOT");
   cmd->add_option("--svg", args->svg, "draw the graph as SVG (Graphviz)");
@@ -116,5 +116,9 @@ void register_backprop(CLI::App& app, int& exit_status) {
     });
   });
 }
+
+}  // namespace
+
+const Command kBackpropCommand{{&kBackprop, 1}, register_backprop};
 
 }  // namespace leibniz::cli

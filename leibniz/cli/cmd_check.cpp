@@ -5,9 +5,12 @@
 #include "leibniz/cli/output.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kCheck = "check";
 
 void register_check(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "check");
+  auto* cmd = add_request_command(app, kCheck);
   struct Args {
     std::vector<std::string> claims;
     std::string derivative_of;
@@ -15,14 +18,14 @@ void register_check(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  add_argument(*cmd, "check", "expr", args->claims);
-  auto* of = add_argument(*cmd, "check", "derivative_of", args->derivative_of);
-  add_argument(*cmd, "check", "wrt", args->wrt)->needs(of);
+  add_argument(*cmd, kCheck, "expr", args->claims);
+  auto* of = add_argument(*cmd, kCheck, "derivative_of", args->derivative_of);
+  add_argument(*cmd, kCheck, "wrt", args->wrt)->needs(of);
   cmd->add_flag("--json", args->out.json, "print the verdict as one JSON object");
   // The row's "syntax", spelled --latex: how the claims are read.
-  cmd->add_flag("--latex", args->out.latex, std::string(request_argument("check", "syntax").help));
+  cmd->add_flag("--latex", args->out.latex, std::string(request_argument(kCheck, "syntax").help));
   cmd->callback([args, &exit_status] {
-    nlohmann::json request{{"op", "check"}};
+    nlohmann::json request{{"op", kCheck}};
     request["expr"] =
         args->claims.size() == 1 ? nlohmann::json(args->claims[0]) : nlohmann::json(args->claims);
     if (!args->derivative_of.empty()) request["derivative_of"] = args->derivative_of;
@@ -34,5 +37,9 @@ void register_check(CLI::App& app, int& exit_status) {
     exit_status = answer_request(request, out, args->claims.size() == 1 ? args->claims[0] : "");
   });
 }
+
+}  // namespace
+
+const Command kCheckCommand{{&kCheck, 1}, register_check};
 
 }  // namespace leibniz::cli

@@ -3,9 +3,12 @@
 #include "leibniz/cli/output.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kDiff = "diff";
 
 void register_diff(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "diff");
+  auto* cmd = add_request_command(app, kDiff);
   struct Args {
     std::string expr;
     std::vector<std::string> wrt;
@@ -13,16 +16,20 @@ void register_diff(CLI::App& app, int& exit_status) {
     bool steps = false;
   };
   auto args = std::make_shared<Args>();
-  add_argument(*cmd, "diff", "expr", args->expr);
-  add_argument(*cmd, "diff", "wrt", args->wrt);
+  add_argument(*cmd, kDiff, "expr", args->expr);
+  add_argument(*cmd, kDiff, "wrt", args->wrt);
   add_output_flags(*cmd, args->out);
-  add_flag_argument(*cmd, "diff", "steps", args->steps);
+  add_flag_argument(*cmd, kDiff, "steps", args->steps);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
     exit_status = answer_request(
-        {{"op", "diff"}, {"expr", args->expr}, {"wrt", args->wrt}, {"steps", args->steps}},
+        {{"op", kDiff}, {"expr", args->expr}, {"wrt", args->wrt}, {"steps", args->steps}},
         args->out, args->expr);
   });
 }
+
+}  // namespace
+
+const Command kDiffCommand{{&kDiff, 1}, register_diff};
 
 }  // namespace leibniz::cli

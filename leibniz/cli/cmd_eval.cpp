@@ -6,17 +6,20 @@
 #include "leibniz/core/error.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kEval = "eval";
 
 void register_eval(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "eval");
+  auto* cmd = add_request_command(app, kEval);
   struct Args {
     std::string expr;
     std::vector<std::string> bindings;
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  add_argument(*cmd, "eval", "expr", args->expr);
-  add_argument(*cmd, "eval", "at", args->bindings);
+  add_argument(*cmd, kEval, "expr", args->expr);
+  add_argument(*cmd, kEval, "at", args->bindings);
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
@@ -32,8 +35,12 @@ void register_eval(CLI::App& app, int& exit_status) {
       at[binding.substr(0, eq)] = binding.substr(eq + 1);
     }
     exit_status =
-        answer_request({{"op", "eval"}, {"expr", args->expr}, {"at", at}}, args->out, args->expr);
+        answer_request({{"op", kEval}, {"expr", args->expr}, {"at", at}}, args->out, args->expr);
   });
 }
+
+}  // namespace
+
+const Command kEvalCommand{{&kEval, 1}, register_eval};
 
 }  // namespace leibniz::cli

@@ -6,7 +6,10 @@
 namespace leibniz::cli {
 namespace {
 
-void add_derivatives(CLI::App& app, int& exit_status, const char* name) {
+// The derivative requests: each a subcommand of its name.
+constexpr std::string_view kDerivatives[] = {"grad", "jacobian", "hessian"};
+
+void add_derivatives(CLI::App& app, int& exit_status, std::string_view name) {
   auto* cmd = add_request_command(app, name);
   struct Args {
     std::string expr;
@@ -24,10 +27,12 @@ void add_derivatives(CLI::App& app, int& exit_status, const char* name) {
   });
 }
 
+void register_grad(CLI::App& app, int& exit_status) {
+  for (const std::string_view name : kDerivatives) add_derivatives(app, exit_status, name);
+}
+
 }  // namespace
 
-void register_grad(CLI::App& app, int& exit_status) {
-  for (const char* name : {"grad", "jacobian", "hessian"}) add_derivatives(app, exit_status, name);
-}
+const Command kGradCommand{kDerivatives, register_grad};
 
 }  // namespace leibniz::cli

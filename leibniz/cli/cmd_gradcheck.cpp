@@ -9,9 +9,12 @@
 #include "leibniz/core/limits.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kGradcheck = "gradcheck";
 
 void register_gradcheck(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "gradcheck");
+  auto* cmd = add_request_command(app, kGradcheck);
   struct Args {
     std::string model;
     bool json = false;
@@ -19,15 +22,15 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
     double tolerance = 1e-6;
   };
   auto args = std::make_shared<Args>();
-  add_argument(*cmd, "gradcheck", "model", args->model);
+  add_argument(*cmd, kGradcheck, "model", args->model);
   cmd->add_flag("--json", args->json, "print one JSON object");
-  add_flag_argument(*cmd, "gradcheck", "true_derivatives", args->true_derivatives);
-  add_argument(*cmd, "gradcheck", "tolerance", args->tolerance)->check(CLI::PositiveNumber);
+  add_flag_argument(*cmd, kGradcheck, "true_derivatives", args->true_derivatives);
+  add_argument(*cmd, kGradcheck, "tolerance", args->tolerance)->check(CLI::PositiveNumber);
   cmd->callback([args, &exit_status] {
     bool agree = true;
     exit_status = run_model_command(args->json, [&](std::vector<graph::Source>& sources) {
       sources.push_back(graph::read_source(args->model));
-      nlohmann::json request{{"op", "gradcheck"},
+      nlohmann::json request{{"op", kGradcheck},
                              {"model", sources.back().text},
                              {"model_name", sources.back().name},
                              {"tolerance", args->tolerance}};
@@ -43,5 +46,9 @@ void register_gradcheck(CLI::App& app, int& exit_status) {
     if (exit_status == 0 && !agree) exit_status = 1;
   });
 }
+
+}  // namespace
+
+const Command kGradcheckCommand{{&kGradcheck, 1}, register_gradcheck};
 
 }  // namespace leibniz::cli

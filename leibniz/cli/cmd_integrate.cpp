@@ -4,9 +4,12 @@
 #include "leibniz/cli/output.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kIntegrate = "integrate";
 
 void register_integrate(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "integrate");
+  auto* cmd = add_request_command(app, kIntegrate);
   struct Args {
     std::string expr;
     std::string var;
@@ -17,16 +20,16 @@ void register_integrate(CLI::App& app, int& exit_status) {
     OutputOptions out;
   };
   auto args = std::make_shared<Args>();
-  add_argument(*cmd, "integrate", "expr", args->expr);
-  add_argument(*cmd, "integrate", "wrt", args->var);
-  add_argument(*cmd, "integrate", "from", args->from);
-  add_argument(*cmd, "integrate", "to", args->to);
-  add_flag_argument(*cmd, "integrate", "numeric", args->numeric);
-  add_flag_argument(*cmd, "integrate", "steps", args->steps);
+  add_argument(*cmd, kIntegrate, "expr", args->expr);
+  add_argument(*cmd, kIntegrate, "wrt", args->var);
+  add_argument(*cmd, kIntegrate, "from", args->from);
+  add_argument(*cmd, kIntegrate, "to", args->to);
+  add_flag_argument(*cmd, kIntegrate, "numeric", args->numeric);
+  add_flag_argument(*cmd, kIntegrate, "steps", args->steps);
   add_output_flags(*cmd, args->out);
   cmd->callback([args, &exit_status] {
     args->expr = expression_argument(args->expr);
-    nlohmann::json request{{"op", "integrate"}, {"expr", args->expr}, {"wrt", args->var}};
+    nlohmann::json request{{"op", kIntegrate}, {"expr", args->expr}, {"wrt", args->var}};
     if (!args->from.empty()) request["from"] = args->from;
     if (!args->to.empty()) request["to"] = args->to;
     if (args->numeric) request["numeric"] = true;
@@ -34,5 +37,9 @@ void register_integrate(CLI::App& app, int& exit_status) {
     exit_status = answer_request(request, args->out, args->expr);
   });
 }
+
+}  // namespace
+
+const Command kIntegrateCommand{{&kIntegrate, 1}, register_integrate};
 
 }  // namespace leibniz::cli

@@ -10,21 +10,21 @@
 namespace leibniz::cli {
 namespace {
 
+constexpr std::string_view kPredict = "predict";
+
 struct PredictArgs {
   nn::PredictConfig config;
   OutputOptions output;
 };
 
-}  // namespace
-
 void register_predict(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "predict");
+  auto* cmd = add_request_command(app, kPredict);
   auto args = std::make_shared<PredictArgs>();
   nn::PredictConfig& c = args->config;
-  add_argument(*cmd, "predict", "model", c.model);
-  add_argument(*cmd, "predict", "data", c.data);
-  add_flag_argument(*cmd, "predict", "header", c.header);
-  add_argument(*cmd, "predict", "target", c.target);
+  add_argument(*cmd, kPredict, "model", c.model);
+  add_argument(*cmd, kPredict, "data", c.data);
+  add_flag_argument(*cmd, kPredict, "header", c.header);
+  add_argument(*cmd, kPredict, "target", c.target);
   cmd->add_flag("--json", args->output.json, "one JSON object, with class probabilities");
   cmd->callback([args, &exit_status] {
     exit_status = guarded(args->output, {}, [&] {
@@ -35,5 +35,9 @@ void register_predict(CLI::App& app, int& exit_status) {
     });
   });
 }
+
+}  // namespace
+
+const Command kPredictCommand{{&kPredict, 1}, register_predict};
 
 }  // namespace leibniz::cli

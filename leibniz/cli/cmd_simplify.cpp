@@ -5,7 +5,10 @@
 namespace leibniz::cli {
 namespace {
 
-void add_rewrite(CLI::App& app, int& exit_status, const char* name) {
+// The rewrites: each a subcommand and the request of its name.
+constexpr std::string_view kRewrites[] = {"simplify", "expand"};
+
+void add_rewrite(CLI::App& app, int& exit_status, std::string_view name) {
   auto* cmd = add_request_command(app, name);
   struct Args {
     std::string expr;
@@ -20,10 +23,12 @@ void add_rewrite(CLI::App& app, int& exit_status, const char* name) {
   });
 }
 
+void register_simplify(CLI::App& app, int& exit_status) {
+  for (const std::string_view name : kRewrites) add_rewrite(app, exit_status, name);
+}
+
 }  // namespace
 
-void register_simplify(CLI::App& app, int& exit_status) {
-  for (const char* name : {"simplify", "expand"}) add_rewrite(app, exit_status, name);
-}
+const Command kSimplifyCommand{kRewrites, register_simplify};
 
 }  // namespace leibniz::cli

@@ -7,9 +7,12 @@
 #include "leibniz/core/error.h"
 
 namespace leibniz::cli {
+namespace {
+
+constexpr std::string_view kTour = "tour";
 
 void register_tour(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "tour");
+  auto* cmd = add_request_command(app, kTour);
   cmd->callback([&exit_status] {
     const OutputOptions options;
     exit_status = guarded(options, {}, [&] {
@@ -20,5 +23,9 @@ void register_tour(CLI::App& app, int& exit_status) {
     });
   });
 }
+
+}  // namespace
+
+const Command kTourCommand{{&kTour, 1}, register_tour};
 
 }  // namespace leibniz::cli

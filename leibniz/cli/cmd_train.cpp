@@ -31,6 +31,8 @@
 namespace leibniz::cli {
 namespace {
 
+constexpr std::string_view kTrain = "train";
+
 struct TrainArgs {
   app::TrainRequest request;
   bool json = false;
@@ -233,20 +235,18 @@ int fail(const Error& error, const TrainArgs& args) {
   return report_error(error);
 }
 
-}  // namespace
-
 void register_train(CLI::App& app, int& exit_status) {
-  auto* cmd = add_request_command(app, "train");
+  auto* cmd = add_request_command(app, kTrain);
   auto args = std::make_shared<TrainArgs>();
   app::TrainRequest& r = args->request;
   nn::TrainConfig& c = r.config;
   // Each option as the row spells and describes it; the defaults shown are the configs'.
   auto option = [cmd](std::string_view name, auto& target) {
-    return add_argument(*cmd, "train", name, target);
+    return add_argument(*cmd, kTrain, name, target);
   };
   option("config", args->config_file);
   option("data", c.data);
-  add_flag_argument(*cmd, "train", "header", c.header);
+  add_flag_argument(*cmd, kTrain, "header", c.header);
   option("target", c.target)->capture_default_str();
   option("task", r.task)->capture_default_str();
   option("hidden", r.hidden)->capture_default_str();
@@ -265,7 +265,7 @@ void register_train(CLI::App& app, int& exit_status) {
   option("val_data", c.val_data);
   option("seed", c.seed)->capture_default_str();
   option("dtype", r.dtype)->capture_default_str();
-  add_flag_argument(*cmd, "train", "no_standardize", r.no_standardize);
+  add_flag_argument(*cmd, kTrain, "no_standardize", r.no_standardize);
   option("save", c.save);
   option("resume", c.resume);
   option("checkpoint_every", c.checkpoint_every)->capture_default_str();
@@ -291,5 +291,9 @@ void register_train(CLI::App& app, int& exit_status) {
     }
   });
 }
+
+}  // namespace
+
+const Command kTrainCommand{{&kTrain, 1}, register_train};
 
 }  // namespace leibniz::cli

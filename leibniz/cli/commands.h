@@ -5,22 +5,32 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <span>
+#include <string_view>
 
 namespace leibniz::cli {
 
-void register_diff(CLI::App& app, int& exit_status);
-void register_simplify(CLI::App& app, int& exit_status);
-void register_eval(CLI::App& app, int& exit_status);
-void register_grad(CLI::App& app, int& exit_status);
-void register_check(CLI::App& app, int& exit_status);
-void register_batch(CLI::App& app, int& exit_status);
-void register_tour(CLI::App& app, int& exit_status);
-void register_train(CLI::App& app, int& exit_status);
-void register_predict(CLI::App& app, int& exit_status);
-void register_integrate(CLI::App& app, int& exit_status);
-void register_backprop(CLI::App& app, int& exit_status);
-void register_gradcheck(CLI::App& app, int& exit_status);
-void register_serve(CLI::App& app, int& exit_status);
-void register_notes(CLI::App& app, int& exit_status);
+/// A subcommand's register function and the names of the subcommands it adds, both
+/// defined in its cmd_*.cpp, which names them from these (main registers only the command
+/// a run names, so it looks the names up before registering anything).
+struct Command {
+  std::span<const std::string_view> names;
+  void (*add)(CLI::App& app, int& exit_status);
+};
+
+extern const Command kDiffCommand;
+extern const Command kSimplifyCommand;
+extern const Command kEvalCommand;
+extern const Command kGradCommand;
+extern const Command kCheckCommand;
+extern const Command kBatchCommand;
+extern const Command kTourCommand;
+extern const Command kTrainCommand;
+extern const Command kPredictCommand;
+extern const Command kIntegrateCommand;
+extern const Command kBackpropCommand;
+extern const Command kGradcheckCommand;
+extern const Command kServeCommand;
+extern const Command kNotesCommand;
 
 }  // namespace leibniz::cli

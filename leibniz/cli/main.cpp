@@ -1,7 +1,6 @@
 // The leibniz command-line tool: one subcommand per cmd_*.cpp.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -85,27 +84,26 @@ std::vector<std::string> unambiguous_arguments(const CLI::App& app, int argc, ch
   return out;
 }
 
-// Every register function, with the names of the subcommands it adds (checked below).
-struct Command {
-  std::array<std::string_view, 3> names;
-  void (*add)(CLI::App&, int& exit_status);
+// Every register function; each names its subcommands in its own cmd_*.cpp.
+constexpr const leibniz::cli::Command* kCommands[] = {
+    &leibniz::cli::kDiffCommand,     &leibniz::cli::kSimplifyCommand,
+    &leibniz::cli::kEvalCommand,     &leibniz::cli::kGradCommand,
+    &leibniz::cli::kCheckCommand,    &leibniz::cli::kBatchCommand,
+    &leibniz::cli::kTourCommand,     &leibniz::cli::kIntegrateCommand,
+    &leibniz::cli::kBackpropCommand, &leibniz::cli::kGradcheckCommand,
+    &leibniz::cli::kTrainCommand,    &leibniz::cli::kPredictCommand,
+    &leibniz::cli::kServeCommand,    &leibniz::cli::kNotesCommand,
 };
-constexpr Command kCommands[] = {
-    {{"diff"}, leibniz::cli::register_diff},
-    {{"simplify", "expand"}, leibniz::cli::register_simplify},
-    {{"eval"}, leibniz::cli::register_eval},
-    {{"grad", "jacobian", "hessian"}, leibniz::cli::register_grad},
-    {{"check"}, leibniz::cli::register_check},
-    {{"batch"}, leibniz::cli::register_batch},
-    {{"tour"}, leibniz::cli::register_tour},
-    {{"integrate"}, leibniz::cli::register_integrate},
-    {{"backprop"}, leibniz::cli::register_backprop},
-    {{"gradcheck"}, leibniz::cli::register_gradcheck},
-    {{"train"}, leibniz::cli::register_train},
-    {{"predict"}, leibniz::cli::register_predict},
-    {{"serve"}, leibniz::cli::register_serve},
-    {{"notes"}, leibniz::cli::register_notes},
-};
+
+// Whether `command` adds the subcommand `name`.
+bool names(const leibniz::cli::Command& command, std::string_view name) {
+  return std::find(command.names.begin(), command.names.end(), name) != command.names.end();
+}
+
+// Whether `name` is registered on `app`.
+bool has_subcommand(const CLI::App& app, std::string_view name) {
+  return !app.get_subcommands([&](const CLI::App* c) { return c->get_name() == name; }).empty();
+}
 
 // The command a run names: its first argument that is neither an option of leibniz itself
 // nor that option's value; empty when there is none (leibniz --help).
@@ -153,22 +151,22 @@ int main(int argc, char** argv) {
   // Registering a command's options is most of start-up's own work, so a run that names
   // its command registers that one only; help, and anything else, gets all of them.
   const std::string_view named = command_name(argc, argv);
-  const auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](const Command& c) {
-    return !named.empty() && std::find(c.names.begin(), c.names.end(), named) != c.names.end();
-  });
+  const auto it = std::find_if(std::begin(kCommands), std::end(kCommands),
+                               [&](const leibniz::cli::Command* c) { return names(*c, named); });
   if (it != std::end(kCommands)) {
-    it->add(app, exit_status);
-    LZ_ASSERT(!app.get_subcommands([&](CLI::App* c) { return c->get_name() == named; }).empty(),
-              "a command registers under its name in kCommands");
+    (*it)->add(app, exit_status);
+    LZ_ASSERT(app.get_subcommands({}).size() == (*it)->names.size() &&
+                  std::all_of((*it)->names.begin(), (*it)->names.end(),
+                              [&](std::string_view name) { return has_subcommand(app, name); }),
+              "a register function adds the subcommands its Command names, no others");
   } else {
-    for (const Command& command : kCommands) command.add(app, exit_status);
+    for (const leibniz::cli::Command* command : kCommands) command->add(app, exit_status);
     leibniz::cli::check_commands_match_table(app);
     for (const CLI::App* sub : app.get_subcommands({})) {
       const bool listed =
-          std::any_of(std::begin(kCommands), std::end(kCommands), [&](const Command& c) {
-            return std::find(c.names.begin(), c.names.end(), sub->get_name()) != c.names.end();
-          });
-      LZ_ASSERT(listed, "kCommands lists every subcommand under its register function");
+          std::any_of(std::begin(kCommands), std::end(kCommands),
+                      [&](const leibniz::cli::Command* c) { return names(*c, sub->get_name()); });
+      LZ_ASSERT(listed, "every subcommand is named by the Command of its register function");
     }
     if (!named.empty()) {
       std::cerr << "leibniz: request error: unknown command '" << named

@@ -12,13 +12,11 @@
 namespace leibniz::app {
 namespace {
 
-using namespace graph;
-
 TEST(Json, TheSpecExample) {
-  const Graph g = load_graph(graph::testing::examples("two_sigmoids.lz"));
-  std::unique_ptr<NumericGraph> numeric;
-  const Assignment leaves = initial_assignment(g);
-  const graph::Evaluation at = evaluate(g, leaves, nullptr, numeric);
+  const graph::Graph g = graph::load_graph(graph::testing::examples("two_sigmoids.lz"));
+  std::unique_ptr<graph::NumericGraph> numeric;
+  const graph::Assignment leaves = graph::initial_assignment(g);
+  const graph::Evaluation at = graph::evaluate(g, leaves, nullptr, numeric);
   const auto j = backprop_json(g, leaves, at, Number::rational(1, 10), false);
   EXPECT_EQ(j["ok"], true);
   EXPECT_EQ(j["values"].dump(), R"({"o1":0.5,"o":0.0,"yhat":0.5})");
@@ -31,20 +29,20 @@ TEST(Json, TheSpecExample) {
 }
 
 TEST(Json, WithoutARateNoUpdate) {
-  const Graph g = load_graph(graph::testing::examples("recurrent.lz"));
-  std::unique_ptr<NumericGraph> numeric;
-  const graph::Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
-  const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
+  const graph::Graph g = graph::load_graph(graph::testing::examples("recurrent.lz"));
+  std::unique_ptr<graph::NumericGraph> numeric;
+  const graph::Evaluation at = graph::evaluate(g, graph::initial_assignment(g), nullptr, numeric);
+  const auto j = backprop_json(g, graph::initial_assignment(g), at, std::nullopt, false);
   EXPECT_FALSE(j.contains("updated"));
   EXPECT_EQ(j["gradients"]["w"], -11.0);
   EXPECT_EQ(j["exact"]["gradients"]["h_0"], "-57/8");
 }
 
 TEST(Json, OverridesAreReported) {
-  const Graph g = load_graph(graph::testing::examples("three_neurons.lz"));
-  std::unique_ptr<NumericGraph> numeric;
-  const graph::Evaluation at = evaluate(g, initial_assignment(g), nullptr, numeric);
-  const auto j = backprop_json(g, initial_assignment(g), at, std::nullopt, false);
+  const graph::Graph g = graph::load_graph(graph::testing::examples("three_neurons.lz"));
+  std::unique_ptr<graph::NumericGraph> numeric;
+  const graph::Evaluation at = graph::evaluate(g, graph::initial_assignment(g), nullptr, numeric);
+  const auto j = backprop_json(g, graph::initial_assignment(g), at, std::nullopt, false);
   ASSERT_EQ(j["overrides"].size(), 1u);
   EXPECT_EQ(j["overrides"][0]["node"], "z1");
   EXPECT_EQ(j["overrides"][0]["override"], 0.1875);
@@ -89,10 +87,10 @@ TEST(Json, WrittenAsItsDocumentIsDumped) {
 }
 
 TEST(Json, ExtraMembersComeLast) {
-  const Graph g = load_graph(graph::testing::examples("recurrent.lz"));
-  std::unique_ptr<NumericGraph> numeric;
-  const Assignment leaves = initial_assignment(g);
-  const graph::Evaluation at = evaluate(g, leaves, nullptr, numeric);
+  const graph::Graph g = graph::load_graph(graph::testing::examples("recurrent.lz"));
+  std::unique_ptr<graph::NumericGraph> numeric;
+  const graph::Assignment leaves = graph::initial_assignment(g);
+  const graph::Evaluation at = graph::evaluate(g, leaves, nullptr, numeric);
   nlohmann::ordered_json extra;
   extra["warnings"] = {"a \"noted\" thing"};
   std::ostringstream written;
