@@ -26,6 +26,13 @@ std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
   return checked(overflowed, sum);
 }
 
+// std::gcd is binary, which walks a large number down to 1 bit by bit: 1s (every
+// integer's denominator) answered at once.
+std::int64_t common_divisor(std::int64_t a, std::int64_t b) {
+  if (a == 1 || b == 1 || a == -1 || b == -1) return 1;
+  return std::gcd(a, b);
+}
+
 // a's remainder by divisor (non-zero); the quotient into *quotient when asked for.
 MachinePoly remainder_and_quotient(const MachinePoly& a, const MachinePoly& divisor,
                                    MachinePoly* quotient) {
@@ -68,8 +75,8 @@ MachinePoly primitive(const MachinePoly& p) {
   std::int64_t denominators = 1, numerators = 0;
   for (long k = 0; k <= p.degree(); ++k) {
     const MachineRational& c = p.coefficient(k);
-    denominators = checked_product(denominators / std::gcd(denominators, c.den), c.den);
-    numerators = std::gcd(numerators, c.num);
+    denominators = checked_product(denominators / common_divisor(denominators, c.den), c.den);
+    numerators = common_divisor(numerators, c.num);
   }
   const std::int64_t sign = p.leading().num < 0 ? -1 : 1;
   return scaled(
@@ -118,19 +125,20 @@ MachineRational operator+(MachineRational a, MachineRational b) {
   if (a.num == 0) return b;
   if (b.num == 0) return a;
   if (a.den == 1 && b.den == 1) return {checked_sum(a.num, b.num), 1};
-  const std::int64_t g = std::gcd(a.den, b.den);
+  const std::int64_t g = common_divisor(a.den, b.den);
   const std::int64_t num =
       checked_sum(checked_product(a.num, b.den / g), checked_product(b.num, a.den / g));
   if (num == 0) return {};
   const std::int64_t den = checked_product(a.den / g, b.den);
-  const std::int64_t common = std::gcd(num, den);
+  const std::int64_t common = common_divisor(num, den);
   return {num / common, den / common};
 }
 
 MachineRational operator*(MachineRational a, MachineRational b) {
   if (a.num == 0 || b.num == 0) return {};
   if (a.den == 1 && b.den == 1) return {checked_product(a.num, b.num), 1};
-  const std::int64_t g1 = std::gcd(a.num, b.den), g2 = std::gcd(b.num, a.den);
+  const std::int64_t g1 = b.den == 1 ? 1 : common_divisor(a.num, b.den);
+  const std::int64_t g2 = a.den == 1 ? 1 : common_divisor(b.num, a.den);
   return {checked_product(a.num / g1, b.num / g2), checked_product(a.den / g2, b.den / g1)};
 }
 
