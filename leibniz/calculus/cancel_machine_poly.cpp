@@ -158,6 +158,12 @@ MachinePoly MachinePoly::constant(const Number& value) {
   return p;
 }
 
+MachinePoly MachinePoly::one() {
+  MachinePoly p;
+  p.set(0, {1, 1});
+  return p;
+}
+
 MachinePoly MachinePoly::generator() {
   MachinePoly p;
   p.set(1, {1, 1});
@@ -229,8 +235,7 @@ MachinePoly divide_exact(const MachinePoly& a, const MachinePoly& divisor) {
 }
 
 MachinePoly raised(const MachinePoly& base, unsigned long exponent) {
-  MachinePoly result, square = base;
-  result.set(0, {1, 1});
+  MachinePoly result = MachinePoly::one(), square = base;
   for (; exponent != 0; exponent >>= 1) {
     if (exponent & 1) result = result * square;
     if (exponent > 1) square = square * square;

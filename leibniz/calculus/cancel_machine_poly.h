@@ -26,9 +26,10 @@ struct MachineRational {
 class MachinePoly {
  public:
   /// Coefficients held in place: degrees up to kCapacity - 1.
-  static constexpr long kCapacity = 10;
+  static constexpr long kCapacity = 8;
 
   static MachinePoly constant(const Number& value);  // throws if it does not fit
+  static MachinePoly one();
   static MachinePoly generator();
 
   long degree() const { return degree_; }  // -1 for zero

@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <deque>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -60,6 +59,11 @@ class UPoly {
   static UPoly constant(const Number& value) {
     UPoly p;
     fmpq_poly_set_mpq(p.p_, value.exact().get_mpq_t());
+    return p;
+  }
+  static UPoly one() {
+    UPoly p;
+    fmpq_poly_one(p.p_);
     return p;
   }
   static UPoly generator() {
@@ -188,7 +192,9 @@ struct UFraction {
 template <class P>
 class OneGenerator {
  public:
-  explicit OneGenerator(const Expr& generator) : generator_(generator) {}
+  explicit OneGenerator(const Expr& generator) : generator_(generator) {
+    fractions_.reserve(16);  // a derivative's fraction has about a dozen nodes
+  }
 
   // The mirror of Canceller::convert_uncached (cancel.cpp), step for step, except that a
   // step by 1 (a sum of polynomials, a product by a polynomial) is left out: the same
@@ -204,8 +210,8 @@ class OneGenerator {
 
  private:
   UFraction<P> convert_uncached(const Expr& e) {
-    if (e.is_number()) return {P::constant(e.number()), P::constant(Number(1))};
-    if (e == generator_) return {P::generator(), P::constant(Number(1))};
+    if (e.is_number()) return {P::constant(e.number()), P::one()};
+    if (e == generator_) return {P::generator(), P::one()};
     if (e.is(Kind::Add)) {
       UFraction<P> sum = convert(e.arg(0));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
@@ -241,8 +247,10 @@ class OneGenerator {
   }
 
   const Expr& generator_;
-  NodeMap<std::size_t> memo_;           // the index of a node's fraction in fractions_
-  std::deque<UFraction<P>> fractions_;  // stays in place as it grows: convert() refers into it
+  NodeMap<std::size_t> memo_;  // the index of a node's fraction in fractions_
+  // convert() returns a reference into it, which its callers use before they convert
+  // again: it lives until the next push_back.
+  std::vector<UFraction<P>> fractions_;
 };
 
 Number coefficient_number(const UPoly& p, long k) {
