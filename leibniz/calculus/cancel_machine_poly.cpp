@@ -219,6 +219,7 @@ MachinePoly scaled(const MachinePoly& p, MachineRational factor) {
 }
 
 MachinePoly gcd(const MachinePoly& a, const MachinePoly& b) {
+  if (a.degree() == 0 || b.degree() == 0) return MachinePoly::one();  // a non-zero constant
   MachinePoly x = a, y = monic(b);  // monic remainders keep the coefficients small
   while (!y.is_zero()) {
     MachinePoly remainder = remainder_and_quotient(x, y, nullptr);
@@ -229,6 +230,7 @@ MachinePoly gcd(const MachinePoly& a, const MachinePoly& b) {
 }
 
 MachinePoly divide_exact(const MachinePoly& a, const MachinePoly& divisor) {
+  if (divisor.is_one()) return a;  // most gcds
   MachinePoly quotient;
   remainder_and_quotient(a, divisor, &quotient);
   return quotient;
