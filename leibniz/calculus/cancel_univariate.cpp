@@ -264,6 +264,14 @@ Number coefficient_number(const MachinePoly& p, long k) {
   return c.den == 1 ? Number(c.num) : Number::rational(c.num, c.den);  // the first canonical
 }
 
+// The coefficient as a number node.
+Expr coefficient_expr(const UPoly& p, long k) { return number(coefficient_number(p, k)); }
+
+Expr coefficient_expr(const MachinePoly& p, long k) {
+  const MachineRational& c = p.coefficient(k);
+  return c.den == 1 ? integer(c.num) : rational(c.num, c.den);  // small integers are cached
+}
+
 UPoly in_flint(const MachinePoly& p) {
   UPoly result;
   fmpq_t c;
@@ -304,18 +312,18 @@ std::optional<Expr> written_directly(const P& p, const Expr& g) {
   Expr constant_term;
   for (long k = 0; k <= p.degree(); ++k) {
     tick();
-    const Number coefficient = coefficient_number(p, k);
+    const Expr coefficient = coefficient_expr(p, k);
     if (coefficient.is_zero()) continue;
     if (k == 0) {
-      constant_term = number(coefficient);
+      constant_term = coefficient;
       continue;
     }
-    const Expr power = k == 1 ? g : pow(g, number(Number(mpq_class(mpz_class(k)))));
+    const Expr power = k == 1 ? g : pow(g, integer(k));
     if (coefficient.is_one()) {
       terms.push_back(power);
       continue;
     }
-    const Expr factors[] = {number(coefficient), power};
+    const Expr factors[] = {coefficient, power};
     terms.push_back(detail::make_node(Kind::Mul, std::span<const Expr>(factors)));
   }
   std::sort(terms.begin(), terms.end(), storage_less);
