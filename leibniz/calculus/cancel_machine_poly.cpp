@@ -199,6 +199,8 @@ MachinePoly operator+(const MachinePoly& a, const MachinePoly& b) {
 MachinePoly operator*(const MachinePoly& a, const MachinePoly& b) {
   MachinePoly product;
   if (a.is_zero() || b.is_zero()) return product;
+  if (a.is_one()) return b;
+  if (b.is_one()) return a;
   MachineRational* c = product.coefficients_up_to(a.degree() + b.degree());
   for (long i = 0; i <= a.degree(); ++i) {
     for (long j = 0; j <= b.degree(); ++j)
