@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <memory_resource>
 #include <optional>
@@ -195,7 +196,7 @@ class Printer {
     }
     for (const Expr& f : factors) {
       if (f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative()) {
-        bottom.push_back(print_power(f.base(), number(-f.exponent().number())));
+        bottom.push_back(print_power(f.base(), negation_of(f.exponent().number())));
       } else {
         top.push_back(f.is(Kind::Pow) ? print_power(f.base(), f.exponent()) : print(f));
       }
@@ -206,6 +207,13 @@ class Printer {
     Piece denominator = join(std::span<Piece>(bottom));
     return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),
             n_.fraction_precedence()};
+  }
+
+  // -n as a node; a small integer's from integer()'s cache, without a rational's copy.
+  static Expr negation_of(const Number& n) {
+    const std::optional<long> k = n.to_long();
+    if (k && *k != LONG_MIN) return integer(-*k);
+    return number(-n);
   }
 
   // The factors as one product; their texts are taken.
