@@ -32,6 +32,7 @@ std::pair<Answer, Answer> printed(const std::vector<std::vector<Expr>>& rows) {
 Answer expr_answer(const Expr& e) {
   // Member by member, the printed texts moved in: an initializer list copies each value.
   Answer answer = Answer::object();
+  answer.get_ref<Answer::object_t&>().reserve(3);  // grown one by one, it moved them twice
   answer["ok"] = true;
   auto [text, latex] = print_text_and_latex(e);
   answer["result"] = std::move(text);
