@@ -10,8 +10,9 @@ namespace {
 std::pair<Answer, Answer> printed(const std::vector<Expr>& list) {
   Answer texts = Answer::array(), latex = Answer::array();
   for (const Expr& e : list) {
-    texts.push_back(print_text(e));
-    latex.push_back(print_latex(e));
+    auto [text, tex] = print_text_and_latex(e);
+    texts.push_back(std::move(text));
+    latex.push_back(std::move(tex));
   }
   return {texts, latex};
 }
@@ -31,9 +32,11 @@ std::pair<Answer, Answer> printed(const std::vector<std::vector<Expr>>& rows) {
 Answer expr_answer(const Expr& e) {
   // Member by member, the printed texts moved in: an initializer list copies each value.
   Answer answer = Answer::object();
+  answer.get_ref<Answer::object_t&>().reserve(3);  // grown one by one, it moved them twice
   answer["ok"] = true;
-  answer["result"] = print_text(e);
-  answer["latex"] = print_latex(e);
+  auto [text, latex] = print_text_and_latex(e);
+  answer["result"] = std::move(text);
+  answer["latex"] = std::move(latex);
   return answer;
 }
 

@@ -4,7 +4,8 @@
 // per call, packed exponents, a factoring context of their own). Every step is exact and
 // the answer (numerator over a monic denominator, in lowest terms) is unique, so both
 // paths give the same expression; the bounds below keep this path to the sizes where the
-// general one could not have stopped at a limit either.
+// general one could not have stopped at a limit either. The small cases (most of them)
+// run first in machine integers (cancel_machine_poly.h), the same steps again.
 #include "leibniz/calculus/cancel_univariate.h"
 
 #include <flint/fmpq.h>
@@ -14,12 +15,13 @@
 #include <gmpxx.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <deque>
-#include <functional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "leibniz/calculus/cancel_machine_poly.h"
 #include "leibniz/calculus/polynomial.h"
 #include "leibniz/core/limits.h"
 #include "leibniz/core/thread_caches.h"
@@ -57,6 +59,11 @@ class UPoly {
   static UPoly constant(const Number& value) {
     UPoly p;
     fmpq_poly_set_mpq(p.p_, value.exact().get_mpq_t());
+    return p;
+  }
+  static UPoly one() {
+    UPoly p;
+    fmpq_poly_one(p.p_);
     return p;
   }
   static UPoly generator() {
@@ -100,79 +107,130 @@ UPoly divide_exact(const UPoly& a, const UPoly& divisor) {
   return q;
 }
 
-// The bound Poly::pow checks before an integer power, for the same polynomial.
-double power_bits(const UPoly& base, unsigned long exponent) {
-  double terms = 0, denominator_bits = 0, numerator_bits = 0;
-  fmpq_t c;
-  fmpq_init(c);
-  for (long k = 0; k <= base.degree(); ++k) {
-    fmpq_poly_get_coeff_fmpq(c, base.raw(), k);
-    if (fmpq_is_zero(c)) continue;
-    terms += 1;
-    auto log2_bound = [](const fmpz_t n) { return fmpz_is_pm1(n) ? 0.0 : double(fmpz_bits(n)); };
-    denominator_bits += log2_bound(fmpq_denref(c));
-    numerator_bits = std::max(numerator_bits, log2_bound(fmpq_numref(c)));
-  }
-  fmpq_clear(c);
-  return static_cast<double>(exponent) *
-         (std::log2(std::max(terms, 1.0)) + numerator_bits + denominator_bits);
-}
-
-UPoly power(const UPoly& base, unsigned long exponent) {
-  if (static_cast<double>(base.degree()) * static_cast<double>(exponent) > kMaxDegree ||
-      power_bits(base, exponent) >
-          std::min(kMaxPowerBits, static_cast<double>(limits().max_number_bits))) {
-    throw OutOfReach{};
-  }
+UPoly raised(const UPoly& base, unsigned long exponent) {
   UPoly p;
   fmpq_poly_pow(p.raw(), base.raw(), exponent);
   return p;
 }
 
-struct UFraction {
-  UPoly num;
-  UPoly den;
+// den monic, num divided by the same.
+void divide_by_leading_coefficient(UPoly& num, UPoly& den) {
+  fmpq_t lead;
+  fmpq_init(lead);
+  fmpq_poly_get_coeff_fmpq(lead, den.raw(), den.degree());
+  fmpq_poly_scalar_div_fmpq(num.raw(), num.raw(), lead);
+  fmpq_poly_scalar_div_fmpq(den.raw(), den.raw(), lead);
+  fmpq_clear(lead);
+}
+
+void divide_by_leading_coefficient(MachinePoly& num, MachinePoly& den) {
+  const MachineRational inverse_lead = inverse(den.leading());
+  num = scaled(num, inverse_lead);
+  den = scaled(den, inverse_lead);
+}
+
+// What the bound Poly::pow checks before an integer power measures of a coefficient.
+struct CoefficientSizes {
+  double terms = 0;
+  double numerator_bits = 0;    // the largest
+  double denominator_bits = 0;  // summed
+  void add(double numerator, double denominator) {
+    terms += 1;
+    numerator_bits = std::max(numerator_bits, numerator);
+    denominator_bits += denominator;
+  }
 };
 
+CoefficientSizes sizes(const UPoly& p) {
+  CoefficientSizes s;
+  fmpq_t c;
+  fmpq_init(c);
+  for (long k = 0; k <= p.degree(); ++k) {
+    fmpq_poly_get_coeff_fmpq(c, p.raw(), k);
+    if (fmpq_is_zero(c)) continue;
+    auto log2_bound = [](const fmpz_t n) { return fmpz_is_pm1(n) ? 0.0 : double(fmpz_bits(n)); };
+    s.add(log2_bound(fmpq_numref(c)), log2_bound(fmpq_denref(c)));
+  }
+  fmpq_clear(c);
+  return s;
+}
+
+CoefficientSizes sizes(const MachinePoly& p) {
+  CoefficientSizes s;
+  for (long k = 0; k <= p.degree(); ++k) {
+    const MachineRational& c = p.coefficient(k);
+    if (c.num == 0) continue;
+    auto log2_bound = [](std::int64_t n) {  // fmpz_bits: the bits of |n|
+      const auto magnitude = static_cast<std::uint64_t>(n < 0 ? -n : n);
+      return magnitude == 1 ? 0.0 : double(std::bit_width(magnitude));
+    };
+    s.add(log2_bound(c.num), log2_bound(c.den));
+  }
+  return s;
+}
+
+template <class P>
+P power(const P& base, unsigned long exponent) {
+  const CoefficientSizes s = sizes(base);
+  const double bits = static_cast<double>(exponent) *
+                      (std::log2(std::max(s.terms, 1.0)) + s.numerator_bits + s.denominator_bits);
+  if (static_cast<double>(base.degree()) * static_cast<double>(exponent) > kMaxDegree ||
+      bits > std::min(kMaxPowerBits, static_cast<double>(limits().max_number_bits))) {
+    throw OutOfReach{};
+  }
+  return raised(base, exponent);
+}
+
+template <class P>
+struct UFraction {
+  P num;
+  P den;
+};
+
+// P is UPoly (FLINT) or MachinePoly; both answer the same where the second does not
+// overflow.
+template <class P>
 class OneGenerator {
  public:
-  explicit OneGenerator(const Expr& generator) : generator_(generator) {}
+  explicit OneGenerator(const Expr& generator) : generator_(generator) {
+    fractions_.reserve(16);  // a derivative's fraction has about a dozen nodes
+  }
 
   // The mirror of Canceller::convert_uncached (cancel.cpp), step for step, except that a
   // step by 1 (a sum of polynomials, a product by a polynomial) is left out: the same
   // fraction without the gcd, quotients and products by 1.
-  const UFraction& convert(const Expr& e) {
+  const UFraction<P>& convert(const Expr& e) {
     tick();
     if (const std::size_t* known = memo_.find(e)) return fractions_[*known];
-    UFraction f = convert_uncached(e);
+    UFraction<P> f = convert_uncached(e);
     memo_.insert(e, fractions_.size());
     fractions_.push_back(std::move(f));
     return fractions_.back();
   }
 
  private:
-  UFraction convert_uncached(const Expr& e) {
-    if (e.is_number()) return {UPoly::constant(e.number()), UPoly::constant(Number(1))};
-    if (e == generator_) return {UPoly::generator(), UPoly::constant(Number(1))};
+  UFraction<P> convert_uncached(const Expr& e) {
+    if (e.is_number()) return {P::constant(e.number()), P::one()};
+    if (e == generator_) return {P::generator(), P::one()};
     if (e.is(Kind::Add)) {
-      UFraction sum = convert(e.arg(0));
+      UFraction<P> sum = convert(e.arg(0));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
-        const UFraction& t = convert(e.arg(i));
+        const UFraction<P>& t = convert(e.arg(i));
         if (sum.den.is_one() && t.den.is_one()) {
           sum.num = sum.num + t.num;
           continue;
         }
-        UPoly g = gcd(sum.den, t.den);
-        UPoly sum_cofactor = divide_exact(t.den, g), term_cofactor = divide_exact(sum.den, g);
+        P g = gcd(sum.den, t.den);
+        P sum_cofactor = divide_exact(t.den, g), term_cofactor = divide_exact(sum.den, g);
         sum.num = sum.num * sum_cofactor + t.num * term_cofactor;
         sum.den = sum.den * sum_cofactor;
       }
       return sum;
     }
     if (e.is(Kind::Mul)) {
-      UFraction product = convert(e.arg(0));
+      UFraction<P> product = convert(e.arg(0));
       for (std::size_t i = 1; i < e.args().size(); ++i) {
-        const UFraction& x = convert(e.arg(i));
+        const UFraction<P>& x = convert(e.arg(i));
         if (!x.num.is_one()) product.num = product.num * x.num;
         if (!x.den.is_one()) product.den = product.den * x.den;
       }
@@ -181,17 +239,50 @@ class OneGenerator {
     if (!e.is(Kind::Pow) || !e.exponent().is_integer()) throw OutOfReach{};  // not scanned so
     auto n = e.exponent().number().to_long();
     if (!n || *n > 10'000 || *n < -10'000) throw OutOfReach{};  // the general path's "too large"
-    const UFraction& base = convert(e.base());
+    const UFraction<P>& base = convert(e.base());
     const auto magnitude = static_cast<unsigned long>(*n < 0 ? -*n : *n);
-    UPoly num = power(base.num, magnitude), den = power(base.den, magnitude);
+    P num = power(base.num, magnitude), den = power(base.den, magnitude);
     if (*n < 0) return {std::move(den), std::move(num)};
     return {std::move(num), std::move(den)};
   }
 
   const Expr& generator_;
-  NodeMap<std::size_t> memo_;        // the index of a node's fraction in fractions_
-  std::deque<UFraction> fractions_;  // stays in place as it grows: convert() refers into it
+  NodeMap<std::size_t> memo_;  // the index of a node's fraction in fractions_
+  // convert() returns a reference into it, which its callers use before they convert
+  // again: it lives until the next push_back.
+  std::vector<UFraction<P>> fractions_;
 };
+
+Number coefficient_number(const UPoly& p, long k) {
+  mpq_class c;
+  fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p.raw(), k);
+  return Number(std::move(c));
+}
+
+Number coefficient_number(const MachinePoly& p, long k) {
+  const MachineRational& c = p.coefficient(k);
+  return c.den == 1 ? Number(c.num) : Number::rational(c.num, c.den);  // the first canonical
+}
+
+// The coefficient as a number node.
+Expr coefficient_expr(const UPoly& p, long k) { return number(coefficient_number(p, k)); }
+
+Expr coefficient_expr(const MachinePoly& p, long k) {
+  const MachineRational& c = p.coefficient(k);
+  return c.den == 1 ? integer(c.num) : rational(c.num, c.den);  // small integers are cached
+}
+
+UPoly in_flint(const MachinePoly& p) {
+  UPoly result;
+  fmpq_t c;
+  fmpq_init(c);
+  for (long k = 0; k <= p.degree(); ++k) {
+    fmpq_set_si(c, p.coefficient(k).num, static_cast<ulong>(p.coefficient(k).den));
+    fmpq_poly_set_coeff_fmpq(result.raw(), k, c);
+  }
+  fmpq_clear(c);
+  return result;
+}
 
 // The polynomial in the context's generator `g`, for its to_expr.
 Poly to_poly(const UPoly& p, const PolyContext& ctx, std::size_t g) {
@@ -214,26 +305,25 @@ Poly to_poly(const UPoly& p, const PolyContext& ctx, std::size_t g) {
 // canonical monomials builds them: coefficient first in a term, terms in storage order
 // after the constant. Only for a generator whose base is not a number (that path's
 // condition); nullopt otherwise.
-std::optional<Expr> written_directly(const UPoly& p, const Expr& g) {
+template <class P>
+std::optional<Expr> written_directly(const P& p, const Expr& g) {
   if (split_power(g).first.is_number()) return std::nullopt;
   std::vector<Expr> terms;
   Expr constant_term;
-  mpq_class c;
   for (long k = 0; k <= p.degree(); ++k) {
     tick();
-    fmpq_poly_get_coeff_mpq(c.get_mpq_t(), p.raw(), k);
-    if (c == 0) continue;
-    const Number coefficient(c);
+    const Expr coefficient = coefficient_expr(p, k);
+    if (coefficient.is_zero()) continue;
     if (k == 0) {
-      constant_term = number(coefficient);
+      constant_term = coefficient;
       continue;
     }
-    const Expr power = k == 1 ? g : pow(g, number(Number(mpq_class(mpz_class(k)))));
+    const Expr power = k == 1 ? g : pow(g, integer(k));
     if (coefficient.is_one()) {
       terms.push_back(power);
       continue;
     }
-    const Expr factors[] = {number(coefficient), power};
+    const Expr factors[] = {coefficient, power};
     terms.push_back(detail::make_node(Kind::Mul, std::span<const Expr>(factors)));
   }
   std::sort(terms.begin(), terms.end(), storage_less);
@@ -243,69 +333,109 @@ std::optional<Expr> written_directly(const UPoly& p, const Expr& g) {
   return detail::make_node(Kind::Add, std::move(terms));
 }
 
-// How factored() writes a polynomial in its one generator.
-using Writer = std::function<Expr(const UPoly&)>;
+struct FlintFactor {
+  UPoly factor;
+  long multiplicity;
+};
 
-// p (in one generator, each factor written by `write`) factored over the rationals, as
-// PolyContext::to_factored_expr writes it (FLINT's fmpq_mpoly_factor): a constant times
-// primitive integer factors with positive leading coefficients, each to its multiplicity.
-// The constant is p's leading coefficient over the product of theirs.
-Expr factored(const UPoly& p, const Writer& write) {
+// p's irreducible factors over the rationals (fmpz_poly_factor): primitive integer
+// polynomials with positive leading coefficients, each with its multiplicity.
+std::vector<FlintFactor> rational_factors(const UPoly& p) {
   fmpz_poly_t integral;
   fmpz_poly_init(integral);
   fmpq_poly_get_numerator(integral, p.raw());
   fmpz_poly_factor_t factors;
   fmpz_poly_factor_init(factors);
   fmpz_poly_factor(factors, integral);
-  std::vector<Expr> parts;
-  mpz_class leads = 1;
+  std::vector<FlintFactor> result(static_cast<std::size_t>(factors->num));
   for (slong i = 0; i < factors->num; ++i) {
     fmpz_poly_struct* f = factors->p + i;
     if (fmpz_sgn(fmpz_poly_lead(f)) < 0) fmpz_poly_neg(f, f);
-    mpz_class lead;
-    fmpz_get_mpz(lead.get_mpz_t(), fmpz_poly_lead(f));
-    for (slong k = 0; k < factors->exp[i]; ++k) leads *= lead;
-    UPoly factor;
-    fmpq_poly_set_fmpz_poly(factor.raw(), f);
-    parts.push_back(pow(write(factor), integer(factors->exp[i])));
+    FlintFactor& into = result[static_cast<std::size_t>(i)];
+    fmpq_poly_set_fmpz_poly(into.factor.raw(), f);
+    into.multiplicity = factors->exp[i];
   }
-  mpq_class constant;
-  fmpq_poly_get_coeff_mpq(constant.get_mpq_t(), p.raw(), p.degree());
-  constant /= leads;
-  parts.insert(parts.begin(), number(Number(constant)));
   fmpz_poly_factor_clear(factors);
   fmpz_poly_clear(integral);
+  return result;
+}
+
+// p (in one generator, each factor written by `write`) factored over the rationals, as
+// PolyContext::to_factored_expr writes it (FLINT's fmpq_mpoly_factor): a constant times
+// primitive integer factors with positive leading coefficients, each to its multiplicity.
+// The constant is p's leading coefficient over the product of theirs.
+template <class P, class Write>
+Expr factored(const P& p, const Write& write) {
+  std::vector<Expr> parts(1);  // the constant first
+  Number leads(1);
+  for (const auto& [factor, multiplicity] : rational_factors(p)) {
+    leads = leads * coefficient_number(factor, factor.degree()).pow(multiplicity);
+    parts.push_back(pow(write(factor), integer(multiplicity)));
+  }
+  parts[0] = number(coefficient_number(p, p.degree()) / leads);
   return mul(parts);
+}
+
+// e as num/den in lowest terms, den monic; nullopt for a zero denominator.
+template <class P>
+std::optional<UFraction<P>> in_lowest_terms(const Expr& e, const Expr& generator) {
+  OneGenerator<P> one(generator);
+  const UFraction<P>& f = one.convert(e);
+  if (f.den.is_zero()) return std::nullopt;
+  const P g = gcd(f.num, f.den);
+  UFraction<P> lowest{divide_exact(f.num, g), divide_exact(f.den, g)};
+  divide_by_leading_coefficient(lowest.num, lowest.den);
+  return lowest;
+}
+
+// The cancelled form of e, in the arithmetic P: num over den factored; nullopt for a
+// zero denominator.
+template <class P>
+std::optional<Expr> cancelled(const Expr& e, const Expr& generator) {
+  const auto lowest = in_lowest_terms<P>(e, generator);
+  if (!lowest) return std::nullopt;
+  std::optional<PolyContext> ctx;  // made only when a polynomial is not written directly
+  const auto write = [&](const auto& p) {
+    if (auto direct = written_directly(p, generator)) return *direct;
+    if (!ctx) ctx.emplace(std::vector<Expr>{generator});
+    if constexpr (std::is_same_v<std::decay_t<decltype(p)>, UPoly>) {
+      return ctx->to_expr(to_poly(p, *ctx, 0));
+    } else {
+      return ctx->to_expr(to_poly(in_flint(p), *ctx, 0));
+    }
+  };
+  Expr top = write(lowest->num);
+  if (lowest->den.is_one()) return top;
+  Expr denominator;
+  if constexpr (std::is_same_v<P, MachinePoly>) {
+    try {
+      denominator = factored(lowest->den, write);
+    } catch (const MachineOverflow&) {  // a squarefree part past the machine factoring
+      denominator = factored(in_flint(lowest->den), write);
+    }
+  } else {
+    denominator = factored(lowest->den, write);
+  }
+  return mul(top, pow(denominator, integer(-1)));
 }
 
 }  // namespace
 
-std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std::size_t max_terms) {
+std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std::size_t max_terms,
+                                      UnivariateArithmetic arithmetic) {
   if (std::min(max_terms, limits().max_terms) <= static_cast<std::size_t>(kMaxDegree)) {
     return std::nullopt;
   }
   free_library_caches_at_thread_exit();
   try {
-    OneGenerator one(generator);
-    UFraction f = one.convert(e);
-    if (f.den.is_zero()) return std::nullopt;
-    const UPoly g = gcd(f.num, f.den);
-    UPoly num = divide_exact(f.num, g), den = divide_exact(f.den, g);
-    fmpq_t lead;
-    fmpq_init(lead);
-    fmpq_poly_get_coeff_fmpq(lead, den.raw(), den.degree());
-    fmpq_poly_scalar_div_fmpq(num.raw(), num.raw(), lead);
-    fmpq_poly_scalar_div_fmpq(den.raw(), den.raw(), lead);
-    fmpq_clear(lead);
-    std::optional<PolyContext> ctx;  // made only when a polynomial is not written directly
-    const Writer write = [&](const UPoly& p) {
-      if (auto direct = written_directly(p, generator)) return *direct;
-      if (!ctx) ctx.emplace(std::vector<Expr>{generator});
-      return ctx->to_expr(to_poly(p, *ctx, 0));
-    };
-    Expr top = write(num);
-    if (den.is_one()) return top;
-    return mul(top, pow(factored(den, write), integer(-1)));
+    if (arithmetic != UnivariateArithmetic::flint_only) {
+      try {
+        return cancelled<MachinePoly>(e, generator);
+      } catch (const MachineOverflow&) {
+        if (arithmetic == UnivariateArithmetic::machine_integers_only) return std::nullopt;
+      }
+    }
+    return cancelled<UPoly>(e, generator);
   } catch (const OutOfReach&) {
     return std::nullopt;
   }

@@ -16,7 +16,12 @@ namespace leibniz {
 /// when the case is not this one (a degree or coefficient past the small bounds here,
 /// or limits too low to be sure the general path would not stop): the caller then takes
 /// the general path, which decides.
-std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std::size_t max_terms);
+/// The arithmetic is for the tests: by default machine integers where they suffice,
+/// FLINT otherwise; machine_integers_only answers nullopt where they do not.
+enum class UnivariateArithmetic { machine_integers_first, machine_integers_only, flint_only };
+std::optional<Expr> cancel_univariate(
+    const Expr& e, const Expr& generator, std::size_t max_terms,
+    UnivariateArithmetic arithmetic = UnivariateArithmetic::machine_integers_first);
 
 /// p, a non-zero polynomial of ctx in its generator g alone, factored as
 /// PolyContext::to_factored_expr writes it, through FLINT's univariate factoring.

@@ -282,9 +282,29 @@ void shape_of(const Expr& e, Shape& shape, NodeSet& seen) {
 // a long sum), and trying it costs more than everything else.
 constexpr double kMaxSizeToExpand = 2'000;
 
+// The written-out size of e if it is at most `limit`, counted node by node without a
+// memo (exact: a node met twice is written twice); nullopt past the limit.
+std::optional<double> small_tree_size(const Expr& e, double limit) {
+  double counted = 0;
+  auto count = [&](const Expr& node, auto& self) -> bool {
+    if (++counted > limit) return false;
+    for (const Expr& a : node.args()) {
+      if (!self(a, self)) return false;
+    }
+    return true;
+  };
+  if (!count(e, count)) return std::nullopt;
+  return counted;
+}
+
+// Most expressions simplify weighs are this small; larger ones (a DAG may write out
+// huge) are measured through the memo.
+constexpr double kCountedWithoutMemo = 256;
+
 }  // namespace
 
 double tree_size(const Expr& e) {
+  if (const auto size = small_tree_size(e, kCountedWithoutMemo)) return *size;
   NodeMap<double> memo;
   return tree_size_memo(e, memo);
 }

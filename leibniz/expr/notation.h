@@ -99,4 +99,12 @@ class Notation {
 /// The shared walk: prints e in the given notation.
 std::string print_with(const Notation& notation, const Expr& e);
 
+/// e in each notation, in turn (print_with for each): its size checked once, and the
+/// order of each of its sums and products found once for all.
+std::vector<std::string> print_with_each(std::span<const Notation* const> notations, const Expr& e);
+
+/// The notations of print_text and print_latex.
+const Notation& text_notation();
+const Notation& latex_notation();
+
 }  // namespace leibniz

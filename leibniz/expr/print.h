@@ -16,6 +16,13 @@ std::string print_latex(const Expr& e);
 /// 4x³y + 3x²y², 2x·e^(x² + y²), σ(w1·x + b1)
 std::string print_unicode(const Expr& e);
 
+/// print_text(e) and print_latex(e), for less than the two apart (an answer holds both).
+struct TextAndLatex {
+  std::string text;
+  std::string latex;
+};
+TextAndLatex print_text_and_latex(const Expr& e);
+
 /// Writes print_text(e); lets tests and logs show expressions.
 std::ostream& operator<<(std::ostream& out, const Expr& e);
 

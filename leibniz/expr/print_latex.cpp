@@ -131,6 +131,11 @@ class LatexNotation final : public Notation {
 
 }  // namespace
 
-std::string print_latex(const Expr& e) { return print_with(LatexNotation(), e); }
+const Notation& latex_notation() {
+  static const LatexNotation notation;
+  return notation;
+}
+
+std::string print_latex(const Expr& e) { return print_with(latex_notation(), e); }
 
 }  // namespace leibniz

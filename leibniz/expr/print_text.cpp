@@ -40,7 +40,12 @@ class TextNotation final : public Notation {
 
 }  // namespace
 
-std::string print_text(const Expr& e) { return print_with(TextNotation(), e); }
+const Notation& text_notation() {
+  static const TextNotation notation;
+  return notation;
+}
+
+std::string print_text(const Expr& e) { return print_with(text_notation(), e); }
 
 std::ostream& operator<<(std::ostream& out, const Expr& e) { return out << print_text(e); }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <memory_resource>
 #include <optional>
@@ -14,16 +15,34 @@
 #include "leibniz/core/stack_memory.h"
 #include "leibniz/expr/builders.h"
 #include "leibniz/expr/call.h"
+#include "leibniz/expr/node_map.h"
 #include "leibniz/expr/notation.h"
 #include "leibniz/expr/order.h"
+#include "leibniz/expr/print.h"
 #include "leibniz/expr/root_sum.h"
 
 namespace leibniz {
 namespace {
 
+// The print order of each sum's terms and each product's factors, found once for every
+// notation that prints the same expression.
+class PrintOrders {
+ public:
+  std::vector<Expr> terms(const Expr& sum) { return order(sum, terms_in_print_order); }
+  std::vector<Expr> factors(const Expr& product) { return order(product, factors_in_print_order); }
+
+ private:
+  std::vector<Expr> order(const Expr& e, std::vector<Expr> (*find)(const Expr&)) {
+    if (const std::vector<Expr>* known = orders_.find(e)) return *known;
+    return orders_.insert(e, find(e));
+  }
+
+  NodeMap<std::vector<Expr>> orders_;  // by node: a node is a sum or a product
+};
+
 class Printer {
  public:
-  explicit Printer(const Notation& n) : n_(n) {}
+  Printer(const Notation& n, PrintOrders& orders) : n_(n), orders_(orders) {}
 
   Piece print(const Expr& e) const {
     switch (e.kind()) {
@@ -117,7 +136,7 @@ class Printer {
   Piece print_sum(const Expr& e) const {
     std::string out;
     bool first = true;
-    std::vector<Expr> terms = terms_in_print_order(e);
+    std::vector<Expr> terms = orders_.terms(e);
     // People write 1 - x^2 rather than -x^2 + 1: lead with the first positive term.
     if (is_negative_term(terms[0])) {
       auto positive = std::find_if(terms.begin(), terms.end(),
@@ -160,7 +179,7 @@ class Printer {
     std::vector<Expr> factors;
     if (e.is(Kind::Mul)) {
       if (e.arg(0).is_number()) coefficient = &e.arg(0).number();
-      factors = factors_in_print_order(e);
+      factors = orders_.factors(e);
     } else {
       factors.push_back(e);
     }
@@ -187,7 +206,7 @@ class Printer {
     }
     for (const Expr& f : factors) {
       if (f.is(Kind::Pow) && f.exponent().is_number() && f.exponent().number().is_negative()) {
-        bottom.push_back(print_power(f.base(), number(-f.exponent().number())));
+        bottom.push_back(print_power(f.base(), negation_of(f.exponent().number())));
       } else {
         top.push_back(f.is(Kind::Pow) ? print_power(f.base(), f.exponent()) : print(f));
       }
@@ -198,6 +217,13 @@ class Printer {
     Piece denominator = join(std::span<Piece>(bottom));
     return {n_.fraction(numerator.text, numerator.prec, denominator.text, denominator.prec),
             n_.fraction_precedence()};
+  }
+
+  // -n as a node; a small integer's from integer()'s cache, without a rational's copy.
+  static Expr negation_of(const Number& n) {
+    const std::optional<long> k = n.to_long();
+    if (k && *k != LONG_MIN) return integer(-*k);
+    return number(-n);
   }
 
   // The factors as one product; their texts are taken.
@@ -228,19 +254,43 @@ class Printer {
   }
 
   const Notation& n_;
+  PrintOrders& orders_;
 };
 
-}  // namespace
-
-std::string print_with(const Notation& notation, const Expr& e) {
-  // Written out, shared subexpressions repeat: a small DAG can print as a huge text.
+// Written out, shared subexpressions repeat: a small DAG can print as a huge text.
+void check_printable(const Expr& e) {
   if (!tree_size_at_most(e, static_cast<double>(limits().max_printed_nodes))) {
     throw Error(ErrorKind::Limit,
                 fmt::format("the result is too large to print: written out, it has more than {} "
                             "nodes (it repeats shared subexpressions)",
                             limits().max_printed_nodes));
   }
-  return Printer(notation).print(e).text;
+}
+
+}  // namespace
+
+std::string print_with(const Notation& notation, const Expr& e) {
+  check_printable(e);
+  PrintOrders orders;
+  return Printer(notation, orders).print(e).text;
+}
+
+std::vector<std::string> print_with_each(std::span<const Notation* const> notations,
+                                         const Expr& e) {
+  check_printable(e);
+  PrintOrders orders;
+  std::vector<std::string> texts;
+  texts.reserve(notations.size());
+  for (const Notation* notation : notations) {
+    texts.push_back(Printer(*notation, orders).print(e).text);
+  }
+  return texts;
+}
+
+TextAndLatex print_text_and_latex(const Expr& e) {
+  const Notation* const notations[] = {&text_notation(), &latex_notation()};
+  std::vector<std::string> texts = print_with_each(notations, e);
+  return {std::move(texts[0]), std::move(texts[1])};
 }
 
 }  // namespace leibniz

@@ -112,6 +112,65 @@ TEST(CancelUnivariate, DenominatorInOneOfTwoGenerators) {
   EXPECT_GT(compared, testing::trials(600) / 2);
 }
 
+// The machine-integer arithmetic (cancel_machine_poly.cpp) against FLINT's on the same
+// rational functions: where it answers, the same expression. The second family puts
+// products of powers of small linear and quadratic factors (some with rational roots) in
+// the denominator, for its squarefree factoring and the splitting of quadratics.
+TEST(CancelUnivariate, MachineIntegersAnswerAsFlint) {
+  const Expr x = symbol("x");
+  std::mt19937 rng(7);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  auto small_factor = [&]() {  // a*x + b or a*x^2 + b*x + c, small integers
+    const Expr linear = add(mul(integer(pick(4) + 1), x), integer(pick(9) - 4));
+    if (pick(2) == 0) return linear;
+    return add({mul(integer(pick(3) + 1), pow(x, integer(2))), mul(integer(pick(7) - 3), x),
+                integer(pick(9) - 4)});
+  };
+  int answered = 0;
+  const int cases = testing::trials(1500);
+  for (unsigned seed = 0; seed < static_cast<unsigned>(cases); ++seed) {
+    RandomRational random(seed, x);
+    Expr e;
+    try {
+      if (seed % 2 == 0) {
+        e = random.generate(4);
+      } else {
+        Expr denominator = integer(pick(5) + 1);
+        for (int i = pick(3) + 1; i > 0; --i) {
+          denominator = mul(denominator, pow(small_factor(), integer(pick(3) + 1)));
+        }
+        e = div(random.generate(2), denominator);
+      }
+    } catch (const Error&) {
+      continue;
+    }
+    const auto flint = cancel_univariate(e, x, 5'000, UnivariateArithmetic::flint_only);
+    const auto machine =
+        cancel_univariate(e, x, 5'000, UnivariateArithmetic::machine_integers_only);
+    EXPECT_EQ(cancel_univariate(e, x, 5'000), flint) << print_text(e);
+    if (!machine) continue;
+    ASSERT_TRUE(flint) << print_text(e);
+    EXPECT_EQ(*machine, *flint) << print_text(e) << "\n  machine: " << print_text(*machine)
+                                << "\n  flint:   " << print_text(*flint);
+    ++answered;
+  }
+  EXPECT_GT(answered, cases / 2);
+}
+
+// Past 63 bits, or past its degree, the machine arithmetic hands the case to FLINT.
+TEST(CancelUnivariate, MachineIntegersOverflowToFlint) {
+  const Expr x = symbol("x");
+  const Expr big = div(integer(1), add(mul(integer(3'000'000'000), x), integer(1)));
+  const Expr wide = pow(add(mul(integer(7), x), integer(3)), integer(-12));
+  for (const Expr& e : {pow(big, integer(3)), wide}) {
+    EXPECT_FALSE(cancel_univariate(e, x, 5'000, UnivariateArithmetic::machine_integers_only))
+        << print_text(e);
+    const auto flint = cancel_univariate(e, x, 5'000, UnivariateArithmetic::flint_only);
+    ASSERT_TRUE(flint) << print_text(e);
+    EXPECT_EQ(cancel_univariate(e, x, 5'000), flint) << print_text(e);
+  }
+}
+
 TEST(CancelUnivariate, KnownAnswers) {
   auto cancelled = [](const char* text) { return print_text(*cancel(parse_text(text))); };
   EXPECT_EQ(cancelled("(x^2 - 1)/(x - 1)"), "x + 1");

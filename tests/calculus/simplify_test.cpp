@@ -4,6 +4,8 @@
 
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
+#include "support/random_expr.h"
+#include "support/trials.h"
 
 namespace leibniz {
 namespace {
@@ -65,6 +67,27 @@ TEST(Simplify, BasicIdentities) {
 TEST(Simplify, TreeSizeCountsSharedNodesEachTime) {
   EXPECT_EQ(tree_size(parse_text("x")), 1);
   EXPECT_EQ(tree_size(parse_text("sin(x)*cos(x)")), 5);
+}
+
+// tree_size counts small expressions node by node and large ones through a memo of
+// shared nodes: both give the written-out size, here against a plain count.
+double written_out_size(const Expr& e) {
+  double size = 1;
+  for (const Expr& a : e.args()) size += written_out_size(a);
+  return size;
+}
+
+TEST(TreeSize, IsTheWrittenOutSizeSmallOrLarge) {
+  testing::RandomExpr random(5);
+  for (int i = 0; i < testing::trials(500); ++i) {
+    const Expr e = random.generate(5);
+    EXPECT_EQ(tree_size(e), written_out_size(e)) << print_text(e);
+  }
+  // A shared sum squared again and again: 2^12 copies of x + 1 written out.
+  Expr shared = add(symbol("x"), integer(1));
+  for (int i = 0; i < 12; ++i) shared = mul(shared, add(shared, integer(2)));
+  EXPECT_GT(written_out_size(shared), 256);
+  EXPECT_EQ(tree_size(shared), written_out_size(shared));
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include "leibniz/core/error.h"
 #include "leibniz/expr/parse.h"
 #include "leibniz/expr/print.h"
+#include "support/random_expr.h"
+#include "support/trials.h"
 
 namespace leibniz {
 namespace {
@@ -48,6 +51,26 @@ TEST(PrintLatex, FloatsInPositionalNotation) {
   EXPECT_EQ(latex("2.5"), "2.5");
   EXPECT_EQ(latex("x^1.0"), "x^{1.0}");
   EXPECT_EQ(latex("1.0*x"), "1.0 x");
+}
+
+// The two notations printed together (an answer's two texts, each sum's and product's
+// order found once) write what each writes alone, on every form a printer meets.
+TEST(PrintLatex, TogetherWithTextAsEachAlone) {
+  testing::RandomExpr random(11);
+  int printed = 0;
+  for (int i = 0; i < testing::trials(2000); ++i) {
+    Expr e;
+    try {
+      e = random.any(4);
+    } catch (const Error&) {
+      continue;  // a combination the builders refuse
+    }
+    const TextAndLatex both = print_text_and_latex(e);
+    EXPECT_EQ(both.text, print_text(e));
+    EXPECT_EQ(both.latex, print_latex(e));
+    ++printed;
+  }
+  EXPECT_GT(printed, testing::trials(2000) / 2);
 }
 
 }  // namespace
