@@ -354,10 +354,14 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
     integration::Integrator in(var, trace);
     Expr raw = in.antiderivative(e);
     if (raw.is_null()) raw = integration::risch_norman_rule(in, e);
-    if (raw.is_null() && in.roots_needed()) {  // the last resort: sums over roots
+    // The last resort, sums over roots, when a sub-integral needed them and the search
+    // was not cut short (a second search would stop at the same budget).
+    bool exhausted = in.search_exhausted();
+    if (raw.is_null() && in.roots_needed() && !exhausted) {
       integration::Integrator again(var, trace);
       again.allow_root_sums();
       raw = again.antiderivative(e);
+      exhausted = again.search_exhausted();
     }
     if (raw.is_null()) {
       std::unordered_set<const Node*> seen;
@@ -374,7 +378,7 @@ Expr integrate(const Expr& e, const Expr& var, Trace* trace) {
                                 "(Liouville's theorem)",
                                 print_text(e), var.name()));
       }
-      if (in.search_exhausted()) {
+      if (exhausted) {
         throw Error(ErrorKind::Unsupported,
                     fmt::format("leibniz found no elementary antiderivative of {} with respect "
                                 "to {}: it stopped searching after {} sub-integrals; an "
