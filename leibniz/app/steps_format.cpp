@@ -42,7 +42,7 @@ struct Style {
     const Expr e = rename ? rename(original) : original;
     const std::string s = print(original);
     const bool atom =
-        e.args().empty() || e.is(Kind::Func) || e.is(Kind::Call) ||
+        e.args().empty() || e.is(Kind::Func) || e.is(Kind::Call) || e.is(Kind::RootSum) ||
         (e.is(Kind::Pow) && !(e.exponent().is_number() && e.exponent().number().is_negative()));
     return atom && !(e.is_number() && e.number().is_negative()) ? s : group(s);
   }

@@ -183,16 +183,13 @@ Expr pure_cubic_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr&
 // kept as a sum over the roots (root_sum.h) when no closed form above applies: q′ is
 // invertible modulo q, and c = a·(q′)⁻¹ mod q takes the value a(α)/q′(α) at each root.
 Expr root_sum_term(Integrator& in, const QPoly& q, const QPoly& a, const Expr& x) {
-  if (q.degree() > kMaxRootSumDegree) return {};
+  if (!root_sum_in_reach(q)) return {};
   QPoly derivative, g, s, inverse, c;
   fmpq_poly_derivative(derivative.raw(), q.raw());
   fmpq_poly_xgcd(g.raw(), s.raw(), inverse.raw(), q.raw(), derivative.raw());
   fmpq_poly_mul(c.raw(), a.raw(), inverse.raw());
   fmpq_poly_rem(c.raw(), c.raw(), q.raw());
-  std::vector<Number> polynomial, coefficient;
-  for (long k = 0; k <= q.degree(); ++k) polynomial.push_back(q.coefficient(k));
-  for (long k = 0; k <= c.degree(); ++k) coefficient.push_back(c.coefficient(k));
-  const Expr result = root_sum({polynomial, coefficient}, x);
+  const Expr result = root_sum(q, c, x);
   in.step<Rule::PartialFractions>(
       div(to_expr(a, x), to_expr(q, x)), result,
       {.row = {"root-sum",
@@ -266,7 +263,7 @@ Expr irreducible_term(Integrator& in, const QPoly& q, const QPoly& a, long j, co
         log_part = root_sum_term(in, q, numerator, x);
       }
       if (log_part.is_null()) {
-        if (q.degree() <= kMaxRootSumDegree) in.note_roots_needed();
+        if (root_sum_in_reach(q)) in.note_roots_needed();
         in.note_obstacle(fmt::format(
             "the logarithmic part of ∫ {} needs the roots of {}, which leibniz does not write "
             "in closed form",

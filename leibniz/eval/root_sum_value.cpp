@@ -6,6 +6,10 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/thread_caches.h"
@@ -22,25 +26,17 @@ class RootBalls {
   RootBalls(const Expr& e, slong bits) {
     free_library_caches_at_thread_exit();
     const RootSumParts parts = root_sum_parts(e);
-    count_ = static_cast<slong>(parts.polynomial.size()) - 1;
+    count_ = parts.polynomial.degree();
     roots_ = _acb_vec_init(count_);
     weights_ = _acb_vec_init(count_);
-    fmpz_poly_t p;
+    fmpz_poly_t p;  // P has integer coefficients: its numerator is itself
     fmpz_poly_init(p);
-    for (std::size_t k = 0; k < parts.polynomial.size(); ++k) {
-      fmpz_poly_set_coeff_mpz(p, static_cast<slong>(k),
-                              parts.polynomial[k].exact().get_num().get_mpz_t());
-    }
+    fmpq_poly_get_numerator(p, parts.polynomial.raw());
     arb_fmpz_poly_complex_roots(roots_, p, 0, bits);
     fmpz_poly_clear(p);
-    QPoly c;
-    for (std::size_t k = 0; k < parts.coefficient.size(); ++k) {
-      fmpq_poly_set_coeff_mpq(c.raw(), static_cast<slong>(k),
-                              parts.coefficient[k].exact().get_mpq_t());
-    }
     acb_poly_t weight;
     acb_poly_init(weight);
-    acb_poly_set_fmpq_poly(weight, c.raw(), bits);
+    acb_poly_set_fmpq_poly(weight, parts.coefficient.raw(), bits);
     for (slong k = 0; k < count_; ++k) acb_poly_evaluate(weights_ + k, weight, roots_ + k, bits);
     acb_poly_clear(weight);
   }
@@ -61,6 +57,19 @@ class RootBalls {
   acb_ptr weights_ = nullptr;
 };
 
+// The roots of the sums evaluated lately, by key and precision: a check evaluates one sum
+// at about a hundred points in two precisions, and root isolation is most of the cost
+// (it cannot be interrupted by the time limit).
+const RootBalls& roots_of(const Expr& e, slong bits) {
+  free_library_caches_at_thread_exit();  // first, so that FLINT outlives the cache
+  thread_local std::map<std::pair<std::string, slong>, std::unique_ptr<RootBalls>> cache;
+  auto key = std::make_pair(e.name(), bits);
+  if (auto found = cache.find(key); found != cache.end()) return *found->second;
+  constexpr std::size_t kKept = 16;
+  if (cache.size() >= kKept) cache.clear();
+  return *cache.emplace(std::move(key), std::make_unique<RootBalls>(e, bits)).first->second;
+}
+
 std::complex<double> to_complex(const acb_struct* z) {
   return {arf_get_d(arb_midref(acb_realref(z)), ARF_RND_NEAR),
           arf_get_d(arb_midref(acb_imagref(z)), ARF_RND_NEAR)};
@@ -69,7 +78,7 @@ std::complex<double> to_complex(const acb_struct* z) {
 }  // namespace
 
 std::vector<RootTerm> root_terms(const Expr& e) {
-  const RootBalls balls(e, 128);
+  const RootBalls& balls = roots_of(e, 128);
   std::vector<RootTerm> terms;
   for (slong k = 0; k < balls.count(); ++k) {
     terms.push_back({to_complex(balls.root(k)), to_complex(balls.weight(k)),
@@ -97,7 +106,7 @@ double root_sum_value(std::span<const RootTerm> terms, double u) {
 bool root_sum_value(const Expr& e, const mpfr_t u, long double u_error, mpfr_prec_t bits,
                     mpfr_t out, long double& error) {
   const slong precision = static_cast<slong>(bits) + 32;
-  const RootBalls balls(e, precision);
+  const RootBalls& balls = roots_of(e, precision);
   acb_t at, term, sum;
   acb_init(at);
   acb_init(term);

@@ -1,5 +1,6 @@
 #include "leibniz/expr/rational_polynomial.h"
 
+#include "leibniz/core/error.h"
 #include "leibniz/expr/builders.h"
 
 namespace leibniz {
@@ -8,6 +9,23 @@ Expr to_expr(const QPoly& p, const Expr& x) {
   std::vector<Expr> terms;
   for (long k = 0; k <= p.degree(); ++k) terms.push_back(mul(number(p.coefficient(k)), pow(x, k)));
   return add(terms);
+}
+
+QPoly to_qpoly(std::span<const Number> coefficients) {
+  QPoly p;
+  for (std::size_t k = 0; k < coefficients.size(); ++k) {
+    if (!coefficients[k].is_exact()) {
+      throw Error(ErrorKind::Domain, "a polynomial over ℚ has exact coefficients");
+    }
+    fmpq_poly_set_coeff_mpq(p.raw(), static_cast<slong>(k), coefficients[k].exact().get_mpq_t());
+  }
+  return p;
+}
+
+std::vector<Number> coefficients_of(const QPoly& p) {
+  std::vector<Number> out;
+  for (long k = 0; k <= p.degree(); ++k) out.push_back(p.coefficient(k));
+  return out;
 }
 
 std::optional<QPoly> polynomial_in(const Expr& e, const Expr& x, long max_degree) {

@@ -7,6 +7,8 @@
 #include <gmpxx.h>
 
 #include <optional>
+#include <span>
+#include <vector>
 
 #include "leibniz/core/number.h"
 #include "leibniz/core/thread_caches.h"
@@ -39,6 +41,11 @@ class QPoly {
 
 /// Σ cₖ·xᵏ as an expression.
 Expr to_expr(const QPoly& p, const Expr& x);
+
+/// The polynomial of exact coefficients, ascending; throws Error{Domain} for a float.
+QPoly to_qpoly(std::span<const Number> coefficients);
+/// Its coefficients, ascending (none for 0).
+std::vector<Number> coefficients_of(const QPoly& p);
 
 /// e as a polynomial in the symbol x with rational coefficients, read from its form
 /// (sums, products, powers with natural exponents up to `max_degree`); nullopt when it

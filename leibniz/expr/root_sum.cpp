@@ -3,6 +3,7 @@
 #include <flint/fmpz_poly.h>
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "leibniz/core/error.h"
@@ -15,24 +16,21 @@
 namespace leibniz {
 namespace {
 
-QPoly to_qpoly(const std::vector<Number>& coefficients) {
-  QPoly p;
-  for (std::size_t k = 0; k < coefficients.size(); ++k) {
-    if (!coefficients[k].is_exact()) {
-      throw Error(ErrorKind::Domain, "a root sum's polynomials have exact coefficients");
-    }
-    fmpq_poly_set_coeff_mpq(p.raw(), static_cast<slong>(k), coefficients[k].exact().get_mpq_t());
-  }
-  return p;
+// p divided by its content, with a positive leading coefficient; returns the content
+// with the sign taken out (p = content·primitive).
+Number make_primitive(QPoly& p) {
+  fmpq_t content;
+  fmpq_init(content);
+  fmpq_poly_content(content, p.raw());
+  if (fmpz_sgn(fmpq_poly_numref(p.raw()) + p.degree()) < 0) fmpq_neg(content, content);
+  fmpq_poly_scalar_div_fmpq(p.raw(), p.raw(), content);
+  mpq_class value;
+  fmpq_get_mpq(value.get_mpq_t(), content);
+  fmpq_clear(content);
+  return Number(value);
 }
 
-std::vector<Number> coefficients_of(const QPoly& p) {
-  std::vector<Number> out;
-  for (long k = 0; k <= p.degree(); ++k) out.push_back(p.coefficient(k));
-  return out;
-}
-
-// The node's name: P's and c's coefficients, ascending, "p0 p1 … pn;c0 … cm".
+// The node's name: P's and c's integer coefficients, ascending, "p0 p1 … pn;c0 … cm".
 std::string key_of(const QPoly& p, const QPoly& c) {
   std::string key;
   for (long k = 0; k <= p.degree(); ++k) key += (k ? " " : "") + p.coefficient(k).to_string();
@@ -41,33 +39,43 @@ std::string key_of(const QPoly& p, const QPoly& c) {
   return key;
 }
 
-std::vector<Number> numbers_in(std::string_view text) {
-  std::vector<Number> out;
+QPoly polynomial_in_key(std::string_view text) {
+  std::vector<Number> coefficients;
   while (!text.empty()) {
     const std::size_t end = std::min(text.find(' '), text.size());
-    out.push_back(Number(mpq_class(std::string(text.substr(0, end)))));
+    coefficients.push_back(Number(mpq_class(std::string(text.substr(0, end)))));
     text.remove_prefix(std::min(end + 1, text.size()));
   }
-  return out;
+  return to_qpoly(coefficients);
 }
 
 }  // namespace
 
-Expr root_sum(const RootSumParts& parts, const Expr& u) {
-  QPoly p = to_qpoly(parts.polynomial), c = to_qpoly(parts.coefficient);
-  const long degree = p.degree();
-  if (degree < 1) throw Error(ErrorKind::Domain, "a root sum needs a polynomial with roots");
-  if (degree > kMaxRootSumDegree) {
-    throw Error(ErrorKind::Domain,
-                fmt::format("a root sum runs over at most {} roots; this polynomial has {}",
-                            kMaxRootSumDegree, degree));
-  }
-  // P primitive with integer coefficients and a positive leading one: the same roots.
+bool root_sum_in_reach(const QPoly& polynomial) {
+  QPoly p(polynomial);
+  if (p.degree() > 0) make_primitive(p);
   fmpz_poly_t integral;
   fmpz_poly_init(integral);
   fmpq_poly_get_numerator(integral, p.raw());
-  fmpz_poly_primitive_part(integral, integral);
-  fmpq_poly_set_fmpz_poly(p.raw(), integral);
+  const slong bits = std::abs(fmpz_poly_max_bits(integral));
+  fmpz_poly_clear(integral);
+  return p.degree() <= kMaxRootSumDegree && bits <= kMaxRootSumBits;
+}
+
+Expr root_sum(const QPoly& polynomial, const QPoly& coefficient, const Expr& u) {
+  QPoly p(polynomial), c(coefficient);
+  const long degree = p.degree();
+  if (degree < 1) throw Error(ErrorKind::Domain, "a root sum needs a polynomial with roots");
+  if (!root_sum_in_reach(p)) {
+    throw Error(ErrorKind::Limit,
+                fmt::format("a root sum runs over at most {} roots of a polynomial whose "
+                            "coefficients have at most {} bits",
+                            kMaxRootSumDegree, kMaxRootSumBits));
+  }
+  make_primitive(p);  // the same roots
+  fmpz_poly_t integral;
+  fmpz_poly_init(integral);
+  fmpq_poly_get_numerator(integral, p.raw());
   const bool squarefree = fmpz_poly_is_squarefree(integral) != 0;
   fmpz_poly_clear(integral);
   if (!squarefree) {
@@ -81,25 +89,26 @@ Expr root_sum(const RootSumParts& parts, const Expr& u) {
     const Number r = -p.coefficient(0) / p.coefficient(1);
     return mul(number(c.coefficient(0)), func(Fn::Ln, func(Fn::Abs, sub(u, number(r)))));
   }
+  const Number content = make_primitive(c);
   const Expr args[] = {u};
-  return detail::make_named(Kind::RootSum, key_of(p, c), args);
+  return mul(number(content), detail::make_named(Kind::RootSum, key_of(p, c), args));
 }
 
 RootSumParts root_sum_parts(const Expr& e) {
   LZ_ASSERT(e.is(Kind::RootSum), "root_sum_parts of a node that is no root sum");
   const std::string_view key = e.name();
   const std::size_t split = key.find(';');
-  return {numbers_in(key.substr(0, split)), numbers_in(key.substr(split + 1))};
+  return {polynomial_in_key(key.substr(0, split)), polynomial_in_key(key.substr(split + 1))};
 }
 
 Expr root_sum_derivative(const Expr& e) {
   const RootSumParts parts = root_sum_parts(e);
-  const QPoly p = to_qpoly(parts.polynomial), c = to_qpoly(parts.coefficient);
+  const QPoly& p = parts.polynomial;
   // Σ c(α)/(u − α) is N(u)/P(u) for N with N(α) = c(α)·P′(α) at every root α and
   // deg N < deg P (partial fractions over the distinct roots).
   QPoly n;
   fmpq_poly_derivative(n.raw(), p.raw());
-  fmpq_poly_mul(n.raw(), n.raw(), c.raw());
+  fmpq_poly_mul(n.raw(), n.raw(), parts.coefficient.raw());
   fmpq_poly_rem(n.raw(), n.raw(), p.raw());
   const Expr& u = e.arg(0);
   return div(to_expr(n, u), to_expr(p, u));
@@ -114,19 +123,8 @@ RootSumShown root_sum_shown(const Expr& e) {
     if (!occurs_in(t, u)) break;
   }
   for (int k = 1; occurs_in(t, u); ++k) t = symbol(fmt::format("t{}", k));
-  // c as a rational times a primitive integer polynomial: (4 - 9*t - 6*t^2)/23.
-  const QPoly c = to_qpoly(parts.coefficient);
-  QPoly primitive;
-  fmpq_t content;
-  fmpq_init(content);
-  fmpq_poly_content(content, c.raw());
-  fmpq_poly_scalar_div_fmpq(primitive.raw(), c.raw(), content);
-  mpq_class factor;
-  fmpq_get_mpq(factor.get_mpq_t(), content);
-  fmpq_clear(content);
-  const Expr factors[] = {number(Number(factor)), to_expr(primitive, t), func(Fn::Ln, sub(u, t))};
-  const Expr summand = mul(std::span<const Expr>(factors));
-  return {to_expr(to_qpoly(parts.polynomial), t), t, summand};
+  const Expr summand = mul(to_expr(parts.coefficient, t), func(Fn::Ln, sub(u, t)));
+  return {to_expr(parts.polynomial, t), t, summand};
 }
 
 Expr root_sum_read(std::span<const Expr> args, std::size_t pos) {
@@ -171,7 +169,7 @@ Expr root_sum_read(std::span<const Expr> args, std::size_t pos) {
   try {
     // Its arguments were read without recording what they need (they hold t): the sum
     // is defined where u is and off the real roots.
-    Expr sum = root_sum({coefficients_of(*p), coefficients_of(*c)}, u);
+    Expr sum = root_sum(*p, *c, u);
     DomainWitnesses::record(sum);
     return sum;
   } catch (const Error& error) {

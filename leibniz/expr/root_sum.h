@@ -10,28 +10,34 @@
 
 #include <cstddef>
 #include <span>
-#include <vector>
 
-#include "leibniz/core/number.h"
 #include "leibniz/expr/expr.h"
+#include "leibniz/expr/rational_polynomial.h"
 
 namespace leibniz {
 
-/// The most roots a sum runs over: its values need every root, found numerically.
+/// The most roots a sum runs over, and the most bits of a coefficient of its (primitive)
+/// polynomial: its values need every root, isolated numerically.
 inline constexpr long kMaxRootSumDegree = 64;
+inline constexpr long kMaxRootSumBits = 2048;
 
-/// A root sum's polynomial P and coefficient c, exact rationals in ascending order. In a
-/// node, P is primitive with integer coefficients, a positive leading one and distinct
-/// roots, of degree 2 to kMaxRootSumDegree, and c is of lower degree than P and not 0.
+/// A root sum's polynomial P and coefficient c. In a node both are primitive with
+/// integer coefficients and a positive leading one; P has distinct roots and a degree
+/// of 2 to kMaxRootSumDegree, c a lower degree.
 struct RootSumParts {
-  std::vector<Number> polynomial;
-  std::vector<Number> coefficient;
+  QPoly polynomial;
+  QPoly coefficient;
 };
 
-/// Σ c(α)·ln(u − α) over the roots of P: P is made primitive and c reduced modulo P; 0
-/// when c is, c(r)·ln|u − r| for P of degree 1. Throws Error{Domain} when P is constant,
-/// has a repeated root or a degree above kMaxRootSumDegree, or a coefficient is a float.
-Expr root_sum(const RootSumParts& parts, const Expr& u);
+/// True if P, made primitive, is within kMaxRootSumDegree and kMaxRootSumBits.
+bool root_sum_in_reach(const QPoly& polynomial);
+
+/// Σ c(α)·ln(u − α) over the roots of P: P is made primitive and c reduced modulo P,
+/// then written as a rational times a RootSum node whose c is primitive (so that 2·Σ and
+/// Σ with 2·c are one expression); 0 when c is, c(r)·ln|u − r| for P of degree 1.
+/// Throws Error{Domain} when P is constant or has a repeated root, Error{Limit} when it
+/// is not root_sum_in_reach.
+Expr root_sum(const QPoly& polynomial, const QPoly& coefficient, const Expr& u);
 
 /// The polynomial and coefficient of a RootSum node.
 RootSumParts root_sum_parts(const Expr& e);

@@ -230,7 +230,13 @@ void bind_builders(py::module_& m) {
         for (const py::handle arg : given) args.push_back(to_expr(arg));
         if (name == "exp" && args.size() == 1) return wrap(exp(args[0]));
         if (name == "sqrt" && args.size() == 1) return wrap(sqrt(args[0]));
-        if (name == "rootsum") return wrap(root_sum_read(args, 0));
+        if (name == "rootsum") {
+          try {
+            return wrap(root_sum_read(args, 0));
+          } catch (const Error& error) {  // nothing was parsed: what was asked is wrong
+            throw Error(ErrorKind::Request, error.what());
+          }
+        }
         const std::optional<Fn> fn = function_by_name(name);
         if (!fn) throw Error(ErrorKind::Request, "unknown function '" + name + "'");
         const std::size_t arity = function_info(*fn).arity();

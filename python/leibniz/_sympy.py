@@ -37,8 +37,9 @@ def to_sympy(expr):
         elif kind == "func":
             out = _sympy_function(sympy, e.name, [walk(a) for a in e.args])
         elif kind == "rootsum":
-            # SymPy's RootSum takes the principal logarithm at a real root too: its value
-            # differs from leibniz's real one by a constant where u is left of the root.
+            # SymPy's RootSum takes the principal logarithm at a real root r too: for real
+            # u < r its value has iπ·c(r) more than leibniz's real sum, a constant on each
+            # interval between real roots (docs/integration.md, "Sums over roots").
             polynomial, variable, summand = e.root_sum
             t = walk(variable)
             out = sympy.RootSum(sympy.Poly(walk(polynomial), t), sympy.Lambda(t, walk(summand)))
