@@ -233,13 +233,16 @@ RequestLine read_request_line(std::string_view line) {
   RequestLine read;
   if (auto plain = read_plain_request(line)) {
     read.request = std::move(*plain);
-    if (read.request.contains("id")) read.id = read.request["id"];
   } else if (auto parsed = parse_bounded(line, &read.error)) {
     read.request = std::move(*parsed);
-    if (read.request.is_object() && read.request.contains("id")) read.id = read.request["id"];
   } else {
     read.request = nullptr;
     read.id = recover_id(line);
+    return read;
+  }
+  if (read.request.is_object()) {
+    const auto id = read.request.find("id");
+    if (id != read.request.end()) read.id = *id;
   }
   return read;
 }

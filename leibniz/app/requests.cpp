@@ -108,9 +108,10 @@ std::unique_ptr<Result> run_request(const json& request, Door door) {
 
 namespace {
 
-// What answer_of adds to a result's json(): the warnings noted while it ran.
+// What answer_of adds to a result's json(): the warnings noted while it ran. Null, with no
+// members to add, when there are none (an empty object would be allocated for every answer).
 Answer noted() {
-  Answer extra = Answer::object();
+  Answer extra;
   const Notes* notes = Notes::current();
   if (notes != nullptr && !notes->list().empty()) extra["warnings"] = notes->list();
   return extra;
