@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "leibniz/app/json_bytes.h"
+
 namespace leibniz::app {
 namespace {
 
@@ -211,12 +213,9 @@ class PlainReader {
   std::optional<std::string_view> string() {
     if (!skip('"')) return std::nullopt;
     const std::size_t start = i_;
-    for (; i_ < s_.size(); ++i_) {
-      const char c = s_[i_];
-      if (c == '"') return s_.substr(start, i_++ - start);
-      if (c == '\\' || c < 0x20 || c > 0x7e) return std::nullopt;
-    }
-    return std::nullopt;
+    while (i_ < s_.size() && json_byte(s_[i_]) == JsonByte::Plain) ++i_;
+    if (i_ == s_.size() || s_[i_] != '"') return std::nullopt;  // an escape or another byte
+    return s_.substr(start, i_++ - start);
   }
 
   std::string_view s_;

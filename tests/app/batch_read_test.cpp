@@ -55,5 +55,18 @@ TEST(BatchRead, AnythingElseGoesToTheParser) {
   }
 }
 
+TEST(BatchRead, EveryByteOfAStringIsPlainOrLeftToTheParser) {
+  for (int b = 0; b < 256; ++b) {
+    const std::string line = std::string(R"j({"expr": "a)j") + static_cast<char>(b) + "z\"}";
+    const bool plain = b >= 0x20 && b <= 0x7e && b != '"' && b != '\\';
+    const auto read = read_plain_request(line);
+    ASSERT_EQ(read.has_value(), plain) << b;
+    if (plain) {
+      EXPECT_EQ(*read, nlohmann::json::parse(line)) << b;
+    }
+  }
+  EXPECT_FALSE(read_plain_request(R"j({"expr": "abc)j").has_value());
+}
+
 }  // namespace
 }  // namespace leibniz::app
