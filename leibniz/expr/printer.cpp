@@ -28,11 +28,19 @@ namespace {
 // notation that prints the same expression.
 class PrintOrders {
  public:
-  std::vector<Expr> terms(const Expr& sum) { return order(sum, terms_in_print_order); }
-  std::vector<Expr> factors(const Expr& product) { return order(product, factors_in_print_order); }
+  // A copy: print_sum reorders it.
+  std::vector<Expr> terms(const Expr& sum) {
+    const std::span<const Expr> terms = order(sum, terms_in_print_order);
+    return {terms.begin(), terms.end()};
+  }
+  std::span<const Expr> factors(const Expr& product) {
+    return order(product, factors_in_print_order);
+  }
 
  private:
-  std::vector<Expr> order(const Expr& e, std::vector<Expr> (*find)(const Expr&)) {
+  // In place: the stored vectors move when the map grows, their elements stay where they
+  // are, so the span lives as long as the orders.
+  std::span<const Expr> order(const Expr& e, std::vector<Expr> (*find)(const Expr&)) {
     if (const std::vector<Expr>* known = orders_.find(e)) return *known;
     return orders_.insert(e, find(e));
   }
@@ -175,13 +183,11 @@ class Printer {
   // With `negated`, the product with its coefficient negated (print_magnitude).
   Piece print_product(const Expr& e, bool negated = false) const {
     static const Number kOne(1);
-    const Number* coefficient = &kOne;  // read in place: no copy of its rational
-    std::vector<Expr> factors;
+    const Number* coefficient = &kOne;     // read in place: no copy of its rational
+    std::span<const Expr> factors(&e, 1);  // a power
     if (e.is(Kind::Mul)) {
       if (e.arg(0).is_number()) coefficient = &e.arg(0).number();
       factors = orders_.factors(e);
-    } else {
-      factors.push_back(e);
     }
     std::optional<Number> negation;
     if (negated) coefficient = &negation.emplace(-*coefficient);
