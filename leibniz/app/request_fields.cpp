@@ -14,14 +14,13 @@ using nlohmann::json;
 
 void Fields::bad_request(const std::string& message) { throw Error(ErrorKind::Request, message); }
 
-Fields::Fields(const json& request, const RequestRow& row, Door door)
+Fields::Fields(const RequestMembers& request, const RequestRow& row, Door door)
     : request_(request), row_(row), door_(door) {
-  // One walk over the request's few members: cheaper than a map lookup per argument.
+  // One walk over the request's few members.
   members_.assign(row.arguments.size(), nullptr);
-  for (auto it = request.begin(); it != request.end(); ++it) {
-    const std::string& key = it.key();
+  for (const auto& [name, value] : request) {
     for (std::size_t i = 0; i < row.arguments.size(); ++i) {
-      if (row.arguments[i].name == key) members_[i] = &*it;
+      if (row.arguments[i].name == name) members_[i] = value;
     }
   }
   for (std::size_t i = 0; i < row.arguments.size(); ++i) {
@@ -35,8 +34,7 @@ const json* Fields::find(std::string_view name) const {
   for (std::size_t i = 0; i < row_.arguments.size(); ++i) {
     if (row_.arguments[i].name == name) return members_[i];
   }
-  const auto it = request_.find(name);  // not an argument of the row
-  return it == request_.end() ? nullptr : &*it;
+  return request_.find(name);  // not an argument of the row
 }
 
 bool Fields::has(std::string_view name) const { return find(name) != nullptr; }

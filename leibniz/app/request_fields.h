@@ -21,7 +21,7 @@ class Fields {
  public:
   /// Checks every argument of the row that is required or present (expressions are read
   /// when the request runs, so that their errors come in the order of the computation).
-  Fields(const nlohmann::json& request, const RequestRow& row, Door door);
+  Fields(const RequestMembers& request, const RequestRow& row, Door door);
 
   bool has(std::string_view name) const;
   /// A string member (Expression, Text), as the request holds it.
@@ -57,7 +57,7 @@ class Fields {
   const nlohmann::json& variables_member(std::string_view name) const;
   void check(const Argument& argument) const;
 
-  const nlohmann::json& request_;
+  const RequestMembers& request_;
   const RequestRow& row_;
   Door door_;
   // Each argument of the row's member, looked up once (null: absent); the getters run
