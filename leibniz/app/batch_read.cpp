@@ -161,6 +161,9 @@ json recover_id(std::string_view line) {
 // are plain strings (printable ASCII, no escapes) or arrays of them. Anything else, valid
 // or not, is nullopt and goes through parse_bounded, whose members these are (a repeated
 // key keeps its last value, as the DOM parser does).
+// The members of a usual request: id, op, expr, wrt, and a few options.
+constexpr std::size_t kUsualMembers = 8;
+
 class PlainReader {
  public:
   explicit PlainReader(std::string_view s) : s_(s) {}
@@ -168,6 +171,7 @@ class PlainReader {
   std::optional<PlainRequest> object() {
     if (!skip('{')) return std::nullopt;
     PlainRequest request;
+    request.values.reserve(kUsualMembers);  // grown one by one, it moved them three times
     if (skip('}')) return at_end() ? std::optional(std::move(request)) : std::nullopt;
     do {
       const auto key = string();
@@ -190,6 +194,7 @@ class PlainReader {
       }
     } while (skip(','));
     if (!skip('}') || !at_end()) return std::nullopt;
+    request.members.reserve(request.values.size());
     for (const auto& [name, value] : request.values) request.members.add(name, &value);
     return request;
   }

@@ -16,9 +16,11 @@ class RequestMembers {
   RequestMembers() = default;
   /// The members of a JSON object, which outlives this.
   explicit RequestMembers(const nlohmann::json& object) {
-    members_.reserve(object.size());
+    reserve(object.size());
     for (auto it = object.begin(); it != object.end(); ++it) add(it.key(), &*it);
   }
+
+  void reserve(std::size_t members) { members_.reserve(members); }
 
   /// Adds a member; a later one of the same name replaces it, as in a parsed object.
   void add(std::string_view name, const nlohmann::json* value) {
