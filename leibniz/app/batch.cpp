@@ -45,7 +45,9 @@ AnswerParts answer_parts(std::string_view line) {
   try {
     RequestLine read = read_request_line(line);
     parts.id = std::move(read.id);
-    parts.body = read.error ? error_answer(*read.error) : answer(read.request);
+    parts.body = read.error   ? error_answer(*read.error)
+                 : read.plain ? answer_members(read.plain->members)
+                              : answer(read.request);
   } catch (...) {
     parts.body = error_answer(error_of(std::current_exception()));
   }

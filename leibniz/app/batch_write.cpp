@@ -1,27 +1,28 @@
 #include "leibniz/app/batch_write.h"
 
-#include <algorithm>
 #include <string_view>
+
+#include "leibniz/app/json_bytes.h"
 
 namespace leibniz::app {
 namespace {
 
 constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 
-// Printable ASCII: nlohmann escapes only the quote and the backslash among these bytes.
-bool is_plain(std::string_view s) {
-  return std::ranges::all_of(s, [](char c) { return c >= 0x20 && c <= 0x7e; });
-}
-
+// Printable ASCII is written here (nlohmann escapes only the quote and the backslash among
+// those bytes); a string with any other byte is written again by nlohmann.
 void append_string(std::string_view s, std::string& out) {
-  if (!is_plain(s)) {
-    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, kReplace);
-    return;
-  }
+  const std::size_t written = out.size();
   out += '"';
   std::size_t run = 0;  // the start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '"' && s[i] != '\\') continue;
+    const JsonByte byte = json_byte(s[i]);
+    if (byte == JsonByte::Plain) continue;
+    if (byte == JsonByte::Other) {
+      out.resize(written);
+      out += nlohmann::json(std::string(s)).dump(-1, ' ', false, kReplace);
+      return;
+    }
     out.append(s.substr(run, i - run));
     out += '\\';
     run = i;

@@ -14,16 +14,30 @@ using nlohmann::json;
 
 void Fields::bad_request(const std::string& message) { throw Error(ErrorKind::Request, message); }
 
-Fields::Fields(const json& request, const RequestRow& row, Door door)
+Fields::Fields(const RequestMembers& request, const RequestRow& row, Door door)
     : request_(request), row_(row), door_(door) {
-  for (const Argument& a : row.arguments) {
-    const bool present = has(a.name);  // one lookup in the request's members
-    if (a.required && !present) bad_request(fmt::format("missing field {}", label(a.name)));
-    if (present) check(a);
+  // One walk over the request's few members.
+  members_.assign(row.arguments.size(), nullptr);
+  for (const auto& [name, value] : request) {
+    for (std::size_t i = 0; i < row.arguments.size(); ++i) {
+      if (row.arguments[i].name == name) members_[i] = value;
+    }
+  }
+  for (std::size_t i = 0; i < row.arguments.size(); ++i) {
+    const Argument& a = row.arguments[i];
+    if (a.required && !members_[i]) bad_request(fmt::format("missing field {}", label(a.name)));
+    if (members_[i]) check(a);
   }
 }
 
-bool Fields::has(std::string_view name) const { return request_.contains(name); }
+const json* Fields::find(std::string_view name) const {
+  for (std::size_t i = 0; i < row_.arguments.size(); ++i) {
+    if (row_.arguments[i].name == name) return members_[i];
+  }
+  return request_.find(name);  // not an argument of the row
+}
+
+bool Fields::has(std::string_view name) const { return find(name) != nullptr; }
 
 std::string Fields::label(std::string_view name) const {
   if (door_ == Door::Cli) {
@@ -54,9 +68,9 @@ const Argument& Fields::argument(std::string_view name) const {
 }
 
 const json& Fields::member(std::string_view name) const {
-  auto it = request_.find(name);
-  if (it == request_.end()) bad_request(fmt::format("missing field {}", label(name)));
-  return *it;
+  const json* value = find(name);
+  if (!value) bad_request(fmt::format("missing field {}", label(name)));
+  return *value;
 }
 
 // The kinds read without parsing an expression are checked before the request runs.
@@ -65,7 +79,7 @@ void Fields::check(const Argument& a) const {
     case ArgumentKind::Expression:
     case ArgumentKind::Text: text(a.name); break;
     case ArgumentKind::Claims: texts(a.name); break;
-    case ArgumentKind::Variables: names(a.name); break;
+    case ArgumentKind::Variables: variables_member(a.name); break;
     case ArgumentKind::Names: list(a.name); break;
     case ArgumentKind::Syntax: syntax(); break;
     case ArgumentKind::Flag: flag(a.name); break;
@@ -80,10 +94,10 @@ void Fields::check(const Argument& a) const {
   }
 }
 
-std::string Fields::text(std::string_view name) const {
+const std::string& Fields::text(std::string_view name) const {
   const json& value = member(name);
   if (!value.is_string()) bad_request(fmt::format("{} must be a string", field_label(name)));
-  return value.get<std::string>();
+  return value.get_ref<const std::string&>();
 }
 
 std::vector<std::string> Fields::texts(std::string_view name) const {
@@ -100,20 +114,21 @@ std::vector<std::string> Fields::texts(std::string_view name) const {
   bad_request(fmt::format("{} must be a string or a list of strings", field_label(name)));
 }
 
-std::vector<std::string> Fields::names(std::string_view name) const {
+const json& Fields::variables_member(std::string_view name) const {
   const json& wrt = member(name);
-  if (wrt.is_string()) return {wrt.get<std::string>()};
-  // The message is written only when it is needed: this runs for every diff of a batch.
-  auto fail = [&] {
+  const auto is_string = [](const json& v) { return v.is_string(); };
+  if (!wrt.is_string() && !(wrt.is_array() && std::all_of(wrt.begin(), wrt.end(), is_string))) {
     bad_request(fmt::format("{} must be a list of variable names", field_label(name)));
-  };
-  if (!wrt.is_array()) fail();
+  }
+  return wrt;
+}
+
+std::vector<std::string> Fields::names(std::string_view name) const {
+  const json& wrt = variables_member(name);
+  if (wrt.is_string()) return {wrt.get<std::string>()};
   std::vector<std::string> out;
   out.reserve(wrt.size());
-  for (const json& v : wrt) {
-    if (!v.is_string()) fail();
-    out.push_back(v.get_ref<const std::string&>());
-  }
+  for (const json& v : wrt) out.push_back(v.get_ref<const std::string&>());
   return out;
 }
 

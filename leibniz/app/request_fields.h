@@ -21,11 +21,11 @@ class Fields {
  public:
   /// Checks every argument of the row that is required or present (expressions are read
   /// when the request runs, so that their errors come in the order of the computation).
-  Fields(const nlohmann::json& request, const RequestRow& row, Door door);
+  Fields(const RequestMembers& request, const RequestRow& row, Door door);
 
   bool has(std::string_view name) const;
-  /// A string member (Expression, Text).
-  std::string text(std::string_view name) const;
+  /// A string member (Expression, Text), as the request holds it.
+  const std::string& text(std::string_view name) const;
   /// Claims: one string, or a list of strings.
   std::vector<std::string> texts(std::string_view name) const;
   /// Variables: a list of names, or one name.
@@ -49,13 +49,20 @@ class Fields {
   [[noreturn]] static void bad_request(const std::string& message);
 
  private:
+  /// The member, or null when the request does not hold it.
+  const nlohmann::json* find(std::string_view name) const;
   const nlohmann::json& member(std::string_view name) const;
   const Argument& argument(std::string_view name) const;
+  /// The Variables member, checked: a name, or a list of names.
+  const nlohmann::json& variables_member(std::string_view name) const;
   void check(const Argument& argument) const;
 
-  const nlohmann::json& request_;
+  const RequestMembers& request_;
   const RequestRow& row_;
   Door door_;
+  // Each argument of the row's member, looked up once (null: absent); the getters run
+  // for every request of a batch.
+  std::vector<const nlohmann::json*> members_;
 };
 
 }  // namespace leibniz::app

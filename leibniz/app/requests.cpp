@@ -86,13 +86,17 @@ const RequestRow& command_row(std::string_view op) {
 
 std::unique_ptr<Result> run_request(const json& request, Door door) {
   if (!request.is_object()) Fields::bad_request("a request must be a JSON object");
-  auto op = request.find("op");
-  if (op == request.end()) Fields::bad_request("missing field 'op'");
+  return run_request_members(RequestMembers(request), door);
+}
+
+std::unique_ptr<Result> run_request_members(const RequestMembers& request, Door door) {
+  const json* op = request.find("op");
+  if (!op) Fields::bad_request("missing field 'op'");
   if (!op->is_string()) Fields::bad_request("field 'op' must be a string");
   const RequestRow& row = request_row(op->get_ref<const std::string&>());
   if (!has_argument(row, "steps")) {
-    auto steps = request.find("steps");
-    if (steps != request.end() && steps->is_boolean() && steps->get<bool>()) {
+    const json* steps = request.find("steps");
+    if (steps && steps->is_boolean() && steps->get<bool>()) {
       throw Error(ErrorKind::Unsupported,
                   fmt::format("steps are available for {}, not {}",
                               op_list([](const RequestRow& r) { return has_argument(r, "steps"); },
@@ -108,9 +112,10 @@ std::unique_ptr<Result> run_request(const json& request, Door door) {
 
 namespace {
 
-// What answer_of adds to a result's json(): the warnings noted while it ran.
+// What answer_of adds to a result's json(): the warnings noted while it ran. Null, with no
+// members to add, when there are none (an empty object would be allocated for every answer).
 Answer noted() {
-  Answer extra = Answer::object();
+  Answer extra;
   const Notes* notes = Notes::current();
   if (notes != nullptr && !notes->list().empty()) extra["warnings"] = notes->list();
   return extra;
@@ -160,11 +165,11 @@ namespace {
 
 // The readers locate an error by byte; the answer gives the character offset into the
 // text the error is in: the request's expression or model file.
-Error located_in_characters(const Error& error, const json& request) {
-  if (!error.pos() || !request.is_object()) return error;
+Error located_in_characters(const Error& error, const RequestMembers& request) {
+  if (!error.pos()) return error;
   for (const char* field : {"expr", "model"}) {
-    auto text = request.find(field);
-    if (text != request.end() && text->is_string()) {
+    const json* text = request.find(field);
+    if (text && text->is_string()) {
       return Error(error.kind(), error.what(),
                    character_offset(text->get_ref<const std::string&>(), *error.pos()));
     }
@@ -177,9 +182,18 @@ Error located_in_characters(const Error& error, const json& request) {
 Answer answer(const json& request) {
   // Whatever the request holds, it gets an answer: even a bug, or running out of memory.
   try {
+    if (!request.is_object()) Fields::bad_request("a request must be a JSON object");
+    return answer_members(RequestMembers(request));
+  } catch (...) {
+    return error_answer(error_of(std::current_exception()));
+  }
+}
+
+Answer answer_members(const RequestMembers& request) {
+  try {
     TimeBudget budget(limits().seconds);
     Notes notes;
-    return answer_of(*run_request(request));
+    return answer_of(*run_request_members(request));
   } catch (...) {
     return error_answer(located_in_characters(error_of(std::current_exception()), request));
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "leibniz/app/render.h"
+#include "leibniz/app/request_members.h"
 #include "leibniz/core/error.h"
 
 namespace leibniz::app {
@@ -97,6 +98,8 @@ enum class Door { Json, Cli };
 /// "steps" is refused by a row without that argument. Throws Error for a bad request or a
 /// failed computation. The caller holds the time budget and the notes (see answer()).
 std::unique_ptr<Result> run_request(const nlohmann::json& request, Door door = Door::Json);
+/// The same for a request's members (a plain batch line, read without a JSON object).
+std::unique_ptr<Result> run_request_members(const RequestMembers& request, Door door = Door::Json);
 
 /// The answer object of a result: its json() and, when the request noted something (a
 /// variable that does not occur), "warnings".
@@ -108,6 +111,8 @@ void write_answer(std::ostream& out, const Result& result);
 /// "error": {...}}, within the time limit (limits().seconds). The entry point of batch mode,
 /// the Python module and the HTTP API.
 Answer answer(const nlohmann::json& request);
+/// The same for a request's members (a plain batch line).
+Answer answer_members(const RequestMembers& request);
 
 /// The spec's error object for an Error: {"kind", "message", "pos"}.
 nlohmann::json error_json(const Error& error);

@@ -9,29 +9,10 @@
 namespace leibniz {
 namespace {
 
-std::int64_t checked(bool overflowed, std::int64_t value) {
-  if (overflowed || value == INT64_MIN) throw MachineOverflow{};
-  return value;
-}
-
-std::int64_t checked_product(std::int64_t a, std::int64_t b) {
-  std::int64_t product = 0;
-  const bool overflowed = __builtin_mul_overflow(a, b, &product);
-  return checked(overflowed, product);
-}
-
-std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
-  std::int64_t sum = 0;
-  const bool overflowed = __builtin_add_overflow(a, b, &sum);
-  return checked(overflowed, sum);
-}
-
-// std::gcd is binary, which walks a large number down to 1 bit by bit: 1s (every
-// integer's denominator) answered at once.
-std::int64_t common_divisor(std::int64_t a, std::int64_t b) {
-  if (a == 1 || b == 1 || a == -1 || b == -1) return 1;
-  return std::gcd(a, b);
-}
+using machine_detail::checked;
+using machine_detail::checked_product;
+using machine_detail::checked_sum;
+using machine_detail::common_divisor;
 
 // a's remainder by divisor (non-zero); the quotient into *quotient when asked for.
 MachinePoly remainder_and_quotient(const MachinePoly& a, const MachinePoly& divisor,
@@ -120,33 +101,6 @@ void add_irreducible_factors(const MachinePoly& squarefree, long multiplicity,
 }
 
 }  // namespace
-
-MachineRational operator+(MachineRational a, MachineRational b) {
-  if (a.num == 0) return b;
-  if (b.num == 0) return a;
-  if (a.den == 1 && b.den == 1) return {checked_sum(a.num, b.num), 1};
-  const std::int64_t g = common_divisor(a.den, b.den);
-  const std::int64_t num =
-      checked_sum(checked_product(a.num, b.den / g), checked_product(b.num, a.den / g));
-  if (num == 0) return {};
-  const std::int64_t den = checked_product(a.den / g, b.den);
-  const std::int64_t common = common_divisor(num, den);
-  return {num / common, den / common};
-}
-
-MachineRational operator*(MachineRational a, MachineRational b) {
-  if (a.num == 0 || b.num == 0) return {};
-  if (a.den == 1 && b.den == 1) return {checked_product(a.num, b.num), 1};
-  const std::int64_t g1 = b.den == 1 ? 1 : common_divisor(a.num, b.den);
-  const std::int64_t g2 = a.den == 1 ? 1 : common_divisor(b.num, a.den);
-  return {checked_product(a.num / g1, b.num / g2), checked_product(a.den / g2, b.den / g1)};
-}
-
-MachineRational operator-(MachineRational a) { return {-a.num, a.den}; }
-
-MachineRational inverse(MachineRational a) {
-  return a.num < 0 ? MachineRational{-a.den, -a.num} : MachineRational{a.den, a.num};
-}
 
 MachinePoly MachinePoly::constant(const Number& value) {
   const mpq_class& q = value.exact();

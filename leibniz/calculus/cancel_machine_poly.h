@@ -8,7 +8,9 @@
 #pragma once
 
 #include <array>
+#include <climits>
 #include <cstdint>
+#include <numeric>
 #include <vector>
 
 #include "leibniz/core/number.h"
@@ -50,10 +52,63 @@ class MachinePoly {
   long degree_ = -1;
 };
 
-MachineRational operator+(MachineRational a, MachineRational b);
-MachineRational operator*(MachineRational a, MachineRational b);
-MachineRational operator-(MachineRational a);
-MachineRational inverse(MachineRational a);  // a != 0
+// The rational arithmetic is inline: it is the inner loop of every polynomial operation.
+namespace machine_detail {
+
+inline std::int64_t checked(bool overflowed, std::int64_t value) {
+  if (overflowed || value == INT64_MIN) throw MachineOverflow{};
+  return value;
+}
+
+inline std::int64_t checked_product(std::int64_t a, std::int64_t b) {
+  std::int64_t product = 0;
+  const bool overflowed = __builtin_mul_overflow(a, b, &product);
+  return checked(overflowed, product);
+}
+
+inline std::int64_t checked_sum(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  const bool overflowed = __builtin_add_overflow(a, b, &sum);
+  return checked(overflowed, sum);
+}
+
+// std::gcd is binary, which walks a large number down to 1 bit by bit: 1s (every
+// integer's denominator) answered at once.
+inline std::int64_t common_divisor(std::int64_t a, std::int64_t b) {
+  if (a == 1 || b == 1 || a == -1 || b == -1) return 1;
+  return std::gcd(a, b);
+}
+
+}  // namespace machine_detail
+
+inline MachineRational operator+(MachineRational a, MachineRational b) {
+  if (a.num == 0) return b;
+  if (b.num == 0) return a;
+  if (a.den == 1 && b.den == 1) return {machine_detail::checked_sum(a.num, b.num), 1};
+  const std::int64_t g = machine_detail::common_divisor(a.den, b.den);
+  const std::int64_t num =
+      machine_detail::checked_sum(machine_detail::checked_product(a.num, b.den / g),
+                                  machine_detail::checked_product(b.num, a.den / g));
+  if (num == 0) return {};
+  const std::int64_t den = machine_detail::checked_product(a.den / g, b.den);
+  const std::int64_t common = machine_detail::common_divisor(num, den);
+  return {num / common, den / common};
+}
+
+inline MachineRational operator*(MachineRational a, MachineRational b) {
+  if (a.num == 0 || b.num == 0) return {};
+  if (a.den == 1 && b.den == 1) return {machine_detail::checked_product(a.num, b.num), 1};
+  const std::int64_t g1 = b.den == 1 ? 1 : machine_detail::common_divisor(a.num, b.den);
+  const std::int64_t g2 = a.den == 1 ? 1 : machine_detail::common_divisor(b.num, a.den);
+  return {machine_detail::checked_product(a.num / g1, b.num / g2),
+          machine_detail::checked_product(a.den / g2, b.den / g1)};
+}
+
+inline MachineRational operator-(MachineRational a) { return {-a.num, a.den}; }
+
+inline MachineRational inverse(MachineRational a) {
+  return a.num < 0 ? MachineRational{-a.den, -a.num} : MachineRational{a.den, a.num};
+}
 
 MachinePoly operator+(const MachinePoly& a, const MachinePoly& b);
 MachinePoly operator*(const MachinePoly& a, const MachinePoly& b);

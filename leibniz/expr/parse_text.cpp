@@ -70,59 +70,75 @@ class Parser {
   // A product not yet multiplied out. Chains of * and / are built with one mul() of
   // all their factors, and a parenthesised product is spliced into the chain around
   // it, so that x/(3*(z + 2)) is x * 3^-1 * (z + 2)^-1, the node it was printed from,
-  // not x/(3*z + 6).
+  // not x/(3*z + 6). The readers below append their factors to one list, the caller's
+  // (a list each, most of one factor, was a third of the parser's allocations).
   using Factors = std::vector<Expr>;
 
-  static Expr build(Factors factors) {
-    return factors.size() == 1 ? std::move(factors[0]) : mul(factors);
+  // The factors from `from` on, taken out of the list and multiplied.
+  static Expr take_built(Factors& factors, std::size_t from) {
+    Expr built = factors.size() - from == 1 ? std::move(factors.back())
+                                            : mul(std::span<const Expr>(factors).subspan(from));
+    factors.erase(factors.begin() + static_cast<std::ptrdiff_t>(from), factors.end());
+    return built;
   }
 
-  Expr sum() { return build(sum_factors()); }
+  // What one reader below reads, multiplied.
+  Expr built(void (Parser::*reader)(Factors&)) {
+    Factors factors;
+    (this->*reader)(factors);
+    return take_built(factors, 0);
+  }
 
-  Factors sum_factors() {
-    Factors first = product();
-    if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return first;
-    std::vector<Expr> terms{build(std::move(first))};
+  Expr sum() { return built(&Parser::sum_factors); }
+
+  void sum_factors(Factors& out) {
+    const std::size_t from = out.size();
+    product(out);
+    if (peek().kind != Tok::Plus && peek().kind != Tok::Minus) return;
+    std::vector<Expr> terms{take_built(out, from)};
     while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
       const bool minus = next().kind == Tok::Minus;
-      Expr t = build(product());
+      product(out);
+      Expr t = take_built(out, from);
       terms.push_back(minus ? neg(t) : t);
     }
-    return {add(terms)};
+    out.push_back(add(terms));
   }
 
-  Factors product() {
-    Factors factors = unary();
+  void product(Factors& out) {
+    unary(out);
     while (peek().kind == Tok::Star || peek().kind == Tok::Slash) {
       const Token op = next();
-      Factors rhs = unary();
-      for (Expr& f : rhs) {
-        if (op.kind == Tok::Star) {
-          factors.push_back(std::move(f));
-        } else {
-          if (f.is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
-          factors.push_back(pow(f, integer(-1)));
-        }
+      const std::size_t rhs = out.size();
+      unary(out);
+      if (op.kind == Tok::Star) continue;
+      for (std::size_t i = rhs; i < out.size(); ++i) {
+        if (out[i].is_zero()) throw Error(ErrorKind::Domain, "division by zero", op.pos);
+        out[i] = pow(out[i], integer(-1));
       }
     }
-    return factors;
   }
 
-  Factors unary() {
+  void unary(Factors& out) {
     DepthGuard guard(*this);
     if (peek().kind == Tok::Minus) {
       next();
-      Factors factors = unary();
-      factors.insert(factors.begin(), integer(-1));
-      return factors;
+      out.push_back(integer(-1));
+      unary(out);
+      return;
     }
     if (peek().kind == Tok::Plus) {
       next();
-      return unary();
+      unary(out);
+      return;
     }
-    if (auto op = derivative_operator()) return {derivative(*op)};
-    if (at_partial_form()) return {partial_form()};
-    return power();
+    if (auto op = derivative_operator()) {
+      out.push_back(derivative(*op));
+    } else if (at_partial_form()) {
+      out.push_back(partial_form());
+    } else {
+      power(out);
+    }
   }
 
   // ∂g(x, y)/∂x, ∂²g(x, y)/∂x∂y, ∂f(g(x), h(x))/∂g: the derivative of a function as the
@@ -145,7 +161,7 @@ class Parser {
     if (peek().kind == Tok::Superscript) order = text::derivative_order(next());
     if (is_implied_product(peek())) next();
     // The function and its arguments, or an expression in parentheses.
-    Expr target = peek().kind == Tok::LParen ? build(primary()) : name(next());
+    Expr target = peek().kind == Tok::LParen ? built(&Parser::primary) : name(next());
     if (peek().kind != Tok::Slash || tokens_[index_ + 1].kind != Tok::Partial) {
       throw Error(ErrorKind::Parse,
                   "expected '/∂' and the variable after the function: ∂g(x, y)/∂x", peek().pos);
@@ -163,7 +179,7 @@ class Parser {
       const Token label = peek();
       Expr wrt;
       if (label.kind == Tok::LParen) {
-        wrt = build(primary());
+        wrt = built(&Parser::primary);
       } else if (label.kind != Tok::Name || label.text == "π" || is_reserved_name(label.text)) {
         throw Error(ErrorKind::Parse,
                     fmt::format("expected a variable after '∂', found {}", describe(label)),
@@ -270,7 +286,7 @@ class Parser {
 
   // The operand is the rest of the term: d/dx x*sin(x) is the derivative of x*sin(x).
   Expr derivative(const DerivativeOperator& op) {
-    Expr operand = build(product());
+    Expr operand = built(&Parser::product);
     const std::string var(op.var.text);
     if (is_reserved_name(var) || var == "π") {
       throw Error(
@@ -286,29 +302,37 @@ class Parser {
     return operand;
   }
 
-  Factors power() {
-    const std::size_t start = peek().pos;
-    Factors base = primary();
-    if (peek().kind != Tok::Caret && peek().kind != Tok::Superscript) return base;
+  void power(Factors& out) {
+    const std::size_t start = peek().pos, from = out.size();
+    primary(out);
+    if (peek().kind != Tok::Caret && peek().kind != Tok::Superscript) return;
     const Token caret = next();
-    Expr exponent = caret.kind == Tok::Caret ? build(unary()) : superscript(caret);
+    Expr exponent;
+    if (caret.kind == Tok::Caret) {
+      const std::size_t exponent_from = out.size();
+      unary(out);
+      exponent = take_built(out, exponent_from);
+    } else {
+      exponent = superscript(caret);
+    }
     try {
-      return {pow(build(std::move(base)), exponent)};
+      Expr base = take_built(out, from);
+      out.push_back(pow(base, exponent));
     } catch (const Error& e) {
       if (e.pos()) throw;
       throw Error(e.kind(), e.what(), e.kind() == ErrorKind::Limit ? start : caret.pos);
     }
   }
 
-  Factors primary() {
+  void primary(Factors& out) {
     const Token t = next();
     switch (t.kind) {
-      case Tok::Number: return {number_at(t)};
-      case Tok::Name: return {name(t)};
+      case Tok::Number: out.push_back(number_at(t)); return;
+      case Tok::Name: out.push_back(name(t)); return;
       case Tok::LParen: {
-        Factors inner = sum_factors();
+        sum_factors(out);
         expect_close(t);
-        return inner;
+        return;
       }
       case Tok::Bar: {  // |x|: inside, a '|' where an operator may stand closes it
         Expr inner = sum();
@@ -318,11 +342,13 @@ class Parser {
                       peek().pos);
         }
         next();
-        return {func(Fn::Abs, inner)};
+        out.push_back(func(Fn::Abs, inner));
+        return;
       }
       case Tok::Sqrt: {  // √x^3 is (√x)^3, as the printer means it
         DepthGuard guard(*this);
-        return {sqrt(build(primary()))};
+        out.push_back(sqrt(built(&Parser::primary)));
+        return;
       }
       default:
         throw Error(ErrorKind::Parse, fmt::format("expected an expression, found {}", describe(t)),

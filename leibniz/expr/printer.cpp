@@ -24,17 +24,38 @@
 namespace leibniz {
 namespace {
 
+// A term with a negative coefficient prints as "- magnitude".
+bool is_negative_term(const Expr& term) {
+  if (term.is_number()) return term.number().is_negative();
+  return term.is(Kind::Mul) && term.arg(0).is_number() && term.arg(0).number().is_negative();
+}
+
 // The print order of each sum's terms and each product's factors, found once for every
 // notation that prints the same expression.
 class PrintOrders {
  public:
-  std::vector<Expr> terms(const Expr& sum) { return order(sum, terms_in_print_order); }
-  std::vector<Expr> factors(const Expr& product) { return order(product, factors_in_print_order); }
+  std::span<const Expr> terms(const Expr& sum) { return order(sum, led_by_a_positive_term); }
+  std::span<const Expr> factors(const Expr& product) {
+    return order(product, factors_in_print_order);
+  }
 
  private:
-  std::vector<Expr> order(const Expr& e, std::vector<Expr> (*find)(const Expr&)) {
+  // In place: the stored vectors move when the map grows, their elements stay where they
+  // are, so the span lives as long as the orders.
+  std::span<const Expr> order(const Expr& e, std::vector<Expr> (*find)(const Expr&)) {
     if (const std::vector<Expr>* known = orders_.find(e)) return *known;
     return orders_.insert(e, find(e));
+  }
+
+  // People write 1 - x^2 rather than -x^2 + 1: a sum leads with its first positive term.
+  static std::vector<Expr> led_by_a_positive_term(const Expr& sum) {
+    std::vector<Expr> terms = terms_in_print_order(sum);
+    if (is_negative_term(terms[0])) {
+      auto positive = std::find_if(terms.begin(), terms.end(),
+                                   [](const Expr& t) { return !is_negative_term(t); });
+      if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
+    }
+    return terms;
   }
 
   NodeMap<std::vector<Expr>> orders_;  // by node: a node is a sum or a product
@@ -136,14 +157,7 @@ class Printer {
   Piece print_sum(const Expr& e) const {
     std::string out;
     bool first = true;
-    std::vector<Expr> terms = orders_.terms(e);
-    // People write 1 - x^2 rather than -x^2 + 1: lead with the first positive term.
-    if (is_negative_term(terms[0])) {
-      auto positive = std::find_if(terms.begin(), terms.end(),
-                                   [](const Expr& t) { return !is_negative_term(t); });
-      if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
-    }
-    for (const Expr& term : terms) {
+    for (const Expr& term : orders_.terms(e)) {
       const bool negative = is_negative_term(term);
       Piece p = negative ? print_magnitude(term) : print(term);
       std::string text = wrap(std::move(p), negative ? Precedence::Product : Precedence::Sum);
@@ -158,12 +172,6 @@ class Printer {
     return {out, Precedence::Sum};
   }
 
-  // A term with a negative coefficient prints as "- magnitude".
-  static bool is_negative_term(const Expr& term) {
-    if (term.is_number()) return term.number().is_negative();
-    return term.is(Kind::Mul) && term.arg(0).is_number() && term.arg(0).number().is_negative();
-  }
-
   // print(-term) for a negative term, without building the node -term: the same
   // factors, the coefficient negated.
   Piece print_magnitude(const Expr& term) const {
@@ -175,13 +183,11 @@ class Printer {
   // With `negated`, the product with its coefficient negated (print_magnitude).
   Piece print_product(const Expr& e, bool negated = false) const {
     static const Number kOne(1);
-    const Number* coefficient = &kOne;  // read in place: no copy of its rational
-    std::vector<Expr> factors;
+    const Number* coefficient = &kOne;     // read in place: no copy of its rational
+    std::span<const Expr> factors(&e, 1);  // a power
     if (e.is(Kind::Mul)) {
       if (e.arg(0).is_number()) coefficient = &e.arg(0).number();
       factors = orders_.factors(e);
-    } else {
-      factors.push_back(e);
     }
     std::optional<Number> negation;
     if (negated) coefficient = &negation.emplace(-*coefficient);

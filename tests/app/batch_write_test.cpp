@@ -59,6 +59,14 @@ TEST(BatchWrite, WritesEveryKindOfValueAsDumpDoes) {
   }
 }
 
+TEST(BatchWrite, WritesEveryByteAsDumpDoes) {
+  for (int b = 0; b < 256; ++b) {
+    const std::string s = std::string("a") + static_cast<char>(b) + "\\z";
+    const Answer body = {{"ok", true}, {"result", s}};
+    EXPECT_EQ(written(s, body), dumped(s, body)) << b;
+  }
+}
+
 TEST(BatchWrite, AnAnswersOwnIdTakesTheFirstPlace) {
   const Answer body = {{"ok", true}, {"id", "inner"}, {"result", "x"}};
   EXPECT_EQ(written("outer", body), dumped("outer", body));
