@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <random>
 
 #include "leibniz/core/error.h"
@@ -63,6 +64,46 @@ TEST(Builders, NumbersFoldExactly) {
   EXPECT_EQ(canon("(-8)^(1/3)"), "-2");
   EXPECT_EQ(canon("2^(1/2)*2^(1/2)"), "2");
   EXPECT_EQ(canon("1/2*x"), "x/2");
+}
+
+// A product's numbers are multiplied as machine integers while they fit (a shortcut past
+// GMP): the coefficient is the node of the exact product either way, near and past the
+// machine's limits, with rationals and floats among the integers.
+TEST(Builders, NumericFactorsMultiplyAsTheirExactProduct) {
+  const long max = std::numeric_limits<long>::max(), min = std::numeric_limits<long>::min();
+  const std::vector<Number> pool = {Number(0),
+                                    Number(1),
+                                    Number(-1),
+                                    Number(2),
+                                    Number(-3),
+                                    Number(max),
+                                    Number(min),
+                                    Number(max - 1),
+                                    Number(min + 1),
+                                    Number(3037000499),
+                                    Number(3037000500),
+                                    Number(-3037000500),
+                                    Number(1L << 32),
+                                    Number::rational(7, 3),
+                                    Number::rational(-1, 2),
+                                    Number::from_double(0.5),
+                                    Number::from_double(-2.0),
+                                    Number::parse("123456789012345678901234567890")};
+  std::mt19937 pick(5);
+  const Expr x = symbol("x");
+  for (int n = 0; n < 2000; ++n) {
+    std::vector<Expr> factors;
+    Number expected(1);
+    const int count = 2 + static_cast<int>(pick() % 3);
+    for (int i = 0; i < count; ++i) {
+      const Number& k = pool[pick() % pool.size()];
+      factors.push_back(number(k));
+      expected = i == 0 ? k : expected * k;
+    }
+    ASSERT_EQ(mul(factors).node(), number(expected).node()) << n;
+    factors.push_back(x);
+    ASSERT_EQ(mul(factors).node(), mul(number(expected), x).node()) << n;
+  }
 }
 
 TEST(Builders, NumericFactorDistributesOverOneSum) {
