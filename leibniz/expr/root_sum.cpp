@@ -49,30 +49,35 @@ QPoly polynomial_in_key(std::string_view text) {
   return to_qpoly(coefficients);
 }
 
+// Within kMaxRootSumDegree and kMaxRootSumBits, for a primitive polynomial.
+bool primitive_in_reach(const QPoly& primitive) {
+  fmpz_poly_t integral;
+  fmpz_poly_init(integral);
+  fmpq_poly_get_numerator(integral, primitive.raw());
+  const slong bits = std::abs(fmpz_poly_max_bits(integral));
+  fmpz_poly_clear(integral);
+  return primitive.degree() <= kMaxRootSumDegree && bits <= kMaxRootSumBits;
+}
+
 }  // namespace
 
 bool root_sum_in_reach(const QPoly& polynomial) {
   QPoly p(polynomial);
   if (p.degree() > 0) make_primitive(p);
-  fmpz_poly_t integral;
-  fmpz_poly_init(integral);
-  fmpq_poly_get_numerator(integral, p.raw());
-  const slong bits = std::abs(fmpz_poly_max_bits(integral));
-  fmpz_poly_clear(integral);
-  return p.degree() <= kMaxRootSumDegree && bits <= kMaxRootSumBits;
+  return primitive_in_reach(p);
 }
 
 Expr root_sum(const QPoly& polynomial, const QPoly& coefficient, const Expr& u) {
   QPoly p(polynomial), c(coefficient);
   const long degree = p.degree();
   if (degree < 1) throw Error(ErrorKind::Domain, "a root sum needs a polynomial with roots");
-  if (!root_sum_in_reach(p)) {
+  make_primitive(p);  // the same roots
+  if (!primitive_in_reach(p)) {
     throw Error(ErrorKind::Limit,
                 fmt::format("a root sum runs over at most {} roots of a polynomial whose "
                             "coefficients have at most {} bits",
                             kMaxRootSumDegree, kMaxRootSumBits));
   }
-  make_primitive(p);  // the same roots
   fmpz_poly_t integral;
   fmpz_poly_init(integral);
   fmpq_poly_get_numerator(integral, p.raw());
