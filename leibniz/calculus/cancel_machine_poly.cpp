@@ -103,12 +103,10 @@ void add_irreducible_factors(const MachinePoly& squarefree, long multiplicity,
 }  // namespace
 
 MachinePoly MachinePoly::constant(const Number& value) {
-  const mpq_class& q = value.exact();
-  if (!mpz_fits_slong_p(q.get_num_mpz_t()) || !mpz_fits_slong_p(q.get_den_mpz_t())) {
-    throw MachineOverflow{};
-  }
+  const auto fraction = value.to_fraction();
+  if (!fraction) throw MachineOverflow{};
   MachinePoly p;
-  p.set(0, {checked(false, mpz_get_si(q.get_num_mpz_t())), mpz_get_si(q.get_den_mpz_t())});
+  p.set(0, {checked(false, fraction->numerator), fraction->denominator});
   return p;
 }
 

@@ -160,7 +160,7 @@ Expr euler_substitution_rule(Integrator& in, const Expr& e) {
   const Expr in_t = rewrite(e, [&](const Expr& f) -> std::optional<Expr> {
     if (f == in.var()) return euler->x_of_t;
     if (f.is(Kind::Pow) && f.base() == q && !f.exponent().is_integer()) {
-      const mpz_class& k = f.exponent().number().exact().get_num();
+      const mpz_class k = f.exponent().number().exact().get_num();
       if (!k.fits_slong_p()) return std::nullopt;  // left in x: refused below
       return pow(euler->root_of_t, k.get_si());
     }

@@ -133,7 +133,7 @@ std::optional<RootForm> root_form(Integrator& in, const Expr& e) {
         f.exponent().number().is_exact() && f.exponent().number().exact().get_den() == 2) {
       const auto q = polynomial_coefficients(in, f.base());
       if (!q || q->size() != 3) return std::nullopt;
-      const mpz_class& k = f.exponent().number().exact().get_num();
+      const mpz_class k = f.exponent().number().exact().get_num();
       if (!k.fits_slong_p() || k.get_si() < -2 * kMaxRootOrXPower - 1 ||
           k.get_si() > 2 * kMaxRootOrXPower + 1)
         return std::nullopt;

@@ -56,7 +56,7 @@ Expr absolute_powers(const Expr& product) {
   bool changed = false;
   for (Expr& f : rewritten) {
     if (!f.is(Kind::Pow) || !f.exponent().is_integer()) continue;
-    const bool even = mpz_even_p(f.exponent().number().exact().get_num_mpz_t()) != 0;
+    const bool even = f.exponent().number().is_even();
     if (!even || std::ranges::find(under_abs, f.base()) == under_abs.end()) continue;
     f = pow(func(Fn::Abs, f.base()), f.exponent());
     changed = true;
@@ -108,8 +108,7 @@ class Rewriter {
           if (Expr inner = exp_of_log(exponent); !inner.is_null()) return inner;
         }
         // |u|^(2k) = u^(2k) for every real u: d/dx ln|u| = u·u′/|u|² then cancels to u′/u.
-        if (is_abs(base) && exponent.is_integer() &&
-            mpz_even_p(exponent.number().exact().get_num_mpz_t()) != 0) {
+        if (is_abs(base) && exponent.is_integer() && exponent.number().is_even()) {
           return pow(base.arg(0), exponent);
         }
         return base == e.base() && exponent == e.exponent() ? e : pow(base, exponent);

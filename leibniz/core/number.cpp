@@ -3,15 +3,134 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <limits>
+#include <numeric>
+#include <utility>
 
 #include "leibniz/core/error.h"
 #include "leibniz/core/limits.h"
 
 namespace leibniz {
+
+namespace {
+
+// Sums and products of two machine fractions are exact in 128 bits: each part is below
+// 2^63 in magnitude, so a*d + c*b is below 2^127.
+__extension__ using Wide = __int128;
+__extension__ using WideMagnitude = unsigned __int128;
+
+unsigned long magnitude(long v) {
+  return v < 0 ? 0UL - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+}
+
+WideMagnitude wide_magnitude(Wide v) {
+  return v < 0 ? WideMagnitude(0) - static_cast<WideMagnitude>(v) : static_cast<WideMagnitude>(v);
+}
+
+WideMagnitude wide_gcd(WideMagnitude a, WideMagnitude b) {
+  constexpr WideMagnitude kMachine = std::numeric_limits<unsigned long>::max();
+  while (b != 0) {
+    if (a <= kMachine && b <= kMachine) {
+      return std::gcd(static_cast<unsigned long>(a), static_cast<unsigned long>(b));
+    }
+    a %= b;
+    std::swap(a, b);
+  }
+  return a;
+}
+
+bool is_machine_part(Wide v) {
+  return v > std::numeric_limits<long>::min() && v <= std::numeric_limits<long>::max();
+}
+
+mpz_class to_mpz(Wide v) {
+  const WideMagnitude m = wide_magnitude(v);
+  mpz_class z(static_cast<unsigned long>(m >> 64));
+  z <<= 64;
+  z += static_cast<unsigned long>(m);
+  return v < 0 ? mpz_class(-z) : z;
+}
+
+// base^exponent in *result when it is a machine integer other than LONG_MIN (by squaring:
+// 1^(10^18) takes 60 steps).
+bool machine_power(long base, unsigned long exponent, long* result) {
+  long power = 1;
+  while (true) {
+    if ((exponent & 1) != 0 && __builtin_mul_overflow(power, base, &power)) return false;
+    exponent >>= 1;
+    if (exponent == 0) break;
+    if (__builtin_mul_overflow(base, base, &base)) return false;
+  }
+  *result = power;
+  return power != std::numeric_limits<long>::min();
+}
+
+}  // namespace
+
+// The arithmetic of machine fractions, with GMP where a result does not fit.
+struct NumberArithmetic {
+  // num/den (den != 0) in any terms.
+  static Number fraction(Wide num, Wide den) {
+    if (den < 0) {
+      num = -num;
+      den = -den;
+    }
+    const WideMagnitude g = wide_gcd(wide_magnitude(num), wide_magnitude(den));
+    if (g > 1) {
+      num /= static_cast<Wide>(g);
+      den /= static_cast<Wide>(g);
+    }
+    if (is_machine_part(num) && is_machine_part(den)) {
+      return Number(static_cast<long>(num), static_cast<long>(den), Number::Canonical{});
+    }
+    return Number(mpq_class(to_mpz(num), to_mpz(den)), Number::Canonical{});
+  }
+  static bool machine(const Number& a, const Number& b) { return !a.big_ && !b.big_; }
+};
+
+Number::Number(mpq_class value) {
+  value.canonicalize();
+  *this = Number(std::move(value), Canonical{});
+}
+
+Number::Number(mpq_class value, Canonical) {
+  const mpz_class& num = value.get_num();
+  const mpz_class& den = value.get_den();
+  if (num.fits_slong_p() && den.fits_slong_p() && num.get_si() != kNoMachineValue) {
+    num_ = num.get_si();
+    den_ = den.get_si();
+  } else {
+    big_ = std::make_shared<const mpq_class>(std::move(value));
+  }
+}
+
+mpq_class Number::exact() const {
+  if (big_) return *big_;
+  mpq_class q;
+  mpz_set_si(mpq_numref(q.get_mpq_t()), num_);
+  mpz_set_si(mpq_denref(q.get_mpq_t()), den_);
+  return q;
+}
+
+std::optional<Number::Fraction> Number::to_fraction() const {
+  if (is_float_ || big_) return std::nullopt;
+  return Fraction{num_, den_};
+}
+
+Number Number::numerator() const {
+  if (big_) return Number(mpq_class(big_->get_num()), Canonical{});
+  return Number(num_);
+}
+
+Number Number::denominator() const {
+  if (big_) return Number(mpq_class(big_->get_den()), Canonical{});
+  return Number(den_);
+}
 
 Number Number::from_double(double value) {
   if (!std::isfinite(value)) {
@@ -25,7 +144,7 @@ Number Number::from_double(double value) {
 
 Number Number::rational(long numerator, long denominator) {
   LZ_ASSERT(denominator != 0, "rational with zero denominator");
-  return Number(mpq_class(numerator, denominator));
+  return NumberArithmetic::fraction(numerator, denominator);
 }
 
 namespace {
@@ -100,6 +219,15 @@ Number Number::parse_exact(std::string_view text) {
                                   shown, digits, limit_digits),
                 0);
   }
+  // Up to 18 digits, numerator and power of ten are machine integers.
+  if (d.digits.size() + static_cast<std::size_t>(std::llabs(d.exponent)) <= 18) {
+    long num = 0, power = 1;
+    for (const char c : d.digits) num = num * 10 + (c - '0');
+    for (long long k = std::llabs(d.exponent); k > 0; --k) power *= 10;
+    if (d.negative) num = -num;
+    if (d.exponent >= 0) return Number(num * power, 1, Canonical{});
+    return NumberArithmetic::fraction(num, power);
+  }
   mpz_class num(d.digits, 10), power;
   mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(std::llabs(d.exponent)));
   if (d.negative) num = -num;
@@ -146,8 +274,13 @@ Number Number::parse(std::string_view text) {
 
 double Number::to_double() const {
   if (is_float_) return float_;
-  const mpz_class& num = exact_.get_num();
-  const mpz_class& den = exact_.get_den();
+  constexpr unsigned long kExactInDouble = 1UL << 53;
+  if (!big_ && magnitude(num_) <= kExactInDouble && magnitude(den_) <= kExactInDouble) {
+    return static_cast<double>(num_) / static_cast<double>(den_);
+  }
+  const mpq_class exact_value = exact();
+  const mpz_class& num = exact_value.get_num();
+  const mpz_class& den = exact_value.get_den();
   // Both exact in a double: one correctly rounded division.
   if (mpz_sizeinbase(num.get_mpz_t(), 2) <= 53 && mpz_sizeinbase(den.get_mpz_t(), 2) <= 53) {
     return num.get_d() / den.get_d();
@@ -157,7 +290,7 @@ double Number::to_double() const {
   const auto den_bits = static_cast<long>(mpz_sizeinbase(den.get_mpz_t(), 2));
   if (num_bits - den_bits > 1025) return sgn(num) < 0 ? -HUGE_VAL : HUGE_VAL;
   if (num_bits - den_bits < -1080) return sgn(num) < 0 ? -0.0 : 0.0;
-  return exact_.get_d();
+  return exact_value.get_d();
 }
 
 double Number::float_value() const {
@@ -172,97 +305,141 @@ double Number::float_value() const {
   return value;
 }
 
+bool Number::is_even() const {
+  if (!is_integer()) return false;
+  return big_ ? mpz_even_p(big_->get_num_mpz_t()) != 0 : num_ % 2 == 0;
+}
+
 std::optional<long> Number::to_long() const {
-  if (!is_integer() || !exact_.get_num().fits_slong_p()) return std::nullopt;
-  return exact_.get_num().get_si();
+  if (!is_integer()) return std::nullopt;
+  if (!big_) return num_;
+  if (!big_->get_num().fits_slong_p()) return std::nullopt;
+  return big_->get_num().get_si();
 }
 
 Number Number::operator-() const {
   if (is_float_) return from_double(-float_);
-  return Number(mpq_class(-exact_), Canonical{});
+  if (!big_) return Number(-num_, den_, Canonical{});
+  return Number(mpq_class(-*big_), Canonical{});
 }
 
 Number operator+(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() + b.float_value());
-  return Number(mpq_class(a.exact_ + b.exact_), Number::Canonical{});
+  if (NumberArithmetic::machine(a, b)) {
+    long sum = 0;
+    if (a.den_ == 1 && b.den_ == 1 && !__builtin_add_overflow(a.num_, b.num_, &sum)) return sum;
+    return NumberArithmetic::fraction(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_,
+                                      Wide(a.den_) * b.den_);
+  }
+  return Number(mpq_class(a.exact() + b.exact()), Number::Canonical{});
 }
 
 Number operator-(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() - b.float_value());
-  return Number(mpq_class(a.exact_ - b.exact_), Number::Canonical{});
+  if (NumberArithmetic::machine(a, b)) {
+    long difference = 0;
+    if (a.den_ == 1 && b.den_ == 1 && !__builtin_sub_overflow(a.num_, b.num_, &difference)) {
+      return difference;
+    }
+    return NumberArithmetic::fraction(Wide(a.num_) * b.den_ - Wide(b.num_) * a.den_,
+                                      Wide(a.den_) * b.den_);
+  }
+  return Number(mpq_class(a.exact() - b.exact()), Number::Canonical{});
 }
 
 Number operator*(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() * b.float_value());
   if (a.is_one()) return b;
   if (b.is_one()) return a;
-  return Number(mpq_class(a.exact_ * b.exact_), Number::Canonical{});
+  if (NumberArithmetic::machine(a, b)) {
+    long product = 0;
+    if (a.den_ == 1 && b.den_ == 1 && !__builtin_mul_overflow(a.num_, b.num_, &product)) {
+      return product;
+    }
+    return NumberArithmetic::fraction(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
+  }
+  return Number(mpq_class(a.exact() * b.exact()), Number::Canonical{});
 }
 
 Number operator/(const Number& a, const Number& b) {
   if (b.is_zero()) throw Error(ErrorKind::Domain, "division by zero");
   if (a.is_float_ || b.is_float_) return Number::from_double(a.float_value() / b.float_value());
-  return Number(mpq_class(a.exact_ / b.exact_), Number::Canonical{});
+  if (NumberArithmetic::machine(a, b)) {
+    return NumberArithmetic::fraction(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
+  }
+  return Number(mpq_class(a.exact() / b.exact()), Number::Canonical{});
 }
 
 bool operator==(const Number& a, const Number& b) {
   if (a.is_float_ != b.is_float_) return false;
-  return a.is_float_ ? a.float_ == b.float_ : a.exact_ == b.exact_;
+  if (a.is_float_) return a.float_ == b.float_;
+  if (a.big_ || b.big_) return a.big_ && b.big_ && *a.big_ == *b.big_;
+  return a.num_ == b.num_ && a.den_ == b.den_;
 }
 
 bool operator<(const Number& a, const Number& b) {
   if (a.is_float_ || b.is_float_) return a.to_double() < b.to_double();
-  return a.exact_ < b.exact_;
+  if (NumberArithmetic::machine(a, b)) return Wide(a.num_) * b.den_ < Wide(b.num_) * a.den_;
+  return a.exact() < b.exact();
 }
 
 std::size_t Number::bits() const {
   if (is_float_) return 64;
-  return mpz_sizeinbase(exact_.get_num_mpz_t(), 2) + mpz_sizeinbase(exact_.get_den_mpz_t(), 2);
+  if (!big_) {
+    return std::max<std::size_t>(1, std::bit_width(magnitude(num_))) +
+           std::bit_width(magnitude(den_));
+  }
+  return mpz_sizeinbase(big_->get_num_mpz_t(), 2) + mpz_sizeinbase(big_->get_den_mpz_t(), 2);
 }
 
 Number Number::pow(long exponent) const {
   if (is_zero() && exponent < 0) throw Error(ErrorKind::Domain, "division by zero");
   if (is_float_) return from_double(std::pow(float_, static_cast<double>(exponent)));
-  const unsigned long magnitude = exponent < 0 ? 0UL - static_cast<unsigned long>(exponent)
-                                               : static_cast<unsigned long>(exponent);
+  const unsigned long times = magnitude(exponent);
+  // A machine power, when it is one, is far below the limit.
+  long num = 1, den = 1;
+  if (!big_ && times <= limits().max_number_bits / bits() && machine_power(num_, times, &num) &&
+      machine_power(den_, times, &den)) {
+    return exponent < 0 ? NumberArithmetic::fraction(den, num) : Number(num, den, Canonical{});
+  }
+  const mpq_class base = exact();
   // log2 of the result's numerator and denominator, from the base's.
   auto log2_of = [](const mpz_class& z) {
     const std::size_t bits = mpz_sizeinbase(z.get_mpz_t(), 2);
     return bits > 1000 ? static_cast<double>(bits) : std::log2(std::fabs(z.get_d()));
   };
   const double estimated_bits =
-      static_cast<double>(magnitude) * (log2_of(exact_.get_num()) + log2_of(exact_.get_den()));
+      static_cast<double>(times) * (log2_of(base.get_num()) + log2_of(base.get_den()));
   if (estimated_bits > static_cast<double>(limits().max_number_bits)) {
     throw Error(ErrorKind::Limit,
                 fmt::format("the number {}^{} would have about {:.0f} digits; the limit is {:.0f}",
                             to_string(), exponent, estimated_bits * std::log10(2.0),
                             static_cast<double>(limits().max_number_bits) * std::log10(2.0)));
   }
-  mpz_class num, den;
-  mpz_pow_ui(num.get_mpz_t(), exact_.get_num_mpz_t(), magnitude);
-  mpz_pow_ui(den.get_mpz_t(), exact_.get_den_mpz_t(), magnitude);
-  return exponent < 0 ? Number(mpq_class(den, num)) : Number(mpq_class(num, den));
+  mpz_class num_power, den_power;
+  mpz_pow_ui(num_power.get_mpz_t(), base.get_num_mpz_t(), times);
+  mpz_pow_ui(den_power.get_mpz_t(), base.get_den_mpz_t(), times);
+  return exponent < 0 ? Number(mpq_class(den_power, num_power))
+                      : Number(mpq_class(num_power, den_power));
 }
 
 std::optional<Number> Number::exact_root(unsigned long q) const {
   if (is_float_ || q == 0) return std::nullopt;
   if (is_negative() && q % 2 == 0) return std::nullopt;
+  const mpq_class value = exact();
   mpz_class num_root, den_root;
-  const mpz_class num_abs = ::abs(exact_.get_num());
+  const mpz_class num_abs = ::abs(value.get_num());
   if (!mpz_root(num_root.get_mpz_t(), num_abs.get_mpz_t(), q)) return std::nullopt;
-  if (!mpz_root(den_root.get_mpz_t(), exact_.get_den_mpz_t(), q)) return std::nullopt;
+  if (!mpz_root(den_root.get_mpz_t(), value.get_den_mpz_t(), q)) return std::nullopt;
   if (is_negative()) num_root = -num_root;
   return Number(mpq_class(num_root, den_root));
 }
 
 std::string Number::to_string() const {
   if (!is_float_) {
-    // Most numbers printed are small integers: no GMP string conversion for them.
-    const mpz_class& num = exact_.get_num();
-    if (exact_.get_den() == 1 && mpz_fits_slong_p(num.get_mpz_t())) {
-      return std::to_string(mpz_get_si(num.get_mpz_t()));
-    }
-    return exact_.get_str(10);
+    if (big_) return big_->get_str(10);
+    if (den_ == 1) return std::to_string(num_);
+    return std::to_string(num_) + "/" + std::to_string(den_);
   }
   std::string text = fmt::format("{}", float_);
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
@@ -272,6 +449,16 @@ std::string Number::to_string() const {
 std::uint64_t Number::hash() const {
   if (is_float_) return std::hash<double>{}(float_) ^ 0x9e3779b97f4a7c15ULL;
   std::uint64_t h = 0xcbf29ce484222325ULL;
+  // The same hash for a machine integer as for GMP's limbs of the same value.
+  auto mix_machine = [&h](long v) {
+    if (v != 0) h = (h ^ magnitude(v)) * 0x100000001b3ULL;
+    h = (h ^ static_cast<std::uint64_t>((v > 0) - (v < 0) + 2)) * 0x100000001b3ULL;
+  };
+  if (!big_) {
+    mix_machine(num_);
+    mix_machine(den_);
+    return h;
+  }
   auto mix = [&h](const mpz_class& z) {
     const std::size_t limbs = mpz_size(z.get_mpz_t());
     for (std::size_t i = 0; i < limbs; ++i) {
@@ -279,8 +466,8 @@ std::uint64_t Number::hash() const {
     }
     h = (h ^ static_cast<std::uint64_t>(sgn(z) + 2)) * 0x100000001b3ULL;
   };
-  mix(exact_.get_num());
-  mix(exact_.get_den());
+  mix(big_->get_num());
+  mix(big_->get_den());
   return h;
 }
 

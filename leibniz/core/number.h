@@ -1,4 +1,5 @@
-// Exact rational numbers (GMP) and, only where the input held one, double floats.
+// Exact rational numbers and, only where the input held one, double floats. An exact
+// number is two machine integers while they fit (most numbers) and a GMP rational beyond.
 // Arithmetic between an exact number and a float gives a float.
 #pragma once
 
@@ -6,6 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,9 +17,15 @@ namespace leibniz {
 
 class Number {
  public:
-  Number() : exact_(0) {}
-  Number(long value) : exact_(value) {}  // NOLINT(google-explicit-constructor): 2 is a Number
-  explicit Number(mpq_class value) : exact_(std::move(value)) { exact_.canonicalize(); }
+  Number() = default;
+  Number(long value) {  // NOLINT(google-explicit-constructor): 2 is a Number
+    if (value == kNoMachineValue) [[unlikely]] {
+      big_ = std::make_shared<const mpq_class>(value);
+    } else {
+      num_ = value;
+    }
+  }
+  explicit Number(mpq_class value);
   /// A float; throws Error{Domain} if it is not finite.
   static Number from_double(double value);
   static Number rational(long numerator, long denominator);
@@ -35,17 +44,32 @@ class Number {
 
   bool is_float() const { return is_float_; }
   bool is_exact() const { return !is_float_; }
-  bool is_zero() const { return is_float_ ? float_ == 0 : sgn(exact_) == 0; }
-  bool is_one() const { return is_float_ ? float_ == 1 : exact_ == 1; }
-  bool is_minus_one() const { return is_float_ ? float_ == -1 : exact_ == -1; }
-  bool is_negative() const { return is_float_ ? float_ < 0 : sgn(exact_) < 0; }
-  bool is_positive() const { return is_float_ ? float_ > 0 : sgn(exact_) > 0; }
+  // A value held in GMP never fits in two machine integers, so it is none of 0, 1, -1.
+  bool is_zero() const { return is_float_ ? float_ == 0 : !big_ && num_ == 0; }
+  bool is_one() const { return is_float_ ? float_ == 1 : !big_ && num_ == 1 && den_ == 1; }
+  bool is_minus_one() const { return is_float_ ? float_ == -1 : !big_ && num_ == -1 && den_ == 1; }
+  bool is_negative() const { return is_float_ ? float_ < 0 : big_ ? sgn(*big_) < 0 : num_ < 0; }
+  bool is_positive() const { return is_float_ ? float_ > 0 : big_ ? sgn(*big_) > 0 : num_ > 0; }
   /// An exact integer (a float never counts, even 2.0).
-  bool is_integer() const { return !is_float_ && exact_.get_den() == 1; }
+  bool is_integer() const { return !is_float_ && (big_ ? big_->get_den() == 1 : den_ == 1); }
+  /// An exact integer divisible by 2.
+  bool is_even() const;
   /// The value as a machine integer, if it is an exact integer that fits.
   std::optional<long> to_long() const;
 
-  const mpq_class& exact() const { return exact_; }
+  /// An exact value as numerator and denominator (> 0) in lowest terms, when both are
+  /// machine integers, as most numbers are.
+  struct Fraction {
+    long numerator;
+    long denominator;
+  };
+  std::optional<Fraction> to_fraction() const;
+  /// The numerator and the denominator (> 0) of an exact value, in lowest terms.
+  Number numerator() const;
+  Number denominator() const;
+
+  /// The exact value as a GMP rational.
+  mpq_class exact() const;
   /// The nearest double (mpq_get_d truncates: -159/80 would be -1.9874999999999998).
   double to_double() const;
   /// to_double() for arithmetic with floats; throws Error{Domain} where it is not finite
@@ -77,9 +101,21 @@ class Number {
  private:
   struct Canonical {};
   // For results of GMP's rational arithmetic, which are canonical already.
-  Number(mpq_class value, Canonical) : exact_(std::move(value)) {}
+  Number(mpq_class value, Canonical);
+  // A fraction in lowest terms whose parts are machine integers other than kNoMachineValue.
+  Number(long numerator, long denominator, Canonical) : num_(numerator), den_(denominator) {}
 
-  mpq_class exact_;
+  // LONG_MIN has no negation in a long, so a value that needs it is held in GMP.
+  static constexpr long kNoMachineValue = std::numeric_limits<long>::min();
+
+  friend struct NumberArithmetic;  // number.cpp: the arithmetic of machine fractions
+
+  // An exact value is num_/den_ (most numbers: no GMP, no allocation) unless big_ holds
+  // it, which it does exactly when numerator or denominator is not such a machine
+  // integer: so each value has one form, and == can compare forms.
+  long num_ = 0;
+  long den_ = 1;
+  std::shared_ptr<const mpq_class> big_;  // shared: a Number never changes once made
   double float_ = 0;
   bool is_float_ = false;
 };

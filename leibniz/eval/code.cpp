@@ -73,8 +73,7 @@ std::uint32_t CodeCompiler::compile(const Expr& root, Code& code, SlotMap& map,
         if (x.is_integer() && x.number().to_long()) {
           in.op = Op::PowInt;
           in.constant = constant(code, static_cast<double>(*x.number().to_long()));
-        } else if (x.is_number() && x.number().is_exact() &&
-                   mpz_odd_p(x.number().exact().get_den_mpz_t())) {
+        } else if (x.is_number() && x.number().is_exact() && !x.number().denominator().is_even()) {
           in.op = Op::RealRoot;  // p/q with q odd: real for negative bases too
           in.constant = constant(code, x.number().exact().get_num().get_d());
           constant(code, x.number().exact().get_den().get_d());

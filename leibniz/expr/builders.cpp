@@ -476,8 +476,9 @@ Expr number_power(const Number& base, const Number& exponent) {
     return number(base.pow(*e));
   }
   // A rational exponent p/q: exact when the base is a perfect q-th power.
-  const mpz_class& q = exponent.exact().get_den();
-  const mpz_class& p = exponent.exact().get_num();
+  const mpq_class exact_exponent = exponent.exact();
+  const mpz_class& q = exact_exponent.get_den();
+  const mpz_class& p = exact_exponent.get_num();
   if (base.is_zero()) {
     if (exponent.is_negative()) throw Error(ErrorKind::Domain, "division by zero");
     return integer(0);

@@ -9,7 +9,7 @@ namespace {
 
 bool even_denominator(const Expr& x) {
   if (!x.is_number() || !x.number().is_exact()) return false;
-  return mpz_even_p(x.number().exact().get_den().get_mpz_t()) != 0;
+  return x.number().denominator().is_even();
 }
 
 // b^x is defined only for b >= 0: an exact exponent with an even denominator, or a
@@ -53,7 +53,7 @@ bool nonnegative(const Expr& e, int depth) {
     case Kind::Pow: {
       const Expr& x = e.exponent();
       if (needs_nonnegative_base(x)) return true;  // a root is >= 0
-      if (x.is_integer() && mpz_even_p(x.number().exact().get_num().get_mpz_t())) return true;
+      if (x.is_integer() && x.number().is_even()) return true;
       return nonnegative(e.base(), depth + 1);
     }
     case Kind::Mul:

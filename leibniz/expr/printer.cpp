@@ -90,10 +90,9 @@ class Printer {
       Piece inner = print_number(-value);
       return {n_.minus() + wrap(std::move(inner), Precedence::Product), Precedence::Unary};
     }
-    const bool fraction = value.is_exact() && value.exact().get_den() != 1;
-    if (fraction) {
-      Number num(mpq_class(value.exact().get_num())), den(mpq_class(value.exact().get_den()));
-      return {n_.fraction(n_.number(num), Precedence::Atom, n_.number(den), Precedence::Atom),
+    if (value.is_exact() && !value.is_integer()) {
+      return {n_.fraction(n_.number(value.numerator()), Precedence::Atom,
+                          n_.number(value.denominator()), Precedence::Atom),
               n_.fraction_precedence()};
     }
     return {n_.number(value), Precedence::Atom};
@@ -200,13 +199,13 @@ class Printer {
     std::pmr::vector<Piece> top(&scratch.memory), bottom(&scratch.memory);
     top.reserve(factors.size() + 1);
     if (coefficient->is_exact()) {
-      const mpz_class& num = coefficient->exact().get_num();
-      const mpz_class& den = coefficient->exact().get_den();
-      if (num != 1) {  // an integer coefficient is its own numerator
-        top.push_back(
-            {n_.number(den == 1 ? *coefficient : Number(mpq_class(num))), Precedence::Atom, true});
+      const bool integer = coefficient->is_integer();
+      const Number num = integer ? *coefficient : coefficient->numerator();
+      if (!num.is_one()) {  // an integer coefficient is its own numerator
+        top.push_back({n_.number(num), Precedence::Atom, true});
       }
-      if (den != 1) bottom.push_back({n_.number(Number(mpq_class(den))), Precedence::Atom, true});
+      if (!integer)
+        bottom.push_back({n_.number(coefficient->denominator()), Precedence::Atom, true});
     } else {  // a float coefficient, 1.0 included, is part of the node
       top.push_back({n_.number(*coefficient), Precedence::Atom, true});
     }
@@ -243,7 +242,8 @@ class Printer {
 
   // Exactly 1/2 (not 0.5), read without building a rational to compare with.
   static bool is_one_half(const Number& n) {
-    return n.is_exact() && n.exact().get_num() == 1 && n.exact().get_den() == 2;
+    const auto fraction = n.to_fraction();
+    return fraction && fraction->numerator == 1 && fraction->denominator == 2;
   }
 
   Piece print_power(const Expr& base, const Expr& exponent) const {

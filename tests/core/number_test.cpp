@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "leibniz/core/error.h"
 
@@ -120,6 +123,124 @@ TEST(Number, NotADecimalIsAParseError) {
   expect_error("1.2.3", ErrorKind::Parse, "'1.2.3' is not a number");
   expect_error(".", ErrorKind::Parse, "'.' is not a number");
   expect_error("", ErrorKind::Parse, "'' is not a number");
+}
+
+// Most numbers are held as two machine integers, the rest in GMP (number.h). Every
+// operation must give the value GMP gives, in the same form however it was reached, at the
+// edges of a long above all: LONG_MIN has no negation, products need 128 bits.
+std::vector<mpq_class> edge_values() {
+  constexpr long kMax = std::numeric_limits<long>::max();
+  constexpr long kMin = std::numeric_limits<long>::min();
+  const long integers[] = {
+      0,          1,           -1,         2,           -2,       3,
+      7,          -12,         1L << 31,   -(1L << 32), 1L << 53, (1L << 53) + 1,
+      1L << 62,   -(1L << 62), kMax,       kMax - 1,    -kMax,    kMin,
+      3037000499, 3037000500,  4294967311L};
+  std::vector<mpq_class> values;
+  for (const long n : integers) values.emplace_back(n);
+  for (const long n : {1L, -3L, kMax, kMin, 1L << 40})
+    for (const long d : {2L, 3L, kMax, 1L << 62, 4294967311L}) {
+      mpq_class q{mpz_class(n), mpz_class(d)};
+      q.canonicalize();
+      values.push_back(q);
+    }
+  mpz_class two_64 = 1;
+  two_64 <<= 64;
+  values.emplace_back(two_64);
+  values.emplace_back(mpz_class(-two_64 + 1));
+  values.emplace_back(mpq_class(1, 1) / mpq_class(two_64));
+  std::mt19937_64 random(2026);
+  for (int i = 0; i < 12; ++i) {
+    const auto n = static_cast<long>(random()), d = static_cast<long>(random() >> 1) | 1;
+    mpq_class q{mpz_class(n), mpz_class(d)};
+    q.canonicalize();
+    values.push_back(q);
+  }
+  return values;
+}
+
+void expect_number(const Number& n, const mpq_class& value, const std::string& what) {
+  EXPECT_EQ(n.exact(), value) << what;
+  EXPECT_EQ(n.to_string(), value.get_str()) << what;
+  const Number by_gmp(value);
+  EXPECT_TRUE(n == by_gmp) << what;
+  EXPECT_EQ(n.hash(), by_gmp.hash()) << what;
+  EXPECT_EQ(n.bits(),
+            mpz_sizeinbase(value.get_num_mpz_t(), 2) + mpz_sizeinbase(value.get_den_mpz_t(), 2))
+      << what;
+  EXPECT_EQ(n.is_integer(), value.get_den() == 1) << what;
+  EXPECT_EQ(n.is_negative(), sgn(value) < 0) << what;
+  EXPECT_EQ(n.is_zero(), sgn(value) == 0) << what;
+  EXPECT_EQ(n.is_one(), value == 1) << what;
+  EXPECT_EQ(n.is_even(), value.get_den() == 1 && mpz_even_p(value.get_num_mpz_t())) << what;
+  EXPECT_EQ(n.numerator().exact(), value.get_num()) << what;
+  EXPECT_EQ(n.denominator().exact(), value.get_den()) << what;
+  const bool fits = value.get_den() == 1 && value.get_num().fits_slong_p();
+  ASSERT_EQ(n.to_long().has_value(), fits) << what;
+  if (fits) {
+    EXPECT_EQ(*n.to_long(), value.get_num().get_si()) << what;
+  }
+}
+
+TEST(Number, MachineFractionsAgreeWithGmp) {
+  const std::vector<mpq_class> values = edge_values();
+  for (const mpq_class& a : values) {
+    const Number x(a);
+    expect_number(x, a, a.get_str());
+    expect_number(-x, -a, "-" + a.get_str());
+    if (a.get_den() == 1 && a.get_num().fits_slong_p()) {
+      expect_number(Number(a.get_num().get_si()), a, "long " + a.get_str());
+    }
+    for (const mpq_class& b : values) {
+      const Number y(b);
+      const std::string pair = a.get_str() + ", " + b.get_str();
+      expect_number(x + y, a + b, "sum of " + pair);
+      expect_number(x - y, a - b, "difference of " + pair);
+      expect_number(x * y, a * b, "product of " + pair);
+      if (sgn(b) != 0) expect_number(x / y, a / b, "quotient of " + pair);
+      EXPECT_EQ(x < y, a < b) << pair;
+      EXPECT_EQ(x == y, a == b) << pair;
+    }
+    for (const long e : {0L, 1L, 2L, 3L, 5L, 64L, -1L, -2L, -7L}) {
+      if (sgn(a) == 0 && e < 0) continue;
+      mpz_class num, den;
+      mpz_pow_ui(num.get_mpz_t(), a.get_num_mpz_t(), static_cast<unsigned long>(std::labs(e)));
+      mpz_pow_ui(den.get_mpz_t(), a.get_den_mpz_t(), static_cast<unsigned long>(std::labs(e)));
+      mpq_class power = e < 0 ? mpq_class(den, num) : mpq_class(num, den);
+      power.canonicalize();
+      expect_number(x.pow(e), power, a.get_str() + "^" + std::to_string(e));
+    }
+  }
+}
+
+TEST(Number, PowersOfOneAndZeroTakeNoTimeAtAnyExponent) {
+  EXPECT_TRUE(Number(1).pow(1'000'000'000'000'000'000L).is_one());
+  EXPECT_TRUE(Number(-1).pow(1'000'000'000'000'000'001L).is_minus_one());
+  EXPECT_TRUE(Number(0).pow(1'000'000'000'000'000'000L).is_zero());
+}
+
+TEST(Number, ValuesInDoublesAsGmpRoundsThem) {
+  for (const mpq_class& a : edge_values()) {
+    const Number x(a);
+    // Both parts exact in a double: one correctly rounded division.
+    if (mpz_sizeinbase(a.get_num_mpz_t(), 2) <= 53 && mpz_sizeinbase(a.get_den_mpz_t(), 2) <= 53) {
+      EXPECT_EQ(x.to_double(), a.get_num().get_d() / a.get_den().get_d()) << a.get_str();
+    } else {
+      EXPECT_EQ(x.to_double(), a.get_d()) << a.get_str();
+    }
+  }
+}
+
+TEST(Number, ReadsSmallAndLargeLiteralsAlike) {
+  EXPECT_EQ(exact("999999999999999999"), "999999999999999999");
+  EXPECT_EQ(exact("9223372036854775807"), "9223372036854775807");
+  EXPECT_EQ(exact("-9223372036854775808"), "-9223372036854775808");
+  EXPECT_EQ(exact("0.000000000000000125"), "1/8000000000000000");
+  EXPECT_EQ(exact("1.5e17"), "150000000000000000");
+  EXPECT_TRUE(Number::parse_exact("-9223372036854775808") ==
+              Number(std::numeric_limits<long>::min()));
+  EXPECT_EQ(Number::parse_exact("-9223372036854775808").to_long(),
+            std::numeric_limits<long>::min());
 }
 
 }  // namespace
