@@ -426,7 +426,6 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
   if (std::min(max_terms, limits().max_terms) <= static_cast<std::size_t>(kMaxDegree)) {
     return std::nullopt;
   }
-  free_library_caches_at_thread_exit();
   try {
     if (arithmetic != UnivariateArithmetic::flint_only) {
       try {
@@ -435,6 +434,7 @@ std::optional<Expr> cancel_univariate(const Expr& e, const Expr& generator, std:
         if (arithmetic == UnivariateArithmetic::machine_integers_only) return std::nullopt;
       }
     }
+    free_flint_caches_at_thread_exit();  // only here: the machine path needs no FLINT
     return cancelled<UPoly>(e, generator);
   } catch (const OutOfReach&) {
     return std::nullopt;
@@ -471,14 +471,14 @@ std::vector<UPoly> coefficients_in(const Poly& p, const PolyContext& ctx, std::s
 }  // namespace
 
 Expr factored_in_one_generator(const Poly& p, const PolyContext& ctx, std::size_t g) {
-  free_library_caches_at_thread_exit();
+  free_flint_caches_at_thread_exit();
   std::vector<UPoly> univariate = coefficients_in(p, ctx, g);
   return factored(univariate.at(0),
                   [&](const UPoly& q) { return ctx.to_expr(to_poly(q, ctx, g)); });
 }
 
 Poly gcd_in_one_generator(const Poly& a, const Poly& b, const PolyContext& ctx, std::size_t g) {
-  free_library_caches_at_thread_exit();
+  free_flint_caches_at_thread_exit();
   std::vector<UPoly> of_b = coefficients_in(b, ctx, g);
   // gcd(a, b) divides b, so it lies in g alone and divides each coefficient of a.
   UPoly common = std::move(of_b.at(0));

@@ -231,7 +231,7 @@ fmpq_mpoly_ctx_struct* thread_context(std::size_t variables) {
 PolyContext::PolyContext(std::vector<Expr> generators)
     : generators_(std::move(generators)),
       ctx_(thread_context(std::max<std::size_t>(generators_.size(), 1))) {
-  free_library_caches_at_thread_exit();
+  free_flint_caches_at_thread_exit();
 }
 
 PolyContext::~PolyContext() = default;

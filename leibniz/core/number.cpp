@@ -117,11 +117,6 @@ mpq_class Number::exact() const {
   return q;
 }
 
-std::optional<Number::Fraction> Number::to_fraction() const {
-  if (is_float_ || big_) return std::nullopt;
-  return Fraction{num_, den_};
-}
-
 Number Number::numerator() const {
   if (big_) return Number(mpq_class(big_->get_num()), Canonical{});
   return Number(num_);
@@ -310,10 +305,9 @@ bool Number::is_even() const {
   return big_ ? mpz_even_p(big_->get_num_mpz_t()) != 0 : num_ % 2 == 0;
 }
 
-std::optional<long> Number::to_long() const {
-  if (!is_integer()) return std::nullopt;
-  if (!big_) return num_;
-  if (!big_->get_num().fits_slong_p()) return std::nullopt;
+std::optional<long> Number::big_to_long() const {
+  // Only LONG_MIN: a larger integer does not fit, a smaller one is held as a machine one.
+  if (!is_integer() || !big_ || !big_->get_num().fits_slong_p()) return std::nullopt;
   return big_->get_num().get_si();
 }
 

@@ -55,7 +55,10 @@ class Number {
   /// An exact integer divisible by 2.
   bool is_even() const;
   /// The value as a machine integer, if it is an exact integer that fits.
-  std::optional<long> to_long() const;
+  std::optional<long> to_long() const {
+    if (!is_float_ && !big_ && den_ == 1) return num_;
+    return big_to_long();
+  }
 
   /// An exact value as numerator and denominator (> 0) in lowest terms, when both are
   /// machine integers, as most numbers are.
@@ -63,7 +66,10 @@ class Number {
     long numerator;
     long denominator;
   };
-  std::optional<Fraction> to_fraction() const;
+  std::optional<Fraction> to_fraction() const {
+    if (is_float_ || big_) return std::nullopt;
+    return Fraction{num_, den_};
+  }
   /// The numerator and the denominator (> 0) of an exact value, in lowest terms.
   Number numerator() const;
   Number denominator() const;
@@ -104,6 +110,8 @@ class Number {
   Number(mpq_class value, Canonical);
   // A fraction in lowest terms whose parts are machine integers other than kNoMachineValue.
   Number(long numerator, long denominator, Canonical) : num_(numerator), den_(denominator) {}
+
+  std::optional<long> big_to_long() const;
 
   // LONG_MIN has no negation in a long, so a value that needs it is held in GMP.
   static constexpr long kNoMachineValue = std::numeric_limits<long>::min();

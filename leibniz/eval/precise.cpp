@@ -44,7 +44,7 @@ class Evaluator {
         vars_(vars),
         point_(point),
         nudge_(nudge) {
-    free_library_caches_at_thread_exit();
+    free_mpfr_caches_at_thread_exit();
   }
 
   Value value(const Expr& e) {

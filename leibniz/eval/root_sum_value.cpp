@@ -24,7 +24,7 @@ namespace {
 class RootBalls {
  public:
   RootBalls(const Expr& e, slong bits) {
-    free_library_caches_at_thread_exit();
+    free_flint_caches_at_thread_exit();
     const RootSumParts parts = root_sum_parts(e);
     count_ = parts.polynomial.degree();
     roots_ = _acb_vec_init(count_);
@@ -61,7 +61,7 @@ class RootBalls {
 // at about a hundred points in two precisions, and root isolation is most of the cost
 // (it cannot be interrupted by the time limit).
 const RootBalls& roots_of(const Expr& e, slong bits) {
-  free_library_caches_at_thread_exit();  // first, so that FLINT outlives the cache
+  free_flint_caches_at_thread_exit();  // first, so that FLINT outlives the cache
   thread_local std::map<std::pair<std::string, slong>, std::unique_ptr<RootBalls>> cache;
   auto key = std::make_pair(e.name(), bits);
   if (auto found = cache.find(key); found != cache.end()) return *found->second;

@@ -20,7 +20,7 @@ namespace leibniz {
 class QPoly {
  public:
   QPoly() {
-    free_library_caches_at_thread_exit();
+    free_flint_caches_at_thread_exit();
     fmpq_poly_init(p_);
   }
   ~QPoly() { fmpq_poly_clear(p_); }
