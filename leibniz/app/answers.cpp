@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "leibniz/app/batch_write.h"
 #include "leibniz/expr/print.h"
 
 namespace leibniz::app {
@@ -38,6 +39,14 @@ Answer expr_answer(const Expr& e) {
   answer["result"] = std::move(text);
   answer["latex"] = std::move(latex);
   return answer;
+}
+
+void append_expr_answer_members(const Expr& e, std::string& out) {
+  const auto [text, latex] = print_text_and_latex(e);
+  out += "\"ok\":true,\"result\":";
+  append_json_string(text, out);
+  out += ",\"latex\":";
+  append_json_string(latex, out);
 }
 
 Answer grad_answer(const std::vector<Expr>& gradient, const std::vector<std::string>& wrt) {

@@ -15,6 +15,9 @@ namespace leibniz::app {
 
 /// {"ok": true, "result": text, "latex": latex}
 Answer expr_answer(const Expr& e);
+/// expr_answer(e)'s members appended to `out` as append_json writes them, without the
+/// braces: "ok":true,"result":…,"latex":… (batch_write.h).
+void append_expr_answer_members(const Expr& e, std::string& out);
 
 /// {"ok", "result": [texts], "latex": [latex], "gradient": {var: text}}: the spec's lists
 /// and, by name, the same derivatives.

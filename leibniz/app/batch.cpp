@@ -38,6 +38,17 @@ struct AnswerParts {
   Answer body;
 };
 
+// The answer to a line read, without its id.
+Answer body_of(const RequestLine& read) {
+  try {
+    return read.error   ? error_answer(*read.error)
+           : read.plain ? answer_members(read.plain->members)
+                        : answer(read.request);
+  } catch (...) {
+    return error_answer(error_of(std::current_exception()));
+  }
+}
+
 AnswerParts answer_parts(std::string_view line) {
   AnswerParts parts;
   // Whatever the line holds, it gets an answer: even a bug (or running out of memory
@@ -45,13 +56,30 @@ AnswerParts answer_parts(std::string_view line) {
   try {
     RequestLine read = read_request_line(line);
     parts.id = std::move(read.id);
-    parts.body = read.error   ? error_answer(*read.error)
-                 : read.plain ? answer_members(read.plain->members)
-                              : answer(read.request);
+    parts.body = body_of(read);
   } catch (...) {
     parts.body = error_answer(error_of(std::current_exception()));
   }
   return parts;
+}
+
+// answer_line(line) as text, appended to `out`: a plain request's written as its result
+// can (requests.h) rather than built as a document first.
+void append_answer_line_of(std::string_view line, std::string& out) {
+  const std::size_t start = out.size();
+  nlohmann::json id = nullptr;
+  try {
+    RequestLine read = read_request_line(line);
+    id = std::move(read.id);
+    if (!read.error && read.plain) {
+      append_answer_line_of_members(id, read.plain->members, out);
+    } else {
+      append_answer_line(id, body_of(read), out);
+    }
+  } catch (...) {
+    out.resize(start);
+    append_answer_line(id, error_answer(error_of(std::current_exception())), out);
+  }
 }
 
 }  // namespace
@@ -71,9 +99,8 @@ void run_batch(std::istream& in, std::ostream& out) {
   std::string line, text;
   while (std::getline(source, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const AnswerParts parts = answer_parts(line);
     text.clear();
-    append_answer_line(parts.id, parts.body, text);
+    append_answer_line_of(line, text);
     text += '\n';
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();  // spec §3: each answer as soon as it is ready

@@ -9,9 +9,11 @@ namespace {
 
 constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 
+}  // namespace
+
 // Printable ASCII is written here (nlohmann escapes only the quote and the backslash among
 // those bytes); a string with any other byte is written again by nlohmann.
-void append_string(std::string_view s, std::string& out) {
+void append_json_string(std::string_view s, std::string& out) {
   const std::size_t written = out.size();
   out += '"';
   std::size_t run = 0;  // the start of the bytes not yet copied
@@ -31,6 +33,8 @@ void append_string(std::string_view s, std::string& out) {
   out += '"';
 }
 
+namespace {
+
 template <class Json>
 void append_value(const Json& value, std::string& out) {
   switch (value.type()) {
@@ -39,7 +43,7 @@ void append_value(const Json& value, std::string& out) {
       out += value.template get<bool>() ? "true" : "false";
       return;
     case nlohmann::json::value_t::string:
-      append_string(value.template get_ref<const std::string&>(), out);
+      append_json_string(value.template get_ref<const std::string&>(), out);
       return;
     default: out += value.dump(-1, ' ', false, kReplace); return;
   }
@@ -61,7 +65,7 @@ void append_answer_line(const nlohmann::json& id, const Answer& body, std::strin
   for (auto it = body.begin(); it != body.end(); ++it) {
     if (it == own_id) continue;
     out += ',';
-    append_string(it.key(), out);
+    append_json_string(it.key(), out);
     out += ':';
     append_json(*it, out);
   }

@@ -12,6 +12,9 @@
 
 namespace leibniz::app {
 
+/// Appends the string `s` as dump(-1, ' ', false, replace) writes it.
+void append_json_string(std::string_view s, std::string& out);
+
 /// Appends `value` as dump(-1, ' ', false, replace) writes it.
 void append_json(const nlohmann::json& value, std::string& out);
 void append_json(const Answer& value, std::string& out);

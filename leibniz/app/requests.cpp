@@ -6,6 +6,7 @@
 #include <new>
 #include <ostream>
 
+#include "leibniz/app/batch_write.h"
 #include "leibniz/app/notes.h"
 #include "leibniz/app/operations.h"
 #include "leibniz/app/request_families.h"
@@ -197,6 +198,32 @@ Answer answer_members(const RequestMembers& request) {
   } catch (...) {
     return error_answer(located_in_characters(error_of(std::current_exception()), request));
   }
+}
+
+void append_answer_line_of_members(const json& id, const RequestMembers& request,
+                                   std::string& out) {
+  const std::size_t start = out.size();
+  Answer answer;
+  try {
+    TimeBudget budget(limits().seconds);
+    Notes notes;
+    const std::unique_ptr<Result> result = run_request_members(request);
+    if (notes.list().empty()) {  // with notes, "warnings" joins the members
+      out += "{\"id\":";
+      append_json(id, out);
+      out += ',';
+      if (result->append_json_members(out)) {
+        out += '}';
+        return;
+      }
+      out.resize(start);
+    }
+    answer = answer_of(*result);
+  } catch (...) {
+    out.resize(start);  // printing may have failed halfway (a result too large to print)
+    answer = error_answer(located_in_characters(error_of(std::current_exception()), request));
+  }
+  append_answer_line(id, answer, out);
 }
 
 }  // namespace leibniz::app

@@ -55,6 +55,10 @@ class Result {
   /// value a node of a model of a million nodes) writes its members one by one instead
   /// of building the document first.
   virtual void write_json(std::ostream& out, const Answer& extra) const;
+  /// json()'s members appended to `out` as append_json writes them (`"ok":true,…`, no
+  /// braces) by a result that writes them without building the document first (the
+  /// batch's most frequent answers); false, and nothing appended, by any other.
+  virtual bool append_json_members(std::string& /*out*/) const { return false; }
   /// What the command line prints (whole lines): the text syntax, Unicode or LaTeX.
   virtual std::string text(Notation notation) const = 0;
   /// The CLI's exit status for this answer: 0, or for a claim 1 (fails) or 3 (unknown).
@@ -113,6 +117,10 @@ void write_answer(std::ostream& out, const Result& result);
 Answer answer(const nlohmann::json& request);
 /// The same for a request's members (a plain batch line).
 Answer answer_members(const RequestMembers& request);
+/// answer_members(request) framed with `id` as a batch answer line, appended to `out` as
+/// append_answer_line writes it (batch_write.h); written directly where the result can.
+void append_answer_line_of_members(const nlohmann::json& id, const RequestMembers& request,
+                                   std::string& out);
 
 /// The spec's error object for an Error: {"kind", "message", "pos"}.
 nlohmann::json error_json(const Error& error);

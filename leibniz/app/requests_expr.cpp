@@ -36,6 +36,11 @@ class ExprResult : public Result {
     }
     return answer;
   }
+  bool append_json_members(std::string& out) const override {
+    if (steps_) return false;
+    append_expr_answer_members(value_, out);
+    return true;
+  }
   std::string text(Notation notation) const override {
     if (!steps_) return show(value_, notation) + "\n";
     return notation == Notation::Latex ? steps_latex(*steps_) : steps_text(*steps_);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "leibniz/app/batch.h"
+#include "leibniz/core/limits.h"
 
 namespace leibniz::app {
 namespace {
@@ -79,15 +80,29 @@ TEST(BatchWrite, RunBatchPrintsWhatAnswerLineDumps) {
       R"j({"id": 7, "op": "simplify", "expr": "(x+1)^2 - x^2"})j",
       R"j({"id": {"k": [1, 2]}, "op": "diff", "expr": "1/(", "wrt": ["x"]})j",
       R"j({"id": "ü\u0001", "op": "eval", "expr": "x/3", "at": {"x": 1}})j",
-      R"j({"op": "nothing"})j",
-      R"j(garbage)j",
-      "{\"id\": \"\xff\", \"op\": \"diff\", \"expr\": \"x\"}"};
-  for (const std::string& line : lines) {
+      R"j({"op": "nothing"})j", R"j(garbage)j",
+      "{\"id\": \"\xff\", \"op\": \"diff\", \"expr\": \"x\"}",
+      // Answers a plain request's result writes itself (requests.h), and those it does not:
+      // a note, steps, a failure while it runs, a list of derivatives.
+      R"j({"id": 8, "op": "diff", "expr": "2xy^3", "wrt": ["x"]})j",
+      R"j({"id": 9, "op": "diff", "expr": "x^2", "wrt": ["x"], "steps": true})j",
+      R"j({"id": 10, "op": "diff", "expr": "1/0", "wrt": ["x"]})j",
+      R"j({"id": 11, "op": "grad", "expr": "x*y", "wrt": ["x", "y"]})j",
+      R"j({"id": 12, "op": "diff", "expr": "sin(x)*cos(x)*exp(x)", "wrt": ["x", "x"]})j",
+      R"j({"id": 13, "op": "simplify", "expr": "x/\"\\"})j"};
+  auto expect_same = [](const std::string& line) {
     std::istringstream in(line + "\n");
     std::ostringstream out;
     run_batch(in, out);
     EXPECT_EQ(out.str(), answer_line(line).dump(-1, ' ', false, kReplace) + "\n") << line;
-  }
+    return out.str();
+  };
+  for (const std::string& line : lines) expect_same(line);
+  // A result too large to print fails while it is written: the line is the error alone.
+  const std::size_t saved = limits().max_printed_nodes;
+  limits().max_printed_nodes = 5;
+  EXPECT_NE(expect_same(lines[lines.size() - 2]).find("too large to print"), std::string::npos);
+  limits().max_printed_nodes = saved;
 }
 
 }  // namespace
