@@ -190,39 +190,46 @@ Answer answer(const json& request) {
   }
 }
 
-Answer answer_members(const RequestMembers& request) {
+namespace {
+
+// Runs the request within the time limit, collecting its notes, and answers with what
+// `answered` makes of its result while both last; any failure is its error answer.
+template <class Answered>
+Answer run_answered(const RequestMembers& request, Answered answered) {
   try {
     TimeBudget budget(limits().seconds);
     Notes notes;
-    return answer_of(*run_request_members(request));
+    return answered(*run_request_members(request), notes);
   } catch (...) {
     return error_answer(located_in_characters(error_of(std::current_exception()), request));
   }
 }
 
+}  // namespace
+
+Answer answer_members(const RequestMembers& request) {
+  return run_answered(request,
+                      [](const Result& result, const Notes&) { return answer_of(result); });
+}
+
 void append_answer_line_of_members(const json& id, const RequestMembers& request,
                                    std::string& out) {
   const std::size_t start = out.size();
-  Answer answer;
-  try {
-    TimeBudget budget(limits().seconds);
-    Notes notes;
-    const std::unique_ptr<Result> result = run_request_members(request);
+  // Null when the result wrote itself into `out`.
+  const Answer answer = run_answered(request, [&](const Result& result, const Notes& notes) {
     if (notes.list().empty()) {  // with notes, "warnings" joins the members
       out += "{\"id\":";
       append_json(id, out);
       out += ',';
-      if (result->append_json_members(out)) {
+      if (result.append_json_members(out)) {
         out += '}';
-        return;
+        return Answer();
       }
-      out.resize(start);
     }
-    answer = answer_of(*result);
-  } catch (...) {
-    out.resize(start);  // printing may have failed halfway (a result too large to print)
-    answer = error_answer(located_in_characters(error_of(std::current_exception()), request));
-  }
+    return answer_of(result);
+  });
+  if (answer.is_null()) return;
+  out.resize(start);  // what a result began to write before it failed (too large to print)
   append_answer_line(id, answer, out);
 }
 

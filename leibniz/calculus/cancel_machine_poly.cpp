@@ -9,7 +9,6 @@
 namespace leibniz {
 namespace {
 
-using machine_detail::checked;
 using machine_detail::checked_product;
 using machine_detail::checked_sum;
 using machine_detail::common_divisor;
@@ -106,7 +105,7 @@ MachinePoly MachinePoly::constant(const Number& value) {
   const auto fraction = value.to_fraction();
   if (!fraction) throw MachineOverflow{};
   MachinePoly p;
-  p.set(0, {checked(false, fraction->numerator), fraction->denominator});
+  p.set(0, {fraction->numerator, fraction->denominator});  // neither is INT64_MIN
   return p;
 }
 

@@ -113,20 +113,10 @@ void sort_canonical(std::span<Expr> args) { std::sort(args.begin(), args.end(), 
 
 bool is_exact_one(const Number& n) { return n.is_one() && n.is_exact(); }
 
-// a × b, machine integers multiplied without GMP's rational product (which allocates and
-// reduces by gcds): nearly every coefficient a product meets is a small integer.
-Number coefficient_product(const Number& a, const Number& b) {
-  const std::optional<long> x = a.to_long();
-  const std::optional<long> y = x ? b.to_long() : std::nullopt;
-  long p = 0;
-  if (y && !__builtin_mul_overflow(*x, *y, &p)) return Number(p);
-  return a * b;
-}
-
 // A running sum or product of numbers that borrows its first operand and computes only
-// from the second on: most sums and products have at most one numeric part, and GMP
-// arithmetic allocates. A value that is one number node's is handed back as that node,
-// without interning it again.
+// from the second on: most sums and products have at most one numeric part, and a
+// Number beyond machine integers allocates. A value that is one number node's is handed back as
+// that node, without interning it again.
 class Accumulated {
  public:
   explicit Accumulated(const Number& neutral) : borrowed_(&neutral) {}
@@ -143,11 +133,11 @@ class Accumulated {
     node_ = nullptr;
   }
   void add(const Number& n) { combine(n, std::plus<>{}); }
-  void multiply(const Number& n) { combine(n, coefficient_product); }
+  void multiply(const Number& n) { combine(n, std::multiplies<>{}); }
   /// Adds or multiplies by a number node's number.
   void add(const Expr& number_node) { combine(number_node.number(), std::plus<>{}, &number_node); }
   void multiply(const Expr& number_node) {
-    combine(number_node.number(), coefficient_product, &number_node);
+    combine(number_node.number(), std::multiplies<>{}, &number_node);
   }
   const Number& value() const { return borrowed_ ? *borrowed_ : *owned_; }
   /// The value as a number node.
@@ -155,7 +145,7 @@ class Accumulated {
 
  private:
   const Number* borrowed_;       // null when the value is owned_
-  std::optional<Number> owned_;  // empty until computed: even an empty mpq allocates
+  std::optional<Number> owned_;  // empty until computed
   const Expr* node_ = nullptr;   // the node whose number is borrowed_, if one is
   bool touched_ = false;
 };

@@ -224,7 +224,7 @@ class Printer {
             n_.fraction_precedence()};
   }
 
-  // -n as a node; a small integer's from integer()'s cache, without a rational's copy.
+  // -n as a node; a small integer's from integer()'s cache, without interning it.
   static Expr negation_of(const Number& n) {
     const std::optional<long> k = n.to_long();
     if (k && *k != LONG_MIN) return integer(-*k);
