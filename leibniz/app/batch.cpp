@@ -7,6 +7,7 @@
 #include <streambuf>
 #include <string>
 
+#include "leibniz/app/batch_output.h"
 #include "leibniz/app/batch_read.h"
 #include "leibniz/app/batch_write.h"
 
@@ -17,6 +18,21 @@ namespace {
 // stdio, takes each character through getc (a tenth of a small request's time); read(2)
 // returns whatever a pipe holds, so a line is still answered as soon as it arrives.
 class StandardInput : public std::streambuf {
+ public:
+  // True if a whole non-blank line is already here: a request the batch answers next
+  // without waiting for its sender.
+  bool holds_a_request() const {
+    bool blank = true;
+    for (const char* c = gptr(); c < egptr(); ++c) {
+      if (*c == '\n') {
+        if (!blank) return true;
+      } else if (*c != ' ' && *c != '\t' && *c != '\r') {
+        blank = false;
+      }
+    }
+    return false;
+  }
+
  protected:
   int_type underflow() override {
     ssize_t n;
@@ -95,15 +111,18 @@ nlohmann::ordered_json answer_line(std::string_view line) {
 void run_batch(std::istream& in, std::ostream& out) {
   StandardInput standard_input;
   std::istream buffered(&standard_input);
-  std::istream& source = &in == &std::cin ? buffered : in;
+  const bool standard = &in == &std::cin;
+  std::istream& source = standard ? buffered : in;
+  BatchOutput output(out);
   std::string line, text;
   while (std::getline(source, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     text.clear();
     append_answer_line_of(line, text);
     text += '\n';
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();  // spec §3: each answer as soon as it is ready
+    // Spec §3: each answer as soon as it is ready; held (batch_output.h) only while the
+    // next request is already here. Another stream's buffer is not looked into.
+    output.add(text, standard && standard_input.holds_a_request());
   }
 }
 

@@ -1,6 +1,7 @@
 // Batch mode (spec/interfaces.md §3): JSON Lines in, one answer line out per request,
-// flushed before the next line is read; a bad line never stops the batch. Each request is
-// answered by the request table (requests.h); the line adds only its "id".
+// written as soon as it is ready (batch_output.h); a bad line never stops the batch.
+// Each request is answered by the request table (requests.h); the line adds only its
+// "id".
 #pragma once
 
 #include <iosfwd>

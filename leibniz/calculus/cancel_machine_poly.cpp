@@ -190,10 +190,15 @@ MachinePoly divide_exact(const MachinePoly& a, const MachinePoly& divisor) {
 }
 
 MachinePoly raised(const MachinePoly& base, unsigned long exponent) {
-  MachinePoly result = MachinePoly::one(), square = base;
-  for (; exponent != 0; exponent >>= 1) {
+  if (exponent == 0) return MachinePoly::one();
+  // The result starts at the lowest bit's square, not at 1: most powers here are u^1 and
+  // u^2, which then cost no product by 1.
+  MachinePoly square = base;
+  for (; (exponent & 1) == 0; exponent >>= 1) square = square * square;
+  MachinePoly result = square;
+  while ((exponent >>= 1) != 0) {
+    square = square * square;
     if (exponent & 1) result = result * square;
-    if (exponent > 1) square = square * square;
   }
   return result;
 }
