@@ -2,7 +2,8 @@
 conversation gets each answer before it sends the next line; answers to requests sent
 together are not held back behind a long request that follows them; a stream comes back
 whole and in order; SIGINT and SIGTERM leave whole lines, in order, and end the process
-by the signal. Timeouts here bound a hang, not the speed.
+by the signal, also when nobody reads the output; an ignored SIGINT stays ignored.
+Timeouts here bound a hang, not the speed.
    python3 batch_conversation.py LEIBNIZ_BINARY"""
 import json
 import os
@@ -20,7 +21,8 @@ def request(i, expr="x^{i}*sin(x)"):
     return json.dumps({"id": str(i), "op": "diff", "expr": expr.format(i=i), "wrt": ["x"]}) + "\n"
 
 
-SLOW = json.dumps({"id": "slow", "op": "expand", "expr": "(x+y+z+w+1)^60"}) + "\n"
+# Seconds of work (a printable answer of 270,725 terms), minutes under the sanitizers.
+SLOW = json.dumps({"id": "slow", "op": "expand", "expr": "(x+y+z+w+1)^48"}) + "\n"
 
 
 class Lines:
@@ -41,9 +43,35 @@ class Lines:
         return [json.loads(line) for line in whole.decode().splitlines()]
 
 
-def start():
+def start(**options):
     return subprocess.Popen([BINARY, "--timeout", "600", "batch"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
+                            stdout=subprocess.PIPE, **options)
+
+
+def feed(p, text, close=True):
+    """Writes text to the process's input from a thread (the pipes are small)."""
+
+    def write():
+        try:
+            p.stdin.write(text.encode())
+            p.stdin.flush()
+            if close:
+                p.stdin.close()
+        except BrokenPipeError:
+            pass
+
+    feeder = threading.Thread(target=write)
+    feeder.start()
+    return feeder
+
+
+def ended_by(p, sig):
+    try:
+        status = p.wait(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise AssertionError(f"still running {HANG} s after signal {sig}")
+    assert status == -sig, f"ended with {status}, not by signal {sig}"
 
 
 def conversation():
@@ -74,8 +102,7 @@ def not_held_behind_a_long_request():
 def stream():
     p = start()
     text = "".join(request(i) + ("\n" if i % 7 == 0 else "") for i in range(3000))
-    feeder = threading.Thread(target=lambda: (p.stdin.write(text.encode()), p.stdin.close()))
-    feeder.start()
+    feeder = feed(p, text)
     out = p.stdout.read().decode()
     feeder.join()
     assert p.wait() == 0
@@ -85,28 +112,48 @@ def stream():
 
 def interrupted(sig):
     p = start()
-    text = "".join(request(i) for i in range(3000)) + SLOW
     lines = Lines(p)
-
-    def feed():
-        try:
-            p.stdin.write(text.encode())
-            p.stdin.close()
-        except BrokenPipeError:
-            pass
-
-    feeder = threading.Thread(target=feed)
-    feeder.start()
+    feeder = feed(p, "".join(request(i) for i in range(3000)), close=False)  # it never ends
     lines.wait_for(1)
     p.send_signal(sig)
-    while chunk := os.read(lines.fd, 1 << 16):
+    while True:
+        ready, _, _ = select.select([lines.fd], [], [], HANG)
+        assert ready, f"no end within {HANG} s of signal {sig}"
+        chunk = os.read(lines.fd, 1 << 16)
+        if not chunk:
+            break
         lines.data += chunk
-    status = p.wait()
+    ended_by(p, sig)
     feeder.join()
-    assert status == -sig, f"ended with {status}, not by signal {sig}"
     assert lines.data.endswith(b"\n"), "a line cut short"
     ids = [json.loads(line)["id"] for line in lines.data.decode().splitlines()]
     assert ids == [str(i) for i in range(len(ids))], "answers out of order"
+
+
+def interrupted_while_nobody_reads():
+    p = start()
+    feeder = feed(p, "".join(request(i) for i in range(20000)), close=False)
+    # Let the output pipe fill (a wait, not a measurement: the test holds either way).
+    threading.Event().wait(0.5)
+    p.send_signal(signal.SIGTERM)
+    ended_by(p, signal.SIGTERM)
+    p.stdout.close()
+    feeder.join()
+
+
+def ignored_interrupt():
+    p = start(preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    lines = Lines(p)
+    text = "".join(request(i) for i in range(2000))
+    feeder = feed(p, text[: len(text) // 2], close=False)
+    lines.wait_for(1)
+    p.send_signal(signal.SIGINT)  # ignored, as the process was started
+    feeder.join()
+    feeder = feed(p, text[len(text) // 2 :])
+    answers = lines.wait_for(2000)
+    feeder.join()
+    assert p.wait(timeout=HANG) == 0
+    assert [a["id"] for a in answers] == [str(i) for i in range(2000)]
 
 
 conversation()
@@ -114,4 +161,6 @@ not_held_behind_a_long_request()
 stream()
 interrupted(signal.SIGINT)
 interrupted(signal.SIGTERM)
+interrupted_while_nobody_reads()
+ignored_interrupt()
 print("batch conversation: ok")
