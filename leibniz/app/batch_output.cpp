@@ -126,10 +126,7 @@ BatchOutput::BatchOutput(std::ostream& out) : out_(out) {}
 BatchOutput::~BatchOutput() {
   {
     const std::lock_guard lock(mutex_);
-    try {
-      write_held_locked();
-    } catch (...) {  // an output with exceptions on: what is held is lost with it
-    }
+    write_held_or_drop_locked();
     ending_ = true;
   }
   if (!watcher_.joinable()) return;
@@ -165,6 +162,14 @@ void BatchOutput::write_held_locked() {
   held_.clear();
 }
 
+void BatchOutput::write_held_or_drop_locked() noexcept {
+  try {
+    write_held_locked();
+  } catch (...) {  // an output with exceptions on: the batch's own write reports it
+    held_.clear();
+  }
+}
+
 void BatchOutput::start_watcher() {
   LZ_ASSERT(g_wake_fd.load() < 0, "two batch outputs with watchers at once");
   int ends[2];
@@ -192,11 +197,7 @@ void BatchOutput::watch() {
   for (;;) {
     if (ending_) return;
     const auto now = std::chrono::steady_clock::now();
-    try {
-      if (!held_.empty() && now - held_since_ >= kMaxHold) write_held_locked();
-    } catch (...) {  // an output with exceptions on: the batch's own write reports it
-      held_.clear();
-    }
+    if (!held_.empty() && now - held_since_ >= kMaxHold) write_held_or_drop_locked();
     timespec timeout{};
     const timespec* wait = nullptr;  // nothing held: until woken
     if (!held_.empty()) {
@@ -213,10 +214,7 @@ void BatchOutput::watch() {
       // The alarm the handler set ends the process if the lock or the write waits on
       // an output that does not drain.
       lock.lock();
-      try {
-        write_held_locked();
-      } catch (...) {
-      }
+      write_held_or_drop_locked();
       end_by(signal);
     }
     lock.lock();

@@ -36,6 +36,8 @@ class BatchOutput {
 
  private:
   void write_held_locked();  // mutex_ held
+  // Where nothing may throw (the watcher, the end): what the output refuses is dropped.
+  void write_held_or_drop_locked() noexcept;
   void start_watcher();
   void watch();  // the watcher thread's loop
 

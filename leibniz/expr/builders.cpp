@@ -114,8 +114,8 @@ void sort_canonical(std::span<Expr> args) { std::sort(args.begin(), args.end(), 
 bool is_exact_one(const Number& n) { return n.is_one() && n.is_exact(); }
 
 // A running sum or product of numbers that borrows its first operand and computes only
-// from the second on: most sums and products have at most one numeric part, and a
-// Number beyond machine integers allocates. A value that is one number node's is handed back as
+// from the second on: most sums and products have at most one numeric part, and a Number
+// beyond machine integers allocates. A value that is one number node's is handed back as
 // that node, without interning it again.
 class Accumulated {
  public:
